@@ -1,0 +1,90 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createCatalogue, type FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
+import { loadFrameworkValue } from '../../shared/framework/framework-loader';
+import type { LoadedFramework } from '../../shared/framework/framework-types';
+import { loadShippedData } from '../../shared/framework/shipped-frameworks';
+import type { Region } from '../../shared/regions/regions';
+import type { AppDatabase } from '../db/app-database';
+import type { PlatformPort } from '../platform/platform-port';
+
+export interface AppServices {
+  db: AppDatabase;
+  platform: PlatformPort;
+  catalogue: FrameworkCatalogue;
+  shipped: readonly LoadedFramework[];
+  imported: readonly LoadedFramework[];
+  regions: readonly Region[];
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices is used outside <ServicesProvider>');
+  return services;
+}
+
+type ShippedState = { state: 'loading' } | { state: 'ready'; frameworks: LoadedFramework[]; regions: Region[] } | { state: 'broken'; message: string };
+
+/** Loads the shipped criteria once, then follows imported frameworks live from the database. */
+export function ServicesProvider({ db, platform, children }: { db: AppDatabase; platform: PlatformPort; children: ReactNode }) {
+  const [shipped, setShipped] = useState<ShippedState>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadShippedData().then(
+      (data) => live && setShipped({ state: 'ready', ...data }),
+      (error: unknown) => live && setShipped({ state: 'broken', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const importedRecords = useLiveQuery(() => db.frameworks.toArray(), [db]);
+  const [imported, setImported] = useState<LoadedFramework[]>([]);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const loaded: LoadedFramework[] = [];
+      for (const record of importedRecords ?? []) {
+        const result = await loadFrameworkValue(record.fileName, record.value);
+        if (result.ok) loaded.push(result.framework);
+      }
+      if (live) setImported(loaded);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [importedRecords]);
+
+  const services = useMemo<AppServices | null>(() => {
+    if (shipped.state !== 'ready') return null;
+    return {
+      db,
+      platform,
+      shipped: shipped.frameworks,
+      imported,
+      regions: shipped.regions,
+      catalogue: createCatalogue([...shipped.frameworks, ...imported], shipped.regions),
+    };
+  }, [db, platform, shipped, imported]);
+
+  if (shipped.state === 'broken') {
+    return (
+      <main className="startup-problem">
+        <h1>The app cannot start</h1>
+        <p>The accreditation criteria that come with the app are damaged. Reinstall the app; your own data has not been touched.</p>
+        <pre>{shipped.message}</pre>
+      </main>
+    );
+  }
+  if (!services) {
+    return (
+      <main className="startup" aria-busy="true">
+        <p role="status">Loading the accreditation criteria…</p>
+      </main>
+    );
+  }
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}

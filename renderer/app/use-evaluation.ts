@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
+import type { Evaluation } from '../../shared/evaluation/evaluation-records';
+import type { School } from '../../shared/school/school-records';
+import { useServices } from './app-context';
+import { href } from './hash-route';
+import type { SectionLink } from '../components/Layout';
+
+export type EvaluationContext =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'no-framework'; evaluation: Evaluation; school: School }
+  | { state: 'ready'; evaluation: Evaluation; school: School; framework: AppliedFramework };
+
+/** The evaluation, its school, and the exact framework version it was made against. */
+export function useEvaluation(evaluationId: string): EvaluationContext {
+  const { db, catalogue } = useServices();
+  const records = useLiveQuery(async () => {
+    const evaluation = await db.evaluations.get(evaluationId);
+    const school = evaluation ? await db.schools.get(evaluation.schoolId) : undefined;
+    return { evaluation, school };
+  }, [db, evaluationId]);
+  return useMemo((): EvaluationContext => {
+    if (!records) return { state: 'loading' };
+    const { evaluation, school } = records;
+    if (!evaluation || !school) return { state: 'missing' };
+    const framework = frameworkByHashes(catalogue, evaluation.framework.contentHash, evaluation.supplement?.contentHash ?? null);
+    if (!framework) return { state: 'no-framework', evaluation, school };
+    return { state: 'ready', evaluation, school, framework };
+  }, [records, catalogue]);
+}
+
+export function evaluationSections(evaluationId: string, current: 'dashboard' | 'criteria' | 'evidence' | 'actions', firstCriterionId?: string): SectionLink[] {
+  return [
+    { label: 'Dashboard', href: href.dashboard(evaluationId), current: current === 'dashboard' },
+    ...(firstCriterionId ? [{ label: 'Criteria', href: href.criterion(evaluationId, firstCriterionId), current: current === 'criteria' }] : []),
+    { label: 'Evidence library', href: href.evidence(evaluationId), current: current === 'evidence' },
+    { label: 'Action plan', href: href.actions(evaluationId), current: current === 'actions' },
+  ];
+}

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { ACTION_STATUSES, actionProblems, type ActionItem } from '../../shared/actions/action-plan';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import type { ActionDetails } from '../db/action-store';
+import { describeStorageError } from '../db/storage-errors';
+import { inFrameworkOrder } from './CriterionOptions';
+import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
+
+type ActionField = 'criterionIds' | 'what' | 'who' | 'byWhen';
+type ActionErrors = Partial<Record<ActionField, string>>;
+const FIELD_ORDER: readonly ActionField[] = ['criterionIds', 'what', 'who', 'byWhen'];
+
+export const EMPTY_ACTION: ActionDetails = { criterionIds: [], what: '', who: '', byWhen: '', successCriteria: '', status: 'not-started' };
+
+function detailsOf(action: ActionItem): ActionDetails {
+  return {
+    criterionIds: [...action.criterionIds],
+    what: action.what,
+    who: action.who,
+    byWhen: action.byWhen,
+    successCriteria: action.successCriteria,
+    status: action.status,
+  };
+}
+
+/** Adds an action to the plan, or edits one: the criteria it serves, what, who, by when, and how you will know. */
+export function ActionForm({
+  framework,
+  editing,
+  headingId,
+  onSave,
+  onCancel,
+}: {
+  framework: AppliedFramework;
+  /** The action being edited; none to add a new one. */
+  editing?: ActionItem;
+  /** The id of the heading that names the form. */
+  headingId: string;
+  /** Saves the details and returns the sentence to announce. */
+  onSave: (details: ActionDetails) => Promise<string>;
+  onCancel?: () => void;
+}) {
+  const prefix = editing ? 'edit-action' : 'new-action';
+  const initial = editing ? detailsOf(editing) : EMPTY_ACTION;
+  // The criteria are chosen with many checkboxes, so they are kept beside the form's other values.
+  const { register, handleSubmit, reset } = useForm<Omit<ActionDetails, 'criterionIds'>>({ defaultValues: initial });
+  const [chosen, setChosen] = useState<string[]>(initial.criterionIds);
+  const [errors, setErrors] = useState<ActionErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosenSet = new Set(chosen);
+
+  const id = (field: keyof ActionDetails) => `${prefix}-${field}`;
+  const criteriaTargetId = `${prefix}-criteria`;
+  const errorId = (field: ActionField) => `${prefix}-${field}-error`;
+  const describedBy = (field: ActionField, hintId?: string) => [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
+  const summary: FieldProblem[] = FIELD_ORDER.flatMap((field) => {
+    const message = errors[field];
+    return message ? [{ fieldId: field === 'criterionIds' ? criteriaTargetId : id(field), message }] : [];
+  });
+
+  const toggle = (criterionId: string, on: boolean) => {
+    setChosen((current) => (on ? inFrameworkOrder(framework, [...current, criterionId]) : current.filter((c) => c !== criterionId)));
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    const details: ActionDetails = {
+      ...values,
+      criterionIds: inFrameworkOrder(framework, chosen),
+      what: values.what.trim(),
+      who: values.who.trim(),
+      successCriteria: values.successCriteria.trim(),
+    };
+    const problems = actionProblems(details);
+    setErrors(problems);
+    setSaved(null);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
+    try {
+      setSaveError(null);
+      const message = await onSave(details);
+      setSaved(message);
+      if (!editing) {
+        reset(EMPTY_ACTION);
+        setChosen([]);
+      }
+    } catch (error) {
+      setSaveError(describeStorageError(error, 'the action'));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <form className="form action-form" onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+      <ErrorSummary problems={summary} />
+      {saveError ? (
+        <p className="notice notice--error" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+
+      <fieldset className={`field${errors.criterionIds ? ' field--error' : ''}`} aria-describedby={describedBy('criterionIds', `${prefix}-criteria-hint`)}>
+        <legend>Criteria this action is for</legend>
+        <p className="hint" id={`${prefix}-criteria-hint`}>
+          Choose one or more. Open a strand to see its criteria.
+        </p>
+        <FieldError id={errorId('criterionIds')} message={errors.criterionIds} />
+        <p className="chosen-criteria">{chosen.length === 0 ? 'None chosen yet.' : `Chosen: ${chosen.join(', ')}`}</p>
+        {framework.strands.map((strand, strandIndex) => {
+          const criteria = framework.criteria.filter((c) => c.strandId === strand.id);
+          const count = criteria.filter((c) => chosenSet.has(c.id)).length;
+          return (
+            <details key={strand.id} className="criteria-picker" open={initial.criterionIds.some((c) => criteria.some((x) => x.id === c))}>
+              <summary id={strandIndex === 0 ? criteriaTargetId : undefined}>
+                {strand.id} {strand.title}
+                <span className="criteria-picker__count"> ({count === 0 ? 'none chosen' : `${count} chosen`})</span>
+              </summary>
+              {strand.standards.map((standard) => (
+                <div key={standard.id} className="criteria-picker__standard">
+                  <p className="criteria-picker__standard-title">
+                    {standard.id} {standard.title}
+                  </p>
+                  {standard.criteria.map((c) => {
+                    const checkboxId = `${prefix}-criterion-${c.id}`;
+                    return (
+                      <div className="checkbox" key={c.id}>
+                        <input id={checkboxId} type="checkbox" checked={chosenSet.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                        <label htmlFor={checkboxId}>
+                          <span className="criterion-id">{c.id}</span> {c.statement}
+                        </label>
+                      </div>
+                    );
+                  })}
+                </div>
+              ))}
+            </details>
+          );
+        })}
+      </fieldset>
+
+      <div className={`field${errors.what ? ' field--error' : ''}`}>
+        <label htmlFor={id('what')}>What will be done</label>
+        <FieldError id={errorId('what')} message={errors.what} />
+        <textarea id={id('what')} rows={3} aria-invalid={errors.what ? true : undefined} aria-describedby={describedBy('what')} {...register('what')} />
+      </div>
+      <div className={`field${errors.who ? ' field--error' : ''}`}>
+        <label htmlFor={id('who')}>Who will do it</label>
+        <p className="hint" id={`${id('who')}-hint`}>
+          A name or a role, for example “SENCO” or “Year 4 teachers”.
+        </p>
+        <FieldError id={errorId('who')} message={errors.who} />
+        <input
+          id={id('who')}
+          type="text"
+          autoComplete="off"
+          aria-invalid={errors.who ? true : undefined}
+          aria-describedby={describedBy('who', `${id('who')}-hint`)}
+          {...register('who')}
+        />
+      </div>
+      <div className={`field${errors.byWhen ? ' field--error' : ''}`}>
+        <label htmlFor={id('byWhen')}>By when</label>
+        <FieldError id={errorId('byWhen')} message={errors.byWhen} />
+        <input
+          id={id('byWhen')}
+          type="date"
+          className="input--short"
+          aria-invalid={errors.byWhen ? true : undefined}
+          aria-describedby={describedBy('byWhen')}
+          {...register('byWhen')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id('successCriteria')}>Success criteria</label>
+        <p className="hint" id={`${id('successCriteria')}-hint`}>
+          How you will know it has worked.
+        </p>
+        <textarea id={id('successCriteria')} rows={3} aria-describedby={`${id('successCriteria')}-hint`} {...register('successCriteria')} />
+      </div>
+      <div className="field">
+        <label htmlFor={id('status')}>Status</label>
+        <select id={id('status')} {...register('status')}>
+          {ACTION_STATUSES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {editing ? 'Save changes' : 'Add the action'}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <div role="status" aria-live="polite" className="inline-status">
+        {saved ? <p>{saved}</p> : null}
+      </div>
+    </form>
+  );
+}

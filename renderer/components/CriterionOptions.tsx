@@ -1,0 +1,34 @@
+import type { AppliedFramework, PlacedCriterion } from '../../shared/framework/applied-framework';
+
+/** "NE-1.1.1 The school has a SEN policy that…", short enough for a select. */
+export function criterionOptionLabel(criterion: PlacedCriterion, maxLength = 90): string {
+  const statement = criterion.statement.length > maxLength ? `${criterion.statement.slice(0, maxLength - 1).trimEnd()}…` : criterion.statement;
+  return `${criterion.id} ${statement}`;
+}
+
+/** The framework's criteria as <option>s grouped by strand, for any <select> that picks a criterion. */
+export function CriterionOptions({ framework, exclude }: { framework: AppliedFramework; exclude?: ReadonlySet<string> }) {
+  return (
+    <>
+      {framework.strands.map((strand) => {
+        const criteria = framework.criteria.filter((c) => c.strandId === strand.id && !exclude?.has(c.id));
+        if (criteria.length === 0) return null;
+        return (
+          <optgroup key={strand.id} label={`${strand.id} ${strand.title}`}>
+            {criteria.map((c) => (
+              <option key={c.id} value={c.id}>
+                {criterionOptionLabel(c)}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </>
+  );
+}
+
+/** Sorts criterion ids into the framework's order; ids the framework does not know go last. */
+export function inFrameworkOrder(framework: AppliedFramework, ids: Iterable<string>): string[] {
+  const order = new Map(framework.criteria.map((c, index) => [c.id, index]));
+  return [...new Set(ids)].sort((a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) || a.localeCompare(b));
+}

@@ -1,0 +1,182 @@
+import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { EVIDENCE_KINDS } from '../../shared/evidence/evidence-records';
+import type { EvidenceDetails } from '../db/evidence-store';
+import { describeStorageError } from '../db/storage-errors';
+import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
+
+type DetailsField = 'title' | 'date';
+type DetailsErrors = Partial<Record<DetailsField, string>>;
+
+export const EMPTY_EVIDENCE_DETAILS: EvidenceDetails = {
+  title: '',
+  kind: 'other',
+  date: '',
+  description: '',
+  heldAt: '',
+  containsPersonalData: false,
+  redactionConfirmed: false,
+};
+
+export function evidenceDetailsProblems(details: EvidenceDetails): DetailsErrors {
+  const errors: DetailsErrors = {};
+  if (details.title.trim() === '') errors.title = 'Enter a title for the evidence';
+  if (details.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(details.date)) errors.date = 'Enter the date as day, month and year, or leave it empty';
+  return errors;
+}
+
+/**
+ * What a piece of evidence is: title, kind, date, where the original is held, and whether it holds
+ * personal data. Used to add a record without a file and to edit any item's details.
+ */
+export function EvidenceDetailsForm({
+  idPrefix,
+  initial,
+  submitLabel,
+  whatIsSaved,
+  onSave,
+  resetAfterSave = false,
+  heldAtHint = 'For example, “SEN file, office cabinet 2”. Optional.',
+  children,
+}: {
+  /** Makes the field ids unique on the page. */
+  idPrefix: string;
+  initial: EvidenceDetails;
+  submitLabel: string;
+  /** Finishes “…to save ___”, in messages about storage problems. */
+  whatIsSaved: string;
+  /** Saves the details and returns the sentence to announce. */
+  onSave: (details: EvidenceDetails) => Promise<string>;
+  resetAfterSave?: boolean;
+  heldAtHint?: string;
+  /** Extra buttons beside the submit button. */
+  children?: ReactNode;
+}) {
+  const { register, handleSubmit, reset } = useForm<EvidenceDetails>({ defaultValues: initial });
+  const [errors, setErrors] = useState<DetailsErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const id = (field: keyof EvidenceDetails) => `${idPrefix}-${field}`;
+  const errorId = (field: DetailsField) => `${id(field)}-error`;
+  const describedBy = (field: DetailsField, hintId?: string) => [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
+  const summary: FieldProblem[] = (['title', 'date'] as const).flatMap((field) => {
+    const message = errors[field];
+    return message ? [{ fieldId: id(field), message }] : [];
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    const details: EvidenceDetails = {
+      ...values,
+      title: values.title.trim(),
+      heldAt: values.heldAt.trim(),
+      description: values.description.trim(),
+    };
+    const problems = evidenceDetailsProblems(details);
+    setErrors(problems);
+    setSaved(null);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
+    try {
+      setSaveError(null);
+      const message = await onSave(details);
+      setSaved(message);
+      if (resetAfterSave) reset(initial);
+    } catch (error) {
+      setSaveError(describeStorageError(error, whatIsSaved));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <ErrorSummary problems={summary} />
+      {saveError ? (
+        <p className="notice notice--error" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      <div className={`field${errors.title ? ' field--error' : ''}`}>
+        <label htmlFor={id('title')}>Title</label>
+        <FieldError id={errorId('title')} message={errors.title} />
+        <input
+          id={id('title')}
+          type="text"
+          autoComplete="off"
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={describedBy('title')}
+          {...register('title')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id('kind')}>Kind of evidence</label>
+        <select id={id('kind')} {...register('kind')}>
+          {EVIDENCE_KINDS.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={`field${errors.date ? ' field--error' : ''}`}>
+        <label htmlFor={id('date')}>Date</label>
+        <p className="hint" id={`${id('date')}-hint`}>
+          The date on the document, or when it was made. Optional.
+        </p>
+        <FieldError id={errorId('date')} message={errors.date} />
+        <input
+          id={id('date')}
+          type="date"
+          className="input--short"
+          aria-invalid={errors.date ? true : undefined}
+          aria-describedby={describedBy('date', `${id('date')}-hint`)}
+          {...register('date')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id('heldAt')}>Where the original is held</label>
+        <p className="hint" id={`${id('heldAt')}-hint`}>
+          {heldAtHint}
+        </p>
+        <input id={id('heldAt')} type="text" autoComplete="off" aria-describedby={`${id('heldAt')}-hint`} {...register('heldAt')} />
+      </div>
+      <div className="field">
+        <label htmlFor={id('description')}>Description</label>
+        <p className="hint" id={`${id('description')}-hint`}>
+          What it shows, and which part matters if it is long. Optional.
+        </p>
+        <textarea id={id('description')} rows={3} aria-describedby={`${id('description')}-hint`} {...register('description')} />
+      </div>
+      <fieldset>
+        <legend>Personal data</legend>
+        <p className="hint" id={`${id('containsPersonalData')}-hint`}>
+          Evidence that names or describes pupils, parents or staff must be redacted or anonymised before it is submitted.
+        </p>
+        <div className="checkbox">
+          <input
+            id={id('containsPersonalData')}
+            type="checkbox"
+            aria-describedby={`${id('containsPersonalData')}-hint`}
+            {...register('containsPersonalData')}
+          />
+          <label htmlFor={id('containsPersonalData')}>It contains personal data</label>
+        </div>
+        <div className="checkbox">
+          <input id={id('redactionConfirmed')} type="checkbox" {...register('redactionConfirmed')} />
+          <label htmlFor={id('redactionConfirmed')}>I confirm it has been redacted or anonymised</label>
+        </div>
+      </fieldset>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {submitLabel}
+        </button>
+        {children}
+      </div>
+      <div role="status" aria-live="polite" className="inline-status">
+        {saved ? <p>{saved}</p> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'error'; message: string };
+
+/** The autosave state, announced politely to screen readers ("Saved"). */
+export function SaveStatus({ status }: { status: SaveState }) {
+  const text =
+    status.state === 'saving'
+      ? 'Saving…'
+      : status.state === 'saved'
+        ? `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+        : status.state === 'error'
+          ? status.message
+          : 'Changes save automatically';
+  return (
+    <div className={`save-status save-status--${status.state}`}>
+      <p role={status.state === 'error' ? 'alert' : 'status'} aria-live={status.state === 'error' ? 'assertive' : 'polite'}>
+        {text}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,296 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { levelLabel, type PlacedCriterion } from '../../shared/framework/applied-framework';
+import { codeOfPracticeReference } from '../../shared/framework/code-of-practice';
+import { responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
+import { evidenceKindLabel } from '../../shared/evidence/evidence-records';
+import { useServices } from '../app/app-context';
+import { href } from '../app/hash-route';
+import { useAutosave } from '../app/use-autosave';
+import { evaluationSections, useEvaluation } from '../app/use-evaluation';
+import { useEvaluationRecords } from '../app/use-evaluation-records';
+import { CriteriaNav } from '../components/CriteriaNav';
+import { Layout } from '../components/Layout';
+import { PageHeading } from '../components/PageHeading';
+import { SaveStatus } from '../components/SaveStatus';
+import { createAction } from '../db/action-store';
+import { saveResponse } from '../db/evaluation-store';
+import { addEvidenceFile, linkEvidence, unlinkEvidence } from '../db/evidence-store';
+import { describeStorageError } from '../db/storage-errors';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import { LoadingOrMissing } from './NotFoundScreen';
+
+/** One criterion: what it asks, the school's judgement and narrative (saved as typed), and its evidence. */
+export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: string; criterionId: string }) {
+  const context = useEvaluation(evaluationId);
+  const records = useEvaluationRecords(evaluationId);
+  const { db } = useServices();
+  const stored = useLiveQuery(async () => ({ response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null }), [db, evaluationId, criterionId]);
+
+  if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
+  const { framework, school } = context;
+  const criterion = framework.criterionById.get(criterionId);
+  const index = framework.criteria.findIndex((c) => c.id === criterionId);
+  const sections = evaluationSections(evaluationId, 'criteria', framework.criteria[0]?.id);
+  if (!criterion) return <LoadingOrMissing state="missing" what="criterion" />;
+  const previous = framework.criteria[index - 1];
+  const next = framework.criteria[index + 1];
+
+  return (
+    <Layout workspaceName={school.name} sectionLinks={sections}>
+      <div className="with-sidebar">
+        <div className="with-sidebar__main">
+          <p className="breadcrumb">
+            {criterion.strandId} {framework.strands.find((s) => s.id === criterion.strandId)?.title} › {criterion.standardId} {criterion.standardTitle}
+          </p>
+          <PageHeading title={`${criterion.id} ${context.evaluation.title}`}>
+            <span className="criterion-id">{criterion.id}</span> {criterion.statement}
+          </PageHeading>
+          <ul className="tags" aria-label="About this criterion">
+            <li>Level: {levelLabel(framework, criterion.level)}</li>
+            {criterion.mandatory ? <li className="tag--mandatory">Mandatory</li> : null}
+            <li>SEN Code of Practice: {codeOfPracticeReference(criterion.codeOfPractice)}</li>
+          </ul>
+          <section aria-labelledby="guidance-heading" className="guidance">
+            <h2 id="guidance-heading">What good practice looks like</h2>
+            <p>{criterion.guidance}</p>
+            <h3>Evidence you might offer</h3>
+            <ul>
+              {criterion.suggestedEvidence.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </section>
+          {stored === undefined ? (
+            <p role="status">Loading…</p>
+          ) : (
+            <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} initial={stored.response} />
+          )}
+          <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} />
+          <nav aria-label="Previous and next criterion" className="pager">
+            {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
+            {next ? <a href={href.criterion(evaluationId, next.id)}>Next: {next.id} →</a> : <a href={href.dashboard(evaluationId)}>Back to the dashboard</a>}
+          </nav>
+        </div>
+        <aside className="with-sidebar__side" aria-label="All criteria">
+          <CriteriaNav evaluationId={evaluationId} framework={framework} responses={records?.responses ?? []} links={records?.links ?? []} currentCriterionId={criterion.id} />
+        </aside>
+      </div>
+    </Layout>
+  );
+}
+
+type ResponseValues = { judgement: string; narrative: string; nextSteps: string };
+
+function ResponseForm({
+  evaluationId,
+  criterion,
+  framework,
+  initial,
+}: {
+  evaluationId: string;
+  criterion: PlacedCriterion;
+  framework: AppliedFramework;
+  initial: CriterionResponse | null;
+}) {
+  const { db } = useServices();
+  const { register, watch, setValue, getValues } = useForm<ResponseValues>({
+    defaultValues: { judgement: initial?.judgement ?? '', narrative: initial?.narrative ?? '', nextSteps: initial?.nextSteps ?? '' },
+  });
+  const { status, schedule, flush } = useAutosave<ResponseValues>(
+    (values) => saveResponse(db, evaluationId, criterion.id, { judgement: values.judgement || null, narrative: values.narrative, nextSteps: values.nextSteps }).then(() => undefined),
+    `your work on ${criterion.id}`,
+  );
+  useEffect(() => {
+    const subscription = watch((values, { name }) => {
+      schedule({ judgement: values.judgement ?? '', narrative: values.narrative ?? '', nextSteps: values.nextSteps ?? '' });
+      // A judgement is one deliberate click: save it at once.
+      if (name === 'judgement') void flush();
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, schedule, flush]);
+
+  const [actionNotice, setActionNotice] = useState<string | null>(null);
+  const judgement = watch('judgement');
+  const createFromNextSteps = async () => {
+    const nextSteps = getValues('nextSteps').trim();
+    if (nextSteps === '') {
+      setActionNotice('Write the next steps first; the action starts from them.');
+      return;
+    }
+    try {
+      await flush();
+      await createAction(db, evaluationId, { criterionIds: [criterion.id], what: nextSteps, who: '', byWhen: '', successCriteria: '', status: 'not-started' });
+      setActionNotice('Action added to the action plan. Add who will do it and by when there.');
+    } catch (error) {
+      setActionNotice(describeStorageError(error, 'the action'));
+    }
+  };
+
+  return (
+    <form className="form response-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="response-heading">
+      <h2 id="response-heading">Your evaluation</h2>
+      <SaveStatus status={status} />
+      <fieldset className="judgement" aria-describedby="judgement-hint">
+        <legend>Judgement</legend>
+        <p className="hint" id="judgement-hint">
+          On the {framework.scale.name}. This criterion counts as met at “{framework.scale.points.find((p) => p.id === framework.scale.metAtOrAbove)?.label}” or
+          above.
+        </p>
+        {framework.scale.points.map((point) => (
+          <div className="radio" key={point.id}>
+            <input type="radio" id={`judgement-${point.id}`} value={point.id} aria-describedby={`judgement-${point.id}-hint`} {...register('judgement')} />
+            <label htmlFor={`judgement-${point.id}`}>{point.label}</label>
+            <p className="hint" id={`judgement-${point.id}-hint`}>
+              {point.descriptor}
+            </p>
+          </div>
+        ))}
+        {judgement ? (
+          <button type="button" className="button button--link" onClick={() => setValue('judgement', '', { shouldDirty: true })}>
+            Clear the judgement
+          </button>
+        ) : null}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="narrative">Narrative</label>
+        <p className="hint" id="narrative-hint">
+          What happens in school, how you know, and the evidence that shows it. Cite dates where you can.
+        </p>
+        <textarea id="narrative" rows={8} aria-describedby="narrative-hint" {...register('narrative')} />
+      </div>
+      <div className="field">
+        <label htmlFor="next-steps">Next steps</label>
+        <p className="hint" id="next-steps-hint">
+          What would move this criterion on. You can turn it into an action in the plan.
+        </p>
+        <textarea id="next-steps" rows={4} aria-describedby="next-steps-hint" {...register('nextSteps')} />
+      </div>
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={() => void createFromNextSteps()}>
+          Create an action from the next steps
+        </button>
+      </div>
+      <div role="status" aria-live="polite" className="inline-status">
+        {actionNotice ? (
+          <p>
+            {actionNotice} <a href={href.actions(evaluationId)}>Open the action plan</a>
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId: string; schoolId: string; criterionId: string }) {
+  const { db } = useServices();
+  const data = useLiveQuery(async () => {
+    const [links, library] = await Promise.all([
+      db.evidenceLinks.where('[evaluationId+criterionId]').equals([evaluationId, criterionId]).toArray(),
+      db.evidence.where('schoolId').equals(schoolId).sortBy('title'),
+    ]);
+    return { links, library };
+  }, [db, evaluationId, criterionId, schoolId]);
+  const [choice, setChoice] = useState('');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const linkedIds = useMemo(() => new Set((data?.links ?? []).map((l) => l.evidenceId)), [data]);
+  if (!data) return null;
+  const linked = data.library.filter((e) => linkedIds.has(e.id));
+  const available = data.library.filter((e) => !linkedIds.has(e.id));
+
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setMessage({ kind: 'ok', text: await work() });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeStorageError(error, 'the evidence link') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="linked-evidence-heading" className="linked-evidence">
+      <h2 id="linked-evidence-heading">Evidence for {criterionId}</h2>
+      {linked.length === 0 ? (
+        <p>No evidence linked yet.</p>
+      ) : (
+        <ul className="evidence-links">
+          {linked.map((item) => (
+            <li key={item.id}>
+              <span className="evidence-links__title">{item.title}</span> <span className="muted">({evidenceKindLabel(item.kind)})</span>
+              <button
+                type="button"
+                className="button button--link"
+                disabled={busy}
+                onClick={() => void run(async () => (await unlinkEvidence(db, evaluationId, criterionId, item.id), `Unlinked “${item.title}”.`))}
+              >
+                Unlink {item.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="link-evidence">
+        <div className="field field--inline">
+          <label htmlFor="link-evidence-select">Link evidence from the library</label>
+          <select id="link-evidence-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">Choose evidence</option>
+            {available.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.title}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy || choice === ''}
+            onClick={() =>
+              void run(async () => {
+                const item = available.find((e) => e.id === choice);
+                await linkEvidence(db, evaluationId, criterionId, choice);
+                setChoice('');
+                return `Linked “${item?.title ?? 'evidence'}”.`;
+              })
+            }
+          >
+            Link
+          </button>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="criterion-add-file">Add a new file and link it</label>
+          <input
+            id="criterion-add-file"
+            type="file"
+            multiple
+            disabled={busy}
+            onChange={(event) => {
+              const files = Array.from(event.target.files ?? []);
+              event.target.value = '';
+              void run(async () => {
+                const texts: string[] = [];
+                for (const file of files) {
+                  const result = await addEvidenceFile(db, schoolId, file);
+                  if (result.ok && result.item) {
+                    await linkEvidence(db, evaluationId, criterionId, result.item.id);
+                    texts.push(`Added and linked “${file.name}”.`);
+                  } else texts.push(result.message ?? `“${file.name}” was not added.`);
+                }
+                return texts.join(' ');
+              });
+            }}
+          />
+        </div>
+        <p>
+          <a href={href.evidence(evaluationId)}>Open the evidence library</a> to describe, preview or search evidence.
+        </p>
+      </div>
+      <div role={message?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
+        {message ? <p className={message.kind === 'error' ? 'notice notice--error' : 'notice'}>{message.text}</p> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+import { useMemo } from 'react';
+import { summariseEvaluation } from '../../shared/evaluation/evaluation-progress';
+import { shortHash } from '../../shared/formats/sha256';
+import { useEvaluation, evaluationSections } from '../app/use-evaluation';
+import { useEvaluationRecords } from '../app/use-evaluation-records';
+import { href } from '../app/hash-route';
+import { Layout } from '../components/Layout';
+import { PageHeading } from '../components/PageHeading';
+import { LoadingOrMissing } from './NotFoundScreen';
+
+/** Where the school stands: progress per strand, the award the rules give now, and what blocks the next. */
+export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
+  const context = useEvaluation(evaluationId);
+  const records = useEvaluationRecords(evaluationId);
+  const framework = context.state === 'ready' ? context.framework : null;
+  const summary = useMemo(() => (framework && records ? summariseEvaluation(framework, records.responses, records.links) : null), [framework, records]);
+
+  if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
+  const { evaluation, school } = context;
+  const firstId = context.framework.criteria[0]?.id;
+  const nextToJudge = summary?.unjudged[0] ?? firstId;
+
+  return (
+    <Layout workspaceName={school.name} sectionLinks={evaluationSections(evaluationId, 'dashboard', firstId)}>
+      <p className="breadcrumb">
+        <a href={href.school(school.id)}>{school.name}</a>
+      </p>
+      <PageHeading title={`${evaluation.title} dashboard`}>{evaluation.title}</PageHeading>
+      <p className="framework-identity">
+        {evaluation.framework.title}, version {evaluation.framework.version} (identity <code>{shortHash(evaluation.framework.contentHash)}</code>)
+        {evaluation.supplement ? (
+          <>
+            , with {evaluation.supplement.title}, version {evaluation.supplement.version} (identity <code>{shortHash(evaluation.supplement.contentHash)}</code>)
+          </>
+        ) : null}
+      </p>
+      {!summary ? (
+        <p role="status">Loading…</p>
+      ) : (
+        <>
+          <section aria-labelledby="standing-heading" className="panel standing">
+            <h2 id="standing-heading">Where the school stands</h2>
+            <p className="standing__award" data-testid="award-now">
+              {summary.award.achieved ? (
+                <>
+                  The award rules give: <strong>{summary.award.achieved.label}</strong>
+                </>
+              ) : (
+                <>The award rules give: no award yet</>
+              )}
+            </p>
+            {summary.award.next ? (
+              <>
+                <h3>What stands between the school and {summary.award.next.level.label}</h3>
+                <ul data-testid="award-blockers">
+                  {summary.award.next.blockers.map((b, i) => (
+                    <li key={i}>{b.explanation}</li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>The school meets the rules for the highest level in this framework.</p>
+            )}
+            <dl className="stat-row">
+              <div>
+                <dt>Criteria judged</dt>
+                <dd data-testid="judged-count">
+                  {summary.judged} of {summary.total}
+                </dd>
+              </div>
+              <div>
+                <dt>Criteria with evidence</dt>
+                <dd data-testid="evidence-count">
+                  {summary.withEvidence} of {summary.total}
+                </dd>
+              </div>
+              <div>
+                <dt>Actions planned</dt>
+                <dd data-testid="action-count">{records?.actions.length ?? 0}</dd>
+              </div>
+            </dl>
+            {nextToJudge ? (
+              <p>
+                <a className="button" href={href.criterion(evaluationId, nextToJudge)}>
+                  {summary.unjudged.length > 0 ? `Continue with ${nextToJudge}` : 'Review the criteria'}
+                </a>
+              </p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="strands-heading">
+            <h2 id="strands-heading">Judgements by strand</h2>
+            <div className="table-scroll">
+              <table className="table" data-testid="strand-table">
+                <caption className="visually-hidden">Number of criteria at each judgement, per strand</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Strand</th>
+                    <th scope="col">Judged</th>
+                    <th scope="col">With evidence</th>
+                    {context.framework.scale.points.map((p) => (
+                      <th scope="col" key={p.id}>
+                        {p.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.strands.map((s) => (
+                    <tr key={s.strandId}>
+                      <th scope="row">
+                        {s.strandId} {s.title}
+                      </th>
+                      <td>
+                        {s.judged} of {s.total}
+                        <span className="bar" aria-hidden="true">
+                          <span style={{ width: `${s.total === 0 ? 0 : (s.judged / s.total) * 100}%` }} />
+                        </span>
+                      </td>
+                      <td>
+                        {s.withEvidence} of {s.total}
+                      </td>
+                      {s.distribution.map((d) => (
+                        <td key={d.pointId}>{d.count}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section aria-labelledby="gaps-heading">
+            <h2 id="gaps-heading">Still to do</h2>
+            <CriterionList evaluationId={evaluationId} ids={summary.unjudged} heading="Criteria without a judgement" empty="Every criterion has a judgement." />
+            <CriterionList evaluationId={evaluationId} ids={summary.withoutEvidence} heading="Criteria without evidence" empty="Every criterion has evidence linked." />
+          </section>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+function CriterionList({ evaluationId, ids, heading, empty }: { evaluationId: string; ids: string[]; heading: string; empty: string }) {
+  return (
+    <details className="gap-list">
+      <summary>
+        {heading}: {ids.length}
+      </summary>
+      {ids.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <ul className="inline-list">
+          {ids.map((id) => (
+            <li key={id}>
+              <a href={href.criterion(evaluationId, id)}>{id}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,40 @@
+import { href } from '../app/hash-route';
+import { Layout } from '../components/Layout';
+import { PageHeading } from '../components/PageHeading';
+
+export function NotFoundScreen({ path }: { path: string }) {
+  return (
+    <Layout>
+      <PageHeading title="Page not found">Page not found</PageHeading>
+      <p>There is nothing at “{path}”. It may have been deleted.</p>
+      <p>
+        <a href={href.home()}>Go to your schools</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Shown while an evaluation or school loads, or when it no longer exists. */
+export function LoadingOrMissing({ state, what }: { state: 'loading' | 'missing' | 'no-framework'; what: string }) {
+  if (state === 'loading') {
+    return (
+      <Layout>
+        <p role="status">Loading…</p>
+      </Layout>
+    );
+  }
+  const heading = state === 'missing' ? `This ${what} was not found` : 'The framework for this evaluation is not installed';
+  return (
+    <Layout>
+      <PageHeading title={heading}>{heading}</PageHeading>
+      {state === 'missing' ? (
+        <p>It may have been deleted, or the link is out of date.</p>
+      ) : (
+        <p>This evaluation was made against a framework version that is no longer installed. Import that framework file in Settings to open it.</p>
+      )}
+      <p>
+        <a href={href.home()}>Go to your schools</a>
+      </p>
+    </Layout>
+  );
+}

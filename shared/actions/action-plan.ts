@@ -1,0 +1,67 @@
+/** The school's action plan: what it will do to improve, linked to criteria. */
+export const ACTION_STATUSES = [
+  { id: 'not-started', label: 'Not started' },
+  { id: 'in-progress', label: 'In progress' },
+  { id: 'done', label: 'Done' },
+] as const;
+
+export type ActionStatus = (typeof ACTION_STATUSES)[number]['id'];
+
+export interface ActionItem {
+  id: string;
+  evaluationId: string;
+  criterionIds: string[];
+  what: string;
+  who: string;
+  /** yyyy-mm-dd, or '' */
+  byWhen: string;
+  successCriteria: string;
+  status: ActionStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ActionSortKey = 'byWhen' | 'status' | 'who' | 'criterion' | 'what';
+
+export function actionStatusLabel(status: ActionStatus): string {
+  return ACTION_STATUSES.find((s) => s.id === status)?.label ?? status;
+}
+
+export function actionProblems(action: Pick<ActionItem, 'what' | 'who' | 'byWhen' | 'criterionIds'>): Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds', string>> {
+  const errors: Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds', string>> = {};
+  if (action.what.trim() === '') errors.what = 'Say what will be done';
+  if (action.byWhen !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(action.byWhen)) errors.byWhen = 'Enter the date as day, month and year';
+  if (action.criterionIds.length === 0) errors.criterionIds = 'Link the action to at least one criterion';
+  return errors;
+}
+
+/** Sorts a copy of the actions; empty values sort last whichever way. */
+export function sortActions(actions: readonly ActionItem[], key: ActionSortKey, direction: 'ascending' | 'descending', criterionOrder: readonly string[]): ActionItem[] {
+  const statusRank = (s: ActionStatus) => ACTION_STATUSES.findIndex((x) => x.id === s);
+  const criterionRank = (a: ActionItem) => Math.min(...a.criterionIds.map((id) => criterionOrder.indexOf(id)).filter((i) => i >= 0), Number.MAX_SAFE_INTEGER);
+  const value = (a: ActionItem): string | number => {
+    switch (key) {
+      case 'byWhen':
+        return a.byWhen;
+      case 'status':
+        return statusRank(a.status);
+      case 'who':
+        return a.who.toLowerCase();
+      case 'criterion':
+        return criterionRank(a);
+      case 'what':
+        return a.what.toLowerCase();
+    }
+  };
+  const sign = direction === 'ascending' ? 1 : -1;
+  return [...actions].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    const emptyA = va === '';
+    const emptyB = vb === '';
+    if (emptyA !== emptyB) return emptyA ? 1 : -1;
+    if (va < vb) return -sign;
+    if (va > vb) return sign;
+    return a.createdAt.localeCompare(b.createdAt);
+  });
+}

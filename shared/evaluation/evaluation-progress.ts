@@ -1,0 +1,71 @@
+import { evaluateAwards, type AwardOutcome, type CriterionStanding } from '../awards/award-rules';
+import type { AppliedFramework } from '../framework/applied-framework';
+import type { CriterionResponse, EvidenceLink } from './evaluation-records';
+
+export interface StrandProgress {
+  strandId: string;
+  title: string;
+  total: number;
+  judged: number;
+  withEvidence: number;
+  /** Count per scale point id, in scale order (strongest first). */
+  distribution: { pointId: string; label: string; count: number }[];
+}
+
+export interface EvaluationSummary {
+  total: number;
+  judged: number;
+  withEvidence: number;
+  strands: StrandProgress[];
+  /** Criterion ids with no judgement yet, in framework order. */
+  unjudged: string[];
+  /** Criterion ids with no evidence linked, in framework order. */
+  withoutEvidence: string[];
+  award: AwardOutcome;
+}
+
+/** Everything the dashboard shows, worked out from the records alone. */
+export function summariseEvaluation(
+  framework: AppliedFramework,
+  responses: readonly CriterionResponse[],
+  links: readonly EvidenceLink[],
+): EvaluationSummary {
+  const judgementOf = new Map(responses.map((r) => [r.criterionId, r.judgement]));
+  const evidenceCount = new Map<string, number>();
+  for (const link of links) evidenceCount.set(link.criterionId, (evidenceCount.get(link.criterionId) ?? 0) + 1);
+
+  const standings = new Map<string, CriterionStanding>();
+  for (const criterion of framework.criteria) {
+    const judgement = judgementOf.get(criterion.id) ?? null;
+    const known = framework.scale.points.some((p) => p.id === judgement);
+    standings.set(criterion.id, { judgement: known ? judgement : null, evidenceCount: evidenceCount.get(criterion.id) ?? 0 });
+  }
+  const judgedOf = (id: string) => standings.get(id)?.judgement !== null;
+  const evidencedOf = (id: string) => (standings.get(id)?.evidenceCount ?? 0) > 0;
+
+  const strands = framework.strands.map((strand): StrandProgress => {
+    const ids = strand.standards.flatMap((s) => s.criteria.map((c) => c.id));
+    return {
+      strandId: strand.id,
+      title: strand.title,
+      total: ids.length,
+      judged: ids.filter(judgedOf).length,
+      withEvidence: ids.filter(evidencedOf).length,
+      distribution: framework.scale.points.map((p) => ({
+        pointId: p.id,
+        label: p.label,
+        count: ids.filter((id) => standings.get(id)?.judgement === p.id).length,
+      })),
+    };
+  });
+  const ids = framework.criteria.map((c) => c.id);
+  return {
+    total: ids.length,
+    judged: ids.filter(judgedOf).length,
+    withEvidence: ids.filter(evidencedOf).length,
+    strands,
+    unjudged: ids.filter((id) => !judgedOf(id)),
+    withoutEvidence: ids.filter((id) => !evidencedOf(id)),
+    award: evaluateAwards(framework, standings),
+  };
+}

@@ -1,0 +1,92 @@
+/** Evidence the school holds: a file stored in the app, or a note of where the original is kept. */
+export const EVIDENCE_KINDS = [
+  { id: 'policy', label: 'Policy' },
+  { id: 'provision-map', label: 'Provision map' },
+  { id: 'pupil-plan', label: 'Pupil plan / IEP' },
+  { id: 'observation', label: 'Observation' },
+  { id: 'pupil-voice', label: 'Pupil voice' },
+  { id: 'parent-voice', label: 'Parent voice' },
+  { id: 'attainment-data', label: 'Attainment data' },
+  { id: 'training-record', label: 'Training record' },
+  { id: 'minutes', label: 'Minutes' },
+  { id: 'correspondence', label: 'Correspondence' },
+  { id: 'other', label: 'Other' },
+] as const;
+
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]['id'];
+
+export function evidenceKindLabel(kind: EvidenceKind): string {
+  return EVIDENCE_KINDS.find((k) => k.id === kind)?.label ?? kind;
+}
+
+/** The largest single file the app stores: 200 MB. */
+export const MAX_EVIDENCE_FILE_BYTES = 200 * 1024 * 1024;
+
+export interface EvidenceFileRef {
+  name: string;
+  type: string;
+  size: number;
+  /** SHA-256 (hex) of the bytes, the key of the stored blob. */
+  sha256: string;
+}
+
+export interface EvidenceItem {
+  id: string;
+  schoolId: string;
+  title: string;
+  kind: EvidenceKind;
+  /** yyyy-mm-dd, or '' when not known. */
+  date: string;
+  description: string;
+  /** Where the original is held, e.g. "SEN file, office cabinet 2". */
+  heldAt: string;
+  containsPersonalData: boolean;
+  redactionConfirmed: boolean;
+  file: EvidenceFileRef | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type EvidencePreviewKind = 'image' | 'pdf' | 'text' | 'none';
+
+export function previewKind(type: string, name: string): EvidencePreviewKind {
+  if (/^image\/(png|jpeg|gif|webp|bmp)$/.test(type)) return 'image';
+  if (type === 'application/pdf' || /\.pdf$/i.test(name)) return 'pdf';
+  if (type.startsWith('text/') || /\.(txt|csv|md)$/i.test(name)) return 'text';
+  return 'none';
+}
+
+/** Title suggested from a file name: "sen-policy_2026.pdf" -> "sen policy 2026". */
+export function titleFromFileName(name: string): string {
+  const base = name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
+  return base === '' ? name : base;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GB`;
+}
+
+export interface EvidenceFilter {
+  text?: string;
+  kind?: EvidenceKind | '';
+  /** Only items linked to this criterion (in the given links). */
+  criterionId?: string;
+}
+
+export function filterEvidence(
+  items: readonly EvidenceItem[],
+  filter: EvidenceFilter,
+  linksByEvidence: ReadonlyMap<string, readonly string[]>,
+): EvidenceItem[] {
+  const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return items.filter((item) => {
+    if (filter.kind && item.kind !== filter.kind) return false;
+    if (filter.criterionId && !(linksByEvidence.get(item.id) ?? []).includes(filter.criterionId)) return false;
+    if (words.length === 0) return true;
+    const haystack = [item.title, item.description, item.heldAt, item.file?.name ?? '', ...(linksByEvidence.get(item.id) ?? [])].join(' ').toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}

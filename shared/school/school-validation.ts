@@ -1,0 +1,52 @@
+import type { Region } from '../regions/regions';
+import { SCHOOL_PHASES, type SchoolDetails } from './school-records';
+
+export type SchoolField = keyof SchoolDetails;
+export type SchoolErrors = Partial<Record<SchoolField, string>>;
+
+/** A URN is six digits (e.g. 123456). */
+export function urnProblem(urn: string): string | null {
+  const trimmed = urn.trim();
+  if (trimmed === '') return 'Enter the school’s URN';
+  if (!/^\d+$/.test(trimmed)) return 'The URN must contain only digits, for example 123456';
+  if (trimmed.length !== 6) return `The URN must be 6 digits; this one has ${trimmed.length}`;
+  return null;
+}
+
+/** Checks school details and explains each problem in words for the field it belongs to. */
+export function validateSchoolDetails(details: SchoolDetails, regions: readonly Region[]): SchoolErrors {
+  const errors: SchoolErrors = {};
+  const required: [SchoolField, string][] = [
+    ['name', 'Enter the school’s name'],
+    ['headTeacher', 'Enter the head teacher’s name'],
+    ['senco', 'Enter the SENCO’s name'],
+  ];
+  for (const [field, message] of required) {
+    if (String(details[field]).trim() === '') errors[field] = message;
+  }
+  const urn = urnProblem(details.urn);
+  if (urn) errors.urn = urn;
+  const region = regions.find((r) => r.id === details.regionId);
+  if (!region) errors.regionId = 'Choose the school’s region';
+  else if (!region.localAuthorities.includes(details.localAuthority)) {
+    errors.localAuthority = `Choose a local authority in the ${region.name}`;
+  }
+  if (!SCHOOL_PHASES.some((p) => p.id === details.phase)) errors.phase = 'Choose the school’s phase';
+
+  const counts: [SchoolField, string][] = [
+    ['pupilsOnRoll', 'pupils on roll'],
+    ['pupilsOnSenSupport', 'pupils on SEN support'],
+    ['pupilsWithStatementOrPlan', 'pupils with a statement or EHC plan'],
+  ];
+  for (const [field, label] of counts) {
+    const value = details[field];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) errors[field] = `Enter the number of ${label} as a whole number, 0 or more`;
+  }
+  if (!errors.pupilsOnRoll && !errors.pupilsOnSenSupport && details.pupilsOnSenSupport > details.pupilsOnRoll) {
+    errors.pupilsOnSenSupport = 'Pupils on SEN support cannot be more than the pupils on roll';
+  }
+  if (!errors.pupilsOnRoll && !errors.pupilsWithStatementOrPlan && details.pupilsWithStatementOrPlan > details.pupilsOnRoll) {
+    errors.pupilsWithStatementOrPlan = 'Pupils with a statement or EHC plan cannot be more than the pupils on roll';
+  }
+  return errors;
+}
