@@ -21,7 +21,8 @@ export function safeFileName(name: string, fallback = 'document.pdf'): string {
 export function checkSaveFileArgs(args: readonly unknown[]): Checked<{ suggestedName: string; bytes: Uint8Array }> {
   if (args.length !== 2) return { ok: false, reason: 'expected a file name and the bytes' };
   const [name, bytes] = args;
-  if (typeof name !== 'string' || name.length === 0 || name.length > 255) return { ok: false, reason: 'the file name must be text of 1 to 255 characters' };
+  if (typeof name !== 'string' || name.length === 0 || name.length > 255)
+    return { ok: false, reason: 'the file name must be text of 1 to 255 characters' };
   if (!(bytes instanceof Uint8Array)) return { ok: false, reason: 'the data must be bytes' };
   if (bytes.byteLength > MAX_SAVE_BYTES) return { ok: false, reason: 'the data is too large to save' };
   return { ok: true, value: { suggestedName: safeFileName(name), bytes } };

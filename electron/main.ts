@@ -62,7 +62,10 @@ async function start(): Promise<void> {
     minHeight: 480,
     title: 'SEN Accreditation',
     show: false,
-    webPreferences: { ...secureWebPreferences(path.join(__dirname, 'preload.js')), additionalArguments: [`--app-version=${app.getVersion()}`] },
+    webPreferences: {
+      ...secureWebPreferences(path.join(__dirname, 'preload.js')),
+      additionalArguments: [`--app-version=${app.getVersion()}`],
+    },
   });
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_START_URL);

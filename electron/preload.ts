@@ -5,5 +5,6 @@ const version = process.argv.find((a) => a.startsWith('--app-version='))?.slice(
 
 contextBridge.exposeInMainWorld('senDesktop', {
   appVersion: version,
-  saveFile: (suggestedName: string, bytes: Uint8Array): Promise<'saved' | 'cancelled'> => ipcRenderer.invoke('sen:save-file', suggestedName, bytes),
+  saveFile: (suggestedName: string, bytes: Uint8Array): Promise<'saved' | 'cancelled'> =>
+    ipcRenderer.invoke('sen:save-file', suggestedName, bytes),
 });

@@ -54,7 +54,11 @@ export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestH
 /** Any request that is not for the app's own files is cancelled: the app makes no network requests. */
 export function blockNetwork(session: Pick<Session, 'webRequest'>): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_SCHEME}://`) || details.url.startsWith('blob:') || details.url.startsWith('data:') || details.url.startsWith('devtools:');
+    const allowed =
+      details.url.startsWith(`${APP_SCHEME}://`) ||
+      details.url.startsWith('blob:') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('devtools:');
     callback({ cancel: !allowed });
   });
 }

@@ -38,7 +38,13 @@ function ScreenFor({ route }: { route: Route }) {
     case 'dashboard':
       return <DashboardScreen key={route.evaluationId} evaluationId={route.evaluationId} />;
     case 'criterion':
-      return <CriterionScreen key={`${route.evaluationId}|${route.criterionId}`} evaluationId={route.evaluationId} criterionId={route.criterionId} />;
+      return (
+        <CriterionScreen
+          key={`${route.evaluationId}|${route.criterionId}`}
+          evaluationId={route.evaluationId}
+          criterionId={route.criterionId}
+        />
+      );
     case 'evidence':
       return <EvidenceScreen key={route.evaluationId} evaluationId={route.evaluationId} />;
     case 'actions':

@@ -25,7 +25,8 @@ export function useServices(): AppServices {
   return services;
 }
 
-type ShippedState = { state: 'loading' } | { state: 'ready'; frameworks: LoadedFramework[]; regions: Region[] } | { state: 'broken'; message: string };
+type ShippedState =
+  { state: 'loading' } | { state: 'ready'; frameworks: LoadedFramework[]; regions: Region[] } | { state: 'broken'; message: string };
 
 /** Loads the shipped criteria once, then follows imported frameworks live from the database. */
 export function ServicesProvider({ db, platform, children }: { db: AppDatabase; platform: PlatformPort; children: ReactNode }) {

@@ -37,7 +37,8 @@ export const href = {
   school: (schoolId: string) => `#/schools/${encodeURIComponent(schoolId)}`,
   editSchool: (schoolId: string) => `#/schools/${encodeURIComponent(schoolId)}/edit`,
   dashboard: (evaluationId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}`,
-  criterion: (evaluationId: string, criterionId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}/criteria/${encodeURIComponent(criterionId)}`,
+  criterion: (evaluationId: string, criterionId: string) =>
+    `#/evaluations/${encodeURIComponent(evaluationId)}/criteria/${encodeURIComponent(criterionId)}`,
   evidence: (evaluationId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}/evidence`,
   actions: (evaluationId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}/actions`,
   settings: () => '#/settings',

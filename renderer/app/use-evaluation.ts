@@ -32,10 +32,16 @@ export function useEvaluation(evaluationId: string): EvaluationContext {
   }, [records, catalogue]);
 }
 
-export function evaluationSections(evaluationId: string, current: 'dashboard' | 'criteria' | 'evidence' | 'actions', firstCriterionId?: string): SectionLink[] {
+export function evaluationSections(
+  evaluationId: string,
+  current: 'dashboard' | 'criteria' | 'evidence' | 'actions',
+  firstCriterionId?: string,
+): SectionLink[] {
   return [
     { label: 'Dashboard', href: href.dashboard(evaluationId), current: current === 'dashboard' },
-    ...(firstCriterionId ? [{ label: 'Criteria', href: href.criterion(evaluationId, firstCriterionId), current: current === 'criteria' }] : []),
+    ...(firstCriterionId
+      ? [{ label: 'Criteria', href: href.criterion(evaluationId, firstCriterionId), current: current === 'criteria' }]
+      : []),
     { label: 'Evidence library', href: href.evidence(evaluationId), current: current === 'evidence' },
     { label: 'Action plan', href: href.actions(evaluationId), current: current === 'actions' },
   ];

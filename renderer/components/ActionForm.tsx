@@ -55,7 +55,8 @@ export function ActionForm({
   const id = (field: keyof ActionDetails) => `${prefix}-${field}`;
   const criteriaTargetId = `${prefix}-criteria`;
   const errorId = (field: ActionField) => `${prefix}-${field}-error`;
-  const describedBy = (field: ActionField, hintId?: string) => [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = (field: ActionField, hintId?: string) =>
+    [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
   const summary: FieldProblem[] = FIELD_ORDER.flatMap((field) => {
     const message = errors[field];
     return message ? [{ fieldId: field === 'criterionIds' ? criteriaTargetId : id(field), message }] : [];
@@ -102,7 +103,10 @@ export function ActionForm({
         </p>
       ) : null}
 
-      <fieldset className={`field${errors.criterionIds ? ' field--error' : ''}`} aria-describedby={describedBy('criterionIds', `${prefix}-criteria-hint`)}>
+      <fieldset
+        className={`field${errors.criterionIds ? ' field--error' : ''}`}
+        aria-describedby={describedBy('criterionIds', `${prefix}-criteria-hint`)}
+      >
         <legend>Criteria this action is for</legend>
         <p className="hint" id={`${prefix}-criteria-hint`}>
           Choose one or more. Open a strand to see its criteria.
@@ -127,7 +131,12 @@ export function ActionForm({
                     const checkboxId = `${prefix}-criterion-${c.id}`;
                     return (
                       <div className="checkbox" key={c.id}>
-                        <input id={checkboxId} type="checkbox" checked={chosenSet.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                        <input
+                          id={checkboxId}
+                          type="checkbox"
+                          checked={chosenSet.has(c.id)}
+                          onChange={(e) => toggle(c.id, e.target.checked)}
+                        />
                         <label htmlFor={checkboxId}>
                           <span className="criterion-id">{c.id}</span> {c.statement}
                         </label>
@@ -144,7 +153,13 @@ export function ActionForm({
       <div className={`field${errors.what ? ' field--error' : ''}`}>
         <label htmlFor={id('what')}>What will be done</label>
         <FieldError id={errorId('what')} message={errors.what} />
-        <textarea id={id('what')} rows={3} aria-invalid={errors.what ? true : undefined} aria-describedby={describedBy('what')} {...register('what')} />
+        <textarea
+          id={id('what')}
+          rows={3}
+          aria-invalid={errors.what ? true : undefined}
+          aria-describedby={describedBy('what')}
+          {...register('what')}
+        />
       </div>
       <div className={`field${errors.who ? ' field--error' : ''}`}>
         <label htmlFor={id('who')}>Who will do it</label>

@@ -42,7 +42,10 @@ export function CriteriaNav({
                     </p>
                     <ul>
                       {standard.criteria.map((c) => {
-                        const state = [judged.has(c.id) ? 'judged' : 'not judged', evidenced.has(c.id) ? 'with evidence' : 'no evidence'].join(', ');
+                        const state = [
+                          judged.has(c.id) ? 'judged' : 'not judged',
+                          evidenced.has(c.id) ? 'with evidence' : 'no evidence',
+                        ].join(', ');
                         return (
                           <li key={c.id}>
                             <a href={href.criterion(evaluationId, c.id)} aria-current={c.id === currentCriterionId ? 'page' : undefined}>

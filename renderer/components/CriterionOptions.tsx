@@ -2,7 +2,8 @@ import type { AppliedFramework, PlacedCriterion } from '../../shared/framework/a
 
 /** "NE-1.1.1 The school has a SEN policy that…", short enough for a select. */
 export function criterionOptionLabel(criterion: PlacedCriterion, maxLength = 90): string {
-  const statement = criterion.statement.length > maxLength ? `${criterion.statement.slice(0, maxLength - 1).trimEnd()}…` : criterion.statement;
+  const statement =
+    criterion.statement.length > maxLength ? `${criterion.statement.slice(0, maxLength - 1).trimEnd()}…` : criterion.statement;
   return `${criterion.id} ${statement}`;
 }
 
@@ -30,5 +31,7 @@ export function CriterionOptions({ framework, exclude }: { framework: AppliedFra
 /** Sorts criterion ids into the framework's order; ids the framework does not know go last. */
 export function inFrameworkOrder(framework: AppliedFramework, ids: Iterable<string>): string[] {
   const order = new Map(framework.criteria.map((c, index) => [c.id, index]));
-  return [...new Set(ids)].sort((a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) || a.localeCompare(b));
+  return [...new Set(ids)].sort(
+    (a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) || a.localeCompare(b),
+  );
 }

@@ -21,7 +21,8 @@ export const EMPTY_EVIDENCE_DETAILS: EvidenceDetails = {
 export function evidenceDetailsProblems(details: EvidenceDetails): DetailsErrors {
   const errors: DetailsErrors = {};
   if (details.title.trim() === '') errors.title = 'Enter a title for the evidence';
-  if (details.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(details.date)) errors.date = 'Enter the date as day, month and year, or leave it empty';
+  if (details.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(details.date))
+    errors.date = 'Enter the date as day, month and year, or leave it empty';
   return errors;
 }
 
@@ -60,7 +61,8 @@ export function EvidenceDetailsForm({
 
   const id = (field: keyof EvidenceDetails) => `${idPrefix}-${field}`;
   const errorId = (field: DetailsField) => `${id(field)}-error`;
-  const describedBy = (field: DetailsField, hintId?: string) => [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = (field: DetailsField, hintId?: string) =>
+    [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
   const summary: FieldProblem[] = (['title', 'date'] as const).flatMap((field) => {
     const message = errors[field];
     return message ? [{ fieldId: id(field), message }] : [];

@@ -114,7 +114,7 @@ export function EvidenceItemPanel({
           {item.title}
         </h2>
         <button type="button" className="button button--secondary" onClick={onClose}>
-          Close<span className="visually-hidden"> {item.title}</span>
+          Close <span className="visually-hidden">{item.title}</span>
         </button>
       </div>
 
@@ -125,7 +125,9 @@ export function EvidenceItemPanel({
         ) : (
           <p>
             There is no file in the app for this evidence.{' '}
-            {item.heldAt ? `The original is held at: ${item.heldAt}.` : 'Add where the original is held below, so a moderator can ask to see it.'}
+            {item.heldAt
+              ? `The original is held at: ${item.heldAt}.`
+              : 'Add where the original is held below, so a moderator can ask to see it.'}
           </p>
         )}
       </section>
@@ -184,7 +186,8 @@ export function EvidenceItemPanel({
           <div className="notice notice--warning">
             <p ref={confirmRef} tabIndex={-1}>
               Delete “{item.title}”? It is removed from the library and from every evaluation that uses it
-              {item.file ? ', and its file is removed from this computer unless other evidence uses the same file' : ''}. This cannot be undone.
+              {item.file ? ', and its file is removed from this computer unless other evidence uses the same file' : ''}. This cannot be
+              undone.
             </p>
             {deleteProblem ? (
               <p className="notice notice--error" role="alert">

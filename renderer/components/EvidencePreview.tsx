@@ -68,7 +68,10 @@ export function EvidencePreview({ file, title }: { file: EvidenceFileRef; title:
       const result = await platform.saveFile(name, blob);
       if (result === 'saved') setSaveMessage({ kind: 'ok', text: `Saved a copy of “${name}”.` });
     } catch {
-      setSaveMessage({ kind: 'error', text: `A copy of “${name}” could not be saved. Check there is space where you saved it, and try again.` });
+      setSaveMessage({
+        kind: 'error',
+        text: `A copy of “${name}” could not be saved. Check there is space where you saved it, and try again.`,
+      });
     }
   };
 
@@ -89,10 +92,12 @@ export function EvidencePreview({ file, title }: { file: EvidenceFileRef; title:
       {preview.state === 'missing' ? (
         <p className="notice notice--error">The stored copy of this file is missing. Add the file again to replace it.</p>
       ) : null}
-      {preview.state === 'failed' ? <p className="notice notice--error">The preview could not be shown. You can still save a copy.</p> : null}
+      {preview.state === 'failed' ? (
+        <p className="notice notice--error">The preview could not be shown. You can still save a copy.</p>
+      ) : null}
       <div className="button-row">
         <button type="button" className="button button--secondary" onClick={() => void saveCopy()}>
-          Save a copy<span className="visually-hidden"> of {name}</span>
+          Save a copy <span className="visually-hidden">of {name}</span>
         </button>
       </div>
       <div role={saveMessage?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">

@@ -26,7 +26,15 @@ function isFileDrag(event: DragEvent<HTMLElement>): boolean {
  * Adds files to the school's evidence library, by drag and drop or with the file button (the
  * keyboard way in), showing progress file by file and what happened to each.
  */
-export function EvidenceUploader({ schoolId, evaluationId, framework }: { schoolId: string; evaluationId: string; framework: AppliedFramework }) {
+export function EvidenceUploader({
+  schoolId,
+  evaluationId,
+  framework,
+}: {
+  schoolId: string;
+  evaluationId: string;
+  framework: AppliedFramework;
+}) {
   const { db } = useServices();
   const ids = useId();
   const inputId = `${ids}-files`;
@@ -108,7 +116,13 @@ export function EvidenceUploader({ schoolId, evaluationId, framework }: { school
         <p className="hint" id={`${ids}-link-to-hint`}>
           You can also link them later, one by one.
         </p>
-        <select id={`${ids}-link-to`} aria-describedby={`${ids}-link-to-hint`} value={linkTo} onChange={(e) => setLinkTo(e.target.value)} disabled={busy}>
+        <select
+          id={`${ids}-link-to`}
+          aria-describedby={`${ids}-link-to-hint`}
+          value={linkTo}
+          onChange={(e) => setLinkTo(e.target.value)}
+          disabled={busy}
+        >
           <option value="">Do not link them yet</option>
           <CriterionOptions framework={framework} />
         </select>
@@ -159,7 +173,13 @@ export function EvidenceUploader({ schoolId, evaluationId, framework }: { school
       ) : null}
       {failed.length > 0 || outcome?.linkProblem ? (
         <div className="notice notice--error" role="alert">
-          <p>{failed.length === 1 ? 'One file was not added:' : failed.length > 1 ? `${failed.length} files were not added:` : 'The files were added, but:'}</p>
+          <p>
+            {failed.length === 1
+              ? 'One file was not added:'
+              : failed.length > 1
+                ? `${failed.length} files were not added:`
+                : 'The files were added, but:'}
+          </p>
           <ul>
             {failed.map((result, index) => (
               <li key={`${index}-${result.fileName}`}>{result.message ?? `“${result.fileName}” was not added.`}</li>

@@ -8,7 +8,15 @@ export interface SectionLink {
 }
 
 /** Banner, navigation and main landmarks, with a skip link first in the tab order. */
-export function Layout({ children, workspaceName, sectionLinks }: { children: ReactNode; workspaceName?: string; sectionLinks?: SectionLink[] }) {
+export function Layout({
+  children,
+  workspaceName,
+  sectionLinks,
+}: {
+  children: ReactNode;
+  workspaceName?: string;
+  sectionLinks?: SectionLink[];
+}) {
   return (
     <>
       <a className="skip-link" href="#main-content" onClick={skipToMain}>

@@ -54,7 +54,12 @@ export async function startEvaluation(
 export type ResponsePatch = Partial<Pick<CriterionResponse, 'judgement' | 'narrative' | 'nextSteps'>>;
 
 /** Saves part of a criterion's response; creates the record on first save. */
-export async function saveResponse(db: AppDatabase, evaluationId: string, criterionId: string, patch: ResponsePatch): Promise<CriterionResponse> {
+export async function saveResponse(
+  db: AppDatabase,
+  evaluationId: string,
+  criterionId: string,
+  patch: ResponsePatch,
+): Promise<CriterionResponse> {
   return db.transaction('rw', [db.responses, db.evaluations], async () => {
     const key = responseKey(evaluationId, criterionId);
     const existing = (await db.responses.get(key)) ?? emptyResponse(evaluationId, criterionId);

@@ -26,7 +26,12 @@ export function fileTooLargeMessage(name: string, size: number): string {
  * Stores one file as evidence: hashes it, stores the bytes once under their SHA-256, and adds
  * the evidence item, all in one transaction, so a failure leaves nothing half-written.
  */
-export async function addEvidenceFile(db: AppDatabase, schoolId: string, file: File, details?: Partial<EvidenceDetails>): Promise<FileIngestResult> {
+export async function addEvidenceFile(
+  db: AppDatabase,
+  schoolId: string,
+  file: File,
+  details?: Partial<EvidenceDetails>,
+): Promise<FileIngestResult> {
   if (file.size > MAX_EVIDENCE_FILE_BYTES) return { fileName: file.name, ok: false, message: fileTooLargeMessage(file.name, file.size) };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());

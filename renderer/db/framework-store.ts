@@ -21,11 +21,15 @@ export async function importFrameworkFile(
     const problems = checkSupplementFits(fileName, base.file as BaseFrameworkFile, framework.file).map(formatProblem);
     if (problems.length > 0) return { ok: false, problems };
   }
-  const clash = installed.find((f) => f.file.id === framework.file.id && f.file.version === framework.file.version && f.contentHash !== framework.contentHash);
+  const clash = installed.find(
+    (f) => f.file.id === framework.file.id && f.file.version === framework.file.version && f.contentHash !== framework.contentHash,
+  );
   if (clash) {
     return {
       ok: false,
-      problems: [`${fileName}: /version: version ${framework.file.version} of "${framework.file.id}" is already installed with different content; give this file a new version number`],
+      problems: [
+        `${fileName}: /version: version ${framework.file.version} of "${framework.file.id}" is already installed with different content; give this file a new version number`,
+      ],
     };
   }
   const alreadyInstalled = installed.some((f) => f.contentHash === framework.contentHash);

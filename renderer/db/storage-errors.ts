@@ -9,7 +9,8 @@ export function describeStorageError(error: unknown, whatWasBeingSaved: string):
   if (name === 'QuotaExceededError' || /quota/i.test(String((error as { message?: unknown })?.message ?? ''))) {
     return `There is not enough storage space on this computer to save ${whatWasBeingSaved}. Nothing was changed. Free some space (or remove large evidence files you no longer need) and try again.`;
   }
-  if (name === 'ConstraintError') return `${capitalise(whatWasBeingSaved)} could not be saved because a record with the same identity already exists. Nothing was changed.`;
+  if (name === 'ConstraintError')
+    return `${capitalise(whatWasBeingSaved)} could not be saved because a record with the same identity already exists. Nothing was changed.`;
   if (name === 'VersionError') {
     return 'This data was written by a newer version of the app. Install the newest version to open it. Your data has not been changed.';
   }

@@ -26,7 +26,10 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   const context = useEvaluation(evaluationId);
   const records = useEvaluationRecords(evaluationId);
   const { db } = useServices();
-  const stored = useLiveQuery(async () => ({ response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null }), [db, evaluationId, criterionId]);
+  const stored = useLiveQuery(
+    async () => ({ response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null }),
+    [db, evaluationId, criterionId],
+  );
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
@@ -42,7 +45,8 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
       <div className="with-sidebar">
         <div className="with-sidebar__main">
           <p className="breadcrumb">
-            {criterion.strandId} {framework.strands.find((s) => s.id === criterion.strandId)?.title} › {criterion.standardId} {criterion.standardTitle}
+            {criterion.strandId} {framework.strands.find((s) => s.id === criterion.strandId)?.title} › {criterion.standardId}{' '}
+            {criterion.standardTitle}
           </p>
           <PageHeading title={`${criterion.id} ${context.evaluation.title}`}>
             <span className="criterion-id">{criterion.id}</span> {criterion.statement}
@@ -70,11 +74,21 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} />
           <nav aria-label="Previous and next criterion" className="pager">
             {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
-            {next ? <a href={href.criterion(evaluationId, next.id)}>Next: {next.id} →</a> : <a href={href.dashboard(evaluationId)}>Back to the dashboard</a>}
+            {next ? (
+              <a href={href.criterion(evaluationId, next.id)}>Next: {next.id} →</a>
+            ) : (
+              <a href={href.dashboard(evaluationId)}>Back to the dashboard</a>
+            )}
           </nav>
         </div>
         <aside className="with-sidebar__side" aria-label="All criteria">
-          <CriteriaNav evaluationId={evaluationId} framework={framework} responses={records?.responses ?? []} links={records?.links ?? []} currentCriterionId={criterion.id} />
+          <CriteriaNav
+            evaluationId={evaluationId}
+            framework={framework}
+            responses={records?.responses ?? []}
+            links={records?.links ?? []}
+            currentCriterionId={criterion.id}
+          />
         </aside>
       </div>
     </Layout>
@@ -99,7 +113,12 @@ function ResponseForm({
     defaultValues: { judgement: initial?.judgement ?? '', narrative: initial?.narrative ?? '', nextSteps: initial?.nextSteps ?? '' },
   });
   const { status, schedule, flush } = useAutosave<ResponseValues>(
-    (values) => saveResponse(db, evaluationId, criterion.id, { judgement: values.judgement || null, narrative: values.narrative, nextSteps: values.nextSteps }).then(() => undefined),
+    (values) =>
+      saveResponse(db, evaluationId, criterion.id, {
+        judgement: values.judgement || null,
+        narrative: values.narrative,
+        nextSteps: values.nextSteps,
+      }).then(() => undefined),
     `your work on ${criterion.id}`,
   );
   useEffect(() => {
@@ -121,7 +140,14 @@ function ResponseForm({
     }
     try {
       await flush();
-      await createAction(db, evaluationId, { criterionIds: [criterion.id], what: nextSteps, who: '', byWhen: '', successCriteria: '', status: 'not-started' });
+      await createAction(db, evaluationId, {
+        criterionIds: [criterion.id],
+        what: nextSteps,
+        who: '',
+        byWhen: '',
+        successCriteria: '',
+        status: 'not-started',
+      });
       setActionNotice('Action added to the action plan. Add who will do it and by when there.');
     } catch (error) {
       setActionNotice(describeStorageError(error, 'the action'));
@@ -135,12 +161,18 @@ function ResponseForm({
       <fieldset className="judgement" aria-describedby="judgement-hint">
         <legend>Judgement</legend>
         <p className="hint" id="judgement-hint">
-          On the {framework.scale.name}. This criterion counts as met at “{framework.scale.points.find((p) => p.id === framework.scale.metAtOrAbove)?.label}” or
-          above.
+          On the {framework.scale.name}. This criterion counts as met at “
+          {framework.scale.points.find((p) => p.id === framework.scale.metAtOrAbove)?.label}” or above.
         </p>
         {framework.scale.points.map((point) => (
           <div className="radio" key={point.id}>
-            <input type="radio" id={`judgement-${point.id}`} value={point.id} aria-describedby={`judgement-${point.id}-hint`} {...register('judgement')} />
+            <input
+              type="radio"
+              id={`judgement-${point.id}`}
+              value={point.id}
+              aria-describedby={`judgement-${point.id}-hint`}
+              {...register('judgement')}
+            />
             <label htmlFor={`judgement-${point.id}`}>{point.label}</label>
             <p className="hint" id={`judgement-${point.id}-hint`}>
               {point.descriptor}
@@ -225,7 +257,9 @@ function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId:
                 type="button"
                 className="button button--link"
                 disabled={busy}
-                onClick={() => void run(async () => (await unlinkEvidence(db, evaluationId, criterionId, item.id), `Unlinked “${item.title}”.`))}
+                onClick={() =>
+                  void run(async () => (await unlinkEvidence(db, evaluationId, criterionId, item.id), `Unlinked “${item.title}”.`))
+                }
               >
                 Unlink {item.title}
               </button>

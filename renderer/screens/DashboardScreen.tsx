@@ -13,7 +13,10 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
   const context = useEvaluation(evaluationId);
   const records = useEvaluationRecords(evaluationId);
   const framework = context.state === 'ready' ? context.framework : null;
-  const summary = useMemo(() => (framework && records ? summariseEvaluation(framework, records.responses, records.links) : null), [framework, records]);
+  const summary = useMemo(
+    () => (framework && records ? summariseEvaluation(framework, records.responses, records.links) : null),
+    [framework, records],
+  );
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { evaluation, school } = context;
@@ -27,10 +30,12 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
       </p>
       <PageHeading title={`${evaluation.title} dashboard`}>{evaluation.title}</PageHeading>
       <p className="framework-identity">
-        {evaluation.framework.title}, version {evaluation.framework.version} (identity <code>{shortHash(evaluation.framework.contentHash)}</code>)
+        {evaluation.framework.title}, version {evaluation.framework.version} (identity{' '}
+        <code>{shortHash(evaluation.framework.contentHash)}</code>)
         {evaluation.supplement ? (
           <>
-            , with {evaluation.supplement.title}, version {evaluation.supplement.version} (identity <code>{shortHash(evaluation.supplement.contentHash)}</code>)
+            , with {evaluation.supplement.title}, version {evaluation.supplement.version} (identity{' '}
+            <code>{shortHash(evaluation.supplement.contentHash)}</code>)
           </>
         ) : null}
       </p>
@@ -132,8 +137,18 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
 
           <section aria-labelledby="gaps-heading">
             <h2 id="gaps-heading">Still to do</h2>
-            <CriterionList evaluationId={evaluationId} ids={summary.unjudged} heading="Criteria without a judgement" empty="Every criterion has a judgement." />
-            <CriterionList evaluationId={evaluationId} ids={summary.withoutEvidence} heading="Criteria without evidence" empty="Every criterion has evidence linked." />
+            <CriterionList
+              evaluationId={evaluationId}
+              ids={summary.unjudged}
+              heading="Criteria without a judgement"
+              empty="Every criterion has a judgement."
+            />
+            <CriterionList
+              evaluationId={evaluationId}
+              ids={summary.withoutEvidence}
+              heading="Criteria without evidence"
+              empty="Every criterion has evidence linked."
+            />
           </section>
         </>
       )}

@@ -95,8 +95,8 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
       <section aria-labelledby="add-record-heading">
         <h2 id="add-record-heading">Add evidence without a file</h2>
         <p className="hint">
-          For evidence you cannot or should not copy into the app, such as a pupil’s file or a paper register. Record what it is and where the
-          original is held, so a moderator can ask to see it.
+          For evidence you cannot or should not copy into the app, such as a pupil’s file or a paper register. Record what it is and where
+          the original is held, so a moderator can ask to see it.
         </p>
         <EvidenceDetailsForm
           idPrefix="new-evidence"
@@ -147,7 +147,11 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
           </div>
           <div className="field">
             <label htmlFor="evidence-criterion-filter">Used for criterion</label>
-            <select id="evidence-criterion-filter" value={filter.criterionId} onChange={(e) => setFilter({ ...filter, criterionId: e.target.value })}>
+            <select
+              id="evidence-criterion-filter"
+              value={filter.criterionId}
+              onChange={(e) => setFilter({ ...filter, criterionId: e.target.value })}
+            >
               <option value="">Any criterion, or none</option>
               <CriterionOptions framework={framework} />
             </select>
@@ -263,8 +267,15 @@ function EvidenceCard({
           ))}
         </p>
       )}
-      <button ref={buttonRef} type="button" className="button button--secondary" aria-expanded={open} aria-controls={open ? PANEL_ID : undefined} onClick={onOpen}>
-        View and edit<span className="visually-hidden"> {item.title}</span>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button--secondary"
+        aria-expanded={open}
+        aria-controls={open ? PANEL_ID : undefined}
+        onClick={onOpen}
+      >
+        View and edit <span className="visually-hidden">{item.title}</span>
       </button>
     </li>
   );

@@ -30,7 +30,10 @@ export function LoadingOrMissing({ state, what }: { state: 'loading' | 'missing'
       {state === 'missing' ? (
         <p>It may have been deleted, or the link is out of date.</p>
       ) : (
-        <p>This evaluation was made against a framework version that is no longer installed. Import that framework file in Settings to open it.</p>
+        <p>
+          This evaluation was made against a framework version that is no longer installed. Import that framework file in Settings to open
+          it.
+        </p>
       )}
       <p>
         <a href={href.home()}>Go to your schools</a>

@@ -104,9 +104,14 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
 
   const title = schoolId ? 'Edit school details' : 'Set up a new school';
   const fieldId = (field: SchoolField) => `school-${field}`;
-  const describedBy = (field: SchoolField, hint?: string) => [hint, errors[field] ? `${fieldId(field)}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = (field: SchoolField, hint?: string) =>
+    [hint, errors[field] ? `${fieldId(field)}-error` : null].filter(Boolean).join(' ') || undefined;
   const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : []));
-  const text = (field: Exclude<SchoolField, 'regionId' | 'localAuthority' | 'phase'>, label: string, options: { hint?: string; inputMode?: 'numeric'; autoComplete?: string } = {}) => (
+  const text = (
+    field: Exclude<SchoolField, 'regionId' | 'localAuthority' | 'phase'>,
+    label: string,
+    options: { hint?: string; inputMode?: 'numeric'; autoComplete?: string } = {},
+  ) => (
     <div className={`field${errors[field] ? ' field--error' : ''}`}>
       <label htmlFor={fieldId(field)}>{label}</label>
       {options.hint ? (
@@ -149,7 +154,10 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
         <fieldset>
           <legend>The school</legend>
           {text('name', 'School name', { autoComplete: 'organization' })}
-          {text('urn', 'Unique reference number (URN)', { hint: 'Six digits, for example 123456. You can find it on Get Information about Schools.', inputMode: 'numeric' })}
+          {text('urn', 'Unique reference number (URN)', {
+            hint: 'Six digits, for example 123456. You can find it on Get Information about Schools.',
+            inputMode: 'numeric',
+          })}
           <div className={`field${errors.regionId ? ' field--error' : ''}`}>
             <label htmlFor={fieldId('regionId')}>Region</label>
             <FieldError id={`${fieldId('regionId')}-error`} message={errors.regionId} />
@@ -192,7 +200,12 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
           <div className={`field${errors.phase ? ' field--error' : ''}`}>
             <label htmlFor={fieldId('phase')}>Phase</label>
             <FieldError id={`${fieldId('phase')}-error`} message={errors.phase} />
-            <select id={fieldId('phase')} aria-invalid={errors.phase ? true : undefined} aria-describedby={describedBy('phase')} {...register('phase')}>
+            <select
+              id={fieldId('phase')}
+              aria-invalid={errors.phase ? true : undefined}
+              aria-describedby={describedBy('phase')}
+              {...register('phase')}
+            >
               <option value="">Choose a phase</option>
               {SCHOOL_PHASES.map((p) => (
                 <option key={p.id} value={p.id}>

@@ -106,10 +106,15 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
             <div className="field">
               <label htmlFor="carry-forward">Start from</label>
               <p className="hint" id="carry-forward-hint">
-                Carrying forward copies the judgements, narrative, next steps and evidence links of an earlier evaluation, so you only update what has
-                changed.
+                Carrying forward copies the judgements, narrative, next steps and evidence links of an earlier evaluation, so you only
+                update what has changed.
               </p>
-              <select id="carry-forward" aria-describedby="carry-forward-hint" value={carryFrom} onChange={(e) => setCarryFrom(e.target.value)}>
+              <select
+                id="carry-forward"
+                aria-describedby="carry-forward-hint"
+                value={carryFrom}
+                onChange={(e) => setCarryFrom(e.target.value)}
+              >
                 <option value="">A blank evaluation</option>
                 {evaluations.map((e) => (
                   <option key={e.id} value={e.id}>

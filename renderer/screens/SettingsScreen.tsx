@@ -8,7 +8,8 @@ import { describeStorageError } from '../db/storage-errors';
 
 const MAX_FRAMEWORK_FILE_BYTES = 5 * 1024 * 1024;
 
-type ImportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; text: string } | { kind: 'problems'; fileName: string; problems: string[] };
+type ImportState =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; text: string } | { kind: 'problems'; fileName: string; problems: string[] };
 
 /** Settings: the frameworks installed, importing a partnership's own, and about this app. */
 export function SettingsScreen() {
@@ -17,7 +18,11 @@ export function SettingsScreen() {
 
   const importFile = async (file: File) => {
     if (file.size > MAX_FRAMEWORK_FILE_BYTES) {
-      setState({ kind: 'problems', fileName: file.name, problems: [`${file.name}: /: is ${Math.round(file.size / 1024)} KB; a framework file is at most 5 MB`] });
+      setState({
+        kind: 'problems',
+        fileName: file.name,
+        problems: [`${file.name}: /: is ${Math.round(file.size / 1024)} KB; a framework file is at most 5 MB`],
+      });
       return;
     }
     setState({ kind: 'busy' });
@@ -44,16 +49,16 @@ export function SettingsScreen() {
       <section aria-labelledby="frameworks-heading">
         <h2 id="frameworks-heading">Frameworks</h2>
         <p>
-          Each framework version is identified by its content hash (SHA-256 of its canonical JSON). Submissions record it, so a moderator knows exactly which
-          criteria a school worked to.
+          Each framework version is identified by its content hash (SHA-256 of its canonical JSON). Submissions record it, so a moderator
+          knows exactly which criteria a school worked to.
         </p>
         <FrameworkTable caption="Frameworks that come with the app" frameworks={shipped} />
         {imported.length > 0 ? <FrameworkTable caption="Frameworks imported on this computer" frameworks={imported} /> : null}
         <div className="panel">
           <h3 id="import-framework-heading">Import a framework</h3>
           <p className="hint" id="import-framework-hint">
-            A partnership can issue its own framework file (JSON). It is checked in full before anything is stored; a file with problems is refused with a
-            list of them.
+            A partnership can issue its own framework file (JSON). It is checked in full before anything is stored; a file with problems is
+            refused with a list of them.
           </p>
           <div className="field">
             <label htmlFor="import-framework">Choose a framework file to import</label>
@@ -94,8 +99,8 @@ export function SettingsScreen() {
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">About</h2>
         <p>
-          SEN Accreditation version {platform.appVersion()} ({platform.kind === 'desktop' ? 'desktop app' : 'web version'}). Your data is stored on this
-          computer only; the app never sends anything over the network.
+          SEN Accreditation version {platform.appVersion()} ({platform.kind === 'desktop' ? 'desktop app' : 'web version'}). Your data is
+          stored on this computer only; the app never sends anything over the network.
         </p>
       </section>
     </Layout>

@@ -27,18 +27,28 @@ export function actionStatusLabel(status: ActionStatus): string {
   return ACTION_STATUSES.find((s) => s.id === status)?.label ?? status;
 }
 
-export function actionProblems(action: Pick<ActionItem, 'what' | 'who' | 'byWhen' | 'criterionIds'>): Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds', string>> {
+export function actionProblems(
+  action: Pick<ActionItem, 'what' | 'who' | 'byWhen' | 'criterionIds'>,
+): Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds', string>> {
   const errors: Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds', string>> = {};
   if (action.what.trim() === '') errors.what = 'Say what will be done';
-  if (action.byWhen !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(action.byWhen)) errors.byWhen = 'Enter the date as day, month and year';
+  if (action.byWhen !== '' && !isRealDate(action.byWhen)) errors.byWhen = 'Enter a real date, for example 31 March 2027';
   if (action.criterionIds.length === 0) errors.criterionIds = 'Link the action to at least one criterion';
   return errors;
 }
 
 /** Sorts a copy of the actions; empty values sort last whichever way. */
-export function sortActions(actions: readonly ActionItem[], key: ActionSortKey, direction: 'ascending' | 'descending', criterionOrder: readonly string[]): ActionItem[] {
+export function sortActions(
+  actions: readonly ActionItem[],
+  key: ActionSortKey,
+  direction: 'ascending' | 'descending',
+  criterionOrder: readonly string[],
+): ActionItem[] {
   const statusRank = (s: ActionStatus) => ACTION_STATUSES.findIndex((x) => x.id === s);
-  const criterionRank = (a: ActionItem) => Math.min(...a.criterionIds.map((id) => criterionOrder.indexOf(id)).filter((i) => i >= 0), Number.MAX_SAFE_INTEGER);
+  const criterionRank = (a: ActionItem): number | '' => {
+    const ranks = a.criterionIds.map((id) => criterionOrder.indexOf(id)).filter((i) => i >= 0);
+    return ranks.length === 0 ? '' : Math.min(...ranks);
+  };
   const value = (a: ActionItem): string | number => {
     switch (key) {
       case 'byWhen':
@@ -64,4 +74,13 @@ export function sortActions(actions: readonly ActionItem[], key: ActionSortKey, 
     if (va > vb) return sign;
     return a.createdAt.localeCompare(b.createdAt);
   });
+}
+
+/** A yyyy-mm-dd date that exists on the calendar (not 30 February). */
+export function isRealDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -93,11 +93,19 @@ export function evaluateRule(framework: AppliedFramework, rule: AwardRule, stand
     const below = selected.filter((c) => judgementRank(scale, standing(c.id).judgement) < floor).map((c) => c.id);
     const met = below.length <= rule.atMost;
     const pointLabel = labelOf(scale, rule.below);
-    const limit = rule.atMost === 0 ? `No ${what.singular}` : `At most ${rule.atMost} ${what.plural}`;
+    const limit = rule.atMost === 0 ? `No ${what.singular}` : `At most ${rule.atMost} ${rule.atMost === 1 ? what.singular : what.plural}`;
     const explanation = met
       ? `${limit} may be below ${pointLabel} or unjudged, and ${below.length === 0 ? 'none is' : `${below.length} ${below.length === 1 ? 'is' : 'are'}`}.`
       : `${limit} may be below ${pointLabel} or unjudged: ${below.length} ${below.length === 1 ? 'is' : 'are'} (${listIds(below)}).`;
-    return { rule, met, counted: selected.length, passing: selected.length - below.length, required: selected.length - rule.atMost, blocking: below, explanation };
+    return {
+      rule,
+      met,
+      counted: selected.length,
+      passing: selected.length - below.length,
+      required: selected.length - rule.atMost,
+      blocking: below,
+      explanation,
+    };
   }
 
   const threshold = judgementRank(scale, rule.atLeast);
@@ -115,7 +123,7 @@ export function evaluateRule(framework: AppliedFramework, rule: AwardRule, stand
     return { rule, met, counted: selected.length, passing, required: selected.length, blocking: failing, explanation };
   }
 
-  const required = Math.ceil((rule.percent / 100) * selected.length - 1e-9);
+  const required = Math.max(0, Math.ceil((rule.percent / 100) * selected.length - 1e-9));
   const met = passing >= required;
   const share = selected.length === 0 ? 100 : Math.floor((passing / selected.length) * 100);
   const explanation = met

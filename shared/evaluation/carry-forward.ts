@@ -52,7 +52,8 @@ export function carryForward(input: CarryForwardInput): CarryForwardResult {
     .filter((l) => l.evaluationId === input.fromEvaluationId && wanted.has(l.criterionId))
     .map((l) => ({ ...l, evaluationId: input.toEvaluationId, key: evidenceLinkKey(input.toEvaluationId, l.criterionId, l.evidenceId) }));
   for (const l of input.links) {
-    if (l.evaluationId === input.fromEvaluationId && !wanted.has(l.criterionId) && !dropped.includes(l.criterionId)) dropped.push(l.criterionId);
+    if (l.evaluationId === input.fromEvaluationId && !wanted.has(l.criterionId) && !dropped.includes(l.criterionId))
+      dropped.push(l.criterionId);
   }
   return { responses, links, dropped, clearedJudgements };
 }

@@ -31,7 +31,15 @@ export function responseKey(evaluationId: string, criterionId: string): string {
 }
 
 export function emptyResponse(evaluationId: string, criterionId: string): CriterionResponse {
-  return { key: responseKey(evaluationId, criterionId), evaluationId, criterionId, judgement: null, narrative: '', nextSteps: '', updatedAt: '' };
+  return {
+    key: responseKey(evaluationId, criterionId),
+    evaluationId,
+    criterionId,
+    judgement: null,
+    narrative: '',
+    nextSteps: '',
+    updatedAt: '',
+  };
 }
 
 /** An evidence item used for a criterion in one evaluation. */

@@ -58,12 +58,15 @@ export function previewKind(type: string, name: string): EvidencePreviewKind {
 
 /** Title suggested from a file name: "sen-policy_2026.pdf" -> "sen policy 2026". */
 export function titleFromFileName(name: string): string {
-  const base = name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
+  const base = name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
   return base === '' ? name : base;
 }
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
   if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   return `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GB`;
@@ -86,7 +89,9 @@ export function filterEvidence(
     if (filter.kind && item.kind !== filter.kind) return false;
     if (filter.criterionId && !(linksByEvidence.get(item.id) ?? []).includes(filter.criterionId)) return false;
     if (words.length === 0) return true;
-    const haystack = [item.title, item.description, item.heldAt, item.file?.name ?? '', ...(linksByEvidence.get(item.id) ?? [])].join(' ').toLowerCase();
+    const haystack = [item.title, item.description, item.heldAt, item.file?.name ?? '', ...(linksByEvidence.get(item.id) ?? [])]
+      .join(' ')
+      .toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }

@@ -124,12 +124,17 @@ function escapePointer(segment: string): string {
 
 /** Follows a keyword location such as "#/$defs/criterion/properties/id/pattern" into the schema. */
 function schemaAt(schema: object, keywordLocation: string): unknown {
-  const path = keywordLocation.replace(/^[^#]*#/, '').split('/').slice(1);
+  const path = keywordLocation
+    .replace(/^[^#]*#/, '')
+    .split('/')
+    .slice(1);
   let node: unknown = schema;
   for (const raw of path) {
     const segment = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[segment];
+    // The validator reports locations through references ("…/$ref/properties/id"): follow them.
+    if (segment === '$ref' && typeof node === 'string' && node.startsWith('#')) node = schemaAt(schema, node);
   }
   return node;
 }

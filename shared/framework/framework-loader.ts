@@ -16,9 +16,7 @@ export function formatProblem(problem: FrameworkProblem): string {
   return `${problem.file}: ${problem.pointer || '/'}: ${problem.message}`;
 }
 
-export type FrameworkLoadResult =
-  | { ok: true; framework: LoadedFramework }
-  | { ok: false; problems: FrameworkProblem[] };
+export type FrameworkLoadResult = { ok: true; framework: LoadedFramework } | { ok: false; problems: FrameworkProblem[] };
 
 const checkSchema = createSchemaCheck(frameworkSchema);
 
@@ -62,13 +60,19 @@ function checkStructure(file: FrameworkFile): Located[] {
   file.strands.forEach((strand, s) => {
     const strandPointer = `/strands/${s}`;
     if (!new RegExp(`^${file.idPrefix}-\\d+$`).test(strand.id)) {
-      problems.push({ pointer: `${strandPointer}/id`, message: `must match ^${file.idPrefix}-\\d+$ (the framework's id prefix, a dash and a number)` });
+      problems.push({
+        pointer: `${strandPointer}/id`,
+        message: `must match ^${file.idPrefix}-\\d+$ (the framework's id prefix, a dash and a number)`,
+      });
     }
     claim(strand.id, strandPointer);
     strand.standards.forEach((standard, t) => {
       const standardPointer = `${strandPointer}/standards/${t}`;
       if (!new RegExp(`^${escape(strand.id)}\\.\\d+$`).test(standard.id)) {
-        problems.push({ pointer: `${standardPointer}/id`, message: `must match ^${escape(strand.id)}\\.\\d+$ (its strand's id, a dot and a number)` });
+        problems.push({
+          pointer: `${standardPointer}/id`,
+          message: `must match ^${escape(strand.id)}\\.\\d+$ (its strand's id, a dot and a number)`,
+        });
       }
       claim(standard.id, standardPointer);
       standard.criteria.forEach((criterion, c) => {
@@ -127,7 +131,9 @@ function checkFrameworkReferences(file: BaseFrameworkFile): Located[] {
       problems.push(...checkSelector(rule.criteria, `${rulePointer}/criteria`, levelIds, strandIds));
     });
   });
-  duplicates(awardLevels).forEach((i) => problems.push({ pointer: `/awards/${i}/level`, message: 'has a second award for the same level' }));
+  duplicates(awardLevels).forEach((i) =>
+    problems.push({ pointer: `/awards/${i}/level`, message: 'has a second award for the same level' }),
+  );
   const order = awardLevels.map((l) => levelIds.indexOf(l));
   if (order.some((v, i) => i > 0 && v < (order[i - 1] ?? -1))) {
     problems.push({ pointer: '/awards', message: 'must list awards in the same order as the levels, lowest first' });
@@ -138,10 +144,12 @@ function checkFrameworkReferences(file: BaseFrameworkFile): Located[] {
 function checkSelector(selector: CriteriaSelector, pointer: string, levelIds: string[], strandIds: string[]): Located[] {
   const problems: Located[] = [];
   selector.levels?.forEach((level, i) => {
-    if (!levelIds.includes(level)) problems.push({ pointer: `${pointer}/levels/${i}`, message: `must be one of the framework's levels: ${levelIds.join(', ')}` });
+    if (!levelIds.includes(level))
+      problems.push({ pointer: `${pointer}/levels/${i}`, message: `must be one of the framework's levels: ${levelIds.join(', ')}` });
   });
   selector.strands?.forEach((strand, i) => {
-    if (!strandIds.includes(strand)) problems.push({ pointer: `${pointer}/strands/${i}`, message: `must be one of the framework's strands: ${strandIds.join(', ')}` });
+    if (!strandIds.includes(strand))
+      problems.push({ pointer: `${pointer}/strands/${i}`, message: `must be one of the framework's strands: ${strandIds.join(', ')}` });
   });
   return problems;
 }

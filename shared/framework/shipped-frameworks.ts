@@ -23,18 +23,20 @@ export class ShippedDataError extends Error {
 /** Validates and identifies the shipped frameworks and regions; throws only if the app itself is broken. */
 export async function loadShippedData(): Promise<{ frameworks: LoadedFramework[]; regions: Region[] }> {
   const problems: string[] = [];
-  const frameworks: LoadedFramework[] = [];
+  const loaded: { fileName: string; framework: LoadedFramework }[] = [];
   for (const { fileName, value } of SHIPPED_FRAMEWORK_FILES) {
     const result = await loadFrameworkValue(fileName, value);
-    if (result.ok) frameworks.push(result.framework);
+    if (result.ok) loaded.push({ fileName, framework: result.framework });
     else problems.push(...result.problems.map(formatProblem));
   }
-  for (const f of frameworks) {
+  const frameworks = loaded.map((l) => l.framework);
+  for (const { fileName, framework: f } of loaded) {
     if (f.file.kind !== 'supplement') continue;
     const supplement = f as LoadedFramework<SupplementFile>;
-    const base = frameworks.find((b) => b.file.kind === 'framework' && b.file.id === supplement.file.extends) as LoadedFramework<BaseFrameworkFile> | undefined;
-    if (!base) problems.push(`${supplement.file.id}: adds to "${supplement.file.extends}", which is not shipped`);
-    else problems.push(...checkSupplementFits(supplement.file.id, base.file, supplement.file).map(formatProblem));
+    const base = frameworks.find((b) => b.file.kind === 'framework' && b.file.id === supplement.file.extends) as
+      LoadedFramework<BaseFrameworkFile> | undefined;
+    if (!base) problems.push(`${fileName}: /extends: adds to "${supplement.file.extends}", which is not shipped`);
+    else problems.push(...checkSupplementFits(fileName, base.file, supplement.file).map(formatProblem));
   }
   const regions = loadRegions('regions.json', regionsFile);
   if (!regions.ok) problems.push(...regions.problems);

@@ -40,7 +40,8 @@ export function validateSchoolDetails(details: SchoolDetails, regions: readonly 
   ];
   for (const [field, label] of counts) {
     const value = details[field];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) errors[field] = `Enter the number of ${label} as a whole number, 0 or more`;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      errors[field] = `Enter the number of ${label} as a whole number, 0 or more`;
   }
   if (!errors.pupilsOnRoll && !errors.pupilsOnSenSupport && details.pupilsOnSenSupport > details.pupilsOnRoll) {
     errors.pupilsOnSenSupport = 'Pupils on SEN support cannot be more than the pupils on roll';

@@ -21,9 +21,13 @@ describe('criterion form', () => {
     await waitFor(async () => expect((await db.responses.get(responseKey(evaluation.id, criterion.id)))?.judgement).toBe('established'));
 
     await user.type(screen.getByLabelText('Narrative'), 'Policy agreed by governors in March.');
-    await waitFor(async () => expect((await db.responses.get(responseKey(evaluation.id, criterion.id)))?.narrative).toBe('Policy agreed by governors in March.'), {
-      timeout: 3000,
-    });
+    await waitFor(
+      async () =>
+        expect((await db.responses.get(responseKey(evaluation.id, criterion.id)))?.narrative).toBe('Policy agreed by governors in March.'),
+      {
+        timeout: 3000,
+      },
+    );
     expect(await screen.findByText(/^Saved at/)).toBeTruthy();
     // The status is announced politely to screen readers.
     expect(screen.getByText(/^Saved at/).closest('[aria-live="polite"]')).not.toBeNull();
@@ -74,7 +78,12 @@ describe('criterion form', () => {
     await screen.findByText(/Action added to the action plan/);
     const actions = await db.actions.toArray();
     expect(actions).toHaveLength(1);
-    expect(actions[0]).toMatchObject({ evaluationId: evaluation.id, criterionIds: [criterion.id], what: 'Review the SEN policy with governors', status: 'not-started' });
+    expect(actions[0]).toMatchObject({
+      evaluationId: evaluation.id,
+      criterionIds: [criterion.id],
+      what: 'Review the SEN policy with governors',
+      status: 'not-started',
+    });
   });
 
   it('links a new file to the criterion and unlinks it', async () => {

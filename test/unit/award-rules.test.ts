@@ -45,7 +45,14 @@ describe('judgementRank and isMet', () => {
   });
 
   it('counts a criterion as met at or above metAtOrAbove only', () => {
-    expect(['strong', 'good', 'weak', 'none', null, 'excellent'].map((p) => isMet(scale, p))).toEqual([true, true, false, false, false, false]);
+    expect(['strong', 'good', 'weak', 'none', null, 'excellent'].map((p) => isMet(scale, p))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -119,7 +126,12 @@ describe('evaluateRule: every', () => {
       'unjudged counts as below every point',
       mandatoryGood,
       standingsOf({ 'TF-1.1.1': null }),
-      { met: false, passing: 0, blocking: ['TF-1.1.1', 'TF-2.1.1'], explanation: '2 mandatory criteria not yet judged Good or better: TF-1.1.1, TF-2.1.1.' },
+      {
+        met: false,
+        passing: 0,
+        blocking: ['TF-1.1.1', 'TF-2.1.1'],
+        explanation: '2 mandatory criteria not yet judged Good or better: TF-1.1.1, TF-2.1.1.',
+      },
     ],
     [
       'a judgement not on the scale counts as unjudged',
@@ -143,7 +155,12 @@ describe('evaluateRule: every', () => {
       'withEvidence: a good judgement without evidence blocks',
       silverWithEvidence,
       standingsOf({ 'TF-1.1.3': ['good', 1], 'TF-2.1.3': ['strong', 0] }),
-      { met: false, passing: 1, blocking: ['TF-2.1.3'], explanation: '1 Silver criterion not yet judged Good or better with evidence: TF-2.1.3.' },
+      {
+        met: false,
+        passing: 1,
+        blocking: ['TF-2.1.3'],
+        explanation: '1 Silver criterion not yet judged Good or better with evidence: TF-2.1.3.',
+      },
     ],
     [
       'withEvidence: evidence does not lift a weak judgement',
@@ -155,7 +172,13 @@ describe('evaluateRule: every', () => {
       'a strand selector',
       { rule: 'every', criteria: { strands: ['TF-1'] }, atLeast: 'weak' },
       everythingAt('good', 0, { 'TF-1.2.2': 'none', 'TF-2.2.3': 'none' }),
-      { met: false, counted: 5, passing: 4, blocking: ['TF-1.2.2'], explanation: '1 criterion in TF-1 not yet judged Weak or better: TF-1.2.2.' },
+      {
+        met: false,
+        counted: 5,
+        passing: 4,
+        blocking: ['TF-1.2.2'],
+        explanation: '1 criterion in TF-1 not yet judged Weak or better: TF-1.2.2.',
+      },
     ],
     [
       'an empty selector counts every criterion',
@@ -197,7 +220,14 @@ describe('evaluateRule: percentage', () => {
       '80% of 7 needs 6: 6 pass',
       bronze80,
       bronzeGood(6),
-      { met: true, counted: 7, passing: 6, required: 6, blocking: [], explanation: '6 of 7 Bronze criteria (85%) are judged Good or better; 80% is needed.' },
+      {
+        met: true,
+        counted: 7,
+        passing: 6,
+        required: 6,
+        blocking: [],
+        explanation: '6 of 7 Bronze criteria (85%) are judged Good or better; 80% is needed.',
+      },
     ],
     [
       '80% of 7 needs 6: 5 pass',
@@ -212,12 +242,22 @@ describe('evaluateRule: percentage', () => {
         explanation: '80% of Bronze criteria must be judged Good or better: 5 of 7 (71%) so far, 1 more needed.',
       },
     ],
-    ['all 7 pass', bronze80, bronzeGood(7), { met: true, passing: 7, required: 6, explanation: '7 of 7 Bronze criteria (100%) are judged Good or better; 80% is needed.' }],
+    [
+      'all 7 pass',
+      bronze80,
+      bronzeGood(7),
+      { met: true, passing: 7, required: 6, explanation: '7 of 7 Bronze criteria (100%) are judged Good or better; 80% is needed.' },
+    ],
     [
       'unjudged criteria do not pass',
       bronze80,
       standingsOf(Object.fromEntries(BRONZE.slice(0, 5).map((id) => [id, 'strong']))),
-      { met: false, passing: 5, blocking: BRONZE.slice(5), explanation: '80% of Bronze criteria must be judged Good or better: 5 of 7 (71%) so far, 1 more needed.' },
+      {
+        met: false,
+        passing: 5,
+        blocking: BRONZE.slice(5),
+        explanation: '80% of Bronze criteria must be judged Good or better: 5 of 7 (71%) so far, 1 more needed.',
+      },
     ],
     ['withEvidence: 6 good with evidence', bronze80Evidence, bronzeGood(6, 1), { met: true, passing: 6 }],
     [
@@ -232,12 +272,7 @@ describe('evaluateRule: percentage', () => {
         explanation: '80% of Bronze criteria must be judged Good or better with evidence: 5 of 7 (71%) so far, 1 more needed.',
       },
     ],
-    [
-      'without withEvidence, evidence does not matter',
-      bronze80,
-      bronzeGood(6, 0),
-      { met: true, passing: 6 },
-    ],
+    ['without withEvidence, evidence does not matter', bronze80, bronzeGood(6, 0), { met: true, passing: 6 }],
     [
       '50% of 2 needs 1',
       { rule: 'percentage', criteria: { levels: ['gold'] }, atLeast: 'strong', percent: 50 },
@@ -248,7 +283,12 @@ describe('evaluateRule: percentage', () => {
       '51% of 2 needs 2',
       { rule: 'percentage', criteria: { levels: ['gold'] }, atLeast: 'strong', percent: 51 },
       standingsOf({ 'TF-2.2.3': 'strong' }),
-      { met: false, required: 2, blocking: ['TF-1.2.2'], explanation: '51% of Gold criteria must be judged Strong or better: 1 of 2 (50%) so far, 1 more needed.' },
+      {
+        met: false,
+        required: 2,
+        blocking: ['TF-1.2.2'],
+        explanation: '51% of Gold criteria must be judged Strong or better: 1 of 2 (50%) so far, 1 more needed.',
+      },
     ],
     [
       '100% of the mandatory criteria',
@@ -260,7 +300,13 @@ describe('evaluateRule: percentage', () => {
       'an empty selector: 25% of all 11 needs 3',
       { rule: 'percentage', criteria: {}, atLeast: 'strong', percent: 25 },
       standingsOf({ 'TF-1.1.1': 'strong', 'TF-2.2.3': 'strong', 'TF-1.2.2': 'strong' }),
-      { met: true, counted: 11, passing: 3, required: 3, explanation: '3 of 11 criteria (27%) are judged Strong or better; 25% is needed.' },
+      {
+        met: true,
+        counted: 11,
+        passing: 3,
+        required: 3,
+        explanation: '3 of 11 criteria (27%) are judged Strong or better; 25% is needed.',
+      },
     ],
     [
       'a strand selector: 50% of TF-1 (5) needs 3',
@@ -280,7 +326,13 @@ describe('evaluateRule: percentage', () => {
       { rule: 'percentage', criteria: { levels: ['gold'], mandatory: true }, atLeast: 'strong', percent: 80 },
       new Map<string, CriterionStanding>(),
       // (required comes out as -0 here, so it is left out.)
-      { met: true, counted: 0, passing: 0, blocking: [], explanation: '0 of 0 mandatory Gold criteria (100%) are judged Strong or better; 80% is needed.' },
+      {
+        met: true,
+        counted: 0,
+        passing: 0,
+        blocking: [],
+        explanation: '0 of 0 mandatory Gold criteria (100%) are judged Strong or better; 80% is needed.',
+      },
     ],
   ])('%s', (_name, rule, standings, expected) => {
     expectOutcome(evaluateRule(tiny, rule, standings), expected);
@@ -319,19 +371,36 @@ describe('evaluateRule: at-most-below', () => {
       'none below',
       noBronzeBelowWeak,
       everythingAt('weak', 0),
-      { met: true, counted: 7, passing: 7, required: 7, blocking: [], explanation: 'No Bronze criterion may be below Weak or unjudged, and none is.' },
+      {
+        met: true,
+        counted: 7,
+        passing: 7,
+        required: 7,
+        blocking: [],
+        explanation: 'No Bronze criterion may be below Weak or unjudged, and none is.',
+      },
     ],
     [
       'one below',
       noBronzeBelowWeak,
       everythingAt('good', 0, { 'TF-1.2.1': 'none' }),
-      { met: false, passing: 6, blocking: ['TF-1.2.1'], explanation: 'No Bronze criterion may be below Weak or unjudged: 1 is (TF-1.2.1).' },
+      {
+        met: false,
+        passing: 6,
+        blocking: ['TF-1.2.1'],
+        explanation: 'No Bronze criterion may be below Weak or unjudged: 1 is (TF-1.2.1).',
+      },
     ],
     [
       'unjudged counts as below',
       noBronzeBelowWeak,
       everythingAt('good', 0, { 'TF-1.2.1': null, 'TF-2.2.2': null }),
-      { met: false, passing: 5, blocking: ['TF-1.2.1', 'TF-2.2.2'], explanation: 'No Bronze criterion may be below Weak or unjudged: 2 are (TF-1.2.1, TF-2.2.2).' },
+      {
+        met: false,
+        passing: 5,
+        blocking: ['TF-1.2.1', 'TF-2.2.2'],
+        explanation: 'No Bronze criterion may be below Weak or unjudged: 2 are (TF-1.2.1, TF-2.2.2).',
+      },
     ],
     [
       'criteria outside the selector do not count',
@@ -343,7 +412,14 @@ describe('evaluateRule: at-most-below', () => {
       'the limit itself is allowed',
       atMostTwoBelowGood,
       everythingAt('strong', 0, { 'TF-1.1.2': 'weak', 'TF-2.2.3': null }),
-      { met: true, counted: 11, passing: 9, required: 9, blocking: ['TF-1.1.2', 'TF-2.2.3'], explanation: 'At most 2 criteria may be below Good or unjudged, and 2 are.' },
+      {
+        met: true,
+        counted: 11,
+        passing: 9,
+        required: 9,
+        blocking: ['TF-1.1.2', 'TF-2.2.3'],
+        explanation: 'At most 2 criteria may be below Good or unjudged, and 2 are.',
+      },
     ],
     [
       'one over the limit',
@@ -356,12 +432,7 @@ describe('evaluateRule: at-most-below', () => {
         explanation: 'At most 2 criteria may be below Good or unjudged: 3 are (TF-1.1.2, TF-2.1.3, TF-2.2.3).',
       },
     ],
-    [
-      'the point itself is not below it',
-      atMostOneBelowGood,
-      everythingAt('good', 0),
-      { met: true, passing: 11, blocking: [] },
-    ],
+    ['the point itself is not below it', atMostOneBelowGood, everythingAt('good', 0), { met: true, passing: 11, blocking: [] }],
   ])('%s', (_name, rule, standings, expected) => {
     expectOutcome(evaluateRule(tiny, rule, standings), expected);
   });
@@ -556,10 +627,7 @@ describe('the shipped award rules', () => {
     const established = ids(northEast, (c) => c.level === 'established');
     // Foundation fully met; only 16 of 21 Established criteria met (17 are needed); NE-2.1.3 among those not met.
     const notMet = ['NE-1.1.2', 'NE-2.1.3', 'NE-4.2.1', 'NE-6.2.1', 'NE-8.3.3'];
-    const standings = new Map([
-      ...allAt(ids(northEast), 'established', 1),
-      ...allAt(notMet, 'developing', 1),
-    ]);
+    const standings = new Map([...allAt(ids(northEast), 'established', 1), ...allAt(notMet, 'developing', 1)]);
     expect(established.filter((id) => !notMet.includes(id))).toHaveLength(16);
     const outcome = evaluateAwards(northEast, standings);
     expect(outcome.achieved?.id).toBe('foundation');
@@ -586,6 +654,8 @@ describe('the shipped award rules', () => {
     expect(outcome.achieved?.id).toBe('core');
     expect(outcome.next?.level.id).toBe('enhanced');
     expect(outcome.next?.blockers.map((b) => b.rule.rule)).toEqual(['at-most-below']);
-    expect(outcome.next?.blockers[0]?.explanation).toBe('No criterion may be below In place but not working well or unjudged: 1 is (SO-5.2.3).');
+    expect(outcome.next?.blockers[0]?.explanation).toBe(
+      'No criterion may be below In place but not working well or unjudged: 1 is (SO-5.2.3).',
+    );
   });
 });

@@ -13,7 +13,12 @@ const NEW = 'eval-2027';
 const OTHER = 'eval-other-school';
 const NOW = '2027-09-01T09:00:00.000Z';
 
-function response(evaluationId: string, criterionId: string, judgement: string | null, narrative = `What we do for ${criterionId}`): CriterionResponse {
+function response(
+  evaluationId: string,
+  criterionId: string,
+  judgement: string | null,
+  narrative = `What we do for ${criterionId}`,
+): CriterionResponse {
   return {
     key: responseKey(evaluationId, criterionId),
     evaluationId,
@@ -121,7 +126,12 @@ describe('carryForward', () => {
   });
 
   it('carries nothing from an evaluation with no records', () => {
-    expect(carryForward(input({ fromEvaluationId: 'eval-none' }))).toEqual({ responses: [], links: [], dropped: [], clearedJudgements: [] });
+    expect(carryForward(input({ fromEvaluationId: 'eval-none' }))).toEqual({
+      responses: [],
+      links: [],
+      dropped: [],
+      clearedJudgements: [],
+    });
   });
 
   it('leaves its input untouched', () => {

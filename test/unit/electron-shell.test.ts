@@ -8,7 +8,10 @@ const root = path.resolve('/opt/app/renderer');
 
 describe('app:// protocol', () => {
   it('serves files inside the renderer folder with their content type', () => {
-    expect(resolveAppFile('app://renderer/index.html', root)).toEqual({ filePath: path.join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(resolveAppFile('app://renderer/index.html', root)).toEqual({
+      filePath: path.join(root, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(resolveAppFile('app://renderer/', root)?.filePath).toBe(path.join(root, 'index.html'));
     expect(resolveAppFile('app://renderer/assets/main-1a2b.js', root)?.contentType).toBe('text/javascript; charset=utf-8');
   });
@@ -25,14 +28,12 @@ describe('app:// protocol', () => {
     expect(resolveAppFile('app://renderer/..%2f..%2fsecret', root)).toBeNull();
   });
 
-  it.each([
-    ['app://other-host/index.html'],
-    ['https://renderer/index.html'],
-    ['app://renderer/%00'],
-    ['not a url'],
-  ])('refuses %s', (url) => {
-    expect(resolveAppFile(url, root)).toBeNull();
-  });
+  it.each([['app://other-host/index.html'], ['https://renderer/index.html'], ['app://renderer/%00'], ['not a url']])(
+    'refuses %s',
+    (url) => {
+      expect(resolveAppFile(url, root)).toBeNull();
+    },
+  );
 
   it('has a policy with no eval, no inline script and no remote origin', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
@@ -76,7 +77,12 @@ describe('IPC argument checks', () => {
 
 describe('window security', () => {
   it('isolates and sandboxes the renderer', () => {
-    expect(secureWebPreferences('/p/preload.js')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(secureWebPreferences('/p/preload.js')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
   });
 
   it('recognises the app origin and allows only https links out', () => {

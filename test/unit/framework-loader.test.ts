@@ -10,13 +10,13 @@ import {
   loadFrameworkValue,
   type FrameworkProblem,
 } from '../../shared/framework/framework-loader';
-import type { BaseFrameworkFile, SupplementFile } from '../../shared/framework/framework-types';
+import type { BaseFrameworkFile, Criterion, SupplementFile } from '../../shared/framework/framework-types';
 import { tinyFrameworkFile, tinySupplementFile } from '../fixtures/tiny-framework';
 
-/** A deep clone of a shipped file as plain, freely editable JSON. */
-type Json = { [key: string]: Json } & Json[] & Record<string, unknown>;
-const northEast = (): Json => structuredClone(northEastJson) as unknown as Json;
-const southWest = (): Json => structuredClone(southWestJson) as unknown as Json;
+/** Deep clones of the shipped files, free to break. */
+const northEast = (): BaseFrameworkFile => structuredClone(northEastJson) as BaseFrameworkFile;
+const southern = (): BaseFrameworkFile => structuredClone(southernJson) as BaseFrameworkFile;
+const southWest = (): SupplementFile => structuredClone(southWestJson) as SupplementFile;
 
 const FILE = 'north-east.json';
 
@@ -45,7 +45,8 @@ describe('formatProblem', () => {
 describe('loadFrameworkText: text that is not a framework', () => {
   it.each([
     ['a trailing comma', '{\n  "id": "north-east",\n}', 'north-east.json: /: is not valid JSON: a mistake near line 3, column 1'],
-    ['a missing closing brace', '{"id": "north-east"', 'north-east.json: /: is not valid JSON: a mistake near line 1, column 20'],
+    ['a missing closing brace', '{"id": "north-east"', 'north-east.json: /: is not valid JSON: the file ends too early'],
+    ['a stray character', '{"id": @}', 'north-east.json: /: is not valid JSON: a mistake near line 1, column 8'],
     ['a file cut short', '{"id":', 'north-east.json: /: is not valid JSON: the file ends too early'],
     ['an empty file', '', 'north-east.json: /: the file is empty'],
     ['only white space', '  \n\t\n', 'north-east.json: /: the file is empty'],
@@ -112,35 +113,47 @@ describe('parseJsonText', () => {
   });
 });
 
-type Breakage = [name: string, breakIt: (file: Json) => void, lines: string[]];
+type Breakage<F> = [name: string, breakIt: (file: F) => void, lines: string[]];
 
-const N = "north-east.json: ";
+const N = 'north-east.json: ';
 
-const BROKEN_NORTH_EAST: Breakage[] = [
-  ['a missing required property', (f) => delete f.title, [`${N}/title: is required but missing`]],
-  ['a missing scale', (f) => delete f.scale, [`${N}/scale: is required but missing`]],
-  ['a number where text belongs', (f) => (f.version = 1 as unknown as Json), [`${N}/version: must be text`]],
-  ['a list where an object belongs', (f) => (f.strands = {} as Json), [`${N}/strands: must be a list`]],
+/** Puts any value, of whatever type, on an object: the point is to break the file. */
+function put(target: object, key: string, value: unknown): void {
+  Object.assign(target, { [key]: value });
+}
+
+function remove(target: object, key: string): void {
+  Reflect.deleteProperty(target, key);
+}
+
+const criterionAt = (f: BaseFrameworkFile | SupplementFile, s: number, t: number, c: number): Criterion =>
+  f.strands[s]!.standards[t]!.criteria[c]!;
+
+const BROKEN_NORTH_EAST: Breakage<BaseFrameworkFile>[] = [
+  ['a missing required property', (f) => remove(f, 'title'), [`${N}/title: is required but missing`]],
+  ['a missing scale', (f) => remove(f, 'scale'), [`${N}/scale: is required but missing`]],
+  ['a number where text belongs', (f) => put(f, 'version', 1), [`${N}/version: must be text`]],
+  ['an object where a list belongs', (f) => put(f, 'strands', {}), [`${N}/strands: must be a list`]],
   [
     'text where true or false belongs, deep in the tree',
-    (f) => (f.strands[0].standards[0].criteria[0].mandatory = 'yes' as unknown as Json),
+    (f) => put(criterionAt(f, 0, 0, 0), 'mandatory', 'yes'),
     [`${N}/strands/0/standards/0/criteria/0/mandatory: must be true or false`],
   ],
-  ['the wrong format version', (f) => (f.formatVersion = 2 as unknown as Json), [`${N}/formatVersion: must be 1`]],
-  ['an unknown kind', (f) => (f.kind = 'other' as unknown as Json), [`${N}/kind: must be one of "framework", "supplement"`]],
+  ['the wrong format version', (f) => put(f, 'formatVersion', 2), [`${N}/formatVersion: must be 1`]],
+  ['an unknown kind', (f) => put(f, 'kind', 'other'), [`${N}/kind: must be one of "framework", "supplement"`]],
   [
     'a criterion id that does not match the schema pattern',
-    (f) => (f.strands[2].standards[0].criteria[3].id = 'ne-3.1.4' as unknown as Json),
+    (f) => (criterionAt(f, 2, 0, 3).id = 'ne-3.1.4'),
     [`${N}/strands/2/standards/0/criteria/3/id: must match ^[A-Z]{2,4}-\\d{1,2}\\.\\d{1,2}\\.\\d{1,2}$`],
   ],
   [
     'a criterion id not nested under its standard',
-    (f) => (f.strands[2].standards[0].criteria[3].id = 'NE-3.2.9' as unknown as Json),
+    (f) => (criterionAt(f, 2, 0, 3).id = 'NE-3.2.9'),
     [`${N}/strands/2/standards/0/criteria/3/id: must match ^NE-3\\.1\\.\\d+$ (its standard's id, a dot and a number)`],
   ],
   [
     'a standard id not nested under its strand',
-    (f) => (f.strands[1].standards[1].id = 'NE-5.2' as unknown as Json),
+    (f) => (f.strands[1]!.standards[1]!.id = 'NE-5.2'),
     [
       `${N}/strands/1/standards/1/id: must match ^NE-2\\.\\d+$ (its strand's id, a dot and a number)`,
       `${N}/strands/1/standards/1/criteria/0/id: must match ^NE-5\\.2\\.\\d+$ (its standard's id, a dot and a number)`,
@@ -153,69 +166,66 @@ const BROKEN_NORTH_EAST: Breakage[] = [
   [
     'a strand id with another prefix',
     (f) => {
-      f.strands[7].id = 'XX-8' as unknown as Json;
-      for (const standard of f.strands[7].standards) {
-        standard.id = (standard.id as unknown as string).replace('NE-', 'XX-') as unknown as Json;
-        for (const c of standard.criteria) c.id = (c.id as unknown as string).replace('NE-', 'XX-') as unknown as Json;
+      const strand = f.strands[7]!;
+      strand.id = 'XX-8';
+      for (const standard of strand.standards) {
+        standard.id = standard.id.replace('NE-', 'XX-');
+        for (const c of standard.criteria) c.id = c.id.replace('NE-', 'XX-');
       }
     },
     [`${N}/strands/7/id: must match ^NE-\\d+$ (the framework's id prefix, a dash and a number)`],
   ],
   [
     'a duplicate criterion id',
-    (f) => (f.strands[2].standards[0].criteria[3].id = 'NE-3.1.1' as unknown as Json),
+    (f) => (criterionAt(f, 2, 0, 3).id = 'NE-3.1.1'),
     [`${N}/strands/2/standards/0/criteria/3/id: repeats the id NE-3.1.1 already used at /strands/2/standards/0/criteria/0`],
   ],
   [
     'an unknown level on a criterion',
-    (f) => (f.strands[2].standards[0].criteria[3].level = 'gold' as unknown as Json),
+    (f) => (criterionAt(f, 2, 0, 3).level = 'gold'),
     [`${N}/strands/2/standards/0/criteria/3/level: must be one of the framework's levels: foundation, established, advanced`],
   ],
   [
     'an award rule pointing at an unknown scale point',
-    (f) => (f.awards[0].requires[0].atLeast = 'excellent' as unknown as Json),
+    (f) => put(f.awards[0]!.requires[0]!, 'atLeast', 'excellent'),
     [`${N}/awards/0/requires/0/atLeast: must be one of the scale's points: embedded, established, developing, not-yet`],
   ],
   [
     'an at-most-below rule pointing at an unknown scale point',
-    (f) => (f.awards[1].requires[1].below = 'excellent' as unknown as Json),
+    (f) => put(f.awards[1]!.requires[1]!, 'below', 'excellent'),
     [`${N}/awards/1/requires/1/below: must be one of the scale's points: embedded, established, developing, not-yet`],
   ],
   [
     'a selector naming an unknown level',
-    (f) => (f.awards[0].requires[1].criteria.levels = ['gold'] as unknown as Json),
+    (f) => (f.awards[0]!.requires[1]!.criteria.levels = ['gold']),
     [`${N}/awards/0/requires/1/criteria/levels/0: must be one of the framework's levels: foundation, established, advanced`],
   ],
   [
     'a selector naming an unknown strand',
-    (f) => (f.awards[0].requires[1].criteria.strands = ['NE-1', 'NE-99'] as unknown as Json),
+    (f) => (f.awards[0]!.requires[1]!.criteria.strands = ['NE-1', 'NE-99']),
     [`${N}/awards/0/requires/1/criteria/strands/1: must be one of the framework's strands: NE-1, NE-2, NE-3, NE-4, NE-5, NE-6, NE-7, NE-8`],
   ],
   [
     'metAtOrAbove not on the scale',
-    (f) => (f.scale.metAtOrAbove = 'good' as unknown as Json),
+    (f) => (f.scale.metAtOrAbove = 'good'),
     [`${N}/scale/metAtOrAbove: must be one of the scale's points: embedded, established, developing, not-yet`],
   ],
-  [
-    'awards out of level order',
-    (f) => (f.awards as unknown as Json[]).reverse(),
-    [`${N}/awards: must list awards in the same order as the levels, lowest first`],
-  ],
+  ['awards out of level order', (f) => f.awards.reverse(), [`${N}/awards: must list awards in the same order as the levels, lowest first`]],
   [
     'an award rule missing its percent',
-    (f) => delete f.awards[0].requires[1].percent,
+    (f) => remove(f.awards[0]!.requires[1]!, 'percent'),
     [`${N}/awards/0/requires/1: does not match any of the allowed forms`],
   ],
-  ['an unknown extra property at the top', (f) => (f.colour = 'red' as unknown as Json), [`${N}/colour: is not allowed here`]],
-  ['an unknown extra property on a strand', (f) => (f.strands[0].colour = 'red' as unknown as Json), [`${N}/strands/0/colour: is not allowed here`]],
+  ['an unknown extra property at the top', (f) => put(f, 'colour', 'red'), [`${N}/colour: is not allowed here`]],
+  ['an unknown extra property on a strand', (f) => put(f.strands[0]!, 'colour', 'red'), [`${N}/strands/0/colour: is not allowed here`]],
   [
     'too few suggested evidence items',
-    (f) => (f.strands[0].standards[0].criteria[0].suggestedEvidence = ['Policy'] as unknown as Json),
+    (f) => (criterionAt(f, 0, 0, 0).suggestedEvidence = ['Policy']),
     [`${N}/strands/0/standards/0/criteria/0/suggestedEvidence: must have at least 2 items`],
   ],
   [
     'Code of Practice chapter 11',
-    (f) => (f.strands[0].standards[0].criteria[0].codeOfPractice = [1, 11] as unknown as Json),
+    (f) => (criterionAt(f, 0, 0, 0).codeOfPractice = [1, 11]),
     [`${N}/strands/0/standards/0/criteria/0/codeOfPractice/1: must be 10 or less`],
   ],
 ];
@@ -236,10 +246,10 @@ describe('loadFrameworkValue: the shipped North East file broken one way at a ti
 
   it('reports every schema problem in a file at once', async () => {
     const file = northEast();
-    delete file.title;
-    file.strands[0].colour = 'red' as unknown as Json;
-    file.strands[1].standards[0].criteria[0].codeOfPractice = [0] as unknown as Json;
-    file.strands[5].standards[1].criteria[2].statement = 'short' as unknown as Json;
+    remove(file, 'title');
+    put(file.strands[0]!, 'colour', 'red');
+    criterionAt(file, 1, 0, 0).codeOfPractice = [0];
+    criterionAt(file, 5, 1, 2).statement = 'short';
     const lines = await problemLines(FILE, file);
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -255,9 +265,9 @@ describe('loadFrameworkValue: the shipped North East file broken one way at a ti
 
   it('reports every structural problem in a file at once', async () => {
     const file = northEast();
-    file.strands[2].standards[0].criteria[3].id = 'NE-3.1.1' as unknown as Json;
-    file.strands[0].standards[0].criteria[1].level = 'gold' as unknown as Json;
-    file.awards[2].requires[1].atLeast = 'superb' as unknown as Json;
+    criterionAt(file, 2, 0, 3).id = 'NE-3.1.1';
+    criterionAt(file, 0, 0, 1).level = 'gold';
+    put(file.awards[2]!.requires[1]!, 'atLeast', 'superb');
     const lines = await problemLines(FILE, file);
     expect(lines).toHaveLength(3);
     expect(lines).toEqual(
@@ -289,9 +299,9 @@ describe('supplements', () => {
     expect((await loadFrameworkValue(SW, southWest())).ok).toBe(true);
   });
 
-  it.each<Breakage>([
-    ['a supplement with a scale', (f) => (f.scale = structuredClone(northEastJson.scale) as unknown as Json), [`${SW}: /scale: is not allowed here`]],
-    ['a supplement without extends', (f) => delete f.extends, [`${SW}: /extends: is required but missing`]],
+  it.each<Breakage<SupplementFile>>([
+    ['a supplement with a scale', (f) => put(f, 'scale', structuredClone(northEastJson.scale)), [`${SW}: /scale: is not allowed here`]],
+    ['a supplement without extends', (f) => remove(f, 'extends'), [`${SW}: /extends: is required but missing`]],
   ])('reports %s', async (_name, breakIt, expected) => {
     const file = southWest();
     breakIt(file);
@@ -302,33 +312,31 @@ describe('supplements', () => {
 
   it('a framework with "extends" is refused', async () => {
     const file = northEast();
-    file.extends = 'southern' as unknown as Json;
+    put(file, 'extends', 'southern');
     const result = await loadFrameworkValue(FILE, file);
     expect(result.ok).toBe(false);
   });
 
   it('checkSupplementFits accepts the shipped supplement on Southern', () => {
-    const base = structuredClone(southernJson) as unknown as BaseFrameworkFile;
-    const supplement = southWest() as unknown as SupplementFile;
-    expect(checkSupplementFits(SW, base, supplement)).toEqual([]);
+    expect(checkSupplementFits(SW, southern(), southWest())).toEqual([]);
   });
 
   it('checkSupplementFits reports a criterion at a level the base framework does not have', async () => {
     const file = southWest();
-    file.strands[0].standards[1].criteria[2].level = 'foundation' as unknown as Json;
+    criterionAt(file, 0, 1, 2).level = 'foundation';
     // The supplement alone is valid: it has no levels of its own to check against.
     expect((await loadFrameworkValue(SW, file)).ok).toBe(true);
-    const base = structuredClone(southernJson) as unknown as BaseFrameworkFile;
-    const lines = checkSupplementFits(SW, base, file as unknown as SupplementFile).map(formatProblem);
-    expect(lines).toEqual([`${SW}: /strands/0/standards/1/criteria/2/level: must be one of Southern Regions SEN Quality Framework's levels: core, enhanced`]);
+    const lines = checkSupplementFits(SW, southern(), file).map(formatProblem);
+    expect(lines).toEqual([
+      `${SW}: /strands/0/standards/1/criteria/2/level: must be one of Southern Regions SEN Quality Framework's levels: core, enhanced`,
+    ]);
     expectWellFormed(lines, SW);
   });
 
   it('checkSupplementFits reports a supplement for another framework, or one sharing its prefix', () => {
-    const base = structuredClone(northEastJson) as unknown as BaseFrameworkFile;
-    const supplement = southWest() as unknown as SupplementFile;
+    const supplement = southWest();
     supplement.idPrefix = 'NE';
-    const lines = checkSupplementFits(SW, base, supplement).map(formatProblem);
+    const lines = checkSupplementFits(SW, northEast(), supplement).map(formatProblem);
     expect(lines).toEqual(
       expect.arrayContaining([
         `${SW}: /extends: adds to "southern", not to "north-east"`,

@@ -104,7 +104,8 @@ describe('validateSchoolDetails', () => {
     ['pupilsWithStatementOrPlan', 'pupils with a statement or EHC plan'],
   ] as const)('requires %s to be a whole number, 0 or more', (field, label) => {
     const message = `Enter the number of ${label} as a whole number, 0 or more`;
-    for (const bad of [-1, 2.5, NaN, Infinity]) expect(validateSchoolDetails(school({ [field]: bad }), regions), String(bad)).toEqual({ [field]: message });
+    for (const bad of [-1, 2.5, NaN, Infinity])
+      expect(validateSchoolDetails(school({ [field]: bad }), regions), String(bad)).toEqual({ [field]: message });
     expect(validateSchoolDetails(school({ [field]: '12' as unknown as number }), regions)).toEqual({ [field]: message });
   });
 
@@ -119,7 +120,9 @@ describe('validateSchoolDetails', () => {
     expect(validateSchoolDetails(school({ pupilsOnRoll: 100, pupilsWithStatementOrPlan: 101 }), regions)).toEqual({
       pupilsWithStatementOrPlan: 'Pupils with a statement or EHC plan cannot be more than the pupils on roll',
     });
-    expect(validateSchoolDetails(school({ pupilsOnRoll: 100, pupilsOnSenSupport: 100, pupilsWithStatementOrPlan: 100 }), regions)).toEqual({});
+    expect(validateSchoolDetails(school({ pupilsOnRoll: 100, pupilsOnSenSupport: 100, pupilsWithStatementOrPlan: 100 }), regions)).toEqual(
+      {},
+    );
   });
 
   it('does not compare with the roll when the roll itself is wrong', () => {
@@ -149,7 +152,10 @@ describe('loadRegions', () => {
   it('reports repeated region ids', () => {
     const file = structuredClone(regionsFile);
     file.regions[2]!.id = 'north-east';
-    expect(loadRegions('regions.json', file)).toEqual({ ok: false, problems: ['regions.json: /regions/2/id: repeats the region id north-east'] });
+    expect(loadRegions('regions.json', file)).toEqual({
+      ok: false,
+      problems: ['regions.json: /regions/2/id: repeats the region id north-east'],
+    });
   });
 
   it('reports schema problems as file: pointer: message lines', () => {

@@ -64,7 +64,8 @@ describe('loadShippedData', () => {
     const problems: string[] = [];
     for (const { file } of frameworks) {
       for (const c of criteriaOf(file)) {
-        if (c.suggestedEvidence.length < 2 || c.suggestedEvidence.length > 5) problems.push(`${c.id}: ${c.suggestedEvidence.length} evidence items`);
+        if (c.suggestedEvidence.length < 2 || c.suggestedEvidence.length > 5)
+          problems.push(`${c.id}: ${c.suggestedEvidence.length} evidence items`);
         const sentences = sentenceCount(c.guidance);
         if (sentences < 2 || sentences > 4) problems.push(`${c.id}: ${sentences} sentences of guidance`);
         if (c.codeOfPractice.length === 0) problems.push(`${c.id}: no Code of Practice chapter`);
