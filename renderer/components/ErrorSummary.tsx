@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export interface FieldProblem {
   /** The id of the control the problem is about. */
@@ -9,14 +9,15 @@ export interface FieldProblem {
 /** The GOV.UK error summary: a list at the top of the form that links to each field. */
 export function ErrorSummary({ problems, title = 'There is a problem' }: { problems: readonly FieldProblem[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const count = problems.length;
   useEffect(() => {
     if (count > 0) ref.current?.focus();
   }, [count]);
   if (count === 0) return null;
   return (
-    <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{title}</h2>
+    <div ref={ref} className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1}>
+      <h2 id={titleId}>{title}</h2>
       <ul>
         {problems.map((p) => (
           <li key={p.fieldId}>

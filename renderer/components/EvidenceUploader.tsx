@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { formatBytes, MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { useServices } from '../app/app-context';
@@ -45,6 +45,19 @@ export function EvidenceUploader({
   // A second drop while files are being added waits for nothing: it is refused, and says so.
   const busyRef = useRef(false);
   const [refusedWhileBusy, setRefusedWhileBusy] = useState(false);
+
+  // A file dropped beside the box would otherwise be opened by the browser in place of the app.
+  useEffect(() => {
+    const ignoreStrayFileDrop = (event: globalThis.DragEvent) => {
+      if (Array.from(event.dataTransfer?.types ?? []).includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', ignoreStrayFileDrop);
+    window.addEventListener('drop', ignoreStrayFileDrop);
+    return () => {
+      window.removeEventListener('dragover', ignoreStrayFileDrop);
+      window.removeEventListener('drop', ignoreStrayFileDrop);
+    };
+  }, []);
 
   const ingest = async (files: File[]) => {
     if (files.length === 0) return;

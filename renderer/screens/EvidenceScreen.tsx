@@ -131,7 +131,7 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
             />
           </div>
           <div className="field">
-            <label htmlFor="evidence-kind-filter">Kind of evidence</label>
+            <label htmlFor="evidence-kind-filter">Filter by kind</label>
             <select
               id="evidence-kind-filter"
               value={filter.kind}
@@ -146,7 +146,7 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
             </select>
           </div>
           <div className="field">
-            <label htmlFor="evidence-criterion-filter">Used for criterion</label>
+            <label htmlFor="evidence-criterion-filter">Filter by criterion</label>
             <select
               id="evidence-criterion-filter"
               value={filter.criterionId}
