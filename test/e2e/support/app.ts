@@ -1,0 +1,128 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createCatalogue, frameworkForRegion } from '../../../shared/framework/framework-catalogue';
+import type { AppliedFramework } from '../../../shared/framework/applied-framework';
+import { loadShippedData } from '../../../shared/framework/shipped-frameworks';
+import { expectNoAxeViolations } from './axe';
+
+/** How long a single thing on screen may take to appear. */
+export const UI_TIMEOUT = 10_000;
+
+const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+/** The framework (with its supplement, if any) a new evaluation in the region is made against, worked out from the shipped data. */
+export async function shippedFrameworkForRegion(regionId: string): Promise<AppliedFramework> {
+  const { frameworks, regions } = await loadShippedData();
+  const result = frameworkForRegion(createCatalogue(frameworks, regions), regionId);
+  if (!result.ok) throw new Error(result.message);
+  return result.framework;
+}
+
+/** Waits until the locator's text (whitespace collapsed) matches. */
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = UI_TIMEOUT): Promise<void> {
+  const read = async () => ((await locator.count()) === 0 ? '' : (await locator.first().innerText()).replace(/\s+/g, ' ').trim());
+  if (typeof expected === 'string') await expect.poll(read, { timeout, message: `text of ${String(locator)}` }).toBe(expected);
+  else await expect.poll(read, { timeout, message: `text of ${String(locator)}` }).toMatch(expected);
+}
+
+export async function expectVisible(locator: Locator, timeout = UI_TIMEOUT): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+export async function expectChecked(locator: Locator, checked = true): Promise<void> {
+  await expect.poll(() => locator.isChecked(), { timeout: UI_TIMEOUT, message: `checked state of ${String(locator)}` }).toBe(checked);
+}
+
+export async function expectValue(locator: Locator, value: string): Promise<void> {
+  await expect.poll(() => locator.inputValue(), { timeout: UI_TIMEOUT, message: `value of ${String(locator)}` }).toBe(value);
+}
+
+/** The id of the element that has the keyboard focus, or its tag name when it has no id. */
+export async function focusedElement(page: Page): Promise<{ id: string; tag: string; text: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return { id: el?.id ?? '', tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').replace(/\s+/g, ' ').trim() };
+  });
+}
+
+/** Every screen checked with axe so far, by name, so a test can show that none was missed. */
+export const screensChecked = new Set<string>();
+
+/**
+ * Waits for the screen's heading, then checks it: exactly one h1, no axe violations, and (when
+ * UPDATE_SCREENSHOTS=1) a full-page screenshot.
+ */
+export async function checkScreen(
+  page: Page,
+  name: string,
+  heading: string | RegExp,
+  options: { screenshot?: string } = {},
+): Promise<void> {
+  const h1 = page.getByRole('heading', { level: 1, name: heading });
+  await expectVisible(h1);
+  await expect.poll(() => page.locator('h1').count(), { message: `number of h1 elements on the ${name} screen` }).toBe(1);
+  await expectNoAxeViolations(page, name);
+  screensChecked.add(name);
+  if (options.screenshot && process.env.UPDATE_SCREENSHOTS === '1') {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}${options.screenshot}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+  }
+}
+
+/**
+ * Runs an edit on a criterion and waits until the autosave has stored it: the status must change
+ * (to "Saving…" or a new time) and then read "Saved at hh:mm:ss".
+ */
+export async function expectSavedAfter(page: Page, edit: () => Promise<void>): Promise<void> {
+  const status = page.locator('.save-status p');
+  await expectVisible(status);
+  // Watch the status for any change, however brief, from before the edit starts.
+  await page.evaluate(() => {
+    const box = document.querySelector('.save-status');
+    if (!box) throw new Error('No save status on the page');
+    const record = window as unknown as { e2eSaveStatusChanged?: boolean };
+    record.e2eSaveStatusChanged = false;
+    const observer = new MutationObserver(() => {
+      record.e2eSaveStatusChanged = true;
+      observer.disconnect();
+    });
+    observer.observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await edit();
+  await page.waitForFunction(() => (window as unknown as { e2eSaveStatusChanged?: boolean }).e2eSaveStatusChanged === true, undefined, {
+    timeout: UI_TIMEOUT,
+  });
+  await expectText(status, /^Saved at \d\d:\d\d:\d\d$/);
+}
+
+/** The rows of the dashboard's "Judgements by strand" table as text: [row header, ...cells]. */
+export async function strandTableRows(page: Page): Promise<{ header: string[]; rows: string[][] }> {
+  const table = page.getByRole('table', { name: 'Number of criteria at each judgement, per strand' });
+  await expectVisible(table);
+  const clean = (texts: string[]) => texts.map((t) => t.replace(/\s+/g, ' ').trim());
+  const header = clean(await table.getByRole('columnheader').allInnerTexts());
+  const rows: string[][] = [];
+  for (const row of await table.getByRole('row').all()) {
+    const rowHeader = row.getByRole('rowheader');
+    if ((await rowHeader.count()) === 0) continue;
+    rows.push([...clean(await rowHeader.allInnerTexts()), ...clean(await row.getByRole('cell').allInnerTexts())]);
+  }
+  return { header, rows };
+}
+
+/** What the strand table should say, worked out from the framework and what the test did. */
+export function expectedStrandRows(
+  framework: AppliedFramework,
+  judgements: ReadonlyMap<string, string>,
+  evidenced: ReadonlySet<string>,
+): string[][] {
+  return framework.strands.map((strand) => {
+    const ids = strand.standards.flatMap((s) => s.criteria.map((c) => c.id));
+    const judged = ids.filter((id) => judgements.has(id)).length;
+    const withEvidence = ids.filter((id) => evidenced.has(id)).length;
+    const counts = framework.scale.points.map((p) => String(ids.filter((id) => judgements.get(id) === p.id).length));
+    return [`${strand.id} ${strand.title}`, `${judged} of ${ids.length}`, `${withEvidence} of ${ids.length}`, ...counts];
+  });
+}
