@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'component',
-          include: ['test/component/**/*.test.tsx'],
+          include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/component/keep-blobs-in-fake-indexeddb.ts', 'test/component/setup-component-tests.ts'],
           testTimeout: 20_000,
