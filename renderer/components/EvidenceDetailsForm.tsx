@@ -1,22 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
-import { EVIDENCE_KINDS } from '../../shared/evidence/evidence-records';
-import type { EvidenceDetails } from '../db/evidence-store';
+import { EVIDENCE_KINDS, type EvidenceDetails } from '../../shared/evidence/evidence-records';
 import { describeStorageError } from '../db/storage-errors';
 import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
 
 type DetailsField = 'title' | 'date';
 type DetailsErrors = Partial<Record<DetailsField, string>>;
-
-export const EMPTY_EVIDENCE_DETAILS: EvidenceDetails = {
-  title: '',
-  kind: 'other',
-  date: '',
-  description: '',
-  heldAt: '',
-  containsPersonalData: false,
-  redactionConfirmed: false,
-};
 
 export function evidenceDetailsProblems(details: EvidenceDetails): DetailsErrors {
   const errors: DetailsErrors = {};

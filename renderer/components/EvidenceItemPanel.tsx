@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { type EvidenceItem } from '../../shared/evidence/evidence-records';
+import type { EvidenceDetails, EvidenceItem } from '../../shared/evidence/evidence-records';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
-import { deleteEvidence, linkEvidence, unlinkEvidence, updateEvidence, type EvidenceDetails } from '../db/evidence-store';
+import { deleteEvidence, linkEvidence, unlinkEvidence, updateEvidence } from '../db/evidence-store';
+import { useConfirmStep } from '../app/use-confirm-step';
 import { describeStorageError } from '../db/storage-errors';
 import { CriterionOptions, criterionOptionLabel } from './CriterionOptions';
 import { EvidenceDetailsForm } from './EvidenceDetailsForm';
@@ -45,11 +46,9 @@ export function EvidenceItemPanel({
   const { db } = useServices();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const linkSelectRef = useRef<HTMLSelectElement>(null);
-  const confirmRef = useRef<HTMLParagraphElement>(null);
-  const deleteButtonRef = useRef<HTMLButtonElement>(null);
   const [choice, setChoice] = useState('');
   const [linkMessage, setLinkMessage] = useState<Message>(null);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const deletion = useConfirmStep();
   const [deleteProblem, setDeleteProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -57,14 +56,6 @@ export function EvidenceItemPanel({
   useEffect(() => {
     headingRef.current?.focus();
   }, [item.id]);
-  const returnFocusToDelete = useRef(false);
-  useEffect(() => {
-    if (confirmingDelete) confirmRef.current?.focus();
-    else if (returnFocusToDelete.current) {
-      returnFocusToDelete.current = false;
-      deleteButtonRef.current?.focus();
-    }
-  }, [confirmingDelete]);
 
   const linked = new Set(linkedCriterionIds);
   const headingId = `${id}-heading`;
@@ -182,9 +173,9 @@ export function EvidenceItemPanel({
 
       <section aria-labelledby={`${id}-delete-heading`}>
         <h3 id={`${id}-delete-heading`}>Delete</h3>
-        {confirmingDelete ? (
+        {deletion.confirming ? (
           <div className="notice notice--warning">
-            <p ref={confirmRef} tabIndex={-1}>
+            <p ref={deletion.questionRef} tabIndex={-1}>
               Delete “{item.title}”? It is removed from the library and from every evaluation that uses it
               {item.file ? ', and its file is removed from this computer unless other evidence uses the same file' : ''}. This cannot be
               undone.
@@ -202,8 +193,7 @@ export function EvidenceItemPanel({
                 type="button"
                 className="button button--secondary"
                 onClick={() => {
-                  returnFocusToDelete.current = true;
-                  setConfirmingDelete(false);
+                  deletion.cancel();
                   setDeleteProblem(null);
                 }}
               >
@@ -212,7 +202,7 @@ export function EvidenceItemPanel({
             </div>
           </div>
         ) : (
-          <button ref={deleteButtonRef} type="button" className="button button--warning" onClick={() => setConfirmingDelete(true)}>
+          <button ref={deletion.triggerRef} type="button" className="button button--warning" onClick={deletion.ask}>
             Delete this evidence
           </button>
         )}

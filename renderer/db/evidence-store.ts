@@ -1,13 +1,14 @@
 import { evidenceLinkKey } from '../../shared/evaluation/evaluation-records';
-import { formatBytes, MAX_EVIDENCE_FILE_BYTES, titleFromFileName, type EvidenceItem } from '../../shared/evidence/evidence-records';
+import {
+  formatBytes,
+  MAX_EVIDENCE_FILE_BYTES,
+  titleFromFileName,
+  type EvidenceDetails,
+  type EvidenceItem,
+} from '../../shared/evidence/evidence-records';
 import { sha256Hex } from '../../shared/formats/sha256';
 import { newId, nowIso, type AppDatabase } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
-
-export type EvidenceDetails = Pick<
-  EvidenceItem,
-  'title' | 'kind' | 'date' | 'description' | 'heldAt' | 'containsPersonalData' | 'redactionConfirmed'
->;
 
 export interface FileIngestResult {
   fileName: string;

@@ -11,6 +11,7 @@ import {
 import type { Evaluation } from '../../shared/evaluation/evaluation-records';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { useServices } from '../app/app-context';
+import { useConfirmStep } from '../app/use-confirm-step';
 import { href } from '../app/hash-route';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { ActionForm } from '../components/ActionForm';
@@ -218,18 +219,8 @@ function ActionRow({
   onStatus: (status: ActionStatus) => Promise<void>;
   onDelete: () => Promise<void>;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  const deletion = useConfirmStep();
   const [busy, setBusy] = useState(false);
-  const confirmRef = useRef<HTMLParagraphElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const returnFocusToDelete = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocusToDelete.current) {
-      returnFocusToDelete.current = false;
-      deleteRef.current?.focus();
-    }
-  }, [confirming]);
 
   const short = shorten(action.what);
   const statusId = `action-${action.id}-status`;
@@ -275,9 +266,9 @@ function ActionRow({
         </select>
       </td>
       <td>
-        {confirming ? (
+        {deletion.confirming ? (
           <div className="confirm">
-            <p ref={confirmRef} tabIndex={-1}>
+            <p ref={deletion.questionRef} tabIndex={-1}>
               Delete this action? This cannot be undone.
             </p>
             <div className="button-row">
@@ -292,14 +283,7 @@ function ActionRow({
               >
                 Yes, delete <span className="visually-hidden">“{short}”</span>
               </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  returnFocusToDelete.current = true;
-                  setConfirming(false);
-                }}
-              >
+              <button type="button" className="button button--secondary" onClick={deletion.cancel}>
                 Cancel <span className="visually-hidden">deleting “{short}”</span>
               </button>
             </div>
@@ -309,7 +293,7 @@ function ActionRow({
             <button ref={editButtonRef} type="button" className="button button--secondary" onClick={onEdit}>
               Edit <span className="visually-hidden">“{short}”</span>
             </button>
-            <button ref={deleteRef} type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+            <button ref={deletion.triggerRef} type="button" className="button button--secondary" onClick={deletion.ask}>
               Delete <span className="visually-hidden">“{short}”</span>
             </button>
           </div>

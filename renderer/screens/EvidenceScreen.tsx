@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import type { Evaluation } from '../../shared/evaluation/evaluation-records';
 import {
+  EMPTY_EVIDENCE_DETAILS,
   EVIDENCE_KINDS,
   evidenceKindLabel,
   filterEvidence,
@@ -16,7 +17,7 @@ import { href } from '../app/hash-route';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { CriterionOptions, inFrameworkOrder } from '../components/CriterionOptions';
 import { formatIsoDate } from '../components/dates';
-import { EMPTY_EVIDENCE_DETAILS, EvidenceDetailsForm } from '../components/EvidenceDetailsForm';
+import { EvidenceDetailsForm } from '../components/EvidenceDetailsForm';
 import { EvidenceItemPanel } from '../components/EvidenceItemPanel';
 import { EvidenceUploader } from '../components/EvidenceUploader';
 import { Layout } from '../components/Layout';

@@ -47,6 +47,22 @@ export interface EvidenceItem {
   updatedAt: string;
 }
 
+/** What a person says about an item of evidence (everything but its file and bookkeeping). */
+export type EvidenceDetails = Pick<
+  EvidenceItem,
+  'title' | 'kind' | 'date' | 'description' | 'heldAt' | 'containsPersonalData' | 'redactionConfirmed'
+>;
+
+export const EMPTY_EVIDENCE_DETAILS: Readonly<EvidenceDetails> = {
+  title: '',
+  kind: 'other',
+  date: '',
+  description: '',
+  heldAt: '',
+  containsPersonalData: false,
+  redactionConfirmed: false,
+};
+
 export type EvidencePreviewKind = 'image' | 'pdf' | 'text' | 'none';
 
 export function previewKind(type: string, name: string): EvidencePreviewKind {

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { addEvidenceRecord, fileTooLargeMessage, type EvidenceDetails } from '../../renderer/db/evidence-store';
+import { addEvidenceRecord, fileTooLargeMessage } from '../../renderer/db/evidence-store';
 import { EvidenceScreen } from '../../renderer/screens/EvidenceScreen';
-import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
+import { EMPTY_EVIDENCE_DETAILS, MAX_EVIDENCE_FILE_BYTES, type EvidenceDetails } from '../../shared/evidence/evidence-records';
 import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
 async function openEvidenceLibrary(
@@ -21,13 +21,8 @@ async function openEvidenceLibrary(
 
 function details(overrides: Partial<EvidenceDetails>): EvidenceDetails {
   return {
+    ...EMPTY_EVIDENCE_DETAILS,
     title: 'Untitled',
-    kind: 'other',
-    date: '',
-    description: '',
-    heldAt: '',
-    containsPersonalData: false,
-    redactionConfirmed: false,
     ...overrides,
   };
 }

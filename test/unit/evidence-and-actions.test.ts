@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionProblems, actionStatusLabel, sortActions, type ActionItem, type ActionSortKey } from '../../shared/actions/action-plan';
 import {
+  EMPTY_EVIDENCE_DETAILS,
   evidenceKindLabel,
   filterEvidence,
   formatBytes,
@@ -13,13 +14,8 @@ function evidence(id: string, overrides: Partial<EvidenceItem> = {}): EvidenceIt
   return {
     id,
     schoolId: 'school-1',
+    ...EMPTY_EVIDENCE_DETAILS,
     title: `Item ${id}`,
-    kind: 'other',
-    date: '',
-    description: '',
-    heldAt: '',
-    containsPersonalData: false,
-    redactionConfirmed: false,
     file: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
