@@ -1,23 +1,33 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { aboutDialogOptions } from './about';
+import { buildAppMenuTemplate } from './app-menu';
+import { defaultBackupFolder, writeBackupIntoFolder } from './backup-rotation';
 import { APP_SCHEME, APP_START_URL, CONTENT_SECURITY_POLICY, resolveAppFile, SCHEME_PRIVILEGES } from './app-protocol';
-import { checkSaveFileArgs, IPC, isTrustedSender } from './ipc-contract';
-import { blockNetwork, denyAllPermissions, lockDownContents, secureWebPreferences } from './window-security';
+import { checkPrintPdfArgs, checkSaveFileArgs, checkWriteAutomaticBackupArgs, IPC, isTrustedSender } from './ipc-contract';
+import { lockDownPrintSession, printPdf, PRINT_PARTITION, removeLeftoverPrintFolders } from './pdf-printing';
+import { applySpellCheckSettings, spellCheckSettings } from './spellcheck';
+import { blockNetwork, createAppWindow, denyAllPermissions, lockDownContents } from './window-security';
+import { fitWindowToDisplays, MIN_WINDOW_SIZE, readWindowState, trackWindowState, writeWindowState } from './window-state';
 
 // Must run before the app is ready, and never change: the scheme is the data's origin.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: SCHEME_PRIVILEGES }]);
 
 const rendererRoot = path.join(__dirname, '..', 'renderer');
 
+let mainWindow: BrowserWindow | null = null;
+/** The files open in print windows: the only files the print session may read. */
+const printFiles = new Set<string>();
+const spellCheck = spellCheckSettings(process.platform);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
     }
   });
   app.whenReady().then(start, (error: unknown) => {
@@ -30,6 +40,10 @@ async function start(): Promise<void> {
   const appSession = session.defaultSession;
   denyAllPermissions(appSession);
   blockNetwork(appSession);
+  // Before any window: Hunspell dictionaries would come from a Google CDN (see spellcheck.ts).
+  applySpellCheckSettings(appSession, spellCheck);
+  lockDownPrintSession(session.fromPartition(PRINT_PARTITION), printFiles);
+  void removeLeftoverPrintFolders({ readdir, rm }, app.getPath('temp'));
   appSession.protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, rendererRoot);
     if (!file) return new Response('Not found', { status: 404 });
@@ -53,22 +67,87 @@ async function start(): Promise<void> {
     return 'saved';
   });
 
+  ipcMain.handle(IPC.printPdf, async (event, ...args: unknown[]) => {
+    if (!isTrustedSender(event.senderFrame?.url, APP_START_URL)) throw new Error('Refused: not the app’s own page.');
+    const checked = checkPrintPdfArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    const deps = { BrowserWindow, tempFolder: app.getPath('temp'), fs: { mkdtemp, writeFile, rm }, printFiles };
+    return printPdf(deps, checked.value.fileName, checked.value.bytes);
+  });
+
+  // The page decides when a daily backup is due and makes it; here it goes into a folder the user can see.
+  ipcMain.handle(IPC.writeAutomaticBackup, async (event, ...args: unknown[]) => {
+    if (!isTrustedSender(event.senderFrame?.url, APP_START_URL)) throw new Error('Refused: not the app’s own page.');
+    const checked = checkWriteAutomaticBackupArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    const folder = defaultBackupFolder(app.getPath('documents'));
+    await writeBackupIntoFolder({ mkdir, writeFile, rename, readdir, rm }, folder, checked.value.fileName, checked.value.bytes);
+  });
+
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => void shell.openExternal(url)));
 
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 360,
-    minHeight: 480,
-    title: 'SEN Accreditation',
-    show: false,
-    webPreferences: {
-      ...secureWebPreferences(path.join(__dirname, 'preload.js')),
-      additionalArguments: [`--app-version=${app.getVersion()}`],
-    },
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildAppMenuTemplate({
+        platform: process.platform,
+        appName: app.name,
+        isDevelopment: !app.isPackaged,
+        // The page decides what each command does; with no window open (macOS), open one.
+        send: (command) => {
+          if (mainWindow) mainWindow.webContents.send(IPC.menuCommand, command);
+          else void openMainWindow();
+        },
+        showAbout: () => void showAbout(),
+      }),
+    ),
+  );
+
+  app.on('activate', () => {
+    if (!mainWindow) void openMainWindow();
   });
-  window.once('ready-to-show', () => window.show());
+  await openMainWindow();
+}
+
+async function openMainWindow(): Promise<void> {
+  const stateFolder = app.getPath('userData');
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [
+    primary.workArea,
+    ...screen.getAllDisplays().flatMap((display) => (display.id === primary.id ? [] : [display.workArea])),
+  ];
+  const state = fitWindowToDisplays(readWindowState(stateFolder), workAreas);
+  const window = createAppWindow(BrowserWindow, {
+    preloadPath: path.join(__dirname, 'preload.js'),
+    appVersion: app.getVersion(),
+    title: app.name,
+    bounds: state.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    spellcheck: spellCheck.webPreference,
+  });
+  mainWindow = window;
+  trackWindowState(window, { save: (next) => writeWindowState(stateFolder, next) });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
   await window.loadURL(APP_START_URL);
+}
+
+async function showAbout(): Promise<void> {
+  const options = aboutDialogOptions({
+    appName: app.name,
+    version: app.getVersion(),
+    dataFolder: app.getPath('userData'),
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+  });
+  if (mainWindow) await dialog.showMessageBox(mainWindow, options);
+  else await dialog.showMessageBox(options);
 }
 
 app.on('window-all-closed', () => {

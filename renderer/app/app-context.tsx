@@ -6,11 +6,17 @@ import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import type { Region } from '../../shared/regions/regions';
 import type { AppDatabase } from '../db/app-database';
+import { workerPdfJobRunner, type PdfJobRunner } from '../export/pdf-jobs';
+import { workerVerifyRunner, type VerifyRunner } from '../export/verify-jobs';
 import type { PlatformPort } from '../platform/platform-port';
 
 export interface AppServices {
   db: AppDatabase;
   platform: PlatformPort;
+  /** Makes PDFs (submission, portfolio) in a web worker. */
+  pdfJobs: PdfJobRunner;
+  /** Checks submissions and moderation reports from outside, and reads their embedded files, in a web worker. */
+  verifyJobs: VerifyRunner;
   catalogue: FrameworkCatalogue;
   shipped: readonly LoadedFramework[];
   imported: readonly LoadedFramework[];
@@ -29,7 +35,22 @@ type ShippedState =
   { state: 'loading' } | { state: 'ready'; frameworks: LoadedFramework[]; regions: Region[] } | { state: 'broken'; message: string };
 
 /** Loads the shipped criteria once, then follows imported frameworks live from the database. */
-export function ServicesProvider({ db, platform, children }: { db: AppDatabase; platform: PlatformPort; children: ReactNode }) {
+const defaultPdfJobs = workerPdfJobRunner();
+const defaultVerifyJobs = workerVerifyRunner();
+
+export function ServicesProvider({
+  db,
+  platform,
+  pdfJobs = defaultPdfJobs,
+  verifyJobs = defaultVerifyJobs,
+  children,
+}: {
+  db: AppDatabase;
+  platform: PlatformPort;
+  pdfJobs?: PdfJobRunner;
+  verifyJobs?: VerifyRunner;
+  children: ReactNode;
+}) {
   const [shipped, setShipped] = useState<ShippedState>({ state: 'loading' });
   useEffect(() => {
     let live = true;
@@ -64,12 +85,14 @@ export function ServicesProvider({ db, platform, children }: { db: AppDatabase; 
     return {
       db,
       platform,
+      pdfJobs,
+      verifyJobs,
       shipped: shipped.frameworks,
       imported,
       regions: shipped.regions,
       catalogue: createCatalogue([...shipped.frameworks, ...imported], shipped.regions),
     };
-  }, [db, platform, shipped, imported]);
+  }, [db, platform, pdfJobs, verifyJobs, shipped, imported]);
 
   if (shipped.state === 'broken') {
     return (

@@ -34,7 +34,7 @@ export function useEvaluation(evaluationId: string): EvaluationContext {
 
 export function evaluationSections(
   evaluationId: string,
-  current: 'dashboard' | 'criteria' | 'evidence' | 'actions',
+  current: 'dashboard' | 'criteria' | 'evidence' | 'actions' | 'submit' | 'portfolio',
   firstCriterionId?: string,
 ): SectionLink[] {
   return [
@@ -44,5 +44,7 @@ export function evaluationSections(
       : []),
     { label: 'Evidence library', href: href.evidence(evaluationId), current: current === 'evidence' },
     { label: 'Action plan', href: href.actions(evaluationId), current: current === 'actions' },
+    { label: 'Submit', href: href.submit(evaluationId), current: current === 'submit' },
+    { label: 'Portfolio', href: href.portfolio(evaluationId), current: current === 'portfolio' },
   ];
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { ACTION_STATUSES, actionProblems, type ActionItem } from '../../shared/actions/action-plan';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import type { ActionDetails } from '../db/action-store';
 import { describeStorageError } from '../db/storage-errors';
 import { inFrameworkOrder } from './CriterionOptions';
+import { DateField } from './DateField';
 import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
 
 type ActionField = 'criterionIds' | 'what' | 'who' | 'byWhen';
@@ -44,7 +45,7 @@ export function ActionForm({
   const prefix = editing ? 'edit-action' : 'new-action';
   const initial = editing ? detailsOf(editing) : EMPTY_ACTION;
   // The criteria are chosen with many checkboxes, so they are kept beside the form's other values.
-  const { register, handleSubmit, reset } = useForm<Omit<ActionDetails, 'criterionIds'>>({ defaultValues: initial });
+  const { register, handleSubmit, reset, control } = useForm<Omit<ActionDetails, 'criterionIds'>>({ defaultValues: initial });
   const [chosen, setChosen] = useState<string[]>(initial.criterionIds);
   const [errors, setErrors] = useState<ActionErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -59,7 +60,8 @@ export function ActionForm({
     [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
   const summary: FieldProblem[] = FIELD_ORDER.flatMap((field) => {
     const message = errors[field];
-    return message ? [{ fieldId: field === 'criterionIds' ? criteriaTargetId : id(field), message }] : [];
+    const target = field === 'criterionIds' ? criteriaTargetId : field === 'byWhen' ? `${id('byWhen')}-day` : id(field);
+    return message ? [{ fieldId: target, message }] : [];
   });
 
   const toggle = (criterionId: string, on: boolean) => {
@@ -176,18 +178,20 @@ export function ActionForm({
           {...register('who')}
         />
       </div>
-      <div className={`field${errors.byWhen ? ' field--error' : ''}`}>
-        <label htmlFor={id('byWhen')}>By when</label>
-        <FieldError id={errorId('byWhen')} message={errors.byWhen} />
-        <input
-          id={id('byWhen')}
-          type="date"
-          className="input--short"
-          aria-invalid={errors.byWhen ? true : undefined}
-          aria-describedby={describedBy('byWhen')}
-          {...register('byWhen')}
-        />
-      </div>
+      <Controller
+        control={control}
+        name="byWhen"
+        render={({ field }) => (
+          <DateField
+            id={id('byWhen')}
+            legend="By when"
+            hint="For example, 31 3 2027"
+            value={field.value}
+            onChange={field.onChange}
+            error={errors.byWhen}
+          />
+        )}
+      />
       <div className="field">
         <label htmlFor={id('successCriteria')}>Success criteria</label>
         <p className="hint" id={`${id('successCriteria')}-hint`}>

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { EVIDENCE_KINDS, type EvidenceDetails } from '../../shared/evidence/evidence-records';
 import { describeStorageError } from '../db/storage-errors';
+import { DateField } from './DateField';
 import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
 
 type DetailsField = 'title' | 'date';
@@ -11,7 +12,7 @@ export function evidenceDetailsProblems(details: EvidenceDetails): DetailsErrors
   const errors: DetailsErrors = {};
   if (details.title.trim() === '') errors.title = 'Enter a title for the evidence';
   if (details.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(details.date))
-    errors.date = 'Enter the date as day, month and year, or leave it empty';
+    errors.date = 'Enter a real date as day, month and year, or leave it empty';
   return errors;
 }
 
@@ -42,7 +43,7 @@ export function EvidenceDetailsForm({
   /** Extra buttons beside the submit button. */
   children?: ReactNode;
 }) {
-  const { register, handleSubmit, reset } = useForm<EvidenceDetails>({ defaultValues: initial });
+  const { register, handleSubmit, reset, control } = useForm<EvidenceDetails>({ defaultValues: initial });
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -54,7 +55,7 @@ export function EvidenceDetailsForm({
     [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
   const summary: FieldProblem[] = (['title', 'date'] as const).flatMap((field) => {
     const message = errors[field];
-    return message ? [{ fieldId: id(field), message }] : [];
+    return message ? [{ fieldId: field === 'date' ? `${id('date')}-day` : id(field), message }] : [];
   });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -111,21 +112,20 @@ export function EvidenceDetailsForm({
           ))}
         </select>
       </div>
-      <div className={`field${errors.date ? ' field--error' : ''}`}>
-        <label htmlFor={id('date')}>Date</label>
-        <p className="hint" id={`${id('date')}-hint`}>
-          The date on the document, or when it was made. Optional.
-        </p>
-        <FieldError id={errorId('date')} message={errors.date} />
-        <input
-          id={id('date')}
-          type="date"
-          className="input--short"
-          aria-invalid={errors.date ? true : undefined}
-          aria-describedby={describedBy('date', `${id('date')}-hint`)}
-          {...register('date')}
-        />
-      </div>
+      <Controller
+        control={control}
+        name="date"
+        render={({ field }) => (
+          <DateField
+            id={id('date')}
+            legend="Date"
+            hint="The date on the document, or when it was made, for example 3 2 2026. Optional."
+            value={field.value}
+            onChange={field.onChange}
+            error={errors.date}
+          />
+        )}
+      />
       <div className="field">
         <label htmlFor={id('heldAt')}>Where the original is held</label>
         <p className="hint" id={`${id('heldAt')}-hint`}>

@@ -12,10 +12,13 @@ export function Layout({
   children,
   workspaceName,
   sectionLinks,
+  sectionLabel = 'Evaluation',
 }: {
   children: ReactNode;
   workspaceName?: string;
   sectionLinks?: SectionLink[];
+  /** The name of the section navigation, e.g. "Evaluation" or "Moderator workspace". */
+  sectionLabel?: string;
 }) {
   return (
     <>
@@ -30,16 +33,19 @@ export function Layout({
         <nav aria-label="Main" className="main-nav">
           <ul>
             <li>
-              <a href={href.home()}>Schools</a>
+              <a href={href.home()}>Home</a>
             </li>
             <li>
               <a href={href.settings()}>Settings</a>
+            </li>
+            <li>
+              <a href={href.help()}>Help</a>
             </li>
           </ul>
         </nav>
       </header>
       {sectionLinks && sectionLinks.length > 0 ? (
-        <nav aria-label="Evaluation" className="section-nav">
+        <nav aria-label={sectionLabel} className="section-nav">
           <ul>
             {sectionLinks.map((link) => (
               <li key={link.href}>

@@ -3,6 +3,18 @@ import type { ActionItem } from '../../shared/actions/action-plan';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
 import type { School } from '../../shared/school/school-records';
+import type { SubmissionDocument } from '../../shared/submission/submission-format';
+import type {
+  CriterionModeration,
+  EmbeddedFrameworkRecord,
+  ImportedSubmission,
+  ImportedSubmissionFile,
+  ModerationOutcome,
+  ModeratorWorkspace,
+  SignerPin,
+  VisitPlan,
+} from '../../shared/moderation/moderation-records';
+import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 
 /** A stored evidence file, kept once however many items or schools use it. */
 export interface EvidenceBlobRecord {
@@ -22,13 +34,82 @@ export interface ImportedFrameworkRecord {
   importedAt: string;
 }
 
+/**
+ * A workspace's signing key: the private key is a non-extractable CryptoKey (IndexedDB keeps it
+ * as it is, so it can sign but never be read out), with the self-signed certificate naming the school.
+ */
+export interface SigningKeyRecord {
+  /** The school's (or moderator workspace's) id. */
+  workspaceId: string;
+  keys: CryptoKeyPair;
+  certificateDer: Uint8Array<ArrayBuffer>;
+  /** SHA-256 (hex) of the certificate's DER. */
+  fingerprint: string;
+  /** The names the certificate was made for: a school's name and URN, or a moderator's name and organisation. */
+  commonName: string;
+  urn: string;
+  organisation?: string;
+  createdAt: string;
+}
+
+/** An exported submission, frozen: its data as exported and the exact PDF that was saved. */
+export interface SubmissionRecord {
+  /** The submission id inside submission.json. */
+  id: string;
+  evaluationId: string;
+  schoolId: string;
+  version: number;
+  createdAt: string;
+  fileName: string;
+  /** SHA-256 (hex) of the PDF. */
+  sha256: string;
+  size: number;
+  document: SubmissionDocument;
+  pdf: Blob;
+}
+
+/** A signed moderation report the moderator exported. */
+export interface ModerationReportRecord {
+  id: string;
+  submissionKey: string;
+  workspaceId: string;
+  createdAt: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  document: ModerationDocument;
+  pdf: Blob;
+}
+
+/** A moderation report a school imported, verified, kept beside its evaluation. */
+export interface ReceivedReportRecord {
+  id: string;
+  schoolId: string;
+  evaluationId: string;
+  submissionId: string;
+  importedAt: string;
+  fileSha256: string;
+  signerFingerprint: string;
+  document: ModerationDocument;
+  pdf: Blob;
+}
+
+/** A school's pin of a moderator's key: `${schoolId}|${organisation}`. */
+export interface ModeratorPinRecord {
+  key: string;
+  schoolId: string;
+  organisation: string;
+  fingerprint: string;
+  pinnedAt: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: string | number;
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 1;
+export const DATABASE_SCHEMA_VERSION = 3;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -41,11 +122,24 @@ export class AppDatabase extends Dexie {
   actions!: EntityTable<ActionItem, 'id'>;
   frameworks!: EntityTable<ImportedFrameworkRecord, 'contentHash'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  signingKeys!: EntityTable<SigningKeyRecord, 'workspaceId'>;
+  submissions!: EntityTable<SubmissionRecord, 'id'>;
+  moderatorWorkspaces!: EntityTable<ModeratorWorkspace, 'id'>;
+  importedSubmissions!: EntityTable<ImportedSubmission, 'key'>;
+  importedSubmissionFiles!: EntityTable<ImportedSubmissionFile, 'sha256'>;
+  embeddedFrameworks!: EntityTable<EmbeddedFrameworkRecord, 'contentHash'>;
+  signerPins!: EntityTable<SignerPin, 'key'>;
+  criterionModerations!: EntityTable<CriterionModeration, 'key'>;
+  visitPlans!: EntityTable<VisitPlan, 'submissionKey'>;
+  moderationOutcomes!: EntityTable<ModerationOutcome, 'submissionKey'>;
+  moderationReports!: EntityTable<ModerationReportRecord, 'id'>;
+  receivedReports!: EntityTable<ReceivedReportRecord, 'id'>;
+  moderatorPins!: EntityTable<ModeratorPinRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(DATABASE_SCHEMA_VERSION).stores({
+    this.version(1).stores({
       schools: 'id, urn, name',
       evaluations: 'id, schoolId',
       responses: 'key, evaluationId',
@@ -55,6 +149,25 @@ export class AppDatabase extends Dexie {
       actions: 'id, evaluationId, *criterionIds',
       frameworks: 'contentHash, id',
       meta: 'key',
+    });
+    // Version 2: signing keys and frozen submissions (issue 3). New tables only: nothing to migrate.
+    this.version(2).stores({
+      signingKeys: 'workspaceId',
+      submissions: 'id, evaluationId, schoolId, [evaluationId+version]',
+    });
+    // Version 3: the moderator's side (issue 4), and moderation reports a school imports. New tables only.
+    this.version(3).stores({
+      moderatorWorkspaces: 'id',
+      importedSubmissions: 'key, workspaceId, submissionId, [workspaceId+urn], status',
+      importedSubmissionFiles: 'sha256',
+      embeddedFrameworks: 'contentHash',
+      signerPins: 'key, workspaceId',
+      criterionModerations: 'key, submissionKey',
+      visitPlans: 'submissionKey',
+      moderationOutcomes: 'submissionKey',
+      moderationReports: 'id, submissionKey, workspaceId',
+      receivedReports: 'id, schoolId, evaluationId, submissionId',
+      moderatorPins: 'key, schoolId',
     });
   }
 }

@@ -1,3 +1,5 @@
+import type { MenuCommand } from '../../shared/desktop/menu-commands';
+
 /**
  * Everything the renderer needs from the desktop, and nothing more. The Electron adapter calls
  * the preload bridge; the web adapter uses downloads, so the whole app runs in a plain browser.
@@ -7,10 +9,25 @@ export interface PlatformPort {
   appVersion(): string;
   /** Saves bytes under a suggested name: a save dialog on the desktop, a download on the web. */
   saveFile(suggestedName: string, data: Blob): Promise<'saved' | 'cancelled'>;
+  /** Prints a PDF: the system print dialog on the desktop; on the web, a download to print from. */
+  printPdf(suggestedName: string, pdf: Blob): Promise<'printing' | 'downloaded' | 'cancelled'>;
+  /** Desktop only: calls back with each native menu command; returns an unsubscribe function. */
+  onMenuCommand?(callback: (command: MenuCommand) => void): () => void;
+  /**
+   * Desktop only: writes an automatic backup into Documents/SEN Accreditation/Backups (the main
+   * process keeps the newest 10). Rejects when it could not be written.
+   */
+  writeAutomaticBackup?(name: string, data: Blob): Promise<void>;
 }
 
 /** The bridge the Electron preload script exposes as `window.senDesktop`. */
 export interface DesktopBridge {
   appVersion: string;
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<'saved' | 'cancelled'>;
+  /** Opens the PDF in a print window with the system print dialog. */
+  printPdf?(suggestedName: string, bytes: Uint8Array): Promise<'printing' | 'cancelled'>;
+  /** Forwards native menu commands (ids from the closed list); returns an unsubscribe function. */
+  onMenuCommand?(callback: (command: string) => void): () => void;
+  /** Writes a backup file into the automatic backups folder and prunes the oldest (see electron/backup-rotation.ts). */
+  writeAutomaticBackup?(name: string, bytes: Uint8Array): Promise<void>;
 }

@@ -18,6 +18,7 @@ import { ActionForm } from '../components/ActionForm';
 import { formatIsoDate } from '../components/dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { createAction, deleteAction, updateAction } from '../db/action-store';
 import { describeStorageError } from '../db/storage-errors';
 import { LoadingOrMissing } from './NotFoundScreen';
@@ -108,7 +109,7 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
         {rows.length === 0 ? (
           <p>No actions yet. Add the first one below, or create one from a criterion’s next steps.</p>
         ) : (
-          <div className="table-wrapper">
+          <ScrollRegion label="Actions table" className="table-wrapper">
             <table className="table action-table">
               <caption className="visually-hidden">
                 Actions for “{evaluation.title}”{sort ? `, sorted by ${COLUMN_LABELS[sort.key]}, ${sort.direction}` : ''}
@@ -157,7 +158,7 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 

@@ -6,6 +6,8 @@ import { useEvaluationRecords } from '../app/use-evaluation-records';
 import { href } from '../app/hash-route';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
+import { ScrollRegion } from '../components/ScrollRegion';
+import { SubmissionList } from '../components/SubmissionList';
 import { LoadingOrMissing } from './NotFoundScreen';
 
 /** Where the school stands: progress per strand, the award the rules give now, and what blocks the next. */
@@ -95,7 +97,7 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
 
           <section aria-labelledby="strands-heading">
             <h2 id="strands-heading">Judgements by strand</h2>
-            <div className="table-scroll">
+            <ScrollRegion label="Judgements by strand table">
               <table className="table" data-testid="strand-table">
                 <caption className="visually-hidden">Number of criteria at each judgement, per strand</caption>
                 <thead>
@@ -132,7 +134,7 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
 
           <section aria-labelledby="gaps-heading">
@@ -149,6 +151,19 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
               heading="Criteria without evidence"
               empty="Every criterion has evidence linked."
             />
+          </section>
+
+          <section aria-labelledby="share-heading" className="panel">
+            <h2 id="share-heading">Submit and print</h2>
+            <p className="button-row">
+              <a className="button" href={href.submit(evaluationId)}>
+                Prepare the signed submission
+              </a>
+              <a className="button button--secondary" href={href.portfolio(evaluationId)}>
+                Print the portfolio
+              </a>
+            </p>
+            <SubmissionList evaluationId={evaluationId} headingLevel={3} />
           </section>
         </>
       )}

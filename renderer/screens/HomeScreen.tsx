@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
+import { BackupReminder } from '../components/BackupReminder';
 import { Layout } from '../components/Layout';
+import { ModeratorWorkspaceList } from '../components/ModeratorWorkspaceList';
 import { PageHeading } from '../components/PageHeading';
 
 /** The workspaces on this computer: one per school. */
@@ -11,6 +13,7 @@ export function HomeScreen() {
   return (
     <Layout>
       <PageHeading title="Your schools">Your schools</PageHeading>
+      <BackupReminder />
       <p className="lead">
         Each school is a separate workspace on this computer. Everything you enter stays on this computer until you choose to export it.
       </p>
@@ -37,6 +40,7 @@ export function HomeScreen() {
           Set up a new school
         </a>
       </p>
+      <ModeratorWorkspaceList />
     </Layout>
   );
 }

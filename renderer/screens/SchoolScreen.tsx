@@ -129,6 +129,12 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
           </button>
         </form>
       </section>
+      <section aria-labelledby="moderation-reports-heading">
+        <h2 id="moderation-reports-heading">Moderation</h2>
+        <p>
+          <a href={href.moderationReports(school.id)}>Import a moderation report, or read the ones imported</a>
+        </p>
+      </section>
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">School details</h2>
         <dl className="details">

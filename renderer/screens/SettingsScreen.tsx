@@ -1,8 +1,13 @@
 import { useState } from 'react';
 import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { useServices } from '../app/app-context';
+import { BackupAndRestore } from '../components/BackupAndRestore';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
+import { ReadingComfortSettings } from '../components/ReadingComfortSettings';
+import { ScrollRegion } from '../components/ScrollRegion';
+import { SigningCertificates } from '../components/SigningCertificates';
+import { StorageOnThisComputer } from '../components/StorageOnThisComputer';
 import { importFrameworkFile } from '../db/framework-store';
 import { describeStorageError } from '../db/storage-errors';
 
@@ -46,6 +51,7 @@ export function SettingsScreen() {
   return (
     <Layout>
       <PageHeading title="Settings">Settings</PageHeading>
+      <ReadingComfortSettings />
       <section aria-labelledby="frameworks-heading">
         <h2 id="frameworks-heading">Frameworks</h2>
         <p>
@@ -96,6 +102,9 @@ export function SettingsScreen() {
           ) : null}
         </div>
       </section>
+      <SigningCertificates />
+      <BackupAndRestore />
+      <StorageOnThisComputer />
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">About</h2>
         <p>
@@ -109,7 +118,7 @@ export function SettingsScreen() {
 
 function FrameworkTable({ caption, frameworks }: { caption: string; frameworks: readonly LoadedFramework[] }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={`${caption} (table)`}>
       <table className="table">
         <caption>{caption}</caption>
         <thead>
@@ -136,6 +145,6 @@ function FrameworkTable({ caption, frameworks }: { caption: string; frameworks: 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -60,7 +60,10 @@ describe('ActionPlanScreen', () => {
     expect(within(form).getByText('Chosen: NE-1.2.1, NE-2.1.1')).toBeTruthy();
     await user.type(within(form).getByLabelText('What will be done'), 'Train teaching assistants in precision teaching');
     await user.type(within(form).getByLabelText('Who will do it'), 'SENCO');
-    await user.type(within(form).getByLabelText('By when'), '2026-07-17');
+    const byWhen = within(form).getByRole('group', { name: 'By when' });
+    await user.type(within(byWhen).getByLabelText('Day'), '17');
+    await user.type(within(byWhen).getByLabelText('Month'), '7');
+    await user.type(within(byWhen).getByLabelText('Year'), '2026');
     await user.type(within(form).getByLabelText('Success criteria'), 'All TAs deliver daily sessions');
     await user.selectOptions(within(form).getByLabelText('Status'), 'in-progress');
     await user.click(within(form).getByRole('button', { name: 'Add the action' }));
@@ -177,7 +180,12 @@ describe('ActionPlanScreen', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Edit the action' }));
     const what = within(form).getByLabelText('What will be done') as HTMLTextAreaElement;
     expect(what.value).toBe('Audit staff training');
-    expect((within(form).getByLabelText('By when') as HTMLInputElement).value).toBe('2026-05-01');
+    const byWhen = within(form).getByRole('group', { name: 'By when' });
+    expect(['Day', 'Month', 'Year'].map((part) => (within(byWhen).getByLabelText(part) as HTMLInputElement).value)).toEqual([
+      '01',
+      '05',
+      '2026',
+    ]);
     expect((within(form).getByLabelText(/^NE-2\.1\.1 /) as HTMLInputElement).checked).toBe(true);
 
     await user.clear(what);

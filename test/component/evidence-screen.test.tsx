@@ -197,7 +197,10 @@ describe('EvidenceScreen', () => {
     const form = screen.getByRole('region', { name: 'Add evidence without a file' });
     await user.type(within(form).getByLabelText('Title'), 'Pupil passport for child A');
     await user.selectOptions(within(form).getByLabelText('Kind of evidence'), 'pupil-plan');
-    await user.type(within(form).getByLabelText('Date'), '2026-02-03');
+    const date = within(form).getByRole('group', { name: 'Date' });
+    await user.type(within(date).getByLabelText('Day'), '3');
+    await user.type(within(date).getByLabelText('Month'), '2');
+    await user.type(within(date).getByLabelText('Year'), '2026');
     await user.type(within(form).getByLabelText('Where the original is held'), 'SEN file, office cabinet 2');
     await user.type(within(form).getByLabelText('Description'), 'One-page profile written with the pupil');
     await user.click(within(form).getByLabelText('It contains personal data'));

@@ -4,6 +4,8 @@ import { ServicesProvider } from '../../renderer/app/app-context';
 import { AppDatabase } from '../../renderer/db/app-database';
 import { startEvaluation } from '../../renderer/db/evaluation-store';
 import { createSchool } from '../../renderer/db/school-store';
+import type { PdfJobRunner } from '../../renderer/export/pdf-jobs';
+import type { VerifyRunner } from '../../renderer/export/verify-jobs';
 import type { PlatformPort } from '../../renderer/platform/platform-port';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
@@ -24,15 +26,21 @@ export interface SavedFile {
 }
 
 /** A platform port that records what the app saves, instead of downloading it. */
-export function recordingPlatform(): PlatformPort & { saved: SavedFile[] } {
+export function recordingPlatform(): PlatformPort & { saved: SavedFile[]; printed: SavedFile[] } {
   const saved: SavedFile[] = [];
+  const printed: SavedFile[] = [];
   return {
     kind: 'web',
     saved,
+    printed,
     appVersion: () => '0.0.0-test',
     saveFile: async (name, data) => {
       saved.push({ name, data });
       return 'saved';
+    },
+    printPdf: async (name, data) => {
+      printed.push({ name, data });
+      return 'downloaded';
     },
   };
 }
@@ -40,12 +48,12 @@ export function recordingPlatform(): PlatformPort & { saved: SavedFile[] } {
 /** Renders a screen inside the app's services, with a fresh database, once the criteria have loaded. */
 export async function renderWithServices(
   ui: ReactElement,
-  options: { db?: AppDatabase; platform?: PlatformPort } = {},
+  options: { db?: AppDatabase; platform?: PlatformPort; pdfJobs?: PdfJobRunner; verifyJobs?: VerifyRunner } = {},
 ): Promise<RenderResult & { db: AppDatabase; platform: PlatformPort }> {
   const db = options.db ?? freshDatabase();
   const platform = options.platform ?? recordingPlatform();
   const result = render(
-    <ServicesProvider db={db} platform={platform}>
+    <ServicesProvider db={db} platform={platform} pdfJobs={options.pdfJobs} verifyJobs={options.verifyJobs}>
       {ui}
     </ServicesProvider>,
   );

@@ -18,6 +18,7 @@ import {
   UI_TIMEOUT,
 } from './support/app';
 import { launchAppBrowser, type AppBrowser } from './support/browser';
+import { fillSchoolForm, judge, judgementGroup, openCriterion, startEvaluation, startsWithId } from './support/school-steps';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 /** A 1×1 PNG, so the evidence library has an image to preview. */
@@ -56,26 +57,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Matches text that starts with the criterion id, like a criterion screen's h1 ("NE-1.1.1 The school has…"). */
-const startsWithId = (id: string) => new RegExp(`^${id.replaceAll('.', '\\.')}\\b`);
-
-/** The judgement radio group on a criterion screen. */
-const judgementGroup = () => page.getByRole('group', { name: 'Judgement' });
-
-/** Clicks a judgement's label, as a user does, and waits until it is saved. */
-async function judge(label: string): Promise<void> {
-  const group = judgementGroup();
-  await expectVisible(group);
-  await expectSavedAfter(page, () => group.locator('label').getByText(label, { exact: true }).click());
-  await expectChecked(group.getByRole('radio', { name: label, exact: true }));
-}
-
-async function openCriterion(id: string, how: () => Promise<void>): Promise<void> {
-  await how();
-  await expectVisible(page.getByRole('heading', { level: 1, name: startsWithId(id) }));
-  await expectVisible(judgementGroup());
-}
-
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -91,41 +72,6 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 async function reloadApp(heading: string | RegExp): Promise<void> {
   await page.reload();
   await expectVisible(page.getByRole('heading', { level: 1, name: heading }));
-}
-
-interface SchoolAnswers {
-  name: string;
-  urn: string;
-  region: string;
-  localAuthority: string;
-  phase: string;
-  headTeacher: string;
-  senco: string;
-  onRoll: string;
-  senSupport: string;
-  withPlan: string;
-}
-
-async function fillSchoolForm(answers: SchoolAnswers): Promise<void> {
-  await page.getByLabel('School name', { exact: true }).fill(answers.name);
-  await page.getByLabel('Unique reference number (URN)').fill(answers.urn);
-  await page.getByLabel('Region', { exact: true }).selectOption({ label: answers.region });
-  await page.getByLabel('Local authority').selectOption({ label: answers.localAuthority });
-  await page.getByLabel('Phase').selectOption({ label: answers.phase });
-  await page.getByLabel('Head teacher').fill(answers.headTeacher);
-  await page.getByLabel('SENCO', { exact: true }).fill(answers.senco);
-  await page.getByLabel('Pupils on roll').fill(answers.onRoll);
-  await page.getByLabel('Pupils on SEN support').fill(answers.senSupport);
-  await page.getByLabel('Pupils with a statement or EHC plan').fill(answers.withPlan);
-}
-
-/** From the school screen: start an evaluation and land on its dashboard. Returns the evaluation's title. */
-async function startEvaluation(): Promise<string> {
-  const title = await page.getByLabel('Name of the evaluation').inputValue();
-  expect(title).toMatch(/^Accreditation \d{4}–\d{2}$/);
-  await page.getByRole('button', { name: 'Start evaluation' }).click();
-  await expectVisible(page.getByRole('heading', { level: 1, name: title }));
-  return title;
 }
 
 async function expectDashboardCounts(total: number, counts: { judged: number; withEvidence: number; actions: number }): Promise<void> {
@@ -182,7 +128,7 @@ describe('a school evaluates its SEN provision', () => {
     await page.getByRole('link', { name: 'Set up a new school' }).click();
     await checkScreen(page, 'school-form', 'Set up a new school', { screenshot: 'school-form' });
 
-    await fillSchoolForm({
+    await fillSchoolForm(page, {
       name: 'Riverside Primary School',
       urn: '12345',
       region: 'North East',
@@ -218,7 +164,7 @@ describe('a school evaluates its SEN provision', () => {
     await expectText(details.getByRole('definition').nth(2), 'Gateshead');
     await expectVisible(page.getByText(`${total} criteria.`, { exact: false }));
 
-    const title = await startEvaluation();
+    const title = await startEvaluation(page);
     await checkScreen(page, 'dashboard', title);
     visited.dashboardUrl = page.url();
     await expectText(
@@ -229,11 +175,11 @@ describe('a school evaluates its SEN provision', () => {
     await expectStrandTable(framework, new Map(), new Set());
 
     // The first criterion, through the dashboard's "Continue with …".
-    await openCriterion(first.id, () => page.getByRole('link', { name: `Continue with ${first.id}` }).click());
+    await openCriterion(page, first.id, () => page.getByRole('link', { name: `Continue with ${first.id}` }).click());
     await checkScreen(page, 'criterion', startsWithId(first.id));
     visited.criterionUrl = page.url();
     const judgements = new Map<string, string>();
-    await judge(labelOf(framework, 'established'));
+    await judge(page, labelOf(framework, 'established'));
     judgements.set(first.id, 'established');
     const narrative = 'Our SEN policy was rewritten with parents in 2025 and is on the website. Governors review it each July.';
     const nextSteps = 'Publish a parent-friendly summary of the SEN policy.';
@@ -253,8 +199,8 @@ describe('a school evaluates its SEN provision', () => {
     await expectVisible(page.getByText('Action added to the action plan. Add who will do it and by when there.'));
 
     // The next criterion, through "Next:": judged, and linked to one of the files already in the library.
-    await openCriterion(second.id, () => page.getByRole('link', { name: `Next: ${second.id}` }).click());
-    await judge(labelOf(framework, 'embedded'));
+    await openCriterion(page, second.id, () => page.getByRole('link', { name: `Next: ${second.id}` }).click());
+    await judge(page, labelOf(framework, 'embedded'));
     judgements.set(second.id, 'embedded');
     const library = page.getByLabel('Link evidence from the library');
     await expect(library.locator('option').allInnerTexts()).resolves.toEqual(['Choose evidence', 'SEN policy 2025', 'provision map']);
@@ -264,17 +210,17 @@ describe('a school evaluates its SEN provision', () => {
     const secondEvidence = page.getByRole('region', { name: `Evidence for ${second.id}` });
     await expectText(secondEvidence.getByRole('list'), /^provision map \(Other\)/);
 
-    await openCriterion(third.id, () => page.getByRole('link', { name: `Next: ${third.id}` }).click());
-    await judge(labelOf(framework, 'developing'));
+    await openCriterion(page, third.id, () => page.getByRole('link', { name: `Next: ${third.id}` }).click());
+    await judge(page, labelOf(framework, 'developing'));
     judgements.set(third.id, 'developing');
 
     // Everything survives a reload.
     await reloadApp(startsWithId(third.id));
-    await expectChecked(judgementGroup().getByRole('radio', { name: labelOf(framework, 'developing'), exact: true }));
+    await expectChecked(judgementGroup(page).getByRole('radio', { name: labelOf(framework, 'developing'), exact: true }));
     await expectVisible(page.getByText('No evidence linked yet.'));
 
-    await openCriterion(second.id, () => page.getByRole('link', { name: `Previous: ${second.id}` }).click());
-    await expectChecked(judgementGroup().getByRole('radio', { name: labelOf(framework, 'embedded'), exact: true }));
+    await openCriterion(page, second.id, () => page.getByRole('link', { name: `Previous: ${second.id}` }).click());
+    await expectChecked(judgementGroup(page).getByRole('radio', { name: labelOf(framework, 'embedded'), exact: true }));
     await expect(
       page
         .getByRole('region', { name: `Evidence for ${second.id}` })
@@ -282,9 +228,9 @@ describe('a school evaluates its SEN provision', () => {
         .allInnerTexts(),
     ).resolves.toEqual([expect.stringMatching(/^provision map \(Other\)/)]);
 
-    await openCriterion(first.id, () => page.getByRole('link', { name: `Previous: ${first.id}` }).click());
-    await expectChecked(judgementGroup().getByRole('radio', { name: labelOf(framework, 'established'), exact: true }));
-    await expectChecked(judgementGroup().getByRole('radio', { name: labelOf(framework, 'embedded'), exact: true }), false);
+    await openCriterion(page, first.id, () => page.getByRole('link', { name: `Previous: ${first.id}` }).click());
+    await expectChecked(judgementGroup(page).getByRole('radio', { name: labelOf(framework, 'established'), exact: true }));
+    await expectChecked(judgementGroup(page).getByRole('radio', { name: labelOf(framework, 'embedded'), exact: true }), false);
     await expectValue(page.getByLabel('Narrative'), narrative);
     await expectValue(page.getByLabel('Next steps'), nextSteps);
     await expect(
@@ -353,7 +299,7 @@ describe('a school evaluates its SEN provision', () => {
     await expectVisible(page.getByRole('list', { name: 'Schools' }).getByRole('link', { name: 'Riverside Primary School' }));
     await page.getByRole('link', { name: 'Set up a new school' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Set up a new school' }));
-    await fillSchoolForm({
+    await fillSchoolForm(page, {
       name: 'Tamar Valley Academy',
       urn: '654321',
       region: 'South West',
@@ -368,7 +314,7 @@ describe('a school evaluates its SEN provision', () => {
     await page.getByRole('button', { name: 'Set up school' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Tamar Valley Academy' }));
 
-    const title = await startEvaluation();
+    const title = await startEvaluation(page);
     visited.swDashboardUrl = page.url();
     const { base, supplement } = framework;
     await expectText(
@@ -382,12 +328,12 @@ describe('a school evaluates its SEN provision', () => {
 
     // Find the supplement's first criterion in the list of criteria still to judge.
     await page.getByText(`Criteria without a judgement: ${total}`).click();
-    await openCriterion(swCriterion.id, () => page.getByRole('link', { name: swCriterion.id, exact: true }).click());
+    await openCriterion(page, swCriterion.id, () => page.getByRole('link', { name: swCriterion.id, exact: true }).click());
     const workingWell = labelOf(framework, 'working-well');
-    await judge(workingWell);
+    await judge(page, workingWell);
 
     await reloadApp(startsWithId(swCriterion.id));
-    await expectChecked(judgementGroup().getByRole('radio', { name: workingWell, exact: true }));
+    await expectChecked(judgementGroup(page).getByRole('radio', { name: workingWell, exact: true }));
 
     await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Dashboard' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: title }));
@@ -408,7 +354,7 @@ describe('a school evaluates its SEN provision', () => {
       .getByRole('complementary', { name: 'All criteria' })
       .getByText(/^SW-1 /)
       .click();
-    await openCriterion(swSecond.id, () =>
+    await openCriterion(page, swSecond.id, () =>
       page
         .getByRole('navigation', { name: 'Criteria' })
         .getByRole('link', { name: startsWithId(swSecond.id) })

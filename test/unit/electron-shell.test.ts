@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_START_URL, CONTENT_SECURITY_POLICY, resolveAppFile } from '../../electron/app-protocol';
 import { checkSaveFileArgs, isTrustedSender, safeFileName } from '../../electron/ipc-contract';
-import { externalLinkAllowed, isAppUrl, lockDownContents, secureWebPreferences } from '../../electron/window-security';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { createAppWindow, externalLinkAllowed, isAppUrl, lockDownContents } from '../../electron/window-security';
 
 const root = path.resolve('/opt/app/renderer');
 
@@ -77,11 +78,32 @@ describe('IPC argument checks', () => {
 
 describe('window security', () => {
   it('isolates and sandboxes the renderer', () => {
-    expect(secureWebPreferences('/p/preload.js')).toMatchObject({
+    class FakeWindow {
+      constructor(readonly options: BrowserWindowConstructorOptions) {}
+    }
+    const window = createAppWindow(FakeWindow, {
+      preloadPath: '/p/preload.js',
+      appVersion: '1.2.3',
+      title: 'SEN Accreditation',
+      bounds: { x: 10, y: 20, width: 800, height: 600 },
+      minWidth: 360,
+      minHeight: 480,
+      spellcheck: false,
+    });
+    expect(window.options).toMatchObject({ x: 10, y: 20, width: 800, height: 600, minWidth: 360, minHeight: 480, show: false });
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/p/preload.js',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      additionalArguments: ['--app-version=1.2.3'],
     });
   });
 

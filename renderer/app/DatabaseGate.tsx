@@ -1,0 +1,158 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { backupSavedText } from '../components/backup-text';
+import type { AppDatabase } from '../db/app-database';
+import { makeBackup, recordBackupSaved } from '../db/backup-store';
+import { openAppDatabase, watchForNewerVersion, type OpenOutcome } from '../db/database-guard';
+import { describeStorageError, UserFacingError } from '../db/storage-errors';
+import { requestPersistentStorage } from '../db/storage-status';
+import type { PlatformPort } from '../platform/platform-port';
+import { useMenuCommands } from '../platform/use-menu-commands';
+import { dismissNotice, reportNotice, useAppNotices } from './app-notices';
+import { runAutomaticBackupIfDue } from './automatic-backup';
+import { href, navigate } from './hash-route';
+
+/** Names of what IndexedDB and Dexie throw when a read or write fails. */
+const STORAGE_ERROR_NAMES = new Set([
+  'AbortError',
+  'BulkError',
+  'ConstraintError',
+  'DataCloneError',
+  'DataError',
+  'DatabaseClosedError',
+  'InvalidStateError',
+  'ModifyError',
+  'OpenFailedError',
+  'PrematureCommitError',
+  'QuotaExceededError',
+  'ReadOnlyError',
+  'TransactionInactiveError',
+  'UnknownError',
+  'VersionError',
+]);
+
+function isStorageError(reason: unknown): boolean {
+  const name = (reason as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && STORAGE_ERROR_NAMES.has(name);
+}
+
+/**
+ * Opens the database before anything else touches it, and refuses (full screen, writing nothing)
+ * data from a newer version. Then: asks for persistent storage, makes the desktop's daily backup,
+ * and shows any storage failure that no screen caught.
+ */
+export function DatabaseGate({ db, platform, children }: { db: AppDatabase; platform: PlatformPort; children: ReactNode }) {
+  const [outcome, setOutcome] = useState<OpenOutcome | null>(null);
+  const appVersion = platform.appVersion();
+
+  useEffect(() => {
+    let live = true;
+    void openAppDatabase(db, appVersion).then((result) => {
+      if (live) setOutcome(result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, appVersion]);
+
+  const open = outcome?.ok === true;
+  useEffect(() => {
+    if (!open) return undefined;
+    void requestPersistentStorage();
+    const stopWatching = watchForNewerVersion(db, appVersion, setOutcome);
+    const onRejection = (event: PromiseRejectionEvent) => {
+      if (isStorageError(event.reason)) reportNotice('problem', describeStorageError(event.reason, 'your latest change'));
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    runAutomaticBackupIfDue(db, platform).catch((error: unknown) => {
+      reportNotice('problem', error instanceof Error ? error.message : String(error));
+    });
+    return () => {
+      stopWatching();
+      window.removeEventListener('unhandledrejection', onRejection);
+    };
+  }, [open, db, appVersion, platform]);
+
+  useMenuCommands(platform, {
+    'back-up': () => {
+      if (!open) return;
+      void backUpFromMenu(db, platform);
+    },
+    restore: () => {
+      if (!open) return;
+      navigate(href.settings());
+      focusWhenShown('restore-backup');
+    },
+  });
+
+  if (outcome === null) {
+    return (
+      <main className="startup" aria-busy="true">
+        <p role="status">Opening your data…</p>
+      </main>
+    );
+  }
+  if (!outcome.ok) {
+    return (
+      <main className="startup-problem">
+        {outcome.kind === 'newer' ? <h1>This data was written by a newer version of the app</h1> : <h1>The app cannot open its data</h1>}
+        <p role="alert">{outcome.message}</p>
+      </main>
+    );
+  }
+  return (
+    <>
+      {children}
+      <AppNotices />
+    </>
+  );
+}
+
+async function backUpFromMenu(db: AppDatabase, platform: PlatformPort): Promise<void> {
+  try {
+    const made = await makeBackup(db, platform.appVersion());
+    if ((await platform.saveFile(made.fileName, made.file)) === 'cancelled') return;
+    await recordBackupSaved(db, made.createdAt);
+    reportNotice('info', backupSavedText(made));
+  } catch (error) {
+    reportNotice('problem', error instanceof UserFacingError || error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Focuses an element once the screen that holds it has rendered (a menu command navigated there). */
+function focusWhenShown(id: string, triesLeft = 50): void {
+  const element = document.getElementById(id);
+  if (element) element.focus();
+  else if (triesLeft > 0) setTimeout(() => focusWhenShown(id, triesLeft - 1), 50);
+}
+
+/** Problems and news from outside the current screen: problems as alerts, news as a status. */
+function AppNotices() {
+  const notices = useAppNotices();
+  const problems = notices.filter((n) => n.kind === 'problem');
+  const news = notices.filter((n) => n.kind === 'info');
+  return (
+    <div className="app-notices">
+      <div role="alert">
+        {problems.map((n) => (
+          <NoticeLine key={n.id} id={n.id} text={n.text} className="notice notice--error" />
+        ))}
+      </div>
+      <div role="status" aria-live="polite">
+        {news.map((n) => (
+          <NoticeLine key={n.id} id={n.id} text={n.text} className="notice notice--success" />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function NoticeLine({ id, text, className }: { id: number; text: string; className: string }) {
+  return (
+    <div className={className}>
+      <p>{text}</p>
+      <button type="button" className="button button--secondary" onClick={() => dismissNotice(id)}>
+        Dismiss <span className="visually-hidden">this message</span>
+      </button>
+    </div>
+  );
+}

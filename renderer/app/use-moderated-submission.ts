@@ -1,0 +1,162 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { applyFramework, type AppliedFramework } from '../../shared/framework/applied-framework';
+import { frameworkByHashes, type FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
+import { loadFrameworkValue } from '../../shared/framework/framework-loader';
+import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../../shared/framework/framework-types';
+import {
+  importedSubmissionKey,
+  type CriterionModeration,
+  type ImportedSubmission,
+  type ModerationOutcome,
+  type ModeratorWorkspace,
+  type VisitPlan,
+} from '../../shared/moderation/moderation-records';
+import type { Region } from '../../shared/regions/regions';
+import type { SectionLink } from '../components/Layout';
+import type { AppDatabase } from '../db/app-database';
+import { useServices } from './app-context';
+import { href } from './hash-route';
+
+export interface ModerationRecords {
+  moderations: CriterionModeration[];
+  visit: VisitPlan | null;
+  outcome: ModerationOutcome | null;
+}
+
+export type ModerationContext =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'no-framework'; workspace: ModeratorWorkspace; submission: ImportedSubmission }
+  | {
+      state: 'ready';
+      workspace: ModeratorWorkspace;
+      submission: ImportedSubmission;
+      framework: AppliedFramework;
+      /** The moderator's region (its renewal period sets the renewal date). */
+      region: Region | null;
+      records: ModerationRecords;
+    };
+
+/**
+ * One imported submission in a moderator workspace, with the exact framework it was made against
+ * (the installed copy with the same content hash, or the copy that came inside the file) and the
+ * moderator's live records: decisions, visit plan and outcome.
+ */
+export function useModeratedSubmission(workspaceId: string, submissionId: string): ModerationContext {
+  const { db, catalogue, regions } = useServices();
+  const key = importedSubmissionKey(workspaceId, submissionId);
+  const data = useLiveQuery(async () => {
+    const [workspace, submission, moderations, visit, outcome] = await Promise.all([
+      db.moderatorWorkspaces.get(workspaceId),
+      db.importedSubmissions.get(key),
+      db.criterionModerations.where('submissionKey').equals(key).toArray(),
+      db.visitPlans.get(key),
+      db.moderationOutcomes.get(key),
+    ]);
+    return { workspace, submission, records: { moderations, visit: visit ?? null, outcome: outcome ?? null } };
+  }, [db, workspaceId, key]);
+
+  const submission = data?.submission;
+  const framework = useSubmissionFramework(
+    db,
+    catalogue,
+    submission?.framework.contentHash ?? null,
+    submission ? (submission.supplement?.contentHash ?? null) : null,
+  );
+
+  if (!data || framework.state === 'loading') return { state: 'loading' };
+  const { workspace } = data;
+  if (!workspace || !submission || submission.workspaceId !== workspaceId) return { state: 'missing' };
+  if (framework.state === 'none') return { state: 'no-framework', workspace, submission };
+  return {
+    state: 'ready',
+    workspace,
+    submission,
+    framework: framework.framework,
+    region: regions.find((r) => r.id === workspace.regionId) ?? null,
+    records: data.records,
+  };
+}
+
+type FrameworkState = { state: 'loading' } | { state: 'none' } | { state: 'ready'; framework: AppliedFramework };
+
+function useSubmissionFramework(
+  db: AppDatabase,
+  catalogue: FrameworkCatalogue,
+  baseHash: string | null,
+  supplementHash: string | null,
+): FrameworkState {
+  const installed = useMemo(
+    () => (baseHash ? frameworkByHashes(catalogue, baseHash, supplementHash) : null),
+    [catalogue, baseHash, supplementHash],
+  );
+  const [embedded, setEmbedded] = useState<{ hashes: string; framework: AppliedFramework | null } | null>(null);
+  const hashes = `${baseHash ?? ''}|${supplementHash ?? ''}`;
+  const needEmbedded = baseHash !== null && installed === null;
+
+  useEffect(() => {
+    if (!needEmbedded || baseHash === null) return;
+    let live = true;
+    void (async () => {
+      const framework = await embeddedFramework(db, catalogue, baseHash, supplementHash).catch(() => null);
+      if (live) setEmbedded({ hashes, framework });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [db, catalogue, baseHash, supplementHash, hashes, needEmbedded]);
+
+  if (baseHash === null) return { state: 'loading' };
+  if (installed) return { state: 'ready', framework: installed };
+  if (!embedded || embedded.hashes !== hashes) return { state: 'loading' };
+  return embedded.framework ? { state: 'ready', framework: embedded.framework } : { state: 'none' };
+}
+
+/** Each part from the installed catalogue if it is there, otherwise from the copy kept with the submission. */
+async function embeddedFramework(
+  db: AppDatabase,
+  catalogue: FrameworkCatalogue,
+  baseHash: string,
+  supplementHash: string | null,
+): Promise<AppliedFramework | null> {
+  const part = async (hash: string): Promise<LoadedFramework | null> => {
+    const known = catalogue.byHash.get(hash);
+    if (known) return known;
+    const record = await db.embeddedFrameworks.get(hash);
+    if (!record) return null;
+    const loaded = await loadFrameworkValue('framework.json', record.value);
+    return loaded.ok && loaded.framework.contentHash === hash ? loaded.framework : null;
+  };
+  const base = await part(baseHash);
+  if (!base || base.file.kind !== 'framework') return null;
+  const supplement = supplementHash === null ? null : await part(supplementHash);
+  if (supplementHash !== null && (!supplement || supplement.file.kind !== 'supplement')) return null;
+  return applyFramework(base as LoadedFramework<BaseFrameworkFile>, supplement as LoadedFramework<SupplementFile> | null);
+}
+
+/** The name of the section navigation of one submission under moderation. */
+export const SUBMISSION_SECTION_LABEL = 'Moderation of this submission';
+
+/** The moderator's sections for one submission: overview, criteria, visit, outcome and report. */
+export function moderationSections(
+  workspaceId: string,
+  submissionId: string,
+  current: 'overview' | 'criteria' | 'visit' | 'outcome',
+  firstCriterionId: string | undefined,
+): SectionLink[] {
+  return [
+    { label: 'Overview', href: href.moderationReview(workspaceId, submissionId), current: current === 'overview' },
+    ...(firstCriterionId
+      ? [
+          {
+            label: 'Criteria',
+            href: href.moderationCriterion(workspaceId, submissionId, firstCriterionId),
+            current: current === 'criteria',
+          },
+        ]
+      : []),
+    { label: 'Visit', href: href.moderationVisit(workspaceId, submissionId), current: current === 'visit' },
+    { label: 'Outcome and report', href: href.moderationOutcome(workspaceId, submissionId), current: current === 'outcome' },
+  ];
+}

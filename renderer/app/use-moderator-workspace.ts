@@ -1,0 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
+import { moderatorWorkspaceName } from '../../shared/moderation/moderator-workspace';
+import type { SectionLink } from '../components/Layout';
+import { useServices } from './app-context';
+import { href } from './hash-route';
+
+export type ModeratorWorkspaceState = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; workspace: ModeratorWorkspace };
+
+/** A moderator workspace, followed live. */
+export function useModeratorWorkspace(workspaceId: string): ModeratorWorkspaceState {
+  const { db } = useServices();
+  const workspace = useLiveQuery(async () => (await db.moderatorWorkspaces.get(workspaceId)) ?? null, [db, workspaceId]);
+  if (workspace === undefined) return { state: 'loading' };
+  if (workspace === null) return { state: 'missing' };
+  return { state: 'ready', workspace };
+}
+
+/** The label of a moderator workspace's section navigation, and its name in the banner. */
+export const MODERATION_SECTION_LABEL = 'Moderator workspace';
+
+export function moderatorBannerName(workspace: ModeratorWorkspace): string {
+  return `Moderator: ${moderatorWorkspaceName(workspace)}`;
+}
+
+export function moderatorWorkspaceSections(workspaceId: string, current: 'queue' | 'import' | 'details' | null): SectionLink[] {
+  return [
+    { label: 'Submissions', href: href.moderationQueue(workspaceId), current: current === 'queue' },
+    { label: 'Import submissions', href: href.moderationImport(workspaceId), current: current === 'import' },
+    { label: 'Workspace details', href: href.editModeratorWorkspace(workspaceId), current: current === 'details' },
+  ];
+}

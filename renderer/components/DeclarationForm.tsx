@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { declarationProblemsOf, type DeclarationDraft } from '../../shared/submission/preflight';
+import { DECLARATION_STATEMENT } from '../../shared/submission/submission-format';
+import { DateField } from './DateField';
+import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
+
+type Field = keyof DeclarationDraft;
+const FIELD_ORDER: readonly Field[] = ['headTeacher', 'senco', 'chairOfGovernors', 'date', 'confirmed'];
+const fieldId = (field: Field) => `declaration-${field}`;
+
+/**
+ * The declaration signed into the submission: head teacher, SENCO, chair of governors (optional),
+ * the date, and the statement that the self-evaluation is accurate. `blockers` are problems found
+ * elsewhere (unredacted personal data) that also stop the export; they join the error summary.
+ */
+export function DeclarationForm({
+  initial,
+  blockers,
+  busy,
+  onSubmit,
+}: {
+  initial: DeclarationDraft;
+  blockers: readonly FieldProblem[];
+  busy: boolean;
+  onSubmit: (draft: DeclarationDraft) => void;
+}) {
+  const { register, handleSubmit, control } = useForm<DeclarationDraft>({ defaultValues: initial });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [attempted, setAttempted] = useState(false);
+
+  const problems: FieldProblem[] = [
+    ...(attempted ? blockers : []),
+    ...FIELD_ORDER.flatMap((field) =>
+      errors[field] ? [{ fieldId: field === 'date' ? `${fieldId('date')}-day` : fieldId(field), message: errors[field] ?? '' }] : [],
+    ),
+  ];
+  const errorId = (field: Field) => `${fieldId(field)}-error`;
+  const described = (field: Field, hint?: string) => [hint, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
+
+  const submit = handleSubmit((values) => {
+    const draft: DeclarationDraft = {
+      headTeacher: values.headTeacher.trim(),
+      senco: values.senco.trim(),
+      chairOfGovernors: values.chairOfGovernors.trim(),
+      date: values.date,
+      confirmed: values.confirmed,
+    };
+    const found = declarationProblemsOf(draft);
+    setErrors(found);
+    setAttempted(true);
+    if (Object.keys(found).length > 0 || blockers.length > 0) return;
+    onSubmit(draft);
+  });
+
+  return (
+    <form className="form declaration-form" onSubmit={submit} noValidate aria-labelledby="declaration-heading">
+      <ErrorSummary problems={problems} title="The submission cannot be exported yet" />
+      <h2 id="declaration-heading">Declaration</h2>
+      <div className={`field${errors.headTeacher ? ' field--error' : ''}`}>
+        <label htmlFor={fieldId('headTeacher')}>Head teacher’s name</label>
+        <FieldError id={errorId('headTeacher')} message={errors.headTeacher} />
+        <input
+          id={fieldId('headTeacher')}
+          type="text"
+          autoComplete="off"
+          aria-invalid={errors.headTeacher ? true : undefined}
+          aria-describedby={described('headTeacher')}
+          {...register('headTeacher')}
+        />
+      </div>
+      <div className={`field${errors.senco ? ' field--error' : ''}`}>
+        <label htmlFor={fieldId('senco')}>SENCO’s name</label>
+        <FieldError id={errorId('senco')} message={errors.senco} />
+        <input
+          id={fieldId('senco')}
+          type="text"
+          autoComplete="off"
+          aria-invalid={errors.senco ? true : undefined}
+          aria-describedby={described('senco')}
+          {...register('senco')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={fieldId('chairOfGovernors')}>Chair of governors’ name (optional)</label>
+        <input id={fieldId('chairOfGovernors')} type="text" autoComplete="off" {...register('chairOfGovernors')} />
+      </div>
+      <Controller
+        control={control}
+        name="date"
+        render={({ field }) => (
+          <DateField
+            id={fieldId('date')}
+            legend="Date of the declaration"
+            hint="For example, 24 11 2026"
+            value={field.value}
+            onChange={field.onChange}
+            error={errors.date}
+          />
+        )}
+      />
+      <div className={`field${errors.confirmed ? ' field--error' : ''}`}>
+        <FieldError id={errorId('confirmed')} message={errors.confirmed} />
+        <div className="checkbox">
+          <input
+            id={fieldId('confirmed')}
+            type="checkbox"
+            aria-invalid={errors.confirmed ? true : undefined}
+            aria-describedby={described('confirmed')}
+            {...register('confirmed')}
+          />
+          <label htmlFor={fieldId('confirmed')}>{DECLARATION_STATEMENT}</label>
+        </div>
+      </div>
+      <p className="hint">
+        The PDF is signed with this school’s key when it is exported. After that it cannot be changed; you can go on editing the evaluation
+        and export a new version.
+      </p>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          Export the signed submission
+        </button>
+      </div>
+    </form>
+  );
+}

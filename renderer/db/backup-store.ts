@@ -1,0 +1,245 @@
+import type { IndexableTypeArrayReadonly, Table } from 'dexie';
+import { backupFileName } from '../../shared/backup/backup-file-name';
+import {
+  readBackup,
+  writeBackup,
+  type BackupManifest,
+  type BackupReadResult,
+  type BackupTableInput,
+  type LeftOutTable,
+  type VerifiedBackup,
+} from '../../shared/backup/backup-format';
+import { DATABASE_SCHEMA_VERSION, nowIso, type AppDatabase } from './app-database';
+import { META } from './database-guard';
+import { describeStorageError, UserFacingError } from './storage-errors';
+
+/**
+ * Backing up and restoring the whole database, whatever tables it has (it goes over `db.tables`,
+ * so tables added by later versions are backed up with no change here).
+ */
+
+/** Tables never put in a backup, and why (said to the user when a backup is restored). */
+export const TABLES_LEFT_OUT: Readonly<Record<string, string>> = {
+  signingKeys:
+    'Signing keys are made so that they can never be copied off the computer they were made on, so they are not in backups. A school restored on a computer without its key gets a new key the next time it exports a submission.',
+};
+
+/** The `meta` keys that describe this database rather than the school's work: a restore leaves them as this computer has them. */
+const META_KEYS_KEPT_ON_RESTORE: readonly string[] = [META.schemaVersion, META.appVersion, META.lastAutomaticBackupAt];
+
+export interface BackupCounts {
+  schools: number;
+  evaluations: number;
+  evidence: number;
+  files: number;
+  submissions: number;
+}
+
+export interface MadeBackup {
+  file: Blob;
+  fileName: string;
+  manifest: BackupManifest;
+  counts: BackupCounts;
+  createdAt: string;
+  /** How long it took to make, in milliseconds. */
+  tookMs: number;
+}
+
+type AnyTable = Table<unknown, unknown>;
+
+function keyPathOf(table: AnyTable): string | string[] | null {
+  const keyPath = table.schema.primKey.keyPath;
+  return keyPath === undefined || keyPath === null || keyPath === '' ? null : keyPath;
+}
+
+function tablesBackedUp(db: AppDatabase): AnyTable[] {
+  return (db.tables as AnyTable[]).filter((table) => !Object.hasOwn(TABLES_LEFT_OUT, table.name));
+}
+
+function countsOf(tables: readonly { name: string; records: readonly unknown[] }[]): BackupCounts {
+  const count = (name: string) => tables.find((t) => t.name === name)?.records.length ?? 0;
+  return {
+    schools: count('schools'),
+    evaluations: count('evaluations'),
+    evidence: count('evidence'),
+    files: count('evidenceBlobs'),
+    submissions: count('submissions'),
+  };
+}
+
+/** Reads every table in one read transaction, so the backup is one consistent moment. */
+async function snapshot(db: AppDatabase): Promise<{ tables: BackupTableInput[]; leftOut: LeftOutTable[] }> {
+  return db.transaction('r', db.tables, async () => {
+    const tables: BackupTableInput[] = [];
+    for (const table of tablesBackedUp(db)) {
+      const primaryKey = keyPathOf(table);
+      const records = await table.toArray();
+      if (primaryKey === null) tables.push({ name: table.name, primaryKey, records, keys: await table.toCollection().primaryKeys() });
+      else tables.push({ name: table.name, primaryKey, records });
+    }
+    const leftOut: LeftOutTable[] = [];
+    for (const table of db.tables as AnyTable[]) {
+      const reason = TABLES_LEFT_OUT[table.name];
+      if (reason) leftOut.push({ table: table.name, records: await table.count(), reason });
+    }
+    return { tables, leftOut };
+  });
+}
+
+/** Makes a backup of everything in the database (signing keys excepted), as a `.senbackup` file. */
+export async function makeBackup(db: AppDatabase, appVersion: string, now: Date = new Date()): Promise<MadeBackup> {
+  const started = performance.now();
+  try {
+    const { tables, leftOut } = await snapshot(db);
+    const createdAt = now.toISOString();
+    const { file, manifest } = await writeBackup({ appVersion, schemaVersion: DATABASE_SCHEMA_VERSION, createdAt, tables, leftOut });
+    return {
+      file,
+      fileName: backupFileName(now, appVersion),
+      manifest,
+      counts: countsOf(tables),
+      createdAt,
+      tookMs: performance.now() - started,
+    };
+  } catch (error) {
+    throw new UserFacingError(
+      error instanceof UserFacingError
+        ? error.message
+        : `The backup could not be made: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
+    );
+  }
+}
+
+/** Records that a backup was saved (by hand, or automatically on the desktop). */
+export async function recordBackupSaved(db: AppDatabase, createdAt: string, automatic = false): Promise<void> {
+  try {
+    await db.meta.bulkPut([
+      { key: META.lastBackupAt, value: createdAt },
+      ...(automatic ? [{ key: META.lastAutomaticBackupAt, value: createdAt }] : []),
+    ]);
+  } catch (error) {
+    throw new UserFacingError(describeStorageError(error, 'the date of the backup'));
+  }
+}
+
+function isoOrNull(value: unknown): string | null {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : null;
+}
+
+export interface BackupDates {
+  lastBackupAt: string | null;
+  lastAutomaticBackupAt: string | null;
+}
+
+export async function backupDates(db: AppDatabase): Promise<BackupDates> {
+  const [last, automatic] = await db.meta.bulkGet([META.lastBackupAt, META.lastAutomaticBackupAt]);
+  return { lastBackupAt: isoOrNull(last?.value), lastAutomaticBackupAt: isoOrNull(automatic?.value) };
+}
+
+/** When the oldest school was set up, or null when there is nothing worth backing up. */
+export async function oldestDataAt(db: AppDatabase): Promise<string | null> {
+  const schools = await db.schools.toArray();
+  const dates = schools.map((s) => s.createdAt).filter((d) => !Number.isNaN(Date.parse(d)));
+  return dates.length === 0 ? (schools.length > 0 ? nowIso() : null) : dates.sort()[0]!;
+}
+
+export async function hasSchoolData(db: AppDatabase): Promise<boolean> {
+  return (await db.schools.count()) > 0;
+}
+
+export type CheckedBackup = { ok: true; backup: VerifiedBackup; counts: BackupCounts } | { ok: false; message: string };
+
+/**
+ * Reads and checks a backup file completely (every SHA-256, the versions that made it, and that
+ * this database has a place for each of its tables) without changing anything.
+ */
+export async function checkBackupFile(db: AppDatabase, file: Blob, appVersion: string): Promise<CheckedBackup> {
+  const result: BackupReadResult = await readBackup(file, { appVersion, schemaVersion: DATABASE_SCHEMA_VERSION });
+  if (!result.ok) return { ok: false, message: result.message };
+  const { backup } = result;
+  const here = new Map(tablesBackedUp(db).map((table) => [table.name, table]));
+  for (const table of backup.tables) {
+    const target = here.get(table.name);
+    if (!target)
+      return {
+        ok: false,
+        message: `This backup holds a kind of record (“${table.name}”) that this version of the app does not keep, so it cannot be restored here. Nothing in the app has been changed.`,
+      };
+    if (JSON.stringify(keyPathOf(target)) !== JSON.stringify(table.primaryKey))
+      return {
+        ok: false,
+        message: `This backup keeps its “${table.name}” records in a way this version of the app does not, so it cannot be restored here. Nothing in the app has been changed.`,
+      };
+    if (table.primaryKey !== null && !table.records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)))
+      return {
+        ok: false,
+        message: `This backup file is damaged (a “${table.name}” record is not readable). Nothing in the app has been changed.`,
+      };
+  }
+  return { ok: true, backup, counts: countsOf(backup.tables) };
+}
+
+export interface RestoreOutcome {
+  counts: BackupCounts;
+  backupCreatedAt: string;
+  /** Workspaces in the restored data with no signing key on this computer: each gets a new key at its next export. */
+  workspacesWithoutKey: string[];
+}
+
+/**
+ * Replaces everything in the database with a checked backup: one read-write transaction over every
+ * table that clears it and writes the backup's records, so if anything fails (a full disk, a bad
+ * record) the transaction is undone and nothing at all has changed. Signing keys are left as they are.
+ */
+export async function restoreBackup(db: AppDatabase, backup: VerifiedBackup, appVersion: string): Promise<RestoreOutcome> {
+  const tables = tablesBackedUp(db);
+  const byName = new Map(backup.tables.map((t) => [t.name, t]));
+  const restoredAt = nowIso();
+  try {
+    await db.transaction('rw', tables, async () => {
+      const keptMeta = await db.meta.bulkGet([...META_KEYS_KEPT_ON_RESTORE]);
+      for (const table of tables) {
+        await table.clear();
+        const incoming = byName.get(table.name);
+        if (!incoming || incoming.records.length === 0) continue;
+        // Keys decoded from the backup: a bad one makes bulkAdd fail, and the whole restore with it.
+        if (incoming.keys) await table.bulkAdd(incoming.records, incoming.keys as IndexableTypeArrayReadonly);
+        else await table.bulkAdd(incoming.records);
+      }
+      // What describes this computer's database stays; the app version and schema are this one's.
+      await db.meta.bulkPut([
+        ...keptMeta.filter((row) => row !== undefined),
+        { key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION },
+        { key: META.appVersion, value: appVersion },
+        // The data is now what the backup holds: it was backed up when the backup was made.
+        { key: META.lastBackupAt, value: backup.createdAt },
+        { key: META.lastRestoreAt, value: restoredAt },
+        { key: META.restoredBackupCreatedAt, value: backup.createdAt },
+      ]);
+    });
+  } catch (error) {
+    throw new UserFacingError(restoreFailedMessage(error));
+  }
+  return { counts: countsOf(backup.tables), backupCreatedAt: backup.createdAt, workspacesWithoutKey: await workspacesWithoutKey(db) };
+}
+
+/** The names of the workspaces (schools, and moderators' workspaces) that have no signing key on this computer. */
+async function workspacesWithoutKey(db: AppDatabase): Promise<string[]> {
+  const [schools, moderators, keys] = await Promise.all([
+    db.schools.toArray(),
+    db.moderatorWorkspaces.toArray(),
+    db.signingKeys.toCollection().primaryKeys(),
+  ]);
+  const withKey = new Set(keys.map(String));
+  const names = [
+    ...schools.filter((s) => !withKey.has(s.id)).map((s) => s.name),
+    ...moderators.filter((m) => !withKey.has(m.id)).map((m) => `${m.moderatorName} (${m.organisation})`),
+  ];
+  return names.sort((a, b) => a.localeCompare(b, 'en-GB'));
+}
+
+function restoreFailedMessage(error: unknown): string {
+  const base = describeStorageError(error, 'the backup');
+  // describeStorageError already says "Nothing was changed." where it knows; a restore always undoes everything.
+  return /Nothing was changed\./.test(base) ? base : `${base} Nothing in the app has been changed.`;
+}

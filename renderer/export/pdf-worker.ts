@@ -1,0 +1,98 @@
+/// <reference lib="webworker" />
+import { sha256Hex } from '../../shared/formats/sha256';
+import { portfolioLayout } from '../../shared/portfolio/portfolio-layout';
+import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
+import { exportModerationReport } from '../../shared/moderation/moderation-report';
+import { visitPlanLayout } from '../../shared/moderation/visit-plan-layout';
+import { exportSubmission, ExportError } from '../../shared/submission/submission-exporter';
+import type { PdfJobReply, PdfJobRequest, PdfJobResult } from './pdf-jobs';
+
+/** The web worker that makes PDFs: everything heavy happens here, never on the page's thread. */
+const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+
+function reply(message: PdfJobReply, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+scope.onmessage = (event: MessageEvent<PdfJobRequest>) => {
+  void run(event.data).then(
+    (result) => reply({ type: 'result', result }),
+    (error: unknown) =>
+      reply({
+        type: 'result',
+        result: {
+          ok: false,
+          cancelled: false,
+          message:
+            error instanceof ExportError
+              ? error.message
+              : `The PDF could not be made (${error instanceof Error ? error.message : String(error)}). Nothing was saved; try again.`,
+        },
+      }),
+  );
+};
+
+async function run(request: PdfJobRequest): Promise<PdfJobResult> {
+  if (request.kind === 'submission') {
+    const exported = await exportSubmission({
+      snapshot: request.snapshot,
+      identity: request.identity,
+      signing: request.signing,
+      readEvidence: async (sha256) => {
+        const blob = request.blobs.get(sha256);
+        if (!blob) throw new ExportError('An evidence file is missing from the app’s storage. Add the file again, then export.');
+        return blob;
+      },
+      onProgress: (progress) => reply({ type: 'progress', progress }),
+    });
+    return {
+      ok: true,
+      pdf: new Blob([...exported.sealed.parts] as BlobPart[], { type: 'application/pdf' }),
+      size: exported.sealed.size,
+      sha256: exported.sha256,
+      document: exported.document,
+      moderation: null,
+    };
+  }
+  if (request.kind === 'moderation-report') {
+    const exported = await exportModerationReport(request.input, request.signing, (progress) => reply({ type: 'progress', progress }));
+    return {
+      ok: true,
+      pdf: pdfBlob(exported.bytes),
+      size: exported.bytes.length,
+      sha256: exported.sha256,
+      document: null,
+      moderation: exported.document,
+    };
+  }
+  if (request.kind === 'visit-plan') {
+    reply({ type: 'progress', progress: { stage: 'layout', fraction: 0.2 } });
+    const bytes = await renderPdf(visitPlanLayout(request.input));
+    reply({ type: 'progress', progress: { stage: 'layout', fraction: 1 } });
+    return { ok: true, pdf: pdfBlob(bytes), size: bytes.length, sha256: await sha256Hex(bytes), document: null, moderation: null };
+  }
+
+  const images = new Map<string, { bytes: Uint8Array; mediaType: string }>();
+  let done = 0;
+  for (const [sha256, blob] of request.images) {
+    images.set(sha256, { bytes: new Uint8Array(await blob.arrayBuffer()), mediaType: blob.type });
+    done += 1;
+    reply({ type: 'progress', progress: { stage: 'evidence', fraction: (0.5 * done) / request.images.size } });
+  }
+  reply({ type: 'progress', progress: { stage: 'layout', fraction: 0.5 } });
+  const bytes = await renderPdf(
+    portfolioLayout({
+      document: request.document,
+      framework: request.framework,
+      sections: request.sections,
+      images,
+      printedOn: request.printedOn,
+    }),
+  );
+  reply({ type: 'progress', progress: { stage: 'layout', fraction: 1 } });
+  return { ok: true, pdf: pdfBlob(bytes), size: bytes.length, sha256: await sha256Hex(bytes), document: null, moderation: null };
+}
+
+function pdfBlob(bytes: Uint8Array<ArrayBuffer>): Blob {
+  return new Blob([bytes], { type: 'application/pdf' });
+}

@@ -1,0 +1,42 @@
+/// <reference lib="webworker" />
+import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
+import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
+import { verifySubmission } from '../../shared/submission/submission-verifier';
+import type { VerifyJobRequest, VerifyJobResult } from './verify-jobs';
+
+/** The web worker that checks incoming submissions and moderation reports. */
+const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<VerifyJobRequest>) => {
+  void run(event.data).then(
+    (result) => scope.postMessage(result),
+    (error: unknown) =>
+      scope.postMessage({
+        kind: 'failed',
+        message: `The file could not be checked (${error instanceof Error ? error.message : String(error)}).`,
+      } satisfies VerifyJobResult),
+  );
+};
+
+async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
+  if (request.kind === 'submission') {
+    const verification = await verifySubmission(request.bytes);
+    // The evidence bytes stay here: the page keeps the original PDF and asks for a file when it is opened.
+    return {
+      kind: 'submission',
+      verification: verification.ok ? { ok: true, report: { ...verification.report, evidenceFiles: new Map() } } : verification,
+    };
+  }
+  if (request.kind === 'attachment') {
+    const opened = await openSignedPdf(request.bytes);
+    if (!opened.ok) return { kind: 'attachment', bytes: null, message: opened.problem.message };
+    const file = opened.container.attachments.get(request.name);
+    if (!file) return { kind: 'attachment', bytes: null, message: `The PDF has no file called “${request.name}”.` };
+    return { kind: 'attachment', bytes: new Uint8Array(file.bytes), message: '' };
+  }
+  const known = request.submissionSha256;
+  return {
+    kind: 'report',
+    verification: await verifyModerationReport(request.bytes, { submissionSha256: (id) => known[id] ?? null }),
+  };
+}

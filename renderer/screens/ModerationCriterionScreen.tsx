@@ -1,0 +1,255 @@
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { levelLabel, scalePoint, type AppliedFramework, type PlacedCriterion } from '../../shared/framework/applied-framework';
+import { MODERATION_DECISIONS, type CriterionModeration, type ModerationDecision } from '../../shared/moderation/moderation-records';
+import { evidenceForCriterion, nextUndecided } from '../../shared/moderation/moderation-review';
+import { useServices } from '../app/app-context';
+import { href, navigate } from '../app/hash-route';
+import { useAutosave } from '../app/use-autosave';
+import { moderatorBannerName } from '../app/use-moderator-workspace';
+import { moderationSections, SUBMISSION_SECTION_LABEL, useModeratedSubmission } from '../app/use-moderated-submission';
+import { EmbeddedEvidence } from '../components/EmbeddedEvidence';
+import { Layout } from '../components/Layout';
+import { ModerationCriteriaNav } from '../components/ModerationCriteriaNav';
+import { PageHeading } from '../components/PageHeading';
+import { SaveStatus } from '../components/SaveStatus';
+import { saveCriterionModeration } from '../db/moderation-store';
+import { ModerationUnavailable } from './ModerationReviewScreen';
+import '../styles/moderation.css';
+
+/**
+ * One criterion of a submission under moderation: what the school judged and wrote, its evidence
+ * (opened from inside the signed PDF), and beside it the moderator's decision and comment, saved as
+ * they are made. "Agree and go to the next" makes the commonest decision one key press.
+ */
+export function ModerationCriterionScreen({
+  workspaceId,
+  submissionId,
+  criterionId,
+}: {
+  workspaceId: string;
+  submissionId: string;
+  criterionId: string;
+}) {
+  const context = useModeratedSubmission(workspaceId, submissionId);
+  if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
+  const { submission, framework, records, workspace } = context;
+  const criterion = framework.criterionById.get(criterionId);
+  const sections = moderationSections(workspaceId, submissionId, 'criteria', framework.criteria[0]?.id);
+  if (!criterion) return <ModerationUnavailable context={{ state: 'missing' }} what="criterion" />;
+  const index = framework.criteria.findIndex((c) => c.id === criterionId);
+  const previous = framework.criteria[index - 1];
+  const next = framework.criteria[index + 1];
+  const undecided = nextUndecided(framework, records.moderations, criterionId);
+  const response = submission.document.responses.find((r) => r.criterionId === criterionId);
+  const stored = records.moderations.find((m) => m.criterionId === criterionId) ?? null;
+  const strand = framework.strands.find((s) => s.id === criterion.strandId);
+  const hrefFor = (id: string) => href.moderationCriterion(workspaceId, submissionId, id);
+
+  return (
+    <Layout workspaceName={moderatorBannerName(workspace)} sectionLabel={SUBMISSION_SECTION_LABEL} sectionLinks={sections}>
+      <div className="moderation-criterion">
+        <p className="breadcrumb">
+          <a href={href.moderationQueue(workspaceId)}>Submissions</a> ›{' '}
+          <a href={href.moderationReview(workspaceId, submissionId)}>
+            {submission.schoolName} v{submission.version}
+          </a>{' '}
+          › {criterion.strandId} {strand?.title} › {criterion.standardId} {criterion.standardTitle}
+        </p>
+        <PageHeading title={`Moderate ${criterion.id}, ${submission.schoolName}`}>
+          <span className="criterion-id">
+            {criterion.id} · criterion {index + 1} of {framework.criteria.length}
+          </span>{' '}
+          {criterion.statement}
+        </PageHeading>
+        <ul className="tags" aria-label="About this criterion">
+          <li>Level: {levelLabel(framework, criterion.level)}</li>
+          {criterion.mandatory ? <li className="tag--mandatory">Mandatory</li> : null}
+        </ul>
+        <div className="moderation-columns">
+          <section aria-labelledby="school-says-heading" className="moderation-columns__school">
+            <h2 id="school-says-heading">What the school says</h2>
+            <dl className="summary-list">
+              <div>
+                <dt>School’s judgement</dt>
+                <dd>
+                  <strong>{scalePoint(framework, response?.judgement)?.label ?? 'Not judged'}</strong>
+                </dd>
+              </div>
+            </dl>
+            <h3>Narrative</h3>
+            <Prose text={response?.narrative ?? ''} whenEmpty="The school wrote no narrative." />
+            <h3>Next steps</h3>
+            <Prose text={response?.nextSteps ?? ''} whenEmpty="None given." />
+            <h3>Evidence</h3>
+            <EmbeddedEvidence pdfSha256={submission.fileSha256} evidence={evidenceForCriterion(submission.document, criterionId)} />
+            <details className="guidance-disclosure">
+              <summary>What good practice looks like for {criterion.id}</summary>
+              <p>{criterion.guidance}</p>
+              <h3>Evidence the framework suggests</h3>
+              <ul>
+                {criterion.suggestedEvidence.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </details>
+          </section>
+          <div className="moderation-columns__moderator">
+            <ModerationForm
+              submissionKey={submission.key}
+              criterion={criterion}
+              framework={framework}
+              schoolJudgement={response?.judgement ?? null}
+              initial={stored}
+              nextHref={next ? hrefFor(next.id) : href.moderationReview(workspaceId, submissionId)}
+              nextLabel={next ? `Agree and go to ${next.id}` : 'Agree and go back to the overview'}
+            />
+            <nav aria-label="Previous and next criterion" className="pager pager--stacked">
+              {previous ? <a href={hrefFor(previous.id)}>← Previous: {previous.id}</a> : null}
+              {next ? <a href={hrefFor(next.id)}>Next: {next.id} →</a> : null}
+              {undecided ? (
+                <a href={hrefFor(undecided)}>Next not yet reviewed: {undecided}</a>
+              ) : (
+                <a href={href.moderationOutcome(workspaceId, submissionId)}>Every criterion is reviewed: record the outcome</a>
+              )}
+            </nav>
+            <aside aria-label="All criteria" className="moderation-columns__nav">
+              <ModerationCriteriaNav
+                workspaceId={workspaceId}
+                submissionId={submissionId}
+                framework={framework}
+                moderations={records.moderations}
+                currentCriterionId={criterionId}
+              />
+            </aside>
+          </div>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function Prose({ text, whenEmpty }: { text: string; whenEmpty: string }) {
+  return text.trim() === '' ? <p className="muted">{whenEmpty}</p> : <p className="prose">{text}</p>;
+}
+
+type ModerationValues = { decision: '' | ModerationDecision; moderatedJudgement: string; comment: string };
+
+const DECISION_HINTS: Record<ModerationDecision, string> = {
+  agree: 'The evidence supports the school’s judgement.',
+  moderated: 'The evidence supports a different point on the scale.',
+  'more-evidence': 'The school needs to send more evidence. Say what in the comment: it becomes an action in the school’s plan.',
+};
+
+function ModerationForm({
+  submissionKey,
+  criterion,
+  framework,
+  schoolJudgement,
+  initial,
+  nextHref,
+  nextLabel,
+}: {
+  submissionKey: string;
+  criterion: PlacedCriterion;
+  framework: AppliedFramework;
+  schoolJudgement: string | null;
+  initial: CriterionModeration | null;
+  nextHref: string;
+  nextLabel: string;
+}) {
+  const { db } = useServices();
+  const { register, watch, setValue } = useForm<ModerationValues>({
+    defaultValues: {
+      decision: initial?.decision ?? '',
+      moderatedJudgement: initial?.moderatedJudgement ?? '',
+      comment: initial?.comment ?? '',
+    },
+  });
+  const { status, schedule, flush } = useAutosave<ModerationValues>(
+    (values) =>
+      saveCriterionModeration(db, submissionKey, criterion.id, {
+        decision: values.decision || null,
+        moderatedJudgement: values.moderatedJudgement || null,
+        comment: values.comment,
+      }).then(() => undefined),
+    `your moderation of ${criterion.id}`,
+  );
+  useEffect(() => {
+    const subscription = watch((values, { name }) => {
+      schedule({ decision: values.decision ?? '', moderatedJudgement: values.moderatedJudgement ?? '', comment: values.comment ?? '' });
+      // A decision is one deliberate click: save it at once.
+      if (name === 'decision' || name === 'moderatedJudgement') void flush();
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, schedule, flush]);
+
+  const decision = watch('decision');
+  const agreeAndNext = async () => {
+    setValue('decision', 'agree', { shouldDirty: true });
+    await flush();
+    navigate(nextHref);
+  };
+
+  return (
+    <form className="form moderation-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="moderation-heading">
+      <h2 id="moderation-heading">Your moderation</h2>
+      <SaveStatus status={status} />
+      <fieldset className="judgement">
+        <legend>Decision on {criterion.id}</legend>
+        {MODERATION_DECISIONS.map((d) => (
+          <div key={d.id}>
+            <div className="radio">
+              <input
+                type="radio"
+                id={`decision-${d.id}`}
+                value={d.id}
+                aria-describedby={`decision-${d.id}-hint`}
+                {...register('decision')}
+              />
+              <label htmlFor={`decision-${d.id}`}>{d.label}</label>
+              <p className="hint" id={`decision-${d.id}-hint`}>
+                {DECISION_HINTS[d.id]}
+              </p>
+            </div>
+            {d.id === 'moderated' && decision === 'moderated' ? (
+              <fieldset className="conditional" id="moderated-judgement">
+                <legend>Moderated judgement</legend>
+                {framework.scale.points.map((point) => (
+                  <div className="radio" key={point.id}>
+                    <input type="radio" id={`moderated-${point.id}`} value={point.id} {...register('moderatedJudgement')} />
+                    <label htmlFor={`moderated-${point.id}`}>
+                      {point.label}
+                      {point.id === schoolJudgement ? <span className="muted"> (the school’s judgement)</span> : null}
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
+            ) : null}
+          </div>
+        ))}
+        {decision ? (
+          <button type="button" className="button button--link" onClick={() => setValue('decision', '', { shouldDirty: true })}>
+            Clear the decision
+          </button>
+        ) : null}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="moderation-comment">Comment for the school</label>
+        <p className="hint" id="moderation-comment-hint">
+          {decision === 'more-evidence'
+            ? 'Say what evidence to send. The school sees this in the report and as an action in its plan.'
+            : 'Optional. The school sees it in the moderation report.'}
+        </p>
+        <textarea id="moderation-comment" rows={5} aria-describedby="moderation-comment-hint" {...register('comment')} />
+      </div>
+      {decision === '' || decision === 'agree' ? (
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => void agreeAndNext()}>
+            {nextLabel}
+          </button>
+        </div>
+      ) : null}
+    </form>
+  );
+}

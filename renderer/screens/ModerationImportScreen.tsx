@@ -1,0 +1,109 @@
+import { useId } from 'react';
+import { href } from '../app/hash-route';
+import { describeCounts, importCounts, useSubmissionImport } from '../app/submission-import';
+import {
+  MODERATION_SECTION_LABEL,
+  moderatorWorkspaceSections,
+  moderatorBannerName,
+  useModeratorWorkspace,
+} from '../app/use-moderator-workspace';
+import { importItemHeadingId, ImportResults } from '../components/ImportResults';
+import { Layout } from '../components/Layout';
+import { PageHeading } from '../components/PageHeading';
+import { SubmissionDropZone } from '../components/SubmissionDropZone';
+import { LoadingOrMissing } from './NotFoundScreen';
+import '../styles/moderator.css';
+
+/** Import schools' signed submission PDFs: each is verified in the background, then kept or refused, file by file. */
+export function ModerationImportScreen({ workspaceId }: { workspaceId: string }) {
+  const context = useModeratorWorkspace(workspaceId);
+  if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="moderator workspace" />;
+  const { workspace } = context;
+  return (
+    <Layout
+      workspaceName={moderatorBannerName(workspace)}
+      sectionLinks={moderatorWorkspaceSections(workspaceId, 'import')}
+      sectionLabel={MODERATION_SECTION_LABEL}
+    >
+      <PageHeading title="Import submissions">Import submissions</PageHeading>
+      <p className="lead">
+        Import the signed submission PDFs that schools sent you. Each file is checked first: its signature, every file inside it and the
+        data against its framework. Only a file that passes every check is kept, with the original PDF, so you can check it or save it again
+        later.
+      </p>
+      <SubmissionImporter workspaceId={workspaceId} />
+    </Layout>
+  );
+}
+
+function SubmissionImporter({ workspaceId }: { workspaceId: string }) {
+  const ids = useId();
+  const { snapshot, session } = useSubmissionImport(workspaceId);
+  const counts = importCounts(snapshot.items);
+  const finished = snapshot.items.length - counts.pending - counts.asking;
+  // The status line is about the files just added; the list below keeps earlier ones until cleared.
+  const firstQuestion = snapshot.items.find((item) => item.result.state === 'asking');
+  const batch = importCounts(snapshot.items.filter((item) => item.id >= snapshot.batchFrom));
+  const statusLine = snapshot.running
+    ? `Checking ${Math.min(snapshot.done + 1, snapshot.total)} of ${snapshot.total}${snapshot.current ? `: ${snapshot.current}` : ''}`
+    : snapshot.items.length > 0
+      ? describeCounts(batch)
+      : '';
+
+  return (
+    <>
+      <SubmissionDropZone onFiles={(files) => session.add(files)} />
+      {snapshot.running ? (
+        <div className="import-progress">
+          <label htmlFor={`${ids}-progress`}>Submissions checked</label>
+          <progress id={`${ids}-progress`} max={snapshot.total} value={snapshot.done}>
+            {snapshot.done} of {snapshot.total}
+          </progress>
+          <p className="import-progress__count" aria-hidden="true">
+            {snapshot.done} of {snapshot.total}
+          </p>
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" className="inline-status">
+        {statusLine ? <p>{statusLine}</p> : null}
+      </div>
+      {firstQuestion && !snapshot.running ? (
+        <div className="notice notice--warning">
+          <p>
+            {counts.asking === 1
+              ? 'One file is signed with a different key from the one pinned for its school. It is not imported until you decide.'
+              : `${counts.asking} files are signed with a different key from the one pinned for their school. They are not imported until you decide.`}
+          </p>
+          <p>
+            <a
+              href={`#${importItemHeadingId(firstQuestion.id)}`}
+              onClick={(event) => {
+                // The hash is the router's: move the keyboard without changing it.
+                event.preventDefault();
+                document.getElementById(importItemHeadingId(firstQuestion.id))?.focus();
+              }}
+            >
+              Go to {counts.asking === 1 ? 'the file' : 'the first file'} waiting for your decision
+            </a>
+          </p>
+        </div>
+      ) : null}
+      {snapshot.items.length > 0 ? (
+        <section aria-labelledby={`${ids}-results`} className="import-results-section">
+          <h2 id={`${ids}-results`}>What happened to each file</h2>
+          <ImportResults workspaceId={workspaceId} items={snapshot.items} onDecide={(id, answer) => session.decide(id, answer)} />
+          <div className="button-row">
+            <a className="button" href={href.moderationQueue(workspaceId)}>
+              Go to the submissions
+            </a>
+            {finished > 0 ? (
+              <button type="button" className="button button--secondary" onClick={() => session.clearFinished()}>
+                Clear finished files from this list
+              </button>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

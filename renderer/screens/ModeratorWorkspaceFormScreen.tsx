@@ -1,0 +1,164 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import {
+  validateModeratorDetails,
+  type ModeratorDetails,
+  type ModeratorErrors,
+  type ModeratorField,
+} from '../../shared/moderation/moderator-workspace';
+import { useServices } from '../app/app-context';
+import { href, navigate } from '../app/hash-route';
+import { MODERATION_SECTION_LABEL, moderatorWorkspaceSections, moderatorBannerName } from '../app/use-moderator-workspace';
+import { ErrorSummary, FieldError } from '../components/ErrorSummary';
+import { Layout } from '../components/Layout';
+import { PageHeading } from '../components/PageHeading';
+import { createModeratorWorkspace, updateModeratorWorkspace } from '../db/moderator-store';
+import { describeStorageError } from '../db/storage-errors';
+import { LoadingOrMissing } from './NotFoundScreen';
+
+const EMPTY: ModeratorDetails = { moderatorName: '', organisation: '', regionId: '' };
+const FIELD_ORDER: ModeratorField[] = ['moderatorName', 'regionId', 'organisation'];
+const fieldId = (field: ModeratorField) => `moderator-${field}`;
+
+/** Sets up a moderator workspace (the role is chosen here, once), or edits its details. */
+export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: string }) {
+  const { db, regions } = useServices();
+  const existing = useLiveQuery(
+    async () => (workspaceId ? ((await db.moderatorWorkspaces.get(workspaceId)) ?? null) : null),
+    [db, workspaceId],
+  );
+  const hasKey = useLiveQuery(async () => (workspaceId ? (await db.signingKeys.get(workspaceId)) !== undefined : false), [db, workspaceId]);
+  const { register, handleSubmit, reset, getValues, setValue } = useForm<ModeratorDetails>({ defaultValues: EMPTY });
+  const [errors, setErrors] = useState<ModeratorErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(!workspaceId);
+
+  useEffect(() => {
+    if (existing && !loaded) {
+      reset({ moderatorName: existing.moderatorName, organisation: existing.organisation, regionId: existing.regionId });
+      setLoaded(true);
+    }
+  }, [existing, loaded, reset]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    const problems = validateModeratorDetails(values, regions);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    try {
+      setSaveError(null);
+      if (workspaceId) {
+        await updateModeratorWorkspace(db, workspaceId, values);
+        navigate(href.moderationQueue(workspaceId));
+      } else {
+        const workspace = await createModeratorWorkspace(db, values);
+        navigate(href.moderationQueue(workspace.id));
+      }
+    } catch (error) {
+      setSaveError(describeStorageError(error, 'the moderator workspace'));
+    }
+  });
+
+  if (workspaceId && (existing === undefined || (existing && !loaded)))
+    return <LoadingOrMissing state="loading" what="moderator workspace" />;
+  if (workspaceId && existing === null) return <LoadingOrMissing state="missing" what="moderator workspace" />;
+
+  const title = workspaceId ? 'Moderator workspace details' : 'Set up a moderator workspace';
+  const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : []));
+  const describedBy = (field: ModeratorField, hint: boolean) =>
+    [hint ? `${fieldId(field)}-hint` : null, errors[field] ? `${fieldId(field)}-error` : null].filter(Boolean).join(' ') || undefined;
+  const fieldClass = (field: ModeratorField) => `field${errors[field] ? ' field--error' : ''}`;
+
+  return (
+    <Layout
+      workspaceName={existing ? moderatorBannerName(existing) : undefined}
+      sectionLinks={workspaceId ? moderatorWorkspaceSections(workspaceId, 'details') : undefined}
+      sectionLabel={MODERATION_SECTION_LABEL}
+    >
+      <PageHeading title={title}>{title}</PageHeading>
+      <ErrorSummary problems={summary} />
+      {saveError ? (
+        <p className="notice notice--error" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      {workspaceId ? null : (
+        <p className="lead">
+          A moderator workspace is where you import schools’ signed submissions, check them and record your moderation. It is kept apart
+          from any school on this computer, and it has its own signing key for the reports you send back.
+        </p>
+      )}
+      <form onSubmit={onSubmit} noValidate className="form">
+        <fieldset>
+          <legend>You and your organisation</legend>
+          <div className={fieldClass('moderatorName')}>
+            <label htmlFor={fieldId('moderatorName')}>Your name</label>
+            <p className="hint" id={`${fieldId('moderatorName')}-hint`}>
+              As it will appear on your moderation reports and on your signing certificate.
+            </p>
+            <FieldError id={`${fieldId('moderatorName')}-error`} message={errors.moderatorName} />
+            <input
+              id={fieldId('moderatorName')}
+              type="text"
+              autoComplete="name"
+              spellCheck={false}
+              aria-invalid={errors.moderatorName ? true : undefined}
+              aria-describedby={describedBy('moderatorName', true)}
+              {...register('moderatorName')}
+            />
+          </div>
+          <div className={fieldClass('regionId')}>
+            <label htmlFor={fieldId('regionId')}>Region you moderate</label>
+            <FieldError id={`${fieldId('regionId')}-error`} message={errors.regionId} />
+            <select
+              id={fieldId('regionId')}
+              aria-invalid={errors.regionId ? true : undefined}
+              aria-describedby={describedBy('regionId', false)}
+              {...register('regionId', {
+                // The region's partnership is the usual organisation: offer it when the box is empty.
+                onChange: (event: { target: { value: string } }) => {
+                  const region = regions.find((r) => r.id === event.target.value);
+                  if (region && getValues('organisation').trim() === '') setValue('organisation', region.partnership);
+                },
+              })}
+            >
+              <option value="">Choose a region</option>
+              {regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={fieldClass('organisation')}>
+            <label htmlFor={fieldId('organisation')}>Organisation</label>
+            <p className="hint" id={`${fieldId('organisation')}-hint`}>
+              For example, your regional SEN partnership. Choosing the region fills this in when it is empty.
+            </p>
+            <FieldError id={`${fieldId('organisation')}-error`} message={errors.organisation} />
+            <input
+              id={fieldId('organisation')}
+              type="text"
+              autoComplete="organization"
+              aria-invalid={errors.organisation ? true : undefined}
+              aria-describedby={describedBy('organisation', true)}
+              {...register('organisation')}
+            />
+          </div>
+        </fieldset>
+        {workspaceId && hasKey ? (
+          <p className="notice">
+            Your signing certificate names you and your organisation. If you change either, a new certificate (with a new fingerprint) is
+            issued for the same key when you next sign a report.
+          </p>
+        ) : null}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {workspaceId ? 'Save changes' : 'Set up moderator workspace'}
+          </button>
+          <a href={workspaceId ? href.moderationQueue(workspaceId) : href.home()}>Cancel</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}

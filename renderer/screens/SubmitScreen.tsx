@@ -1,0 +1,249 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { formatBytes } from '../../shared/evidence/evidence-records';
+import { shortHash } from '../../shared/formats/sha256';
+import { preflight, type DeclarationDraft } from '../../shared/submission/preflight';
+import { DECLARATION_STATEMENT, submissionFileName } from '../../shared/submission/submission-format';
+import { useServices } from '../app/app-context';
+import { href } from '../app/hash-route';
+import { evaluationSections, useEvaluation } from '../app/use-evaluation';
+import { useEvaluationRecords } from '../app/use-evaluation-records';
+import { DeclarationForm } from '../components/DeclarationForm';
+import type { FieldProblem } from '../components/ErrorSummary';
+import { Layout } from '../components/Layout';
+import { PageHeading } from '../components/PageHeading';
+import { PdfJobProgress } from '../components/PdfJobProgress';
+import { SubmissionList } from '../components/SubmissionList';
+import { newId, nowIso, type SubmissionRecord } from '../db/app-database';
+import { ensureSigningIdentity, schoolSigningSubject } from '../db/signing-key-store';
+import { describeStorageError } from '../db/storage-errors';
+import { loadSubmissionSnapshot, nextSubmissionVersion, recordSubmission } from '../db/submission-store';
+import { usePdfJob } from '../export/use-pdf-job';
+import { LoadingOrMissing } from './NotFoundScreen';
+
+/** Pre-flight check, declaration, and the signed export with progress and Cancel. */
+export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
+  const { db, platform, regions } = useServices();
+  const context = useEvaluation(evaluationId);
+  const records = useEvaluationRecords(evaluationId);
+  const schoolId = context.state === 'ready' ? context.school.id : null;
+  const evidence = useLiveQuery(() => (schoolId ? db.evidence.where('schoolId').equals(schoolId).toArray() : []), [db, schoolId]);
+  const { job, start, cancel } = usePdfJob();
+  const [exported, setExported] = useState<SubmissionRecord | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [preparing, setPreparing] = useState(false);
+
+  const framework = context.state === 'ready' ? context.framework : null;
+  const report = useMemo(
+    () =>
+      framework && records && evidence ? preflight(framework, records.responses, records.links, evidence, records.actions, null) : null,
+    [framework, records, evidence],
+  );
+
+  if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
+  const { evaluation, school } = context;
+  const firstId = context.framework.criteria[0]?.id;
+  const regionName = regions.find((r) => r.id === evaluation.regionId)?.name ?? evaluation.regionId;
+  const running = job.state === 'running' || preparing;
+
+  const blockers: FieldProblem[] =
+    report && report.unredactedPersonalData.length > 0
+      ? [
+          {
+            fieldId: 'personal-data-blocker',
+            message: `${report.unredactedPersonalData.length} evidence ${report.unredactedPersonalData.length === 1 ? 'item is' : 'items are'} marked as containing personal data and not confirmed as redacted`,
+          },
+        ]
+      : [];
+
+  const exportSubmission = async (draft: DeclarationDraft) => {
+    setFailure(null);
+    setExported(null);
+    setPreparing(true);
+    let request;
+    try {
+      const signing = await ensureSigningIdentity(db, schoolSigningSubject(school));
+      const { snapshot, blobs } = await loadSubmissionSnapshot(db, evaluationId, context.framework, regionName);
+      const version = await nextSubmissionVersion(db, evaluationId);
+      request = {
+        kind: 'submission' as const,
+        snapshot,
+        blobs,
+        signing: {
+          privateKey: signing.privateKey,
+          certificateDer: signing.certificateDer,
+          certificateFingerprint: signing.certificateFingerprint,
+        },
+        identity: {
+          submissionId: newId(),
+          version,
+          createdAt: nowIso(),
+          declaration: {
+            headTeacher: draft.headTeacher,
+            senco: draft.senco,
+            chairOfGovernors: draft.chairOfGovernors,
+            date: draft.date,
+            statement: DECLARATION_STATEMENT,
+          },
+        },
+      };
+    } catch (error) {
+      setFailure(describeStorageError(error, 'the submission'));
+      setPreparing(false);
+      return;
+    }
+    setPreparing(false);
+    const result = await start(request);
+    if (!result.ok) {
+      setFailure(result.message);
+      return;
+    }
+    if (!result.document) return;
+    try {
+      const record = await recordSubmission(
+        db,
+        result.document,
+        school.id,
+        submissionFileName(result.document),
+        result.pdf,
+        result.size,
+        result.sha256,
+      );
+      setExported(record);
+      await platform.saveFile(record.fileName, record.pdf);
+    } catch (error) {
+      setFailure(describeStorageError(error, 'the submission'));
+    }
+  };
+
+  return (
+    <Layout workspaceName={school.name} sectionLinks={evaluationSections(evaluationId, 'submit', firstId)}>
+      <p className="breadcrumb">
+        <a href={href.school(school.id)}>{school.name}</a> › <a href={href.dashboard(evaluationId)}>{evaluation.title}</a>
+      </p>
+      <PageHeading title={`Submit ${evaluation.title}`}>Export the signed submission</PageHeading>
+      <p>
+        The submission is one PDF: readable pages for the moderator, the evaluation’s data, the framework and every linked evidence file
+        inside it, and the school’s digital signature over all of it.
+      </p>
+
+      {!report ? (
+        <p role="status">Checking the evaluation…</p>
+      ) : (
+        <section aria-labelledby="preflight-heading" className="panel preflight">
+          <h2 id="preflight-heading">Before you export</h2>
+          {report.unredactedPersonalData.length > 0 ? (
+            <div className="preflight__blocker">
+              <h3 id="personal-data-blocker" tabIndex={-1}>
+                Must be fixed: personal data not confirmed as redacted
+              </h3>
+              <p>
+                These items would go into the PDF. Redact them and tick “redaction confirmed” in the evidence library, or unlink them from
+                the criteria.
+              </p>
+              <ul>
+                {report.unredactedPersonalData.map((item) => (
+                  <li key={item.id}>
+                    <a href={href.evidence(evaluationId)}>{item.title}</a>
+                    {item.file ? ` (${item.file.name}, ${formatBytes(item.file.size)})` : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {report.warningCount === 0 ? (
+            <p data-testid="preflight-clear">Every criterion is judged and has evidence, and every action has an owner.</p>
+          ) : (
+            <>
+              <h3>Worth checking (you can still export)</h3>
+              <ul className="preflight__warnings" data-testid="preflight-warnings">
+                {report.unjudged.length > 0 ? (
+                  <li>
+                    <IdList
+                      evaluationId={evaluationId}
+                      ids={report.unjudged}
+                      one="criterion has no judgement"
+                      many="criteria have no judgement"
+                    />
+                  </li>
+                ) : null}
+                {report.judgedWithoutEvidence.length > 0 ? (
+                  <li>
+                    <IdList
+                      evaluationId={evaluationId}
+                      ids={report.judgedWithoutEvidence}
+                      one="judged criterion has no evidence linked"
+                      many="judged criteria have no evidence linked"
+                    />
+                  </li>
+                ) : null}
+                {report.actionsWithoutOwner.length > 0 ? (
+                  <li>
+                    <a href={href.actions(evaluationId)}>
+                      {report.actionsWithoutOwner.length} {report.actionsWithoutOwner.length === 1 ? 'action has' : 'actions have'} no owner
+                    </a>
+                  </li>
+                ) : null}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      {failure ? (
+        <p className="notice notice--error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+
+      {job.state === 'running' ? (
+        <PdfJobProgress label="Exporting the signed submission" progress={job.progress} onCancel={cancel} />
+      ) : (
+        <DeclarationForm
+          initial={{
+            headTeacher: school.headTeacher,
+            senco: school.senco,
+            chairOfGovernors: '',
+            date: nowIso().slice(0, 10),
+            confirmed: false,
+          }}
+          blockers={blockers}
+          busy={running}
+          onSubmit={(draft) => void exportSubmission(draft)}
+        />
+      )}
+
+      {exported ? (
+        <div className="notice notice--success" role="status" data-testid="export-done">
+          <h2>Submission v{exported.version} exported</h2>
+          <p>
+            Saved as <strong>{exported.fileName}</strong> ({formatBytes(exported.size)}). Its SHA-256 begins{' '}
+            <code>{shortHash(exported.sha256)}</code>.
+          </p>
+          <p>
+            <a href={href.submission(evaluationId, exported.id)}>See submission v{exported.version}</a>
+          </p>
+        </div>
+      ) : null}
+
+      <SubmissionList evaluationId={evaluationId} />
+    </Layout>
+  );
+}
+
+function IdList({ evaluationId, ids, one, many }: { evaluationId: string; ids: string[]; one: string; many: string }) {
+  return (
+    <details>
+      <summary>
+        {ids.length} {ids.length === 1 ? one : many}
+      </summary>
+      <ul className="inline-list">
+        {ids.map((id) => (
+          <li key={id}>
+            <a href={href.criterion(evaluationId, id)}>{id}</a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

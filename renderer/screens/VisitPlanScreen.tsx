@@ -1,0 +1,333 @@
+import { useState, type FormEvent } from 'react';
+import { scalePoint, type AppliedFramework } from '../../shared/framework/applied-framework';
+import type { CriterionModeration, ImportedSubmission, ModeratorWorkspace, VisitPlan } from '../../shared/moderation/moderation-records';
+import { decisionText, drawnPlan, drawProblems, type DrawDraft } from '../../shared/moderation/moderation-review';
+import { newSeed } from '../../shared/moderation/visit-sampling';
+import { useServices } from '../app/app-context';
+import { href } from '../app/hash-route';
+import { useAutosave } from '../app/use-autosave';
+import { moderatorBannerName } from '../app/use-moderator-workspace';
+import { moderationSections, SUBMISSION_SECTION_LABEL, useModeratedSubmission } from '../app/use-moderated-submission';
+import { inFrameworkOrder } from '../components/CriterionOptions';
+import { ErrorSummary, FieldError, type FieldProblem } from '../components/ErrorSummary';
+import { Layout } from '../components/Layout';
+import { PageHeading } from '../components/PageHeading';
+import { PdfJobProgress } from '../components/PdfJobProgress';
+import { SaveStatus } from '../components/SaveStatus';
+import { nowIso } from '../db/app-database';
+import { saveVisitPlan } from '../db/moderation-store';
+import { usePdfJob } from '../export/use-pdf-job';
+import { ModerationUnavailable } from './ModerationReviewScreen';
+import '../styles/moderation.css';
+
+type PlanValues = Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes'>;
+
+const EMPTY_PLAN: PlanValues = { criterionIds: [], method: { kind: 'hand' }, visitDate: '', notes: '' };
+
+/**
+ * The visit: which criteria to see (chosen by hand, or drawn at random per strand from a seed
+ * anyone can use to repeat the draw), the date and notes, saved as they change, and a printable plan.
+ */
+export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: string; submissionId: string }) {
+  const context = useModeratedSubmission(workspaceId, submissionId);
+  if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
+  const { submission, framework, records, workspace } = context;
+  return (
+    <Layout
+      workspaceName={moderatorBannerName(workspace)}
+      sectionLabel={SUBMISSION_SECTION_LABEL}
+      sectionLinks={moderationSections(workspaceId, submissionId, 'visit', framework.criteria[0]?.id)}
+    >
+      <p className="breadcrumb">
+        <a href={href.moderationQueue(workspaceId)}>Submissions</a> ›{' '}
+        <a href={href.moderationReview(workspaceId, submissionId)}>
+          {submission.schoolName} v{submission.version}
+        </a>
+      </p>
+      <PageHeading title={`Visit plan for ${submission.schoolName}`}>Plan the visit</PageHeading>
+      <p>
+        Choose the criteria to see in school. Draw them at random from each strand, or tick them by hand, or both: draw first, then change
+        the list.
+      </p>
+      <VisitPlanForm
+        submission={submission}
+        workspace={workspace}
+        framework={framework}
+        moderations={records.moderations}
+        initial={records.visit ?? EMPTY_PLAN}
+      />
+    </Layout>
+  );
+}
+
+function VisitPlanForm({
+  submission,
+  workspace,
+  framework,
+  moderations,
+  initial,
+}: {
+  submission: ImportedSubmission;
+  workspace: ModeratorWorkspace;
+  framework: AppliedFramework;
+  moderations: readonly CriterionModeration[];
+  initial: PlanValues;
+}) {
+  const { db, platform } = useServices();
+  const [plan, setPlan] = useState<PlanValues>(initial);
+  const [draw, setDraw] = useState<DrawDraft>({
+    perStrand: initial.method.kind === 'random' ? String(initial.method.perStrand) : '2',
+    seed: initial.method.kind === 'random' ? initial.method.seed : '',
+  });
+  const [drawErrors, setDrawErrors] = useState<Partial<Record<keyof DrawDraft, string>>>({});
+  const [drawMessage, setDrawMessage] = useState<string | null>(null);
+  const [printMessage, setPrintMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { job, start, cancel } = usePdfJob();
+  const { status, schedule, flush } = useAutosave<PlanValues>(
+    (values) => saveVisitPlan(db, { submissionKey: submission.key, ...values }),
+    'the visit plan',
+  );
+  const chosen = new Set(plan.criterionIds);
+  const byCriterion = new Map(moderations.map((m) => [m.criterionId, m]));
+
+  const change = (next: PlanValues, now: boolean) => {
+    setPlan(next);
+    schedule(next);
+    if (now) void flush();
+  };
+
+  const toggle = (criterionId: string, on: boolean) => {
+    const ids = on
+      ? inFrameworkOrder(framework, [...plan.criterionIds, criterionId])
+      : plan.criterionIds.filter((id) => id !== criterionId);
+    // A draw changed by hand can no longer be repeated from its seed, so the plan says it was chosen by hand.
+    change({ ...plan, criterionIds: ids, method: { kind: 'hand' } }, true);
+    if (plan.method.kind === 'random')
+      setDrawMessage('You changed the drawn list by hand, so the plan now records the criteria as chosen by hand.');
+  };
+
+  const drawAtRandom = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = drawProblems(draw);
+    setDrawErrors(problems);
+    if (Object.keys(problems).length > 0) {
+      setDrawMessage(null);
+      return;
+    }
+    const seed = draw.seed.trim() || newSeed(globalThis.crypto.getRandomValues(new Uint8Array(8)));
+    const perStrand = Number(draw.perStrand);
+    const drawn = drawnPlan(framework, perStrand, seed);
+    setDraw({ perStrand: String(perStrand), seed });
+    change({ ...plan, ...drawn }, true);
+    setDrawMessage(
+      `Drew ${drawn.criterionIds.length} criteria, up to ${perStrand} from each strand, with the seed ${seed}. Anyone who types this seed draws the same criteria.`,
+    );
+  };
+
+  const print = async () => {
+    setPrintMessage(null);
+    await flush();
+    const result = await start({
+      kind: 'visit-plan',
+      input: {
+        document: submission.document,
+        framework,
+        plan,
+        moderations: [...moderations],
+        moderator: { name: workspace.moderatorName, organisation: workspace.organisation },
+        printedOn: nowIso().slice(0, 10),
+      },
+    });
+    if (!result.ok) {
+      setPrintMessage({ kind: result.cancelled ? 'ok' : 'error', text: result.message });
+      return;
+    }
+    const name = `${submission.urn}-visit-plan-${nowIso().slice(0, 10)}.pdf`;
+    const outcome = await platform.printPdf(name, result.pdf);
+    setPrintMessage({
+      kind: 'ok',
+      text:
+        outcome === 'printing'
+          ? 'The visit plan is open in the print window.'
+          : outcome === 'downloaded'
+            ? `The visit plan was downloaded as ${name}. Open it and print it from your PDF reader.`
+            : 'The visit plan was not printed.',
+    });
+  };
+
+  const summary: FieldProblem[] = (['perStrand', 'seed'] as const).flatMap((field) => {
+    const message = drawErrors[field];
+    return message ? [{ fieldId: field === 'perStrand' ? 'draw-per-strand' : 'draw-seed', message }] : [];
+  });
+
+  const judgementOf = (criterionId: string) =>
+    scalePoint(framework, submission.document.responses.find((r) => r.criterionId === criterionId)?.judgement)?.label ?? 'not judged';
+  const deskReviewOf = (criterionId: string) => {
+    const moderation = byCriterion.get(criterionId);
+    const text = decisionText(framework, moderation?.decision ?? null, moderation?.moderatedJudgement ?? null);
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  };
+
+  return (
+    <>
+      <ErrorSummary problems={summary} />
+      <SaveStatus status={status} />
+      <section aria-labelledby="chosen-heading">
+        <h2 id="chosen-heading">Criteria to see ({plan.criterionIds.length})</h2>
+        <p data-testid="visit-method">
+          {plan.criterionIds.length === 0
+            ? 'None chosen yet. Draw them at random, or choose them by hand below.'
+            : plan.method.kind === 'random'
+              ? `Drawn at random, ${plan.method.perStrand} from each strand, with the seed ${plan.method.seed}.`
+              : 'Chosen by hand.'}
+        </p>
+        {plan.criterionIds.length > 0 ? (
+          <ul className="visit-chosen" aria-labelledby="chosen-heading" data-testid="visit-chosen">
+            {plan.criterionIds.map((id) => (
+              <li key={id}>
+                <span className="visit-chosen__text">
+                  <strong>{id}</strong> {framework.criterionById.get(id)?.statement}{' '}
+                  <span className="muted">
+                    (school: {judgementOf(id)}; desk review: {deskReviewOf(id)})
+                  </span>
+                </span>
+                <button type="button" className="button button--link" onClick={() => toggle(id, false)}>
+                  Remove <span className="visually-hidden">{id}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <form className="form panel" onSubmit={drawAtRandom} noValidate aria-labelledby="draw-heading">
+        <h2 id="draw-heading">Draw criteria at random</h2>
+        <p>A new draw replaces the list above.</p>
+        <div className={`field${drawErrors.perStrand ? ' field--error' : ''}`}>
+          <label htmlFor="draw-per-strand">How many from each strand</label>
+          <FieldError id="draw-per-strand-error" message={drawErrors.perStrand} />
+          <input
+            id="draw-per-strand"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            className="input--short"
+            value={draw.perStrand}
+            aria-invalid={drawErrors.perStrand ? true : undefined}
+            aria-describedby={drawErrors.perStrand ? 'draw-per-strand-error' : undefined}
+            onChange={(e) => setDraw({ ...draw, perStrand: e.target.value })}
+          />
+        </div>
+        <div className={`field${drawErrors.seed ? ' field--error' : ''}`}>
+          <label htmlFor="draw-seed">Seed</label>
+          <p className="hint" id="draw-seed-hint">
+            Leave it empty for a new draw. To repeat a draw, type the seed it was made with.
+          </p>
+          <FieldError id="draw-seed-error" message={drawErrors.seed} />
+          <input
+            id="draw-seed"
+            type="text"
+            className="input--medium seed-input"
+            autoComplete="off"
+            spellCheck={false}
+            value={draw.seed}
+            aria-invalid={drawErrors.seed ? true : undefined}
+            aria-describedby={['draw-seed-hint', drawErrors.seed ? 'draw-seed-error' : ''].filter(Boolean).join(' ')}
+            onChange={(e) => setDraw({ ...draw, seed: e.target.value })}
+          />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--secondary">
+            Draw at random
+          </button>
+          {draw.seed !== '' ? (
+            <button type="button" className="button button--link" onClick={() => setDraw({ ...draw, seed: '' })}>
+              Clear the seed for a new draw
+            </button>
+          ) : null}
+        </div>
+        <div role="status" aria-live="polite" className="inline-status">
+          {drawMessage ? <p>{drawMessage}</p> : null}
+        </div>
+      </form>
+
+      <form className="form" onSubmit={(e) => e.preventDefault()} aria-labelledby="hand-heading">
+        <h2 id="hand-heading">Choose criteria by hand</h2>
+        <fieldset className="visit-criteria" aria-describedby="hand-hint">
+          <legend className="visually-hidden">Criteria to see on the visit</legend>
+          <p className="hint" id="hand-hint">
+            Open a strand to tick or untick its criteria.
+          </p>
+          {framework.strands.map((strand) => {
+            const criteria = framework.criteria.filter((c) => c.strandId === strand.id);
+            const count = criteria.filter((c) => chosen.has(c.id)).length;
+            return (
+              <details key={strand.id} className="criteria-picker visit-criteria__strand">
+                <summary>
+                  {strand.id} {strand.title} <span className="muted">({count === 0 ? 'none chosen' : `${count} chosen`})</span>
+                </summary>
+                {criteria.map((c) => (
+                  <div className="checkbox" key={c.id}>
+                    <input
+                      id={`visit-${c.id}`}
+                      type="checkbox"
+                      checked={chosen.has(c.id)}
+                      aria-describedby={`visit-${c.id}-hint`}
+                      onChange={(e) => toggle(c.id, e.target.checked)}
+                    />
+                    <label htmlFor={`visit-${c.id}`}>
+                      <span className="criterion-id criterion-id--inline">{c.id}</span> {c.statement}
+                    </label>
+                    <p className="hint" id={`visit-${c.id}-hint`}>
+                      School: {judgementOf(c.id)} · desk review: {deskReviewOf(c.id)}
+                    </p>
+                  </div>
+                ))}
+              </details>
+            );
+          })}
+        </fieldset>
+      </form>
+
+      <form className="form" onSubmit={(e) => e.preventDefault()} aria-labelledby="visit-heading">
+        <h2 id="visit-heading">Date and notes</h2>
+        <div className="field">
+          <label htmlFor="visit-date">Date of the visit</label>
+          <input
+            id="visit-date"
+            type="date"
+            className="input--short"
+            value={plan.visitDate}
+            onChange={(e) => change({ ...plan, visitDate: e.target.value }, false)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="visit-notes">Notes for the visit</label>
+          <p className="hint" id="visit-notes-hint">
+            Who you will meet, what you will observe, what to ask for. They are printed on the plan and go into the report.
+          </p>
+          <textarea
+            id="visit-notes"
+            rows={5}
+            aria-describedby="visit-notes-hint"
+            value={plan.notes}
+            onChange={(e) => change({ ...plan, notes: e.target.value }, false)}
+          />
+        </div>
+      </form>
+
+      {job.state === 'running' ? (
+        <PdfJobProgress label="Making the visit plan" progress={job.progress} onCancel={cancel} />
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => void print()}>
+            {platform.kind === 'desktop' ? 'Print the visit plan' : 'Download the visit plan to print'}
+          </button>
+        </div>
+      )}
+      <div role={printMessage?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
+        {printMessage ? <p className={printMessage.kind === 'error' ? 'notice notice--error' : undefined}>{printMessage.text}</p> : null}
+      </div>
+    </>
+  );
+}

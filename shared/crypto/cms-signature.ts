@@ -1,0 +1,149 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { sha256, toHex } from '../formats/sha256';
+import { parseCertificate } from './signing-certificate';
+
+/**
+ * Detached CMS (PKCS #7) signatures for PDF signing, CAdES-style: the signed attributes hold the
+ * content type, the SHA-256 of the signed bytes and the signing-certificate-v2 attribute (which
+ * binds the certificate to the signature). ECDSA P-256 with SHA-256 through WebCrypto.
+ */
+const OID = {
+  data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  sha256: '2.16.840.1.101.3.4.2.1',
+} as const;
+
+/** Signs the SHA-256 digest of some content; returns the DER of a CMS ContentInfo. */
+export async function signDigest(
+  digest: Uint8Array<ArrayBuffer>,
+  privateKey: CryptoKey,
+  certificateDer: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const certificate = parseCertificate(certificateDer);
+  const certificateHash = await sha256(certificateDer);
+
+  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
+    type: 0,
+    attributes: [
+      new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+      new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: digest.slice().buffer })] }),
+      new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(certificateHash)] }),
+    ],
+  });
+
+  const signedData = new pkijs.SignedData({
+    version: 1,
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+    certificates: [certificate],
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+        signedAttrs,
+      }),
+    ],
+  });
+  await signedData.sign(privateKey, 0, 'SHA-256');
+
+  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
+  return new Uint8Array(contentInfo.toSchema().toBER(false));
+}
+
+export type CmsCheck =
+  | { ok: true; certificateDer: Uint8Array<ArrayBuffer> }
+  | { ok: false; reason: 'unreadable' | 'digest-mismatch' | 'bad-signature' | 'certificate-mismatch'; detail: string };
+
+/**
+ * Checks a detached CMS signature against the SHA-256 digest of the signed bytes.
+ * Never throws for bad input: it says what is wrong.
+ */
+export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, digest: Uint8Array): Promise<CmsCheck> {
+  let signedData: pkijs.SignedData;
+  try {
+    const asn1 = asn1js.fromBER(cmsDer);
+    if (asn1.offset === -1) return unreadable('it is not valid DER');
+    const contentInfo = new pkijs.ContentInfo({ schema: asn1.result });
+    if (contentInfo.contentType !== OID.signedData) return unreadable('it is not CMS signed data');
+    signedData = new pkijs.SignedData({ schema: contentInfo.content });
+  } catch {
+    return unreadable('its structure could not be read');
+  }
+
+  if (signedData.signerInfos.length !== 1) return unreadable(`it has ${signedData.signerInfos.length} signers instead of one`);
+  if (signedData.encapContentInfo.eContent) return unreadable('it is not a detached signature');
+  const signer = signedData.signerInfos[0];
+  const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  if (!signer || certificates.length !== 1) return unreadable('it does not carry exactly one certificate');
+  const certificate = certificates[0];
+  if (!certificate) return unreadable('it carries no certificate');
+  const attributes = signer.signedAttrs?.attributes ?? [];
+  if (!signer.signedAttrs || attributes.length === 0) return unreadable('it has no signed attributes');
+  if (signer.digestAlgorithm.algorithmId !== OID.sha256) return unreadable('its digest is not SHA-256');
+
+  const attribute = (oid: string) => attributes.filter((a) => a.type === oid);
+  const contentTypes = attribute(OID.contentType);
+  if (contentTypes.length !== 1 || !(contentTypes[0]?.values[0] instanceof asn1js.ObjectIdentifier)) {
+    return unreadable('its content type attribute is missing');
+  }
+  const digests = attribute(OID.messageDigest);
+  const claimed = digests[0]?.values[0];
+  if (digests.length !== 1 || !(claimed instanceof asn1js.OctetString)) return unreadable('its message digest attribute is missing');
+  if (toHex(claimed.valueBlock.valueHexView) !== toHex(digest)) {
+    return { ok: false, reason: 'digest-mismatch', detail: 'the signed bytes do not have the digest that was signed' };
+  }
+
+  const certificateDer = new Uint8Array(certificate.toSchema(true).toBER(false));
+  const certificateHash = toHex(await sha256(certificateDer));
+  const bound = attribute(OID.signingCertificateV2);
+  if (bound.length === 1 && readSigningCertificateHash(bound[0]?.values[0]) !== certificateHash) {
+    return { ok: false, reason: 'certificate-mismatch', detail: 'the signature names a different certificate from the one it carries' };
+  }
+
+  const signedAttributes = new Uint8Array(signer.signedAttrs.encodedValue.slice(0));
+  if (signedAttributes.length === 0) return unreadable('its signed attributes could not be read');
+  signedAttributes[0] = 0x31; // signed over as a SET, not the [0] IMPLICIT tag it is stored with
+  let verified = false;
+  try {
+    verified = await pkijs
+      .getCrypto(true)
+      .verifyWithPublicKey(signedAttributes, signer.signature, certificate.subjectPublicKeyInfo, signer.signatureAlgorithm, 'SHA-256');
+  } catch {
+    verified = false;
+  }
+  if (!verified) return { ok: false, reason: 'bad-signature', detail: 'the signature does not match the signer’s key' };
+  return { ok: true, certificateDer };
+}
+
+function unreadable(detail: string): CmsCheck {
+  return { ok: false, reason: 'unreadable', detail: `the signature cannot be read: ${detail}` };
+}
+
+/** SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }, ESSCertIDv2 with the default SHA-256. */
+function signingCertificateV2(certificateHash: Uint8Array<ArrayBuffer>): asn1js.Sequence {
+  return new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: certificateHash.buffer })] })] }),
+    ],
+  });
+}
+
+function readSigningCertificateHash(value: unknown): string | null {
+  if (!(value instanceof asn1js.Sequence)) return null;
+  const certs = value.valueBlock.value[0];
+  if (!(certs instanceof asn1js.Sequence)) return null;
+  const first = certs.valueBlock.value[0];
+  if (!(first instanceof asn1js.Sequence)) return null;
+  // ESSCertIDv2: an optional hashAlgorithm (default SHA-256) then the certHash.
+  const parts = first.valueBlock.value;
+  const hash = parts.find((p): p is asn1js.OctetString => p instanceof asn1js.OctetString);
+  if (!hash) return null;
+  if (parts[0] instanceof asn1js.Sequence) {
+    const algorithm = parts[0].valueBlock.value[0];
+    if (!(algorithm instanceof asn1js.ObjectIdentifier) || algorithm.valueBlock.toString() !== OID.sha256) return null;
+  }
+  return toHex(hash.valueBlock.valueHexView);
+}

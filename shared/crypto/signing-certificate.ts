@@ -1,0 +1,140 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { sha256Hex } from '../formats/sha256';
+
+/**
+ * A workspace's signing identity: an ECDSA P-256 key made with WebCrypto (the private key can
+ * never be exported) and a self-signed X.509 certificate that names the school or moderator.
+ */
+export const SIGNING_ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
+
+const OID = {
+  commonName: '2.5.4.3',
+  serialNumber: '2.5.4.5',
+  country: '2.5.4.6',
+  organisation: '2.5.4.10',
+  organisationalUnit: '2.5.4.11',
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  subjectKeyIdentifier: '2.5.29.14',
+} as const;
+
+export interface CertificateSubject {
+  /** The school's or moderator's name. */
+  commonName: string;
+  /** "School" or "Moderator". */
+  role: 'School' | 'Moderator';
+  /** A school's six-digit URN. */
+  urn?: string;
+  /** A moderator's organisation, e.g. "North East SEN Partnership". */
+  organisation?: string;
+}
+
+export interface CertificateSummary {
+  commonName: string;
+  role: string;
+  urn: string;
+  organisation: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** SHA-256 (hex) of the certificate's DER bytes. */
+  fingerprint: string;
+}
+
+export async function createSigningKeyPair(): Promise<CryptoKeyPair> {
+  return globalThis.crypto.subtle.generateKey(SIGNING_ALGORITHM, false, ['sign', 'verify']);
+}
+
+/** A self-signed certificate for the key pair, valid for ten years from `now`. Returns DER bytes. */
+export async function createSelfSignedCertificate(
+  keys: CryptoKeyPair,
+  subject: CertificateSubject,
+  now: Date = new Date(),
+): Promise<Uint8Array<ArrayBuffer>> {
+  const certificate = new pkijs.Certificate();
+  certificate.version = 2;
+  const serial = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  serial[0] = (serial[0] ?? 0) & 0x7f; // a positive INTEGER
+  certificate.serialNumber = new asn1js.Integer({ valueHex: serial.buffer });
+
+  const name = distinguishedName(subject);
+  certificate.subject.typesAndValues.push(...name);
+  certificate.issuer.typesAndValues.push(...distinguishedName(subject));
+
+  certificate.notBefore.value = new Date(now.getTime() - 60_000);
+  const notAfter = new Date(now);
+  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
+  certificate.notAfter.value = notAfter;
+
+  await certificate.subjectPublicKeyInfo.importKey(keys.publicKey);
+  const publicKeyBytes = certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
+  const keyId = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', publicKeyBytes.slice())).slice(0, 20);
+
+  certificate.extensions = [
+    new pkijs.Extension({
+      extnID: OID.basicConstraints,
+      critical: true,
+      extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(false),
+    }),
+    new pkijs.Extension({
+      extnID: OID.keyUsage,
+      critical: true,
+      // digitalSignature (bit 0) and nonRepudiation (bit 1): 0b11000000, 6 unused bits.
+      extnValue: new asn1js.BitString({ valueHex: new Uint8Array([0xc0]).buffer, unusedBits: 6 }).toBER(false),
+    }),
+    new pkijs.Extension({
+      extnID: OID.subjectKeyIdentifier,
+      critical: false,
+      extnValue: new asn1js.OctetString({ valueHex: keyId.buffer }).toBER(false),
+    }),
+  ];
+
+  await certificate.sign(keys.privateKey, 'SHA-256');
+  return new Uint8Array(certificate.toSchema(true).toBER(false));
+}
+
+export async function certificateFingerprint(der: Uint8Array<ArrayBuffer>): Promise<string> {
+  return sha256Hex(der);
+}
+
+/** Reads the names and dates out of a certificate; throws CertificateError if it cannot be read. */
+export async function summariseCertificate(der: Uint8Array<ArrayBuffer>): Promise<CertificateSummary> {
+  const certificate = parseCertificate(der);
+  const value = (oid: string) => certificate.subject.typesAndValues.find((t) => t.type === oid)?.value.valueBlock.value?.toString() ?? '';
+  return {
+    commonName: value(OID.commonName),
+    role: value(OID.organisationalUnit),
+    urn: value(OID.serialNumber),
+    organisation: value(OID.organisation),
+    notBefore: certificate.notBefore.value,
+    notAfter: certificate.notAfter.value,
+    fingerprint: await certificateFingerprint(der),
+  };
+}
+
+export class CertificateError extends Error {
+  override name = 'CertificateError';
+}
+
+export function parseCertificate(der: Uint8Array<ArrayBuffer>): pkijs.Certificate {
+  const asn1 = asn1js.fromBER(der);
+  if (asn1.offset === -1) throw new CertificateError('The certificate is not valid DER.');
+  try {
+    return new pkijs.Certificate({ schema: asn1.result });
+  } catch {
+    throw new CertificateError('The certificate could not be read.');
+  }
+}
+
+function distinguishedName(subject: CertificateSubject): pkijs.AttributeTypeAndValue[] {
+  const attribute = (type: string, value: string, printable = false) =>
+    new pkijs.AttributeTypeAndValue({
+      type,
+      value: printable ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }),
+    });
+  const name = [attribute(OID.country, 'GB', true)];
+  if (subject.organisation) name.push(attribute(OID.organisation, subject.organisation.slice(0, 64)));
+  name.push(attribute(OID.organisationalUnit, subject.role), attribute(OID.commonName, subject.commonName.slice(0, 64)));
+  if (subject.urn) name.push(attribute(OID.serialNumber, subject.urn.replace(/[^0-9A-Za-z]/g, '').slice(0, 64), true));
+  return name;
+}

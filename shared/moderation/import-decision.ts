@@ -1,0 +1,190 @@
+import { newestFramework, type FrameworkCatalogue } from '../framework/framework-catalogue';
+import type { LoadedFramework } from '../framework/framework-types';
+import { shortHash } from '../formats/sha256';
+import type { SubmissionVerification, VerifiedSubmission } from '../submission/submission-verifier';
+import {
+  importedSubmissionKey,
+  type EmbeddedFrameworkRecord,
+  type ImportedSubmission,
+  type PinDecision,
+  type SignerPin,
+} from './moderation-records';
+
+/**
+ * What a moderator workspace does with one verified submission file: store it, say it is already
+ * there, or ask the moderator about a signing key that differs from the one pinned for the
+ * school. Pure: the caller reads the pin and any earlier import in the same transaction that
+ * writes the result, so the decision and the write see the same data.
+ */
+
+/** The file as it came in. */
+export interface IncomingFile {
+  fileName: string;
+  size: number;
+}
+
+/** Which framework the review uses: the installed copy, or the copy inside the file (its hash already checked). */
+export type FrameworkResolution =
+  | { source: 'installed' }
+  | {
+      source: 'embedded';
+      /** The framework files that are not installed, to keep beside the submission. */
+      records: EmbeddedFrameworkRecord[];
+      /** Says, in plain words, that the file's framework differs from what is installed. */
+      message: string;
+    };
+
+/** How the signer's key relates to the key pinned for the school's URN. */
+export type SignerTrust = 'first-use' | 'matches' | 'accepted';
+
+/** Everything one import writes, in one transaction. */
+export interface ImportWrite {
+  submission: ImportedSubmission;
+  embeddedFrameworks: EmbeddedFrameworkRecord[];
+  pin: SignerPin;
+}
+
+/** The moderator's answer to "this school's key has changed". */
+export type KeyAnswer = 'accept' | 'refuse';
+
+export type ImportDecision =
+  | { kind: 'rejected'; message: string }
+  | { kind: 'duplicate'; message: string }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'ask'; pinnedFingerprint: string; pinnedAt: string; fingerprint: string }
+  | { kind: 'store'; trust: SignerTrust; framework: FrameworkResolution; write: ImportWrite }
+  | { kind: 'refuse'; pin: SignerPin };
+
+export interface ImportInput {
+  workspaceId: string;
+  verification: SubmissionVerification;
+  file: IncomingFile;
+  catalogue: FrameworkCatalogue;
+  /** The pin for the school's URN in this workspace, if any. */
+  pin: SignerPin | null | undefined;
+  /** This workspace's earlier import of the same submission id, if any. */
+  existing: Pick<ImportedSubmission, 'fileSha256' | 'version' | 'schoolName'> | null | undefined;
+  /** The moderator's answer, once asked about a different key. */
+  answer?: KeyAnswer | null;
+  /** The time of the decision (ISO). */
+  at: string;
+}
+
+export function signerPinKey(workspaceId: string, urn: string): string {
+  return `${workspaceId}|${urn}`;
+}
+
+export function decideImport(input: ImportInput): ImportDecision {
+  const { verification, existing, pin, answer = null } = input;
+  if (!verification.ok) return { kind: 'rejected', message: verification.rejection.message };
+  const report = verification.report;
+  const { submission } = report;
+  const what = `submission v${submission.version} from ${submission.school.name} (URN ${submission.school.urn})`;
+
+  if (existing) {
+    if (existing.fileSha256 === report.fileSha256) {
+      return { kind: 'duplicate', message: `This workspace already has ${what}: the same file. Nothing new was stored.` };
+    }
+    return {
+      kind: 'conflict',
+      message: `This workspace already has ${what}, with the same submission id but from a different file. Nothing was imported. Ask the school which file is the right one.`,
+    };
+  }
+
+  const fingerprint = report.certificate.fingerprint;
+  let trust: SignerTrust;
+  if (!pin) trust = 'first-use';
+  else if (pin.fingerprint === fingerprint) trust = 'matches';
+  else if (answer === 'accept') trust = 'accepted';
+  else if (answer === 'refuse') {
+    return {
+      kind: 'refuse',
+      pin: withDecision(pin, { fingerprint, decision: 'refused', at: input.at, submissionId: submission.submissionId }),
+    };
+  } else return { kind: 'ask', pinnedFingerprint: pin.fingerprint, pinnedAt: pin.pinnedAt, fingerprint };
+
+  const framework = resolveFramework(input.catalogue, report);
+  const key = signerPinKey(input.workspaceId, submission.school.urn);
+  const nextPin: SignerPin =
+    trust === 'first-use' || !pin
+      ? { key, workspaceId: input.workspaceId, urn: submission.school.urn, fingerprint, pinnedAt: input.at, history: [] }
+      : trust === 'accepted'
+        ? {
+            ...withDecision(pin, { fingerprint, decision: 'accepted', at: input.at, submissionId: submission.submissionId }),
+            fingerprint,
+            pinnedAt: input.at,
+          }
+        : pin;
+  return {
+    kind: 'store',
+    trust,
+    framework,
+    write: {
+      submission: importedRecord(input.workspaceId, report, input.file, framework.source, input.at),
+      embeddedFrameworks: framework.source === 'embedded' ? framework.records : [],
+      pin: nextPin,
+    },
+  };
+}
+
+function withDecision(pin: SignerPin, decision: PinDecision): SignerPin {
+  return { ...pin, history: [...pin.history, decision] };
+}
+
+function importedRecord(
+  workspaceId: string,
+  report: VerifiedSubmission,
+  file: IncomingFile,
+  frameworkSource: 'installed' | 'embedded',
+  at: string,
+): ImportedSubmission {
+  const { submission } = report;
+  return {
+    key: importedSubmissionKey(workspaceId, submission.submissionId),
+    workspaceId,
+    submissionId: submission.submissionId,
+    urn: submission.school.urn,
+    schoolName: submission.school.name,
+    regionId: submission.region.id,
+    framework: submission.framework,
+    supplement: submission.supplement,
+    version: submission.version,
+    exportedAt: submission.createdAt,
+    importedAt: at,
+    fileSha256: report.fileSha256,
+    fileName: file.fileName,
+    size: file.size,
+    signerFingerprint: report.certificate.fingerprint,
+    frameworkSource,
+    status: 'new',
+    document: submission,
+  };
+}
+
+/**
+ * The installed framework when the app has exactly the version the school used (by content
+ * hash); otherwise the copy inside the file, which the verifier has already checked against the
+ * hash the submission names.
+ */
+export function resolveFramework(
+  catalogue: FrameworkCatalogue,
+  report: Pick<VerifiedSubmission, 'framework' | 'supplement'>,
+): FrameworkResolution {
+  const parts: LoadedFramework[] = [report.framework, ...(report.supplement ? [report.supplement] : [])];
+  const missing = parts.filter((part) => !catalogue.byHash.has(part.contentHash));
+  if (missing.length === 0) return { source: 'installed' };
+  const explain = (part: LoadedFramework) => {
+    const named = `${part.file.title} ${part.file.version} (${shortHash(part.contentHash, 3)})`;
+    const installed = newestFramework(catalogue, part.file.id);
+    if (!installed) return `${named} is not installed in this app`;
+    if (installed.file.version === part.file.version) {
+      return `${named} differs from the copy of version ${installed.file.version} installed in this app`;
+    }
+    return `${named} differs from the version installed in this app (${installed.file.version})`;
+  };
+  return {
+    source: 'embedded',
+    records: missing.map((part) => ({ contentHash: part.contentHash, value: part.file })),
+    message: `The submission was made against ${missing.map(explain).join('; and ')}. The copy inside the submission is used, which is exactly the version the school worked with.`,
+  };
+}

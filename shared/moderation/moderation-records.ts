@@ -1,0 +1,151 @@
+import type { FrameworkRef } from '../framework/framework-types';
+import type { SubmissionDocument } from '../submission/submission-format';
+
+/**
+ * The moderator's side: a moderator workspace, the submissions it imported (verified, with the
+ * original PDF bytes kept), the key pinned for each school, and the moderation of each criterion.
+ */
+export interface ModeratorWorkspace {
+  id: string;
+  /** The moderator's own name, as it appears on reports. */
+  moderatorName: string;
+  /** e.g. "North East SEN Partnership" */
+  organisation: string;
+  regionId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const SUBMISSION_STATUSES = [
+  { id: 'new', label: 'New' },
+  { id: 'in-review', label: 'In review' },
+  { id: 'awaiting-evidence', label: 'Awaiting evidence' },
+  { id: 'visit-planned', label: 'Visit planned' },
+  { id: 'decided', label: 'Decided' },
+] as const;
+
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number]['id'];
+
+export function submissionStatusLabel(status: SubmissionStatus): string {
+  return SUBMISSION_STATUSES.find((s) => s.id === status)?.label ?? status;
+}
+
+/** A verified submission in a moderator's workspace. */
+export interface ImportedSubmission {
+  /** `${workspaceId}|${submissionId}`: the same submission may be imported by two workspaces. */
+  key: string;
+  workspaceId: string;
+  submissionId: string;
+  urn: string;
+  schoolName: string;
+  regionId: string;
+  framework: FrameworkRef;
+  supplement: FrameworkRef | null;
+  version: number;
+  /** When the school exported it (ISO). */
+  exportedAt: string;
+  importedAt: string;
+  /** SHA-256 (hex) of the original PDF, as kept. */
+  fileSha256: string;
+  fileName: string;
+  size: number;
+  signerFingerprint: string;
+  /** Whether the framework came from the app's installed copy or from the file (its hash checked). */
+  frameworkSource: 'installed' | 'embedded';
+  status: SubmissionStatus;
+  document: SubmissionDocument;
+}
+
+export interface ImportedSubmissionFile {
+  /** SHA-256 (hex) of the PDF bytes. */
+  sha256: string;
+  pdf: Blob;
+}
+
+/** A framework file that came inside a submission and is not installed: kept so the review can use it. */
+export interface EmbeddedFrameworkRecord {
+  contentHash: string;
+  value: unknown;
+}
+
+/** Trust on first use: the certificate fingerprint a moderator workspace accepts for a school's URN. */
+export interface SignerPin {
+  /** `${workspaceId}|${urn}` */
+  key: string;
+  workspaceId: string;
+  urn: string;
+  fingerprint: string;
+  pinnedAt: string;
+  /** Every decision about a different key, kept as the record of what was accepted or refused. */
+  history: PinDecision[];
+}
+
+export interface PinDecision {
+  fingerprint: string;
+  decision: 'accepted' | 'refused';
+  at: string;
+  submissionId: string;
+}
+
+export const MODERATION_DECISIONS = [
+  { id: 'agree', label: 'Agree with the school' },
+  { id: 'moderated', label: 'Moderated to a different judgement' },
+  { id: 'more-evidence', label: 'More evidence needed' },
+] as const;
+
+export type ModerationDecision = (typeof MODERATION_DECISIONS)[number]['id'];
+
+/** The moderator's view of one criterion of one submission. */
+export interface CriterionModeration {
+  /** `${submissionKey}|${criterionId}` */
+  key: string;
+  submissionKey: string;
+  criterionId: string;
+  decision: ModerationDecision | null;
+  /** A point on the framework's scale when the decision is 'moderated'. */
+  moderatedJudgement: string | null;
+  comment: string;
+  updatedAt: string;
+}
+
+export function criterionModerationKey(submissionKey: string, criterionId: string): string {
+  return `${submissionKey}|${criterionId}`;
+}
+
+export function importedSubmissionKey(workspaceId: string, submissionId: string): string {
+  return `${workspaceId}|${submissionId}`;
+}
+
+/** The criteria chosen for the visit, how they were chosen, and the visit's notes. */
+export interface VisitPlan {
+  submissionKey: string;
+  criterionIds: string[];
+  /** 'hand', or 'random' with the seed and the number per strand, so the draw can be repeated. */
+  method: { kind: 'hand' } | { kind: 'random'; seed: string; perStrand: number };
+  visitDate: string;
+  notes: string;
+  updatedAt: string;
+}
+
+export const OUTCOME_KINDS = [
+  { id: 'accredited', label: 'Accredited' },
+  { id: 'not-yet', label: 'Not yet accredited' },
+  { id: 'deferred', label: 'Deferred' },
+] as const;
+
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number]['id'];
+
+export interface ModerationOutcome {
+  submissionKey: string;
+  kind: OutcomeKind;
+  /** The level awarded when accredited. */
+  levelId: string | null;
+  /** What the award rules give from the moderated judgements. */
+  computedLevelId: string | null;
+  /** Required when the level differs from the computed one. */
+  overrideReason: string;
+  /** yyyy-mm-dd, when accredited. */
+  renewalDate: string;
+  feedback: string;
+  decidedAt: string;
+}

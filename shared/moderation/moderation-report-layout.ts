@@ -1,0 +1,208 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { AppliedFramework } from '../framework/applied-framework';
+import {
+  bulletList,
+  contentsPage,
+  dataTable,
+  documentDefinition,
+  fingerprintLines,
+  judgementLabel,
+  labelledRows,
+  longDate,
+  longDateOfTime,
+  panel,
+  paragraphs,
+  sectionHeading,
+  strandHeading,
+  subheading,
+} from '../pdf/layout-blocks';
+import type { ModerationDocument } from './moderation-format';
+import { MODERATION_DECISIONS, OUTCOME_KINDS } from './moderation-records';
+
+/** The human-readable pages of a signed moderation report, laid out from moderation.json alone. */
+export function moderationReportLayout(input: { document: ModerationDocument; framework: AppliedFramework }): TDocumentDefinitions {
+  const { document, framework } = input;
+  const school = document.submission.school.name;
+  return documentDefinition({
+    info: {
+      title: `${school}: moderation report for submission v${document.submission.version}`,
+      author: `${document.moderator.name}, ${document.moderator.organisation}`,
+      subject: `Moderation of submission ${document.submission.submissionId}`,
+    },
+    footerText: `${school} · Moderation report ${document.reportId}`,
+    content: [
+      ...cover(document),
+      contentsPage(),
+      ...outcomeSection(document, framework),
+      ...visitSection(document, framework),
+      ...criteriaSection(document, framework),
+    ],
+  });
+}
+
+function cover(document: ModerationDocument): Content[] {
+  const { submission, moderator } = document;
+  return [
+    { text: 'SEN accreditation moderation report', style: 'coverTitle', margin: [0, 120, 0, 8] },
+    { text: submission.school.name, style: 'coverSchool' },
+    labelledRows(
+      [
+        ['URN', submission.school.urn],
+        ['Outcome', outcomeLine(document)],
+        ...(document.outcome.renewalDate ? [['Renewal due', longDate(document.outcome.renewalDate)] as [string, string]] : []),
+        ['Framework', `${submission.framework.title}, version ${submission.framework.version}`],
+        ['Submission moderated', `${submission.submissionId}, v${submission.version}, exported ${longDateOfTime(submission.exportedAt)}`],
+        ['SHA-256 of the submission PDF', fingerprintLines(submission.sha256)],
+        ['Moderator', `${moderator.name}, ${moderator.organisation} (${moderator.regionName})`],
+        ['Date of the report', longDateOfTime(document.createdAt)],
+        ['Signer certificate fingerprint (SHA-256)', fingerprintLines(document.signer.certificateFingerprint)],
+      ],
+      150,
+    ),
+    panel(
+      [
+        {
+          text:
+            'This report is digitally signed by the moderator and carries its data as moderation.json' +
+            '. The school’s app checks the signature and the fingerprint of the submission it refers to before showing it.',
+          style: 'notice',
+        },
+      ],
+      [0, 16, 0, 0],
+    ),
+  ];
+}
+
+function outcomeLine(document: ModerationDocument): string {
+  const { outcome } = document;
+  const kind = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
+  return outcome.kind === 'accredited' ? `${kind} at ${outcome.levelLabel}` : kind;
+}
+
+function outcomeSection(document: ModerationDocument, framework: AppliedFramework): Content[] {
+  const { outcome } = document;
+  const computed = outcome.computedLevelId
+    ? (framework.levels.find((l) => l.id === outcome.computedLevelId)?.label ?? outcome.computedLevelId)
+    : 'no award level';
+  const rows: [string, string][] = [
+    ['Outcome', outcomeLine(document)],
+    ['What the award rules give from the moderated judgements', computed],
+  ];
+  if (outcome.overrideReason) rows.push(['Why the level differs', outcome.overrideReason]);
+  if (outcome.renewalDate) rows.push(['Renewal due', longDate(outcome.renewalDate)]);
+  rows.push(['Decided', longDateOfTime(outcome.decidedAt)]);
+  return [
+    sectionHeading('Outcome'),
+    labelledRows(rows, 170),
+    subheading('Feedback'),
+    ...paragraphs(outcome.feedback, { whenEmpty: 'No feedback written.' }),
+    ...evidenceRequests(document, framework),
+  ];
+}
+
+/** Each request for more evidence on its own: the criterion, then what to send. */
+function evidenceRequests(document: ModerationDocument, framework: AppliedFramework): Content[] {
+  const requests = document.criteria.filter((c) => c.decision === 'more-evidence');
+  const statement = (id: string) => framework.criterionById.get(id)?.statement ?? '';
+  return [
+    subheading('Requests for more evidence'),
+    requests.length === 0
+      ? { text: 'None: the evidence seen was enough for every criterion.', style: 'paragraph' }
+      : {
+          stack: requests.map((c): Content => ({
+            stack: [
+              { text: [{ text: `${c.criterionId} `, bold: true }, statement(c.criterionId)] },
+              {
+                text: [{ text: 'What to send: ', style: 'label' }, c.comment || 'further evidence for this criterion.'],
+                margin: [12, 2, 0, 0],
+              },
+            ],
+            unbreakable: true,
+            margin: [0, 0, 0, 8],
+          })),
+        },
+    {
+      text: 'The school’s app adds each request to the school’s action plan when the report is imported.',
+      style: ['small', 'muted'],
+      margin: [0, 0, 0, 6],
+    },
+  ];
+}
+
+function visitSection(document: ModerationDocument, framework: AppliedFramework): Content[] {
+  const { visit } = document;
+  if (!visit) return [sectionHeading('Visit'), { text: 'No visit was planned.', style: 'paragraph' }];
+  const method =
+    visit.method.kind === 'random'
+      ? `${visit.method.perStrand} at random from each strand, seed ${visit.method.seed} (the same seed draws the same criteria)`
+      : 'chosen by the moderator';
+  return [
+    sectionHeading('Visit'),
+    labelledRows(
+      [
+        ['Date', longDate(visit.visitDate, 'not set')],
+        ['Criteria sampled', `${visit.criterionIds.length}, ${method}`],
+      ],
+      170,
+    ),
+    subheading('Criteria seen on the visit'),
+    visit.criterionIds.length === 0
+      ? { text: 'None.', italics: true, style: ['paragraph', 'muted'] }
+      : bulletList(
+          visit.criterionIds.map((id) => ({ text: [{ text: `${id} `, bold: true }, framework.criterionById.get(id)?.statement ?? ''] })),
+        ),
+    subheading('Visit notes'),
+    ...paragraphs(visit.notes, { whenEmpty: 'No visit notes.' }),
+  ];
+}
+
+/** Every criterion, strand by strand, with what the moderator changed or asked for in bold. */
+function criteriaSection(document: ModerationDocument, framework: AppliedFramework): Content[] {
+  const counts = { agree: 0, moderated: 0, 'more-evidence': 0, none: 0 };
+  for (const c of document.criteria) counts[c.decision ?? 'none'] += 1;
+  const byStrand = new Map<string, ModerationDocument['criteria']>();
+  for (const c of document.criteria) {
+    const strandId = framework.criterionById.get(c.criterionId)?.strandId ?? '';
+    byStrand.set(strandId, [...(byStrand.get(strandId) ?? []), c]);
+  }
+  const groups = [
+    ...framework.strands.map((strand) => ({ strand: { id: strand.id, title: strand.title }, criteria: byStrand.get(strand.id) ?? [] })),
+    { strand: { id: '', title: 'Criteria not in the framework' }, criteria: byStrand.get('') ?? [] },
+  ].filter((group) => group.criteria.length > 0);
+  return [
+    sectionHeading('Criterion by criterion'),
+    {
+      text:
+        `${document.criteria.length} criteria: ${counts.agree} agreed, ${counts.moderated} moderated to a different judgement, ` +
+        `${counts['more-evidence']} needing more evidence, and ${counts.none} accepted on the desk review without a separate decision.`,
+      style: 'lead',
+    },
+    ...groups.flatMap((group) => [
+      strandHeading(group.strand, { newPage: false }),
+      dataTable({
+        headers: ['Criterion', 'School’s judgement', 'Moderation', 'Comment'],
+        widths: [54, 88, 140, '*'],
+        whenEmpty: 'No criteria.',
+        rows: group.criteria.map((c) => {
+          const changed = c.decision === 'moderated' || c.decision === 'more-evidence';
+          return [
+            { text: c.criterionId, bold: true },
+            judgementLabel(framework, c.schoolJudgement),
+            { text: decisionText(c.decision, c.moderatedJudgement, framework), bold: changed },
+            c.comment || { text: '—', style: 'muted' },
+          ];
+        }),
+      }),
+    ]),
+  ];
+}
+
+function decisionText(
+  decision: ModerationDocument['criteria'][number]['decision'],
+  moderated: string | null,
+  framework: AppliedFramework,
+): string {
+  if (decision === null) return 'Accepted on the desk review';
+  if (decision === 'moderated') return `Moderated to ${judgementLabel(framework, moderated)}`;
+  return MODERATION_DECISIONS.find((d) => d.id === decision)?.label ?? decision;
+}

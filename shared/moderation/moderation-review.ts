@@ -1,0 +1,183 @@
+import { scalePoint, type AppliedFramework } from '../framework/applied-framework';
+import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
+import type { ModerationDocument } from './moderation-format';
+import { outcomeProblems, type OutcomeDraft } from './moderation-outcome';
+import {
+  MODERATION_DECISIONS,
+  type CriterionModeration,
+  type ModerationDecision,
+  type OutcomeKind,
+  type SubmissionStatus,
+  type VisitPlan,
+} from './moderation-records';
+import { sampleCriteria } from './visit-sampling';
+
+/**
+ * The moderator's review, as plain rules the screens share: what a criterion's decision reads as,
+ * how far the review has got, how a submission's status moves, and how a visit plan is checked.
+ */
+
+/** What the moderator decided for one criterion, as the school reads it. */
+export function decisionText(
+  framework: AppliedFramework,
+  decision: ModerationDecision | null,
+  moderatedJudgement: string | null,
+  whenNone = 'Not reviewed yet',
+): string {
+  if (decision === null) return whenNone;
+  if (decision === 'moderated') {
+    const point = scalePoint(framework, moderatedJudgement);
+    return point ? `Moderated to ${point.label}` : 'Moderated (no judgement chosen yet)';
+  }
+  return MODERATION_DECISIONS.find((d) => d.id === decision)?.label ?? decision;
+}
+
+/** The evidence items the school linked to a criterion, in the order of its evidence index. */
+export function evidenceForCriterion(document: SubmissionDocument, criterionId: string): SubmissionEvidence[] {
+  const response = document.responses.find((r) => r.criterionId === criterionId);
+  const ids = new Set(response?.evidenceIds ?? []);
+  return document.evidence.filter((e) => ids.has(e.id) || e.criterionIds.includes(criterionId));
+}
+
+export interface StrandProgress {
+  strandId: string;
+  title: string;
+  criterionIds: string[];
+  reviewed: number;
+  agreed: number;
+  moderated: number;
+  moreEvidence: number;
+}
+
+export interface ReviewProgress {
+  strands: StrandProgress[];
+  total: number;
+  reviewed: number;
+  agreed: number;
+  moderated: number;
+  moreEvidence: number;
+}
+
+/** How many criteria have a decision, strand by strand. */
+export function reviewProgress(framework: AppliedFramework, moderations: readonly CriterionModeration[]): ReviewProgress {
+  const decisions = new Map(moderations.map((m) => [m.criterionId, m.decision]));
+  const strands = framework.strands.map((strand): StrandProgress => {
+    const criterionIds = strand.standards.flatMap((s) => s.criteria.map((c) => c.id));
+    const count = (decision: ModerationDecision) => criterionIds.filter((id) => decisions.get(id) === decision).length;
+    const agreed = count('agree');
+    const moderated = count('moderated');
+    const moreEvidence = count('more-evidence');
+    return {
+      strandId: strand.id,
+      title: strand.title,
+      criterionIds,
+      reviewed: agreed + moderated + moreEvidence,
+      agreed,
+      moderated,
+      moreEvidence,
+    };
+  });
+  const sum = (key: 'reviewed' | 'agreed' | 'moderated' | 'moreEvidence') => strands.reduce((total, s) => total + s[key], 0);
+  return {
+    strands,
+    total: framework.criteria.length,
+    reviewed: sum('reviewed'),
+    agreed: sum('agreed'),
+    moderated: sum('moderated'),
+    moreEvidence: sum('moreEvidence'),
+  };
+}
+
+/** The first criterion after `afterId` (wrapping round) that has no decision, or null when all have one. */
+export function nextUndecided(
+  framework: AppliedFramework,
+  moderations: readonly CriterionModeration[],
+  afterId: string | null = null,
+): string | null {
+  const decided = new Set(moderations.filter((m) => m.decision !== null).map((m) => m.criterionId));
+  const ids = framework.criteria.map((c) => c.id);
+  const start = afterId === null ? 0 : ids.indexOf(afterId) + 1;
+  for (let i = 0; i < ids.length; i += 1) {
+    const id = ids[(start + i) % ids.length];
+    if (id !== undefined && id !== afterId && !decided.has(id)) return id;
+  }
+  return null;
+}
+
+/** A new submission moves to "in review" with the moderator's first decision; any other status stays as it is. */
+export function statusAfterDecision(current: SubmissionStatus, decision: ModerationDecision | null): SubmissionStatus {
+  return current === 'new' && decision !== null ? 'in-review' : current;
+}
+
+/** What the moderator may type for the random draw, checked. */
+export interface DrawDraft {
+  perStrand: string;
+  seed: string;
+}
+
+export function drawProblems(draft: DrawDraft): Partial<Record<keyof DrawDraft, string>> {
+  const problems: Partial<Record<keyof DrawDraft, string>> = {};
+  const perStrand = Number(draft.perStrand);
+  if (draft.perStrand.trim() === '' || !Number.isInteger(perStrand) || perStrand < 1) {
+    problems.perStrand = 'Enter how many criteria to draw from each strand, as a whole number of 1 or more';
+  } else if (perStrand > 50) problems.perStrand = 'Draw no more than 50 criteria from each strand';
+  if (draft.seed.trim().length > 200) problems.seed = 'The seed must be 200 characters or fewer';
+  else if (draft.seed.trim() !== '' && !/^[\x21-\x7e]+$/.test(draft.seed.trim())) {
+    problems.seed = 'The seed can only have letters, digits and punctuation, with no spaces';
+  }
+  return problems;
+}
+
+/** The random draw a visit plan records: repeatable from its seed. */
+export function drawnPlan(framework: AppliedFramework, perStrand: number, seed: string): Pick<VisitPlan, 'criterionIds' | 'method'> {
+  return { criterionIds: sampleCriteria(framework, perStrand, seed), method: { kind: 'random', seed, perStrand } };
+}
+
+/** Whether a recorded random draw still gives exactly the criteria the plan holds (false once changed by hand). */
+export function drawStillMatches(framework: AppliedFramework, plan: Pick<VisitPlan, 'criterionIds' | 'method'>): boolean {
+  if (plan.method.kind !== 'random') return false;
+  const again = sampleCriteria(framework, plan.method.perStrand, plan.method.seed);
+  return again.length === plan.criterionIds.length && again.every((id, i) => plan.criterionIds[i] === id);
+}
+
+/** One action the school's plan gets from a report: a request for more evidence. */
+export interface EvidenceRequestAction {
+  criterionId: string;
+  what: string;
+}
+
+/** Each "more evidence needed" of a report, as the action it becomes in the school's plan. */
+export function evidenceRequestActions(moderation: ModerationDocument): EvidenceRequestAction[] {
+  return moderation.criteria
+    .filter((c) => c.decision === 'more-evidence')
+    .map((c) => {
+      const comment = c.comment.trim().replace(/\s+/g, ' ');
+      return {
+        criterionId: c.criterionId,
+        what: comment ? `Send more evidence for ${c.criterionId}: ${comment}` : `Send more evidence for ${c.criterionId}`,
+      };
+    });
+}
+
+/** The outcome form as typed: the outcome may not be chosen yet. */
+export interface OutcomeForm extends Omit<OutcomeDraft, 'kind'> {
+  kind: OutcomeKind | '';
+}
+
+/** Everything wrong with the outcome form, by field, in the order the form asks. */
+export function outcomeFormProblems(
+  form: OutcomeForm,
+  computedLevelId: string | null,
+  framework: AppliedFramework,
+): Partial<Record<keyof OutcomeForm, string>> {
+  if (form.kind === '') {
+    // Until an outcome is chosen, only what every outcome needs (the feedback) is checked besides.
+    return { kind: 'Choose the outcome of the moderation', ...outcomeProblems({ ...form, kind: 'not-yet' }, computedLevelId, framework) };
+  }
+  return outcomeProblems({ ...form, kind: form.kind }, computedLevelId, framework);
+}
+
+/** The renewal period that applies: the region's, or three years (the usual period) when the region is not known. */
+export function renewalYearsFor(region: { renewalYears: number } | null | undefined): number {
+  return region && Number.isInteger(region.renewalYears) && region.renewalYears > 0 ? region.renewalYears : 3;
+}

@@ -1,0 +1,175 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { evidenceKindLabel } from '../evidence/evidence-records';
+import type { AppliedFramework } from '../framework/applied-framework';
+import {
+  bulletList,
+  CONTENT_WIDTH,
+  criterionTags,
+  dataTable,
+  documentDefinition,
+  judgementLabel,
+  labelledRows,
+  longDate,
+  longDateOfTime,
+  panel,
+  paragraphs,
+} from '../pdf/layout-blocks';
+import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
+import type { CriterionModeration, VisitPlan } from './moderation-records';
+import { decisionText, evidenceForCriterion } from './moderation-review';
+
+/**
+ * The printable visit plan: what the moderator takes into school. It names the criteria to see,
+ * what the school said about each and the evidence it offered, the desk review so far, and leaves
+ * ruled space for notes taken on the day. Not signed: it is a working paper.
+ */
+export interface VisitPlanLayoutInput {
+  document: SubmissionDocument;
+  framework: AppliedFramework;
+  plan: Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes'>;
+  moderations: readonly CriterionModeration[];
+  moderator: { name: string; organisation: string };
+  /** yyyy-mm-dd */
+  printedOn: string;
+}
+
+const NOTE_LINES = 10;
+const NOTE_LINE_GAP = 20;
+
+export function visitPlanLayout(input: VisitPlanLayoutInput): TDocumentDefinitions {
+  const { document, framework, plan } = input;
+  const school = document.school.name;
+  const byCriterion = new Map(input.moderations.map((m) => [m.criterionId, m]));
+  const order = new Map(framework.criteria.map((c, i) => [c.id, i]));
+  const ids = [...plan.criterionIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return documentDefinition({
+    info: {
+      title: `${school}: visit plan`,
+      author: `${input.moderator.name}, ${input.moderator.organisation}`,
+      subject: `Moderation visit for submission v${document.version}`,
+    },
+    footerText: `${school} (URN ${document.school.urn}) · Visit plan`,
+    content: [
+      { text: 'Moderation visit plan', style: 'coverKicker' },
+      { text: school, style: 'coverTitle' },
+      labelledRows(
+        [
+          ['URN', document.school.urn],
+          ['Visit date', longDate(plan.visitDate, 'not set yet')],
+          ['Moderator', `${input.moderator.name}, ${input.moderator.organisation}`],
+          ['Submission', `v${document.version}, exported ${longDateOfTime(document.createdAt)}`],
+          ['Framework', `${document.framework.title}, version ${document.framework.version}`],
+          ['Criteria to see', `${ids.length}, ${methodText(plan.method)}`],
+          ['Printed', longDate(input.printedOn, input.printedOn)],
+        ],
+        110,
+      ),
+      ...paragraphs(plan.notes, { label: 'Notes for the visit', whenEmpty: 'No notes for the visit.' }),
+      { text: 'The criteria at a glance', style: 'h2' },
+      dataTable({
+        headers: ['Criterion', 'School’s judgement', 'Desk review', 'Evidence offered'],
+        widths: [54, 88, 120, '*'],
+        whenEmpty: 'No criteria have been chosen for the visit yet.',
+        rows: ids.map((id): TableCell[] => {
+          const moderation = byCriterion.get(id);
+          const response = document.responses.find((r) => r.criterionId === id);
+          return [
+            { text: id, bold: true },
+            judgementLabel(framework, response?.judgement ?? null),
+            decisionText(framework, moderation?.decision ?? null, moderation?.moderatedJudgement ?? null),
+            evidenceForCriterion(document, id)
+              .map((e) => e.title)
+              .join('; ') || { text: 'None linked', italics: true },
+          ];
+        }),
+      }),
+      ...ids.flatMap((id) => criterionBlock(input, id, byCriterion.get(id))),
+    ],
+  });
+}
+
+function methodText(method: VisitPlan['method']): string {
+  return method.kind === 'random'
+    ? `${method.perStrand} drawn at random from each strand (seed ${method.seed})`
+    : 'chosen by the moderator';
+}
+
+function criterionBlock(input: VisitPlanLayoutInput, criterionId: string, moderation: CriterionModeration | undefined): Content[] {
+  const { document, framework } = input;
+  const criterion = framework.criterionById.get(criterionId);
+  const response = document.responses.find((r) => r.criterionId === criterionId);
+  const evidence = evidenceForCriterion(document, criterionId);
+  const deskComment = moderation?.comment.trim() ?? '';
+  return [
+    {
+      stack: [
+        panel(
+          [
+            {
+              columns: [
+                { text: criterionId, bold: true, width: 'auto' },
+                {
+                  text: [{ text: 'School’s judgement: ', style: 'label' }, judgementLabel(framework, response?.judgement ?? null)],
+                  alignment: 'right',
+                  width: '*',
+                },
+              ],
+              columnGap: 12,
+            },
+            { text: criterion?.statement ?? 'This criterion is not in the framework.', bold: true, margin: [0, 3, 0, 3] },
+            ...(criterion ? [{ text: criterionTags(framework, criterion), style: ['small', 'muted'] } as Content] : []),
+          ],
+          [0, 4, 0, 6],
+        ),
+        {
+          text: [
+            { text: 'Desk review: ', style: 'label' },
+            decisionText(framework, moderation?.decision ?? null, moderation?.moderatedJudgement ?? null),
+            ...(deskComment ? [` (${deskComment})`] : []),
+          ],
+          style: 'paragraph',
+        },
+      ],
+      // Each criterion starts a page, so the plan can be handed round a page at a time.
+      pageBreak: 'before',
+    },
+    ...paragraphs(response?.narrative ?? '', { label: 'What the school says', whenEmpty: 'The school wrote no narrative.' }),
+    { text: 'Evidence the school offered', style: 'label', margin: [0, 4, 0, 2] },
+    evidence.length === 0
+      ? { text: 'None linked.', italics: true, style: ['paragraph', 'muted'] }
+      : bulletList(evidence.map((e) => ({ text: evidenceLine(e) }))),
+    ...(criterion && criterion.suggestedEvidence.length > 0
+      ? [
+          { text: 'Evidence the framework suggests', style: 'label', margin: [0, 4, 0, 2] } as Content,
+          bulletList(criterion.suggestedEvidence.map((text) => ({ text, style: 'small' }))),
+        ]
+      : []),
+    {
+      stack: [{ text: 'Notes on the visit', style: 'label', margin: [0, 6, 0, 0] }, noteLines()],
+      unbreakable: true,
+    },
+  ];
+}
+
+function evidenceLine(evidence: SubmissionEvidence): string {
+  const where = evidence.file
+    ? `file in the submission: ${evidence.file.originalName}`
+    : `held at ${evidence.heldAt || 'a place not given'}`;
+  return `${evidence.title} (${evidenceKindLabel(evidence.kind)}; ${where})`;
+}
+
+/** Ruled lines to write on. */
+function noteLines(): Content {
+  return {
+    canvas: Array.from({ length: NOTE_LINES }, (_, i) => ({
+      type: 'line' as const,
+      x1: 0,
+      y1: NOTE_LINE_GAP * (i + 1),
+      x2: CONTENT_WIDTH,
+      y2: NOTE_LINE_GAP * (i + 1),
+      lineWidth: 0.5,
+      lineColor: '#9aa6b1',
+    })),
+    margin: [0, 0, 0, 8],
+  };
+}

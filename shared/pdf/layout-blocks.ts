@@ -1,0 +1,519 @@
+import type {
+  Content,
+  CustomTableLayout,
+  Node,
+  Size,
+  StyleDictionary,
+  TableCell,
+  TDocumentDefinitions,
+  TDocumentInformation,
+} from 'pdfmake/interfaces';
+import { actionStatusLabel } from '../actions/action-plan';
+import { evaluateAwards, type AwardOutcome, type Standings } from '../awards/award-rules';
+import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framework/applied-framework';
+import { levelLabel, scalePoint } from '../framework/applied-framework';
+import { codeOfPracticeReference } from '../framework/code-of-practice';
+import { phaseLabel } from '../school/school-records';
+import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
+
+/**
+ * Blocks shared by the PDFs the app prints (the signed submission and the portfolio): page set-up,
+ * styles, headings that feed the contents page, and the sections both documents carry.
+ * Everything here is pdfmake content: real text in Roboto (which has no check-mark glyph).
+ */
+
+/** A4 in points, and the margins every page uses. */
+export const PAGE = { width: 595.28, height: 841.89, left: 56, top: 56, right: 56, bottom: 64 } as const;
+export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+const SUBHEADING_LEVEL = 3;
+
+const COLOURS = {
+  ink: '#1f2933',
+  heading: '#1d3d5c',
+  accent: '#2b6a8f',
+  muted: '#5b6770',
+  rule: '#c5d0da',
+  fill: '#eef3f7',
+  headerFill: '#dde7ef',
+} as const;
+
+const STYLES: StyleDictionary = {
+  coverKicker: { fontSize: 12, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 6] },
+  coverTitle: { fontSize: 24, bold: true, color: COLOURS.heading, margin: [0, 0, 0, 6] },
+  coverSchool: { fontSize: 18, color: COLOURS.ink, margin: [0, 0, 0, 24] },
+  h1: { fontSize: 18, bold: true, color: COLOURS.heading, margin: [0, 0, 0, 10] },
+  h2: { fontSize: 14, bold: true, color: COLOURS.heading, margin: [0, 12, 0, 4] },
+  h3: { fontSize: 11.5, bold: true, color: COLOURS.accent, margin: [0, 10, 0, 6] },
+  lead: { fontSize: 11, margin: [0, 0, 0, 10] },
+  paragraph: { margin: [0, 0, 0, 6] },
+  small: { fontSize: 9 },
+  muted: { color: COLOURS.muted },
+  label: { bold: true, color: COLOURS.heading },
+  tableHeader: { bold: true, fontSize: 9.5, color: COLOURS.heading },
+  tableBody: { fontSize: 9.5 },
+  tocEntry: { fontSize: 10.5 },
+  tocSubEntry: { fontSize: 9.5, color: COLOURS.muted },
+  footer: { fontSize: 8.5, color: COLOURS.muted },
+  notice: { fontSize: 10, color: COLOURS.ink },
+};
+
+/** Thin horizontal rules, a shaded header row, no vertical lines. */
+const LIGHT_TABLE: CustomTableLayout = {
+  hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0.8 : 0.5),
+  vLineWidth: () => 0,
+  hLineColor: () => COLOURS.rule,
+  fillColor: (rowIndex) => (rowIndex === 0 ? COLOURS.headerFill : null),
+  paddingLeft: () => 5,
+  paddingRight: () => 5,
+  paddingTop: () => 4,
+  paddingBottom: () => 4,
+};
+
+/** Label and value pairs without any lines. */
+const PLAIN_TABLE: CustomTableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: (i) => (i === 0 ? 0 : 8),
+  paddingRight: () => 0,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+/** A shaded panel: one cell, no lines. */
+const PANEL_TABLE: CustomTableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  fillColor: () => COLOURS.fill,
+  paddingLeft: () => 8,
+  paddingRight: () => 8,
+  paddingTop: () => 6,
+  paddingBottom: () => 6,
+};
+
+export interface DocumentFrame {
+  info: Required<Pick<TDocumentInformation, 'title' | 'author' | 'subject'>> & Pick<TDocumentInformation, 'keywords'>;
+  /** Shown before "Page x of y" in every page's footer. */
+  footerText: string;
+  content: Content[];
+  /** pdfmake's images dictionary: key to data: URL. */
+  images?: Record<string, string>;
+}
+
+/** An A4 document with the app's styles, British English as its language and a footer on every page. */
+export function documentDefinition(frame: DocumentFrame): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageMargins: [PAGE.left, PAGE.top, PAGE.right, PAGE.bottom],
+    language: 'en-GB',
+    info: { ...frame.info, creator: 'SEN Accreditation', producer: 'SEN Accreditation (pdfmake)' },
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2, color: COLOURS.ink },
+    styles: STYLES,
+    content: frame.content,
+    ...(frame.images ? { images: frame.images } : {}),
+    pageBreakBefore: keepSubheadingsWithWhatFollows,
+    footer: (currentPage, pageCount) => ({
+      text: `${frame.footerText} · Page ${currentPage} of ${pageCount}`,
+      style: 'footer',
+      margin: [PAGE.left, 28, PAGE.right, 0],
+    }),
+  };
+}
+
+/**
+ * A subheading in the last sixth of a page moves to the next page, so it never sits alone at the
+ * bottom. (Each move makes pdfmake lay the document out again, so only `subheading`s are moved;
+ * criterion headings are kept with their text by unbreakable blocks instead.)
+ */
+function keepSubheadingsWithWhatFollows(node: Node): boolean {
+  return node.headlineLevel === SUBHEADING_LEVEL && node.startPosition.verticalRatio > 5 / 6;
+}
+
+// ---- Headings and the contents page -------------------------------------------------------------
+
+/** A main section: starts a new page and is listed in the contents. */
+export function sectionHeading(text: string): Content {
+  return { text, style: 'h1', tocItem: true, tocStyle: 'tocEntry', tocMargin: [0, 6, 0, 0], pageBreak: 'before' };
+}
+
+/** A strand heading, listed in the contents under its section. */
+export function strandHeading(strand: Pick<PlacedStrand, 'id' | 'title'>, options: { newPage: boolean }): Content {
+  return {
+    text: `${strand.id} ${strand.title}`,
+    style: 'h2',
+    tocItem: true,
+    tocStyle: 'tocSubEntry',
+    tocNumberStyle: 'tocSubEntry',
+    tocMargin: [14, 2, 0, 0],
+    ...(options.newPage ? { pageBreak: 'before' as const } : {}),
+  };
+}
+
+/** A heading inside a section, kept with what follows it. */
+export function subheading(text: string): Content {
+  return { text, style: 'h3', headlineLevel: SUBHEADING_LEVEL };
+}
+
+export function standardHeading(id: string, title: string): Content {
+  return { text: `${id} ${title}`, style: 'h3' };
+}
+
+/** The contents page, with page numbers and bookmarks for every listed heading. */
+export function contentsPage(): Content {
+  return {
+    toc: {
+      title: { text: 'Contents', style: 'h1' },
+      numberStyle: 'tocEntry',
+      outlines: true,
+    },
+    pageBreak: 'before',
+  };
+}
+
+// ---- Small building blocks ----------------------------------------------------------------------
+
+/** Text typed by a person: one pdfmake paragraph per line they wrote, blank lines dropped. */
+export function paragraphs(text: string, options: { label?: string; whenEmpty: string }): Content[] {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const label = options.label ? [{ text: `${options.label}: `, style: 'label' }] : [];
+  if (lines.length === 0) {
+    return [{ text: [...label, { text: options.whenEmpty, italics: true, style: 'muted' }], style: 'paragraph' }];
+  }
+  return lines.map((line, index) => ({ text: index === 0 ? [...label, line] : line, style: 'paragraph' }));
+}
+
+/** Label and value rows, for the cover and the school's context. */
+export function labelledRows(rows: readonly (readonly [string, string])[], labelWidth = 170): Content {
+  return {
+    table: {
+      widths: [labelWidth, '*'],
+      body: rows.map(([label, value]) => [{ text: label, style: 'label' }, { text: value === '' ? 'not given' : value }]),
+    },
+    layout: PLAIN_TABLE,
+    margin: [0, 0, 0, 10],
+  };
+}
+
+export interface DataTable {
+  headers: readonly string[];
+  widths: readonly Size[];
+  rows: readonly (readonly TableCell[])[];
+  /** Said instead of an empty table. */
+  whenEmpty: string;
+  /** Smaller header text for tables with many narrow columns. */
+  headerFontSize?: number;
+}
+
+/** A table with a repeated header row and rows that are never split across pages. */
+export function dataTable(table: DataTable): Content {
+  if (table.rows.length === 0) return { text: table.whenEmpty, italics: true, style: ['paragraph', 'muted'] };
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [...table.widths],
+      body: [
+        table.headers.map((h): TableCell => ({
+          text: h,
+          style: 'tableHeader',
+          ...(table.headerFontSize ? { fontSize: table.headerFontSize } : {}),
+        })),
+        ...table.rows.map((row) => [...row]),
+      ],
+    },
+    layout: LIGHT_TABLE,
+    style: 'tableBody',
+    margin: [0, 2, 0, 12],
+  };
+}
+
+/** A shaded panel holding a few lines. */
+export function panel(stack: Content[], margin: [number, number, number, number] = [0, 4, 0, 8]): Content {
+  return { table: { widths: ['*'], body: [[{ stack }]] }, layout: PANEL_TABLE, margin };
+}
+
+export function bulletList(items: readonly Content[]): Content {
+  return { ul: [...items], margin: [0, 0, 0, 8], markerColor: COLOURS.accent };
+}
+
+// ---- Formatting ---------------------------------------------------------------------------------
+
+const LONG_DATE_UTC = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const LONG_DATE_LONDON = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+
+/** "2026-11-24" -> "24 November 2026"; '' or an unreadable date -> `whenEmpty`. */
+export function longDate(yyyyMmDd: string, whenEmpty = 'no date'): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(yyyyMmDd);
+  if (!match) return yyyyMmDd === '' ? whenEmpty : yyyyMmDd;
+  return LONG_DATE_UTC.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+}
+
+/** An ISO 8601 time as the day it was in England: "24 November 2026". */
+export function longDateOfTime(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? iso : LONG_DATE_LONDON.format(time);
+}
+
+/** The first 12 hex characters of a SHA-256: enough to tell files apart by eye. */
+export function hashPrefix(hex: string): string {
+  return hex.slice(0, 12);
+}
+
+/** A full SHA-256 in groups of four characters, eight groups a line: "3f2a 91c0 ...". */
+export function fingerprintLines(hex: string): string {
+  const groups = hex.match(/.{1,4}/g) ?? [];
+  const lines: string[] = [];
+  for (let i = 0; i < groups.length; i += 8) lines.push(groups.slice(i, i + 8).join(' '));
+  return lines.join('\n');
+}
+
+export function judgementLabel(framework: AppliedFramework, judgement: string | null): string {
+  return scalePoint(framework, judgement)?.label ?? 'Not judged';
+}
+
+export function criterionTags(framework: AppliedFramework, criterion: PlacedCriterion): string {
+  const parts = [`Level: ${levelLabel(framework, criterion.level)}`];
+  if (criterion.mandatory) parts.push('Mandatory');
+  if (criterion.codeOfPractice.length > 0) parts.push(`SEN Code of Practice: ${codeOfPracticeReference(criterion.codeOfPractice)}`);
+  return parts.join(' · ');
+}
+
+// ---- Sections both documents carry --------------------------------------------------------------
+
+export function schoolContextSection(school: SubmissionSchool, regionName: string): Content[] {
+  return [
+    sectionHeading('School context'),
+    labelledRows([
+      ['School', school.name],
+      ['URN', school.urn],
+      ['Phase', phaseLabel(school.phase)],
+      ['Region', regionName],
+      ['Local authority', school.localAuthority],
+      ['Head teacher', school.headTeacher],
+      ['SENCO', school.senco],
+      ['SEN governor', school.senGovernor],
+    ]),
+    subheading('Pupils'),
+    labelledRows([
+      ['Pupils on roll', school.pupilsOnRoll.toLocaleString('en-GB')],
+      ['Pupils on SEN support (School Action and School Action Plus)', shareOfRoll(school.pupilsOnSenSupport, school.pupilsOnRoll)],
+      ['Pupils with a statement or EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
+    ]),
+  ];
+}
+
+/** "31 (14.8% of pupils on roll)" */
+function shareOfRoll(pupils: number, roll: number): string {
+  const share = roll > 0 ? ` (${((pupils / roll) * 100).toFixed(1)}% of pupils on roll)` : '';
+  return `${pupils.toLocaleString('en-GB')}${share}`;
+}
+
+/** Each criterion's standing as the award rules see it: its judgement and how much evidence it has. */
+export function standingsOf(responses: readonly SubmissionResponse[]): Standings {
+  return new Map(responses.map((r) => [r.criterionId, { judgement: r.judgement, evidenceCount: r.evidenceIds.length }]));
+}
+
+/** Judgements by strand, then where the award rules place the school and what holds it back. */
+export function summarySection(framework: AppliedFramework, responses: readonly SubmissionResponse[]): Content[] {
+  const outcome = evaluateAwards(framework, standingsOf(responses));
+  return [
+    sectionHeading('Summary'),
+    awardPanel(outcome),
+    subheading('Judgements by strand'),
+    strandDistributionTable(framework, responses),
+    subheading('The award rules, level by level'),
+    awardRulesTable(outcome),
+  ];
+}
+
+function awardPanel(outcome: AwardOutcome): Content {
+  const achieved = outcome.achieved ? outcome.achieved.label : 'Not yet at any award level';
+  const lines: Content[] = [
+    {
+      text: [
+        { text: 'Award level the rules give: ', style: 'label' },
+        { text: achieved, bold: true, fontSize: 12 },
+      ],
+    },
+  ];
+  if (outcome.next) {
+    lines.push(
+      { text: `What still stands between the school and ${outcome.next.level.label}:`, margin: [0, 6, 0, 2] },
+      bulletList(outcome.next.blockers.map((b) => b.explanation)),
+    );
+  } else {
+    lines.push({ text: 'The rules of every award level are met.', margin: [0, 4, 0, 0] });
+  }
+  return panel(lines);
+}
+
+function strandDistributionTable(framework: AppliedFramework, responses: readonly SubmissionResponse[]): Content {
+  const points = framework.scale.points;
+  // Wide enough for a long label such as "inconsistent" on one line, leaving the strand column 140 points.
+  const pointWidth = Math.min(58, Math.floor((CONTENT_WIDTH - 140 - 90) / Math.max(1, points.length)));
+  const byCriterion = new Map(responses.map((r) => [r.criterionId, r.judgement]));
+  const rowFor = (title: string, criteria: readonly PlacedCriterion[], bold: boolean): TableCell[] => {
+    const judgements = criteria.map((c) => byCriterion.get(c.id) ?? null);
+    const judged = judgements.filter((j) => points.some((p) => p.id === j)).length;
+    const cells = [
+      title,
+      ...points.map((p) => String(judgements.filter((j) => j === p.id).length)),
+      String(criteria.length - judged),
+      `${judged} of ${criteria.length}`,
+    ];
+    return cells.map((text, i) => ({ text, bold, alignment: i === 0 ? 'left' : 'center' }));
+  };
+  const rows = framework.strands.map((strand) =>
+    rowFor(
+      `${strand.id} ${strand.title}`,
+      framework.criteria.filter((c) => c.strandId === strand.id),
+      false,
+    ),
+  );
+  rows.push(rowFor('All strands', framework.criteria, true));
+  return dataTable({
+    headers: ['Strand', ...points.map((p) => p.label), 'Not judged', 'Judged'],
+    widths: ['*', ...points.map(() => pointWidth), 44, 46],
+    headerFontSize: 8.5,
+    rows,
+    whenEmpty: 'The framework has no strands.',
+  });
+}
+
+function awardRulesTable(outcome: AwardOutcome): Content {
+  const rows = outcome.levels.flatMap((level) =>
+    level.rules.map((rule, index): TableCell[] => [
+      index === 0 ? { text: level.level.label, bold: true } : '',
+      rule.explanation,
+      { text: rule.met ? 'Met' : 'Not yet met', bold: !rule.met },
+    ]),
+  );
+  return dataTable({
+    headers: ['Level', 'Rule', 'Outcome'],
+    widths: [80, '*', 60],
+    rows,
+    whenEmpty: 'The framework has no award rules.',
+  });
+}
+
+/** What a document adds under each criterion (its evidence, in the submission's or the portfolio's words). */
+export type CriterionExtras = (criterion: PlacedCriterion, response: SubmissionResponse | undefined) => Content[];
+
+/**
+ * Every criterion in framework order, under its strand and standard headings. Each strand starts a
+ * page; each criterion's heading block (with the standard heading above it) is kept on one page;
+ * what the school wrote flows on and breaks across pages like any text.
+ */
+export function criteriaSection(input: {
+  title: string;
+  introduction: string;
+  framework: AppliedFramework;
+  responses: readonly SubmissionResponse[];
+  extras: CriterionExtras;
+}): Content[] {
+  const { framework } = input;
+  const responseOf = new Map(input.responses.map((r) => [r.criterionId, r]));
+  const content: Content[] = [sectionHeading(input.title), { text: input.introduction, style: 'lead' }];
+  framework.strands.forEach((strand, strandIndex) => {
+    // A page break must not sit inside an unbreakable block: pdfmake then drops the block.
+    content.push(...strandOpening(strand, strandIndex > 0));
+    for (const standard of strand.standards) {
+      standard.criteria.forEach((plain, criterionIndex) => {
+        const criterion = framework.criterionById.get(plain.id);
+        if (!criterion) return;
+        const response = responseOf.get(criterion.id);
+        const heading = criterionIndex === 0 ? [standardHeading(standard.id, standard.title)] : [];
+        const body = [...criterionBody(response), ...input.extras(criterion, response)];
+        // The heading block keeps the first paragraph under it when that paragraph is short: pdfmake
+        // silently drops an unbreakable block taller than a page, so nobody's text may go in one whole.
+        const kept = firstParagraphIsShort(response?.narrative ?? '') ? body.splice(0, 1) : [];
+        content.push(
+          { stack: [...heading, criterionHeader(framework, criterion, response), ...kept], unbreakable: true },
+          { stack: body, margin: [0, 0, 0, 10] },
+        );
+      });
+    }
+  });
+  return content;
+}
+
+/** About seven lines of body text. */
+const SHORT_PARAGRAPH = 600;
+
+function firstParagraphIsShort(text: string): boolean {
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  return first.length <= SHORT_PARAGRAPH;
+}
+
+function strandOpening(strand: PlacedStrand, newPage: boolean): Content[] {
+  const opening: Content[] = [strandHeading(strand, { newPage })];
+  if (strand.summary.trim() !== '') opening.push({ text: strand.summary, italics: true, style: ['paragraph', 'muted'] });
+  return opening;
+}
+
+function criterionHeader(framework: AppliedFramework, criterion: PlacedCriterion, response: SubmissionResponse | undefined): Content {
+  const judgement = response?.judgement ?? null;
+  const judged = scalePoint(framework, judgement) !== null;
+  return panel(
+    [
+      {
+        columns: [
+          { text: criterion.id, bold: true, color: COLOURS.accent, width: 'auto' },
+          {
+            text: [
+              { text: 'Judgement: ', style: 'label' },
+              { text: judgementLabel(framework, judgement), bold: judged, italics: !judged },
+            ],
+            alignment: 'right',
+            width: '*',
+          },
+        ],
+        columnGap: 12,
+      },
+      { text: criterion.statement, bold: true, margin: [0, 3, 0, 3] },
+      { text: criterionTags(framework, criterion), style: ['small', 'muted'] },
+    ],
+    [0, 4, 0, 6],
+  );
+}
+
+function criterionBody(response: SubmissionResponse | undefined): Content[] {
+  const nextSteps = response?.nextSteps ?? '';
+  return [
+    ...paragraphs(response?.narrative ?? '', { label: 'Narrative', whenEmpty: 'No narrative written.' }),
+    ...(nextSteps.trim() === '' ? [] : paragraphs(nextSteps, { label: 'Next steps', whenEmpty: '' })),
+  ];
+}
+
+export function actionPlanSection(actions: readonly SubmissionAction[]): Content[] {
+  return [
+    sectionHeading('Action plan'),
+    dataTable({
+      headers: ['What', 'Who', 'By when', 'Status', 'Criteria'],
+      widths: ['*', 80, 70, 56, 62],
+      rows: actions.map((a): TableCell[] => [
+        {
+          stack: [
+            a.what,
+            ...(a.successCriteria.trim() === ''
+              ? []
+              : [{ text: `Success criteria: ${a.successCriteria}`, style: ['small', 'muted'], margin: [0, 2, 0, 0] } as Content]),
+          ],
+        },
+        a.who === '' ? { text: 'not given', italics: true } : a.who,
+        longDate(a.byWhen, 'no date'),
+        actionStatusLabel(a.status),
+        a.criterionIds.join(', '),
+      ]),
+      whenEmpty: 'No actions are planned.',
+    }),
+  ];
+}

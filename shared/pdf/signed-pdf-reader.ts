@@ -1,0 +1,383 @@
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  decodePDFRawStream,
+} from 'pdf-lib';
+import { indexClassicXref } from './pdf-object-index';
+import { verifyDigestSignature } from '../crypto/cms-signature';
+import { summariseCertificate, type CertificateSummary } from '../crypto/signing-certificate';
+import { sha256, sha256Hex, toHex } from '../formats/sha256';
+import type { AssociatedFileRelationship } from './signed-pdf-writer';
+
+/**
+ * Opens a signed container PDF (a submission or a moderation report) and checks everything that
+ * does not depend on what the container holds: it is a whole PDF, it has exactly one signature,
+ * that signature covers every byte but its own value, nothing was added after signing, and the
+ * CMS signature verifies. Only then are the embedded files read. Never throws for bad input.
+ */
+export type ContainerProblemCode =
+  | 'not-pdf'
+  | 'truncated'
+  | 'no-signature'
+  | 'several-signatures'
+  | 'byte-range'
+  | 'appended-bytes'
+  | 'incremental-update'
+  | 'signature-unreadable'
+  | 'signature-mismatch'
+  | 'unreadable';
+
+export interface ContainerProblem {
+  code: ContainerProblemCode;
+  /** What is wrong, in plain words, for the person who imported the file. */
+  message: string;
+}
+
+export interface ContainerAttachment {
+  name: string;
+  relationship: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+export interface SignedContainer {
+  /** SHA-256 (hex) of the whole file. */
+  fileSha256: string;
+  certificateDer: Uint8Array<ArrayBuffer>;
+  certificate: CertificateSummary;
+  /** The signing time the signature dictionary records (the signer's clock), or null. */
+  signingTime: Date | null;
+  byteRange: readonly [number, number, number, number];
+  attachments: ReadonlyMap<string, ContainerAttachment>;
+}
+
+export type ContainerResult = { ok: true; container: SignedContainer } | { ok: false; problem: ContainerProblem };
+
+const PROBLEM_MESSAGES = {
+  notPdf: 'This file is not a PDF.',
+  truncated: 'The file is incomplete: it stops before the end of the PDF. It may have been cut short while it was copied or downloaded.',
+  noSignature: 'This PDF is not signed, so there is no way to tell whether it has been changed.',
+  appended: 'Something was added to the end of the file after it was signed.',
+  incremental: 'The file was edited and saved again after it was signed (an incremental update was added).',
+} as const;
+
+const latin1 = new TextDecoder('latin1');
+const ascii = new TextEncoder();
+
+export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>): Promise<ContainerResult> {
+  if (bytes.length < 8 || latin1.decode(bytes.subarray(0, 5)) !== '%PDF-') return fail('not-pdf', PROBLEM_MESSAGES.notPdf);
+
+  // The whole file's hash runs while the signature is checked (WebCrypto works off this thread).
+  const fileHash = sha256Hex(bytes);
+  fileHash.catch(() => undefined);
+
+  const range = findSignatureRange(bytes);
+  if (!range) {
+    return endsWithEofMarker(bytes) ? fail('no-signature', PROBLEM_MESSAGES.noSignature) : fail('truncated', PROBLEM_MESSAGES.truncated);
+  }
+  const [start, firstLength, secondStart, secondLength] = range.values;
+  const end = secondStart + secondLength;
+  if (end > bytes.length) return fail('truncated', PROBLEM_MESSAGES.truncated);
+  if (start !== 0 || !range.looksReal || firstLength <= 0 || secondStart <= firstLength) {
+    return fail(
+      'byte-range',
+      'The signature does not cover the whole file: some bytes besides the signature itself are left out of what was signed.',
+    );
+  }
+  if (end < bytes.length) {
+    return looksLikeIncrementalUpdate(bytes.subarray(end))
+      ? fail('incremental-update', PROBLEM_MESSAGES.incremental)
+      : fail('appended-bytes', PROBLEM_MESSAGES.appended);
+  }
+  if (!endsWithEofMarker(bytes)) return fail('truncated', PROBLEM_MESSAGES.truncated);
+
+  const cms = hexToBytes(bytes.subarray(firstLength + 1, secondStart - 1));
+  const signed = new Uint8Array(firstLength + secondLength);
+  signed.set(bytes.subarray(0, firstLength), 0);
+  signed.set(bytes.subarray(secondStart, end), firstLength);
+  const check = await verifyDigestSignature(trimDerPadding(cms), await sha256(signed));
+  if (!check.ok) {
+    if (check.reason === 'unreadable') return fail('signature-unreadable', `The signature cannot be checked: ${check.detail}.`);
+    return fail('signature-mismatch', 'The file has been changed since it was signed: its signature no longer matches its contents.');
+  }
+
+  // Only now, with the bytes known to be the signer's, is the structure read.
+  const structure = await readStructure(bytes);
+  if (!structure) return fail('unreadable', 'The PDF’s structure could not be read.');
+  if (structure.incremental) return fail('incremental-update', PROBLEM_MESSAGES.incremental);
+  const signatureDicts = structure.signatureDicts();
+  if (signatureDicts.length !== 1) {
+    return fail(
+      'several-signatures',
+      `The file has ${signatureDicts.length} signatures. A submission has exactly one, made when it was exported.`,
+    );
+  }
+  const signatureDict = signatureDicts[0];
+  if (
+    !signatureDict ||
+    !sameByteRange(structure.lookup, signatureDict, range.values) ||
+    !sameContents(structure.lookup, signatureDict, cms)
+  ) {
+    return fail('byte-range', 'The signature that was checked is not the one the PDF declares.');
+  }
+
+  const attachments = readAttachments(structure);
+  if (!attachments.ok) return fail('unreadable', attachments.message);
+
+  let certificate: CertificateSummary;
+  try {
+    certificate = await summariseCertificate(check.certificateDer);
+  } catch {
+    return fail('signature-unreadable', 'The signer’s certificate cannot be read.');
+  }
+  return {
+    ok: true,
+    container: {
+      fileSha256: await fileHash,
+      certificateDer: check.certificateDer,
+      certificate,
+      signingTime: parsePdfDate(textOf(structure.lookup, signatureDict, 'M') ?? ''),
+      byteRange: range.values,
+      attachments: attachments.files,
+    },
+  };
+}
+
+/** What the checks need from the PDF's objects, read through the cross-reference table when it can be. */
+interface Structure {
+  catalog: PDFDict | undefined;
+  incremental: boolean;
+  lookup: Lookup;
+  signatureDicts(): PDFDict[];
+}
+
+type Lookup = (value: PDFObject | undefined) => PDFObject | undefined;
+
+async function readStructure(bytes: Uint8Array): Promise<Structure | null> {
+  const index = indexClassicXref(bytes);
+  if (index) {
+    const lookup = index.lookup;
+    const catalog = asDict(lookup(index.trailer.get(PDFName.of('Root'))));
+    return {
+      catalog,
+      incremental: index.incremental,
+      lookup,
+      signatureDicts: () => signatureFieldValues(catalog, lookup),
+    };
+  }
+  // Not our writer's layout (for example a cross-reference stream): parse the whole file.
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+  } catch {
+    return null;
+  }
+  const lookup: Lookup = (value) => (value instanceof PDFRef ? doc.context.lookup(value) : value);
+  return {
+    catalog: doc.catalog,
+    incremental: false,
+    lookup,
+    signatureDicts: () =>
+      doc.context
+        .enumerateIndirectObjects()
+        .map(([, object]) => object)
+        .filter((object): object is PDFDict => object instanceof PDFDict && object.has(PDFName.of('ByteRange'))),
+  };
+}
+
+/** The value dictionaries of the signature fields in the AcroForm. */
+function signatureFieldValues(catalog: PDFDict | undefined, lookup: Lookup): PDFDict[] {
+  const form = asDict(lookup(catalog?.get(PDFName.of('AcroForm'))));
+  const fields = lookup(form?.get(PDFName.of('Fields')));
+  if (!(fields instanceof PDFArray)) return [];
+  const values: PDFDict[] = [];
+  for (let i = 0; i < fields.size(); i += 1) {
+    const field = asDict(lookup(fields.get(i)));
+    const value = asDict(lookup(field?.get(PDFName.of('V'))));
+    if (value?.has(PDFName.of('ByteRange'))) values.push(value);
+  }
+  return values;
+}
+
+function asDict(value: PDFObject | undefined): PDFDict | undefined {
+  return value instanceof PDFDict ? value : undefined;
+}
+
+function fail(code: ContainerProblemCode, message: string): ContainerResult {
+  return { ok: false, problem: { code, message } };
+}
+
+interface RangeCandidate {
+  values: [number, number, number, number];
+  /** The gap is a hex string preceded by /Contents: the layout of a real signature dictionary. */
+  looksReal: boolean;
+}
+
+/**
+ * The last "/ByteRange [a b c d]" in the raw bytes, searching back from the end (our writer puts
+ * the signature last). Read before anything in the file is trusted, so it cannot depend on the
+ * PDF's structure; that is checked against it after the signature has been verified.
+ */
+function findSignatureRange(bytes: Uint8Array): RangeCandidate | null {
+  const marker = ascii.encode('/ByteRange');
+  let fallback: RangeCandidate | null = null;
+  for (let at = lastIndexOf(bytes, marker, bytes.length); at !== -1; at = lastIndexOf(bytes, marker, at - 1)) {
+    const text = latin1.decode(bytes.subarray(at + marker.length, at + marker.length + 80));
+    const match = /^\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]/.exec(text);
+    if (!match) continue;
+    const values = [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])] as [number, number, number, number];
+    const candidate = { values, looksReal: isContentsGap(bytes, values[1], values[2]) };
+    if (candidate.looksReal) return candidate;
+    fallback ??= candidate;
+  }
+  return fallback;
+}
+
+function isContentsGap(bytes: Uint8Array, from: number, to: number): boolean {
+  if (from <= 0 || to > bytes.length || to - from < 4 || bytes[from] !== 0x3c || bytes[to - 1] !== 0x3e) return false;
+  for (let i = from + 1; i < to - 1; i += 1) if (!isHexDigit(bytes[i] ?? 0)) return false;
+  const before = latin1.decode(bytes.subarray(Math.max(0, from - 20), from));
+  return /\/Contents\s*$/.test(before);
+}
+
+function isHexDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
+function endsWithEofMarker(bytes: Uint8Array): boolean {
+  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 64)));
+  return /%%EOF[\r\n\s\0]*$/.test(tail);
+}
+
+function looksLikeIncrementalUpdate(tail: Uint8Array): boolean {
+  const text = latin1.decode(tail.subarray(0, 1_000_000));
+  return /startxref|\btrailer\b|\d+\s+\d+\s+obj\b|\bxref\b/.test(text);
+}
+
+function hexToBytes(hex: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(Math.floor(hex.length / 2));
+  for (let i = 0; i < out.length; i += 1) out[i] = (nibble(hex[2 * i] ?? 0) << 4) | nibble(hex[2 * i + 1] ?? 0);
+  return out;
+}
+
+function nibble(code: number): number {
+  if (code <= 0x39) return code - 0x30;
+  if (code <= 0x46) return code - 0x37;
+  return code - 0x57;
+}
+
+/** The reserved room is padded with zeros after the DER; cut the DER to its declared length. */
+function trimDerPadding(der: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  if (der.length < 2 || der[0] !== 0x30) return der;
+  const first = der[1] ?? 0;
+  if (first < 0x80) return der.slice(0, 2 + first);
+  const lengthBytes = first & 0x7f;
+  if (lengthBytes === 0 || lengthBytes > 4 || der.length < 2 + lengthBytes) return der;
+  let length = 0;
+  for (let i = 0; i < lengthBytes; i += 1) length = length * 256 + (der[2 + i] ?? 0);
+  const total = 2 + lengthBytes + length;
+  return total <= der.length ? der.slice(0, total) : der;
+}
+
+function sameByteRange(lookup: Lookup, dict: PDFDict, values: readonly number[]): boolean {
+  const array = lookup(dict.get(PDFName.of('ByteRange')));
+  if (!(array instanceof PDFArray) || array.size() !== 4) return false;
+  return values.every((value, i) => array.get(i).toString() === String(value));
+}
+
+function sameContents(lookup: Lookup, dict: PDFDict, cms: Uint8Array): boolean {
+  const contents = lookup(dict.get(PDFName.of('Contents')));
+  if (!(contents instanceof PDFHexString || contents instanceof PDFString)) return false;
+  return toHex(contents.asBytes()) === toHex(cms);
+}
+
+type AttachmentsRead = { ok: true; files: Map<string, ContainerAttachment> } | { ok: false; message: string };
+
+function readAttachments(structure: Structure): AttachmentsRead {
+  const { lookup } = structure;
+  const files = new Map<string, ContainerAttachment>();
+  try {
+    const names = asDict(lookup(structure.catalog?.get(PDFName.of('Names'))));
+    const tree = asDict(lookup(names?.get(PDFName.of('EmbeddedFiles'))));
+    if (!tree) return { ok: true, files };
+    const pending: PDFDict[] = [tree];
+    let visited = 0;
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (!node || (visited += 1) > 10_000) return { ok: false, message: 'The list of embedded files is malformed.' };
+      const kids = lookup(node.get(PDFName.of('Kids')));
+      if (kids instanceof PDFArray) {
+        for (let i = 0; i < kids.size(); i += 1) {
+          const kid = asDict(lookup(kids.get(i)));
+          if (kid) pending.push(kid);
+        }
+      }
+      const pairs = lookup(node.get(PDFName.of('Names')));
+      if (!(pairs instanceof PDFArray)) continue;
+      for (let i = 0; i + 1 < pairs.size(); i += 2) {
+        const spec = asDict(lookup(pairs.get(i + 1)));
+        if (!spec) return { ok: false, message: 'An embedded file’s description is missing.' };
+        const file = readFileSpec(lookup, spec);
+        if (files.has(file.name)) return { ok: false, message: `Two embedded files are both called “${file.name}”.` };
+        files.set(file.name, file);
+      }
+    }
+  } catch {
+    return { ok: false, message: 'The embedded files could not be read.' };
+  }
+  return { ok: true, files };
+}
+
+function readFileSpec(lookup: Lookup, spec: PDFDict): ContainerAttachment {
+  const name = textOf(lookup, spec, 'UF') ?? textOf(lookup, spec, 'F');
+  if (name === null) throw new Error('An embedded file has no name.');
+  const embedded = asDict(lookup(spec.get(PDFName.of('EF'))));
+  const stream = lookup(embedded?.get(PDFName.of('F')));
+  if (!(stream instanceof PDFRawStream)) throw new Error('An embedded file has no stream.');
+  const filter = lookup(stream.dict.get(PDFName.of('Filter')));
+  const bytes = filter === undefined ? stream.contents : decodePDFRawStream(stream).decode();
+  const relationship = lookup(spec.get(PDFName.of('AFRelationship')));
+  const subtype = lookup(stream.dict.get(PDFName.of('Subtype')));
+  return {
+    name,
+    relationship: (relationship instanceof PDFName ? relationship.decodeText() : 'Unspecified') as AssociatedFileRelationship,
+    mediaType: subtype instanceof PDFName ? subtype.decodeText() : '',
+    bytes,
+  };
+}
+
+function textOf(lookup: Lookup, dict: PDFDict, key: string): string | null {
+  const value = lookup(dict.get(PDFName.of(key)));
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
+}
+
+/** "D:20261124093000Z" or "D:20261124093000+01'00'" -> Date; null when it cannot be read. */
+export function parsePdfDate(text: string): Date | null {
+  const match = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(text);
+  if (!match) return null;
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', zone = 'Z'] = match;
+  const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.replace(/'/g, '').slice(3, 5)}`;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function lastIndexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0] ?? 0;
+  const start = Math.min(from, haystack.length - needle.length);
+  outer: for (
+    let i = start < 0 ? -1 : haystack.lastIndexOf(first, start);
+    i !== -1;
+    i = i === 0 ? -1 : haystack.lastIndexOf(first, i - 1)
+  ) {
+    for (let j = 1; j < needle.length; j += 1) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,157 @@
+import type { ActionItem } from '../actions/action-plan';
+import type { CriterionResponse, Evaluation, EvidenceLink } from '../evaluation/evaluation-records';
+import type { EvidenceItem } from '../evidence/evidence-records';
+import type { AppliedFramework } from '../framework/applied-framework';
+import { frameworkRef } from '../framework/applied-framework';
+import type { School } from '../school/school-records';
+import {
+  SUBMISSION_FORMAT,
+  SUBMISSION_FORMAT_VERSION,
+  type SubmissionDeclaration,
+  type SubmissionDocument,
+  type SubmissionEvidence,
+} from './submission-format';
+
+/** Everything the app holds about one evaluation at the moment of export. */
+export interface SubmissionSnapshot {
+  school: School;
+  evaluation: Evaluation;
+  framework: AppliedFramework;
+  regionName: string;
+  responses: readonly CriterionResponse[];
+  links: readonly EvidenceLink[];
+  evidence: readonly EvidenceItem[];
+  actions: readonly ActionItem[];
+}
+
+export interface SubmissionIdentity {
+  submissionId: string;
+  version: number;
+  createdAt: string;
+  declaration: SubmissionDeclaration;
+  certificateFingerprint: string;
+}
+
+/** Builds submission.json from the records. Pure: the same snapshot and identity give the same document. */
+export function buildSubmissionDocument(snapshot: SubmissionSnapshot, identity: SubmissionIdentity): SubmissionDocument {
+  const { school, evaluation, framework } = snapshot;
+  const responseOf = new Map(snapshot.responses.map((r) => [r.criterionId, r]));
+  const order = new Map(framework.criteria.map((c, i) => [c.id, i]));
+  const linksByEvidence = new Map<string, string[]>();
+  const linksByCriterion = new Map<string, string[]>();
+  for (const link of snapshot.links) {
+    if (!order.has(link.criterionId)) continue;
+    push(linksByEvidence, link.evidenceId, link.criterionId);
+    push(linksByCriterion, link.criterionId, link.evidenceId);
+  }
+
+  const linked = snapshot.evidence
+    .filter((item) => linksByEvidence.has(item.id))
+    .sort((a, b) => a.title.localeCompare(b.title, 'en-GB') || a.id.localeCompare(b.id));
+  const evidence = linked.map((item, index): SubmissionEvidence => {
+    const criterionIds = [...new Set(linksByEvidence.get(item.id) ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    return {
+      id: item.id,
+      title: item.title,
+      kind: item.kind,
+      date: item.date,
+      description: item.description,
+      heldAt: item.heldAt,
+      containsPersonalData: item.containsPersonalData,
+      redactionConfirmed: item.redactionConfirmed,
+      file: item.file
+        ? {
+            attachmentName: evidenceAttachmentName(index, item.file.name),
+            originalName: item.file.name,
+            mediaType: item.file.type || 'application/octet-stream',
+            size: item.file.size,
+            sha256: item.file.sha256,
+          }
+        : null,
+      criterionIds,
+    };
+  });
+  const evidenceOrder = new Map(evidence.map((e, i) => [e.id, i]));
+
+  return {
+    format: SUBMISSION_FORMAT,
+    formatVersion: SUBMISSION_FORMAT_VERSION,
+    submissionId: identity.submissionId,
+    version: identity.version,
+    evaluationId: evaluation.id,
+    createdAt: identity.createdAt,
+    school: {
+      name: school.name,
+      urn: school.urn,
+      localAuthority: school.localAuthority,
+      phase: school.phase,
+      headTeacher: school.headTeacher,
+      senco: school.senco,
+      senGovernor: school.senGovernor,
+      pupilsOnRoll: school.pupilsOnRoll,
+      pupilsOnSenSupport: school.pupilsOnSenSupport,
+      pupilsWithStatementOrPlan: school.pupilsWithStatementOrPlan,
+    },
+    region: { id: evaluation.regionId, name: snapshot.regionName },
+    framework: frameworkRef(framework.base),
+    supplement: framework.supplement ? frameworkRef(framework.supplement) : null,
+    responses: framework.criteria.map((criterion) => {
+      const response = responseOf.get(criterion.id);
+      const known = framework.scale.points.some((p) => p.id === response?.judgement);
+      const evidenceIds = [...new Set(linksByCriterion.get(criterion.id) ?? [])].sort(
+        (a, b) => (evidenceOrder.get(a) ?? 0) - (evidenceOrder.get(b) ?? 0),
+      );
+      return {
+        criterionId: criterion.id,
+        judgement: known ? (response?.judgement ?? null) : null,
+        narrative: response?.narrative ?? '',
+        nextSteps: response?.nextSteps ?? '',
+        evidenceIds,
+      };
+    }),
+    evidence,
+    actions: snapshot.actions
+      .filter((a) => a.evaluationId === evaluation.id)
+      .map((a) => ({
+        id: a.id,
+        what: a.what,
+        who: a.who,
+        byWhen: a.byWhen,
+        successCriteria: a.successCriteria,
+        status: a.status,
+        criterionIds: [...a.criterionIds],
+      })),
+    declaration: {
+      headTeacher: identity.declaration.headTeacher,
+      senco: identity.declaration.senco,
+      chairOfGovernors: identity.declaration.chairOfGovernors,
+      date: identity.declaration.date,
+      statement: identity.declaration.statement,
+    },
+    signer: { certificateFingerprint: identity.certificateFingerprint },
+  };
+}
+
+/** A safe, unique name for an embedded evidence file: "evidence-007-sen-policy-2026.pdf". */
+export function evidenceAttachmentName(index: number, originalName: string): string {
+  const fileName = originalName.split(/[\\/]/).pop() ?? '';
+  const dot = fileName.lastIndexOf('.');
+  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  const slug = base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  const safeExtension = /^[a-z0-9]{1,10}$/.test(extension) ? `.${extension}` : '';
+  return `evidence-${String(index + 1).padStart(3, '0')}-${slug}${safeExtension}`;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

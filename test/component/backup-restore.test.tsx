@@ -1,0 +1,287 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
+import { checkBackupFile, makeBackup, restoreBackup, TABLES_LEFT_OUT } from '../../renderer/db/backup-store';
+import { META, openAppDatabase } from '../../renderer/db/database-guard';
+import { SettingsScreen } from '../../renderer/screens/SettingsScreen';
+import { BACKUP_HEADER_BYTES } from '../../shared/backup/backup-format';
+import { parseBackupFileName } from '../../shared/backup/backup-file-name';
+import { addSigningKey, BINARY_EVIDENCE, everything, seedRealisticData } from './backup-test-data';
+import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
+
+const VERSION = '0.0.0-test';
+
+async function fileOf(blob: Blob, name = 'backup.senbackup'): Promise<File> {
+  return new File([await blob.arrayBuffer()], name, { type: '' });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Settings, once the criteria have loaded and its heading is up. */
+async function renderSettings(options: Parameters<typeof renderWithServices>[1]) {
+  const view = await renderWithServices(<SettingsScreen />, options);
+  await screen.findByRole('heading', { level: 1, name: 'Settings' }, { timeout: 10_000 });
+  return view;
+}
+
+describe('backing up and restoring the whole database', () => {
+  it('gives back every record and every byte after the database is wiped', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { school } = await seedRealisticData(db);
+    await addSigningKey(db, school.id);
+    const before = await everything(db);
+    const tableNames = db.tables.map((t) => t.name);
+
+    const made = await makeBackup(db, VERSION, new Date('2026-11-24T09:30:00Z'));
+    expect(made.fileName).toBe('sen-accreditation-backup-2026-11-24T09-30-00Z-v0.0.0-test.senbackup');
+    expect(made.manifest.tables.map((t) => t.name).sort()).toEqual(tableNames.filter((n) => n !== 'signingKeys').sort());
+    expect(made.manifest.leftOut).toEqual([{ table: 'signingKeys', records: 1, reason: TABLES_LEFT_OUT.signingKeys }]);
+    // Policy (stored once though used twice), the binary file, the PDF, and the certificate bytes nowhere (keys are left out).
+    expect(made.manifest.entries).toHaveLength(3);
+    expect(made.counts).toEqual({ schools: 1, evaluations: 1, evidence: 4, files: 2, submissions: 1 });
+    // Figures for the record: size and time for this data.
+    console.info(`backup of the test data: ${made.file.size} bytes in ${made.tookMs.toFixed(0)} ms`);
+
+    // Wipe: the database is deleted and made again, empty, as on a new computer.
+    await db.delete();
+    const fresh = new AppDatabase(db.name);
+    expect(await openAppDatabase(fresh, VERSION)).toEqual({ ok: true });
+    expect(await fresh.schools.count()).toBe(0);
+
+    const checked = await checkBackupFile(fresh, await fileOf(made.file), VERSION);
+    if (!checked.ok) throw new Error(checked.message);
+    const outcome = await restoreBackup(fresh, checked.backup, VERSION);
+    expect(outcome.workspacesWithoutKey).toEqual(['Riverside Primary School']);
+
+    const after = await everything(fresh);
+    const { meta: metaBefore, ...restBefore } = before;
+    const { meta: metaAfter, ...restAfter } = after;
+    expect(restAfter).toEqual(restBefore);
+    const blob = (await fresh.evidenceBlobs.toArray()).find((b) => b.size === BINARY_EVIDENCE.length);
+    expect(new Uint8Array(await blob!.blob.arrayBuffer())).toEqual(BINARY_EVIDENCE);
+    expect(metaBefore).toEqual(expect.arrayContaining([{ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION }]));
+    expect(metaAfter).toEqual(
+      expect.arrayContaining([
+        { key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION },
+        { key: META.appVersion, value: VERSION },
+        { key: META.lastBackupAt, value: '2026-11-24T09:30:00.000Z' },
+        { key: META.restoredBackupCreatedAt, value: '2026-11-24T09:30:00.000Z' },
+      ]),
+    );
+    expect(await fresh.signingKeys.count()).toBe(0);
+  });
+
+  it('keeps a signing key that is already on this computer', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { school } = await seedRealisticData(db);
+    await addSigningKey(db, school.id);
+    const made = await makeBackup(db, VERSION);
+    const checked = await checkBackupFile(db, made.file, VERSION);
+    if (!checked.ok) throw new Error(checked.message);
+    const outcome = await restoreBackup(db, checked.backup, VERSION);
+    expect(outcome.workspacesWithoutKey).toEqual([]);
+    expect(await db.signingKeys.count()).toBe(1);
+  });
+
+  it('backs up a table that a later version adds, with no change to the backup code', async () => {
+    // A later schema: the same tables plus one more (as the moderator's side will add).
+    class LaterDatabase extends AppDatabase {
+      constructor(name: string) {
+        super(name);
+        this.version(DATABASE_SCHEMA_VERSION + 1).stores({ laterReports: 'id, submissionId', outboundNotes: '' });
+      }
+    }
+    const db = new LaterDatabase(`later-${Date.now()}`);
+    await db.table('laterReports').add({ id: 'm1', submissionId: 's1', pdf: new Blob(['report'], { type: 'application/pdf' }) });
+    await db.table('outboundNotes').add({ text: 'kept by an outside key' }, 'note-1');
+    const made = await makeBackup(db, VERSION);
+    expect(made.manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['laterReports', 'outboundNotes']));
+    await db.table('laterReports').clear();
+    await db.table('outboundNotes').clear();
+    const checked = await checkBackupFile(db, made.file, VERSION);
+    if (!checked.ok) throw new Error(checked.message);
+    await restoreBackup(db, checked.backup, VERSION);
+    expect(await everything(db, ['signingKeys', 'meta'])).toMatchObject({
+      laterReports: [
+        { id: 'm1', submissionId: 's1', pdf: { blobType: 'application/pdf', bytes: [...new TextEncoder().encode('report')] } },
+      ],
+      outboundNotes: [{ text: 'kept by an outside key' }],
+    });
+    expect(await db.table('outboundNotes').toCollection().primaryKeys()).toEqual(['note-1']);
+  });
+});
+
+describe('Settings › Back up and restore', () => {
+  it('backs up with “Back up now”, and restores the file after a wipe, saying a new signing key will be made', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    await seedRealisticData(db);
+    const before = await everything(db);
+    const platform = recordingPlatform();
+    const view = await renderSettings({ db, platform });
+    const section = screen.getByRole('region', { name: 'Back up and restore' });
+    await waitFor(() =>
+      expect(within(section).getByTestId('last-backup').textContent).toBe('No backup has been made on this computer yet.'),
+    );
+
+    await user.click(within(section).getByRole('button', { name: 'Back up now' }));
+    await within(section).findByText(/^Backup saved as “sen-accreditation-backup-.*\.senbackup” \(/);
+    expect(platform.saved).toHaveLength(1);
+    const saved = platform.saved[0]!;
+    expect(parseBackupFileName(saved.name)?.appVersion).toBe(VERSION);
+    await waitFor(() =>
+      expect(within(section).getByTestId('last-backup').textContent).toMatch(/^Last backup: \d{1,2} \w+ \d{4} at \d\d:\d\d\.$/),
+    );
+    view.unmount();
+
+    // Wipe everything, then restore through the file input.
+    await Promise.all(db.tables.map((t) => t.clear()));
+    await renderSettings({ db, platform });
+    const restoreSection = screen.getByRole('region', { name: 'Back up and restore' });
+    await user.upload(within(restoreSection).getByLabelText('Restore from a backup…'), await fileOf(saved.data, saved.name));
+    const question = await within(restoreSection).findByTestId('restore-question');
+    expect(question.textContent).toMatch(
+      /^Restoring replaces everything in the app with the backup from \d{1,2} \w+ \d{4} at \d\d:\d\d \(made by version 0\.0\.0-test\): 1 school, 1 evaluation, 4 items of evidence, 2 stored files, 1 exported submission\. /,
+    );
+    await waitFor(() => expect(document.activeElement).toBe(question));
+    // Nothing to keep: no offer of a safety backup.
+    expect(within(restoreSection).queryByLabelText(/Save a backup of what is in the app now/)).toBeNull();
+    await user.click(within(restoreSection).getByRole('button', { name: 'Replace everything with this backup' }));
+    const done = await within(restoreSection).findByText(/^Restored the backup from /);
+    expect(done.textContent).toContain(
+      'Signing keys are never in a backup, and Riverside Primary School has no signing key on this computer: a new key is made at the next export, with a new fingerprint.',
+    );
+    const { meta: _m1, ...restBefore } = before;
+    const { meta: _m2, ...restAfter } = await everything(db);
+    expect(restAfter).toEqual(restBefore);
+    const certificates = screen.getByRole('region', { name: 'Signing certificates' });
+    await within(certificates).findByText('No key yet: it is made at the first export.');
+  });
+
+  it('offers a backup of what is there now before replacing it, and saves it first', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    await seedRealisticData(db);
+    const made = await makeBackup(db, VERSION);
+    const platform = recordingPlatform();
+    await renderSettings({ db, platform });
+    await user.upload(screen.getByLabelText('Restore from a backup…'), await fileOf(made.file));
+    const safety = await screen.findByLabelText('Save a backup of what is in the app now, before restoring');
+    expect((safety as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Replace everything with this backup' }));
+    await screen.findByText(/^Restored the backup from /);
+    expect(platform.saved.map((s) => s.name)).toEqual([expect.stringMatching(/^sen-accreditation-backup-.*\.senbackup$/)]);
+  });
+
+  it('refuses a damaged file with an error summary, and changes nothing', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    await seedRealisticData(db);
+    const made = await makeBackup(db, VERSION);
+    const bytes = new Uint8Array(await made.file.arrayBuffer());
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff; // inside the last stored file
+    // Change the data after the backup, so a restore would show.
+    await db.schools.toCollection().modify({ name: 'Renamed After The Backup' });
+    const before = await everything(db);
+
+    await renderSettings({ db });
+    await user.upload(screen.getByLabelText('Restore from a backup…'), new File([bytes], 'damaged.senbackup'));
+    const summary = await screen.findByRole('alert', { name: '“damaged.senbackup” was not restored' });
+    const link = within(summary).getByRole('link', {
+      name: /^This backup file is damaged \(stored file \d of 3 does not match the checksum/,
+    });
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    await user.click(link);
+    expect(document.activeElement).toBe(screen.getByLabelText('Restore from a backup…'));
+    expect(screen.getByLabelText('Restore from a backup…').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('button', { name: 'Replace everything with this backup' })).toBeNull();
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('refuses a file cut short, and one that is not a backup', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    await seedRealisticData(db);
+    const made = await makeBackup(db, VERSION);
+    const before = await everything(db);
+    await renderSettings({ db });
+    const input = screen.getByLabelText('Restore from a backup…');
+    await user.upload(input, new File([made.file.slice(0, made.file.size - 100)], 'cut.senbackup'));
+    await screen.findByRole('link', { name: /^This backup file is incomplete: it ends before all of its contents/ });
+    await user.upload(input, new File(['just some text'], 'notes.senbackup'));
+    await screen.findByRole('link', { name: /^This file is not a SEN Accreditation backup/ });
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('refuses a backup from a newer version, in plain words', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    await seedRealisticData(db);
+    const newer = await makeBackup(db, '9.0.0');
+    const before = await everything(db);
+    await renderSettings({ db });
+    await user.upload(screen.getByLabelText('Restore from a backup…'), await fileOf(newer.file, 'from-the-future.senbackup'));
+    await screen.findByRole('link', {
+      name: 'This backup was made by a newer version of SEN Accreditation (version 9.0.0) than this one (version 0.0.0-test), so this version cannot restore it. Nothing in the app has been changed. Install the newest version of the app, then restore the backup.',
+    });
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('when the disk fills up during a restore, says so and loses nothing already saved', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    await seedRealisticData(db);
+    const made = await makeBackup(db, VERSION);
+    // Work done since the backup: it must survive the failed restore.
+    await db.schools.toCollection().modify({ name: 'Riverside Primary School (renamed since the backup)' });
+    await db.responses.toCollection().modify({ narrative: 'Typed after the backup was made.' });
+    const before = await everything(db);
+
+    // The restore goes over db.tables, whose Table objects are db.table(name)'s (not db.evidenceBlobs).
+    const bulkAdd = vi
+      .spyOn(db.table('evidenceBlobs'), 'bulkAdd')
+      .mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await renderSettings({ db });
+    await user.upload(screen.getByLabelText('Restore from a backup…'), await fileOf(made.file));
+    // No safety backup this time: it would record its date, and the data must be exactly as before.
+    await user.click(await screen.findByLabelText('Save a backup of what is in the app now, before restoring'));
+    await user.click(screen.getByRole('button', { name: 'Replace everything with this backup' }));
+    await screen.findByRole('link', {
+      name: 'There is not enough storage space on this computer to save the backup. Nothing was changed. Free some space (or remove large evidence files you no longer need) and try again.',
+    });
+    expect(bulkAdd).toHaveBeenCalledTimes(1);
+    expect(await everything(db)).toEqual(before);
+  });
+});
+
+describe('the backup file for the record', () => {
+  it('starts with the header and its manifest names this app and schema', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    await seedRealisticData(db);
+    const made = await makeBackup(db, VERSION);
+    const bytes = new Uint8Array(await made.file.arrayBuffer());
+    const length = new DataView(bytes.buffer).getUint32(12);
+    const manifest = JSON.parse(new TextDecoder().decode(bytes.subarray(BACKUP_HEADER_BYTES, BACKUP_HEADER_BYTES + length))) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest).toMatchObject({
+      format: 'sen-accreditation-backup',
+      formatVersion: 1,
+      appVersion: VERSION,
+      schemaVersion: DATABASE_SCHEMA_VERSION,
+    });
+  });
+});

@@ -1,0 +1,106 @@
+import type { AppDatabase } from '../../renderer/db/app-database';
+import { createAction } from '../../renderer/db/action-store';
+import { saveResponse } from '../../renderer/db/evaluation-store';
+import { addEvidenceFile, addEvidenceRecord, linkEvidence } from '../../renderer/db/evidence-store';
+import { recordSubmission } from '../../renderer/db/submission-store';
+import { sha256Hex } from '../../shared/formats/sha256';
+import { sampleSubmissionDocument } from '../fixtures/sample-submission-document';
+import { seedSchoolAndEvaluation } from './render-app';
+
+/** Bytes of every value 0–255, twice, so a backup that mangles any byte value shows it. */
+export const BINARY_EVIDENCE = new Uint8Array(Array.from({ length: 512 }, (_, i) => i % 256));
+export const POLICY_TEXT = 'SEN policy 2025. Reviewed by governors in September; next review July.';
+
+/** A school with an evaluation, judgements, three evidence files (one used twice), links, actions, a framework and a submission with its PDF. */
+export async function seedRealisticData(db: AppDatabase) {
+  const { school, evaluation, framework } = await seedSchoolAndEvaluation(db);
+  const [first, second, third] = framework.criteria;
+  if (!first || !second || !third) throw new Error('The framework has fewer than three criteria');
+  await saveResponse(db, evaluation.id, first.id, {
+    judgement: 'established',
+    narrative: 'Policy rewritten with parents in 2025.',
+    nextSteps: 'Publish a summary.',
+  });
+  await saveResponse(db, evaluation.id, second.id, {
+    judgement: 'embedded',
+    narrative: 'The SENCO reports to governors each term — “every term”.',
+  });
+  const policy = await addEvidenceFile(db, school.id, new File([POLICY_TEXT], 'SEN-policy-2025.txt', { type: 'text/plain' }));
+  const binary = await addEvidenceFile(db, school.id, new File([BINARY_EVIDENCE], 'attendance.bin', { type: 'application/octet-stream' }));
+  // The same bytes again under another name: stored once, and in the backup once.
+  const again = await addEvidenceFile(db, school.id, new File([POLICY_TEXT], 'policy-copy.txt', { type: 'text/plain' }));
+  if (!policy.item || !binary.item || !again.item) throw new Error('The evidence files were not stored');
+  const minutes = await addEvidenceRecord(db, school.id, {
+    title: 'Governors’ minutes, July 2025',
+    kind: 'minutes',
+    date: '2025-07-10',
+    description: 'Item 6',
+    heldAt: 'School office',
+    containsPersonalData: false,
+    redactionConfirmed: false,
+  });
+  await linkEvidence(db, evaluation.id, first.id, policy.item.id);
+  await linkEvidence(db, evaluation.id, first.id, binary.item.id);
+  await linkEvidence(db, evaluation.id, second.id, minutes.id);
+  await createAction(db, evaluation.id, {
+    criterionIds: [first.id, third.id],
+    what: 'Publish a summary of the SEN policy.',
+    who: 'Sam Patel',
+    byWhen: '2026-12-19',
+    successCriteria: 'On the website.',
+    status: 'in-progress',
+  });
+  await db.frameworks.put({
+    contentHash: 'f'.repeat(64),
+    id: 'partnership-extra',
+    version: '1.0.0',
+    fileName: 'partnership-extra.json',
+    value: { id: 'partnership-extra', strands: [], nested: { list: [1, 2, 3], empty: null } },
+    importedAt: '2026-10-01T10:00:00.000Z',
+  });
+  const pdf = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...BINARY_EVIDENCE, ...new TextEncoder().encode('\n%%EOF\n')]);
+  const document = { ...sampleSubmissionDocument(framework), evaluationId: evaluation.id, version: 1 };
+  await recordSubmission(
+    db,
+    document,
+    school.id,
+    'Riverside-submission-v1.pdf',
+    new Blob([pdf], { type: 'application/pdf' }),
+    pdf.length,
+    await sha256Hex(pdf),
+  );
+  return { school, evaluation, framework };
+}
+
+/** A signing key, as the export makes one: non-extractable. */
+export async function addSigningKey(db: AppDatabase, workspaceId: string): Promise<void> {
+  const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  await db.signingKeys.put({
+    workspaceId,
+    keys,
+    certificateDer: new Uint8Array([0x30, 0x82, 0x01, 0x0a]),
+    fingerprint: 'a'.repeat(64),
+    commonName: 'Riverside Primary School',
+    urn: '123456',
+    createdAt: '2026-11-01T10:00:00.000Z',
+  });
+}
+
+/** A value with every Blob replaced by its type and bytes, so equality checks compare contents. */
+export async function materialise(value: unknown): Promise<unknown> {
+  if (value instanceof Blob) return { blobType: value.type, bytes: [...new Uint8Array(await value.arrayBuffer())] };
+  if (Array.isArray(value)) return Promise.all(value.map(materialise));
+  if (value && typeof value === 'object' && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = await materialise(item);
+    return out;
+  }
+  return value;
+}
+
+/** Every record of every table (by name), Blobs as bytes, leaving out the tables named. */
+export async function everything(db: AppDatabase, leaveOut: readonly string[] = ['signingKeys']): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const table of db.tables) if (!leaveOut.includes(table.name)) out[table.name] = await materialise(await table.toArray());
+  return out;
+}

@@ -1,0 +1,210 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../renderer/db/app-database';
+import { ModerationImportScreen } from '../../renderer/screens/ModerationImportScreen';
+import type { LoadedFramework } from '../../shared/framework/framework-types';
+import { applyFramework } from '../../shared/framework/applied-framework';
+import { shortHash } from '../../shared/formats/sha256';
+import { KEY_A, KEY_B, northEast, sampleVersion, seedWorkspace, standInFile, standInVerifier, type Canned } from './moderator-fixtures';
+import { freshDatabase, renderWithServices } from './render-app';
+
+async function openImport(canned: (framework: Awaited<ReturnType<typeof northEast>>['framework']) => Record<string, Canned>, hold = false) {
+  const { framework } = await northEast();
+  const db = freshDatabase();
+  const workspace = await seedWorkspace(db);
+  const stand = standInVerifier(framework, canned(framework), { hold });
+  const user = userEvent.setup();
+  await renderWithServices(<ModerationImportScreen workspaceId={workspace.id} />, { db, verifyJobs: stand.runner });
+  await screen.findByRole('heading', { level: 1, name: 'Import submissions' });
+  const upload = (...names: string[]) =>
+    user.upload(
+      screen.getByLabelText('Choose submission PDFs'),
+      names.map((n) => standInFile(n)),
+    );
+  return { db, workspace, framework, stand, user, upload };
+}
+
+const results = () => screen.getByRole('list', { name: 'Files and what happened to each' });
+const resultFor = (fileName: string) => {
+  const item = within(results())
+    .getAllByRole('listitem')
+    .find((li) => li.querySelector('h3')?.textContent?.startsWith(fileName));
+  if (!item) throw new Error(`no result for ${fileName}`);
+  return item;
+};
+const finished = (text: RegExp | string) => screen.findByText(text, {}, { timeout: 5000 });
+
+async function counts(db: AppDatabase) {
+  return {
+    submissions: await db.importedSubmissions.count(),
+    files: await db.importedSubmissionFiles.count(),
+    frameworks: await db.embeddedFrameworks.count(),
+    pins: await db.signerPins.count(),
+  };
+}
+
+describe('importing submissions into a moderator workspace', () => {
+  it('imports a good file with its PDF, pins the school’s key on first use and shows the fingerprint', async () => {
+    const { db, upload, workspace } = await openImport((f) => ({ v1: { document: sampleVersion(f, 1), fingerprint: KEY_A } }));
+    await upload('v1');
+    await finished('Checked 1 file: 1 imported.');
+
+    const item = resultFor('v1.pdf');
+    expect(within(item).getByText('Imported')).toBeTruthy();
+    expect(item.textContent).toContain('Submission v1 from Riverside Primary School (URN 123456), exported 11 November 2026.');
+    expect(item.textContent).toContain(shortHash(KEY_A, 16));
+    expect(item.textContent).toContain('First submission from URN 123456 in this workspace: this key is now pinned for the school.');
+    expect(within(item).getByRole('link', { name: 'Open submission v1 from Riverside Primary School' }).getAttribute('href')).toBe(
+      `#/moderation/${workspace.id}/submissions/submission-123456-v1`,
+    );
+
+    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 0, pins: 1 });
+    const [stored] = await db.importedSubmissions.toArray();
+    expect(stored).toMatchObject({ urn: '123456', version: 1, status: 'new', frameworkSource: 'installed', signerFingerprint: KEY_A });
+    // The original bytes are kept, under their SHA-256.
+    const file = await db.importedSubmissionFiles.get(stored?.fileSha256 ?? '');
+    expect(await file?.pdf.text()).toBe('%PDF-1.7 stand-in v1');
+    const [pin] = await db.signerPins.toArray();
+    expect(pin).toMatchObject({ urn: '123456', fingerprint: KEY_A, history: [] });
+  });
+
+  it('says why a file is refused, in plain words, and stores nothing', async () => {
+    const { db, upload } = await openImport(() => ({
+      tampered: { rejection: 'The file has been changed since it was signed: its signature no longer matches its contents.' },
+    }));
+    await upload('tampered');
+    await finished('Checked 1 file: 1 not imported.');
+    const item = resultFor('tampered.pdf');
+    expect(within(item).getByText('Not imported')).toBeTruthy();
+    expect(item.textContent).toContain(
+      'The file has been changed since it was signed: its signature no longer matches its contents. Nothing was imported. Ask the school to send the file again, exactly as the app saved it.',
+    );
+    expect(await counts(db)).toEqual({ submissions: 0, files: 0, frameworks: 0, pins: 0 });
+  });
+
+  it('asks about a different key; accepting imports the file, re-pins the key and records the decision', async () => {
+    const { db, upload, user } = await openImport((f) => ({
+      v1: { document: sampleVersion(f, 1), fingerprint: KEY_A },
+      v2: { document: sampleVersion(f, 2), fingerprint: KEY_B },
+    }));
+    await upload('v1', 'v2');
+    await finished('Checked 2 files: 1 imported, 1 waiting for your decision.');
+
+    const item = resultFor('v2.pdf');
+    expect(within(item).getByText('Needs your decision')).toBeTruthy();
+    expect(item.textContent).toContain('Warning: this file is signed with a different key from the one pinned for URN 123456.');
+    expect(item.textContent).toContain(shortHash(KEY_B, 16));
+    expect(item.textContent).toContain(shortHash(KEY_A, 16));
+    // Nothing from the file is stored until the moderator decides.
+    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 0, pins: 1 });
+
+    await user.click(within(item).getByRole('button', { name: 'Accept the new key and import “v2.pdf”' }));
+    await expect.poll(() => db.importedSubmissions.count()).toBe(2);
+    expect(await within(resultFor('v2.pdf')).findByText('Imported')).toBeTruthy();
+    expect(resultFor('v2.pdf').textContent).toContain('You accepted this new key for URN 123456.');
+    // The keyboard stays with the file the answer was about.
+    expect(document.activeElement).toBe(resultFor('v2.pdf').querySelector('h3'));
+    const [pin] = await db.signerPins.toArray();
+    expect(pin?.fingerprint).toBe(KEY_B);
+    expect(pin?.history).toEqual([
+      { fingerprint: KEY_B, decision: 'accepted', at: expect.any(String), submissionId: 'submission-123456-v2' },
+    ]);
+  });
+
+  it('refusing a different key stores nothing from the file but records the refusal', async () => {
+    const { db, upload, user } = await openImport((f) => ({
+      v1: { document: sampleVersion(f, 1), fingerprint: KEY_A },
+      v2: { document: sampleVersion(f, 2), fingerprint: KEY_B },
+    }));
+    await upload('v1', 'v2');
+    await finished('Checked 2 files: 1 imported, 1 waiting for your decision.');
+    await user.click(within(resultFor('v2.pdf')).getByRole('button', { name: 'Refuse and do not import “v2.pdf”' }));
+
+    expect(await within(resultFor('v2.pdf')).findByText('Refused')).toBeTruthy();
+    expect(resultFor('v2.pdf').textContent).toContain('Not imported: you refused this key. Your decision is recorded');
+    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 0, pins: 1 });
+    const [pin] = await db.signerPins.toArray();
+    expect(pin?.fingerprint).toBe(KEY_A);
+    expect(pin?.history).toEqual([
+      { fingerprint: KEY_B, decision: 'refused', at: expect.any(String), submissionId: 'submission-123456-v2' },
+    ]);
+  });
+
+  it('says when the same submission is imported twice, and stores nothing new', async () => {
+    const { db, upload } = await openImport((f) => ({ v1: { document: sampleVersion(f, 1), fingerprint: KEY_A } }));
+    await upload('v1');
+    await finished('Checked 1 file: 1 imported.');
+    await upload('v1');
+    await finished('Checked 1 file: 1 already in this workspace.');
+    const items = within(results()).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(within(items[1]!).getByText('Already imported')).toBeTruthy();
+    expect(items[1]?.textContent).toContain(
+      'This workspace already has submission v1 from Riverside Primary School (URN 123456): the same file. Nothing new was stored.',
+    );
+    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 0, pins: 1 });
+  });
+
+  it('keeps the framework that came in the file when the app does not have that version, and says so', async () => {
+    const { db, upload } = await openImport((f) => {
+      const older: LoadedFramework = { ...f.base, contentHash: 'e'.repeat(64), file: { ...f.base.file, version: '0.9.0' } };
+      const framework = applyFramework(older as typeof f.base, null);
+      return {
+        old: {
+          framework,
+          fingerprint: KEY_A,
+          document: sampleVersion(f, 1, (d) => {
+            d.framework = { ...d.framework, version: '0.9.0', contentHash: older.contentHash };
+          }),
+        },
+      };
+    });
+    await upload('old');
+    await finished('Checked 1 file: 1 imported.');
+    expect(resultFor('old.pdf').textContent).toContain(
+      'differs from the version installed in this app (1.0.0). The copy inside the submission is used, which is exactly the version the school worked with.',
+    );
+    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 1, pins: 1 });
+    expect((await db.importedSubmissions.toArray())[0]?.frameworkSource).toBe('embedded');
+    expect((await db.embeddedFrameworks.toArray())[0]?.contentHash).toBe('e'.repeat(64));
+  });
+
+  it('checks many files one at a time with a progress bar and a live list, the page usable meanwhile', async () => {
+    const { db, upload, stand, user } = await openImport(
+      (f) => ({
+        a: { document: sampleVersion(f, 1), fingerprint: KEY_A },
+        b: { document: sampleVersion(f, 2), fingerprint: KEY_A },
+        c: { document: sampleVersion(f, 3), fingerprint: KEY_A },
+      }),
+      true,
+    );
+    await upload('a', 'b', 'c');
+    const bar = await screen.findByRole('progressbar', { name: 'Submissions checked' });
+    expect(bar.getAttribute('max')).toBe('3');
+    expect(bar.getAttribute('value')).toBe('0');
+    expect(await screen.findByText('Checking 1 of 3: a.pdf')).toBeTruthy();
+    // One file at a time: the second is not sent to the worker before the first is done.
+    expect(stand.requests).toEqual(['a']);
+    expect(within(resultFor('b.pdf')).getByText('Waiting')).toBeTruthy();
+
+    stand.release();
+    expect(await screen.findByText('Checking 2 of 3: b.pdf')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Submissions checked' }).getAttribute('value')).toBe('1');
+    expect(within(resultFor('a.pdf')).getByText('Imported')).toBeTruthy();
+    expect(await db.importedSubmissions.count()).toBe(1);
+    // Still usable: the file picker takes more files, which join the batch.
+    await user.upload(screen.getByLabelText('Choose submission PDFs'), [standInFile('a', 'a-again.pdf')]);
+    expect(await screen.findByText('Checking 2 of 4: b.pdf')).toBeTruthy();
+
+    stand.release();
+    await expect.poll(() => stand.held()).toBe(1);
+    stand.release();
+    await expect.poll(() => stand.held()).toBe(1);
+    stand.release();
+    await finished('Checked 4 files: 3 imported, 1 already in this workspace.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(stand.requests).toEqual(['a', 'b', 'c', 'a']);
+    expect(await db.importedSubmissions.count()).toBe(3);
+  });
+});

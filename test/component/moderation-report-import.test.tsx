@@ -1,0 +1,155 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { moderatorPinKey } from '../../renderer/db/received-report-store';
+import { ModerationReportsScreen } from '../../renderer/screens/ModerationReportsScreen';
+import { ReceivedReportScreen } from '../../renderer/screens/ReceivedReportScreen';
+import { SchoolScreen } from '../../renderer/screens/SchoolScreen';
+import {
+  fakePdfRunner,
+  fakeVerifyRunner,
+  MODERATOR_FINGERPRINT,
+  schoolSubmissionAndReport,
+  verifiedReport,
+  WORKSPACE,
+} from './moderation-test-data';
+import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';
+
+function reportFile(): File {
+  return new File(['%PDF-1.7 stand-in report'], '123456-moderation-2026-12-02-v1.pdf', { type: 'application/pdf' });
+}
+
+async function setUp() {
+  const db = freshDatabase();
+  const seeded = await seedSchoolAndEvaluation(db, 'north-east');
+  const { record, moderation } = await schoolSubmissionAndReport(db, seeded.school, seeded.evaluation.id, seeded.framework);
+  return { ...seeded, db, record, moderation, platform: recordingPlatform(), user: userEvent.setup() };
+}
+
+describe('A school imports a moderation report', () => {
+  it('is reached from the school’s page', async () => {
+    const { db, school } = await setUp();
+    await renderWithServices(<SchoolScreen schoolId={school.id} />, { db });
+    const link = await screen.findByRole('link', { name: 'Import a moderation report, or read the ones imported' });
+    expect(link.getAttribute('href')).toBe(`#/schools/${school.id}/moderation`);
+  });
+
+  it('checks the report against the school’s own submissions, pins the key, and turns requests into actions once', async () => {
+    const { db, school, evaluation, record, moderation, platform, user, framework } = await setUp();
+    const verify = fakeVerifyRunner([verifiedReport(moderation), verifiedReport(moderation)]);
+    const view = await renderWithServices(<ModerationReportsScreen schoolId={school.id} />, {
+      db,
+      platform,
+      pdfJobs: fakePdfRunner().runner,
+      verifyJobs: verify.runner,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Moderation reports' });
+    expect(screen.getByText('No moderation report imported yet.')).toBeTruthy();
+
+    await user.upload(screen.getByLabelText('Choose the moderation report (PDF)'), reportFile());
+    const done = await screen.findByTestId('report-imported');
+    expect(done.textContent).toMatch(/2 requests for more evidence became actions in your plan\./);
+    // The worker was asked to check the report against this school's exported PDF, byte for byte.
+    expect(verify.requests[0]).toMatchObject({ kind: 'report', submissionSha256: { [record.id]: record.sha256 } });
+
+    const [, , third, fourth] = framework.criteria;
+    const actions = await db.actions.where('evaluationId').equals(evaluation.id).toArray();
+    expect(
+      actions.map((a) => ({ what: a.what, criterionIds: a.criterionIds, status: a.status })).sort((a, b) => a.what.localeCompare(b.what)),
+    ).toEqual([
+      {
+        what: `Send more evidence for ${third!.id}: Send the minutes of the last governors’ meeting.`,
+        criterionIds: [third!.id],
+        status: 'not-started',
+      },
+      { what: `Send more evidence for ${fourth!.id}: Send a recent provision map.`, criterionIds: [fourth!.id], status: 'not-started' },
+    ]);
+    expect(await db.moderatorPins.get(moderatorPinKey(school.id, WORKSPACE.organisation))).toMatchObject({
+      fingerprint: MODERATOR_FINGERPRINT,
+    });
+    expect(await db.receivedReports.count()).toBe(1);
+    expect(within(await screen.findByTestId('received-reports')).getByRole('link', { name: /submission v1/ })).toBeTruthy();
+
+    // The same report again adds nothing.
+    await user.upload(screen.getByLabelText('Choose the moderation report (PDF)'), reportFile());
+    expect((await screen.findByText('This report was imported before. Nothing was added again.')).textContent).toBeTruthy();
+    expect(await db.actions.where('evaluationId').equals(evaluation.id).count()).toBe(2);
+    expect(await db.receivedReports.count()).toBe(1);
+    view.unmount();
+
+    // The moderation beside the school's own judgements.
+    await renderWithServices(<ReceivedReportScreen evaluationId={evaluation.id} reportId={moderation.reportId} />, { db, platform });
+    await screen.findByRole('heading', { level: 1, name: 'Moderation of submission v1' });
+    expect(screen.getByTestId('received-outcome').textContent).toMatch(/Deferred/);
+    expect(screen.getByText('A thorough self-evaluation. Two criteria need more evidence before a decision.')).toBeTruthy();
+    const table = screen.getByTestId('moderation-beside-judgements');
+    const second = framework.criteria[1]!;
+    const schoolJudgement = record.document.responses.find((r) => r.criterionId === second.id)?.judgement;
+    const row = within(table).getByRole('row', { name: new RegExp(`^${second.id.replace(/\./g, '\\.')} `) });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
+      framework.scale.points.find((p) => p.id === schoolJudgement)?.label,
+      `Moderated to ${framework.scale.points[2]!.label}`,
+      'Not yet consistent across classes.',
+    ]);
+    expect(within(table).getAllByRole('row')).toHaveLength(framework.criteria.length + 1);
+    await user.click(screen.getByLabelText('Show only the criteria the moderator changed or asked about'));
+    expect(within(table).getAllByRole('row')).toHaveLength(3 + 1);
+  });
+
+  it('asks before accepting a report signed with a different moderator key, and imports nothing when refused', async () => {
+    const { db, school, evaluation, moderation, platform, user } = await setUp();
+    await db.moderatorPins.put({
+      key: moderatorPinKey(school.id, WORKSPACE.organisation),
+      schoolId: school.id,
+      organisation: WORKSPACE.organisation,
+      fingerprint: '11'.repeat(32),
+      pinnedAt: '2026-06-01T09:00:00.000Z',
+    });
+    const verify = fakeVerifyRunner([verifiedReport(moderation), verifiedReport(moderation)]);
+    await renderWithServices(<ModerationReportsScreen schoolId={school.id} />, { db, platform, verifyJobs: verify.runner });
+    await screen.findByRole('heading', { level: 1, name: 'Moderation reports' });
+
+    await user.upload(screen.getByLabelText('Choose the moderation report (PDF)'), reportFile());
+    const warning = await screen.findByTestId('different-key');
+    expect(within(warning).getByRole('heading', { name: 'The moderator’s key has changed' })).toBeTruthy();
+    await user.click(within(warning).getByRole('button', { name: 'Refuse: import nothing' }));
+    await screen.findByText(/You refused the new key\. Nothing from .* was imported\./);
+    expect(await db.receivedReports.count()).toBe(0);
+    expect(await db.actions.where('evaluationId').equals(evaluation.id).count()).toBe(0);
+    expect((await db.moderatorPins.get(moderatorPinKey(school.id, WORKSPACE.organisation)))?.fingerprint).toBe('11'.repeat(32));
+
+    await user.upload(screen.getByLabelText('Choose the moderation report (PDF)'), reportFile());
+    await user.click(within(await screen.findByTestId('different-key')).getByRole('button', { name: 'Accept the new key and import' }));
+    await screen.findByTestId('report-imported');
+    expect(await db.receivedReports.count()).toBe(1);
+    expect((await db.moderatorPins.get(moderatorPinKey(school.id, WORKSPACE.organisation)))?.fingerprint).toBe(MODERATOR_FINGERPRINT);
+  });
+
+  it('says why a report is refused, and stores nothing', async () => {
+    const { db, school, platform, user } = await setUp();
+    const verify = fakeVerifyRunner([
+      {
+        kind: 'report',
+        verification: {
+          ok: false,
+          rejection: {
+            code: 'wrong-submission',
+            message: 'This report is about a submission that was not exported from this school’s evaluations.',
+          },
+        },
+      },
+    ]);
+    await renderWithServices(<ModerationReportsScreen schoolId={school.id} />, { db, platform, verifyJobs: verify.runner });
+    await user.upload(await screen.findByLabelText('Choose the moderation report (PDF)'), reportFile());
+    const alert = await screen.findByTestId('report-rejected');
+    expect(alert.textContent).toMatch(
+      /was not imported\. This report is about a submission that was not exported from this school’s evaluations\./,
+    );
+    expect(await db.receivedReports.count()).toBe(0);
+    expect(await db.moderatorPins.count()).toBe(0);
+  });
+});

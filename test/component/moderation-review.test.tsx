@@ -1,0 +1,356 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../renderer/db/app-database';
+import { ModerationCriterionScreen } from '../../renderer/screens/ModerationCriterionScreen';
+import { ModerationOutcomeScreen } from '../../renderer/screens/ModerationOutcomeScreen';
+import { ModerationReviewScreen } from '../../renderer/screens/ModerationReviewScreen';
+import { VisitPlanScreen } from '../../renderer/screens/VisitPlanScreen';
+import { frameworkContentHash } from '../../shared/framework/framework-loader';
+import { moderationFileName } from '../../shared/moderation/moderation-format';
+import { moderatedAward } from '../../shared/moderation/moderation-outcome';
+import { criterionModerationKey, type ModerationOutcome } from '../../shared/moderation/moderation-records';
+import {
+  fakePdfRunner,
+  fakeVerifyRunner,
+  moderationRecord,
+  MODERATOR_FINGERPRINT,
+  northEastFramework,
+  seedModeratorKey,
+  seedModeratorSubmission,
+  WORKSPACE,
+} from './moderation-test-data';
+import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
+
+async function setUp(prepare?: (db: AppDatabase, submissionKey: string) => Promise<void>) {
+  const db = freshDatabase();
+  const seeded = await seedModeratorSubmission(db);
+  await prepare?.(db, seeded.submission.key);
+  return { ...seeded, db, platform: recordingPlatform(), user: userEvent.setup(), pdf: fakePdfRunner(), verify: fakeVerifyRunner() };
+}
+
+describe('Moderation review', () => {
+  it('saves a moderated judgement and a comment as they are made, and the submission moves to "in review"', async () => {
+    const { db, platform, user, submission, pdf, verify, framework } = await setUp();
+    await renderWithServices(
+      <ModerationCriterionScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} criterionId="NE-1.1.2" />,
+      {
+        db,
+        platform,
+        pdfJobs: pdf.runner,
+        verifyJobs: verify.runner,
+      },
+    );
+    await screen.findByRole('heading', { level: 1, name: /NE-1\.1\.2/ });
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    const school = screen.getByRole('region', { name: 'What the school says' });
+    const schoolJudgement = submission.document.responses.find((r) => r.criterionId === 'NE-1.1.2')?.judgement;
+    expect(within(school).getByText(framework.scale.points.find((p) => p.id === schoolJudgement)!.label)).toBeTruthy();
+
+    const decision = screen.getByRole('group', { name: 'Decision on NE-1.1.2' });
+    await user.click(within(decision).getByLabelText('Moderated to a different judgement'));
+    const judgement = await screen.findByRole('group', { name: 'Moderated judgement' });
+    const lowest = framework.scale.points.at(-1)!;
+    await user.click(within(judgement).getByLabelText(new RegExp(`^${lowest.label}`)));
+    await user.type(screen.getByLabelText('Comment for the school'), 'Not seen in most classrooms.');
+    await screen.findByText(/^Saved at \d\d:\d\d:\d\d$/, {}, { timeout: 5_000 });
+
+    await waitFor(async () => {
+      const stored = await db.criterionModerations.get(criterionModerationKey(submission.key, 'NE-1.1.2'));
+      expect(stored).toMatchObject({ decision: 'moderated', moderatedJudgement: lowest.id, comment: 'Not seen in most classrooms.' });
+    });
+    expect((await db.importedSubmissions.get(submission.key))?.status).toBe('in-review');
+    // The nav marks the criterion as moderated.
+    const nav = screen.getByRole('navigation', { name: 'Criteria' });
+    expect(within(nav).getByRole('link', { name: 'NE-1.1.2: moderated' })).toBeTruthy();
+  });
+
+  it('"Agree and go to" the next criterion records agreement in one press', async () => {
+    const { db, platform, user, submission, pdf, verify } = await setUp();
+    await renderWithServices(
+      <ModerationCriterionScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} criterionId="NE-1.1.1" />,
+      {
+        db,
+        platform,
+        pdfJobs: pdf.runner,
+        verifyJobs: verify.runner,
+      },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Agree and go to NE-1.1.2' }));
+    await waitFor(async () =>
+      expect((await db.criterionModerations.get(criterionModerationKey(submission.key, 'NE-1.1.1')))?.decision).toBe('agree'),
+    );
+    expect(window.location.hash).toBe(`#/moderation/${WORKSPACE.id}/submissions/${submission.submissionId}/criteria/NE-1.1.2`);
+  });
+
+  it('opens an evidence file from inside the submission PDF and saves a copy', async () => {
+    const { db, platform, user, submission, pdf, verify, document } = await setUp();
+    const provisionMap = document.evidence.find((e) => e.file?.mediaType === 'text/csv');
+    const criterionId = provisionMap!.criterionIds[0]!;
+    await renderWithServices(
+      <ModerationCriterionScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} criterionId={criterionId} />,
+      {
+        db,
+        platform,
+        pdfJobs: pdf.runner,
+        verifyJobs: verify.runner,
+      },
+    );
+    await screen.findByRole('heading', { level: 3, name: provisionMap!.title });
+    await user.click(screen.getByText('Open the file', { exact: false }));
+    const text = await screen.findByRole('region', { name: `Text of ${provisionMap!.title}` });
+    expect(text.textContent).toMatch(/Pupil group,Provision/);
+    expect(verify.requests).toEqual([expect.objectContaining({ kind: 'attachment', name: provisionMap!.file!.attachmentName })]);
+    await user.click(screen.getByRole('button', { name: `Save a copy of ${provisionMap!.file!.originalName}` }));
+    await screen.findByText(`Saved a copy of “${provisionMap!.file!.originalName}”.`);
+    const saved = (platform as ReturnType<typeof recordingPlatform>).saved;
+    expect(saved.map((s) => s.name)).toEqual([provisionMap!.file!.originalName]);
+  });
+
+  it('the overview shows progress and sets the status by hand', async () => {
+    const { db, platform, user, submission, pdf, verify } = await setUp(async (db, key) => {
+      await db.criterionModerations.bulkPut([
+        moderationRecord(key, 'NE-1.1.1', 'agree', ''),
+        moderationRecord(key, 'NE-1.1.3', 'more-evidence', 'Send minutes.'),
+      ]);
+    });
+    await renderWithServices(<ModerationReviewScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Riverside Primary School: submission v1' });
+    expect(screen.getByText(/^2 of 63 criteria reviewed: 1 agreed, 0 moderated, 1 needing more evidence\.$/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Continue with NE-1.1.2, the next not yet reviewed' })).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Status of this submission'), 'visit-planned');
+    await screen.findByText('Status saved: Visit planned.');
+    expect((await db.importedSubmissions.get(submission.key))?.status).toBe('visit-planned');
+  });
+});
+
+describe('The framework of a submission', () => {
+  it('uses the copy that came inside the submission when the app does not have that version installed', async () => {
+    const { db, platform, submission, framework, pdf, verify } = await setUp(async (db, key) => {
+      const installed = await northEastFramework();
+      const file = { ...installed.base.file, version: '1.0.1', title: 'North East SEN Accreditation Framework (partnership copy)' };
+      const contentHash = await frameworkContentHash(file);
+      await db.embeddedFrameworks.put({ contentHash, value: file });
+      const stored = await db.importedSubmissions.get(key);
+      const ref = { id: file.id, version: file.version, title: file.title, contentHash };
+      await db.importedSubmissions.put({
+        ...stored!,
+        framework: ref,
+        frameworkSource: 'embedded',
+        document: { ...stored!.document, framework: ref },
+      });
+    });
+    await renderWithServices(<ModerationReviewScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Riverside Primary School: submission v1' });
+    expect(
+      screen.getByText(
+        'North East SEN Accreditation Framework (partnership copy), version 1.0.1 (the copy inside the submission: it is not installed in this app)',
+      ),
+    ).toBeTruthy();
+    expect(within(screen.getByTestId('moderation-criteria')).getAllByRole('row')).toHaveLength(framework.criteria.length + 1);
+  });
+});
+
+describe('Visit sampling', () => {
+  it('draws criteria at random per strand from a seed, and the same seed draws them again', async () => {
+    const { db, platform, user, submission, pdf, verify, framework } = await setUp();
+    await renderWithServices(<VisitPlanScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Plan the visit' });
+    const stored = async () => (await db.visitPlans.get(submission.key)) ?? null;
+
+    // A new draw: the app makes a seed and shows it.
+    await user.clear(screen.getByLabelText('How many from each strand'));
+    await user.type(screen.getByLabelText('How many from each strand'), '1');
+    await user.click(screen.getByRole('button', { name: 'Draw at random' }));
+    const seed = (screen.getByLabelText('Seed') as HTMLInputElement).value;
+    expect(seed).toMatch(/^[A-Z2-9]{8}$/);
+    await waitFor(async () => expect((await stored())?.method).toEqual({ kind: 'random', seed, perStrand: 1 }));
+    const first = (await stored())?.criterionIds ?? [];
+    expect(first).toHaveLength(framework.strands.length);
+    const chosen = screen.getByTestId('visit-chosen');
+    expect(within(chosen).getAllByRole('listitem')).toHaveLength(first.length);
+    expect(screen.getByTestId('visit-method').textContent).toBe(`Drawn at random, 1 from each strand, with the seed ${seed}.`);
+
+    // Changing the list by hand makes it a hand-picked plan.
+    await user.click(within(chosen).getByRole('button', { name: `Remove ${first[0]}` }));
+    await waitFor(async () => expect(await stored()).toMatchObject({ method: { kind: 'hand' }, criterionIds: first.slice(1) }));
+    await user.click(screen.getByLabelText(new RegExp(`^${first[0]} `)));
+    await waitFor(async () => expect((await stored())?.criterionIds).toEqual(first));
+
+    // Typing the recorded seed repeats the draw exactly.
+    await user.click(screen.getByRole('button', { name: 'Clear the seed for a new draw' }));
+    await user.click(screen.getByRole('button', { name: 'Draw at random' }));
+    await waitFor(async () => expect((await stored())?.method).toMatchObject({ kind: 'random' }));
+    expect((await stored())?.criterionIds).not.toEqual(first);
+    await user.clear(screen.getByLabelText('Seed'));
+    await user.type(screen.getByLabelText('Seed'), seed);
+    await user.click(screen.getByRole('button', { name: 'Draw at random' }));
+    await waitFor(async () =>
+      expect(await stored()).toMatchObject({ criterionIds: first, method: { kind: 'random', seed, perStrand: 1 } }),
+    );
+
+    await user.type(screen.getByLabelText('Date of the visit'), '2027-01-14');
+    await user.type(screen.getByLabelText('Notes for the visit'), 'Meet the SENCO.');
+    await waitFor(async () =>
+      expect(await db.visitPlans.get(submission.key)).toMatchObject({ visitDate: '2027-01-14', notes: 'Meet the SENCO.' }),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Download the visit plan to print' }));
+    await screen.findByText(/The visit plan was downloaded as 123456-visit-plan-/);
+    const request = pdf.requests[0];
+    expect(request?.kind).toBe('visit-plan');
+    if (request?.kind === 'visit-plan') expect(request.input.plan.criterionIds).toEqual(first);
+  });
+
+  it('refuses a draw that is not a whole number, in an error summary', async () => {
+    const { db, platform, user, submission, pdf, verify } = await setUp();
+    await renderWithServices(<VisitPlanScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await user.clear(await screen.findByLabelText('How many from each strand'));
+    await user.click(screen.getByRole('button', { name: 'Draw at random' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: /Enter how many criteria to draw from each strand/ })).toBeTruthy();
+    expect(await db.visitPlans.get(submission.key)).toBeUndefined();
+  });
+});
+
+describe('Outcome and report', () => {
+  it('checks the outcome: a level other than the one the rules give needs a written reason', async () => {
+    const { db, platform, user, submission, pdf, verify, framework, document } = await setUp();
+    await renderWithServices(<ModerationOutcomeScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Outcome and moderation report' });
+    expect(screen.getByRole('button', { name: 'Export the signed moderation report' })).toHaveProperty('disabled', true);
+
+    await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
+    let summary = await screen.findByRole('alert');
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Choose the outcome of the moderation', 'Write the feedback for the school']);
+
+    const computed = moderatedAward(framework, document, []).achieved;
+    const other = framework.levels.find((l) => l.id !== computed?.id)!;
+    await user.click(screen.getByLabelText('Accredited'));
+    const levels = screen.getByRole('group', { name: 'Level' });
+    await user.click(within(levels).getByLabelText(new RegExp(`^${other.label}`)));
+    await user.type(screen.getByLabelText('Feedback for the school'), 'Clear leadership of SEN.');
+    await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
+    summary = await screen.findByRole('alert');
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Say why the level differs from the one the award rules give']);
+    expect(screen.getByLabelText('Why the level differs from the one the rules give').getAttribute('aria-invalid')).toBe('true');
+    expect(await db.moderationOutcomes.get(submission.key)).toBeUndefined();
+
+    await user.type(screen.getByLabelText('Why the level differs from the one the rules give'), 'Seen on the visit.');
+    await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
+    await screen.findByText(/^Outcome recorded: accredited at /);
+    const outcome = await db.moderationOutcomes.get(submission.key);
+    expect(outcome).toMatchObject({
+      kind: 'accredited',
+      levelId: other.id,
+      computedLevelId: computed?.id ?? null,
+      overrideReason: 'Seen on the visit.',
+    });
+    // The North East renews every three years.
+    expect(outcome?.renewalDate.slice(0, 4)).toBe(String(new Date().getUTCFullYear() + 3));
+    expect((await db.importedSubmissions.get(submission.key))?.status).toBe('decided');
+    expect(screen.getByRole('button', { name: 'Export the signed moderation report' })).toHaveProperty('disabled', false);
+  });
+
+  it('exports the signed report, keeps it with its PDF and saves it under the standard name', async () => {
+    const outcome = (key: string): ModerationOutcome => ({
+      submissionKey: key,
+      kind: 'not-yet',
+      levelId: null,
+      computedLevelId: null,
+      overrideReason: '',
+      renewalDate: '',
+      feedback: 'Not yet.',
+      decidedAt: '2026-12-01T12:00:00.000Z',
+    });
+    const { db, platform, user, submission, pdf, verify } = await setUp(async (db, key) => {
+      await seedModeratorKey(db);
+      await db.moderationOutcomes.put(outcome(key));
+      await db.criterionModerations.put(moderationRecord(key, 'NE-1.1.3', 'more-evidence', 'Send minutes.'));
+    });
+    await renderWithServices(<ModerationOutcomeScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await user.click(await screen.findByRole('button', { name: 'Export the signed moderation report' }));
+    await screen.findByRole('heading', { name: 'Moderation report exported' });
+
+    const request = pdf.requests[0];
+    if (request?.kind !== 'moderation-report') throw new Error('expected a moderation report job');
+    expect(request.signing.certificateFingerprint).toBe(MODERATOR_FINGERPRINT);
+    expect(request.input.outcome.feedback).toBe('Not yet.');
+    expect(request.input.moderations.map((m) => m.criterionId)).toEqual(['NE-1.1.3']);
+    const stored = await db.moderationReports.where('submissionKey').equals(submission.key).toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.document.submission.sha256).toBe(submission.fileSha256);
+    console.log('DEBUG', stored[0]?.pdf, typeof stored[0]?.pdf, stored[0]?.size, JSON.stringify(stored[0]).slice(0, 300));
+    expect(await stored[0]?.pdf.text()).toBe('%PDF-1.7 moderation-report');
+    const saved = (platform as ReturnType<typeof recordingPlatform>).saved;
+    expect(saved.map((s) => s.name)).toEqual([moderationFileName(stored[0]!.document)]);
+    expect(within(screen.getByTestId('report-list')).getByRole('button', { name: `Save again ${stored[0]!.fileName}` })).toBeTruthy();
+  });
+
+  it('shows the export’s progress with Cancel focused; cancelling keeps nothing', async () => {
+    const { db, platform, user, submission, verify } = await setUp(async (db, key) => {
+      await seedModeratorKey(db);
+      await db.moderationOutcomes.put({
+        submissionKey: key,
+        kind: 'deferred',
+        levelId: null,
+        computedLevelId: null,
+        overrideReason: '',
+        renewalDate: '',
+        feedback: 'Waiting for evidence.',
+        decidedAt: '2026-12-01T12:00:00.000Z',
+      });
+    });
+    await renderWithServices(<ModerationOutcomeScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: fakePdfRunner('hang').runner,
+      verifyJobs: verify.runner,
+    });
+    await user.click(await screen.findByRole('button', { name: 'Export the signed moderation report' }));
+    await screen.findByRole('progressbar', { name: 'Exporting the signed moderation report' });
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    await user.keyboard('{Enter}');
+    await screen.findByText('Cancelled. Nothing was saved.');
+    expect(await db.moderationReports.count()).toBe(0);
+    expect((platform as ReturnType<typeof recordingPlatform>).saved).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySubmission } from '../../shared/submission/submission-verifier';
+import { expectText, expectVisible, UI_TIMEOUT } from './support/app';
+import { launchAppBrowser, type AppBrowser } from './support/browser';
+import { focusInfo, replaceText, tabTo } from './support/keyboard';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+/**
+ * The school's whole journey with the keyboard alone: no clicks, no filling by selector. Every
+ * focus stop on the way must show a visible focus indicator, and Tab must reach every control
+ * (a keyboard trap would fail the test).
+ */
+let server: StaticServer;
+let app: AppBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  app = await launchAppBrowser(server.origin);
+  page = app.page;
+  page.setDefaultTimeout(UI_TIMEOUT);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await server?.close();
+});
+
+async function heading(name: string | RegExp): Promise<void> {
+  await expectVisible(page.getByRole('heading', { level: 1, name }));
+}
+
+async function typeInto(label: string | RegExp, text: string): Promise<void> {
+  await tabTo(page, label);
+  await replaceText(page, text);
+}
+
+describe('keyboard only: a school evaluates and exports its submission', () => {
+  it('sets up the school', async () => {
+    await page.goto(server.url);
+    await heading('Your schools');
+    const first = await tabTo(page, /.*/);
+    expect(first.name).toBe('Skip to main content');
+    await tabTo(page, 'Set up a new school');
+    await page.keyboard.press('Enter');
+    await heading('Set up a new school');
+
+    await typeInto('School name', 'Keyboard Lane Primary');
+    await typeInto('Unique reference number (URN)', '246810');
+    // Selects answer to typed letters, as they do for a person.
+    await tabTo(page, 'Region');
+    await page.keyboard.type('North');
+    await tabTo(page, 'Local authority');
+    await page.keyboard.type('Gates');
+    await tabTo(page, 'Phase');
+    await page.keyboard.type('Prim');
+    await typeInto('Head teacher', 'Ada Keys');
+    await typeInto('SENCO', 'Ben Tabb');
+    await typeInto('Pupils on roll', '210');
+    await typeInto(/^Pupils on SEN support/, '30');
+    await typeInto('Pupils with a statement or EHC plan', '4');
+    await tabTo(page, 'Set up school');
+    await page.keyboard.press('Enter');
+    await heading('Keyboard Lane Primary');
+  });
+
+  it('starts an evaluation, judges a criterion with the arrow keys and writes its narrative', async () => {
+    await tabTo(page, 'Start evaluation');
+    await page.keyboard.press('Enter');
+    await heading(/^Accreditation/);
+    await tabTo(page, /^Continue with NE-1\.1\.1/);
+    await page.keyboard.press('Enter');
+    await heading(/^NE-1\.1\.1/);
+
+    // Into the judgement group: the arrow keys move along the scale and choose.
+    await tabTo(page, /^Embedded/);
+    await page.keyboard.press('ArrowDown');
+    const chosen = await focusInfo(page);
+    expect(chosen.name).toMatch(/^Established/);
+    await expect(page.getByRole('radio', { name: /^Established/ }).isChecked()).resolves.toBe(true);
+
+    await typeInto('Narrative', 'We review every pupil plan with parents each term.');
+    await expectText(page.locator('.save-status p'), /^Saved at \d\d:\d\d:\d\d$/);
+  });
+
+  it('adds evidence through the file button with the keyboard', async () => {
+    await tabTo(page, 'Add a new file and link it');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles([
+      { name: 'plan-review-notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Plan review notes, anonymised.') },
+    ]);
+    await expectVisible(page.getByText(/Added and linked “plan-review-notes\.txt”/));
+    // A person's file dialog closes and the window has the focus again.
+    await page.bringToFront();
+  });
+
+  it('exports the signed submission', async () => {
+    await tabTo(page, 'Submit', { backwards: true });
+    await page.keyboard.press('Enter');
+    await heading('Export the signed submission');
+    await tabTo(page, /We confirm that this self-evaluation is an accurate account/);
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Export the signed submission');
+    const downloads = await mkdtemp(join(tmpdir(), 'sen-keyboard-'));
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.keyboard.press('Enter')]);
+    const path = join(downloads, 'submission.pdf');
+    await download.saveAs(path);
+    const verified = await verifySubmission(new Uint8Array(await readFile(path)));
+    if (!verified.ok) throw new Error(verified.rejection.message);
+    expect(verified.report.submission.school.name).toBe('Keyboard Lane Primary');
+    expect(verified.report.submission.responses[0]?.judgement).toBe('established');
+  });
+
+  it('reaches Help and its shortcuts from the keyboard', async () => {
+    await tabTo(page, 'Help', { backwards: true });
+    await page.keyboard.press('Enter');
+    await heading('Help and keyboard shortcuts');
+    await expectVisible(page.getByTestId('shortcuts-file').getByText('Export the submission'));
+  });
+
+  it('made no request to anything but the local server, and logged no errors', () => {
+    expect(app.outsideRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

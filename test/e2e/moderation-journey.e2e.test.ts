@@ -1,0 +1,227 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import { sha256Hex } from '../../shared/formats/sha256';
+import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
+import { checkScreen, expectSavedAfter, expectVisible, shippedFrameworkForRegion, UI_TIMEOUT } from './support/app';
+import { launchAppBrowser, type AppBrowser } from './support/browser';
+import { fillSchoolForm, judge, openCriterion, startEvaluation } from './support/school-steps';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+/**
+ * Both sides of moderation in one browser, as the two people do it: a school exports its signed
+ * submission; a moderator imports it, reviews criteria (opening the evidence inside the PDF), plans
+ * a visit from a seed, records the outcome and exports the signed report; the school imports the
+ * report, sees the moderation beside its judgements, and finds the request for evidence in its plan.
+ * The real workers run here (pkijs works in Chromium), and every screen gets an axe scan.
+ */
+let server: StaticServer;
+let app: AppBrowser;
+let page: Page;
+let framework: AppliedFramework;
+let downloads: string;
+let submissionPath = '';
+let reportPath = '';
+let schoolUrl = '';
+let reviewUrl = '';
+
+const SCHOOL = 'Moorside Primary School';
+const URN = '765432';
+const MODERATOR = 'Jordan Hale';
+const ORGANISATION = 'North East SEN Partnership';
+/** Set LOOK_DIR to keep a full-page screenshot of each screen, to look at. */
+const LOOK_DIR = process.env.LOOK_DIR ?? '';
+
+beforeAll(async () => {
+  framework = await shippedFrameworkForRegion('north-east');
+  server = await startStaticServer();
+  app = await launchAppBrowser(server.origin);
+  page = app.page;
+  page.setDefaultTimeout(UI_TIMEOUT);
+  downloads = await mkdtemp(join(tmpdir(), 'sen-moderation-downloads-'));
+  if (LOOK_DIR) await mkdir(LOOK_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await server?.close();
+});
+
+function run(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function download(click: () => Promise<void>, name: string): Promise<{ path: string; suggested: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
+  const path = join(downloads, name);
+  await file.saveAs(path);
+  return { path, suggested: file.suggestedFilename() };
+}
+
+/** The axe scan and one-h1 check of every screen, and a screenshot to look at when LOOK_DIR is set. */
+async function look(name: string, heading: string | RegExp): Promise<void> {
+  await checkScreen(page, name, heading);
+  if (!LOOK_DIR) return;
+  await page.screenshot({ path: join(LOOK_DIR, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: join(LOOK_DIR, `${name}-top.png`), animations: 'disabled', caret: 'hide' });
+}
+
+const submissionNav = () => page.getByRole('navigation', { name: 'Moderation of this submission' });
+
+describe('moderation, from the school to the moderator and back', () => {
+  it('the school exports a signed submission', async () => {
+    const [first, second] = framework.criteria;
+    if (!first || !second) throw new Error('framework too small');
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Set up a new school' }).click();
+    await fillSchoolForm(page, {
+      name: SCHOOL,
+      urn: URN,
+      region: 'North East',
+      localAuthority: 'Gateshead',
+      phase: 'Primary',
+      headTeacher: 'Ruth Ellis',
+      senco: 'Omar Haddad',
+      onRoll: '280',
+      senSupport: '36',
+      withPlan: '4',
+    });
+    await page.getByRole('button', { name: 'Set up school' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: SCHOOL }));
+    schoolUrl = page.url();
+    await startEvaluation(page);
+    await openCriterion(page, first.id, () => page.getByRole('link', { name: `Continue with ${first.id}` }).click());
+    await judge(page, 'Embedded');
+    await expectSavedAfter(page, () => page.getByLabel('Narrative').fill('Governors approved the SEN policy in October.'));
+    await page
+      .getByLabel('Add a new file and link it')
+      .setInputFiles([
+        { name: 'provision-map.csv', mimeType: 'text/csv', buffer: Buffer.from('Group,Provision\nYear 3,Precision teaching\n') },
+      ]);
+    await expectVisible(page.getByText(/Added and linked “provision-map\.csv”/));
+    await openCriterion(page, second.id, () => page.getByRole('link', { name: `Next: ${second.id}` }).click());
+    await judge(page, 'Established');
+
+    await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Submit' }).click();
+    await page.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
+    submissionPath = (await download(() => page.getByRole('button', { name: 'Export the signed submission' }).click(), 'submission.pdf'))
+      .path;
+    await expectVisible(page.getByTestId('export-done'));
+  });
+
+  it('a moderator sets up a workspace and imports the submission', async () => {
+    await page.getByRole('link', { name: 'SEN Accreditation' }).click();
+    await page.getByRole('link', { name: 'Set up a moderator workspace' }).click();
+    await page.getByLabel('Your name').fill(MODERATOR);
+    await page.getByLabel('Region you moderate').selectOption({ label: 'North East' });
+    await page.getByLabel('Organisation').fill(ORGANISATION);
+    await page.getByRole('button', { name: 'Set up moderator workspace' }).click();
+    await page.getByRole('link', { name: 'Import submissions' }).first().click();
+    await page.getByLabel('Choose submission PDFs').setInputFiles(submissionPath);
+    await page.getByRole('link', { name: `Open submission v1 from ${SCHOOL}` }).click();
+    await look('moderation-overview', `${SCHOOL}: submission v1`);
+    reviewUrl = page.url();
+    await expectVisible(page.getByText(`0 of ${framework.criteria.length} criteria reviewed`, { exact: false }));
+  });
+
+  it('reviews criteria: more evidence needed on the first, after opening its evidence; agreement on the next in one press', async () => {
+    const [first, second, third] = framework.criteria;
+    if (!first || !second || !third) throw new Error('framework too small');
+    await page.getByRole('link', { name: `Start the review at ${first.id}` }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(first.id.replaceAll('.', '\\.')) }));
+    await expectVisible(page.getByText('Governors approved the SEN policy in October.'));
+    await page.getByText('Open the file', { exact: false }).click();
+    await expectVisible(page.getByRole('region', { name: 'Text of provision map' }));
+    await look('moderation-criterion', new RegExp(first.statement.slice(0, 30)));
+
+    const decision = page.getByRole('group', { name: `Decision on ${first.id}` });
+    await expectSavedAfter(page, () => decision.getByLabel('More evidence needed').check());
+    await expectSavedAfter(page, () => page.getByLabel('Comment for the school').fill('Send the minutes of the governors’ meeting.'));
+    await page.getByRole('link', { name: `Next: ${second.id} →` }).click();
+    await page.getByRole('button', { name: `Agree and go to ${third.id}` }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(third.id.replaceAll('.', '\\.')) }));
+    await page
+      .getByRole('group', { name: `Decision on ${third.id}` })
+      .getByLabel('Moderated to a different judgement')
+      .check();
+    await page.getByRole('group', { name: 'Moderated judgement' }).getByLabel('Developing').check();
+    await expectVisible(page.getByText(/^Saved at/));
+    await look('moderation-criterion-moderated', new RegExp(third.id.replaceAll('.', '\\.')));
+
+    await submissionNav().getByRole('link', { name: 'Overview' }).click();
+    await expectVisible(
+      page.getByText(`3 of ${framework.criteria.length} criteria reviewed: 1 agreed, 1 moderated, 1 needing more evidence.`),
+    );
+    await expect(page.getByLabel('Status of this submission').inputValue()).resolves.toBe('in-review');
+  });
+
+  it('plans the visit from a seed and prints the plan', async () => {
+    await submissionNav().getByRole('link', { name: 'Visit' }).click();
+    await page.getByLabel('How many from each strand').fill('1');
+    await page.getByLabel('Seed').fill('MOORSIDE');
+    await page.getByRole('button', { name: 'Draw at random' }).click();
+    await expectVisible(page.getByTestId('visit-method').getByText('Drawn at random, 1 from each strand, with the seed MOORSIDE.'));
+    await page.getByLabel('Date of the visit').fill('2027-02-03');
+    await expectSavedAfter(page, () => page.getByLabel('Notes for the visit').fill('Meet the SENCO and two governors.'));
+    await look('moderation-visit', 'Plan the visit');
+    const plan = await download(() => page.getByRole('button', { name: 'Download the visit plan to print' }).click(), 'visit-plan.pdf');
+    expect(plan.suggested).toMatch(new RegExp(`^${URN}-visit-plan-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    const text = run('pdftotext', ['-layout', plan.path, '-']);
+    expect(text).toContain('Moderation visit plan');
+    expect(text).toContain('MOORSIDE');
+  });
+
+  it('records the outcome, after the error summary, and exports the signed report', async () => {
+    await submissionNav().getByRole('link', { name: 'Outcome and report' }).click();
+    await page.getByRole('button', { name: 'Record the outcome' }).click();
+    await expectVisible(page.getByRole('alert').getByRole('link', { name: 'Choose the outcome of the moderation' }));
+    await look('moderation-outcome-errors', 'Outcome and moderation report');
+    await page.getByLabel('Deferred').check();
+    await page.getByLabel('Feedback for the school').fill('A clear start. Send the evidence asked for, then we will visit.');
+    await page.getByRole('button', { name: 'Record the outcome' }).click();
+    await expectVisible(page.getByText(/^Outcome recorded: deferred/));
+    const report = await download(() => page.getByRole('button', { name: 'Export the signed moderation report' }).click(), 'report.pdf');
+    reportPath = report.path;
+    expect(report.suggested).toMatch(new RegExp(`^${URN}-moderation-\\d{4}-\\d{2}-\\d{2}-v1\\.pdf$`));
+    await expectVisible(page.getByTestId('report-exported'));
+    await look('moderation-report-exported', 'Outcome and moderation report');
+
+    const signatures = run('pdfsig', [reportPath]);
+    expect(signatures).toMatch(/Signature Validation: Signature is Valid\./);
+    expect(signatures).toMatch(/Total document signed/);
+    const submissionSha256 = await sha256Hex(new Uint8Array(await readFile(submissionPath)));
+    const verified = await verifyModerationReport(new Uint8Array(await readFile(reportPath)), {
+      submissionSha256: () => submissionSha256,
+    });
+    if (!verified.ok) throw new Error(verified.rejection.message);
+    expect(verified.report.moderation.outcome.kind).toBe('deferred');
+    expect(verified.report.moderation.submission.school.urn).toBe(URN);
+  });
+
+  it('the school imports the report, sees it beside its judgements, and finds the request in its action plan', async () => {
+    const [first] = framework.criteria;
+    await page.goto(schoolUrl);
+    await page.getByRole('link', { name: 'Import a moderation report, or read the ones imported' }).click();
+    await look('moderation-reports', 'Moderation reports');
+    await page.getByLabel('Choose the moderation report (PDF)').setInputFiles(reportPath);
+    await expectVisible(page.getByTestId('report-imported').getByText(/1 request for more evidence became an action in your plan\./));
+    await page.getByRole('link', { name: 'See the moderation beside your judgements' }).click();
+    await look('received-report', 'Moderation of submission v1');
+    await expectVisible(page.getByText('A clear start. Send the evidence asked for, then we will visit.'));
+    await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Action plan' }).click();
+    await expectVisible(page.getByText(`Send more evidence for ${first?.id}: Send the minutes of the governors’ meeting.`));
+
+    // Importing the same report again adds nothing.
+    await page.goto(schoolUrl);
+    await page.getByRole('link', { name: 'Import a moderation report, or read the ones imported' }).click();
+    await page.getByLabel('Choose the moderation report (PDF)').setInputFiles(reportPath);
+    await expectVisible(page.getByText('This report was imported before. Nothing was added again.'));
+    expect(reviewUrl).toContain('#/moderation/');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.outsideRequests).toEqual([]);
+  });
+});

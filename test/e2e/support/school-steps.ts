@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { expectChecked, expectSavedAfter, expectVisible } from './app';
+
+/** Steps a school's user takes again and again, as a person does them: by label and role. */
+export interface SchoolAnswers {
+  name: string;
+  urn: string;
+  region: string;
+  localAuthority: string;
+  phase: string;
+  headTeacher: string;
+  senco: string;
+  onRoll: string;
+  senSupport: string;
+  withPlan: string;
+}
+
+export async function fillSchoolForm(page: Page, answers: SchoolAnswers): Promise<void> {
+  await page.getByLabel('School name', { exact: true }).fill(answers.name);
+  await page.getByLabel('Unique reference number (URN)').fill(answers.urn);
+  await page.getByLabel('Region', { exact: true }).selectOption({ label: answers.region });
+  await page.getByLabel('Local authority').selectOption({ label: answers.localAuthority });
+  await page.getByLabel('Phase').selectOption({ label: answers.phase });
+  await page.getByLabel('Head teacher').fill(answers.headTeacher);
+  await page.getByLabel('SENCO', { exact: true }).fill(answers.senco);
+  await page.getByLabel('Pupils on roll').fill(answers.onRoll);
+  await page.getByLabel('Pupils on SEN support').fill(answers.senSupport);
+  await page.getByLabel('Pupils with a statement or EHC plan').fill(answers.withPlan);
+}
+
+/** From the school screen: start an evaluation and land on its dashboard. Returns the evaluation's title. */
+export async function startEvaluation(page: Page): Promise<string> {
+  const title = await page.getByLabel('Name of the evaluation').inputValue();
+  expect(title).toMatch(/^Accreditation \d{4}–\d{2}$/);
+  await page.getByRole('button', { name: 'Start evaluation' }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: title }));
+  return title;
+}
+
+/** Matches text that starts with the criterion id, like a criterion screen's h1 ("NE-1.1.1 The school has…"). */
+export const startsWithId = (id: string) => new RegExp(`^${id.replaceAll('.', '\\.')}\\b`);
+
+/** The judgement radio group on a criterion screen. */
+export const judgementGroup = (page: Page) => page.getByRole('group', { name: 'Judgement' });
+
+/** Clicks a judgement's label, as a user does, and waits until it is saved. */
+export async function judge(page: Page, label: string): Promise<void> {
+  const group = judgementGroup(page);
+  await expectVisible(group);
+  await expectSavedAfter(page, () => group.locator('label').getByText(label, { exact: true }).click());
+  await expectChecked(group.getByRole('radio', { name: label, exact: true }));
+}
+
+export async function openCriterion(page: Page, id: string, how: () => Promise<void>): Promise<void> {
+  await how();
+  await expectVisible(page.getByRole('heading', { level: 1, name: startsWithId(id) }));
+  await expectVisible(judgementGroup(page));
+}
