@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signDigest } from '../../shared/crypto/cms-signature';
 import type { DemonstrationSchool } from '../../shared/demonstration/demonstration-school';
 import { sha256, toHex } from '../../shared/formats/sha256';
 import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { verifySubmission, type SubmissionRejectionCode } from '../../shared/submission/submission-verifier';
 import { assembleSigned, demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
+import { byteRangeOf, resignWithRanges } from '../fixtures/tampered-submissions';
 
 let demo: DemonstrationSchool;
 let signing: SigningIdentity;
@@ -18,14 +18,7 @@ beforeAll(async () => {
   good = (await exportDemonstration(demo, signing)).bytes;
 }, 60_000);
 
-const latin1 = new TextDecoder('latin1');
 const ascii = new TextEncoder();
-
-function byteRangeOf(bytes: Uint8Array): [number, number, number, number] {
-  const match = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(latin1.decode(bytes));
-  if (!match) throw new Error('no ByteRange');
-  return [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])];
-}
 
 async function expectRejected(bytes: Uint8Array<ArrayBuffer>, code: SubmissionRejectionCode): Promise<string> {
   const result = await verifySubmission(bytes);
@@ -33,31 +26,6 @@ async function expectRejected(bytes: Uint8Array<ArrayBuffer>, code: SubmissionRe
   expect(result.rejection.code).toBe(code);
   expect(result.rejection.message.length).toBeGreaterThan(20);
   return result.rejection.message;
-}
-
-/** Rewrites the ByteRange and signs the new ranges properly, as a forger holding the key could. */
-async function resignWithRanges(
-  bytes: Uint8Array<ArrayBuffer>,
-  ranges: [number, number, number, number],
-): Promise<Uint8Array<ArrayBuffer>> {
-  const out = bytes.slice();
-  const text = latin1.decode(out);
-  const at = text.indexOf('/ByteRange');
-  const open = text.indexOf('[', at);
-  // The writer pads the array with spaces after its ']': all of that room may be used.
-  let close = text.indexOf(']', open);
-  while (text[close + 1] === ' ') close += 1;
-  const replacement = `[${ranges.join(' ')}]`.padEnd(close - open + 1, ' ');
-  expect(replacement.length).toBe(close - open + 1);
-  out.set(ascii.encode(replacement), open);
-  const [a, b, c, d] = ranges;
-  const signed = new Uint8Array(b + d);
-  signed.set(out.subarray(a, a + b), 0);
-  signed.set(out.subarray(c, c + d), b);
-  const cms = await signDigest(await sha256(signed), signing.privateKey, signing.certificateDer);
-  const [, originalStart] = byteRangeOf(bytes);
-  out.set(ascii.encode(toHex(cms)), originalStart + 1);
-  return out;
 }
 
 describe('verifySubmission', () => {
@@ -111,9 +79,9 @@ describe('verifySubmission', () => {
 
   it('rejects a ByteRange that leaves bytes out, even when signed over what it covers', async () => {
     const [a, b, c, d] = byteRangeOf(good);
-    const skipping = await resignWithRanges(good, [a, b, c + 40, d - 40]);
+    const skipping = await resignWithRanges(good, [a, b, c + 40, d - 40], signing);
     expect(await expectRejected(skipping, 'byte-range')).toMatch(/does not cover the whole file/);
-    const notFromStart = await resignWithRanges(good, [a + 10, b - 10, c, d]);
+    const notFromStart = await resignWithRanges(good, [a + 10, b - 10, c, d], signing);
     await expectRejected(notFromStart, 'byte-range');
   });
 

@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AppDatabase } from '../../renderer/db/app-database';
+import { importVerifiedSubmission } from '../../renderer/db/submission-import-store';
+import type { DemonstrationSchool } from '../../shared/demonstration/demonstration-school';
+import { createCatalogue } from '../../shared/framework/framework-catalogue';
+import { loadShippedData } from '../../shared/framework/shipped-frameworks';
+import type { SigningIdentity } from '../../shared/submission/submission-exporter';
+import { verifySubmission } from '../../shared/submission/submission-verifier';
+import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
+import { tamperedSubmissions, type TamperedCase } from '../fixtures/tampered-submissions';
+
+/**
+ * The moderator's import path, with a real database (fake-indexeddb in Node, so the real PKI.js
+ * verification runs): every broken file the verifier knows is refused with its own reason, and
+ * nothing at all is stored; the good file is stored once.
+ */
+let demo: DemonstrationSchool;
+let signing: SigningIdentity;
+let good: Uint8Array<ArrayBuffer>;
+let cases: TamperedCase[];
+
+beforeAll(async () => {
+  demo = await demonstrationData();
+  signing = await signingIdentityFor(demo.snapshot.school.name, demo.snapshot.school.urn);
+  good = (await exportDemonstration(demo, signing)).bytes;
+  cases = await tamperedSubmissions(demo, signing, good);
+}, 120_000);
+
+async function importInto(db: AppDatabase, name: string, bytes: Uint8Array<ArrayBuffer>) {
+  const { frameworks, regions } = await loadShippedData();
+  const verification = await verifySubmission(bytes);
+  const decision = await importVerifiedSubmission(db, {
+    workspaceId: 'ws-1',
+    verification,
+    file: { fileName: name, size: bytes.length },
+    pdf: new Blob([bytes], { type: 'application/pdf' }),
+    catalogue: createCatalogue(frameworks, regions),
+  });
+  return { verification, decision };
+}
+
+async function storedCounts(db: AppDatabase): Promise<number[]> {
+  return Promise.all([
+    db.importedSubmissions.count(),
+    db.importedSubmissionFiles.count(),
+    db.signerPins.count(),
+    db.embeddedFrameworks.count(),
+  ]);
+}
+
+describe('importing tampered submissions into a moderator workspace', () => {
+  it('refuses every tampered case with the verifier’s own reason, and stores nothing', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(13);
+    const db = new AppDatabase(`tampered-${Date.now()}`);
+    const seen = new Set<string>();
+    for (const tampered of cases) {
+      const { verification, decision } = await importInto(db, `${tampered.name}.pdf`, tampered.bytes);
+      expect(verification.ok, tampered.name).toBe(false);
+      if (verification.ok) continue;
+      expect(verification.rejection.code, tampered.name).toBe(tampered.code);
+      expect(decision, tampered.name).toEqual({ kind: 'rejected', message: verification.rejection.message });
+      seen.add(verification.rejection.code);
+      expect(await storedCounts(db), tampered.name).toEqual([0, 0, 0, 0]);
+    }
+    // Each kind of damage has a reason of its own.
+    expect(seen.size).toBe(new Set(cases.map((c) => c.code)).size);
+    db.close();
+  }, 120_000);
+
+  it('stores the good file, once, with its signer pinned', async () => {
+    const db = new AppDatabase(`good-${Date.now()}`);
+    const first = await importInto(db, 'good.pdf', good);
+    expect(first.decision.kind).toBe('store');
+    expect(await storedCounts(db)).toEqual([1, 1, 1, 0]);
+    const again = await importInto(db, 'good-again.pdf', good);
+    expect(again.decision.kind).toBe('duplicate');
+    expect(await storedCounts(db)).toEqual([1, 1, 1, 0]);
+    const pin = await db.signerPins.toArray();
+    expect(pin[0]?.fingerprint).toBe(signing.certificateFingerprint);
+    db.close();
+  }, 60_000);
+});
