@@ -5,6 +5,7 @@ import {
   contentsPage,
   dataTable,
   documentDefinition,
+  keepWithNext,
   fingerprintLines,
   judgementLabel,
   labelledRows,
@@ -94,8 +95,7 @@ function outcomeSection(document: ModerationDocument, framework: AppliedFramewor
   return [
     sectionHeading('Outcome'),
     labelledRows(rows, 170),
-    subheading('Feedback'),
-    ...paragraphs(outcome.feedback, { whenEmpty: 'No feedback written.' }),
+    ...keepWithNext(subheading('Feedback'), paragraphs(outcome.feedback, { whenEmpty: 'No feedback written.' })),
     ...evidenceRequests(document, framework),
   ];
 }
@@ -105,22 +105,23 @@ function evidenceRequests(document: ModerationDocument, framework: AppliedFramew
   const requests = document.criteria.filter((c) => c.decision === 'more-evidence');
   const statement = (id: string) => framework.criterionById.get(id)?.statement ?? '';
   return [
-    subheading('Requests for more evidence'),
-    requests.length === 0
-      ? { text: 'None: the evidence seen was enough for every criterion.', style: 'paragraph' }
-      : {
-          stack: requests.map((c): Content => ({
-            stack: [
-              { text: [{ text: `${c.criterionId} `, bold: true }, statement(c.criterionId)] },
-              {
-                text: [{ text: 'What to send: ', style: 'label' }, c.comment || 'further evidence for this criterion.'],
-                margin: [12, 2, 0, 0],
-              },
-            ],
-            unbreakable: true,
-            margin: [0, 0, 0, 8],
-          })),
-        },
+    ...keepWithNext(subheading('Requests for more evidence'), [
+      requests.length === 0
+        ? { text: 'None: the evidence seen was enough for every criterion.', style: 'paragraph' }
+        : {
+            stack: requests.map((c): Content => ({
+              stack: [
+                { text: [{ text: `${c.criterionId} `, bold: true }, statement(c.criterionId)] },
+                {
+                  text: [{ text: 'What to send: ', style: 'label' }, c.comment || 'further evidence for this criterion.'],
+                  margin: [12, 2, 0, 0],
+                },
+              ],
+              unbreakable: true,
+              margin: [0, 0, 0, 8],
+            })),
+          },
+    ]),
     {
       text: 'The school’s app adds each request to the school’s action plan when the report is imported.',
       style: ['small', 'muted'],
@@ -145,14 +146,14 @@ function visitSection(document: ModerationDocument, framework: AppliedFramework)
       ],
       170,
     ),
-    subheading('Criteria seen on the visit'),
-    visit.criterionIds.length === 0
-      ? { text: 'None.', italics: true, style: ['paragraph', 'muted'] }
-      : bulletList(
-          visit.criterionIds.map((id) => ({ text: [{ text: `${id} `, bold: true }, framework.criterionById.get(id)?.statement ?? ''] })),
-        ),
-    subheading('Visit notes'),
-    ...paragraphs(visit.notes, { whenEmpty: 'No visit notes.' }),
+    ...keepWithNext(subheading('Criteria seen on the visit'), [
+      visit.criterionIds.length === 0
+        ? { text: 'None.', italics: true, style: ['paragraph', 'muted'] }
+        : bulletList(
+            visit.criterionIds.map((id) => ({ text: [{ text: `${id} `, bold: true }, framework.criterionById.get(id)?.statement ?? ''] })),
+          ),
+    ]),
+    ...keepWithNext(subheading('Visit notes'), paragraphs(visit.notes, { whenEmpty: 'No visit notes.' })),
   ];
 }
 

@@ -1,7 +1,6 @@
 import type {
   Content,
   CustomTableLayout,
-  Node,
   Size,
   StyleDictionary,
   TableCell,
@@ -25,8 +24,6 @@ import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../
 /** A4 in points, and the margins every page uses. */
 export const PAGE = { width: 595.28, height: 841.89, left: 56, top: 56, right: 56, bottom: 64 } as const;
 export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
-
-const SUBHEADING_LEVEL = 3;
 
 const COLOURS = {
   ink: '#1f2933',
@@ -111,22 +108,12 @@ export function documentDefinition(frame: DocumentFrame): TDocumentDefinitions {
     styles: STYLES,
     content: frame.content,
     ...(frame.images ? { images: frame.images } : {}),
-    pageBreakBefore: keepSubheadingsWithWhatFollows,
     footer: (currentPage, pageCount) => ({
       text: `${frame.footerText} · Page ${currentPage} of ${pageCount}`,
       style: 'footer',
       margin: [PAGE.left, 28, PAGE.right, 0],
     }),
   };
-}
-
-/**
- * A subheading in the last sixth of a page moves to the next page, so it never sits alone at the
- * bottom. (Each move makes pdfmake lay the document out again, so only `subheading`s are moved;
- * criterion headings are kept with their text by unbreakable blocks instead.)
- */
-function keepSubheadingsWithWhatFollows(node: Node): boolean {
-  return node.headlineLevel === SUBHEADING_LEVEL && node.startPosition.verticalRatio > 5 / 6;
 }
 
 // ---- Headings and the contents page -------------------------------------------------------------
@@ -149,10 +136,26 @@ export function strandHeading(strand: Pick<PlacedStrand, 'id' | 'title'>, option
   };
 }
 
-/** A heading inside a section, kept with what follows it. */
+/** A heading inside a section; `keepWithNext` keeps it on the same page as what follows. */
 export function subheading(text: string): Content {
-  return { text, style: 'h3', headlineLevel: SUBHEADING_LEVEL };
+  return { text, style: 'h3' };
 }
+
+/**
+ * A heading and the block after it, kept on one page when the block is small enough to be sure
+ * it fits (pdfmake drops an unbreakable block taller than a page). This replaces pdfmake's
+ * pageBreakBefore callback, which lays the whole document out again for every node it moves:
+ * on a 150-criterion submission that callback alone cost about half a second.
+ */
+export function keepWithNext(heading: Content, following: readonly Content[]): Content[] {
+  const [first, ...rest] = following;
+  if (first === undefined) return [heading];
+  if (JSON.stringify(first).length > KEEP_TOGETHER_LIMIT) return [heading, first, ...rest];
+  return [{ stack: [heading, first], unbreakable: true }, ...rest];
+}
+
+/** About half a page of text, or a table of a dozen short rows. */
+const KEEP_TOGETHER_LIMIT = 2500;
 
 export function standardHeading(id: string, title: string): Content {
   return { text: `${id} ${title}`, style: 'h3' };
@@ -301,11 +304,12 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
       ['SENCO', school.senco],
       ['SEN governor', school.senGovernor],
     ]),
-    subheading('Pupils'),
-    labelledRows([
-      ['Pupils on roll', school.pupilsOnRoll.toLocaleString('en-GB')],
-      ['Pupils on SEN support (School Action and School Action Plus)', shareOfRoll(school.pupilsOnSenSupport, school.pupilsOnRoll)],
-      ['Pupils with a statement or EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
+    ...keepWithNext(subheading('Pupils'), [
+      labelledRows([
+        ['Pupils on roll', school.pupilsOnRoll.toLocaleString('en-GB')],
+        ['Pupils on SEN support (School Action and School Action Plus)', shareOfRoll(school.pupilsOnSenSupport, school.pupilsOnRoll)],
+        ['Pupils with a statement or EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
+      ]),
     ]),
   ];
 }
@@ -327,10 +331,8 @@ export function summarySection(framework: AppliedFramework, responses: readonly 
   return [
     sectionHeading('Summary'),
     awardPanel(outcome),
-    subheading('Judgements by strand'),
-    strandDistributionTable(framework, responses),
-    subheading('The award rules, level by level'),
-    awardRulesTable(outcome),
+    ...keepWithNext(subheading('Judgements by strand'), [strandDistributionTable(framework, responses)]),
+    ...keepWithNext(subheading('The award rules, level by level'), [awardRulesTable(outcome)]),
   ];
 }
 
