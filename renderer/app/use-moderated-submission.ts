@@ -1,9 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { applyFramework, type AppliedFramework } from '../../shared/framework/applied-framework';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { frameworkByHashes, type FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
-import { loadFrameworkValue } from '../../shared/framework/framework-loader';
-import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../../shared/framework/framework-types';
 import {
   importedSubmissionKey,
   type CriterionModeration,
@@ -15,6 +13,7 @@ import {
 import type { Region } from '../../shared/regions/regions';
 import type { SectionLink } from '../components/Layout';
 import type { AppDatabase } from '../db/app-database';
+import { loadImportedFramework } from '../db/moderator-store';
 import { useServices } from './app-context';
 import { href } from './hash-route';
 
@@ -99,7 +98,7 @@ function useSubmissionFramework(
     if (!needEmbedded || baseHash === null) return;
     let live = true;
     void (async () => {
-      const framework = await embeddedFramework(db, catalogue, baseHash, supplementHash).catch(() => null);
+      const framework = await loadImportedFramework(db, catalogue, baseHash, supplementHash).catch(() => null);
       if (live) setEmbedded({ hashes, framework });
     })();
     return () => {
@@ -111,28 +110,6 @@ function useSubmissionFramework(
   if (installed) return { state: 'ready', framework: installed };
   if (!embedded || embedded.hashes !== hashes) return { state: 'loading' };
   return embedded.framework ? { state: 'ready', framework: embedded.framework } : { state: 'none' };
-}
-
-/** Each part from the installed catalogue if it is there, otherwise from the copy kept with the submission. */
-async function embeddedFramework(
-  db: AppDatabase,
-  catalogue: FrameworkCatalogue,
-  baseHash: string,
-  supplementHash: string | null,
-): Promise<AppliedFramework | null> {
-  const part = async (hash: string): Promise<LoadedFramework | null> => {
-    const known = catalogue.byHash.get(hash);
-    if (known) return known;
-    const record = await db.embeddedFrameworks.get(hash);
-    if (!record) return null;
-    const loaded = await loadFrameworkValue('framework.json', record.value);
-    return loaded.ok && loaded.framework.contentHash === hash ? loaded.framework : null;
-  };
-  const base = await part(baseHash);
-  if (!base || base.file.kind !== 'framework') return null;
-  const supplement = supplementHash === null ? null : await part(supplementHash);
-  if (supplementHash !== null && (!supplement || supplement.file.kind !== 'supplement')) return null;
-  return applyFramework(base as LoadedFramework<BaseFrameworkFile>, supplement as LoadedFramework<SupplementFile> | null);
 }
 
 /** The name of the section navigation of one submission under moderation. */

@@ -7,6 +7,7 @@ import { describeStorageError } from '../db/storage-errors';
 import { inFrameworkOrder } from './CriterionOptions';
 import { DateField } from './DateField';
 import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
+import { FormField } from './FormField';
 
 type ActionField = 'criterionIds' | 'what' | 'who' | 'byWhen';
 type ActionErrors = Partial<Record<ActionField, string>>;
@@ -152,32 +153,17 @@ export function ActionForm({
         })}
       </fieldset>
 
-      <div className={`field${errors.what ? ' field--error' : ''}`}>
-        <label htmlFor={id('what')}>What will be done</label>
-        <FieldError id={errorId('what')} message={errors.what} />
-        <textarea
-          id={id('what')}
-          rows={3}
-          aria-invalid={errors.what ? true : undefined}
-          aria-describedby={describedBy('what')}
-          {...register('what')}
-        />
-      </div>
-      <div className={`field${errors.who ? ' field--error' : ''}`}>
-        <label htmlFor={id('who')}>Who will do it</label>
-        <p className="hint" id={`${id('who')}-hint`}>
-          A name or a role, for example “SENCO” or “Year 4 teachers”.
-        </p>
-        <FieldError id={errorId('who')} message={errors.who} />
-        <input
-          id={id('who')}
-          type="text"
-          autoComplete="off"
-          aria-invalid={errors.who ? true : undefined}
-          aria-describedby={describedBy('who', `${id('who')}-hint`)}
-          {...register('who')}
-        />
-      </div>
+      <FormField id={id('what')} label="What will be done" error={errors.what}>
+        {(control) => <textarea {...control} rows={3} {...register('what')} />}
+      </FormField>
+      <FormField
+        id={id('who')}
+        label="Who will do it"
+        hint="A name or a role, for example “SENCO” or “Year 4 teachers”."
+        error={errors.who}
+      >
+        {(control) => <input {...control} type="text" autoComplete="off" {...register('who')} />}
+      </FormField>
       <Controller
         control={control}
         name="byWhen"
@@ -192,23 +178,20 @@ export function ActionForm({
           />
         )}
       />
-      <div className="field">
-        <label htmlFor={id('successCriteria')}>Success criteria</label>
-        <p className="hint" id={`${id('successCriteria')}-hint`}>
-          How you will know it has worked.
-        </p>
-        <textarea id={id('successCriteria')} rows={3} aria-describedby={`${id('successCriteria')}-hint`} {...register('successCriteria')} />
-      </div>
-      <div className="field">
-        <label htmlFor={id('status')}>Status</label>
-        <select id={id('status')} {...register('status')}>
-          {ACTION_STATUSES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormField id={id('successCriteria')} label="Success criteria" hint="How you will know it has worked.">
+        {(control) => <textarea {...control} rows={3} {...register('successCriteria')} />}
+      </FormField>
+      <FormField id={id('status')} label="Status">
+        {(control) => (
+          <select {...control} {...register('status')}>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {editing ? 'Save changes' : 'Add the action'}

@@ -4,6 +4,7 @@ import { declarationProblemsOf, type DeclarationDraft } from '../../shared/submi
 import { DECLARATION_STATEMENT } from '../../shared/submission/submission-format';
 import { DateField } from './DateField';
 import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
+import { FormField } from './FormField';
 
 type Field = keyof DeclarationDraft;
 const FIELD_ORDER: readonly Field[] = ['headTeacher', 'senco', 'chairOfGovernors', 'date', 'confirmed'];
@@ -36,7 +37,6 @@ export function DeclarationForm({
     ),
   ];
   const errorId = (field: Field) => `${fieldId(field)}-error`;
-  const described = (field: Field, hint?: string) => [hint, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
 
   const submit = handleSubmit((values) => {
     const draft: DeclarationDraft = {
@@ -57,34 +57,15 @@ export function DeclarationForm({
     <form className="form declaration-form" onSubmit={submit} noValidate aria-labelledby="declaration-heading">
       <ErrorSummary problems={problems} title="The submission cannot be exported yet" />
       <h2 id="declaration-heading">Declaration</h2>
-      <div className={`field${errors.headTeacher ? ' field--error' : ''}`}>
-        <label htmlFor={fieldId('headTeacher')}>Head teacher’s name</label>
-        <FieldError id={errorId('headTeacher')} message={errors.headTeacher} />
-        <input
-          id={fieldId('headTeacher')}
-          type="text"
-          autoComplete="off"
-          aria-invalid={errors.headTeacher ? true : undefined}
-          aria-describedby={described('headTeacher')}
-          {...register('headTeacher')}
-        />
-      </div>
-      <div className={`field${errors.senco ? ' field--error' : ''}`}>
-        <label htmlFor={fieldId('senco')}>SENCO’s name</label>
-        <FieldError id={errorId('senco')} message={errors.senco} />
-        <input
-          id={fieldId('senco')}
-          type="text"
-          autoComplete="off"
-          aria-invalid={errors.senco ? true : undefined}
-          aria-describedby={described('senco')}
-          {...register('senco')}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={fieldId('chairOfGovernors')}>Chair of governors’ name (optional)</label>
-        <input id={fieldId('chairOfGovernors')} type="text" autoComplete="off" {...register('chairOfGovernors')} />
-      </div>
+      <FormField id={fieldId('headTeacher')} label="Head teacher’s name" error={errors.headTeacher}>
+        {(control) => <input {...control} type="text" autoComplete="off" {...register('headTeacher')} />}
+      </FormField>
+      <FormField id={fieldId('senco')} label="SENCO’s name" error={errors.senco}>
+        {(control) => <input {...control} type="text" autoComplete="off" {...register('senco')} />}
+      </FormField>
+      <FormField id={fieldId('chairOfGovernors')} label="Chair of governors’ name (optional)">
+        {(control) => <input {...control} type="text" autoComplete="off" {...register('chairOfGovernors')} />}
+      </FormField>
       <Controller
         control={control}
         name="date"
@@ -106,7 +87,7 @@ export function DeclarationForm({
             id={fieldId('confirmed')}
             type="checkbox"
             aria-invalid={errors.confirmed ? true : undefined}
-            aria-describedby={described('confirmed')}
+            aria-describedby={errors.confirmed ? errorId('confirmed') : undefined}
             {...register('confirmed')}
           />
           <label htmlFor={fieldId('confirmed')}>{DECLARATION_STATEMENT}</label>

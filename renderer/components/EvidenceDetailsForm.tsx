@@ -3,7 +3,8 @@ import { Controller, useForm } from 'react-hook-form';
 import { EVIDENCE_KINDS, type EvidenceDetails } from '../../shared/evidence/evidence-records';
 import { describeStorageError } from '../db/storage-errors';
 import { DateField } from './DateField';
-import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
+import { ErrorSummary, type FieldProblem } from './ErrorSummary';
+import { FormField } from './FormField';
 
 type DetailsField = 'title' | 'date';
 type DetailsErrors = Partial<Record<DetailsField, string>>;
@@ -50,9 +51,6 @@ export function EvidenceDetailsForm({
   const [busy, setBusy] = useState(false);
 
   const id = (field: keyof EvidenceDetails) => `${idPrefix}-${field}`;
-  const errorId = (field: DetailsField) => `${id(field)}-error`;
-  const describedBy = (field: DetailsField, hintId?: string) =>
-    [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
   const summary: FieldProblem[] = (['title', 'date'] as const).flatMap((field) => {
     const message = errors[field];
     return message ? [{ fieldId: field === 'date' ? `${id('date')}-day` : id(field), message }] : [];
@@ -90,28 +88,20 @@ export function EvidenceDetailsForm({
           {saveError}
         </p>
       ) : null}
-      <div className={`field${errors.title ? ' field--error' : ''}`}>
-        <label htmlFor={id('title')}>Title</label>
-        <FieldError id={errorId('title')} message={errors.title} />
-        <input
-          id={id('title')}
-          type="text"
-          autoComplete="off"
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy('title')}
-          {...register('title')}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={id('kind')}>Kind of evidence</label>
-        <select id={id('kind')} {...register('kind')}>
-          {EVIDENCE_KINDS.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormField id={id('title')} label="Title" error={errors.title}>
+        {(control) => <input {...control} type="text" autoComplete="off" {...register('title')} />}
+      </FormField>
+      <FormField id={id('kind')} label="Kind of evidence">
+        {(control) => (
+          <select {...control} {...register('kind')}>
+            {EVIDENCE_KINDS.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <Controller
         control={control}
         name="date"
@@ -126,20 +116,12 @@ export function EvidenceDetailsForm({
           />
         )}
       />
-      <div className="field">
-        <label htmlFor={id('heldAt')}>Where the original is held</label>
-        <p className="hint" id={`${id('heldAt')}-hint`}>
-          {heldAtHint}
-        </p>
-        <input id={id('heldAt')} type="text" autoComplete="off" aria-describedby={`${id('heldAt')}-hint`} {...register('heldAt')} />
-      </div>
-      <div className="field">
-        <label htmlFor={id('description')}>Description</label>
-        <p className="hint" id={`${id('description')}-hint`}>
-          What it shows, and which part matters if it is long. Optional.
-        </p>
-        <textarea id={id('description')} rows={3} aria-describedby={`${id('description')}-hint`} {...register('description')} />
-      </div>
+      <FormField id={id('heldAt')} label="Where the original is held" hint={heldAtHint}>
+        {(control) => <input {...control} type="text" autoComplete="off" {...register('heldAt')} />}
+      </FormField>
+      <FormField id={id('description')} label="Description" hint="What it shows, and which part matters if it is long. Optional.">
+        {(control) => <textarea {...control} rows={3} {...register('description')} />}
+      </FormField>
       <fieldset>
         <legend>Personal data</legend>
         <p className="hint" id={`${id('containsPersonalData')}-hint`}>

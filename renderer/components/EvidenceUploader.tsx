@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { formatBytes, MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { useServices } from '../app/app-context';
 import { addEvidenceFiles, linkEvidence, type FileIngestResult } from '../db/evidence-store';
 import { describeStorageError } from '../db/storage-errors';
 import { CriterionOptions } from './CriterionOptions';
+import { FileDropZone } from './FileDropZone';
 
 interface Progress {
   done: number;
@@ -16,10 +17,6 @@ interface Outcome {
   results: FileIngestResult[];
   linkedTo: string | null;
   linkProblem: string | null;
-}
-
-function isFileDrag(event: DragEvent<HTMLElement>): boolean {
-  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
 
 /**
@@ -37,27 +34,12 @@ export function EvidenceUploader({
 }) {
   const { db } = useServices();
   const ids = useId();
-  const inputId = `${ids}-files`;
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [linkTo, setLinkTo] = useState('');
-  const [dragging, setDragging] = useState(false);
   // A second drop while files are being added waits for nothing: it is refused, and says so.
   const busyRef = useRef(false);
   const [refusedWhileBusy, setRefusedWhileBusy] = useState(false);
-
-  // A file dropped beside the box would otherwise be opened by the browser in place of the app.
-  useEffect(() => {
-    const ignoreStrayFileDrop = (event: globalThis.DragEvent) => {
-      if (Array.from(event.dataTransfer?.types ?? []).includes('Files')) event.preventDefault();
-    };
-    window.addEventListener('dragover', ignoreStrayFileDrop);
-    window.addEventListener('drop', ignoreStrayFileDrop);
-    return () => {
-      window.removeEventListener('dragover', ignoreStrayFileDrop);
-      window.removeEventListener('drop', ignoreStrayFileDrop);
-    };
-  }, []);
 
   const ingest = async (files: File[]) => {
     if (files.length === 0) return;
@@ -85,30 +67,6 @@ export function EvidenceUploader({
       busyRef.current = false;
       setProgress(null);
     }
-  };
-
-  const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
-    // Clear the input so choosing the same file again is still a change.
-    event.target.value = '';
-    void ingest(files);
-  };
-
-  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
-    if (!isFileDrag(event)) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
-  const onDragLeave = (event: DragEvent<HTMLDivElement>) => {
-    const next = event.relatedTarget;
-    if (next instanceof Node && event.currentTarget.contains(next)) return;
-    setDragging(false);
-  };
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    void ingest(Array.from(event.dataTransfer?.files ?? []));
   };
 
   const added = outcome?.results.filter((r) => r.ok) ?? [];
@@ -140,27 +98,18 @@ export function EvidenceUploader({
           <CriterionOptions framework={framework} />
         </select>
       </div>
-      <div
-        className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
-        role="region"
-        aria-labelledby={`${ids}-drop-title`}
-        onDragEnter={onDragOver}
-        onDragOver={onDragOver}
-        onDragLeave={onDragLeave}
-        onDrop={onDrop}
-      >
-        <p className="drop-zone__title" id={`${ids}-drop-title`}>
-          Drop files here to add them
-        </p>
-        <p className="hint" id={`${ids}-files-hint`}>
-          Drag files from a folder and drop them in this box, or use the button to choose them. Each file can be up to{' '}
-          {formatBytes(MAX_EVIDENCE_FILE_BYTES)}. Files are kept on this computer, inside the app.
-        </p>
-        <div className="field">
-          <label htmlFor={inputId}>Choose files to add</label>
-          <input id={inputId} type="file" multiple aria-describedby={`${ids}-files-hint`} onChange={onChoose} disabled={busy} />
-        </div>
-      </div>
+      <FileDropZone
+        title="Drop files here to add them"
+        hint={
+          <>
+            Drag files from a folder and drop them in this box, or use the button to choose them. Each file can be up to{' '}
+            {formatBytes(MAX_EVIDENCE_FILE_BYTES)}. Files are kept on this computer, inside the app.
+          </>
+        }
+        chooseLabel="Choose files to add"
+        disabled={busy}
+        onFiles={(files) => void ingest(files)}
+      />
       {progress ? (
         <div className="upload-progress">
           <label htmlFor={`${ids}-progress`}>Progress adding files</label>

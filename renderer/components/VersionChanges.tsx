@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import type { ImportedSubmission } from '../../shared/moderation/moderation-records';
 import { describeChange } from '../../shared/moderation/submission-queue';
 import { diffSubmissions, type CriterionChange } from '../../shared/moderation/version-diff';
 import { useServices } from '../app/app-context';
@@ -23,7 +24,9 @@ export function VersionChanges({ submissionKey, previousKey }: { submissionKey: 
         if (live) setLoaded({ state: 'missing' });
         return;
       }
-      const frameworks = await Promise.all([loadImportedFramework(db, catalogue, current), loadImportedFramework(db, catalogue, previous)]);
+      const frameworkOf = (submission: ImportedSubmission) =>
+        loadImportedFramework(db, catalogue, submission.framework.contentHash, submission.supplement?.contentHash ?? null);
+      const frameworks = await Promise.all([frameworkOf(current), frameworkOf(previous)]);
       const label = (id: string | null) => pointLabel(frameworks, id);
       if (live) setLoaded({ state: 'ready', changes: diffSubmissions(previous.document, current.document), label });
     })().catch(() => live && setLoaded({ state: 'missing' }));

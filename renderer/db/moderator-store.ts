@@ -2,7 +2,7 @@ import { applyFramework, type AppliedFramework } from '../../shared/framework/ap
 import type { FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
 import { loadFrameworkValue } from '../../shared/framework/framework-loader';
 import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../../shared/framework/framework-types';
-import type { ImportedSubmission, ModeratorWorkspace } from '../../shared/moderation/moderation-records';
+import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
 import { cleanModeratorDetails, type ModeratorDetails } from '../../shared/moderation/moderator-workspace';
 import { newId, nowIso, type AppDatabase } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
@@ -68,21 +68,23 @@ function embedded(db: AppDatabase, contentHash: string): Promise<LoadedFramework
 }
 
 /**
- * The exact framework (and supplement) an imported submission was made against: the installed
- * copy when the app has it, otherwise the copy that came inside the file. Null when neither is
- * there (which an import never leaves behind).
+ * The exact framework (and supplement) an imported submission was made against, by content hash:
+ * each part is the installed copy when the app has it, otherwise the copy that came inside the
+ * file. Null when either part is missing or is not the kind it should be (which an import never
+ * leaves behind).
  */
 export async function loadImportedFramework(
   db: AppDatabase,
   catalogue: FrameworkCatalogue,
-  submission: Pick<ImportedSubmission, 'framework' | 'supplement'>,
+  baseHash: string,
+  supplementHash: string | null,
 ): Promise<AppliedFramework | null> {
   const find = async (hash: string) => catalogue.byHash.get(hash) ?? (await embedded(db, hash));
-  const base = await find(submission.framework.contentHash);
+  const base = await find(baseHash);
   if (!base || base.file.kind !== 'framework') return null;
   let supplement: LoadedFramework | null = null;
-  if (submission.supplement) {
-    supplement = await find(submission.supplement.contentHash);
+  if (supplementHash !== null) {
+    supplement = await find(supplementHash);
     if (!supplement || supplement.file.kind !== 'supplement') return null;
   }
   return applyFramework(base as LoadedFramework<BaseFrameworkFile>, supplement as LoadedFramework<SupplementFile> | null);

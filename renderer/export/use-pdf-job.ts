@@ -44,3 +44,10 @@ const STAGE_LABELS: Record<ExportProgress['stage'], string> = {
 export function stageLabel(stage: ExportProgress['stage']): string {
   return STAGE_LABELS[stage];
 }
+
+/** What printing a finished PDF came to, as a sentence; `what` names it, e.g. "The portfolio". */
+export function printedMessage(what: string, fileName: string, outcome: 'printing' | 'downloaded' | 'cancelled'): string {
+  if (outcome === 'printing') return `${what} is open in the print window.`;
+  if (outcome === 'downloaded') return `${what} was downloaded as ${fileName}. Open it and print it from your PDF reader.`;
+  return `${what} was not printed.`;
+}

@@ -11,6 +11,7 @@ import { useAutosave } from '../app/use-autosave';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { useEvaluationRecords } from '../app/use-evaluation-records';
 import { CriteriaNav } from '../components/CriteriaNav';
+import { FormField } from '../components/FormField';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
@@ -185,20 +186,16 @@ function ResponseForm({
           </button>
         ) : null}
       </fieldset>
-      <div className="field">
-        <label htmlFor="narrative">Narrative</label>
-        <p className="hint" id="narrative-hint">
-          What happens in school, how you know, and the evidence that shows it. Cite dates where you can.
-        </p>
-        <textarea id="narrative" rows={8} aria-describedby="narrative-hint" {...register('narrative')} />
-      </div>
-      <div className="field">
-        <label htmlFor="next-steps">Next steps</label>
-        <p className="hint" id="next-steps-hint">
-          What would move this criterion on. You can turn it into an action in the plan.
-        </p>
-        <textarea id="next-steps" rows={4} aria-describedby="next-steps-hint" {...register('nextSteps')} />
-      </div>
+      <FormField
+        id="narrative"
+        label="Narrative"
+        hint="What happens in school, how you know, and the evidence that shows it. Cite dates where you can."
+      >
+        {(control) => <textarea {...control} rows={8} {...register('narrative')} />}
+      </FormField>
+      <FormField id="next-steps" label="Next steps" hint="What would move this criterion on. You can turn it into an action in the plan.">
+        {(control) => <textarea {...control} rows={4} {...register('nextSteps')} />}
+      </FormField>
       <div className="button-row">
         <button type="button" className="button button--secondary" onClick={() => void createFromNextSteps()}>
           Create an action from the next steps

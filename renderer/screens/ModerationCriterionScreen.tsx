@@ -6,10 +6,10 @@ import { evidenceForCriterion, nextUndecided } from '../../shared/moderation/mod
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
 import { useAutosave } from '../app/use-autosave';
-import { moderatorBannerName } from '../app/use-moderator-workspace';
-import { moderationSections, SUBMISSION_SECTION_LABEL, useModeratedSubmission } from '../app/use-moderated-submission';
+import { useModeratedSubmission } from '../app/use-moderated-submission';
 import { EmbeddedEvidence } from '../components/EmbeddedEvidence';
-import { Layout } from '../components/Layout';
+import { FormField } from '../components/FormField';
+import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';
 import { ModerationCriteriaNav } from '../components/ModerationCriteriaNav';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
@@ -33,9 +33,8 @@ export function ModerationCriterionScreen({
 }) {
   const context = useModeratedSubmission(workspaceId, submissionId);
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
-  const { submission, framework, records, workspace } = context;
+  const { submission, framework, records } = context;
   const criterion = framework.criterionById.get(criterionId);
-  const sections = moderationSections(workspaceId, submissionId, 'criteria', framework.criteria[0]?.id);
   if (!criterion) return <ModerationUnavailable context={{ state: 'missing' }} what="criterion" />;
   const index = framework.criteria.findIndex((c) => c.id === criterionId);
   const previous = framework.criteria[index - 1];
@@ -47,15 +46,12 @@ export function ModerationCriterionScreen({
   const hrefFor = (id: string) => href.moderationCriterion(workspaceId, submissionId, id);
 
   return (
-    <Layout workspaceName={moderatorBannerName(workspace)} sectionLabel={SUBMISSION_SECTION_LABEL} sectionLinks={sections}>
+    <ModeratedSubmissionLayout context={context} current="criteria">
       <div className="moderation-criterion">
-        <p className="breadcrumb">
-          <a href={href.moderationQueue(workspaceId)}>Submissions</a> ›{' '}
-          <a href={href.moderationReview(workspaceId, submissionId)}>
-            {submission.schoolName} v{submission.version}
-          </a>{' '}
+        <SubmissionBreadcrumb submission={submission}>
+          {' '}
           › {criterion.strandId} {strand?.title} › {criterion.standardId} {criterion.standardTitle}
-        </p>
+        </SubmissionBreadcrumb>
         <PageHeading title={`Moderate ${criterion.id}, ${submission.schoolName}`}>
           <span className="criterion-id">
             {criterion.id} · criterion {index + 1} of {framework.criteria.length}
@@ -125,7 +121,7 @@ export function ModerationCriterionScreen({
           </div>
         </div>
       </div>
-    </Layout>
+    </ModeratedSubmissionLayout>
   );
 }
 
@@ -234,15 +230,17 @@ function ModerationForm({
           </button>
         ) : null}
       </fieldset>
-      <div className="field">
-        <label htmlFor="moderation-comment">Comment for the school</label>
-        <p className="hint" id="moderation-comment-hint">
-          {decision === 'more-evidence'
+      <FormField
+        id="moderation-comment"
+        label="Comment for the school"
+        hint={
+          decision === 'more-evidence'
             ? 'Say what evidence to send. The school sees this in the report and as an action in its plan.'
-            : 'Optional. The school sees it in the moderation report.'}
-        </p>
-        <textarea id="moderation-comment" rows={5} aria-describedby="moderation-comment-hint" {...register('comment')} />
-      </div>
+            : 'Optional. The school sees it in the moderation report.'
+        }
+      >
+        {(control) => <textarea {...control} rows={5} {...register('comment')} />}
+      </FormField>
       {decision === '' || decision === 'agree' ? (
         <div className="button-row">
           <button type="button" className="button" onClick={() => void agreeAndNext()}>

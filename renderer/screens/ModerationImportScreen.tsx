@@ -1,16 +1,11 @@
 import { useId } from 'react';
 import { href } from '../app/hash-route';
 import { describeCounts, importCounts, useSubmissionImport } from '../app/submission-import';
-import {
-  MODERATION_SECTION_LABEL,
-  moderatorWorkspaceSections,
-  moderatorBannerName,
-  useModeratorWorkspace,
-} from '../app/use-moderator-workspace';
+import { useModeratorWorkspace } from '../app/use-moderator-workspace';
 import { importItemHeadingId, ImportResults } from '../components/ImportResults';
-import { Layout } from '../components/Layout';
+import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout';
 import { PageHeading } from '../components/PageHeading';
-import { SubmissionDropZone } from '../components/SubmissionDropZone';
+import { FileDropZone } from '../components/FileDropZone';
 import { LoadingOrMissing } from './NotFoundScreen';
 import '../styles/moderator.css';
 
@@ -18,13 +13,8 @@ import '../styles/moderator.css';
 export function ModerationImportScreen({ workspaceId }: { workspaceId: string }) {
   const context = useModeratorWorkspace(workspaceId);
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="moderator workspace" />;
-  const { workspace } = context;
   return (
-    <Layout
-      workspaceName={moderatorBannerName(workspace)}
-      sectionLinks={moderatorWorkspaceSections(workspaceId, 'import')}
-      sectionLabel={MODERATION_SECTION_LABEL}
-    >
+    <ModeratorWorkspaceLayout workspace={context.workspace} current="import">
       <PageHeading title="Import submissions">Import submissions</PageHeading>
       <p className="lead">
         Import the signed submission PDFs that schools sent you. Each file is checked first: its signature, every file inside it and the
@@ -32,7 +22,7 @@ export function ModerationImportScreen({ workspaceId }: { workspaceId: string })
         later.
       </p>
       <SubmissionImporter workspaceId={workspaceId} />
-    </Layout>
+    </ModeratorWorkspaceLayout>
   );
 }
 
@@ -52,7 +42,13 @@ function SubmissionImporter({ workspaceId }: { workspaceId: string }) {
 
   return (
     <>
-      <SubmissionDropZone onFiles={(files) => session.add(files)} />
+      <FileDropZone
+        title="Drop submission PDFs here"
+        hint="Drag one or many submission files from a folder and drop them in this box, or use the button to choose them. Each file is checked before anything is kept; you can go on working while they are checked."
+        chooseLabel="Choose submission PDFs"
+        accept="application/pdf,.pdf"
+        onFiles={(files) => session.add(files)}
+      />
       {snapshot.running ? (
         <div className="import-progress">
           <label htmlFor={`${ids}-progress`}>Submissions checked</label>

@@ -15,24 +15,18 @@ import {
 import { outcomeFormProblems, renewalYearsFor, type OutcomeForm } from '../../shared/moderation/moderation-review';
 import type { Region } from '../../shared/regions/regions';
 import { useServices } from '../app/app-context';
-import { href } from '../app/hash-route';
-import { moderatorBannerName } from '../app/use-moderator-workspace';
-import {
-  moderationSections,
-  SUBMISSION_SECTION_LABEL,
-  useModeratedSubmission,
-  type ModerationRecords,
-} from '../app/use-moderated-submission';
+import { useModeratedSubmission, type ModerationRecords } from '../app/use-moderated-submission';
 import { formatIsoDate } from '../components/dates';
 import { ErrorSummary, FieldError, type FieldProblem } from '../components/ErrorSummary';
-import { Layout } from '../components/Layout';
+import { FormField } from '../components/FormField';
+import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
 import { newId, nowIso, type ModerationReportRecord } from '../db/app-database';
 import { loadReportInput, recordModerationReport, recordOutcome } from '../db/moderation-store';
-import { ensureSigningIdentity, moderatorSigningSubject } from '../db/signing-key-store';
+import { moderatorSigningSubject } from '../db/signing-key-store';
 import { describeStorageError } from '../db/storage-errors';
-import { usePdfJob } from '../export/use-pdf-job';
+import { useSignedExport } from '../export/use-signed-export';
 import { ModerationUnavailable } from './ModerationReviewScreen';
 import '../styles/moderation.css';
 
@@ -48,21 +42,12 @@ export function ModerationOutcomeScreen({ workspaceId, submissionId }: { workspa
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
   const { submission, framework, records, workspace, region } = context;
   return (
-    <Layout
-      workspaceName={moderatorBannerName(workspace)}
-      sectionLabel={SUBMISSION_SECTION_LABEL}
-      sectionLinks={moderationSections(workspaceId, submissionId, 'outcome', framework.criteria[0]?.id)}
-    >
-      <p className="breadcrumb">
-        <a href={href.moderationQueue(workspaceId)}>Submissions</a> ›{' '}
-        <a href={href.moderationReview(workspaceId, submissionId)}>
-          {submission.schoolName} v{submission.version}
-        </a>
-      </p>
+    <ModeratedSubmissionLayout context={context} current="outcome">
+      <SubmissionBreadcrumb submission={submission} />
       <PageHeading title={`Outcome for ${submission.schoolName}`}>Outcome and moderation report</PageHeading>
       <OutcomeSection submission={submission} framework={framework} records={records} region={region} />
       <ReportSection submission={submission} workspace={workspace} framework={framework} records={records} region={region} />
-    </Layout>
+    </ModeratedSubmissionLayout>
   );
 }
 
@@ -203,23 +188,21 @@ function OutcomeSection({
                     ))}
                   </fieldset>
                   {differs ? (
-                    <div className={`field${errors.overrideReason ? ' field--error' : ''}`}>
-                      <label htmlFor="outcome-override">Why the level differs from the one the rules give</label>
-                      <p className="hint" id="outcome-override-hint">
-                        The school reads this in the report.
-                      </p>
-                      <FieldError id={errorId('overrideReason')} message={errors.overrideReason} />
-                      <textarea
-                        id="outcome-override"
-                        rows={3}
-                        value={form.overrideReason}
-                        aria-invalid={errors.overrideReason ? true : undefined}
-                        aria-describedby={['outcome-override-hint', errors.overrideReason ? errorId('overrideReason') : '']
-                          .filter(Boolean)
-                          .join(' ')}
-                        onChange={(e) => setForm({ ...form, overrideReason: e.target.value })}
-                      />
-                    </div>
+                    <FormField
+                      id="outcome-override"
+                      label="Why the level differs from the one the rules give"
+                      hint="The school reads this in the report."
+                      error={errors.overrideReason}
+                    >
+                      {(control) => (
+                        <textarea
+                          {...control}
+                          rows={3}
+                          value={form.overrideReason}
+                          onChange={(e) => setForm({ ...form, overrideReason: e.target.value })}
+                        />
+                      )}
+                    </FormField>
                   ) : null}
                   <p data-testid="renewal-preview">
                     Renewal due {formatIsoDate(renewalDate(nowIso(), years))} if the outcome is recorded today: {years}{' '}
@@ -230,21 +213,16 @@ function OutcomeSection({
             </div>
           ))}
         </fieldset>
-        <div className={`field${errors.feedback ? ' field--error' : ''}`}>
-          <label htmlFor="outcome-feedback">Feedback for the school</label>
-          <p className="hint" id="outcome-feedback-hint">
-            Strengths, what to develop, and anything the school should do before renewal.
-          </p>
-          <FieldError id={errorId('feedback')} message={errors.feedback} />
-          <textarea
-            id="outcome-feedback"
-            rows={8}
-            value={form.feedback}
-            aria-invalid={errors.feedback ? true : undefined}
-            aria-describedby={['outcome-feedback-hint', errors.feedback ? errorId('feedback') : ''].filter(Boolean).join(' ')}
-            onChange={(e) => setForm({ ...form, feedback: e.target.value })}
-          />
-        </div>
+        <FormField
+          id="outcome-feedback"
+          label="Feedback for the school"
+          hint="Strengths, what to develop, and anything the school should do before renewal."
+          error={errors.feedback}
+        >
+          {(control) => (
+            <textarea {...control} rows={8} value={form.feedback} onChange={(e) => setForm({ ...form, feedback: e.target.value })} />
+          )}
+        </FormField>
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
             {recorded ? 'Record the outcome again' : 'Record the outcome'}
@@ -278,80 +256,33 @@ function ReportSection({
   records: ModerationRecords;
   region: Region | null;
 }) {
-  const { db, platform } = useServices();
+  const { db } = useServices();
   const reports = useLiveQuery(
     () => db.moderationReports.where('submissionKey').equals(submission.key).sortBy('createdAt'),
     [db, submission.key],
   );
-  const { job, start, cancel } = usePdfJob();
-  const [preparing, setPreparing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [exported, setExported] = useState<ModerationReportRecord | null>(null);
-  const [saveMessage, setSaveMessage] = useState<string | null>(null);
+  const { job, cancel, busy, failure, notice, exported, exportSigned, saveAgain } = useSignedExport<ModerationReportRecord>({
+    what: 'the moderation report',
+    cancelled: 'status',
+  });
   const outcome = records.outcome;
 
-  const exportReport = async () => {
-    setFailure(null);
-    setExported(null);
-    setSaveMessage(null);
-    setPreparing(true);
-    let request;
-    try {
-      const signing = await ensureSigningIdentity(db, moderatorSigningSubject(workspace));
-      const input = await loadReportInput(db, submission.key, framework, {
-        reportId: newId(),
-        createdAt: nowIso(),
-        regionName: region?.name ?? workspace.regionId,
-      });
-      request = {
-        kind: 'moderation-report' as const,
-        input,
-        signing: {
-          privateKey: signing.privateKey,
-          certificateDer: signing.certificateDer,
-          certificateFingerprint: signing.certificateFingerprint,
-        },
-      };
-    } catch (error) {
-      setFailure(describeStorageError(error, 'the moderation report'));
-      setPreparing(false);
-      return;
-    }
-    setPreparing(false);
-    const result = await start(request);
-    if (!result.ok) {
-      if (result.cancelled) setSaveMessage(result.message);
-      else setFailure(result.message);
-      return;
-    }
-    if (!result.moderation) return;
-    try {
-      const record = await recordModerationReport(
-        db,
-        submission.key,
-        workspace.id,
-        result.moderation,
-        moderationFileName(result.moderation),
-        result.pdf,
-        result.size,
-        result.sha256,
-      );
-      setExported(record);
-      await platform.saveFile(record.fileName, record.pdf);
-    } catch (error) {
-      setFailure(describeStorageError(error, 'the moderation report'));
-    }
-  };
-
-  const saveAgain = async (record: ModerationReportRecord) => {
-    setSaveMessage(null);
-    try {
-      const result = await platform.saveFile(record.fileName, record.pdf);
-      setSaveMessage(result === 'saved' ? `Saved ${record.fileName} again: the same file, byte for byte.` : 'Not saved.');
-    } catch (error) {
-      setFailure(describeStorageError(error, record.fileName));
-    }
-  };
+  const exportReport = () =>
+    exportSigned(
+      moderatorSigningSubject(workspace),
+      async (signing) => {
+        const input = await loadReportInput(db, submission.key, framework, {
+          reportId: newId(),
+          createdAt: nowIso(),
+          regionName: region?.name ?? workspace.regionId,
+        });
+        return { kind: 'moderation-report', input, signing };
+      },
+      async ({ moderation, pdf, size, sha256 }) =>
+        moderation
+          ? recordModerationReport(db, submission.key, workspace.id, moderation, moderationFileName(moderation), pdf, size, sha256)
+          : null,
+    );
 
   return (
     <section aria-labelledby="report-heading">
@@ -378,7 +309,7 @@ function ReportSection({
           <button
             type="button"
             className="button"
-            disabled={!outcome || preparing}
+            disabled={!outcome || busy}
             aria-describedby={outcome ? undefined : 'report-needs-outcome'}
             onClick={() => void exportReport()}
           >
@@ -411,7 +342,7 @@ function ReportSection({
         </>
       ) : null}
       <div role="status" aria-live="polite" className="inline-status">
-        {saveMessage ? <p>{saveMessage}</p> : null}
+        {notice ? <p>{notice}</p> : null}
       </div>
     </section>
   );

@@ -13,14 +13,9 @@ import {
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { importCounts, useSubmissionImport } from '../app/submission-import';
-import {
-  MODERATION_SECTION_LABEL,
-  moderatorWorkspaceSections,
-  moderatorBannerName,
-  useModeratorWorkspace,
-} from '../app/use-moderator-workspace';
+import { useModeratorWorkspace } from '../app/use-moderator-workspace';
 import { formatIsoDate } from '../components/dates';
-import { Layout } from '../components/Layout';
+import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout';
 import { PageHeading } from '../components/PageHeading';
 import { SubmissionQueueTable } from '../components/SubmissionQueueTable';
 import { LoadingOrMissing } from './NotFoundScreen';
@@ -32,16 +27,12 @@ export function ModerationQueueScreen({ workspaceId }: { workspaceId: string }) 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="moderator workspace" />;
   const { workspace } = context;
   return (
-    <Layout
-      workspaceName={moderatorBannerName(workspace)}
-      sectionLinks={moderatorWorkspaceSections(workspaceId, 'queue')}
-      sectionLabel={MODERATION_SECTION_LABEL}
-    >
+    <ModeratorWorkspaceLayout workspace={workspace} current="queue">
       <PageHeading title={`Submissions – ${workspace.moderatorName}`}>Submissions to moderate</PageHeading>
       <WorkspaceSummary workspace={workspace} />
       <ImportBanner workspaceId={workspaceId} />
       <Queue workspaceId={workspaceId} />
-    </Layout>
+    </ModeratorWorkspaceLayout>
   );
 }
 

@@ -12,15 +12,10 @@ import {
 import { decisionText, nextUndecided, reviewProgress } from '../../shared/moderation/moderation-review';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
-import { moderatorBannerName } from '../app/use-moderator-workspace';
-import {
-  moderationSections,
-  SUBMISSION_SECTION_LABEL,
-  useModeratedSubmission,
-  type ModerationContext,
-} from '../app/use-moderated-submission';
+import { useModeratedSubmission, type ModerationContext } from '../app/use-moderated-submission';
 import { formatIsoDate } from '../components/dates';
 import { Layout } from '../components/Layout';
+import { ModeratedSubmissionLayout } from '../components/ModeratedSubmissionLayout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { setSubmissionStatus } from '../db/moderation-store';
@@ -37,8 +32,7 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
   const context = useModeratedSubmission(workspaceId, submissionId);
   const [statusMessage, setStatusMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
-  const { submission, framework, records, workspace } = context;
-  const firstId = framework.criteria[0]?.id;
+  const { submission, framework, records } = context;
   const progress = reviewProgress(framework, records.moderations);
   const undecided = nextUndecided(framework, records.moderations);
   const schoolAward = moderatedAward(framework, submission.document, []);
@@ -57,11 +51,7 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
   };
 
   return (
-    <Layout
-      workspaceName={moderatorBannerName(workspace)}
-      sectionLabel={SUBMISSION_SECTION_LABEL}
-      sectionLinks={moderationSections(workspaceId, submissionId, 'overview', firstId)}
-    >
+    <ModeratedSubmissionLayout context={context} current="overview">
       <p className="breadcrumb">
         <a href={href.moderationQueue(workspaceId)}>Submissions</a>
       </p>
@@ -245,7 +235,7 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
           </table>
         </ScrollRegion>
       </section>
-    </Layout>
+    </ModeratedSubmissionLayout>
   );
 }
 

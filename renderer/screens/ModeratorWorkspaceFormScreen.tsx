@@ -9,9 +9,9 @@ import {
 } from '../../shared/moderation/moderator-workspace';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
-import { MODERATION_SECTION_LABEL, moderatorWorkspaceSections, moderatorBannerName } from '../app/use-moderator-workspace';
-import { ErrorSummary, FieldError } from '../components/ErrorSummary';
-import { Layout } from '../components/Layout';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { FormField } from '../components/FormField';
+import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout';
 import { PageHeading } from '../components/PageHeading';
 import { createModeratorWorkspace, updateModeratorWorkspace } from '../db/moderator-store';
 import { describeStorageError } from '../db/storage-errors';
@@ -65,16 +65,9 @@ export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: st
 
   const title = workspaceId ? 'Moderator workspace details' : 'Set up a moderator workspace';
   const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : []));
-  const describedBy = (field: ModeratorField, hint: boolean) =>
-    [hint ? `${fieldId(field)}-hint` : null, errors[field] ? `${fieldId(field)}-error` : null].filter(Boolean).join(' ') || undefined;
-  const fieldClass = (field: ModeratorField) => `field${errors[field] ? ' field--error' : ''}`;
 
   return (
-    <Layout
-      workspaceName={existing ? moderatorBannerName(existing) : undefined}
-      sectionLinks={workspaceId ? moderatorWorkspaceSections(workspaceId, 'details') : undefined}
-      sectionLabel={MODERATION_SECTION_LABEL}
-    >
+    <ModeratorWorkspaceLayout workspace={existing ?? null} current="details">
       <PageHeading title={title}>{title}</PageHeading>
       <ErrorSummary problems={summary} />
       {saveError ? (
@@ -91,60 +84,43 @@ export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: st
       <form onSubmit={onSubmit} noValidate className="form">
         <fieldset>
           <legend>You and your organisation</legend>
-          <div className={fieldClass('moderatorName')}>
-            <label htmlFor={fieldId('moderatorName')}>Your name</label>
-            <p className="hint" id={`${fieldId('moderatorName')}-hint`}>
-              As it will appear on your moderation reports and on your signing certificate.
-            </p>
-            <FieldError id={`${fieldId('moderatorName')}-error`} message={errors.moderatorName} />
-            <input
-              id={fieldId('moderatorName')}
-              type="text"
-              autoComplete="name"
-              spellCheck={false}
-              aria-invalid={errors.moderatorName ? true : undefined}
-              aria-describedby={describedBy('moderatorName', true)}
-              {...register('moderatorName')}
-            />
-          </div>
-          <div className={fieldClass('regionId')}>
-            <label htmlFor={fieldId('regionId')}>Region you moderate</label>
-            <FieldError id={`${fieldId('regionId')}-error`} message={errors.regionId} />
-            <select
-              id={fieldId('regionId')}
-              aria-invalid={errors.regionId ? true : undefined}
-              aria-describedby={describedBy('regionId', false)}
-              {...register('regionId', {
-                // The region's partnership is the usual organisation: offer it when the box is empty.
-                onChange: (event: { target: { value: string } }) => {
-                  const region = regions.find((r) => r.id === event.target.value);
-                  if (region && getValues('organisation').trim() === '') setValue('organisation', region.partnership);
-                },
-              })}
-            >
-              <option value="">Choose a region</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={fieldClass('organisation')}>
-            <label htmlFor={fieldId('organisation')}>Organisation</label>
-            <p className="hint" id={`${fieldId('organisation')}-hint`}>
-              For example, your regional SEN partnership. Choosing the region fills this in when it is empty.
-            </p>
-            <FieldError id={`${fieldId('organisation')}-error`} message={errors.organisation} />
-            <input
-              id={fieldId('organisation')}
-              type="text"
-              autoComplete="organization"
-              aria-invalid={errors.organisation ? true : undefined}
-              aria-describedby={describedBy('organisation', true)}
-              {...register('organisation')}
-            />
-          </div>
+          <FormField
+            id={fieldId('moderatorName')}
+            label="Your name"
+            hint="As it will appear on your moderation reports and on your signing certificate."
+            error={errors.moderatorName}
+          >
+            {(control) => <input {...control} type="text" autoComplete="name" spellCheck={false} {...register('moderatorName')} />}
+          </FormField>
+          <FormField id={fieldId('regionId')} label="Region you moderate" error={errors.regionId}>
+            {(control) => (
+              <select
+                {...control}
+                {...register('regionId', {
+                  // The region's partnership is the usual organisation: offer it when the box is empty.
+                  onChange: (event: { target: { value: string } }) => {
+                    const region = regions.find((r) => r.id === event.target.value);
+                    if (region && getValues('organisation').trim() === '') setValue('organisation', region.partnership);
+                  },
+                })}
+              >
+                <option value="">Choose a region</option>
+                {regions.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField
+            id={fieldId('organisation')}
+            label="Organisation"
+            hint="For example, your regional SEN partnership. Choosing the region fills this in when it is empty."
+            error={errors.organisation}
+          >
+            {(control) => <input {...control} type="text" autoComplete="organization" {...register('organisation')} />}
+          </FormField>
         </fieldset>
         {workspaceId && hasKey ? (
           <p className="notice">
@@ -159,6 +135,6 @@ export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: st
           <a href={workspaceId ? href.moderationQueue(workspaceId) : href.home()}>Cancel</a>
         </div>
       </form>
-    </Layout>
+    </ModeratorWorkspaceLayout>
   );
 }

@@ -10,7 +10,7 @@ import { PdfJobProgress } from '../components/PdfJobProgress';
 import { nowIso } from '../db/app-database';
 import { describeStorageError } from '../db/storage-errors';
 import { loadSubmissionSnapshot } from '../db/submission-store';
-import { usePdfJob } from '../export/use-pdf-job';
+import { printedMessage, usePdfJob } from '../export/use-pdf-job';
 import { LoadingOrMissing } from './NotFoundScreen';
 
 const SECTION_LABELS: Record<keyof PortfolioSections, { label: string; hint: string }> = {
@@ -67,14 +67,7 @@ export function PortfolioScreen({ evaluationId }: { evaluationId: string }) {
       return;
     }
     const name = `${school.urn}-portfolio-${nowIso().slice(0, 10)}.pdf`;
-    const outcome = await platform.printPdf(name, result.pdf);
-    setMessage(
-      outcome === 'printing'
-        ? 'The portfolio is open in the print window.'
-        : outcome === 'downloaded'
-          ? `The portfolio was downloaded as ${name}. Open it and print it from your PDF reader.`
-          : 'The portfolio was not printed.',
-    );
+    setMessage(printedMessage('The portfolio', name, await platform.printPdf(name, result.pdf)));
   };
 
   return (

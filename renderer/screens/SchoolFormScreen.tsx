@@ -5,7 +5,8 @@ import { SCHOOL_PHASES, type SchoolDetails, type SchoolPhase } from '../../share
 import { validateSchoolDetails, type SchoolErrors, type SchoolField } from '../../shared/school/school-validation';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
-import { ErrorSummary, FieldError } from '../components/ErrorSummary';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { FormField } from '../components/FormField';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { createSchool, updateSchool } from '../db/school-store';
@@ -104,33 +105,24 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
 
   const title = schoolId ? 'Edit school details' : 'Set up a new school';
   const fieldId = (field: SchoolField) => `school-${field}`;
-  const describedBy = (field: SchoolField, hint?: string) =>
-    [hint, errors[field] ? `${fieldId(field)}-error` : null].filter(Boolean).join(' ') || undefined;
   const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : []));
   const text = (
     field: Exclude<SchoolField, 'regionId' | 'localAuthority' | 'phase'>,
     label: string,
     options: { hint?: string; inputMode?: 'numeric'; autoComplete?: string } = {},
   ) => (
-    <div className={`field${errors[field] ? ' field--error' : ''}`}>
-      <label htmlFor={fieldId(field)}>{label}</label>
-      {options.hint ? (
-        <p className="hint" id={`${fieldId(field)}-hint`}>
-          {options.hint}
-        </p>
-      ) : null}
-      <FieldError id={`${fieldId(field)}-error`} message={errors[field]} />
-      <input
-        id={fieldId(field)}
-        type="text"
-        inputMode={options.inputMode}
-        autoComplete={options.autoComplete ?? 'off'}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={describedBy(field, options.hint ? `${fieldId(field)}-hint` : undefined)}
-        className={options.inputMode ? 'input--short' : undefined}
-        {...register(field)}
-      />
-    </div>
+    <FormField id={fieldId(field)} label={label} hint={options.hint} error={errors[field]}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode={options.inputMode}
+          autoComplete={options.autoComplete ?? 'off'}
+          className={options.inputMode ? 'input--short' : undefined}
+          {...register(field)}
+        />
+      )}
+    </FormField>
   );
 
   if (schoolId && existing === undefined && !loaded) {
@@ -158,62 +150,47 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
             hint: 'Six digits, for example 123456. You can find it on Get Information about Schools.',
             inputMode: 'numeric',
           })}
-          <div className={`field${errors.regionId ? ' field--error' : ''}`}>
-            <label htmlFor={fieldId('regionId')}>Region</label>
-            <FieldError id={`${fieldId('regionId')}-error`} message={errors.regionId} />
-            <select
-              id={fieldId('regionId')}
-              aria-invalid={errors.regionId ? true : undefined}
-              aria-describedby={describedBy('regionId')}
-              {...register('regionId', { onChange: () => setValue('localAuthority', '') })}
-            >
-              <option value="">Choose a region</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={`field${errors.localAuthority ? ' field--error' : ''}`}>
-            <label htmlFor={fieldId('localAuthority')}>Local authority</label>
-            {!region ? (
-              <p className="hint" id={`${fieldId('localAuthority')}-hint`}>
-                Choose the region first.
-              </p>
-            ) : null}
-            <FieldError id={`${fieldId('localAuthority')}-error`} message={errors.localAuthority} />
-            <select
-              id={fieldId('localAuthority')}
-              aria-invalid={errors.localAuthority ? true : undefined}
-              aria-describedby={describedBy('localAuthority', !region ? `${fieldId('localAuthority')}-hint` : undefined)}
-              {...register('localAuthority')}
-            >
-              <option value="">Choose a local authority</option>
-              {(region?.localAuthorities ?? []).map((la) => (
-                <option key={la} value={la}>
-                  {la}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={`field${errors.phase ? ' field--error' : ''}`}>
-            <label htmlFor={fieldId('phase')}>Phase</label>
-            <FieldError id={`${fieldId('phase')}-error`} message={errors.phase} />
-            <select
-              id={fieldId('phase')}
-              aria-invalid={errors.phase ? true : undefined}
-              aria-describedby={describedBy('phase')}
-              {...register('phase')}
-            >
-              <option value="">Choose a phase</option>
-              {SCHOOL_PHASES.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FormField id={fieldId('regionId')} label="Region" error={errors.regionId}>
+            {(control) => (
+              <select {...control} {...register('regionId', { onChange: () => setValue('localAuthority', '') })}>
+                <option value="">Choose a region</option>
+                {regions.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField
+            id={fieldId('localAuthority')}
+            label="Local authority"
+            hint={region ? undefined : 'Choose the region first.'}
+            error={errors.localAuthority}
+          >
+            {(control) => (
+              <select {...control} {...register('localAuthority')}>
+                <option value="">Choose a local authority</option>
+                {(region?.localAuthorities ?? []).map((la) => (
+                  <option key={la} value={la}>
+                    {la}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField id={fieldId('phase')} label="Phase" error={errors.phase}>
+            {(control) => (
+              <select {...control} {...register('phase')}>
+                <option value="">Choose a phase</option>
+                {SCHOOL_PHASES.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
         </fieldset>
         <fieldset>
           <legend>People</legend>

@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { evidenceKindLabel, formatBytes } from '../../shared/evidence/evidence-records';
 import { scalePoint } from '../../shared/framework/applied-framework';
 import { shortHash } from '../../shared/formats/sha256';
@@ -10,16 +9,15 @@ import { formatIsoDate } from '../components/dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
-import { describeStorageError } from '../db/storage-errors';
+import { useSaveAgain } from '../export/use-signed-export';
 import { LoadingOrMissing } from './NotFoundScreen';
 
 /** A submission as it was exported: read-only, with the exact PDF ready to save again. */
 export function SubmissionScreen({ evaluationId, submissionId }: { evaluationId: string; submissionId: string }) {
-  const { db, platform } = useServices();
+  const { db } = useServices();
   const context = useEvaluation(evaluationId);
   const record = useLiveQuery(async () => (await db.submissions.get(submissionId)) ?? null, [db, submissionId]);
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { notice, failure, saveAgain } = useSaveAgain();
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   if (record === undefined) return <LoadingOrMissing state="loading" what="submission" />;
@@ -27,17 +25,6 @@ export function SubmissionScreen({ evaluationId, submissionId }: { evaluationId:
   const { school, framework } = context;
   const { document } = record;
   const evidenceById = new Map(document.evidence.map((e) => [e.id, e]));
-
-  const saveAgain = async () => {
-    setFailure(null);
-    setStatus(null);
-    try {
-      const outcome = await platform.saveFile(record.fileName, record.pdf);
-      setStatus(outcome === 'saved' ? `Saved ${record.fileName} again: the same file, byte for byte.` : 'Not saved.');
-    } catch (error) {
-      setFailure(describeStorageError(error, record.fileName));
-    }
-  };
 
   return (
     <Layout workspaceName={school.name} sectionLinks={evaluationSections(evaluationId, 'submit', framework.criteria[0]?.id)}>
@@ -79,12 +66,12 @@ export function SubmissionScreen({ evaluationId, submissionId }: { evaluationId:
         </div>
       </dl>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void saveAgain()}>
+        <button type="button" className="button" onClick={() => void saveAgain(record)}>
           Save the PDF again
         </button>
       </div>
       <div role="status" aria-live="polite" className="inline-status">
-        {status ? <p>{status}</p> : null}
+        {notice ? <p>{notice}</p> : null}
       </div>
       {failure ? (
         <p className="notice notice--error" role="alert">

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { formatBytes } from '../../shared/evidence/evidence-records';
 import { shortHash } from '../../shared/formats/sha256';
 import { preflight, type DeclarationDraft } from '../../shared/submission/preflight';
@@ -15,23 +15,22 @@ import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
 import { SubmissionList } from '../components/SubmissionList';
 import { newId, nowIso, type SubmissionRecord } from '../db/app-database';
-import { ensureSigningIdentity, schoolSigningSubject } from '../db/signing-key-store';
-import { describeStorageError } from '../db/storage-errors';
+import { schoolSigningSubject } from '../db/signing-key-store';
 import { loadSubmissionSnapshot, nextSubmissionVersion, recordSubmission } from '../db/submission-store';
-import { usePdfJob } from '../export/use-pdf-job';
+import { useSignedExport } from '../export/use-signed-export';
 import { LoadingOrMissing } from './NotFoundScreen';
 
 /** Pre-flight check, declaration, and the signed export with progress and Cancel. */
 export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
-  const { db, platform, regions } = useServices();
+  const { db, regions } = useServices();
   const context = useEvaluation(evaluationId);
   const records = useEvaluationRecords(evaluationId);
   const schoolId = context.state === 'ready' ? context.school.id : null;
   const evidence = useLiveQuery(() => (schoolId ? db.evidence.where('schoolId').equals(schoolId).toArray() : []), [db, schoolId]);
-  const { job, start, cancel } = usePdfJob();
-  const [exported, setExported] = useState<SubmissionRecord | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [preparing, setPreparing] = useState(false);
+  const { job, cancel, busy, failure, exported, exportSigned } = useSignedExport<SubmissionRecord>({
+    what: 'the submission',
+    cancelled: 'alert',
+  });
 
   const framework = context.state === 'ready' ? context.framework : null;
   const report = useMemo(
@@ -44,7 +43,6 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
   const { evaluation, school } = context;
   const firstId = context.framework.criteria[0]?.id;
   const regionName = regions.find((r) => r.id === evaluation.regionId)?.name ?? evaluation.regionId;
-  const running = job.state === 'running' || preparing;
 
   const blockers: FieldProblem[] =
     report && report.unredactedPersonalData.length > 0
@@ -56,65 +54,29 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
         ]
       : [];
 
-  const exportSubmission = async (draft: DeclarationDraft) => {
-    setFailure(null);
-    setExported(null);
-    setPreparing(true);
-    let request;
-    try {
-      const signing = await ensureSigningIdentity(db, schoolSigningSubject(school));
-      const { snapshot, blobs } = await loadSubmissionSnapshot(db, evaluationId, context.framework, regionName);
-      const version = await nextSubmissionVersion(db, evaluationId);
-      request = {
-        kind: 'submission' as const,
-        snapshot,
-        blobs,
-        signing: {
-          privateKey: signing.privateKey,
-          certificateDer: signing.certificateDer,
-          certificateFingerprint: signing.certificateFingerprint,
-        },
-        identity: {
-          submissionId: newId(),
-          version,
-          createdAt: nowIso(),
-          declaration: {
-            headTeacher: draft.headTeacher,
-            senco: draft.senco,
-            chairOfGovernors: draft.chairOfGovernors,
-            date: draft.date,
-            statement: DECLARATION_STATEMENT,
+  const exportSubmission = (draft: DeclarationDraft) =>
+    exportSigned(
+      schoolSigningSubject(school),
+      async (signing) => {
+        const { snapshot, blobs } = await loadSubmissionSnapshot(db, evaluationId, context.framework, regionName);
+        const version = await nextSubmissionVersion(db, evaluationId);
+        const { headTeacher, senco, chairOfGovernors, date } = draft;
+        return {
+          kind: 'submission',
+          snapshot,
+          blobs,
+          signing,
+          identity: {
+            submissionId: newId(),
+            version,
+            createdAt: nowIso(),
+            declaration: { headTeacher, senco, chairOfGovernors, date, statement: DECLARATION_STATEMENT },
           },
-        },
-      };
-    } catch (error) {
-      setFailure(describeStorageError(error, 'the submission'));
-      setPreparing(false);
-      return;
-    }
-    setPreparing(false);
-    const result = await start(request);
-    if (!result.ok) {
-      setFailure(result.message);
-      return;
-    }
-    if (!result.document) return;
-    try {
-      const record = await recordSubmission(
-        db,
-        result.document,
-        school.id,
-        submissionFileName(result.document),
-        result.pdf,
-        result.size,
-        result.sha256,
-      );
-      setExported(record);
-      await platform.saveFile(record.fileName, record.pdf);
-    } catch (error) {
-      setFailure(describeStorageError(error, 'the submission'));
-    }
-  };
+        };
+      },
+      async ({ document, pdf, size, sha256 }) =>
+        document ? recordSubmission(db, document, school.id, submissionFileName(document), pdf, size, sha256) : null,
+    );
 
   return (
     <Layout workspaceName={school.name} sectionLinks={evaluationSections(evaluationId, 'submit', firstId)}>
@@ -208,7 +170,7 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
             confirmed: false,
           }}
           blockers={blockers}
-          busy={running}
+          busy={busy}
           onSubmit={(draft) => void exportSubmission(draft)}
         />
       )}

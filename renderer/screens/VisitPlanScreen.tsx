@@ -4,19 +4,18 @@ import type { CriterionModeration, ImportedSubmission, ModeratorWorkspace, Visit
 import { decisionText, drawnPlan, drawProblems, type DrawDraft } from '../../shared/moderation/moderation-review';
 import { newSeed } from '../../shared/moderation/visit-sampling';
 import { useServices } from '../app/app-context';
-import { href } from '../app/hash-route';
 import { useAutosave } from '../app/use-autosave';
-import { moderatorBannerName } from '../app/use-moderator-workspace';
-import { moderationSections, SUBMISSION_SECTION_LABEL, useModeratedSubmission } from '../app/use-moderated-submission';
+import { useModeratedSubmission } from '../app/use-moderated-submission';
 import { inFrameworkOrder } from '../components/CriterionOptions';
-import { ErrorSummary, FieldError, type FieldProblem } from '../components/ErrorSummary';
-import { Layout } from '../components/Layout';
+import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
+import { FormField } from '../components/FormField';
+import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
 import { SaveStatus } from '../components/SaveStatus';
 import { nowIso } from '../db/app-database';
 import { saveVisitPlan } from '../db/moderation-store';
-import { usePdfJob } from '../export/use-pdf-job';
+import { printedMessage, usePdfJob } from '../export/use-pdf-job';
 import { ModerationUnavailable } from './ModerationReviewScreen';
 import '../styles/moderation.css';
 
@@ -33,17 +32,8 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
   const { submission, framework, records, workspace } = context;
   return (
-    <Layout
-      workspaceName={moderatorBannerName(workspace)}
-      sectionLabel={SUBMISSION_SECTION_LABEL}
-      sectionLinks={moderationSections(workspaceId, submissionId, 'visit', framework.criteria[0]?.id)}
-    >
-      <p className="breadcrumb">
-        <a href={href.moderationQueue(workspaceId)}>Submissions</a> ›{' '}
-        <a href={href.moderationReview(workspaceId, submissionId)}>
-          {submission.schoolName} v{submission.version}
-        </a>
-      </p>
+    <ModeratedSubmissionLayout context={context} current="visit">
+      <SubmissionBreadcrumb submission={submission} />
       <PageHeading title={`Visit plan for ${submission.schoolName}`}>Plan the visit</PageHeading>
       <p>
         Choose the criteria to see in school. Draw them at random from each strand, or tick them by hand, or both: draw first, then change
@@ -56,7 +46,7 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
         moderations={records.moderations}
         initial={records.visit ?? EMPTY_PLAN}
       />
-    </Layout>
+    </ModeratedSubmissionLayout>
   );
 }
 
@@ -143,16 +133,7 @@ function VisitPlanForm({
       return;
     }
     const name = `${submission.urn}-visit-plan-${nowIso().slice(0, 10)}.pdf`;
-    const outcome = await platform.printPdf(name, result.pdf);
-    setPrintMessage({
-      kind: 'ok',
-      text:
-        outcome === 'printing'
-          ? 'The visit plan is open in the print window.'
-          : outcome === 'downloaded'
-            ? `The visit plan was downloaded as ${name}. Open it and print it from your PDF reader.`
-            : 'The visit plan was not printed.',
-    });
+    setPrintMessage({ kind: 'ok', text: printedMessage('The visit plan', name, await platform.printPdf(name, result.pdf)) });
   };
 
   const summary: FieldProblem[] = (['perStrand', 'seed'] as const).flatMap((field) => {
@@ -203,39 +184,37 @@ function VisitPlanForm({
       <form className="form panel" onSubmit={drawAtRandom} noValidate aria-labelledby="draw-heading">
         <h2 id="draw-heading">Draw criteria at random</h2>
         <p>A new draw replaces the list above.</p>
-        <div className={`field${drawErrors.perStrand ? ' field--error' : ''}`}>
-          <label htmlFor="draw-per-strand">How many from each strand</label>
-          <FieldError id="draw-per-strand-error" message={drawErrors.perStrand} />
-          <input
-            id="draw-per-strand"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            className="input--short"
-            value={draw.perStrand}
-            aria-invalid={drawErrors.perStrand ? true : undefined}
-            aria-describedby={drawErrors.perStrand ? 'draw-per-strand-error' : undefined}
-            onChange={(e) => setDraw({ ...draw, perStrand: e.target.value })}
-          />
-        </div>
-        <div className={`field${drawErrors.seed ? ' field--error' : ''}`}>
-          <label htmlFor="draw-seed">Seed</label>
-          <p className="hint" id="draw-seed-hint">
-            Leave it empty for a new draw. To repeat a draw, type the seed it was made with.
-          </p>
-          <FieldError id="draw-seed-error" message={drawErrors.seed} />
-          <input
-            id="draw-seed"
-            type="text"
-            className="input--medium seed-input"
-            autoComplete="off"
-            spellCheck={false}
-            value={draw.seed}
-            aria-invalid={drawErrors.seed ? true : undefined}
-            aria-describedby={['draw-seed-hint', drawErrors.seed ? 'draw-seed-error' : ''].filter(Boolean).join(' ')}
-            onChange={(e) => setDraw({ ...draw, seed: e.target.value })}
-          />
-        </div>
+        <FormField id="draw-per-strand" label="How many from each strand" error={drawErrors.perStrand}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              className="input--short"
+              value={draw.perStrand}
+              onChange={(e) => setDraw({ ...draw, perStrand: e.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="draw-seed"
+          label="Seed"
+          hint="Leave it empty for a new draw. To repeat a draw, type the seed it was made with."
+          error={drawErrors.seed}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              className="input--medium seed-input"
+              autoComplete="off"
+              spellCheck={false}
+              value={draw.seed}
+              onChange={(e) => setDraw({ ...draw, seed: e.target.value })}
+            />
+          )}
+        </FormField>
         <div className="button-row">
           <button type="submit" className="button button--secondary">
             Draw at random
@@ -291,29 +270,26 @@ function VisitPlanForm({
 
       <form className="form" onSubmit={(e) => e.preventDefault()} aria-labelledby="visit-heading">
         <h2 id="visit-heading">Date and notes</h2>
-        <div className="field">
-          <label htmlFor="visit-date">Date of the visit</label>
-          <input
-            id="visit-date"
-            type="date"
-            className="input--short"
-            value={plan.visitDate}
-            onChange={(e) => change({ ...plan, visitDate: e.target.value }, false)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="visit-notes">Notes for the visit</label>
-          <p className="hint" id="visit-notes-hint">
-            Who you will meet, what you will observe, what to ask for. They are printed on the plan and go into the report.
-          </p>
-          <textarea
-            id="visit-notes"
-            rows={5}
-            aria-describedby="visit-notes-hint"
-            value={plan.notes}
-            onChange={(e) => change({ ...plan, notes: e.target.value }, false)}
-          />
-        </div>
+        <FormField id="visit-date" label="Date of the visit">
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              className="input--short"
+              value={plan.visitDate}
+              onChange={(e) => change({ ...plan, visitDate: e.target.value }, false)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="visit-notes"
+          label="Notes for the visit"
+          hint="Who you will meet, what you will observe, what to ask for. They are printed on the plan and go into the report."
+        >
+          {(control) => (
+            <textarea {...control} rows={5} value={plan.notes} onChange={(e) => change({ ...plan, notes: e.target.value }, false)} />
+          )}
+        </FormField>
       </form>
 
       {job.state === 'running' ? (

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_NAME, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
 import { BACKUP_HEADER_BYTES, BACKUP_MAGIC } from '../../shared/backup/backup-format';
 import { canonicalJson } from '../../shared/formats/canonical-json';
-import { checkScreen, expectSavedAfter, expectText, expectVisible, shippedFrameworkForRegion, UI_TIMEOUT } from './support/app';
-import { launchAppBrowser, type AppBrowser } from './support/browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { checkScreen, expectSavedAfter, expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
+import type { AppBrowser } from './support/browser';
+import { setUpSchool } from './support/school-steps';
+import { closeAppSession, openAppSession } from './support/session';
+import type { StaticServer } from './support/static-server';
 
 /**
  * Backing up and restoring in Chromium, as a person does it: a school, an evaluation and an
@@ -31,10 +33,7 @@ const EVIDENCE = Buffer.concat([
 const EVIDENCE_SHA256 = createHash('sha256').update(EVIDENCE).digest('hex');
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  app = await launchAppBrowser(server.origin);
-  page = app.page;
-  page.setDefaultTimeout(UI_TIMEOUT);
+  ({ server, app, page } = await openAppSession());
   folder = await mkdtemp(join(tmpdir(), 'sen-backup-e2e-'));
   // A page of the app's origin that does not run the app (answered here, so the server logs no 404).
   await page.route(`${server.origin}/e2e-blank-page`, (route) =>
@@ -47,8 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
-  await server?.close();
+  await closeAppSession({ app, server });
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
@@ -130,19 +128,18 @@ async function setUpSchoolWithEvidence(): Promise<{ evidenceTitle: string }> {
   if (!first) throw new Error('The North East framework has no criteria');
   await page.goto(server.url);
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Your schools' }));
-  await page.getByRole('link', { name: 'Set up a new school' }).click();
-  await page.getByLabel('School name', { exact: true }).fill('Riverside Primary School');
-  await page.getByLabel('Unique reference number (URN)').fill('123456');
-  await page.getByLabel('Region', { exact: true }).selectOption({ label: 'North East' });
-  await page.getByLabel('Local authority').selectOption({ label: 'Gateshead' });
-  await page.getByLabel('Phase').selectOption({ label: 'Primary' });
-  await page.getByLabel('Head teacher').fill('Amina Shah');
-  await page.getByLabel('SENCO', { exact: true }).fill('Tom Price');
-  await page.getByLabel('Pupils on roll').fill('420');
-  await page.getByLabel('Pupils on SEN support').fill('58');
-  await page.getByLabel('Pupils with a statement or EHC plan').fill('9');
-  await page.getByRole('button', { name: 'Set up school' }).click();
-  await expectVisible(page.getByRole('heading', { level: 1, name: 'Riverside Primary School' }));
+  await setUpSchool(page, {
+    name: 'Riverside Primary School',
+    urn: '123456',
+    region: 'North East',
+    localAuthority: 'Gateshead',
+    phase: 'Primary',
+    headTeacher: 'Amina Shah',
+    senco: 'Tom Price',
+    onRoll: '420',
+    senSupport: '58',
+    withPlan: '9',
+  });
 
   const title = await page.getByLabel('Name of the evaluation').inputValue();
   await page.getByRole('button', { name: 'Start evaluation' }).click();

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
-import { expectText, expectVisible, UI_TIMEOUT } from './support/app';
-import { launchAppBrowser, type AppBrowser } from './support/browser';
+import { expectText, expectVisible } from './support/app';
+import type { AppBrowser } from './support/browser';
 import { focusInfo, replaceText, tabTo } from './support/keyboard';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { closeAppSession, openAppSession } from './support/session';
+import type { StaticServer } from './support/static-server';
 
 /**
  * The school's whole journey with the keyboard alone: no clicks, no filling by selector. Every
@@ -20,15 +21,11 @@ let app: AppBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  app = await launchAppBrowser(server.origin);
-  page = app.page;
-  page.setDefaultTimeout(UI_TIMEOUT);
+  ({ server, app, page } = await openAppSession());
 });
 
 afterAll(async () => {
-  await app?.close();
-  await server?.close();
+  await closeAppSession({ app, server });
 });
 
 async function heading(name: string | RegExp): Promise<void> {

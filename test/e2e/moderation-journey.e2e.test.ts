@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { sha256Hex } from '../../shared/formats/sha256';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
-import { checkScreen, expectSavedAfter, expectVisible, shippedFrameworkForRegion, UI_TIMEOUT } from './support/app';
-import { launchAppBrowser, type AppBrowser } from './support/browser';
-import { fillSchoolForm, judge, openCriterion, startEvaluation } from './support/school-steps';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { checkScreen, expectSavedAfter, expectVisible, shippedFrameworkForRegion } from './support/app';
+import type { AppBrowser } from './support/browser';
+import { judge, openCriterion, setUpSchool, startEvaluation } from './support/school-steps';
+import { runTool, saveDownload } from './support/downloads';
+import { closeAppSession, openAppSession } from './support/session';
+import type { StaticServer } from './support/static-server';
 
 /**
  * Both sides of moderation in one browser, as the two people do it: a school exports its signed
@@ -38,29 +39,16 @@ const LOOK_DIR = process.env.LOOK_DIR ?? '';
 
 beforeAll(async () => {
   framework = await shippedFrameworkForRegion('north-east');
-  server = await startStaticServer();
-  app = await launchAppBrowser(server.origin);
-  page = app.page;
-  page.setDefaultTimeout(UI_TIMEOUT);
+  ({ server, app, page } = await openAppSession());
   downloads = await mkdtemp(join(tmpdir(), 'sen-moderation-downloads-'));
   if (LOOK_DIR) await mkdir(LOOK_DIR, { recursive: true });
 });
 
 afterAll(async () => {
-  await app?.close();
-  await server?.close();
+  await closeAppSession({ app, server });
 });
 
-function run(command: string, args: string[]): string {
-  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-async function download(click: () => Promise<void>, name: string): Promise<{ path: string; suggested: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
-  const path = join(downloads, name);
-  await file.saveAs(path);
-  return { path, suggested: file.suggestedFilename() };
-}
+const download = (click: () => Promise<void>, name: string) => saveDownload(page, downloads, click, name);
 
 /** The axe scan and one-h1 check of every screen, and a screenshot to look at when LOOK_DIR is set. */
 async function look(name: string, heading: string | RegExp): Promise<void> {
@@ -77,8 +65,7 @@ describe('moderation, from the school to the moderator and back', () => {
     const [first, second] = framework.criteria;
     if (!first || !second) throw new Error('framework too small');
     await page.goto(server.url);
-    await page.getByRole('link', { name: 'Set up a new school' }).click();
-    await fillSchoolForm(page, {
+    await setUpSchool(page, {
       name: SCHOOL,
       urn: URN,
       region: 'North East',
@@ -90,8 +77,6 @@ describe('moderation, from the school to the moderator and back', () => {
       senSupport: '36',
       withPlan: '4',
     });
-    await page.getByRole('button', { name: 'Set up school' }).click();
-    await expectVisible(page.getByRole('heading', { level: 1, name: SCHOOL }));
     schoolUrl = page.url();
     await startEvaluation(page);
     await openCriterion(page, first.id, () => page.getByRole('link', { name: `Continue with ${first.id}` }).click());
@@ -170,7 +155,7 @@ describe('moderation, from the school to the moderator and back', () => {
     await look('moderation-visit', 'Plan the visit');
     const plan = await download(() => page.getByRole('button', { name: 'Download the visit plan to print' }).click(), 'visit-plan.pdf');
     expect(plan.suggested).toMatch(new RegExp(`^${URN}-visit-plan-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
-    const text = run('pdftotext', ['-layout', plan.path, '-']);
+    const text = runTool('pdftotext', ['-layout', plan.path, '-']);
     expect(text).toContain('Moderation visit plan');
     expect(text).toContain('MOORSIDE');
   });
@@ -190,7 +175,7 @@ describe('moderation, from the school to the moderator and back', () => {
     await expectVisible(page.getByTestId('report-exported'));
     await look('moderation-report-exported', 'Outcome and moderation report');
 
-    const signatures = run('pdfsig', [reportPath]);
+    const signatures = runTool('pdfsig', [reportPath]);
     expect(signatures).toMatch(/Signature Validation: Signature is Valid\./);
     expect(signatures).toMatch(/Total document signed/);
     const submissionSha256 = await sha256Hex(new Uint8Array(await readFile(submissionPath)));

@@ -7,9 +7,10 @@ import type { DemonstrationSchool } from '../../shared/demonstration/demonstrati
 import { shortHash } from '../../shared/formats/sha256';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { assembleSigned, demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
-import { checkScreen, expectText, expectVisible, UI_TIMEOUT } from './support/app';
-import { launchAppBrowser, type AppBrowser } from './support/browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { checkScreen, expectText, expectVisible } from './support/app';
+import type { AppBrowser } from './support/browser';
+import { closeAppSession, openAppSession } from './support/session';
+import type { StaticServer } from './support/static-server';
 
 /**
  * A moderator sets up a workspace and imports real signed submissions, which the verify worker
@@ -52,15 +53,11 @@ beforeAll(async () => {
     paths[fileName] = join(dir, fileName);
     await writeFile(join(dir, fileName), bytes);
   }
-  server = await startStaticServer();
-  app = await launchAppBrowser(server.origin);
-  page = app.page;
-  page.setDefaultTimeout(UI_TIMEOUT);
+  ({ server, app, page } = await openAppSession());
 }, 120_000);
 
 afterAll(async () => {
-  await app?.close();
-  await server?.close();
+  await closeAppSession({ app, server });
 });
 
 function result(fileName: string): Locator {

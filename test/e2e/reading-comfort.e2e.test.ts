@@ -2,9 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe';
-import { expectChecked, expectSavedAfter, expectVisible, UI_TIMEOUT } from './support/app';
-import { launchAppBrowser, type AppBrowser } from './support/browser';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { expectChecked, expectSavedAfter, expectVisible } from './support/app';
+import type { AppBrowser } from './support/browser';
+import { fillSchoolForm } from './support/school-steps';
+import { closeAppSession, openAppSession } from './support/session';
+import type { StaticServer } from './support/static-server';
 
 /**
  * Reading comfort: the choices in Settings apply at once, survive a reload, keep every main screen
@@ -99,15 +101,11 @@ async function horizontalOverflow(): Promise<{ root: number; body: number; width
 }
 
 beforeAll(async () => {
-  server = await startStaticServer();
-  app = await launchAppBrowser(server.origin);
-  page = app.page;
-  page.setDefaultTimeout(UI_TIMEOUT);
+  ({ server, app, page } = await openAppSession());
 });
 
 afterAll(async () => {
-  await app?.close();
-  await server?.close();
+  await closeAppSession({ app, server });
 });
 
 /** A school with an evaluation, a judged criterion with evidence, and an action, set up through the UI. */
@@ -117,16 +115,18 @@ async function setUpSchool(): Promise<void> {
   await page.getByRole('link', { name: 'Set up a new school' }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Set up a new school' }));
   screens.push({ name: 'school-form', url: page.url() });
-  await page.getByLabel('School name', { exact: true }).fill('Hollybank Community Primary School and Nursery');
-  await page.getByLabel('Unique reference number (URN)').fill('135790');
-  await page.getByLabel('Region', { exact: true }).selectOption({ label: 'North East' });
-  await page.getByLabel('Local authority').selectOption({ label: 'Gateshead' });
-  await page.getByLabel('Phase').selectOption({ label: 'Primary' });
-  await page.getByLabel('Head teacher').fill('Priya Natarajan');
-  await page.getByLabel('SENCO', { exact: true }).fill('Owen Fairweather');
-  await page.getByLabel('Pupils on roll').fill('312');
-  await page.getByLabel('Pupils on SEN support').fill('44');
-  await page.getByLabel('Pupils with a statement or EHC plan').fill('7');
+  await fillSchoolForm(page, {
+    name: 'Hollybank Community Primary School and Nursery',
+    urn: '135790',
+    region: 'North East',
+    localAuthority: 'Gateshead',
+    phase: 'Primary',
+    headTeacher: 'Priya Natarajan',
+    senco: 'Owen Fairweather',
+    onRoll: '312',
+    senSupport: '44',
+    withPlan: '7',
+  });
   await page.getByRole('button', { name: 'Set up school' }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Hollybank Community Primary School and Nursery' }));
   screens.push({ name: 'school', url: page.url() });

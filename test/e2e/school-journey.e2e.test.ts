@@ -17,9 +17,10 @@ import {
   strandTableRows,
   UI_TIMEOUT,
 } from './support/app';
-import { launchAppBrowser, type AppBrowser } from './support/browser';
-import { fillSchoolForm, judge, judgementGroup, openCriterion, startEvaluation, startsWithId } from './support/school-steps';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import type { AppBrowser } from './support/browser';
+import { fillSchoolForm, judge, judgementGroup, openCriterion, setUpSchool, startEvaluation, startsWithId } from './support/school-steps';
+import { closeAppSession, openAppSession } from './support/session';
+import type { StaticServer } from './support/static-server';
 
 /** A 1×1 PNG, so the evidence library has an image to preview. */
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -46,15 +47,11 @@ beforeAll(async () => {
     shippedFrameworkForRegion('north-east'),
     shippedFrameworkForRegion('south-west'),
   ]);
-  server = await startStaticServer();
-  app = await launchAppBrowser(server.origin);
-  page = app.page;
-  page.setDefaultTimeout(UI_TIMEOUT);
+  ({ server, app, page } = await openAppSession());
 });
 
 afterAll(async () => {
-  await app?.close();
-  await server?.close();
+  await closeAppSession({ app, server });
 });
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -297,9 +294,7 @@ describe('a school evaluates its SEN provision', () => {
     await page.goto(server.url);
     await checkScreen(page, 'home-with-school', 'Your schools', { screenshot: 'home' });
     await expectVisible(page.getByRole('list', { name: 'Schools' }).getByRole('link', { name: 'Riverside Primary School' }));
-    await page.getByRole('link', { name: 'Set up a new school' }).click();
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'Set up a new school' }));
-    await fillSchoolForm(page, {
+    await setUpSchool(page, {
       name: 'Tamar Valley Academy',
       urn: '654321',
       region: 'South West',
@@ -311,8 +306,6 @@ describe('a school evaluates its SEN provision', () => {
       senSupport: '140',
       withPlan: '31',
     });
-    await page.getByRole('button', { name: 'Set up school' }).click();
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'Tamar Valley Academy' }));
 
     const title = await startEvaluation(page);
     visited.swDashboardUrl = page.url();

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +7,12 @@ import { makePng } from '../../shared/demonstration/demonstration-files';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { sha256Hex, shortHash } from '../../shared/formats/sha256';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
-import { checkScreen, expectText, expectVisible, shippedFrameworkForRegion, UI_TIMEOUT } from './support/app';
-import { launchAppBrowser, type AppBrowser } from './support/browser';
-import { fillSchoolForm, judge, openCriterion, startEvaluation } from './support/school-steps';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import { checkScreen, expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
+import type { AppBrowser } from './support/browser';
+import { judge, openCriterion, setUpSchool, startEvaluation } from './support/school-steps';
+import { runTool, saveDownload } from './support/downloads';
+import { closeAppSession, openAppSession } from './support/session';
+import type { StaticServer } from './support/static-server';
 
 /**
  * A new user completes a small evaluation, exports the signed submission, and prints a portfolio.
@@ -30,28 +31,27 @@ const PHOTO = Buffer.from(makePng(40, 30, (x, y) => [x * 6, y * 8, 120]));
 
 beforeAll(async () => {
   framework = await shippedFrameworkForRegion('north-east');
-  server = await startStaticServer();
-  app = await launchAppBrowser(server.origin);
-  page = app.page;
-  page.setDefaultTimeout(UI_TIMEOUT);
+  ({ server, app, page } = await openAppSession());
   downloads = await mkdtemp(join(tmpdir(), 'sen-downloads-'));
 });
 
 afterAll(async () => {
-  await app?.close();
-  await server?.close();
+  await closeAppSession({ app, server });
 });
 
-function run(command: string, args: string[]): string {
-  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+const download = (click: () => Promise<void>, name: string) => saveDownload(page, downloads, click, name);
 
-/** Clicks, waits for the browser's download, and keeps the file. */
-async function download(click: () => Promise<void>, name: string, timeout = 120_000): Promise<{ path: string; suggested: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout }), click()]);
-  const path = join(downloads, name);
-  await file.saveAs(path);
-  return { path, suggested: file.suggestedFilename() };
+/** In the evidence library: opens an item's details, ticks a box, and saves. */
+async function tickAndSaveEvidence(title: string, checkbox: string): Promise<void> {
+  const item = page
+    .getByRole('list', { name: 'Evidence' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: title }) });
+  await item.getByRole('button', { name: `View and edit ${title}` }).click();
+  const panel = page.getByRole('region', { name: title, exact: true });
+  await panel.getByLabel(checkbox).check();
+  await panel.getByRole('button', { name: 'Save details' }).click();
+  await expectVisible(panel.getByText(/saved/i));
 }
 
 const evaluationNav = () => page.getByRole('navigation', { name: 'Evaluation' });
@@ -62,8 +62,7 @@ describe('a school exports its signed submission and prints its portfolio', () =
     const [first, second] = framework.criteria;
     if (!first || !second) throw new Error('framework too small');
     await page.goto(server.url);
-    await page.getByRole('link', { name: 'Set up a new school' }).click();
-    await fillSchoolForm(page, {
+    await setUpSchool(page, {
       name: SCHOOL,
       urn: URN,
       region: 'North East',
@@ -75,8 +74,6 @@ describe('a school exports its signed submission and prints its portfolio', () =
       senSupport: '140',
       withPlan: '31',
     });
-    await page.getByRole('button', { name: 'Set up school' }).click();
-    await expectVisible(page.getByRole('heading', { level: 1, name: SCHOOL }));
     await startEvaluation(page);
     dashboardUrl = page.url();
 
@@ -92,15 +89,7 @@ describe('a school exports its signed submission and prints its portfolio', () =
 
     // The tracker names pupils: flag it as personal data, not yet redacted.
     await evaluationNav().getByRole('link', { name: 'Evidence library' }).click();
-    const tracker = page
-      .getByRole('list', { name: 'Evidence' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { name: 'pupil tracker' }) });
-    await tracker.getByRole('button', { name: 'View and edit pupil tracker' }).click();
-    const panel = page.getByRole('region', { name: 'pupil tracker', exact: true });
-    await panel.getByLabel('It contains personal data').check();
-    await panel.getByRole('button', { name: 'Save details' }).click();
-    await expectVisible(panel.getByText(/saved/i));
+    await tickAndSaveEvidence('pupil tracker', 'It contains personal data');
   });
 
   it('refuses to export until the personal data is confirmed redacted and the declaration is made', async () => {
@@ -121,15 +110,7 @@ describe('a school exports its signed submission and prints its portfolio', () =
 
     // Fix the evidence: redaction confirmed.
     await page.getByRole('link', { name: 'pupil tracker' }).click();
-    const tracker = page
-      .getByRole('list', { name: 'Evidence' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { name: 'pupil tracker' }) });
-    await tracker.getByRole('button', { name: 'View and edit pupil tracker' }).click();
-    const panel = page.getByRole('region', { name: 'pupil tracker', exact: true });
-    await panel.getByLabel('I confirm it has been redacted or anonymised').check();
-    await panel.getByRole('button', { name: 'Save details' }).click();
-    await expectVisible(panel.getByText(/saved/i));
+    await tickAndSaveEvidence('pupil tracker', 'I confirm it has been redacted or anonymised');
   });
 
   it('exports a signed submission that pdfsig, qpdf, pdfdetach, pdftotext and the verifier all accept', async () => {
@@ -149,16 +130,16 @@ describe('a school exports its signed submission and prints its portfolio', () =
     await expectVisible(page.getByTestId('export-done').getByRole('heading', { name: 'Submission v1 exported' }));
     await checkScreen(page, 'submit-done', 'Export the signed submission');
 
-    const signatures = run('pdfsig', [path]);
+    const signatures = runTool('pdfsig', [path]);
     expect(signatures).toMatch(/Signature Validation: Signature is Valid\./);
     expect(signatures).toMatch(/Total document signed/);
-    expect(run('qpdf', ['--check', path])).toMatch(/No syntax or stream encoding errors found/);
-    const attachments = run('pdfdetach', ['-list', path]);
+    expect(runTool('qpdf', ['--check', path])).toMatch(/No syntax or stream encoding errors found/);
+    const attachments = runTool('pdfdetach', ['-list', path]);
     expect(attachments).toMatch(/submission\.json/);
     expect(attachments).toMatch(/framework\.json/);
     expect(attachments).toMatch(/evidence-\d{3}-sensory-room\.png/);
     expect(attachments).toMatch(/evidence-\d{3}-pupil-tracker\.csv/);
-    const text = run('pdftotext', [path, '-']);
+    const text = runTool('pdftotext', [path, '-']);
     expect(text).toContain(SCHOOL);
     expect(framework.criteria.map((c) => c.id).filter((id) => !text.includes(id))).toEqual([]);
 
@@ -234,11 +215,11 @@ describe('a school exports its signed submission and prints its portfolio', () =
     await page.getByLabel('Action plan').uncheck();
     const { path } = await download(() => page.getByRole('button', { name: 'Download the portfolio to print' }).click(), 'portfolio.pdf');
     await expectVisible(page.getByText(/The portfolio was downloaded as/));
-    const text = run('pdftotext', [path, '-']);
+    const text = runTool('pdftotext', [path, '-']);
     expect(text).toContain(SCHOOL);
     expect(text).toMatch(/Contents/);
     expect(text).not.toMatch(/\nAction plan\n/);
-    const images = run('pdfimages', ['-list', path]).trim().split('\n').slice(2);
+    const images = runTool('pdfimages', ['-list', path]).trim().split('\n').slice(2);
     expect(images).toHaveLength(1);
   });
 

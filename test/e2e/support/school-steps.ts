@@ -57,3 +57,12 @@ export async function openCriterion(page: Page, id: string, how: () => Promise<v
   await expectVisible(page.getByRole('heading', { level: 1, name: startsWithId(id) }));
   await expectVisible(judgementGroup(page));
 }
+
+/** From the home screen: set up a school with these answers and land on its screen. */
+export async function setUpSchool(page: Page, answers: SchoolAnswers): Promise<void> {
+  await page.getByRole('link', { name: 'Set up a new school' }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Set up a new school' }));
+  await fillSchoolForm(page, answers);
+  await page.getByRole('button', { name: 'Set up school' }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: answers.name }));
+}

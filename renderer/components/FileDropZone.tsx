@@ -1,21 +1,38 @@
-import { useEffect, useId, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useEffect, useId, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
 
-function isFileDrag(event: DragEvent<HTMLElement>): boolean {
+function isFileDrag(event: { dataTransfer: DataTransfer | null }): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
 
 /**
- * Where submission PDFs come in: dropped on the box, or chosen with the file button (the
- * keyboard way in, and the way for anyone who cannot drag).
+ * A box that files are dropped on, with a file button inside it (the keyboard way in, and the
+ * way for anyone who cannot drag). While it is on the page, a file dropped beside it is ignored,
+ * instead of the browser opening it in place of the app.
  */
-export function SubmissionDropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function FileDropZone({
+  title,
+  hint,
+  chooseLabel,
+  accept,
+  disabled = false,
+  onFiles,
+}: {
+  /** The box's name, shown as its title. */
+  title: string;
+  hint: ReactNode;
+  /** The file button's label. */
+  chooseLabel: string;
+  accept?: string;
+  /** Turns off the file button (a drop still calls onFiles, which can say why it waits). */
+  disabled?: boolean;
+  onFiles: (files: File[]) => void;
+}) {
   const ids = useId();
   const [dragging, setDragging] = useState(false);
 
-  // A file dropped beside the box would otherwise be opened by the browser in place of the app.
   useEffect(() => {
     const ignoreStrayFileDrop = (event: globalThis.DragEvent) => {
-      if (Array.from(event.dataTransfer?.types ?? []).includes('Files')) event.preventDefault();
+      if (isFileDrag(event)) event.preventDefault();
     };
     window.addEventListener('dragover', ignoreStrayFileDrop);
     window.addEventListener('drop', ignoreStrayFileDrop);
@@ -59,21 +76,21 @@ export function SubmissionDropZone({ onFiles }: { onFiles: (files: File[]) => vo
       onDrop={onDrop}
     >
       <p className="drop-zone__title" id={`${ids}-title`}>
-        Drop submission PDFs here
+        {title}
       </p>
       <p className="hint" id={`${ids}-hint`}>
-        Drag one or many submission files from a folder and drop them in this box, or use the button to choose them. Each file is checked
-        before anything is kept; you can go on working while they are checked.
+        {hint}
       </p>
       <div className="field">
-        <label htmlFor={`${ids}-files`}>Choose submission PDFs</label>
+        <label htmlFor={`${ids}-files`}>{chooseLabel}</label>
         <input
           id={`${ids}-files`}
           type="file"
           multiple
-          accept="application/pdf,.pdf"
+          accept={accept}
           aria-describedby={`${ids}-hint`}
           onChange={onChoose}
+          disabled={disabled}
         />
       </div>
     </div>

@@ -1,0 +1,30 @@
+import type { Page } from 'playwright-core';
+import { UI_TIMEOUT } from './app';
+import { launchAppBrowser, type AppBrowser } from './browser';
+import { startStaticServer, type StaticServer } from './static-server';
+
+/** What a journey runs in: the built app on a local server, and a fresh Chromium on it. */
+export interface AppSession {
+  server: StaticServer;
+  app: AppBrowser;
+  page: Page;
+}
+
+/** Starts the server and the browser; the page waits up to UI_TIMEOUT for anything by default. */
+export async function openAppSession(): Promise<AppSession> {
+  const server = await startStaticServer();
+  try {
+    const app = await launchAppBrowser(server.origin);
+    app.page.setDefaultTimeout(UI_TIMEOUT);
+    return { server, app, page: app.page };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Closes the browser, then the server: whichever of them were started. */
+export async function closeAppSession({ app, server }: Partial<AppSession>): Promise<void> {
+  await app?.close();
+  await server?.close();
+}
