@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { sha256Hex } from '../../shared/formats/sha256';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
-import { checkScreen, expectSavedAfter, expectVisible, shippedFrameworkForRegion } from './support/app';
+import { checkScreen, expectSavedAfter, expectVisible, screenAddresses, shippedFrameworkForRegion } from './support/app';
+import { expectNoAxeViolations } from './support/axe';
+import { horizontalOverflow, storeReadingPreferences, THEME_AND_TINT } from './support/reading-themes';
 import type { AppBrowser } from './support/browser';
 import { judge, openCriterion, setUpSchool, startEvaluation } from './support/school-steps';
 import { runTool, saveDownload } from './support/downloads';
@@ -208,5 +210,54 @@ describe('moderation, from the school to the moderator and back', () => {
     expect(reviewUrl).toContain('#/moderation/');
     expect(app.pageErrors).toEqual([]);
     expect(app.outsideRequests).toEqual([]);
+  });
+
+  it('every screen of both journeys passes axe in each theme and tint, and reflows at 320 px', async () => {
+    const evaluationId = /#\/evaluations\/([^/]+)/.exec(screenAddresses.get('received-report') ?? '')?.[1];
+    const workspace = /#\/moderation\/([^/]+)/.exec(reviewUrl)?.[1];
+    if (!evaluationId || !workspace) throw new Error('the journey did not reach the evaluation and the workspace');
+    const addresses = new Set([
+      server.url,
+      `${server.url}#/settings`,
+      `${server.url}#/help`,
+      schoolUrl,
+      ...['', '/evidence', '/actions', '/submit', '/portfolio'].map((tail) => `${server.url}#/evaluations/${evaluationId}${tail}`),
+      `${server.url}#/moderation/${workspace}`,
+      `${server.url}#/moderation/${workspace}/import`,
+      ...screenAddresses.values(),
+    ]);
+    const sweep = async (label: string, look: (typeof THEME_AND_TINT)[number], check: (address: string) => Promise<void>) => {
+      for (const address of addresses) {
+        // A new hash alone would not load the page again: reload, so the stored look is applied.
+        await page.goto(address);
+        await page.reload();
+        await expectVisible(page.locator('h1'));
+        await expect(page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.tint])).resolves.toEqual(
+          [look.theme, look.tint],
+        );
+        await expect.poll(() => page.locator('h1').count(), { message: `one h1 at ${address} (${label})` }).toBe(1);
+        await check(address);
+      }
+    };
+    for (const look of THEME_AND_TINT) {
+      await storeReadingPreferences(page, look);
+      await sweep(`${look.theme}, ${look.tint}`, look, (address) =>
+        expectNoAxeViolations(page, `${address} in ${look.theme} with ${look.tint} tint`),
+      );
+    }
+    await page.setViewportSize({ width: 320, height: 720 });
+    for (const look of [THEME_AND_TINT[0], THEME_AND_TINT[4]]) {
+      if (!look) continue;
+      await storeReadingPreferences(page, look);
+      await sweep(`320 px, ${look.theme}`, look, async (address) => {
+        const overflow = await horizontalOverflow(page);
+        expect(overflow.root, `${address} at 320 px in ${look.theme}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.width);
+        expect(overflow.body, `${address} at 320 px in ${look.theme}`).toBeLessThanOrEqual(overflow.width);
+      });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await storeReadingPreferences(page, {});
+    expect(addresses.size).toBeGreaterThanOrEqual(18);
+    expect(app.pageErrors).toEqual([]);
   });
 });

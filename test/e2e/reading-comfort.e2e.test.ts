@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { expectChecked, expectSavedAfter, expectVisible } from './support/app';
 import type { AppBrowser } from './support/browser';
 import { fillSchoolForm } from './support/school-steps';
+import { horizontalOverflow } from './support/reading-themes';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
@@ -84,22 +85,6 @@ async function screenshot(name: string): Promise<void> {
 }
 
 /** Where the page is wider than the window: the root, the body, and the elements that stick out. */
-async function horizontalOverflow(): Promise<{ root: number; body: number; width: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const culprits: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.right <= width + 0.5) continue;
-      // Inside a region that scrolls on its own, sticking out of the window is not the page's doing.
-      if (el.parentElement?.closest('.table-scroll, .table-wrapper')) continue;
-      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().replace(/\s+/g, '.')}` : ''}`;
-      culprits.push(`${name} right=${Math.round(rect.right)}`);
-    }
-    return { root: document.documentElement.scrollWidth, body: document.body.scrollWidth, width, culprits: culprits.slice(0, 8) };
-  });
-}
-
 beforeAll(async () => {
   ({ server, app, page } = await openAppSession());
 });
@@ -371,7 +356,7 @@ describe('reading comfort', () => {
         await page.setViewportSize(look.viewport);
         for (const { name, url } of screens) {
           await gotoScreen(url);
-          const overflow = await horizontalOverflow();
+          const overflow = await horizontalOverflow(page);
           if (overflow.root > overflow.width || overflow.body > overflow.width) {
             problems.push(
               `${name} (${look.name}): page ${overflow.root} px, body ${overflow.body} px in a ${overflow.width} px window; ${overflow.culprits.join(', ')}`,

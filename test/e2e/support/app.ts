@@ -50,6 +50,9 @@ export async function focusedElement(page: Page): Promise<{ id: string; tag: str
 /** Every screen checked with axe so far, by name, so a test can show that none was missed. */
 export const screensChecked = new Set<string>();
 
+/** The address each checked screen was at, by name, so a later test can load them all again. */
+export const screenAddresses = new Map<string, string>();
+
 /**
  * Waits for the screen's heading, then checks it: exactly one h1, no axe violations, and (when
  * UPDATE_SCREENSHOTS=1) a full-page screenshot.
@@ -65,6 +68,7 @@ export async function checkScreen(
   await expect.poll(() => page.locator('h1').count(), { message: `number of h1 elements on the ${name} screen` }).toBe(1);
   await expectNoAxeViolations(page, name);
   screensChecked.add(name);
+  screenAddresses.set(name, page.url());
   if (options.screenshot && process.env.UPDATE_SCREENSHOTS === '1') {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOT_DIR}${options.screenshot}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
