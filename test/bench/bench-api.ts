@@ -1,0 +1,110 @@
+/**
+ * What the bench page (test/bench/page/bench-page.ts) and the UI probe (test/bench/page/ui-probe.ts)
+ * expose on `window`, so the Node runner (test/bench/run-bench.ts) calls them with types.
+ * Every time is in milliseconds, measured in the page with performance.now().
+ */
+export interface SetupInfo {
+  evaluationId: string;
+  schoolId: string;
+  criteria: number;
+  criterionIds: string[];
+  evidenceFiles: number;
+  evidenceBytes: number;
+  actions: number;
+  narrativeWords: number;
+  workspaceId: string;
+  generateMs: number;
+}
+
+export interface Timed {
+  ms: number;
+  bytes: number;
+}
+
+export interface IngestResult extends Timed {
+  stored: number;
+  /** Every stored file's SHA-256 equals WebCrypto's over the same bytes. */
+  hashesMatch: boolean;
+}
+
+export interface ExportResult {
+  /** From asking for the snapshot to the worker's signed PDF (what the user waits for). */
+  ms: number;
+  snapshotMs: number;
+  workerMs: number;
+  /** How long each stage the worker reported lasted, in order. */
+  stages: { stage: string; ms: number }[];
+  pdfBytes: number;
+  evidenceBytes: number;
+  /** Keeping the frozen submission (recordSubmission: the PDF Blob into IndexedDB). */
+  recordMs: number;
+}
+
+export interface ImportResult {
+  /** Reading the chosen file into memory, as the import does. */
+  readMs: number;
+  /** verifySubmission in the app's verify worker (the bytes transferred to it): the median of the runs. */
+  verifyMs: number;
+  verifyRuns: number[];
+  /** importVerifiedSubmission: the record and the PDF into the moderator workspace. */
+  storeMs: number;
+  bytes: number;
+  ok: boolean;
+  message: string;
+}
+
+export interface QueueSeedResult {
+  ms: number;
+  submissions: number;
+  schools: number;
+  documentBytes: number;
+}
+
+export interface BenchApi {
+  setup(): Promise<SetupInfo>;
+  ingestBaseline(): Promise<Timed>;
+  ingest(): Promise<IngestResult>;
+  linkEvidence(): Promise<{ links: number }>;
+  exportBaseline(): Promise<Timed>;
+  exportSubmission(): Promise<ExportResult>;
+  importBaseline(runs: number): Promise<Timed & { runs: number[] }>;
+  importSubmission(runs: number): Promise<ImportResult>;
+  seedQueue(count: number): Promise<QueueSeedResult>;
+  /** Drops the data set and the PDF the page still holds, so memory is measured from a clean state. */
+  release(): void;
+  narrativeOf(evaluationId: string, criterionId: string): Promise<string | null>;
+}
+
+/** One timed interaction on a screen, recorded by the probe. */
+export interface ProbeSample {
+  /** When the input happened (the event's timeStamp). */
+  start: number;
+  /** When the DOM showed the change (checked on a frame or a mutation). */
+  dom: number;
+  /** After the next frame that shows it (requestAnimationFrame, then a task). */
+  painted: number;
+}
+
+export interface ProbeApi {
+  /** Resolves when `selector` matches an element for which the condition holds; times are since navigation start. */
+  ready: Promise<{ dom: number; painted: number }>;
+  /** Keystroke latencies, from keydown to the frame after the input was handled. */
+  keystrokes: number[];
+  /** Clicks on "Next:" links, until the new criterion's h1 is on screen. */
+  switches: ProbeSample[];
+  /** Filter changes in the queue, until the count of rows shown changed on screen. */
+  filters: ProbeSample[];
+  /** How many times a criterion's response was written to IndexedDB (autosave at work). */
+  saves: number;
+  /** Errors inside the probe (a wait that timed out). */
+  errors: string[];
+}
+
+declare global {
+  interface Window {
+    bench?: BenchApi;
+    benchProbe?: ProbeApi;
+    /** Set by the runner before the page loads: what `ready` waits for. */
+    benchProbeTarget?: 'criterion' | 'queue';
+  }
+}

@@ -1,0 +1,73 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveUnderRoot } from '../e2e/support/static-server';
+
+/**
+ * One origin for the built app and the benchmark's pages, so they share IndexedDB:
+ * `/bench/...` is served from dist/bench, everything else from dist/renderer (the app, as built).
+ */
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+export const APP_DIR = resolve(DIST, 'renderer');
+export const BENCH_DIR = resolve(DIST, 'bench');
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+export interface BenchServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startBenchServer(): Promise<BenchServer> {
+  for (const dir of [APP_DIR, BENCH_DIR]) {
+    if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: run npm run bench (it builds both)`);
+  }
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = request.url ?? '/';
+    const bench = url === '/bench' || url.startsWith('/bench/');
+    const file =
+      request.method === 'GET' || request.method === 'HEAD'
+        ? bench
+          ? resolveUnderRoot(BENCH_DIR, url.slice('/bench'.length) || '/')
+          : resolveUnderRoot(APP_DIR, url)
+        : null;
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? fail(error) : done()));
+      }),
+  };
+}

@@ -1,0 +1,355 @@
+import { createCatalogue, frameworkForRegion, type FrameworkCatalogue } from '../../../shared/framework/framework-catalogue';
+import type { AppliedFramework } from '../../../shared/framework/applied-framework';
+import { loadShippedData } from '../../../shared/framework/shipped-frameworks';
+import { responseKey } from '../../../shared/evaluation/evaluation-records';
+import { DECLARATION_STATEMENT, submissionFileName } from '../../../shared/submission/submission-format';
+import type { SubmissionSnapshot } from '../../../shared/submission/submission-builder';
+import { AppDatabase, newId, nowIso } from '../../../renderer/db/app-database';
+import { openAppDatabase } from '../../../renderer/db/database-guard';
+import { addEvidenceFiles, type FileIngestResult } from '../../../renderer/db/evidence-store';
+import { importFrameworkFile } from '../../../renderer/db/framework-store';
+import { createModeratorWorkspace } from '../../../renderer/db/moderator-store';
+import { ensureSigningIdentity, schoolSigningSubject } from '../../../renderer/db/signing-key-store';
+import { importVerifiedSubmission } from '../../../renderer/db/submission-import-store';
+import { loadSubmissionSnapshot, nextSubmissionVersion, recordSubmission } from '../../../renderer/db/submission-store';
+import { workerPdfJobRunner, type PdfJobRequest } from '../../../renderer/export/pdf-jobs';
+import { workerVerifyRunner } from '../../../renderer/export/verify-jobs';
+import type { SubmissionVerification } from '../../../shared/submission/submission-verifier';
+import { benchFramework, benchSchool, hashBenchFiles, type BenchSchool } from '../bench-dataset';
+import type { BenchApi, ExportResult, ImportResult, IngestResult, QueueSeedResult, SetupInfo, Timed } from '../bench-api';
+import { queueDataset } from '../queue-dataset';
+import type { BaselineReply, BaselineRequest } from './bench-worker';
+
+/**
+ * The benchmark's page: it builds the data set here (so hundreds of megabytes never cross the
+ * automation protocol) and runs the app's own code on it: the stores, the export and verify
+ * workers. Served from the app's origin, so it shares the app's IndexedDB.
+ */
+declare const __APP_VERSION__: string;
+
+const REGION_NAME = 'North East';
+
+interface State {
+  db: AppDatabase;
+  framework: AppliedFramework;
+  catalogue: FrameworkCatalogue;
+  snapshot: SubmissionSnapshot;
+  workspaceId: string;
+  /** The data set's files (bytes), until they are stored. */
+  school: BenchSchool | null;
+  ingested: FileIngestResult[];
+  /** The exported PDF, until it is imported. */
+  pdf: Blob | null;
+}
+
+let state: State | null = null;
+
+function current(): State {
+  if (!state) throw new Error('Call bench.setup() first.');
+  return state;
+}
+
+const now = () => performance.now();
+
+function baselineWorker(request: BaselineRequest, transfer: Transferable[] = []): Promise<BaselineReply> {
+  const worker = new Worker(new URL('./bench-worker.ts', import.meta.url), { type: 'module', name: 'bench-baseline' });
+  return new Promise<BaselineReply>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<BaselineReply>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(`baseline worker failed: ${event.message}`));
+    };
+    worker.postMessage(request, transfer);
+  });
+}
+
+async function setup(): Promise<SetupInfo> {
+  const started = now();
+  const framework = await benchFramework();
+  const school = await benchSchool(framework);
+  const generateMs = now() - started;
+
+  const db = new AppDatabase();
+  const opened = await openAppDatabase(db, __APP_VERSION__);
+  if (!opened.ok) throw new Error(opened.message);
+  // The framework goes in as a partnership's own file would (Settings › Frameworks › Import).
+  const shipped = await loadShippedData();
+  const imported = await importFrameworkFile(db, 'bench-large.json', JSON.stringify(framework.base.file), shipped.frameworks);
+  if (!imported.ok) throw new Error(`framework import failed: ${imported.problems.join('; ')}`);
+  if (imported.framework.contentHash !== framework.base.contentHash) throw new Error('the imported framework has another hash');
+  const catalogue = createCatalogue([...shipped.frameworks, imported.framework], shipped.regions);
+
+  const { snapshot } = school;
+  await db.transaction('rw', [db.schools, db.evaluations, db.responses, db.actions], async () => {
+    await db.schools.put(snapshot.school);
+    await db.evaluations.put(snapshot.evaluation);
+    await db.responses.bulkPut([...snapshot.responses]);
+    await db.actions.bulkPut([...snapshot.actions]);
+  });
+  const workspace = await createModeratorWorkspace(db, {
+    moderatorName: 'Benchmark Moderator',
+    organisation: 'North East SEN Partnership',
+    regionId: 'north-east',
+  });
+  state = { db, framework, catalogue, snapshot, workspaceId: workspace.id, school, ingested: [], pdf: null };
+  return {
+    evaluationId: snapshot.evaluation.id,
+    schoolId: snapshot.school.id,
+    criteria: framework.criteria.length,
+    criterionIds: framework.criteria.map((c) => c.id),
+    evidenceFiles: school.files.length,
+    evidenceBytes: school.totalBytes,
+    actions: snapshot.actions.length,
+    narrativeWords: Math.round(
+      snapshot.responses.reduce((n, r) => n + r.narrative.split(/\s+/).length, 0) / Math.max(1, snapshot.responses.length),
+    ),
+    workspaceId: workspace.id,
+    generateMs,
+  };
+}
+
+/** WebCrypto SHA-256 alone over the same bytes, file by file (also fills in the data set's hashes). */
+async function ingestBaseline(): Promise<Timed> {
+  const { school } = current();
+  if (!school) throw new Error('The data set was released.');
+  const started = now();
+  await hashBenchFiles(school);
+  return { ms: now() - started, bytes: school.totalBytes };
+}
+
+/** The app's own ingest: addEvidenceFiles, as the evidence library's file input calls it. */
+async function ingest(): Promise<IngestResult> {
+  const s = current();
+  const { school } = s;
+  if (!school) throw new Error('The data set was released.');
+  // The files exist before the user picks them: making the File objects is not part of the ingest.
+  const files = school.files.map((f) => new File([f.bytes], f.name, { type: f.type, lastModified: Date.parse('2026-10-01') }));
+  const started = now();
+  const results = await addEvidenceFiles(s.db, s.snapshot.school.id, files);
+  const ms = now() - started;
+  const failed = results.find((r) => !r.ok);
+  if (failed) throw new Error(`ingest failed for ${failed.fileName}: ${failed.message ?? ''}`);
+  s.ingested = results;
+  const hashesMatch = results.every((r, i) => r.item?.file?.sha256 === school.files[i]?.sha256);
+  return { ms, bytes: school.totalBytes, stored: results.filter((r) => !r.deduplicated).length, hashesMatch };
+}
+
+/**
+ * Gives the ingested items the data set's titles, kinds and descriptions (as a SENCO would) and
+ * links them to the criteria: three items a criterion, every item linked.
+ */
+async function linkEvidence(): Promise<{ links: number }> {
+  const s = current();
+  const { db, snapshot, ingested } = s;
+  const withFiles = snapshot.evidence.filter((e) => e.file);
+  if (ingested.length !== withFiles.length) throw new Error('ingest first');
+  await db.transaction('rw', [db.evidence, db.evidenceLinks], async () => {
+    await db.evidence.bulkDelete(ingested.map((r) => r.item?.id ?? ''));
+    await db.evidence.bulkPut(
+      snapshot.evidence.map((item, i) => {
+        const stored = ingested[i]?.item?.file;
+        return stored && item.file ? { ...item, file: { ...item.file, sha256: stored.sha256 } } : item;
+      }),
+    );
+    await db.evidenceLinks.bulkPut([...snapshot.links]);
+  });
+  return { links: snapshot.links.length };
+}
+
+/** Reading every stored evidence Blob, copying and hashing it, in a worker: the least an export can do. */
+async function exportBaseline(): Promise<Timed> {
+  const s = current();
+  const { blobs } = await loadSubmissionSnapshot(s.db, s.snapshot.evaluation.id, s.framework, REGION_NAME);
+  const started = now();
+  const reply = await baselineWorker({ kind: 'hash-copy', blobs: [...blobs.values()] });
+  return { ms: now() - started, bytes: reply.bytes };
+}
+
+/** The export as the Submit screen runs it: snapshot, the PDF worker, then the frozen record. */
+async function exportSubmission(): Promise<ExportResult> {
+  const s = current();
+  const { db, snapshot } = s;
+  // The key is made once, on the first export ever; it is not part of an export's time.
+  const signing = await ensureSigningIdentity(db, schoolSigningSubject(snapshot.school));
+  const started = now();
+  const loaded = await loadSubmissionSnapshot(db, snapshot.evaluation.id, s.framework, REGION_NAME);
+  const version = await nextSubmissionVersion(db, snapshot.evaluation.id);
+  const request: PdfJobRequest = {
+    kind: 'submission',
+    snapshot: loaded.snapshot,
+    blobs: loaded.blobs,
+    signing: {
+      privateKey: signing.privateKey,
+      certificateDer: signing.certificateDer,
+      certificateFingerprint: signing.certificateFingerprint,
+    },
+    identity: {
+      submissionId: newId(),
+      version,
+      createdAt: nowIso(),
+      declaration: {
+        headTeacher: 'Head Teacher',
+        senco: 'SENCO',
+        chairOfGovernors: 'Chair of Governors',
+        date: '2026-11-20',
+        statement: DECLARATION_STATEMENT,
+      },
+    },
+  };
+  const snapshotDone = now();
+  const stageStarts: { stage: string; at: number }[] = [];
+  const job = workerPdfJobRunner().run(request, (progress) => {
+    if (stageStarts.at(-1)?.stage !== progress.stage) stageStarts.push({ stage: progress.stage, at: now() });
+  });
+  const result = await job.result;
+  const workerDone = now();
+  if (!result.ok) throw new Error(`export failed: ${result.message}`);
+  if (!result.document) throw new Error('export returned no document');
+  const stages = [{ stage: 'worker start', at: snapshotDone }, ...stageStarts].map((entry, i, all) => ({
+    stage: entry.stage,
+    ms: (all[i + 1]?.at ?? workerDone) - entry.at,
+  }));
+  const recordStarted = now();
+  await recordSubmission(
+    db,
+    result.document,
+    snapshot.school.id,
+    submissionFileName(result.document),
+    result.pdf,
+    result.size,
+    result.sha256,
+  );
+  const recordMs = now() - recordStarted;
+  s.pdf = result.pdf;
+  const evidenceBytes = [...loaded.blobs.values()].reduce((n, b) => n + b.size, 0);
+  return {
+    ms: workerDone - started,
+    snapshotMs: snapshotDone - started,
+    workerMs: workerDone - snapshotDone,
+    stages,
+    pdfBytes: result.size,
+    evidenceBytes,
+    recordMs,
+  };
+}
+
+function exportedPdf(): Blob {
+  const { pdf } = current();
+  if (!pdf) throw new Error('export first');
+  return pdf;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
+/** SHA-256 alone over the PDF's bytes, in a worker (the bytes transferred, as the verify runner does); the median of `runs`. */
+async function importBaseline(runs: number): Promise<Timed & { runs: number[] }> {
+  const times: number[] = [];
+  let bytesHashed = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const bytes = new Uint8Array(await exportedPdf().arrayBuffer());
+    const started = now();
+    const reply = await baselineWorker({ kind: 'sha256', bytes }, [bytes.buffer]);
+    times.push(now() - started);
+    bytesHashed = reply.bytes;
+  }
+  return { ms: median(times), bytes: bytesHashed, runs: times };
+}
+
+/**
+ * The import as the moderator's import screen runs it, for the exported PDF picked as a file:
+ * read, verify in the app's verify worker (`runs` times: the figure is the median), then store once.
+ */
+async function importSubmission(runs: number): Promise<ImportResult> {
+  const s = current();
+  const file = new File([exportedPdf()], 'benchmark-submission.pdf', { type: 'application/pdf' });
+  const reads: number[] = [];
+  const verifies: number[] = [];
+  let kept: Blob | null = null;
+  let verification: SubmissionVerification | null = null;
+  for (let i = 0; i < runs; i += 1) {
+    kept = null;
+    const started = now();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    kept = new Blob([bytes], { type: 'application/pdf' });
+    const read = now();
+    const runner = workerVerifyRunner();
+    const result = await runner.verify({ kind: 'submission', bytes });
+    const verified = now();
+    runner.close();
+    reads.push(read - started);
+    verifies.push(verified - read);
+    const base = { readMs: median(reads), verifyMs: median(verifies), verifyRuns: verifies, storeMs: 0, bytes: file.size };
+    if (result.kind !== 'submission') return { ...base, ok: false, message: JSON.stringify(result) };
+    if (!result.verification.ok) {
+      const { code, message } = result.verification.rejection;
+      return { ...base, ok: false, message: `${code}: ${message}` };
+    }
+    verification = result.verification;
+  }
+  if (!verification || !kept) throw new Error('no verification ran');
+  const storing = now();
+  const decision = await importVerifiedSubmission(s.db, {
+    workspaceId: s.workspaceId,
+    verification,
+    file: { fileName: file.name, size: file.size },
+    pdf: kept,
+    catalogue: s.catalogue,
+  });
+  return {
+    readMs: median(reads),
+    verifyMs: median(verifies),
+    verifyRuns: verifies,
+    storeMs: now() - storing,
+    bytes: file.size,
+    ok: decision.kind === 'store',
+    message: decision.kind,
+  };
+}
+
+/** The rest of the moderator's queue: submissions from other schools, with full submission data. */
+async function seedQueue(count: number): Promise<QueueSeedResult> {
+  const s = current();
+  const northEast = frameworkForRegion(s.catalogue, 'north-east');
+  if (!northEast.ok) throw new Error(northEast.message);
+  const data = queueDataset(northEast.framework, s.workspaceId, count);
+  const started = now();
+  await s.db.transaction('rw', [s.db.importedSubmissions, s.db.importedSubmissionFiles], async () => {
+    await s.db.importedSubmissionFiles.bulkPut(data.files);
+    await s.db.importedSubmissions.bulkAdd(data.submissions);
+  });
+  const documentBytes = data.submissions.reduce((n, sub) => n + JSON.stringify(sub.document).length, 0);
+  return { ms: now() - started, submissions: data.submissions.length, schools: data.schools, documentBytes };
+}
+
+function release(): void {
+  const s = current();
+  s.school = null;
+  s.pdf = null;
+  s.ingested = [];
+}
+
+async function narrativeOf(evaluationId: string, criterionId: string): Promise<string | null> {
+  const db = state?.db ?? new AppDatabase();
+  return (await db.responses.get(responseKey(evaluationId, criterionId)))?.narrative ?? null;
+}
+
+const api: BenchApi = {
+  setup,
+  ingestBaseline,
+  ingest,
+  linkEvidence,
+  exportBaseline,
+  exportSubmission,
+  importBaseline,
+  importSubmission,
+  seedQueue,
+  release,
+  narrativeOf,
+};
+window.bench = api;

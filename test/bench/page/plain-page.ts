@@ -1,0 +1,119 @@
+import type { CriterionResponse, Evaluation } from '../../../shared/evaluation/evaluation-records';
+import { responseKey } from '../../../shared/evaluation/evaluation-records';
+import type { BaseFrameworkFile } from '../../../shared/framework/framework-types';
+import type { ImportedSubmission } from '../../../shared/moderation/moderation-records';
+import type { ImportedFrameworkRecord } from '../../../renderer/db/app-database';
+import { DATABASE_NAME } from '../../../renderer/db/app-database';
+
+/**
+ * The UI baselines: the same records read with plain IndexedDB and drawn with plain DOM calls, no
+ * framework, no live queries, no autosave. What the browser itself needs to show the same thing;
+ * the app's figures are compared with these. Same element structure and labels as the app's
+ * screens where the probe looks (h1, textarea#narrative, "Next:" link, the queue's table and count).
+ *
+ *   plain.html#criterion/<evaluationId>/<criterionId>   plain.html#queue/<workspaceId>
+ */
+const main = document.getElementById('plain') as HTMLElement;
+
+function openDatabase(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DATABASE_NAME);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+}
+
+function read<T>(request: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result as T);
+    request.onerror = () => reject(request.error ?? new Error('read failed'));
+  });
+}
+
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  return node;
+};
+
+async function criterionScreen(db: IDBDatabase, evaluationId: string, firstId: string): Promise<void> {
+  const evaluation = await read<Evaluation>(db.transaction('evaluations').objectStore('evaluations').get(evaluationId));
+  const record = await read<ImportedFrameworkRecord>(
+    db.transaction('frameworks').objectStore('frameworks').get(evaluation.framework.contentHash),
+  );
+  const file = record.value as BaseFrameworkFile;
+  const criteria = file.strands.flatMap((s) => s.standards.flatMap((t) => t.criteria));
+  const heading = element('h1');
+  const label = element('label', 'Narrative');
+  label.htmlFor = 'narrative';
+  const narrative = element('textarea');
+  narrative.id = 'narrative';
+  narrative.rows = 8;
+  const next = element('a');
+  main.append(heading, label, narrative, next);
+
+  const show = async (criterionId: string) => {
+    const index = criteria.findIndex((c) => c.id === criterionId);
+    const criterion = criteria[index];
+    const response = await read<CriterionResponse | undefined>(
+      db.transaction('responses').objectStore('responses').get(responseKey(evaluationId, criterionId)),
+    );
+    heading.replaceChildren(element('span', criterion?.id ?? criterionId), ` ${criterion?.statement ?? ''}`);
+    narrative.value = response?.narrative ?? '';
+    const following = criteria[index + 1];
+    next.textContent = following ? `Next: ${following.id} →` : 'Back';
+    next.href = following ? `#criterion/${evaluationId}/${following.id}` : '#';
+  };
+  window.addEventListener('hashchange', () => {
+    const [, , criterionId] = location.hash.slice(1).split('/');
+    if (criterionId) void show(decodeURIComponent(criterionId));
+  });
+  await show(firstId);
+}
+
+async function queueScreen(db: IDBDatabase, workspaceId: string): Promise<void> {
+  const submissions = await read<ImportedSubmission[]>(
+    db.transaction('importedSubmissions').objectStore('importedSubmissions').index('workspaceId').getAll(workspaceId),
+  );
+  submissions.sort((a, b) => a.schoolName.localeCompare(b.schoolName, 'en-GB') || b.version - a.version);
+  const label = element('label', 'School name or URN');
+  label.htmlFor = 'queue-filter';
+  const search = element('input');
+  search.type = 'search';
+  search.id = 'queue-filter';
+  const count = element('p', `${submissions.length} submissions.`);
+  count.className = 'queue-count';
+  const table = element('table');
+  table.dataset.testid = 'queue-table';
+  const body = element('tbody');
+  const rows = submissions.map((s) => {
+    const row = element('tr');
+    for (const text of [s.schoolName, s.urn, s.regionId, s.framework.title, s.exportedAt.slice(0, 10), `v${s.version}`, s.status]) {
+      row.append(element('td', text));
+    }
+    body.append(row);
+    return { row, name: s.schoolName.toLowerCase(), urn: s.urn };
+  });
+  table.append(body);
+  search.addEventListener('input', () => {
+    const text = search.value.trim().toLowerCase();
+    let shown = 0;
+    for (const r of rows) {
+      const match = text === '' || r.name.includes(text) || r.urn.includes(text);
+      r.row.hidden = !match;
+      if (match) shown += 1;
+    }
+    count.textContent = text === '' ? `${rows.length} submissions.` : `Showing ${shown} of ${rows.length} submissions.`;
+  });
+  main.append(label, search, count, table);
+}
+
+async function start(): Promise<void> {
+  const [screen, id, criterionId] = location.hash.slice(1).split('/').map(decodeURIComponent);
+  const db = await openDatabase();
+  if (screen === 'criterion' && id && criterionId) await criterionScreen(db, id, criterionId);
+  else if (screen === 'queue' && id) await queueScreen(db, id);
+  else main.textContent = 'Nothing to show: see plain-page.ts for the addresses.';
+}
+
+void start();
