@@ -5,6 +5,9 @@ import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
 import { exportModerationReport } from '../../shared/moderation/moderation-report';
 import { visitPlanLayout } from '../../shared/moderation/visit-plan-layout';
 import { exportSubmission, ExportError } from '../../shared/submission/submission-exporter';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import type { SubmissionDocument } from '../../shared/submission/submission-format';
+import type { LayoutReply, LayoutRequest } from './layout-worker';
 import type { PdfJobReply, PdfJobRequest, PdfJobResult } from './pdf-jobs';
 
 /** The web worker that makes PDFs: everything heavy happens here, never on the page's thread. */
@@ -44,6 +47,7 @@ async function run(request: PdfJobRequest): Promise<PdfJobResult> {
         return blob;
       },
       onProgress: (progress) => reply({ type: 'progress', progress }),
+      renderLayout: layoutInWorker,
     });
     return {
       ok: true,
@@ -95,4 +99,22 @@ async function run(request: PdfJobRequest): Promise<PdfJobResult> {
 
 function pdfBlob(bytes: Uint8Array<ArrayBuffer>): Blob {
   return new Blob([bytes], { type: 'application/pdf' });
+}
+
+/** The pages, made in a worker of their own while this one hashes the evidence. */
+function layoutInWorker(document: SubmissionDocument, framework: AppliedFramework): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'pdf-layout' });
+    worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.pdf);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error(event.message || 'the page layout stopped unexpectedly'));
+    };
+    worker.postMessage({ document, framework } satisfies LayoutRequest);
+  });
 }

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRef, PDFString } from 'pdf-lib';
 import { Sha256Stream, type StreamingHash } from '../formats/sha256-stream';
 import { toHex } from '../formats/sha256';
 
@@ -78,7 +78,7 @@ export class PdfSealError extends Error {
 
 /** Seals and returns the whole file as one array of bytes (for small files, tests and Node). */
 export async function sealPdf(
-  layoutPdf: Uint8Array,
+  layoutPdf: Uint8Array | Promise<Uint8Array>,
   files: readonly EmbeddedFileInput[],
   info: DocumentInfo,
   signature: SignatureInfo,
@@ -88,8 +88,14 @@ export async function sealPdf(
   return partsToBytes(await sealPdfParts(layoutPdf, files, info, signature, signer, options));
 }
 
+/**
+ * Seals a PDF. The embedded files that are stored as they are (evidence) are written first, right
+ * after the header, under object numbers of their own, so their bytes can be hashed while the
+ * layout is still being made (pass the layout as a promise, made in another worker). Everything
+ * after them is written once the layout is ready, and the hash carries on from where it was.
+ */
 export async function sealPdfParts(
-  layoutPdf: Uint8Array,
+  layoutPdf: Uint8Array | Promise<Uint8Array>,
   files: readonly EmbeddedFileInput[],
   info: DocumentInfo,
   signature: SignatureInfo,
@@ -97,24 +103,29 @@ export async function sealPdfParts(
   options: SealOptions = {},
 ): Promise<SealedPdf> {
   const progress = options.onProgress ?? (() => {});
-  const doc = await PDFDocument.load(layoutPdf, { updateMetadata: false });
+  checkNames(files);
+  const early = writeEarlyFiles(files, signature.signingTime);
+  const createHash = options.createHash ?? (() => new Sha256Stream());
+  const prefix = createHash();
+  const earlyBytes = early.parts.reduce((n, p) => n + partSize(p), 0);
+  let hashed = 0;
+  for (const part of early.parts)
+    await hashPart(prefix, part, (n) => progress('sign', Math.min(0.95, ((hashed += n) / earlyBytes) * 0.95)));
+
+  const doc = await PDFDocument.load(await layoutPdf, { updateMetadata: false });
+  if (doc.context.largestObjectNumber >= EARLY_OBJECT_BASE) throw new PdfSealError('The layout has too many objects to seal.');
   setDocumentInfo(doc, info, signature.signingTime);
   progress('attach', 0);
-  const sources = embedAssociatedFiles(doc, files, signature.signingTime);
+  embedAssociatedFiles(doc, files, early.refs, signature.signingTime);
   const signatureRef = addSignatureField(doc, signature);
   progress('attach', 1);
 
-  const written = serialise(doc, sources, signatureRef);
+  const written = serialise(doc, early, signatureRef);
   progress('write', 1);
 
-  // One pass over everything before the signature's value; the hash state there is copied, so
-  // the signed digest and the whole file's digest share the work.
-  const createHash = options.createHash ?? (() => new Sha256Stream());
-  const prefix = createHash();
-  let hashed = 0;
-  for (const part of written.parts.slice(0, written.signaturePart)) {
-    await hashPart(prefix, part, (n) => progress('sign', Math.min(0.95, ((hashed += n) / written.size) * 0.95)));
-  }
+  // Then everything up to the signature's value; the hash state there is copied, so the signed
+  // digest and the whole file's digest share the work.
+  for (const part of written.parts.slice(early.parts.length, written.signaturePart)) await hashPart(prefix, part);
   const signaturePart = written.parts[written.signaturePart];
   if (!(signaturePart instanceof Uint8Array)) throw new PdfSealError('The signature was not written as bytes.');
   const gapStart = written.offsets[written.signaturePart] ?? 0;
@@ -136,6 +147,61 @@ export async function sealPdfParts(
     await hashPart(whole, part);
   progress('sign', 1);
   return { parts: written.parts, size: written.size, sha256: toHex(whole.digest()) };
+}
+
+/** Object numbers of the files written before the layout: far above any layout's own objects. */
+const EARLY_OBJECT_BASE = 100_000;
+
+interface EarlyFiles {
+  /** The header, then each early file's object: its dictionary, its bytes, its end. */
+  parts: PdfPart[];
+  /** Where each early object starts, from the start of the file. */
+  offsets: Map<number, number>;
+  /** The object number given to each early file, by name. */
+  refs: Map<string, PDFRef>;
+}
+
+function checkNames(files: readonly EmbeddedFileInput[]): void {
+  const names = new Set<string>();
+  for (const file of files) {
+    if (names.has(file.name)) throw new PdfSealError(`Two embedded files are both called “${file.name}”.`);
+    names.add(file.name);
+  }
+}
+
+function isEarly(file: EmbeddedFileInput): boolean {
+  return !(file.compress && file.source instanceof Uint8Array);
+}
+
+function partSize(part: PdfPart): number {
+  return part instanceof Uint8Array ? part.length : part.size;
+}
+
+/** The header and the files stored as they are, as parts, before anything else is known. */
+function writeEarlyFiles(files: readonly EmbeddedFileInput[], when: Date): EarlyFiles {
+  const scratch = PDFContext.create();
+  const parts: PdfPart[] = [new Uint8Array([...ascii.encode('%PDF-1.7\n%'), 0xe2, 0xe3, 0xcf, 0xd3, 0x0a])];
+  let size = partSize(parts[0] as PdfPart);
+  const offsets = new Map<number, number>();
+  const refs = new Map<string, PDFRef>();
+  let number = EARLY_OBJECT_BASE;
+  for (const file of files.filter(isEarly)) {
+    const length = partSize(file.source);
+    const dict = scratch.obj({
+      Type: 'EmbeddedFile',
+      Subtype: file.mediaType || 'application/octet-stream',
+      Params: { Size: length, ModDate: PDFString.fromDate(when) },
+      Length: length,
+    });
+    const head = concatBytes(ascii.encode(`${number} 0 obj\n`), bytesOf(dict), ascii.encode('\nstream\n'));
+    const tail = ascii.encode('\nendstream\nendobj\n');
+    offsets.set(number, size);
+    parts.push(head, file.source, tail);
+    size += head.length + length + tail.length;
+    refs.set(file.name, PDFRef.of(number));
+    number += 1;
+  }
+  return { parts, offsets, refs };
 }
 
 export async function partsToBytes(sealed: Pick<SealedPdf, 'parts' | 'size'>): Promise<Uint8Array<ArrayBuffer>> {
@@ -176,30 +242,26 @@ function setDocumentInfo(doc: PDFDocument, info: DocumentInfo, when: Date): void
   doc.setModificationDate(when);
 }
 
-/** Registers each file's stream (empty: its bytes are written as a part later) and its file specification. */
-function embedAssociatedFiles(doc: PDFDocument, files: readonly EmbeddedFileInput[], when: Date): Map<number, PdfPart> {
-  const names = new Set<string>();
-  for (const file of files) {
-    if (names.has(file.name)) throw new PdfSealError(`Two embedded files are both called “${file.name}”.`);
-    names.add(file.name);
-  }
+/** Registers each file's specification (and the stream of the files that are compressed). */
+function embedAssociatedFiles(
+  doc: PDFDocument,
+  files: readonly EmbeddedFileInput[],
+  earlyRefs: ReadonlyMap<string, PDFRef>,
+  when: Date,
+): void {
   const { context } = doc;
-  const sources = new Map<number, PdfPart>();
   const entries: [string, PDFRef][] = [];
   for (const file of files) {
-    const size = file.source instanceof Uint8Array ? file.source.length : file.source.size;
-    const dict = {
-      Type: 'EmbeddedFile',
-      Subtype: file.mediaType || 'application/octet-stream',
-      Params: { Size: size, ModDate: PDFString.fromDate(when) },
-    };
-    let streamRef: PDFRef;
-    if (file.compress && file.source instanceof Uint8Array) {
-      streamRef = context.register(context.flateStream(file.source, dict));
-    } else {
-      const stream = PDFRawStream.of(context.obj({ ...dict, Length: size }), new Uint8Array(0));
-      streamRef = context.register(stream);
-      sources.set(streamRef.objectNumber, file.source);
+    let streamRef = earlyRefs.get(file.name);
+    if (!streamRef) {
+      const bytes = file.source instanceof Uint8Array ? file.source : new Uint8Array(0);
+      streamRef = context.register(
+        context.flateStream(bytes, {
+          Type: 'EmbeddedFile',
+          Subtype: file.mediaType || 'application/octet-stream',
+          Params: { Size: bytes.length, ModDate: PDFString.fromDate(when) },
+        }),
+      );
     }
     const spec = context.obj({
       Type: 'Filespec',
@@ -224,7 +286,6 @@ function embedAssociatedFiles(doc: PDFDocument, files: readonly EmbeddedFileInpu
   namesDict.set(PDFName.of('EmbeddedFiles'), context.obj({ Names: namesArray }));
   catalog.set(PDFName.of('Names'), namesDict);
   catalog.set(PDFName.of('AF'), context.obj(entries.map(([, ref]) => ref)));
-  return sources;
 }
 
 /** The signature field, with its value dictionary given the last object number so it is written last. */
@@ -279,61 +340,49 @@ interface Serialised {
   gap: { start: number; end: number };
 }
 
-/** Writes header, objects (in object-number order), cross-reference table and trailer as parts. */
-function serialise(doc: PDFDocument, sources: ReadonlyMap<number, PdfPart>, signatureRef: PDFRef): Serialised {
+/** Writes, after the early files, the objects (in object-number order), cross-reference table and trailer as parts. */
+function serialise(doc: PDFDocument, early: EarlyFiles, signatureRef: PDFRef): Serialised {
   const { context } = doc;
-  const parts: PdfPart[] = [];
+  const parts: PdfPart[] = [...early.parts];
   const offsets: number[] = [];
   let size = 0;
+  for (const part of parts) {
+    offsets.push(size);
+    size += partSize(part);
+  }
   const push = (part: PdfPart) => {
     offsets.push(size);
     parts.push(part);
-    size += part instanceof Uint8Array ? part.length : part.size;
+    size += partSize(part);
   };
   const text = (value: string) => push(ascii.encode(value));
 
-  push(new Uint8Array([...ascii.encode('%PDF-1.7\n%'), 0xe2, 0xe3, 0xcf, 0xd3, 0x0a]));
   const objects = context.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
-  const xref: { objectNumber: number; offset: number; generation: number }[] = [];
+  const entries = new Map<number, { offset: number; generation: number }>();
+  for (const [number, offset] of early.offsets) entries.set(number, { offset, generation: 0 });
   let signaturePart = -1;
   for (const [ref, object] of objects) {
-    xref.push({ objectNumber: ref.objectNumber, offset: size, generation: ref.generationNumber });
-    const source = sources.get(ref.objectNumber);
-    if (source && object instanceof PDFRawStream) {
-      push(
-        concatBytes(ascii.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`), bytesOf(object.dict), ascii.encode('\nstream\n')),
-      );
-      push(source);
-      text('\nendstream\nendobj\n');
-      continue;
-    }
+    entries.set(ref.objectNumber, { offset: size, generation: ref.generationNumber });
     const body = concatBytes(
       ascii.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`),
       bytesOf(object),
       ascii.encode('\nendobj\n'),
     );
-    if (ref === signatureRef || ref.objectNumber === signatureRef.objectNumber) signaturePart = parts.length;
+    if (ref.objectNumber === signatureRef.objectNumber) signaturePart = parts.length;
     push(body);
   }
   if (signaturePart < 0) throw new PdfSealError('The signature dictionary was not written.');
 
   const xrefOffset = size;
-  const count = Math.max(0, ...xref.map((e) => e.objectNumber)) + 1;
-  const byNumber = new Map(xref.map((e) => [e.objectNumber, e]));
-  let table = `xref\n0 ${count}\n0000000000 65535 f \n`;
-  for (let n = 1; n < count; n += 1) {
-    const entry = byNumber.get(n);
-    table += entry
-      ? `${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n \n`
-      : '0000000000 65535 f \n';
-  }
+  const numbers = [...entries.keys()].sort((a, b) => a - b);
+  const highest = numbers[numbers.length - 1] ?? 0;
+  text(`xref\n${crossReferenceSubsections(numbers, entries)}trailer\n`);
   const trailer = context.obj({
-    Size: count,
+    Size: highest + 1,
     Root: context.trailerInfo.Root,
     Info: context.trailerInfo.Info,
     ID: context.trailerInfo.ID ?? context.obj([PDFHexString.of(randomHex()), PDFHexString.of(randomHex())]),
   });
-  text(`${table}trailer\n`);
   push(bytesOf(trailer));
   text(`\nstartxref\n${xrefOffset}\n%%EOF\n`);
 
@@ -355,6 +404,30 @@ function serialise(doc: PDFDocument, sources: ReadonlyMap<number, PdfPart>, sign
     byteRange: { start: rangeAt, length: placeholder.length },
     gap: { start: gapStart, end: gapEnd },
   };
+}
+
+/** The table's subsections: object 0 (free), then each run of consecutive object numbers. */
+function crossReferenceSubsections(
+  numbers: readonly number[],
+  entries: ReadonlyMap<number, { offset: number; generation: number }>,
+): string {
+  const runs: number[][] = [[0]];
+  for (const number of numbers) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === number - 1) run.push(number);
+    else runs.push([number]);
+  }
+  let table = '';
+  for (const run of runs) {
+    table += `${run[0]} ${run.length}\n`;
+    for (const number of run) {
+      const entry = entries.get(number);
+      table += entry
+        ? `${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n \n`
+        : '0000000000 65535 f \n';
+    }
+  }
+  return table;
 }
 
 function bytesOf(object: PDFObject): Uint8Array {

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../formats/canonical-json';
+import type { AppliedFramework } from '../framework/applied-framework';
 import { utf8 } from '../formats/sha256';
 import type { FrameworkFile } from '../framework/framework-types';
 import { signDigest } from '../crypto/cms-signature';
@@ -37,6 +38,8 @@ export interface ExportSubmissionInput {
   onProgress?: (progress: ExportProgress) => void;
   /** An incremental SHA-256 to use instead of the built-in JavaScript one (Node passes its own). */
   createHash?: () => StreamingHash;
+  /** Makes the pages; a browser passes one that runs in another worker, so it overlaps the hashing. */
+  renderLayout?: (document: SubmissionDocument, framework: AppliedFramework) => Promise<Uint8Array>;
   signal?: AbortSignal;
 }
 
@@ -63,17 +66,20 @@ export class ExportCancelled extends Error {
 const STAGE_SPAN: Record<ExportStage, [number, number]> = {
   data: [0, 0.02],
   evidence: [0.02, 0.05],
-  layout: [0.05, 0.35],
-  attach: [0.35, 0.4],
-  write: [0.4, 0.45],
-  sign: [0.45, 1],
+  sign: [0.05, 0.9],
+  layout: [0.9, 0.92],
+  attach: [0.92, 0.95],
+  write: [0.95, 1],
 };
 
 export async function exportSubmission(input: ExportSubmissionInput): Promise<ExportedSubmission> {
   const { snapshot, signing, signal } = input;
+  // The bar only moves forward, whatever order the stages report in.
+  let shown = 0;
   const report = (stage: ExportStage, within: number) => {
     const [from, to] = STAGE_SPAN[stage];
-    input.onProgress?.({ stage, fraction: from + (to - from) * Math.min(1, Math.max(0, within)) });
+    shown = Math.max(shown, from + (to - from) * Math.min(1, Math.max(0, within)));
+    input.onProgress?.({ stage, fraction: shown });
   };
   const checkpoint = () => {
     if (signal?.aborted) throw new ExportCancelled();
@@ -129,9 +135,10 @@ export async function exportSubmission(input: ExportSubmissionInput): Promise<Ex
   report('evidence', 1);
 
   checkpoint();
-  report('layout', 0);
-  const layout = await renderPdf(submissionLayout({ document, framework: snapshot.framework }));
-  report('layout', 1);
+  // Where another thread makes the pages, the evidence is hashed meanwhile (see sealPdfParts).
+  const renderLayout = input.renderLayout ?? ((doc, framework) => renderPdf(submissionLayout({ document: doc, framework })));
+  const layout = renderLayout(document, snapshot.framework);
+  layout.catch(() => undefined);
 
   checkpoint();
   const signingTime = new Date(input.identity.createdAt);
