@@ -56,7 +56,8 @@ export async function addEvidenceFile(
     let deduplicated = false;
     await db.transaction('rw', [db.evidence, db.evidenceBlobs], async () => {
       deduplicated = (await db.evidenceBlobs.get(sha256)) !== undefined;
-      if (!deduplicated) await db.evidenceBlobs.add({ sha256, blob: new Blob([bytes], { type }), size: file.size, type });
+      // The File itself is stored (a slice only sets the type): no second copy of the bytes in memory.
+      if (!deduplicated) await db.evidenceBlobs.add({ sha256, blob: file.slice(0, file.size, type), size: file.size, type });
       await db.evidence.add(item);
     });
     return { fileName: file.name, ok: true, item, deduplicated };
