@@ -33,31 +33,60 @@ export async function addEvidenceFile(
   file: File,
   details?: Partial<EvidenceDetails>,
 ): Promise<FileIngestResult> {
-  if (file.size > MAX_EVIDENCE_FILE_BYTES) return { fileName: file.name, ok: false, message: fileTooLargeMessage(file.name, file.size) };
+  const prepared = await prepareEvidenceFile(schoolId, file, details);
+  return prepared.ready ? storePreparedEvidence(db, file, prepared.item) : prepared.result;
+}
+
+type PreparedEvidence = { ready: true; item: EvidenceItem } | { ready: false; result: FileIngestResult };
+
+/** Reads and hashes a file, and makes its evidence item; nothing is stored yet. */
+async function prepareEvidenceFile(schoolId: string, file: File, details?: Partial<EvidenceDetails>): Promise<PreparedEvidence> {
+  if (file.size > MAX_EVIDENCE_FILE_BYTES) {
+    return { ready: false, result: { fileName: file.name, ok: false, message: fileTooLargeMessage(file.name, file.size) } };
+  }
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const sha256 = await sha256Hex(bytes);
+    const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
     const now = nowIso();
     const type = file.type || 'application/octet-stream';
-    const item: EvidenceItem = {
-      id: newId(),
-      schoolId,
-      title: details?.title ?? titleFromFileName(file.name),
-      kind: details?.kind ?? 'other',
-      date: details?.date ?? (file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : ''),
-      description: details?.description ?? '',
-      heldAt: details?.heldAt ?? '',
-      containsPersonalData: details?.containsPersonalData ?? false,
-      redactionConfirmed: details?.redactionConfirmed ?? false,
-      file: { name: file.name, type, size: file.size, sha256 },
-      createdAt: now,
-      updatedAt: now,
+    return {
+      ready: true,
+      item: {
+        id: newId(),
+        schoolId,
+        title: details?.title ?? titleFromFileName(file.name),
+        kind: details?.kind ?? 'other',
+        date: details?.date ?? (file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : ''),
+        description: details?.description ?? '',
+        heldAt: details?.heldAt ?? '',
+        containsPersonalData: details?.containsPersonalData ?? false,
+        redactionConfirmed: details?.redactionConfirmed ?? false,
+        file: { name: file.name, type, size: file.size, sha256 },
+        createdAt: now,
+        updatedAt: now,
+      },
     };
+  } catch (error) {
+    return { ready: false, result: { fileName: file.name, ok: false, message: describeStorageError(error, `“${file.name}”`) } };
+  }
+}
+
+/** Stores the bytes (once per SHA-256) and the item in one transaction: all or nothing. */
+async function storePreparedEvidence(db: AppDatabase, file: File, item: EvidenceItem): Promise<FileIngestResult> {
+  const stored = item.file;
+  if (!stored) return { fileName: file.name, ok: false, message: 'The file was not read.' };
+  try {
     let deduplicated = false;
     await db.transaction('rw', [db.evidence, db.evidenceBlobs], async () => {
-      deduplicated = (await db.evidenceBlobs.get(sha256)) !== undefined;
+      deduplicated = (await db.evidenceBlobs.get(stored.sha256)) !== undefined;
       // The File itself is stored (a slice only sets the type): no second copy of the bytes in memory.
-      if (!deduplicated) await db.evidenceBlobs.add({ sha256, blob: file.slice(0, file.size, type), size: file.size, type });
+      if (!deduplicated) {
+        await db.evidenceBlobs.add({
+          sha256: stored.sha256,
+          blob: file.slice(0, file.size, stored.type),
+          size: file.size,
+          type: stored.type,
+        });
+      }
       await db.evidence.add(item);
     });
     return { fileName: file.name, ok: true, item, deduplicated };
@@ -66,7 +95,11 @@ export async function addEvidenceFile(
   }
 }
 
-/** Adds many files one after another, reporting progress after each. */
+/**
+ * Adds many files in order, reporting progress after each. While one file is being written (the
+ * database works in another process), the next is already read and hashed; each write still
+ * waits for the one before, so the same bytes twice in one batch are stored once.
+ */
 export async function addEvidenceFiles(
   db: AppDatabase,
   schoolId: string,
@@ -74,10 +107,14 @@ export async function addEvidenceFiles(
   onProgress?: (done: number, total: number, current: string) => void,
 ): Promise<FileIngestResult[]> {
   const results: FileIngestResult[] = [];
+  let writing: Promise<FileIngestResult> | null = null;
   for (const [index, file] of files.entries()) {
     onProgress?.(index, files.length, file.name);
-    results.push(await addEvidenceFile(db, schoolId, file));
+    const prepared = await prepareEvidenceFile(schoolId, file);
+    if (writing) results.push(await writing);
+    writing = prepared.ready ? storePreparedEvidence(db, file, prepared.item) : Promise.resolve(prepared.result);
   }
+  if (writing) results.push(await writing);
   onProgress?.(files.length, files.length, '');
   return results;
 }

@@ -97,6 +97,20 @@ describe('EvidenceScreen', () => {
     expect(await db.evidenceBlobs.count()).toBe(1);
   });
 
+  it('stores identical bytes once when both files come in the same batch', async () => {
+    const { db, user } = await openEvidenceLibrary();
+    const input = screen.getByLabelText('Choose files to add');
+    await user.upload(input, [
+      textFile('Provision map, spring term', 'map-a.txt'),
+      textFile('Provision map, spring term', 'map-b.txt'),
+      textFile('Something else', 'other.txt'),
+    ]);
+    await screen.findByText(/^Added 3 files\./);
+    expect(await db.evidenceBlobs.count()).toBe(2);
+    const names = (await db.evidence.toArray()).map((e) => e.file?.name).sort();
+    expect(names).toEqual(['map-a.txt', 'map-b.txt', 'other.txt']);
+  });
+
   it('refuses a file over the size limit with a message, and adds nothing', async () => {
     const { db, user } = await openEvidenceLibrary();
     const huge = textFile('pretend this is enormous', 'whole-school-video.txt');
