@@ -11,6 +11,7 @@ import {
   type VisitPlan,
 } from '../../shared/moderation/moderation-records';
 import type { Region } from '../../shared/regions/regions';
+import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import type { SectionLink } from '../components/Layout';
 import type { AppDatabase } from '../db/app-database';
 import { loadImportedFramework } from '../db/moderator-store';
@@ -31,6 +32,8 @@ export type ModerationContext =
       state: 'ready';
       workspace: ModeratorWorkspace;
       submission: ImportedSubmission;
+      /** The submission's data (submission.json), read from its own table. */
+      document: SubmissionDocument;
       framework: AppliedFramework;
       /** The moderator's region (its renewal period sets the renewal date). */
       region: Region | null;
@@ -40,7 +43,8 @@ export type ModerationContext =
 /**
  * One imported submission in a moderator workspace, with the exact framework it was made against
  * (the installed copy with the same content hash, or the copy that came inside the file) and the
- * moderator's live records: decisions, visit plan and outcome.
+ * moderator's live records: decisions, visit plan and outcome. The submission's data is read by
+ * a query of its own: it never changes once imported, so a decision saved does not read it again.
  */
 export function useModeratedSubmission(workspaceId: string, submissionId: string): ModerationContext {
   const { db, catalogue, regions } = useServices();
@@ -53,8 +57,9 @@ export function useModeratedSubmission(workspaceId: string, submissionId: string
       db.visitPlans.get(key),
       db.moderationOutcomes.get(key),
     ]);
-    return { workspace, submission, records: { moderations, visit: visit ?? null, outcome: outcome ?? null } };
+    return { key, workspace, submission, records: { moderations, visit: visit ?? null, outcome: outcome ?? null } };
   }, [db, workspaceId, key]);
+  const stored = useLiveQuery(async () => ({ key, record: await db.importedSubmissionDocuments.get(key) }), [db, key]);
 
   const submission = data?.submission;
   const framework = useSubmissionFramework(
@@ -64,14 +69,17 @@ export function useModeratedSubmission(workspaceId: string, submissionId: string
     submission ? (submission.supplement?.contentHash ?? null) : null,
   );
 
-  if (!data || framework.state === 'loading') return { state: 'loading' };
+  // Until both queries have answered for this submission (a live query keeps its last answer while the next runs).
+  if (!data || data.key !== key || !stored || stored.key !== key || framework.state === 'loading') return { state: 'loading' };
   const { workspace } = data;
-  if (!workspace || !submission || submission.workspaceId !== workspaceId) return { state: 'missing' };
+  const document = stored.record?.document;
+  if (!workspace || !submission || submission.workspaceId !== workspaceId || !document) return { state: 'missing' };
   if (framework.state === 'none') return { state: 'no-framework', workspace, submission };
   return {
     state: 'ready',
     workspace,
     submission,
+    document,
     framework: framework.framework,
     region: regions.find((r) => r.id === workspace.regionId) ?? null,
     records: data.records,

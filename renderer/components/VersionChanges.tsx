@@ -11,7 +11,8 @@ type Loaded =
 
 /**
  * What changed, criterion by criterion, between a submission and the one the school sent before
- * it. Worked out only when asked for (the disclosure is opened), from the stored submissions.
+ * it. Worked out only when asked for (the disclosure is opened), from the two stored submissions'
+ * data, read then and not before.
  */
 export function VersionChanges({ submissionKey, previousKey }: { submissionKey: string; previousKey: string }) {
   const { db, catalogue } = useServices();
@@ -19,8 +20,13 @@ export function VersionChanges({ submissionKey, previousKey }: { submissionKey: 
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [current, previous] = await db.importedSubmissions.bulkGet([submissionKey, previousKey]);
-      if (!current || !previous) {
+      const keys = [submissionKey, previousKey];
+      const [[current, previous], [currentData, previousData]] = await db.transaction(
+        'r',
+        [db.importedSubmissions, db.importedSubmissionDocuments],
+        () => Promise.all([db.importedSubmissions.bulkGet(keys), db.importedSubmissionDocuments.bulkGet(keys)]),
+      );
+      if (!current || !previous || !currentData || !previousData) {
         if (live) setLoaded({ state: 'missing' });
         return;
       }
@@ -28,7 +34,7 @@ export function VersionChanges({ submissionKey, previousKey }: { submissionKey: 
         loadImportedFramework(db, catalogue, submission.framework.contentHash, submission.supplement?.contentHash ?? null);
       const frameworks = await Promise.all([frameworkOf(current), frameworkOf(previous)]);
       const label = (id: string | null) => pointLabel(frameworks, id);
-      if (live) setLoaded({ state: 'ready', changes: diffSubmissions(previous.document, current.document), label });
+      if (live) setLoaded({ state: 'ready', changes: diffSubmissions(previousData.document, currentData.document), label });
     })().catch(() => live && setLoaded({ state: 'missing' }));
     return () => {
       live = false;

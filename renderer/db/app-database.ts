@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
@@ -8,6 +8,7 @@ import type {
   CriterionModeration,
   EmbeddedFrameworkRecord,
   ImportedSubmission,
+  ImportedSubmissionDocument,
   ImportedSubmissionFile,
   ModerationOutcome,
   ModeratorWorkspace,
@@ -109,7 +110,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 3;
+export const DATABASE_SCHEMA_VERSION = 4;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -126,6 +127,7 @@ export class AppDatabase extends Dexie {
   submissions!: EntityTable<SubmissionRecord, 'id'>;
   moderatorWorkspaces!: EntityTable<ModeratorWorkspace, 'id'>;
   importedSubmissions!: EntityTable<ImportedSubmission, 'key'>;
+  importedSubmissionDocuments!: EntityTable<ImportedSubmissionDocument, 'key'>;
   importedSubmissionFiles!: EntityTable<ImportedSubmissionFile, 'sha256'>;
   embeddedFrameworks!: EntityTable<EmbeddedFrameworkRecord, 'contentHash'>;
   signerPins!: EntityTable<SignerPin, 'key'>;
@@ -169,6 +171,43 @@ export class AppDatabase extends Dexie {
       receivedReports: 'id, schoolId, evaluationId, submissionId',
       moderatorPins: 'key, schoolId',
     });
+    // Version 4: each imported submission's data (submission.json) moves out of its record into a
+    // table of its own, so the queue reads only what it shows. Every document is kept.
+    this.version(4)
+      .stores({ importedSubmissionDocuments: 'key' })
+      .upgrade((tx) => moveImportedSubmissionDocuments(tx));
+  }
+}
+
+/** An imported submission as schema 3 kept it: its submission data inside the record. */
+export type ImportedSubmissionWithDocument = ImportedSubmission & Partial<Pick<ImportedSubmissionDocument, 'document'>>;
+
+/**
+ * A schema-3 record split as schema 4 keeps it: the record without its document, and the document
+ * under the same key (null when the record has none to move).
+ */
+export function splitImportedSubmission(record: ImportedSubmissionWithDocument): {
+  submission: ImportedSubmission;
+  document: ImportedSubmissionDocument | null;
+} {
+  const { document, ...submission } = record;
+  return { submission, document: document === undefined ? null : { key: record.key, document } };
+}
+
+/** How many records the upgrade to version 4 holds in memory at once (each document is about 150 KB). */
+const MOVE_BATCH = 25;
+
+/** The upgrade to version 4, inside Dexie's upgrade transaction: a failure undoes all of it. */
+async function moveImportedSubmissionDocuments(tx: Transaction): Promise<void> {
+  const submissions = tx.table<ImportedSubmissionWithDocument, string>('importedSubmissions');
+  const documents = tx.table<ImportedSubmissionDocument, string>('importedSubmissionDocuments');
+  const keys = await submissions.toCollection().primaryKeys();
+  for (let start = 0; start < keys.length; start += MOVE_BATCH) {
+    const records = await submissions.bulkGet(keys.slice(start, start + MOVE_BATCH));
+    const split = records.flatMap((record) => (record && record.document !== undefined ? [splitImportedSubmission(record)] : []));
+    if (split.length === 0) continue;
+    await documents.bulkPut(split.flatMap(({ document }) => (document ? [document] : [])));
+    await submissions.bulkPut(split.map(({ submission }) => submission));
   }
 }
 

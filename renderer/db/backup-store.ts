@@ -7,9 +7,16 @@ import {
   type BackupReadResult,
   type BackupTableInput,
   type LeftOutTable,
+  type RestoredTable,
   type VerifiedBackup,
 } from '../../shared/backup/backup-format';
-import { DATABASE_SCHEMA_VERSION, nowIso, type AppDatabase } from './app-database';
+import {
+  DATABASE_SCHEMA_VERSION,
+  nowIso,
+  splitImportedSubmission,
+  type AppDatabase,
+  type ImportedSubmissionWithDocument,
+} from './app-database';
 import { META } from './database-guard';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
@@ -193,7 +200,7 @@ export interface RestoreOutcome {
  */
 export async function restoreBackup(db: AppDatabase, backup: VerifiedBackup, appVersion: string): Promise<RestoreOutcome> {
   const tables = tablesBackedUp(db);
-  const byName = new Map(backup.tables.map((t) => [t.name, t]));
+  const byName = new Map(asThisSchema(backup).map((t) => [t.name, t]));
   const restoredAt = nowIso();
   try {
     await db.transaction('rw', tables, async () => {
@@ -221,6 +228,28 @@ export async function restoreBackup(db: AppDatabase, backup: VerifiedBackup, app
     throw new UserFacingError(restoreFailedMessage(error));
   }
   return { counts: countsOf(backup.tables), backupCreatedAt: backup.createdAt, workspacesWithoutKey: await workspacesWithoutKey(db) };
+}
+
+/**
+ * The backup's tables as this schema keeps them. A backup made before schema 4 has each imported
+ * submission's data inside its record: it is split out as the database's own upgrade to version 4
+ * does, so every document is restored, into its own table.
+ */
+function asThisSchema(backup: VerifiedBackup): RestoredTable[] {
+  if (backup.schemaVersion >= 4) return backup.tables;
+  const submissions = backup.tables.find((t) => t.name === 'importedSubmissions');
+  if (!submissions) return backup.tables;
+  const split = submissions.records.map((record) => splitImportedSubmission(record as ImportedSubmissionWithDocument));
+  const documents = backup.tables.find((t) => t.name === 'importedSubmissionDocuments')?.records ?? [];
+  return [
+    ...backup.tables.filter((t) => t.name !== 'importedSubmissions' && t.name !== 'importedSubmissionDocuments'),
+    { ...submissions, records: split.map(({ submission }) => submission) },
+    {
+      name: 'importedSubmissionDocuments',
+      primaryKey: 'key',
+      records: [...documents, ...split.flatMap(({ document }) => (document ? [document] : []))],
+    },
+  ];
 }
 
 /** The names of the workspaces (schools, and moderators' workspaces) that have no signing key on this computer. */

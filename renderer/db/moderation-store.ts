@@ -81,10 +81,20 @@ export async function loadReportInput(
 ): Promise<ModerationReportInput> {
   return db.transaction(
     'r',
-    [db.importedSubmissions, db.moderatorWorkspaces, db.criterionModerations, db.visitPlans, db.moderationOutcomes],
+    [
+      db.importedSubmissions,
+      db.importedSubmissionDocuments,
+      db.moderatorWorkspaces,
+      db.criterionModerations,
+      db.visitPlans,
+      db.moderationOutcomes,
+    ],
     async () => {
-      const submission = await db.importedSubmissions.get(submissionKey);
-      if (!submission) throw new UserFacingError('This submission is no longer in the workspace.');
+      const [submission, stored] = await Promise.all([
+        db.importedSubmissions.get(submissionKey),
+        db.importedSubmissionDocuments.get(submissionKey),
+      ]);
+      if (!submission || !stored) throw new UserFacingError('This submission is no longer in the workspace.');
       const workspace = await db.moderatorWorkspaces.get(submission.workspaceId);
       if (!workspace) throw new UserFacingError('The moderator workspace of this submission no longer exists.');
       const outcome = await db.moderationOutcomes.get(submissionKey);
@@ -93,7 +103,16 @@ export async function loadReportInput(
         db.criterionModerations.where('submissionKey').equals(submissionKey).toArray(),
         db.visitPlans.get(submissionKey),
       ]);
-      return { ...identity, workspace, submission, framework, moderations, visit: visit ?? null, outcome };
+      return {
+        ...identity,
+        workspace,
+        submission,
+        document: stored.document,
+        framework,
+        moderations,
+        visit: visit ?? null,
+        outcome,
+      };
     },
   );
 }

@@ -14,7 +14,7 @@ import { describeStorageError, UserFacingError } from './storage-errors';
 /**
  * Stores one verified submission in a moderator workspace, all or nothing: the decision (is it
  * already here, does the key match the school's pin) is made and acted on inside one read-write
- * transaction over the submission, its PDF, any framework that came with it and the pin.
+ * transaction over the submission, its data, its PDF, any framework that came with it and the pin.
  * A rejected file, a duplicate and an unanswered key question write nothing; a refused key
  * writes only the refusal into the pin's history.
  */
@@ -36,7 +36,7 @@ export async function importVerifiedSubmission(
   try {
     return await db.transaction(
       'rw',
-      [db.importedSubmissions, db.importedSubmissionFiles, db.embeddedFrameworks, db.signerPins],
+      [db.importedSubmissions, db.importedSubmissionDocuments, db.importedSubmissionFiles, db.embeddedFrameworks, db.signerPins],
       async () => {
         const [pin, existing] = await Promise.all([
           db.signerPins.get(signerPinKey(input.workspaceId, submission.school.urn)),
@@ -53,6 +53,7 @@ export async function importVerifiedSubmission(
         }
         await db.signerPins.put(write.pin);
         await db.importedSubmissions.add(write.submission);
+        await db.importedSubmissionDocuments.add(write.document);
         return decision;
       },
     );

@@ -33,14 +33,14 @@ export function ModerationCriterionScreen({
 }) {
   const context = useModeratedSubmission(workspaceId, submissionId);
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
-  const { submission, framework, records } = context;
+  const { submission, document, framework, records } = context;
   const criterion = framework.criterionById.get(criterionId);
   if (!criterion) return <ModerationUnavailable context={{ state: 'missing' }} what="criterion" />;
   const index = framework.criteria.findIndex((c) => c.id === criterionId);
   const previous = framework.criteria[index - 1];
   const next = framework.criteria[index + 1];
   const undecided = nextUndecided(framework, records.moderations, criterionId);
-  const response = submission.document.responses.find((r) => r.criterionId === criterionId);
+  const response = document.responses.find((r) => r.criterionId === criterionId);
   const stored = records.moderations.find((m) => m.criterionId === criterionId) ?? null;
   const strand = framework.strands.find((s) => s.id === criterion.strandId);
   const hrefFor = (id: string) => href.moderationCriterion(workspaceId, submissionId, id);
@@ -78,7 +78,7 @@ export function ModerationCriterionScreen({
             <h3>Next steps</h3>
             <Prose text={response?.nextSteps ?? ''} whenEmpty="None given." />
             <h3>Evidence</h3>
-            <EmbeddedEvidence pdfSha256={submission.fileSha256} evidence={evidenceForCriterion(submission.document, criterionId)} />
+            <EmbeddedEvidence pdfSha256={submission.fileSha256} evidence={evidenceForCriterion(document, criterionId)} />
             <details className="guidance-disclosure">
               <summary>What good practice looks like for {criterion.id}</summary>
               <p>{criterion.guidance}</p>

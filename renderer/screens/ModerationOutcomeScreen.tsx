@@ -14,6 +14,7 @@ import {
 } from '../../shared/moderation/moderation-records';
 import { outcomeFormProblems, renewalYearsFor, type OutcomeForm } from '../../shared/moderation/moderation-review';
 import type { Region } from '../../shared/regions/regions';
+import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import { useServices } from '../app/app-context';
 import { useModeratedSubmission, type ModerationRecords } from '../app/use-moderated-submission';
 import { formatIsoDate } from '../components/dates';
@@ -40,12 +41,12 @@ const OUTCOME_HINTS: Record<OutcomeKind, string> = {
 export function ModerationOutcomeScreen({ workspaceId, submissionId }: { workspaceId: string; submissionId: string }) {
   const context = useModeratedSubmission(workspaceId, submissionId);
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
-  const { submission, framework, records, workspace, region } = context;
+  const { submission, document, framework, records, workspace, region } = context;
   return (
     <ModeratedSubmissionLayout context={context} current="outcome">
       <SubmissionBreadcrumb submission={submission} />
       <PageHeading title={`Outcome for ${submission.schoolName}`}>Outcome and moderation report</PageHeading>
-      <OutcomeSection submission={submission} framework={framework} records={records} region={region} />
+      <OutcomeSection submission={submission} document={document} framework={framework} records={records} region={region} />
       <ReportSection submission={submission} workspace={workspace} framework={framework} records={records} region={region} />
     </ModeratedSubmissionLayout>
   );
@@ -61,17 +62,19 @@ const FIELD_IDS: Record<keyof OutcomeForm, string> = {
 
 function OutcomeSection({
   submission,
+  document,
   framework,
   records,
   region,
 }: {
   submission: ImportedSubmission;
+  document: SubmissionDocument;
   framework: AppliedFramework;
   records: ModerationRecords;
   region: Region | null;
 }) {
   const { db } = useServices();
-  const award = moderatedAward(framework, submission.document, records.moderations);
+  const award = moderatedAward(framework, document, records.moderations);
   const computedLevelId = award.achieved?.id ?? null;
   const recorded = records.outcome;
   const [form, setForm] = useState<OutcomeForm>(() => ({

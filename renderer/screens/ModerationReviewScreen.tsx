@@ -32,11 +32,11 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
   const context = useModeratedSubmission(workspaceId, submissionId);
   const [statusMessage, setStatusMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
-  const { submission, framework, records } = context;
+  const { submission, document, framework, records } = context;
   const progress = reviewProgress(framework, records.moderations);
   const undecided = nextUndecided(framework, records.moderations);
-  const schoolAward = moderatedAward(framework, submission.document, []);
-  const award = moderatedAward(framework, submission.document, records.moderations);
+  const schoolAward = moderatedAward(framework, document, []);
+  const award = moderatedAward(framework, document, records.moderations);
   const byCriterion = new Map(records.moderations.map((m) => [m.criterionId, m]));
   const criterionHref = (id: string) => href.moderationCriterion(workspaceId, submissionId, id);
 
@@ -218,7 +218,7 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
               </tr>
             </thead>
             <tbody>
-              {submission.document.responses.map((response) => {
+              {document.responses.map((response) => {
                 const moderation = byCriterion.get(response.criterionId);
                 return (
                   <tr key={response.criterionId}>

@@ -3,6 +3,7 @@ import { scalePoint, type AppliedFramework } from '../../shared/framework/applie
 import type { CriterionModeration, ImportedSubmission, ModeratorWorkspace, VisitPlan } from '../../shared/moderation/moderation-records';
 import { decisionText, drawnPlan, drawProblems, type DrawDraft } from '../../shared/moderation/moderation-review';
 import { newSeed } from '../../shared/moderation/visit-sampling';
+import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import { useServices } from '../app/app-context';
 import { useAutosave } from '../app/use-autosave';
 import { useModeratedSubmission } from '../app/use-moderated-submission';
@@ -30,7 +31,7 @@ const EMPTY_PLAN: PlanValues = { criterionIds: [], method: { kind: 'hand' }, vis
 export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: string; submissionId: string }) {
   const context = useModeratedSubmission(workspaceId, submissionId);
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
-  const { submission, framework, records, workspace } = context;
+  const { submission, document, framework, records, workspace } = context;
   return (
     <ModeratedSubmissionLayout context={context} current="visit">
       <SubmissionBreadcrumb submission={submission} />
@@ -41,6 +42,7 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
       </p>
       <VisitPlanForm
         submission={submission}
+        document={document}
         workspace={workspace}
         framework={framework}
         moderations={records.moderations}
@@ -52,12 +54,14 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
 
 function VisitPlanForm({
   submission,
+  document,
   workspace,
   framework,
   moderations,
   initial,
 }: {
   submission: ImportedSubmission;
+  document: SubmissionDocument;
   workspace: ModeratorWorkspace;
   framework: AppliedFramework;
   moderations: readonly CriterionModeration[];
@@ -120,7 +124,7 @@ function VisitPlanForm({
     const result = await start({
       kind: 'visit-plan',
       input: {
-        document: submission.document,
+        document,
         framework,
         plan,
         moderations: [...moderations],
@@ -142,7 +146,7 @@ function VisitPlanForm({
   });
 
   const judgementOf = (criterionId: string) =>
-    scalePoint(framework, submission.document.responses.find((r) => r.criterionId === criterionId)?.judgement)?.label ?? 'not judged';
+    scalePoint(framework, document.responses.find((r) => r.criterionId === criterionId)?.judgement)?.label ?? 'not judged';
   const deskReviewOf = (criterionId: string) => {
     const moderation = byCriterion.get(criterionId);
     const text = decisionText(framework, moderation?.decision ?? null, moderation?.moderatedJudgement ?? null);

@@ -6,6 +6,7 @@ import {
   importedSubmissionKey,
   type EmbeddedFrameworkRecord,
   type ImportedSubmission,
+  type ImportedSubmissionDocument,
   type PinDecision,
   type SignerPin,
 } from './moderation-records';
@@ -40,6 +41,8 @@ export type SignerTrust = 'first-use' | 'matches' | 'accepted';
 /** Everything one import writes, in one transaction. */
 export interface ImportWrite {
   submission: ImportedSubmission;
+  /** The submission data, kept apart from the record the queue reads (the same key). */
+  document: ImportedSubmissionDocument;
   embeddedFrameworks: EmbeddedFrameworkRecord[];
   pin: SignerPin;
 }
@@ -121,6 +124,7 @@ export function decideImport(input: ImportInput): ImportDecision {
     framework,
     write: {
       submission: importedRecord(input.workspaceId, report, input.file, framework.source, input.at),
+      document: { key: importedSubmissionKey(input.workspaceId, submission.submissionId), document: submission },
       embeddedFrameworks: framework.source === 'embedded' ? framework.records : [],
       pin: nextPin,
     },
@@ -157,7 +161,6 @@ function importedRecord(
     signerFingerprint: report.certificate.fingerprint,
     frameworkSource,
     status: 'new',
-    document: submission,
   };
 }
 

@@ -30,7 +30,11 @@ export function submissionStatusLabel(status: SubmissionStatus): string {
   return SUBMISSION_STATUSES.find((s) => s.id === status)?.label ?? status;
 }
 
-/** A verified submission in a moderator's workspace. */
+/**
+ * A verified submission in a moderator's workspace: what the queue shows and the review needs to
+ * find the rest. Its submission data (submission.json) is kept apart, in an
+ * `ImportedSubmissionDocument` under the same key, so the queue never reads it.
+ */
 export interface ImportedSubmission {
   /** `${workspaceId}|${submissionId}`: the same submission may be imported by two workspaces. */
   key: string;
@@ -53,6 +57,15 @@ export interface ImportedSubmission {
   /** Whether the framework came from the app's installed copy or from the file (its hash checked). */
   frameworkSource: 'installed' | 'embedded';
   status: SubmissionStatus;
+}
+
+/**
+ * The submission data of an imported submission (its submission.json, as verified), stored beside
+ * the `ImportedSubmission` with the same key and written in the same transaction.
+ */
+export interface ImportedSubmissionDocument {
+  /** The key of its `ImportedSubmission`: `${workspaceId}|${submissionId}`. */
+  key: string;
   document: SubmissionDocument;
 }
 

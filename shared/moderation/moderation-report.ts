@@ -6,6 +6,7 @@ import { signDigest } from '../crypto/cms-signature';
 import { renderPdf } from '../pdf/pdfmake-renderer';
 import { sealPdf } from '../pdf/signed-pdf-writer';
 import type { ExportProgress, SigningIdentity } from '../submission/submission-exporter';
+import type { SubmissionDocument } from '../submission/submission-format';
 import { MODERATION_FORMAT, MODERATION_FORMAT_VERSION, MODERATION_JSON_NAME, type ModerationDocument } from './moderation-format';
 import type { CriterionModeration, ImportedSubmission, ModerationOutcome, ModeratorWorkspace, VisitPlan } from './moderation-records';
 import { moderationReportLayout } from './moderation-report-layout';
@@ -17,6 +18,8 @@ export interface ModerationReportInput {
   workspace: ModeratorWorkspace;
   regionName: string;
   submission: ImportedSubmission;
+  /** The submission's data (its submission.json, as imported): every criterion the report lists. */
+  document: SubmissionDocument;
   framework: AppliedFramework;
   moderations: readonly CriterionModeration[];
   visit: VisitPlan | null;
@@ -24,7 +27,7 @@ export interface ModerationReportInput {
 }
 
 export function buildModerationDocument(input: ModerationReportInput, certificateFingerprint: string): ModerationDocument {
-  const { submission, outcome } = input;
+  const { submission, document, outcome } = input;
   const byCriterion = new Map(input.moderations.map((m) => [m.criterionId, m]));
   return {
     format: MODERATION_FORMAT,
@@ -46,7 +49,7 @@ export function buildModerationDocument(input: ModerationReportInput, certificat
       framework: { ...submission.framework },
       supplement: submission.supplement ? { ...submission.supplement } : null,
     },
-    criteria: submission.document.responses.map((response) => {
+    criteria: document.responses.map((response) => {
       const moderation = byCriterion.get(response.criterionId);
       return {
         criterionId: response.criterionId,

@@ -4,6 +4,7 @@ import {
   SUBMISSION_STATUSES,
   importedSubmissionKey,
   type ImportedSubmission,
+  type ImportedSubmissionDocument,
   type ImportedSubmissionFile,
 } from '../../shared/moderation/moderation-records';
 import { seededRandom } from '../../shared/moderation/visit-sampling';
@@ -12,12 +13,14 @@ import { BENCH_SEED, benchWords } from './bench-dataset';
 
 /**
  * The moderator's side of the benchmark, reproducibly: imported submissions for a moderator
- * workspace, from many schools in the North East, some with two or three versions. Each record
- * carries a full submission.json (every criterion with a narrative of about 250 words), as a real
- * import keeps it; the PDF kept beside it is a small stand-in (the queue never reads it).
+ * workspace, from many schools in the North East, some with two or three versions. Each has a
+ * full submission.json (every criterion with a narrative of about 250 words), kept beside its
+ * record as a real import keeps it; the PDF kept beside it is a small stand-in. The queue reads
+ * neither.
  */
 export interface QueueDataset {
   submissions: ImportedSubmission[];
+  documents: ImportedSubmissionDocument[];
   files: ImportedSubmissionFile[];
   schools: number;
 }
@@ -64,6 +67,7 @@ export function queueDataset(
   const hex = (bytes: number) => toHex(Uint8Array.from({ length: bytes }, () => Math.floor(random() * 256)));
   const template = sampleSubmissionDocument(framework);
   const submissions: ImportedSubmission[] = [];
+  const documents: ImportedSubmissionDocument[] = [];
   const files: ImportedSubmissionFile[] = [];
   const urns = new Set<string>();
   let schools = 0;
@@ -96,8 +100,10 @@ export function queueDataset(
       const fileSha256 = hex(32);
       files.push({ sha256: fileSha256, pdf });
       const status = SUBMISSION_STATUSES[Math.floor(random() * SUBMISSION_STATUSES.length)]?.id ?? 'new';
+      const key = importedSubmissionKey(workspaceId, submissionId);
+      documents.push({ key, document });
       submissions.push({
-        key: importedSubmissionKey(workspaceId, submissionId),
+        key,
         workspaceId,
         submissionId,
         urn,
@@ -114,9 +120,8 @@ export function queueDataset(
         signerFingerprint: fingerprint,
         frameworkSource: 'installed',
         status,
-        document,
       });
     }
   }
-  return { submissions, files, schools };
+  return { submissions, documents, files, schools };
 }

@@ -5,9 +5,10 @@ import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-data
 import { checkBackupFile, makeBackup, restoreBackup, TABLES_LEFT_OUT } from '../../renderer/db/backup-store';
 import { META, openAppDatabase } from '../../renderer/db/database-guard';
 import { SettingsScreen } from '../../renderer/screens/SettingsScreen';
-import { BACKUP_HEADER_BYTES } from '../../shared/backup/backup-format';
+import { BACKUP_HEADER_BYTES, writeBackup, type BackupTableInput } from '../../shared/backup/backup-format';
 import { parseBackupFileName } from '../../shared/backup/backup-file-name';
 import { addSigningKey, BINARY_EVIDENCE, everything, seedRealisticData } from './backup-test-data';
+import { seedModeratorSubmission } from './moderation-test-data';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
 
 const VERSION = '0.0.0-test';
@@ -86,6 +87,57 @@ describe('backing up and restoring the whole database', () => {
     const outcome = await restoreBackup(db, checked.backup, VERSION);
     expect(outcome.workspacesWithoutKey).toEqual([]);
     expect(await db.signingKeys.count()).toBe(1);
+  });
+
+  it('gives back a moderator’s imported submissions with their data, each in its own table', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { submission, document } = await seedModeratorSubmission(db);
+    const { meta: _metaBefore, ...before } = await everything(db);
+
+    const made = await makeBackup(db, VERSION);
+    expect(made.manifest.tables.find((t) => t.name === 'importedSubmissionDocuments')?.records).toHaveLength(1);
+    await db.delete();
+    const fresh = new AppDatabase(db.name);
+    expect(await openAppDatabase(fresh, VERSION)).toEqual({ ok: true });
+    const checked = await checkBackupFile(fresh, await fileOf(made.file), VERSION);
+    if (!checked.ok) throw new Error(checked.message);
+    await restoreBackup(fresh, checked.backup, VERSION);
+
+    const { meta: _metaAfter, ...after } = await everything(fresh);
+    expect(after).toEqual(before);
+    expect(await fresh.importedSubmissions.get(submission.key)).not.toHaveProperty('document');
+    expect((await fresh.importedSubmissionDocuments.get(submission.key))?.document).toEqual(document);
+  });
+
+  it('restores a backup made at schema 3, moving each imported submission’s data into its own table', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { submission, document } = await seedModeratorSubmission(db);
+    const { meta: _metaBefore, ...before } = await everything(db);
+    // The same data as schema 3 backed it up: each document inside its record, and no table of documents.
+    const tables: BackupTableInput[] = [];
+    for (const table of db.tables) {
+      if (table.name === 'signingKeys' || table.name === 'importedSubmissionDocuments') continue;
+      let records: unknown[] = await table.toArray();
+      if (table.name === 'importedSubmissions')
+        records = records.map((record) => ({ ...(record as object), document: structuredClone(document) }));
+      tables.push({ name: table.name, primaryKey: table.schema.primKey.keyPath as string, records });
+    }
+    const old = await writeBackup({ appVersion: VERSION, schemaVersion: 3, createdAt: '2026-11-20T09:00:00.000Z', tables });
+    expect(old.manifest.tables.find((t) => t.name === 'importedSubmissions')?.records[0]).toHaveProperty('document');
+
+    await db.delete();
+    const fresh = new AppDatabase(db.name);
+    expect(await openAppDatabase(fresh, VERSION)).toEqual({ ok: true });
+    const checked = await checkBackupFile(fresh, await fileOf(old.file), VERSION);
+    if (!checked.ok) throw new Error(checked.message);
+    await restoreBackup(fresh, checked.backup, VERSION);
+
+    const { meta: _metaAfter, ...after } = await everything(fresh);
+    expect(after).toEqual(before);
+    expect(await fresh.importedSubmissions.get(submission.key)).not.toHaveProperty('document');
+    expect((await fresh.importedSubmissionDocuments.get(submission.key))?.document).toEqual(document);
   });
 
   it('backs up a table that a later version adds, with no change to the backup code', async () => {

@@ -4,6 +4,7 @@ import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-data
 import { inspectStoredDatabase, META, openAppDatabase } from '../../renderer/db/database-guard';
 import schema1 from '../fixtures/database-schema-1.json';
 import schema2 from '../fixtures/database-schema-2.json';
+import schema3 from '../fixtures/database-schema-3.json';
 import { materialise } from './backup-test-data';
 
 /**
@@ -19,7 +20,50 @@ interface DatabaseFixture {
 const FIXTURES: [string, DatabaseFixture][] = [
   ['schema 1', schema1 as DatabaseFixture],
   ['schema 2', schema2 as DatabaseFixture],
+  ['schema 3', schema3 as DatabaseFixture],
 ];
+
+/**
+ * The stores each older version of the app declared, copied from renderer/db/app-database.ts as
+ * they were released. Never change them: they are how those versions left the database.
+ */
+const DECLARED_STORES: Record<number, Record<string, string>> = {
+  1: {
+    schools: 'id, urn, name',
+    evaluations: 'id, schoolId',
+    responses: 'key, evaluationId',
+    evidence: 'id, schoolId, file.sha256',
+    evidenceBlobs: 'sha256',
+    evidenceLinks: 'key, evaluationId, evidenceId, [evaluationId+criterionId]',
+    actions: 'id, evaluationId, *criterionIds',
+    frameworks: 'contentHash, id',
+    meta: 'key',
+  },
+  2: {
+    signingKeys: 'workspaceId',
+    submissions: 'id, evaluationId, schoolId, [evaluationId+version]',
+  },
+  3: {
+    moderatorWorkspaces: 'id',
+    importedSubmissions: 'key, workspaceId, submissionId, [workspaceId+urn], status',
+    importedSubmissionFiles: 'sha256',
+    embeddedFrameworks: 'contentHash',
+    signerPins: 'key, workspaceId',
+    criterionModerations: 'key, submissionKey',
+    visitPlans: 'submissionKey',
+    moderationOutcomes: 'submissionKey',
+    moderationReports: 'id, submissionKey, workspaceId',
+    receivedReports: 'id, schoolId, evaluationId, submissionId',
+    moderatorPins: 'key, schoolId',
+  },
+};
+
+/** Every store a database of the given schema has: those its version and each earlier one declared. */
+function storesUpTo(schemaVersion: number): Record<string, string> {
+  const stores: Record<string, string> = {};
+  for (let version = 1; version <= schemaVersion; version += 1) Object.assign(stores, DECLARED_STORES[version]);
+  return stores;
+}
 
 /** The fixture's JSON stand-ins made real: Blobs, byte arrays and (non-extractable) key pairs. */
 async function revive(value: unknown): Promise<unknown> {
@@ -39,10 +83,11 @@ async function revive(value: unknown): Promise<unknown> {
 async function createOldDatabase(name: string, fixture: DatabaseFixture): Promise<Record<string, unknown[]>> {
   const old = new Dexie(name);
   // Each older schema as its app declared it: version 1 first, then the tables each later version added.
-  const v1Tables = Object.keys(schema1.stores);
-  old.version(1).stores(Object.fromEntries(Object.entries(fixture.stores).filter(([table]) => v1Tables.includes(table))));
-  if (fixture.schemaVersion >= 2)
-    old.version(2).stores(Object.fromEntries(Object.entries(fixture.stores).filter(([table]) => !v1Tables.includes(table))));
+  for (let version = 1; version <= fixture.schemaVersion; version += 1) {
+    const stores = DECLARED_STORES[version];
+    if (!stores) throw new Error(`No declared stores for version ${version}`);
+    old.version(version).stores(stores);
+  }
   await old.open();
   const revived: Record<string, unknown[]> = {};
   for (const [table, records] of Object.entries(fixture.tables)) {
@@ -56,6 +101,10 @@ async function createOldDatabase(name: string, fixture: DatabaseFixture): Promis
 describe('opening a database written by an older version', () => {
   it('declares the schema version that it records', () => {
     expect(new AppDatabase('never-opened').verno).toBe(DATABASE_SCHEMA_VERSION);
+  });
+
+  it.each(FIXTURES)('describes the stores of a %s database as that version declared them', (_label, fixture) => {
+    expect(fixture.stores).toEqual(storesUpTo(fixture.schemaVersion));
   });
 
   it.each(FIXTURES)(
@@ -79,17 +128,46 @@ describe('opening a database written by an older version', () => {
           );
         if (table === 'signingKeys') {
           // A CryptoKey compares as an object; its kind is what survives to check.
-          const [key] = stored as { keys: CryptoKeyPair; fingerprint: string }[];
-          expect(key?.keys.privateKey.type).toBe('private');
-          expect(key?.keys.privateKey.extractable).toBe(false);
-          expect(key?.fingerprint).toBe((records[0] as { fingerprint: string }).fingerprint);
+          const keys = sortByKey(stored) as { keys: CryptoKeyPair; fingerprint: string }[];
+          expect(keys.map((k) => k.fingerprint)).toEqual((sortByKey(records) as { fingerprint: string }[]).map((k) => k.fingerprint));
+          for (const key of keys) {
+            expect(key.keys.privateKey.type).toBe('private');
+            expect(key.keys.privateKey.extractable).toBe(false);
+          }
+          continue;
+        }
+        if (table === 'importedSubmissions') {
+          // Schema 4 keeps each submission's data in a table of its own (checked below): the rest of the record is as it was.
+          const withoutDocument = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), document: undefined }));
+          for (const row of stored) expect(row).not.toHaveProperty('document');
+          expect(await materialise(sortByKey(stored)), `the ${table} table`).toEqual(
+            await materialise(withoutDocument(sortByKey(records))),
+          );
           continue;
         }
         expect(await materialise(sortByKey(stored)), `the ${table} table`).toEqual(await materialise(sortByKey(records)));
       }
 
+      // Every imported submission's data is now in importedSubmissionDocuments, under the same key, exactly as it was.
+      const imported = (written.importedSubmissions ?? []) as { key: string; document: unknown }[];
+      const documents = await db.importedSubmissionDocuments.toArray();
+      expect(documents.map((d) => d.key).sort()).toEqual(imported.map((s) => s.key).sort());
+      for (const before of imported) {
+        const moved = await db.importedSubmissionDocuments.get(before.key);
+        expect(moved?.document, before.key).toEqual(before.document);
+        expect(JSON.stringify(moved?.document), before.key).toBe(JSON.stringify(before.document));
+      }
+      if (fixture.schemaVersion >= 3) expect(documents).toHaveLength(2);
+
       const names = db.tables.map((t) => t.name);
-      for (const table of ['signingKeys', 'submissions', 'moderatorWorkspaces', 'importedSubmissions', 'receivedReports'])
+      for (const table of [
+        'signingKeys',
+        'submissions',
+        'moderatorWorkspaces',
+        'importedSubmissions',
+        'importedSubmissionDocuments',
+        'receivedReports',
+      ])
         expect(names).toContain(table);
       expect(await db.submissions.count()).toBe(fixture.schemaVersion >= 2 ? 1 : 0);
       // The newer tables work.
@@ -108,6 +186,36 @@ describe('opening a database written by an older version', () => {
       expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
     },
   );
+});
+
+describe('the upgrade to schema 4', () => {
+  it('moves the data of every imported submission, however many there are, each under its own key', async () => {
+    const name = `migration-many-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    await old.open();
+    const [template] = (schema3 as DatabaseFixture).tables.importedSubmissions as {
+      workspaceId: string;
+      document: { submissionId: string };
+    }[];
+    // More than the upgrade reads at once, so it goes over them in several batches.
+    const records = Array.from({ length: 61 }, (_, i) => {
+      const submissionId = `submission-${String(i).padStart(3, '0')}`;
+      const record = structuredClone(template!);
+      return { ...record, key: `${record.workspaceId}|${submissionId}`, submissionId, document: { ...record.document, submissionId } };
+    });
+    await old.table('importedSubmissions').bulkAdd(records);
+    old.close();
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.4.0-test')).toEqual({ ok: true });
+    const stored = await db.importedSubmissions.toArray();
+    expect(stored.map((s) => s.key)).toEqual(records.map((r) => r.key));
+    expect(stored.filter((s) => 'document' in s)).toEqual([]);
+    const documents = await db.importedSubmissionDocuments.toArray();
+    expect(documents.map((d) => [d.key, d.document.submissionId])).toEqual(records.map((r) => [r.key, r.submissionId]));
+    db.close();
+  });
 });
 
 /** A database as a newer version of the app would leave it: a higher IndexedDB version, meta naming that app. */

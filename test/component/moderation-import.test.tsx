@@ -1,12 +1,23 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import { ModerationImportScreen } from '../../renderer/screens/ModerationImportScreen';
 import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { applyFramework } from '../../shared/framework/applied-framework';
-import { shortHash } from '../../shared/formats/sha256';
-import { KEY_A, KEY_B, northEast, sampleVersion, seedWorkspace, standInFile, standInVerifier, type Canned } from './moderator-fixtures';
+import { sha256Hex, shortHash } from '../../shared/formats/sha256';
+import { importVerifiedSubmission } from '../../renderer/db/submission-import-store';
+import {
+  KEY_A,
+  KEY_B,
+  northEast,
+  sampleVersion,
+  seedWorkspace,
+  standInFile,
+  standInVerifier,
+  verified,
+  type Canned,
+} from './moderator-fixtures';
 import { freshDatabase, renderWithServices } from './render-app';
 
 async function openImport(canned: (framework: Awaited<ReturnType<typeof northEast>>['framework']) => Record<string, Canned>, hold = false) {
@@ -38,6 +49,7 @@ const finished = (text: RegExp | string) => screen.findByText(text, {}, { timeou
 async function counts(db: AppDatabase) {
   return {
     submissions: await db.importedSubmissions.count(),
+    documents: await db.importedSubmissionDocuments.count(),
     files: await db.importedSubmissionFiles.count(),
     frameworks: await db.embeddedFrameworks.count(),
     pins: await db.signerPins.count(),
@@ -59,9 +71,13 @@ describe('importing submissions into a moderator workspace', () => {
       `#/moderation/${workspace.id}/submissions/submission-123456-v1`,
     );
 
-    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 0, pins: 1 });
+    expect(await counts(db)).toEqual({ submissions: 1, documents: 1, files: 1, frameworks: 0, pins: 1 });
     const [stored] = await db.importedSubmissions.toArray();
     expect(stored).toMatchObject({ urn: '123456', version: 1, status: 'new', frameworkSource: 'installed', signerFingerprint: KEY_A });
+    // The submission's data is kept beside the record, under the same key, not in it.
+    expect(stored).not.toHaveProperty('document');
+    const data = await db.importedSubmissionDocuments.get(stored?.key ?? '');
+    expect(data?.document).toMatchObject({ submissionId: 'submission-123456-v1', version: 1, signer: { certificateFingerprint: KEY_A } });
     // The original bytes are kept, under their SHA-256.
     const file = await db.importedSubmissionFiles.get(stored?.fileSha256 ?? '');
     expect(await file?.pdf.text()).toBe('%PDF-1.7 stand-in v1');
@@ -80,7 +96,7 @@ describe('importing submissions into a moderator workspace', () => {
     expect(item.textContent).toContain(
       'The file has been changed since it was signed: its signature no longer matches its contents. Nothing was imported. Ask the school to send the file again, exactly as the app saved it.',
     );
-    expect(await counts(db)).toEqual({ submissions: 0, files: 0, frameworks: 0, pins: 0 });
+    expect(await counts(db)).toEqual({ submissions: 0, documents: 0, files: 0, frameworks: 0, pins: 0 });
   });
 
   it('asks about a different key; accepting imports the file, re-pins the key and records the decision', async () => {
@@ -97,7 +113,7 @@ describe('importing submissions into a moderator workspace', () => {
     expect(item.textContent).toContain(shortHash(KEY_B, 16));
     expect(item.textContent).toContain(shortHash(KEY_A, 16));
     // Nothing from the file is stored until the moderator decides.
-    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 0, pins: 1 });
+    expect(await counts(db)).toEqual({ submissions: 1, documents: 1, files: 1, frameworks: 0, pins: 1 });
 
     await user.click(within(item).getByRole('button', { name: 'Accept the new key and import “v2.pdf”' }));
     await expect.poll(() => db.importedSubmissions.count()).toBe(2);
@@ -123,7 +139,7 @@ describe('importing submissions into a moderator workspace', () => {
 
     expect(await within(resultFor('v2.pdf')).findByText('Refused')).toBeTruthy();
     expect(resultFor('v2.pdf').textContent).toContain('Not imported: you refused this key. Your decision is recorded');
-    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 0, pins: 1 });
+    expect(await counts(db)).toEqual({ submissions: 1, documents: 1, files: 1, frameworks: 0, pins: 1 });
     const [pin] = await db.signerPins.toArray();
     expect(pin?.fingerprint).toBe(KEY_A);
     expect(pin?.history).toEqual([
@@ -143,7 +159,7 @@ describe('importing submissions into a moderator workspace', () => {
     expect(items[1]?.textContent).toContain(
       'This workspace already has submission v1 from Riverside Primary School (URN 123456): the same file. Nothing new was stored.',
     );
-    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 0, pins: 1 });
+    expect(await counts(db)).toEqual({ submissions: 1, documents: 1, files: 1, frameworks: 0, pins: 1 });
   });
 
   it('keeps the framework that came in the file when the app does not have that version, and says so', async () => {
@@ -165,7 +181,7 @@ describe('importing submissions into a moderator workspace', () => {
     expect(resultFor('old.pdf').textContent).toContain(
       'differs from the version installed in this app (1.0.0). The copy inside the submission is used, which is exactly the version the school worked with.',
     );
-    expect(await counts(db)).toEqual({ submissions: 1, files: 1, frameworks: 1, pins: 1 });
+    expect(await counts(db)).toEqual({ submissions: 1, documents: 1, files: 1, frameworks: 1, pins: 1 });
     expect((await db.importedSubmissions.toArray())[0]?.frameworkSource).toBe('embedded');
     expect((await db.embeddedFrameworks.toArray())[0]?.contentHash).toBe('e'.repeat(64));
   });
@@ -206,5 +222,32 @@ describe('importing submissions into a moderator workspace', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(stand.requests).toEqual(['a', 'b', 'c', 'a']);
     expect(await db.importedSubmissions.count()).toBe(3);
+  });
+});
+
+describe('storing an imported submission', () => {
+  it('writes the record, its data, its PDF and the pin in one transaction: nothing at all when the disk is full', async () => {
+    const { framework, catalogue } = await northEast();
+    const db = freshDatabase();
+    const workspace = await seedWorkspace(db);
+    const bytes = new TextEncoder().encode('%PDF-1.7 stand-in v1');
+    const input = {
+      workspaceId: workspace.id,
+      verification: verified(framework, sampleVersion(framework, 1), KEY_A, await sha256Hex(bytes)),
+      file: { fileName: 'v1.pdf', size: bytes.length },
+      pdf: new Blob([bytes], { type: 'application/pdf' }),
+      catalogue,
+    };
+    // The submission's data is written last: fail it as a full disk would.
+    const add = vi
+      .spyOn(db.importedSubmissionDocuments, 'add')
+      .mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(importVerifiedSubmission(db, input)).rejects.toThrow(/storage space/);
+    expect(add).toHaveBeenCalledTimes(1);
+    expect(await counts(db)).toEqual({ submissions: 0, documents: 0, files: 0, frameworks: 0, pins: 0 });
+
+    // Once there is room again, the same file is stored whole.
+    expect((await importVerifiedSubmission(db, input)).kind).toBe('store');
+    expect(await counts(db)).toEqual({ submissions: 1, documents: 1, files: 1, frameworks: 0, pins: 1 });
   });
 });

@@ -31,7 +31,7 @@ async function setUp(prepare?: (db: AppDatabase, submissionKey: string) => Promi
 
 describe('Moderation review', () => {
   it('saves a moderated judgement and a comment as they are made, and the submission moves to "in review"', async () => {
-    const { db, platform, user, submission, pdf, verify, framework } = await setUp();
+    const { db, platform, user, submission, document, pdf, verify, framework } = await setUp();
     await renderWithServices(
       <ModerationCriterionScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} criterionId="NE-1.1.2" />,
       {
@@ -44,7 +44,7 @@ describe('Moderation review', () => {
     await screen.findByRole('heading', { level: 1, name: /NE-1\.1\.2/ });
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     const school = screen.getByRole('region', { name: 'What the school says' });
-    const schoolJudgement = submission.document.responses.find((r) => r.criterionId === 'NE-1.1.2')?.judgement;
+    const schoolJudgement = document.responses.find((r) => r.criterionId === 'NE-1.1.2')?.judgement;
     expect(within(school).getByText(framework.scale.points.find((p) => p.id === schoolJudgement)!.label)).toBeTruthy();
 
     const decision = screen.getByRole('group', { name: 'Decision on NE-1.1.2' });
@@ -136,14 +136,10 @@ describe('The framework of a submission', () => {
       const file = { ...installed.base.file, version: '1.0.1', title: 'North East SEN Accreditation Framework (partnership copy)' };
       const contentHash = await frameworkContentHash(file);
       await db.embeddedFrameworks.put({ contentHash, value: file });
-      const stored = await db.importedSubmissions.get(key);
+      const [stored, data] = await Promise.all([db.importedSubmissions.get(key), db.importedSubmissionDocuments.get(key)]);
       const ref = { id: file.id, version: file.version, title: file.title, contentHash };
-      await db.importedSubmissions.put({
-        ...stored!,
-        framework: ref,
-        frameworkSource: 'embedded',
-        document: { ...stored!.document, framework: ref },
-      });
+      await db.importedSubmissions.put({ ...stored!, framework: ref, frameworkSource: 'embedded' });
+      await db.importedSubmissionDocuments.put({ key, document: { ...data!.document, framework: ref } });
     });
     await renderWithServices(<ModerationReviewScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
       db,
@@ -318,7 +314,6 @@ describe('Outcome and report', () => {
     const stored = await db.moderationReports.where('submissionKey').equals(submission.key).toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.document.submission.sha256).toBe(submission.fileSha256);
-    console.log('DEBUG', stored[0]?.pdf, typeof stored[0]?.pdf, stored[0]?.size, JSON.stringify(stored[0]).slice(0, 300));
     expect(await stored[0]?.pdf.text()).toBe('%PDF-1.7 moderation-report');
     const saved = (platform as ReturnType<typeof recordingPlatform>).saved;
     expect(saved.map((s) => s.name)).toEqual([moderationFileName(stored[0]!.document)]);

@@ -61,7 +61,6 @@ export function importedFrom(document: SubmissionDocument, fileSha256 = SUBMISSI
     signerFingerprint: '9c'.repeat(32),
     frameworkSource: 'installed',
     status: 'new',
-    document,
   };
 }
 
@@ -70,7 +69,10 @@ export async function seedModeratorSubmission(db: AppDatabase) {
   const document = sampleSubmissionDocument(framework);
   const submission = importedFrom(document);
   await db.moderatorWorkspaces.put(WORKSPACE);
-  await db.importedSubmissions.put(submission);
+  await db.transaction('rw', db.importedSubmissions, db.importedSubmissionDocuments, async () => {
+    await db.importedSubmissions.put(submission);
+    await db.importedSubmissionDocuments.put({ key: submission.key, document });
+  });
   await db.importedSubmissionFiles.put({ sha256: SUBMISSION_PDF_SHA256, pdf: new Blob(['%PDF-1.7 stand-in submission']) });
   return { framework, document, submission };
 }
@@ -231,6 +233,7 @@ export async function schoolSubmissionAndReport(
       workspace: WORKSPACE,
       regionName: 'North East',
       submission,
+      document,
       framework,
       moderations: [
         moderationRecord(submission.key, first!.id, 'agree', ''),

@@ -43,6 +43,7 @@ async function importInto(db: AppDatabase, name: string, bytes: Uint8Array<Array
 async function storedCounts(db: AppDatabase): Promise<number[]> {
   return Promise.all([
     db.importedSubmissions.count(),
+    db.importedSubmissionDocuments.count(),
     db.importedSubmissionFiles.count(),
     db.signerPins.count(),
     db.embeddedFrameworks.count(),
@@ -61,7 +62,7 @@ describe('importing tampered submissions into a moderator workspace', () => {
       expect(verification.rejection.code, tampered.name).toBe(tampered.code);
       expect(decision, tampered.name).toEqual({ kind: 'rejected', message: verification.rejection.message });
       seen.add(verification.rejection.code);
-      expect(await storedCounts(db), tampered.name).toEqual([0, 0, 0, 0]);
+      expect(await storedCounts(db), tampered.name).toEqual([0, 0, 0, 0, 0]);
     }
     // Each kind of damage has a reason of its own.
     expect(seen.size).toBe(new Set(cases.map((c) => c.code)).size);
@@ -72,10 +73,10 @@ describe('importing tampered submissions into a moderator workspace', () => {
     const db = new AppDatabase(`good-${Date.now()}`);
     const first = await importInto(db, 'good.pdf', good);
     expect(first.decision.kind).toBe('store');
-    expect(await storedCounts(db)).toEqual([1, 1, 1, 0]);
+    expect(await storedCounts(db)).toEqual([1, 1, 1, 1, 0]);
     const again = await importInto(db, 'good-again.pdf', good);
     expect(again.decision.kind).toBe('duplicate');
-    expect(await storedCounts(db)).toEqual([1, 1, 1, 0]);
+    expect(await storedCounts(db)).toEqual([1, 1, 1, 1, 0]);
     const pin = await db.signerPins.toArray();
     expect(pin[0]?.fingerprint).toBe(signing.certificateFingerprint);
     db.close();

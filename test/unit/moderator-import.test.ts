@@ -82,7 +82,7 @@ describe('importing a real signed submission into a moderator workspace', () => 
     const decision = stored(decide(v1));
     expect(decision.trust).toBe('first-use');
     expect(decision.framework).toEqual({ source: 'installed' });
-    const { submission, pin, embeddedFrameworks } = decision.write;
+    const { submission, document, pin, embeddedFrameworks } = decision.write;
     expect(submission).toMatchObject({
       key: `${WORKSPACE}|sub-test-0001`,
       workspaceId: WORKSPACE,
@@ -99,6 +99,9 @@ describe('importing a real signed submission into a moderator workspace', () => 
       importedAt: AT,
     });
     expect(submission.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    // The submission's data goes beside the record, under the same key: the queue reads the record alone.
+    expect(submission).not.toHaveProperty('document');
+    expect(document).toEqual({ key: submission.key, document: v1.ok ? v1.report.submission : null });
     expect(submission.framework.contentHash).toBe(demo.snapshot.framework.base.contentHash);
     expect(embeddedFrameworks).toEqual([]);
     expect(pin).toEqual({

@@ -319,11 +319,12 @@ async function seedQueue(count: number): Promise<QueueSeedResult> {
   if (!northEast.ok) throw new Error(northEast.message);
   const data = queueDataset(northEast.framework, s.workspaceId, count);
   const started = now();
-  await s.db.transaction('rw', [s.db.importedSubmissions, s.db.importedSubmissionFiles], async () => {
+  await s.db.transaction('rw', [s.db.importedSubmissions, s.db.importedSubmissionDocuments, s.db.importedSubmissionFiles], async () => {
     await s.db.importedSubmissionFiles.bulkPut(data.files);
     await s.db.importedSubmissions.bulkAdd(data.submissions);
+    await s.db.importedSubmissionDocuments.bulkAdd(data.documents);
   });
-  const documentBytes = data.submissions.reduce((n, sub) => n + JSON.stringify(sub.document).length, 0);
+  const documentBytes = data.documents.reduce((n, stored) => n + JSON.stringify(stored.document).length, 0);
   return { ms: now() - started, submissions: data.submissions.length, schools: data.schools, documentBytes };
 }
 
