@@ -135,7 +135,8 @@ function withDecision(pin: SignerPin, decision: PinDecision): SignerPin {
   return { ...pin, history: [...pin.history, decision] };
 }
 
-function importedRecord(
+/** The record a moderator workspace keeps for a verified submission (its data goes in a table of its own). */
+export function importedRecord(
   workspaceId: string,
   report: VerifiedSubmission,
   file: IncomingFile,
