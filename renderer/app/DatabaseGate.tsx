@@ -8,7 +8,7 @@ import { requestPersistentStorage } from '../db/storage-status';
 import type { PlatformPort } from '../platform/platform-port';
 import { useMenuCommands } from '../platform/use-menu-commands';
 import { dismissNotice, reportNotice, useAppNotices } from './app-notices';
-import { runAutomaticBackupIfDue } from './automatic-backup';
+import { backUpBeforeMigration, runAutomaticBackupIfDue } from './automatic-backup';
 import { href, navigate } from './hash-route';
 
 /** Names of what IndexedDB and Dexie throw when a read or write fails. */
@@ -46,13 +46,19 @@ export function DatabaseGate({ db, platform, children }: { db: AppDatabase; plat
 
   useEffect(() => {
     let live = true;
-    void openAppDatabase(db, appVersion).then((result) => {
+    const backUpFirst = platform.writeAutomaticBackup
+      ? async (storedSchema: number) => {
+          await backUpBeforeMigration(db.name, storedSchema, platform);
+        }
+      : undefined;
+    void openAppDatabase(db, appVersion, globalThis.indexedDB, backUpFirst).then((result) => {
+      if (result.ok && result.warning) reportNotice('problem', result.warning);
       if (live) setOutcome(result);
     });
     return () => {
       live = false;
     };
-  }, [db, appVersion]);
+  }, [db, appVersion, platform]);
 
   const open = outcome?.ok === true;
   useEffect(() => {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { isBackupDue } from '../../shared/backup/backup-file-name';
 import { backupDates, hasSchoolData, makeBackup, recordBackupSaved } from '../db/backup-store';
 import type { AppDatabase } from '../db/app-database';
@@ -30,4 +31,27 @@ export async function runAutomaticBackupIfDue(
   }
   await recordBackupSaved(db, made.createdAt, true);
   return { saved: made.fileName };
+}
+
+/**
+ * Before this build migrates an older database: on the desktop, a backup of it exactly as the older
+ * version left it, into the automatic backups folder. The older tables are opened as they are
+ * (Dexie without a declared schema reads what is there) and closed again before the migration.
+ */
+export async function backUpBeforeMigration(
+  databaseName: string,
+  storedSchemaVersion: number,
+  platform: PlatformPort,
+  now: Date = new Date(),
+): Promise<AutomaticBackupResult> {
+  if (!platform.writeAutomaticBackup) return 'unsupported';
+  const old = new Dexie(databaseName);
+  try {
+    await old.open();
+    const made = await makeBackup(old, platform.appVersion(), now, storedSchemaVersion);
+    await platform.writeAutomaticBackup(made.fileName, made.file);
+    return { saved: made.fileName };
+  } finally {
+    old.close();
+  }
 }

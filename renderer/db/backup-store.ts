@@ -1,4 +1,4 @@
-import type { IndexableTypeArrayReadonly, Table } from 'dexie';
+import type { Dexie, IndexableTypeArrayReadonly, Table } from 'dexie';
 import { backupFileName } from '../../shared/backup/backup-file-name';
 import {
   readBackup,
@@ -59,7 +59,7 @@ function keyPathOf(table: AnyTable): string | string[] | null {
   return keyPath === undefined || keyPath === null || keyPath === '' ? null : keyPath;
 }
 
-function tablesBackedUp(db: AppDatabase): AnyTable[] {
+function tablesBackedUp(db: Dexie): AnyTable[] {
   return (db.tables as AnyTable[]).filter((table) => !Object.hasOwn(TABLES_LEFT_OUT, table.name));
 }
 
@@ -75,7 +75,7 @@ function countsOf(tables: readonly { name: string; records: readonly unknown[] }
 }
 
 /** Reads every table in one read transaction, so the backup is one consistent moment. */
-async function snapshot(db: AppDatabase): Promise<{ tables: BackupTableInput[]; leftOut: LeftOutTable[] }> {
+async function snapshot(db: Dexie): Promise<{ tables: BackupTableInput[]; leftOut: LeftOutTable[] }> {
   return db.transaction('r', db.tables, async () => {
     const tables: BackupTableInput[] = [];
     for (const table of tablesBackedUp(db)) {
@@ -93,13 +93,22 @@ async function snapshot(db: AppDatabase): Promise<{ tables: BackupTableInput[]; 
   });
 }
 
-/** Makes a backup of everything in the database (signing keys excepted), as a `.senbackup` file. */
-export async function makeBackup(db: AppDatabase, appVersion: string, now: Date = new Date()): Promise<MadeBackup> {
+/**
+ * Makes a backup of everything in the database (signing keys excepted), as a `.senbackup` file.
+ * `schemaVersion` is the schema the tables are in: this build's, or an older one's when the backup
+ * is taken before a migration (a restore then brings the records into this build's shape).
+ */
+export async function makeBackup(
+  db: Dexie,
+  appVersion: string,
+  now: Date = new Date(),
+  schemaVersion: number = DATABASE_SCHEMA_VERSION,
+): Promise<MadeBackup> {
   const started = performance.now();
   try {
     const { tables, leftOut } = await snapshot(db);
     const createdAt = now.toISOString();
-    const { file, manifest } = await writeBackup({ appVersion, schemaVersion: DATABASE_SCHEMA_VERSION, createdAt, tables, leftOut });
+    const { file, manifest } = await writeBackup({ appVersion, schemaVersion, createdAt, tables, leftOut });
     return {
       file,
       fileName: backupFileName(now, appVersion),

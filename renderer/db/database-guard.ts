@@ -17,7 +17,8 @@ export const META = {
 } as const;
 
 export type OpenOutcome =
-  | { ok: true }
+  /** Open; `warning` when something around the opening (the backup before a migration) failed. */
+  | { ok: true; warning?: string }
   /** Written by a newer version: not opened, and nothing written. */
   | { ok: false; kind: 'newer'; writtenBy: WrittenBy; message: string }
   | { ok: false; kind: 'failed'; message: string };
@@ -118,6 +119,8 @@ export async function openAppDatabase(
   db: AppDatabase,
   appVersion: string,
   factory: IDBFactory = globalThis.indexedDB,
+  /** Runs before an older database is migrated (the desktop backs it up); a failure is reported, not fatal. */
+  beforeMigration?: (storedSchemaVersion: number) => Promise<void>,
 ): Promise<OpenOutcome> {
   let stored: StoredDatabase | null;
   try {
@@ -126,6 +129,15 @@ export async function openAppDatabase(
     return { ok: false, kind: 'failed', message: openFailedMessage(error) };
   }
   if (isFromNewerSchema(stored, db.verno)) return refuse(writtenByOf(stored), appVersion);
+  const storedSchema = stored ? Math.floor(stored.nativeVersion / 10) : null;
+  let warning: string | undefined;
+  if (beforeMigration && storedSchema !== null && storedSchema < db.verno) {
+    try {
+      await beforeMigration(storedSchema);
+    } catch (error) {
+      warning = `The backup before updating your data to this version could not be saved (${error instanceof Error ? error.message : String(error)}). Your data has been updated and is safe; make a backup in Settings.`;
+    }
+  }
   try {
     await db.open();
     await db.transaction('rw', db.meta, async () => {
@@ -133,7 +145,7 @@ export async function openAppDatabase(
       if (schema?.value !== DATABASE_SCHEMA_VERSION) await db.meta.put({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
       if (app?.value !== appVersion) await db.meta.put({ key: META.appVersion, value: appVersion });
     });
-    return { ok: true };
+    return warning ? { ok: true, warning } : { ok: true };
   } catch (error) {
     db.close();
     if ((error as { name?: unknown })?.name === 'VersionError') {

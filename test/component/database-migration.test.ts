@@ -1,7 +1,10 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
+import { backUpBeforeMigration } from '../../renderer/app/automatic-backup';
+import { checkBackupFile, restoreBackup } from '../../renderer/db/backup-store';
 import { inspectStoredDatabase, META, openAppDatabase } from '../../renderer/db/database-guard';
+import { createWebPlatform } from '../../renderer/platform/web-platform';
 import schema1 from '../fixtures/database-schema-1.json';
 import schema2 from '../fixtures/database-schema-2.json';
 import schema3 from '../fixtures/database-schema-3.json';
@@ -323,5 +326,52 @@ describe('refusing a database written by a newer version', () => {
     const name = `absent-${Date.now()}`;
     expect(await inspectStoredDatabase(name)).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+  });
+});
+
+describe('the backup before a migration', () => {
+  it('saves the older database as it was, before migrating it, and that backup restores into this schema', async () => {
+    const fixture = schema3 as DatabaseFixture;
+    const name = `pre-migration-${Date.now()}`;
+    await createOldDatabase(name, fixture);
+    const saved: { name: string; file: Blob }[] = [];
+    const platform = {
+      ...createWebPlatform('0.3.0-test'),
+      kind: 'desktop' as const,
+      writeAutomaticBackup: async (fileName: string, file: Blob) => {
+        saved.push({ name: fileName, file });
+      },
+    };
+
+    const db = new AppDatabase(name);
+    const schemasSeen: number[] = [];
+    const opened = await openAppDatabase(db, '0.3.0-test', indexedDB, async (schema) => {
+      schemasSeen.push(schema);
+      await backUpBeforeMigration(name, schema, platform);
+    });
+    expect(opened).toEqual({ ok: true });
+    expect(schemasSeen).toEqual([3]);
+    expect(saved).toHaveLength(1);
+
+    const checked = await checkBackupFile(db, saved[0]?.file ?? new Blob(), '0.3.0-test');
+    if (!checked.ok) throw new Error(checked.message);
+    expect(checked.backup.schemaVersion).toBe(3);
+    expect(checked.backup.tables.find((t) => t.name === 'importedSubmissions')?.records).toHaveLength(2);
+    await db.importedSubmissionDocuments.clear();
+    await restoreBackup(db, checked.backup, '0.3.0-test');
+    expect(await db.importedSubmissionDocuments.count()).toBe(2);
+    expect(await db.schools.count()).toBe(fixture.tables.schools?.length ?? 0);
+    db.close();
+  });
+
+  it('is not made when the database is new, or already at this schema', async () => {
+    const calls: number[] = [];
+    const db = new AppDatabase(`fresh-${Date.now()}`);
+    expect(await openAppDatabase(db, '0.3.0-test', indexedDB, async (schema) => void calls.push(schema))).toEqual({ ok: true });
+    db.close();
+    const again = new AppDatabase(db.name);
+    expect(await openAppDatabase(again, '0.3.0-test', indexedDB, async (schema) => void calls.push(schema))).toEqual({ ok: true });
+    again.close();
+    expect(calls).toEqual([]);
   });
 });
