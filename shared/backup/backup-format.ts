@@ -1,5 +1,5 @@
 import { canonicalJson, type JsonValue } from '../formats/canonical-json';
-import { sha256Hex, utf8 } from '../formats/sha256';
+import { sha256Hex, toHex, utf8 } from '../formats/sha256';
 import { isNewerAppVersion } from './app-version';
 
 /**
@@ -312,12 +312,6 @@ function readUint32(bytes: Uint8Array, offset: number): number {
   );
 }
 
-function toHexString(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -461,7 +455,7 @@ async function readOrRefuse(file: Blob, limits: BackupReaderLimits): Promise<Ver
   const manifestEnd = BACKUP_HEADER_BYTES + manifestLength;
   if (file.size < manifestEnd) throw truncated();
   const manifestBytes = new Uint8Array(await file.slice(BACKUP_HEADER_BYTES, manifestEnd).arrayBuffer());
-  if ((await sha256Hex(manifestBytes)) !== toHexString(head.subarray(16, 48)))
+  if ((await sha256Hex(manifestBytes)) !== toHex(head.subarray(16, 48)))
     throw damaged('its list of contents does not match the checksum recorded when it was made');
   let parsed: unknown;
   try {

@@ -1,3 +1,4 @@
+import { concatBytes } from '../formats/bytes';
 import { utf8 } from '../formats/sha256';
 
 /**
@@ -27,7 +28,7 @@ export function makePng(
   view.setUint32(0, width);
   view.setUint32(4, height);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, adaptive filtering, no interlace
-  return concat([
+  return concatBytes([
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
     chunk('IDAT', zlibStored(raw)),
@@ -60,7 +61,7 @@ function zlibStored(data: Uint8Array): Uint8Array<ArrayBuffer> {
   const adler = new Uint8Array(4);
   new DataView(adler.buffer).setUint32(0, adler32(data));
   blocks.push(adler);
-  return concat(blocks);
+  return concatBytes(blocks);
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -97,14 +98,4 @@ function adler32(data: Uint8Array): number {
     b = (b + a) % 65521;
   }
   return ((b << 16) | a) >>> 0;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import { concatBytes } from '../formats/bytes';
 import { Sha256Stream, type StreamingHash } from '../formats/sha256-stream';
 import { toHex } from '../formats/sha256';
 
@@ -193,7 +194,7 @@ function writeEarlyFiles(files: readonly EmbeddedFileInput[], when: Date): Early
       Params: { Size: length, ModDate: PDFString.fromDate(when) },
       Length: length,
     });
-    const head = concatBytes(ascii.encode(`${number} 0 obj\n`), bytesOf(dict), ascii.encode('\nstream\n'));
+    const head = concatBytes([ascii.encode(`${number} 0 obj\n`), bytesOf(dict), ascii.encode('\nstream\n')]);
     const tail = ascii.encode('\nendstream\nendobj\n');
     offsets.set(number, size);
     parts.push(head, file.source, tail);
@@ -363,11 +364,11 @@ function serialise(doc: PDFDocument, early: EarlyFiles, signatureRef: PDFRef): S
   let signaturePart = -1;
   for (const [ref, object] of objects) {
     entries.set(ref.objectNumber, { offset: size, generation: ref.generationNumber });
-    const body = concatBytes(
+    const body = concatBytes([
       ascii.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`),
       bytesOf(object),
       ascii.encode('\nendobj\n'),
-    );
+    ]);
     if (ref.objectNumber === signatureRef.objectNumber) signaturePart = parts.length;
     push(body);
   }
@@ -433,16 +434,6 @@ function crossReferenceSubsections(
 function bytesOf(object: PDFObject): Uint8Array {
   const out = new Uint8Array(object.sizeInBytes());
   object.copyBytesInto(out, 0);
-  return out;
-}
-
-function concatBytes(...pieces: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
   return out;
 }
 

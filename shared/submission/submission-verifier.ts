@@ -77,7 +77,7 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
   if (dataFile.relationship !== 'Data') return reject('data-invalid', 'submission.json is not marked as the data of the PDF.');
 
   const expected = expectedAttachments(submission);
-  for (const name of expected.keys()) {
+  for (const name of expected) {
     if (!files.has(name)) return reject('attachment-missing', `The file “${name}” that the submission lists is missing from the PDF.`);
   }
   for (const name of files.keys()) {
@@ -153,13 +153,11 @@ function reject(code: SubmissionRejectionCode, message: string): SubmissionVerif
   return { ok: false, rejection: { code, message } };
 }
 
-function expectedAttachments(submission: SubmissionDocument): Map<string, string> {
-  const names = new Map<string, string>([
-    [SUBMISSION_JSON_NAME, 'Data'],
-    [FRAMEWORK_JSON_NAME, 'Source'],
-  ]);
-  if (submission.supplement) names.set(SUPPLEMENT_JSON_NAME, 'Source');
-  for (const evidence of submission.evidence) if (evidence.file) names.set(evidence.file.attachmentName, 'Supplement');
+/** The names of every file the submission says the PDF carries (their relationships are checked where each is read). */
+function expectedAttachments(submission: SubmissionDocument): Set<string> {
+  const names = new Set([SUBMISSION_JSON_NAME, FRAMEWORK_JSON_NAME]);
+  if (submission.supplement) names.add(SUPPLEMENT_JSON_NAME);
+  for (const evidence of submission.evidence) if (evidence.file) names.add(evidence.file.attachmentName);
   return names;
 }
 

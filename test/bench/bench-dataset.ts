@@ -12,6 +12,7 @@ import { applyFramework, frameworkRef, type AppliedFramework } from '../../share
 import { loadFrameworkValue } from '../../shared/framework/framework-loader';
 import type { BaseFrameworkFile, LoadedFramework } from '../../shared/framework/framework-types';
 import { seededRandom } from '../../shared/moderation/visit-sampling';
+import { sha256Hex } from '../../shared/formats/sha256';
 import type { School } from '../../shared/school/school-records';
 import type { SubmissionSnapshot } from '../../shared/submission/submission-builder';
 
@@ -208,8 +209,7 @@ export async function hashBenchFiles(school: BenchSchool): Promise<void> {
   for (const [i, item] of withFiles.entries()) {
     const file = school.files[i];
     if (!item.file || !file) continue;
-    const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', file.bytes));
-    item.file.sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+    item.file.sha256 = await sha256Hex(file.bytes);
     file.sha256 = item.file.sha256;
   }
 }
