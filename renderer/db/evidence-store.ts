@@ -6,8 +6,8 @@ import {
   type EvidenceDetails,
   type EvidenceItem,
 } from '../../shared/evidence/evidence-records';
-import { sha256Hex } from '../../shared/formats/sha256';
 import { newId, nowIso, type AppDatabase } from './app-database';
+import { defaultFileHasher, HASHING_WORKERS, type FileHasher } from './evidence-file-hashing';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
 export interface FileIngestResult {
@@ -32,20 +32,30 @@ export async function addEvidenceFile(
   schoolId: string,
   file: File,
   details?: Partial<EvidenceDetails>,
+  hasher: FileHasher = defaultFileHasher(),
 ): Promise<FileIngestResult> {
-  const prepared = await prepareEvidenceFile(schoolId, file, details);
-  return prepared.ready ? storePreparedEvidence(db, file, prepared.item) : prepared.result;
+  try {
+    const prepared = await prepareEvidenceFile(schoolId, file, hasher, details);
+    return prepared.ready ? await storePreparedEvidence(db, file, prepared.item) : prepared.result;
+  } finally {
+    hasher.close();
+  }
 }
 
 type PreparedEvidence = { ready: true; item: EvidenceItem } | { ready: false; result: FileIngestResult };
 
 /** Reads and hashes a file, and makes its evidence item; nothing is stored yet. */
-async function prepareEvidenceFile(schoolId: string, file: File, details?: Partial<EvidenceDetails>): Promise<PreparedEvidence> {
+async function prepareEvidenceFile(
+  schoolId: string,
+  file: File,
+  hasher: FileHasher,
+  details?: Partial<EvidenceDetails>,
+): Promise<PreparedEvidence> {
   if (file.size > MAX_EVIDENCE_FILE_BYTES) {
     return { ready: false, result: { fileName: file.name, ok: false, message: fileTooLargeMessage(file.name, file.size) } };
   }
   try {
-    const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
+    const sha256 = await hasher.hash(file);
     const now = nowIso();
     const type = file.type || 'application/octet-stream';
     return {
@@ -72,49 +82,123 @@ async function prepareEvidenceFile(schoolId: string, file: File, details?: Parti
 
 /** Stores the bytes (once per SHA-256) and the item in one transaction: all or nothing. */
 async function storePreparedEvidence(db: AppDatabase, file: File, item: EvidenceItem): Promise<FileIngestResult> {
-  const stored = item.file;
-  if (!stored) return { fileName: file.name, ok: false, message: 'The file was not read.' };
-  try {
-    let deduplicated = false;
-    await db.transaction('rw', [db.evidence, db.evidenceBlobs], async () => {
-      deduplicated = (await db.evidenceBlobs.get(stored.sha256)) !== undefined;
-      // The File itself is stored (a slice only sets the type): no second copy of the bytes in memory.
-      if (!deduplicated) {
-        await db.evidenceBlobs.add({
-          sha256: stored.sha256,
-          blob: file.slice(0, file.size, stored.type),
-          size: file.size,
-          type: stored.type,
-        });
-      }
-      await db.evidence.add(item);
-    });
-    return { fileName: file.name, ok: true, item, deduplicated };
-  } catch (error) {
-    return { fileName: file.name, ok: false, message: describeStorageError(error, `“${file.name}”`) };
-  }
+  const [result] = await storePreparedBatch(db, [{ file, item }]);
+  return result ?? { fileName: file.name, ok: false, message: 'The file was not stored.' };
+}
+
+interface PreparedFile {
+  file: File;
+  item: EvidenceItem;
 }
 
 /**
- * Adds many files in order, reporting progress after each. While one file is being written (the
- * database works in another process), the next is already read and hashed; each write still
- * waits for the one before, so the same bytes twice in one batch are stored once.
+ * Stores several prepared files in one transaction (each file's bytes, once per SHA-256, and its
+ * item). One transaction for many files costs far less than one each. If it fails, nothing of it
+ * was written (IndexedDB rolls the whole transaction back), and the files are stored again one at
+ * a time, so each gets its own result: the ones that fit are kept and the one that failed says why.
+ */
+async function storePreparedBatch(db: AppDatabase, batch: readonly PreparedFile[]): Promise<FileIngestResult[]> {
+  try {
+    const deduplicated: boolean[] = [];
+    await db.transaction('rw', [db.evidence, db.evidenceBlobs], async () => {
+      for (const { file, item } of batch) {
+        const stored = item.file;
+        if (!stored) throw new Error('The file was not read.');
+        const already = (await db.evidenceBlobs.get(stored.sha256)) !== undefined;
+        deduplicated.push(already);
+        // The File itself is stored (a slice only sets the type): no second copy of the bytes in memory.
+        if (!already) {
+          await db.evidenceBlobs.add({
+            sha256: stored.sha256,
+            blob: file.slice(0, file.size, stored.type),
+            size: file.size,
+            type: stored.type,
+          });
+        }
+        await db.evidence.add(item);
+      }
+    });
+    return batch.map(({ file, item }, i) => ({ fileName: file.name, ok: true, item, deduplicated: deduplicated[i] ?? false }));
+  } catch (error) {
+    if (batch.length > 1) {
+      const results: FileIngestResult[] = [];
+      for (const prepared of batch) results.push(...(await storePreparedBatch(db, [prepared])));
+      return results;
+    }
+    const name = batch[0]?.file.name ?? 'the file';
+    return [{ fileName: name, ok: false, message: describeStorageError(error, `“${name}”`) }];
+  }
+}
+
+/** How many files, and how many bytes, go into one transaction at most. */
+const BATCH_FILES = 16;
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Adds many files in order, reporting progress after each. Files are read and hashed in workers,
+ * two at a time, and written in batches of up to 16 files or 64 MB, one transaction each; while
+ * one batch is being written (the database works in another process), the next files are already
+ * being read and hashed. Each batch waits for the one before, so the same bytes twice in one
+ * selection are stored once.
  */
 export async function addEvidenceFiles(
   db: AppDatabase,
   schoolId: string,
   files: readonly File[],
   onProgress?: (done: number, total: number, current: string) => void,
+  hasher: FileHasher = defaultFileHasher(),
 ): Promise<FileIngestResult[]> {
+  try {
+    return await addPreparedInBatches(db, schoolId, files, hasher, onProgress);
+  } finally {
+    hasher.close();
+  }
+}
+
+async function addPreparedInBatches(
+  db: AppDatabase,
+  schoolId: string,
+  files: readonly File[],
+  hasher: FileHasher,
+  onProgress?: (done: number, total: number, current: string) => void,
+): Promise<FileIngestResult[]> {
+  // Files are read and hashed a few ahead (as many at once as the hasher has workers), in order.
+  const preparing: Promise<PreparedEvidence>[] = [];
+  const prepareNext = () => {
+    const file = files[preparing.length];
+    if (file) preparing.push(prepareEvidenceFile(schoolId, file, hasher));
+  };
+  for (let i = 0; i <= HASHING_WORKERS; i += 1) prepareNext();
+
   const results: FileIngestResult[] = [];
-  let writing: Promise<FileIngestResult> | null = null;
+  const nothing = (): Promise<FileIngestResult[]> => Promise.resolve([]);
+  let writing = nothing();
+  let batch: PreparedFile[] = [];
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    const full = batch;
+    batch = [];
+    batchBytes = 0;
+    results.push(...(await writing));
+    writing = full.length > 0 ? storePreparedBatch(db, full) : nothing();
+  };
   for (const [index, file] of files.entries()) {
     onProgress?.(index, files.length, file.name);
-    const prepared = await prepareEvidenceFile(schoolId, file);
-    if (writing) results.push(await writing);
-    writing = prepared.ready ? storePreparedEvidence(db, file, prepared.item) : Promise.resolve(prepared.result);
+    const prepared = await (preparing[index] ?? prepareEvidenceFile(schoolId, file, hasher));
+    prepareNext();
+    if (!prepared.ready) {
+      // A file that could not be read keeps its place in the results.
+      await flush();
+      results.push(...(await writing), prepared.result);
+      writing = nothing();
+      continue;
+    }
+    batch.push({ file, item: prepared.item });
+    batchBytes += file.size;
+    if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
   }
-  if (writing) results.push(await writing);
+  await flush();
+  results.push(...(await writing));
   onProgress?.(files.length, files.length, '');
   return results;
 }

@@ -13,7 +13,8 @@ import {
 import { indexClassicXref } from './pdf-object-index';
 import { verifyDigestSignature } from '../crypto/cms-signature';
 import { summariseCertificate, type CertificateSummary } from '../crypto/signing-certificate';
-import { sha256, sha256Hex, toHex } from '../formats/sha256';
+import { sha256Hex, toHex } from '../formats/sha256';
+import { signedRangesSha256 } from './signed-range-digest';
 import type { AssociatedFileRelationship } from './signed-pdf-writer';
 
 /**
@@ -99,10 +100,8 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>): Promise<Con
   if (!endsWithEofMarker(bytes)) return fail('truncated', PROBLEM_MESSAGES.truncated);
 
   const cms = hexToBytes(bytes.subarray(firstLength + 1, secondStart - 1));
-  const signed = new Uint8Array(firstLength + secondLength);
-  signed.set(bytes.subarray(0, firstLength), 0);
-  signed.set(bytes.subarray(secondStart, end), firstLength);
-  const check = await verifyDigestSignature(trimDerPadding(cms), await sha256(signed));
+  const signedDigest = await signedRangesSha256(bytes, firstLength, secondStart, secondLength);
+  const check = await verifyDigestSignature(trimDerPadding(cms), signedDigest);
   if (!check.ok) {
     if (check.reason === 'unreadable') return fail('signature-unreadable', `The signature cannot be checked: ${check.detail}.`);
     return fail('signature-mismatch', 'The file has been changed since it was signed: its signature no longer matches its contents.');

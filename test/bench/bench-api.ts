@@ -63,12 +63,14 @@ export interface QueueSeedResult {
 export interface BenchApi {
   setup(): Promise<SetupInfo>;
   ingestBaseline(): Promise<Timed>;
+  /** Reading the picked files alone (no hash, no store). */
+  ingestReadFloor(): Promise<Timed>;
   ingest(): Promise<IngestResult>;
   linkEvidence(): Promise<{ links: number }>;
   exportBaseline(): Promise<Timed>;
   exportSubmission(): Promise<ExportResult>;
   importBaseline(runs: number): Promise<Timed & { runs: number[] }>;
-  importSubmission(runs: number): Promise<ImportResult>;
+  importSubmission(runs: number, store?: boolean): Promise<ImportResult>;
   seedQueue(count: number): Promise<QueueSeedResult>;
   /** Drops the data set and the PDF the page still holds, so memory is measured from a clean state. */
   release(): void;

@@ -1,5 +1,7 @@
+import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { addEvidenceFile } from '../../renderer/db/evidence-store';
+import { addEvidenceFile, addEvidenceFiles } from '../../renderer/db/evidence-store';
+import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { freshDatabase, seedSchoolAndEvaluation } from './render-app';
 
 describe('evidence storage when the disk is full', () => {
@@ -22,5 +24,69 @@ describe('evidence storage when the disk is full', () => {
     expect(retry.ok).toBe(true);
     expect(await db.evidenceBlobs.count()).toBe(1);
     expect(await db.evidence.count()).toBe(1);
+  });
+});
+
+describe('adding many files at once (written in batches)', () => {
+  const fileNamed = (i: number, text = `evidence ${i}`) =>
+    new File([text], `file-${String(i).padStart(2, '0')}.txt`, { type: 'text/plain' });
+
+  it('stores 40 files over several transactions, in order, each bytes once, with progress for every file', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db);
+    // Files 5 and 25 repeat file 0's bytes: one within the first batch, one in a later batch.
+    const files = Array.from({ length: 40 }, (_, i) => (i === 5 || i === 25 ? fileNamed(i, 'evidence 0') : fileNamed(i)));
+    const progress: number[] = [];
+
+    const results = await addEvidenceFiles(db, school.id, files, (done) => progress.push(done));
+
+    expect(results.map((r) => r.fileName)).toEqual(files.map((f) => f.name));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.deduplicated).map((r) => r.fileName)).toEqual(['file-05.txt', 'file-25.txt']);
+    expect(await db.evidence.count()).toBe(40);
+    expect(await db.evidenceBlobs.count()).toBe(38);
+    expect(progress).toEqual([...Array.from({ length: 40 }, (_, i) => i), 40]);
+  });
+
+  it('when the disk fills partway through a batch, keeps every file that fits and says which one did not', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db);
+    const files = Array.from({ length: 20 }, (_, i) => fileNamed(i));
+    // The ninth record written fails as a full disk would; that rolls back the whole first batch,
+    // which is then written again file by file (the ninth fails again: the disk is still full for it).
+    const realAdd = db.evidence.add.bind(db.evidence);
+    let calls = 0;
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    vi.spyOn(db.evidence, 'add').mockImplementation((item, key) => {
+      calls += 1;
+      // Call 9 is file 8 in the batch; calls 10 onwards are the retries, file by file, so file 8 is call 18.
+      return calls === 9 || calls === 18 ? Dexie.Promise.reject<string>(full) : realAdd(item, key);
+    });
+
+    const results = await addEvidenceFiles(db, school.id, files);
+
+    expect(results.map((r) => r.fileName)).toEqual(files.map((f) => f.name));
+    expect(results.filter((r) => !r.ok).map((r) => r.fileName)).toEqual(['file-08.txt']);
+    expect(results[8]?.message).toMatch(/not enough storage space on this computer to save “file-08\.txt”/);
+    // Nothing half-written: every record has its bytes, and the failed file has neither.
+    expect(await db.evidence.count()).toBe(19);
+    expect(await db.evidenceBlobs.count()).toBe(19);
+    const stored = await db.evidence.toArray();
+    expect(stored.some((item) => item.file?.name === 'file-08.txt')).toBe(false);
+    for (const item of stored) expect(await db.evidenceBlobs.get(item.file?.sha256 ?? '')).toBeDefined();
+  });
+
+  it('keeps its place for a file that is too large, and stores the rest', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db);
+    const huge = fileNamed(1);
+    Object.defineProperty(huge, 'size', { value: MAX_EVIDENCE_FILE_BYTES + 1 });
+    const results = await addEvidenceFiles(db, school.id, [fileNamed(0), huge, fileNamed(2)]);
+    expect(results.map((r) => [r.fileName, r.ok])).toEqual([
+      ['file-00.txt', true],
+      ['file-01.txt', false],
+      ['file-02.txt', true],
+    ]);
+    expect(await db.evidence.count()).toBe(2);
   });
 });

@@ -120,13 +120,31 @@ async function ingestBaseline(): Promise<Timed> {
   return { ms: now() - started, bytes: school.totalBytes };
 }
 
-/** The app's own ingest: addEvidenceFiles, as the evidence library's file input calls it. */
+/** The files the runner picked from disk (the same bytes as the data set's, written out by the runner). */
+function pickedFiles(): File[] {
+  const { school } = current();
+  if (!school) throw new Error('The data set was released.');
+  const input = document.getElementById('evidence-files');
+  const files = input instanceof HTMLInputElement ? [...(input.files ?? [])] : [];
+  if (files.length !== school.files.length) throw new Error(`${files.length} files were picked; the data set has ${school.files.length}`);
+  return files;
+}
+
+/** Reading every picked file into memory, one after another, and nothing else: the least any ingest must do. */
+async function ingestReadFloor(): Promise<Timed> {
+  const files = pickedFiles();
+  const started = now();
+  let bytes = 0;
+  for (const file of files) bytes += (await file.arrayBuffer()).byteLength;
+  return { ms: now() - started, bytes };
+}
+
+/** The app's own ingest: addEvidenceFiles, given the files picked from disk as the evidence library's file input gives them. */
 async function ingest(): Promise<IngestResult> {
   const s = current();
   const { school } = s;
   if (!school) throw new Error('The data set was released.');
-  // The files exist before the user picks them: making the File objects is not part of the ingest.
-  const files = school.files.map((f) => new File([f.bytes], f.name, { type: f.type, lastModified: Date.parse('2026-10-01') }));
+  const files = pickedFiles();
   const started = now();
   const results = await addEvidenceFiles(s.db, s.snapshot.school.id, files);
   const ms = now() - started;
@@ -263,9 +281,10 @@ async function importBaseline(runs: number): Promise<Timed & { runs: number[] }>
 
 /**
  * The import as the moderator's import screen runs it, for the exported PDF picked as a file:
- * read, verify in the app's verify worker (`runs` times: the figure is the median), then store once.
+ * read, verify in the app's verify worker (`runs` times: the figure is the median), then store once
+ * (unless `store` is false: the runner calls it several times, storing on the last).
  */
-async function importSubmission(runs: number): Promise<ImportResult> {
+async function importSubmission(runs: number, store = true): Promise<ImportResult> {
   const s = current();
   const file = new File([exportedPdf()], 'benchmark-submission.pdf', { type: 'application/pdf' });
   const reads: number[] = [];
@@ -293,6 +312,17 @@ async function importSubmission(runs: number): Promise<ImportResult> {
     verification = result.verification;
   }
   if (!verification || !kept) throw new Error('no verification ran');
+  if (!store) {
+    return {
+      readMs: median(reads),
+      verifyMs: median(verifies),
+      verifyRuns: verifies,
+      storeMs: 0,
+      bytes: file.size,
+      ok: true,
+      message: 'verified',
+    };
+  }
   const storing = now();
   const decision = await importVerifiedSubmission(s.db, {
     workspaceId: s.workspaceId,
@@ -343,6 +373,7 @@ async function narrativeOf(evaluationId: string, criterionId: string): Promise<s
 const api: BenchApi = {
   setup,
   ingestBaseline,
+  ingestReadFloor,
   ingest,
   linkEvidence,
   exportBaseline,

@@ -1,0 +1,43 @@
+/**
+ * The SHA-256 of a PDF signature's two byte ranges (everything before the signature's hex and
+ * everything after it), without first joining them into a new buffer as large as the file.
+ *
+ * WebCrypto cannot hash in pieces, and joining the ranges of a 300 MB submission costs a fresh
+ * 300 MB allocation and copy. Instead the shorter range is moved, for an instant, over the gap so
+ * that it sits right beside the longer one; that contiguous view is handed to `digest()`, and the
+ * bytes it overwrote are put back before this function yields. Only the shorter range is copied
+ * (for our own files, the 50 KB after the signature).
+ *
+ * This relies on `crypto.subtle.digest()` taking its copy of the data when it is called, as the
+ * Web Cryptography specification requires ("get a copy of the bytes held by the data parameter")
+ * and Chromium, Electron and Node do. If an implementation read the bytes later, it would hash the
+ * restored file instead: the digest would not match the signature and the file would be rejected,
+ * never wrongly accepted. The buffer must not be shared with other threads (an ArrayBuffer, not a
+ * SharedArrayBuffer), so nothing else can see it in between.
+ */
+export async function signedRangesSha256(
+  bytes: Uint8Array<ArrayBuffer>,
+  firstLength: number,
+  secondStart: number,
+  secondLength: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (firstLength < 0 || secondLength < 0 || secondStart < firstLength || secondStart + secondLength > bytes.length) {
+    throw new RangeError('The signed byte ranges do not fit in the file.');
+  }
+  // Move the shorter range next to the longer one: the second down to the gap, or the first up to it.
+  const moveSecond = secondLength <= firstLength;
+  const from = moveSecond ? secondStart : 0;
+  const length = moveSecond ? secondLength : firstLength;
+  const to = moveSecond ? firstLength : secondStart - firstLength;
+  const joined = moveSecond ? bytes.subarray(0, firstLength + secondLength) : bytes.subarray(to, secondStart + secondLength);
+
+  const overwritten = bytes.slice(to, to + length);
+  bytes.copyWithin(to, from, from + length);
+  let digest: Promise<ArrayBuffer>;
+  try {
+    digest = globalThis.crypto.subtle.digest('SHA-256', joined);
+  } finally {
+    bytes.set(overwritten, to);
+  }
+  return new Uint8Array(await digest);
+}

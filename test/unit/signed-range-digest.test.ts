@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { sha256 } from '../../shared/formats/sha256';
+import { concatBytes } from '../../shared/formats/bytes';
+import { signedRangesSha256 } from '../../shared/pdf/signed-range-digest';
+
+function fileOf(length: number, seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i += 1) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  return bytes;
+}
+
+/** The digest the slow way: the two ranges joined into a new buffer. */
+async function joinedDigest(bytes: Uint8Array, firstLength: number, secondStart: number, secondLength: number) {
+  return sha256(concatBytes([bytes.subarray(0, firstLength), bytes.subarray(secondStart, secondStart + secondLength)]));
+}
+
+describe('signedRangesSha256', () => {
+  const cases = [
+    { name: 'a short second range (our writer: the signature near the end)', length: 10_000, firstLength: 9_000, gap: 600 },
+    { name: 'a short first range (the signature near the start)', length: 10_000, firstLength: 300, gap: 600 },
+    { name: 'a second range longer than the gap (the moved bytes overlap themselves)', length: 10_000, firstLength: 6_000, gap: 40 },
+    { name: 'a first range longer than the gap', length: 10_000, firstLength: 3_000, gap: 40 },
+    { name: 'equal ranges', length: 1_000, firstLength: 450, gap: 100 },
+    { name: 'an empty second range', length: 1_000, firstLength: 900, gap: 100 },
+  ];
+  for (const { name, length, firstLength, gap } of cases) {
+    it(`equals the digest of the joined ranges, and leaves the bytes as they were: ${name}`, async () => {
+      const bytes = fileOf(length, length + firstLength + gap);
+      const original = bytes.slice();
+      const secondStart = firstLength + gap;
+      const secondLength = length - secondStart;
+      const expected = await joinedDigest(original, firstLength, secondStart, secondLength);
+
+      const digest = await signedRangesSha256(bytes, firstLength, secondStart, secondLength);
+
+      expect(Buffer.from(digest).toString('hex')).toBe(Buffer.from(expected).toString('hex'));
+      expect(Buffer.compare(Buffer.from(bytes), Buffer.from(original))).toBe(0);
+    });
+  }
+
+  it('differs from the digest of the whole file (the gap is left out)', async () => {
+    const bytes = fileOf(2_000, 7);
+    const digest = await signedRangesSha256(bytes, 1_500, 1_600, 400);
+    expect(Buffer.from(digest).toString('hex')).not.toBe(Buffer.from(await sha256(bytes)).toString('hex'));
+  });
+
+  it('is not the digest of the restored bytes: the data is taken when digest() is called', async () => {
+    // A change made to the gap after the call must not reach the digest.
+    const bytes = fileOf(4_000, 11);
+    const expected = await joinedDigest(bytes, 3_000, 3_500, 500);
+    const pending = signedRangesSha256(bytes, 3_000, 3_500, 500);
+    bytes.fill(0, 3_000, 3_500);
+    expect(Buffer.from(await pending).toString('hex')).toBe(Buffer.from(expected).toString('hex'));
+  });
+
+  it('refuses ranges that do not fit the file, without touching it', async () => {
+    const bytes = fileOf(1_000, 3);
+    const original = bytes.slice();
+    await expect(signedRangesSha256(bytes, 900, 950, 100)).rejects.toThrow(RangeError);
+    await expect(signedRangesSha256(bytes, 600, 500, 100)).rejects.toThrow(RangeError);
+    await expect(signedRangesSha256(bytes, -1, 500, 100)).rejects.toThrow(RangeError);
+    expect(Buffer.compare(Buffer.from(bytes), Buffer.from(original))).toBe(0);
+  });
+});
