@@ -17,7 +17,7 @@ import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
 import { createAction } from '../db/action-store';
 import { saveResponse } from '../db/evaluation-store';
-import { addEvidenceFile, linkEvidence, unlinkEvidence } from '../db/evidence-store';
+import { addEvidenceFiles, linkEvidence, unlinkEvidence } from '../db/evidence-store';
 import { describeStorageError } from '../db/storage-errors';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { LoadingOrMissing } from './NotFoundScreen';
@@ -303,12 +303,11 @@ function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId:
               event.target.value = '';
               void run(async () => {
                 const texts: string[] = [];
-                for (const file of files) {
-                  const result = await addEvidenceFile(db, schoolId, file);
+                for (const result of await addEvidenceFiles(db, schoolId, files)) {
                   if (result.ok && result.item) {
                     await linkEvidence(db, evaluationId, criterionId, result.item.id);
-                    texts.push(`Added and linked “${file.name}”.`);
-                  } else texts.push(result.message ?? `“${file.name}” was not added.`);
+                    texts.push(`Added and linked “${result.fileName}”.`);
+                  } else texts.push(result.message ?? `“${result.fileName}” was not added.`);
                 }
                 return texts.join(' ');
               });
