@@ -43,9 +43,8 @@ export interface ExportResult {
 export interface ImportResult {
   /** Reading the chosen file into memory, as the import does. */
   readMs: number;
-  /** verifySubmission in the app's verify worker (the bytes transferred to it): the median of the runs. */
+  /** verifySubmission in the app's verify worker (the bytes transferred to it). */
   verifyMs: number;
-  verifyRuns: number[];
   /** importVerifiedSubmission: the record and the PDF into the moderator workspace. */
   storeMs: number;
   bytes: number;
@@ -69,8 +68,8 @@ export interface BenchApi {
   linkEvidence(): Promise<{ links: number }>;
   exportBaseline(): Promise<Timed>;
   exportSubmission(): Promise<ExportResult>;
-  importBaseline(runs: number): Promise<Timed & { runs: number[] }>;
-  importSubmission(runs: number, store?: boolean): Promise<ImportResult>;
+  importBaseline(): Promise<Timed>;
+  importSubmission(store?: boolean): Promise<ImportResult>;
   seedQueue(count: number): Promise<QueueSeedResult>;
   /** Drops the data set and the PDF the page still holds, so memory is measured from a clean state. */
   release(): void;
