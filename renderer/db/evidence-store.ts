@@ -6,8 +6,8 @@ import {
   type EvidenceDetails,
   type EvidenceItem,
 } from '../../shared/evidence/evidence-records';
-import { newId, nowIso, type AppDatabase } from './app-database';
-import { defaultFileHasher, HASHING_WORKERS, type FileHasher } from './evidence-file-hashing';
+import { newId, nowIso, type AppDatabase, type EvidenceBlobRecord } from './app-database';
+import { defaultFileHasher, type FileHasher } from './evidence-file-hashing';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
 export interface FileIngestResult {
@@ -101,22 +101,23 @@ async function storePreparedBatch(db: AppDatabase, batch: readonly PreparedFile[
   try {
     const deduplicated: boolean[] = [];
     await db.transaction('rw', [db.evidence, db.evidenceBlobs], async () => {
-      for (const { file, item } of batch) {
-        const stored = item.file;
-        if (!stored) throw new Error('The file was not read.');
-        const already = (await db.evidenceBlobs.get(stored.sha256)) !== undefined;
-        deduplicated.push(already);
+      const files = batch.map(({ file, item }) => {
+        if (!item.file) throw new Error('The file was not read.');
+        return { file, sha256: item.file.sha256, type: item.file.type };
+      });
+      // One request for the lookup and one for each table's writes, however many files.
+      const found = await db.evidenceBlobs.bulkGet(files.map((f) => f.sha256));
+      const stored = new Set(found.flatMap((record) => (record ? [record.sha256] : [])));
+      const blobs: EvidenceBlobRecord[] = [];
+      for (const { file, sha256, type } of files) {
+        deduplicated.push(stored.has(sha256));
+        if (stored.has(sha256)) continue;
+        stored.add(sha256);
         // The File itself is stored (a slice only sets the type): no second copy of the bytes in memory.
-        if (!already) {
-          await db.evidenceBlobs.add({
-            sha256: stored.sha256,
-            blob: file.slice(0, file.size, stored.type),
-            size: file.size,
-            type: stored.type,
-          });
-        }
-        await db.evidence.add(item);
+        blobs.push({ sha256, blob: file.slice(0, file.size, type), size: file.size, type });
       }
+      await db.evidenceBlobs.bulkAdd(blobs);
+      await db.evidence.bulkAdd(batch.map(({ item }) => item));
     });
     return batch.map(({ file, item }, i) => ({ fileName: file.name, ok: true, item, deduplicated: deduplicated[i] ?? false }));
   } catch (error) {
@@ -133,10 +134,16 @@ async function storePreparedBatch(db: AppDatabase, batch: readonly PreparedFile[
 /** How many files, and how many bytes, go into one transaction at most. */
 const BATCH_FILES = 16;
 const BATCH_BYTES = 64 * 1024 * 1024;
+/**
+ * How many files may be handed to the hasher ahead of the one being batched. The hasher works
+ * through them a few at a time and keeps only their hashes, so this costs no memory; it must be
+ * more than a batch, or the hashing waits while a batch is written.
+ */
+const LOOK_AHEAD_FILES = 3 * BATCH_FILES;
 
 /**
  * Adds many files in order, reporting progress after each. Files are read and hashed in workers,
- * two at a time, and written in batches of up to 16 files or 64 MB, one transaction each; while
+ * several at a time, and written in batches of up to 16 files or 64 MB, one transaction each; while
  * one batch is being written (the database works in another process), the next files are already
  * being read and hashed. Each batch waits for the one before, so the same bytes twice in one
  * selection are stored once.
@@ -168,7 +175,7 @@ async function addPreparedInBatches(
     const file = files[preparing.length];
     if (file) preparing.push(prepareEvidenceFile(schoolId, file, hasher));
   };
-  for (let i = 0; i <= HASHING_WORKERS; i += 1) prepareNext();
+  for (let i = 0; i < LOOK_AHEAD_FILES; i += 1) prepareNext();
 
   const results: FileIngestResult[] = [];
   const nothing = (): Promise<FileIngestResult[]> => Promise.resolve([]);

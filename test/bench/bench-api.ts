@@ -62,8 +62,10 @@ export interface QueueSeedResult {
 export interface BenchApi {
   setup(): Promise<SetupInfo>;
   ingestBaseline(): Promise<Timed>;
-  /** Reading the picked files alone (no hash, no store). */
+  /** Reading the picked files alone (no hash, no store), as many at once as the ingest reads them. */
   ingestReadFloor(): Promise<Timed>;
+  /** Reading and hashing the picked files with the ingest's own hasher, storing nothing. */
+  ingestHashFloor(): Promise<Timed>;
   ingest(): Promise<IngestResult>;
   linkEvidence(): Promise<{ links: number }>;
   exportBaseline(): Promise<Timed>;

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
+import { mainThreadFileHasher } from '../../renderer/db/evidence-file-hashing';
 import { addEvidenceFile, addEvidenceFiles } from '../../renderer/db/evidence-store';
-import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
+import { sha256Hex } from '../../shared/formats/sha256';
+import { MAX_EVIDENCE_FILE_BYTES, type EvidenceItem } from '../../shared/evidence/evidence-records';
 import { freshDatabase, seedSchoolAndEvaluation } from './render-app';
 
 describe('evidence storage when the disk is full', () => {
@@ -9,7 +11,9 @@ describe('evidence storage when the disk is full', () => {
     const db = freshDatabase();
     const { school } = await seedSchoolAndEvaluation(db);
     // The record is written after the bytes, in the same transaction: fail it as a full disk would.
-    const add = vi.spyOn(db.evidence, 'add').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const add = vi
+      .spyOn(db.evidence, 'bulkAdd')
+      .mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
 
     const result = await addEvidenceFile(db, school.id, new File(['provision map'], 'provision-map.txt', { type: 'text/plain' }));
 
@@ -52,28 +56,57 @@ describe('adding many files at once (written in batches)', () => {
     const db = freshDatabase();
     const { school } = await seedSchoolAndEvaluation(db);
     const files = Array.from({ length: 20 }, (_, i) => fileNamed(i));
-    // The ninth record written fails as a full disk would; that rolls back the whole first batch,
-    // which is then written again file by file (the ninth fails again: the disk is still full for it).
-    const realAdd = db.evidence.add.bind(db.evidence);
-    let calls = 0;
+    // Any write holding file 8's record fails as a full disk would. That rolls back the whole first
+    // batch, which is then written again file by file, and only file 8 fails again.
+    const realBulkAdd = db.evidence.bulkAdd.bind(db.evidence);
     const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    vi.spyOn(db.evidence, 'add').mockImplementation((item, key) => {
-      calls += 1;
-      // Call 9 is file 8 in the batch; calls 10 onwards are the retries, file by file, so file 8 is call 18.
-      return calls === 9 || calls === 18 ? Dexie.Promise.reject<string>(full) : realAdd(item, key);
-    });
+    const writes: string[][] = [];
+    vi.spyOn(db.evidence, 'bulkAdd').mockImplementation(((items: EvidenceItem[]) => {
+      const names = items.map((item) => item.file?.name ?? '');
+      writes.push(names);
+      return names.includes('file-08.txt') ? Dexie.Promise.reject<string>(full) : realBulkAdd(items);
+    }) as typeof db.evidence.bulkAdd);
 
     const results = await addEvidenceFiles(db, school.id, files);
 
     expect(results.map((r) => r.fileName)).toEqual(files.map((f) => f.name));
     expect(results.filter((r) => !r.ok).map((r) => r.fileName)).toEqual(['file-08.txt']);
     expect(results[8]?.message).toMatch(/not enough storage space on this computer to save “file-08\.txt”/);
+    // The first batch of 16 was tried whole, then its files one at a time; the last four as a batch.
+    expect(writes.map((names) => names.length)).toEqual([16, ...Array.from({ length: 16 }, () => 1), 4]);
     // Nothing half-written: every record has its bytes, and the failed file has neither.
     expect(await db.evidence.count()).toBe(19);
     expect(await db.evidenceBlobs.count()).toBe(19);
     const stored = await db.evidence.toArray();
     expect(stored.some((item) => item.file?.name === 'file-08.txt')).toBe(false);
     for (const item of stored) expect(await db.evidenceBlobs.get(item.file?.sha256 ?? '')).toBeDefined();
+  });
+
+  it('without workers, reads one file at a time however many are handed over, and a failed read stops none of the rest', async () => {
+    let reading = 0;
+    let mostAtOnce = 0;
+    const slowFile = (i: number, fails = false) => {
+      const file = fileNamed(i);
+      const read = file.arrayBuffer.bind(file);
+      vi.spyOn(file, 'arrayBuffer').mockImplementation(async () => {
+        reading += 1;
+        mostAtOnce = Math.max(mostAtOnce, reading);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        reading -= 1;
+        if (fails) throw new DOMException('The file could not be read.', 'NotReadableError');
+        return read();
+      });
+      return file;
+    };
+    const hasher = mainThreadFileHasher();
+    const files = [slowFile(0), slowFile(1, true), slowFile(2), slowFile(3)];
+
+    const outcomes = await Promise.allSettled(files.map((file) => hasher.hash(file)));
+
+    expect(mostAtOnce).toBe(1);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const first = outcomes[0];
+    expect(first?.status === 'fulfilled' ? first.value : '').toBe(await sha256Hex(new TextEncoder().encode('evidence 0')));
   });
 
   it('keeps its place for a file that is too large, and stores the rest', async () => {

@@ -3,9 +3,11 @@
 /**
  * The baselines' worker: the least work an export or an import could do with the same bytes, in
  * the same kind of worker the app uses. `hash-copy` reads each stored Blob, copies it into a new
- * buffer and hashes it (an export cannot do less); `sha256` hashes bytes once (an import cannot do less).
+ * buffer and hashes it (an export cannot do less); `sha256` hashes bytes once (an import cannot do less);
+ * `read` reads picked files and does nothing with them (an ingest cannot do less).
  */
-export type BaselineRequest = { kind: 'hash-copy'; blobs: Blob[] } | { kind: 'sha256'; bytes: Uint8Array<ArrayBuffer> };
+export type BaselineRequest =
+  { kind: 'hash-copy'; blobs: Blob[] } | { kind: 'sha256'; bytes: Uint8Array<ArrayBuffer> } | { kind: 'read'; files: File[] };
 export interface BaselineReply {
   bytes: number;
   digests: number;
@@ -23,6 +25,10 @@ async function run(request: BaselineRequest): Promise<BaselineReply> {
     return { bytes: request.bytes.length, digests: 1 };
   }
   let bytes = 0;
+  if (request.kind === 'read') {
+    for (const file of request.files) bytes += (await file.arrayBuffer()).byteLength;
+    return { bytes, digests: 0 };
+  }
   for (const blob of request.blobs) {
     const read = new Uint8Array(await blob.arrayBuffer());
     const copy = new Uint8Array(read.length);
