@@ -110,8 +110,7 @@ export async function sealPdfParts(
   const prefix = createHash();
   const earlyBytes = early.parts.reduce((n, p) => n + partSize(p), 0);
   let hashed = 0;
-  for (const part of early.parts)
-    await hashPart(prefix, part, (n) => progress('sign', Math.min(0.95, ((hashed += n) / earlyBytes) * 0.95)));
+  await hashParts(prefix, early.parts, (n) => progress('sign', Math.min(0.95, ((hashed += n) / earlyBytes) * 0.95)));
 
   const doc = await PDFDocument.load(await layoutPdf, { updateMetadata: false });
   if (doc.context.largestObjectNumber >= EARLY_OBJECT_BASE) throw new PdfSealError('The layout has too many objects to seal.');
@@ -126,7 +125,7 @@ export async function sealPdfParts(
 
   // Then everything up to the signature's value; the hash state there is copied, so the signed
   // digest and the whole file's digest share the work.
-  for (const part of written.parts.slice(early.parts.length, written.signaturePart)) await hashPart(prefix, part);
+  await hashParts(prefix, written.parts.slice(early.parts.length, written.signaturePart));
   const signaturePart = written.parts[written.signaturePart];
   if (!(signaturePart instanceof Uint8Array)) throw new PdfSealError('The signature was not written as bytes.');
   const gapStart = written.offsets[written.signaturePart] ?? 0;
@@ -137,15 +136,13 @@ export async function sealPdfParts(
   const signed = prefix.clone();
   signed.update(signaturePart.subarray(0, written.gap.start));
   const whole = signed.clone();
-  for (const part of [signaturePart.subarray(written.gap.end), ...written.parts.slice(written.signaturePart + 1)])
-    await hashPart(signed, part);
+  await hashParts(signed, [signaturePart.subarray(written.gap.end), ...written.parts.slice(written.signaturePart + 1)]);
   const cms = await signer(new Uint8Array(signed.digest()));
   const hex = toHex(cms);
   if (hex.length > SIGNATURE_RESERVED_BYTES * 2) throw new PdfSealError('The signature is larger than the room kept for it.');
   signaturePart.set(ascii.encode(hex), written.gap.start + 1);
 
-  for (const part of [signaturePart.subarray(written.gap.start), ...written.parts.slice(written.signaturePart + 1)])
-    await hashPart(whole, part);
+  await hashParts(whole, [signaturePart.subarray(written.gap.start), ...written.parts.slice(written.signaturePart + 1)]);
   progress('sign', 1);
   return { parts: written.parts, size: written.size, sha256: toHex(whole.digest()) };
 }
@@ -216,19 +213,34 @@ export async function partsToBytes(sealed: Pick<SealedPdf, 'parts' | 'size'>): P
   return out;
 }
 
-async function hashPart(hash: StreamingHash, part: PdfPart, onBytes: (n: number) => void = () => {}): Promise<void> {
-  if (part instanceof Uint8Array) {
-    for (let at = 0; at < part.length; at += READ_CHUNK) {
-      const chunk = part.subarray(at, at + READ_CHUNK);
-      hash.update(chunk);
-      onBytes(chunk.length);
-    }
-    return;
-  }
-  for (let at = 0; at < part.size; at += READ_CHUNK) {
-    const chunk = new Uint8Array(await part.slice(at, at + READ_CHUNK).arrayBuffer());
-    hash.update(chunk);
-    onBytes(chunk.length);
+/**
+ * Hashes the parts in order. A stored file's bytes are read a chunk at a time, and the next chunk
+ * is already being read while this one is hashed: reading waits on the browser, hashing on the CPU.
+ */
+async function hashParts(hash: StreamingHash, parts: readonly PdfPart[], onBytes: (n: number) => void = () => {}): Promise<void> {
+  const chunks = parts.flatMap((part) => {
+    const size = partSize(part);
+    return Array.from({ length: Math.ceil(size / READ_CHUNK) }, (_, i) => ({ part, at: i * READ_CHUNK }));
+  });
+  const read = (index: number): Promise<Uint8Array> | null => {
+    const chunk = chunks[index];
+    if (!chunk) return null;
+    const { part, at } = chunk;
+    if (part instanceof Uint8Array) return Promise.resolve(part.subarray(at, at + READ_CHUNK));
+    return part
+      .slice(at, at + READ_CHUNK)
+      .arrayBuffer()
+      .then((buffer) => new Uint8Array(buffer));
+  };
+  let next = read(0);
+  for (let index = 0; next; index += 1) {
+    const pending = next;
+    next = read(index + 1);
+    // A read that fails while an earlier chunk is hashed is reported when its turn comes.
+    next?.catch(() => undefined);
+    const bytes = await pending;
+    hash.update(bytes);
+    onBytes(bytes.length);
   }
 }
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formattedSha256Rounds, SHA256_ROUNDS_FILE } from '../../build/generate-sha256-rounds';
 import { toHex } from '../../shared/formats/sha256';
 import { Sha256Stream } from '../../shared/formats/sha256-stream';
 
@@ -45,6 +47,20 @@ describe('Sha256Stream', () => {
     expect(toHex(a.digest())).toBe(native(new Uint8Array([...prefix, 1, 2, 3])));
     expect(toHex(b.digest())).toBe(native(new Uint8Array([...prefix, 4, 5])));
     expect(toHex(base.digest())).toBe(native(prefix));
+  });
+
+  it('agrees with the native hash over many blocks fed in uneven pieces (every round, with the words signed)', () => {
+    // Bytes of every value, so words with the top bit set (negative as 32-bit integers) are met.
+    const data = pseudoRandom(1 << 20);
+    const hash = new Sha256Stream();
+    for (let at = 0, step = 1; at < data.length; at += step, step = ((step * 7 + 13) % 4099) + 1) hash.update(data.subarray(at, at + step));
+    expect(toHex(hash.digest())).toBe(native(data));
+    const ones = new Uint8Array(64 * 9).fill(0xff);
+    expect(toHex(new Sha256Stream().update(ones).digest())).toBe(native(ones));
+  });
+
+  it('uses rounds that are exactly what the generator writes (the file is not edited by hand)', async () => {
+    expect(readFileSync(SHA256_ROUNDS_FILE, 'utf8')).toBe(await formattedSha256Rounds());
   });
 
   it('refuses to be used after it is finished', () => {
