@@ -38,6 +38,8 @@ export interface ExportResult {
   evidenceBytes: number;
   /** Keeping the frozen submission (recordSubmission: the PDF Blob into IndexedDB). */
   recordMs: number;
+  /** Every export's time, when the runner took several (this result is then the median's). */
+  runs?: number[];
 }
 
 export interface ImportResult {
@@ -67,6 +69,8 @@ export interface BenchApi {
   /** Reading and hashing the picked files with the ingest's own hasher, storing nothing. */
   ingestHashFloor(): Promise<Timed>;
   ingest(): Promise<IngestResult>;
+  /** Deletes what the last ingest stored, so it can be measured again. */
+  undoIngest(): Promise<void>;
   linkEvidence(): Promise<{ links: number }>;
   exportBaseline(): Promise<Timed>;
   exportSubmission(): Promise<ExportResult>;

@@ -171,6 +171,17 @@ async function ingest(): Promise<IngestResult> {
   return { ms, bytes: school.totalBytes, stored: results.filter((r) => !r.deduplicated).length, hashesMatch };
 }
 
+/** Deletes what the last ingest stored (its items and their bytes), so the next turn stores them afresh. */
+async function undoIngest(): Promise<void> {
+  const s = current();
+  const items = s.ingested.flatMap((result) => (result.item ? [result.item] : []));
+  await s.db.transaction('rw', [s.db.evidence, s.db.evidenceBlobs], async () => {
+    await s.db.evidence.bulkDelete(items.map((item) => item.id));
+    await s.db.evidenceBlobs.bulkDelete(items.flatMap((item) => (item.file ? [item.file.sha256] : [])));
+  });
+  s.ingested = [];
+}
+
 /**
  * Gives the ingested items the data set's titles, kinds and descriptions (as a SENCO would) and
  * links them to the criteria: three items a criterion, every item linked.
@@ -360,6 +371,7 @@ const api: BenchApi = {
   ingestReadFloor,
   ingestHashFloor,
   ingest,
+  undoIngest,
   linkEvidence,
   exportBaseline,
   exportSubmission,
