@@ -16,6 +16,10 @@ export async function openAppSession(): Promise<AppSession> {
   try {
     const app = await launchAppBrowser(server.origin);
     app.page.setDefaultTimeout(UI_TIMEOUT);
+    // File choosers are intercepted from the start. Playwright switches interception on when a test
+    // first waits for a chooser, and that can reach the browser after the key press that opens one:
+    // the chooser then opens unseen and the wait times out (it did, once in about 30 runs, in CI).
+    app.page.on('filechooser', () => undefined);
     return { server, app, page: app.page };
   } catch (error) {
     await server.close();
