@@ -369,10 +369,11 @@ async function main(): Promise<void> {
     if (!medianTurn) throw new Error('no export ran');
     const exported: ExportResult = { ...medianTurn.exported, runs: turns.map((t) => t.exported.ms) };
     const exportBaseline: Timed = { ...medianTurn.baseline, ms: median(turns.map((t) => t.baseline.ms)) };
-    const growthOf = (m: MemoryGrowth) => m.renderer?.growth ?? Number.NaN;
-    const exportMemory = [...turns].sort((a, b) => growthOf(b.memory) - growthOf(a.memory))[0]?.memory ?? medianTurn.memory;
-    const exportBaselineMemory =
-      [...turns].sort((a, b) => growthOf(b.baselineMemory) - growthOf(a.baselineMemory))[0]?.baselineMemory ?? medianTurn.baselineMemory;
+    // The turn whose renderer grew most.
+    const highest = (pick: (turn: (typeof turns)[number]) => MemoryGrowth): MemoryGrowth =>
+      turns.map(pick).reduce((most, m) => ((m.renderer?.growth ?? 0) > (most.renderer?.growth ?? 0) ? m : most));
+    const exportMemory = highest((turn) => turn.memory);
+    const exportBaselineMemory = highest((turn) => turn.baselineMemory);
     log(`export stages: ${exported.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}`);
 
     // 3. Import with full verification, once what the exports left behind is collected.

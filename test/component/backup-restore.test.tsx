@@ -21,6 +21,20 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * As on a new computer: the database is deleted and made again, empty, then the backup file is
+ * checked and restored into it. Returns the new database and what the restore reported.
+ */
+async function restoreOntoNewDatabase(db: AppDatabase, backup: Blob) {
+  await db.delete();
+  const fresh = new AppDatabase(db.name);
+  expect(await openAppDatabase(fresh, VERSION)).toEqual({ ok: true });
+  expect(await fresh.schools.count()).toBe(0);
+  const checked = await checkBackupFile(fresh, await fileOf(backup), VERSION);
+  if (!checked.ok) throw new Error(checked.message);
+  return { fresh, outcome: await restoreBackup(fresh, checked.backup, VERSION) };
+}
+
 /** Settings, once the criteria have loaded and its heading is up. */
 async function renderSettings(options: Parameters<typeof renderWithServices>[1]) {
   const view = await renderWithServices(<SettingsScreen />, options);
@@ -47,15 +61,7 @@ describe('backing up and restoring the whole database', () => {
     // Figures for the record: size and time for this data.
     console.info(`backup of the test data: ${made.file.size} bytes in ${made.tookMs.toFixed(0)} ms`);
 
-    // Wipe: the database is deleted and made again, empty, as on a new computer.
-    await db.delete();
-    const fresh = new AppDatabase(db.name);
-    expect(await openAppDatabase(fresh, VERSION)).toEqual({ ok: true });
-    expect(await fresh.schools.count()).toBe(0);
-
-    const checked = await checkBackupFile(fresh, await fileOf(made.file), VERSION);
-    if (!checked.ok) throw new Error(checked.message);
-    const outcome = await restoreBackup(fresh, checked.backup, VERSION);
+    const { fresh, outcome } = await restoreOntoNewDatabase(db, made.file);
     expect(outcome.workspacesWithoutKey).toEqual(['Riverside Primary School']);
 
     const after = await everything(fresh);
@@ -97,12 +103,7 @@ describe('backing up and restoring the whole database', () => {
 
     const made = await makeBackup(db, VERSION);
     expect(made.manifest.tables.find((t) => t.name === 'importedSubmissionDocuments')?.records).toHaveLength(1);
-    await db.delete();
-    const fresh = new AppDatabase(db.name);
-    expect(await openAppDatabase(fresh, VERSION)).toEqual({ ok: true });
-    const checked = await checkBackupFile(fresh, await fileOf(made.file), VERSION);
-    if (!checked.ok) throw new Error(checked.message);
-    await restoreBackup(fresh, checked.backup, VERSION);
+    const { fresh } = await restoreOntoNewDatabase(db, made.file);
 
     const { meta: _metaAfter, ...after } = await everything(fresh);
     expect(after).toEqual(before);
@@ -127,12 +128,7 @@ describe('backing up and restoring the whole database', () => {
     const old = await writeBackup({ appVersion: VERSION, schemaVersion: 3, createdAt: '2026-11-20T09:00:00.000Z', tables });
     expect(old.manifest.tables.find((t) => t.name === 'importedSubmissions')?.records[0]).toHaveProperty('document');
 
-    await db.delete();
-    const fresh = new AppDatabase(db.name);
-    expect(await openAppDatabase(fresh, VERSION)).toEqual({ ok: true });
-    const checked = await checkBackupFile(fresh, await fileOf(old.file), VERSION);
-    if (!checked.ok) throw new Error(checked.message);
-    await restoreBackup(fresh, checked.backup, VERSION);
+    const { fresh } = await restoreOntoNewDatabase(db, old.file);
 
     const { meta: _metaAfter, ...after } = await everything(fresh);
     expect(after).toEqual(before);
