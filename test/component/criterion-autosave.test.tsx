@@ -16,7 +16,8 @@ describe('criterion form', () => {
     await screen.findByRole('heading', { level: 1, name: new RegExp(criterion.id) });
     expect(screen.queryByRole('button', { name: /^save/i })).toBeNull();
 
-    const group = screen.getByRole('group', { name: 'Judgement' });
+    // The form comes with the saved response, which loads after the heading's evaluation.
+    const group = await screen.findByRole('group', { name: 'Judgement' });
     await user.click(within(group).getByLabelText('Established'));
     await waitFor(async () => expect((await db.responses.get(responseKey(evaluation.id, criterion.id)))?.judgement).toBe('established'));
 
