@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import northEast2026 from '../../criteria/frameworks/north-east-2026.json';
+import southWestParents2026 from '../../criteria/frameworks/south-west-parents-supplement-2026.json';
+import southern2026 from '../../criteria/frameworks/southern-2026.json';
 import framework2Schema from '../../criteria/schema/framework-v2.schema.json';
 import { createSchemaCheck } from '../../shared/formats/json-schema-check';
 
@@ -99,12 +101,11 @@ const MIN_CRITERIA: Record<Path2026, number> = {
   'criteria/frameworks/south-west-parents-supplement-2026.json': 8,
 };
 
-/**
- * The imported 2026 files. Adding one is one line here plus its import at the top, e.g.
- *   'criteria/frameworks/southern-2026.json': southern2026 as Framework2026,
- */
+/** The imported 2026 files: a new edition is one line here plus its import at the top. */
 const CHECKED: Partial<Record<Path2026, Framework2026>> = {
   'criteria/frameworks/north-east-2026.json': northEast2026 as Framework2026,
+  'criteria/frameworks/southern-2026.json': southern2026 as Framework2026,
+  'criteria/frameworks/south-west-parents-supplement-2026.json': southWestParents2026 as Framework2026,
 };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
