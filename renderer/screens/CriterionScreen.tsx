@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { levelLabel, type PlacedCriterion } from '../../shared/framework/applied-framework';
 import { codeOfPracticeReference } from '../../shared/framework/code-of-practice';
 import { responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
-import { mergeFields, type FieldConflict, type FieldMerge } from '../../shared/evaluation/field-merge';
+import { changedFields, mergeFields, type FieldConflict, type FieldMerge } from '../../shared/evaluation/field-merge';
 import { evidenceKindLabel } from '../../shared/evidence/evidence-records';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
@@ -17,7 +17,16 @@ import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
 import { createAction } from '../db/action-store';
-import { RESPONSE_FIELDS, responseFields, saveResponseChanges, type ResponseField, type ResponseFields } from '../db/evaluation-store';
+import { newId } from '../db/app-database';
+import {
+  RESPONSE_FIELDS,
+  responseFields,
+  saveResponseChanges,
+  type ResponseField,
+  type ResponseFields,
+  type ResponseSaveResult,
+} from '../db/evaluation-store';
+import { pageStorage, readUnsaved, unsavedPrefix, writeUnsaved } from '../app/unsaved-edits';
 import { addEvidenceFiles, linkEvidence, unlinkEvidence } from '../db/evidence-store';
 import { describeStorageError } from '../db/storage-errors';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
@@ -139,6 +148,16 @@ function ResponseForm({
   const [takenNote, setTakenNote] = useState<string | null>(null);
   /** Set while the form takes another window's values, so taking them is not saved back as an edit. */
   const taking = useRef(false);
+  // A copy of what is not saved yet, kept until it is (see renderer/app/unsaved-edits.ts).
+  const [storage] = useState(pageStorage);
+  const unsavedKeys = useMemo(() => unsavedPrefix('response', responseKey(evaluationId, criterion.id)), [evaluationId, criterion.id]);
+  const [ownUnsavedKey] = useState(() => `${unsavedKeys}${newId()}`);
+  const recordUnsaved = useCallback(() => {
+    const mine = formFields(getValues());
+    const base = known.current.fields;
+    const unsaved = changedFields(RESPONSE_FIELDS, base, mine).length > 0;
+    writeUnsaved(storage, ownUnsavedKey, unsaved ? { base, mine, at: new Date().toISOString() } : null);
+  }, [getValues, storage, ownUnsavedKey]);
 
   const takeValue = useCallback(
     (field: ResponseField, value: string | null) => {
@@ -172,44 +191,95 @@ function ResponseForm({
       }
       known.current = { fields: next, updatedAt: record.updatedAt };
       setConflicts(merge.conflicts);
-      if (taken.length > 0) {
-        const names = listOf(taken.map((f) => FIELD_LABELS[f]));
-        setTakenNote(
-          `The ${names} ${wasOrWere(taken)} changed in another window; this form now shows the new ${taken.length === 1 ? 'version' : 'versions'}.`,
-        );
-      }
+      recordUnsaved();
+      return taken;
     },
-    [getValues, takeValue],
+    [getValues, takeValue, recordUnsaved],
   );
+  const noteTakenFromOtherWindow = useCallback((taken: ResponseField[]) => {
+    if (taken.length === 0) return;
+    const names = listOf(taken.map((f) => FIELD_LABELS[f]));
+    setTakenNote(
+      `The ${names} ${wasOrWere(taken)} changed in another window; this form now shows the new ${taken.length === 1 ? 'version' : 'versions'}.`,
+    );
+  }, []);
 
   const { status, schedule, flush, isPending } = useAutosave<ResponseValues>(async (values) => {
     const mine = formFields(values);
     const result = await saveResponseChanges(db, evaluationId, criterion.id, known.current.fields, mine);
-    applyMerge(result.stored, result.merge, mine);
+    noteTakenFromOtherWindow(applyMerge(result.stored, result.merge, mine));
   }, `your work on ${criterion.id}`);
 
   useEffect(() => {
     const subscription = watch((values, { name }) => {
       if (taking.current) return;
       schedule({ judgement: values.judgement ?? '', narrative: values.narrative ?? '', nextSteps: values.nextSteps ?? '' });
+      recordUnsaved();
       // A judgement is one deliberate click: save it at once.
       if (name === 'judgement') void flush();
     });
     return () => subscription.unsubscribe();
-  }, [watch, schedule, flush]);
+  }, [watch, schedule, flush, recordUnsaved]);
+
+  // Changes a page made here and could not save before it closed: saved now, merged with what is
+  // stored as that page's own save would have been. A clash is shown as any other.
+  useEffect(() => {
+    const leftovers = readUnsaved(storage, unsavedKeys, RESPONSE_FIELDS, ownUnsavedKey);
+    if (leftovers.length === 0) return;
+    let live = true;
+    void (async () => {
+      const restored = new Set<ResponseField>();
+      for (const { key, entry } of leftovers) {
+        let result: ResponseSaveResult;
+        try {
+          result = await saveResponseChanges(db, evaluationId, criterion.id, entry.base, entry.mine);
+        } catch {
+          // Kept, to be tried the next time the criterion opens; the form's own save reports storage problems.
+          continue;
+        }
+        if (!live) return;
+        writeUnsaved(storage, key, null);
+        for (const field of result.merge.write) restored.add(field);
+        const now = formFields(getValues());
+        const base = known.current.fields;
+        applyMerge(result.stored, mergeFields(RESPONSE_FIELDS, base, now, responseFields(result.stored)), now);
+        // A clash with what is stored: the unsaved version goes into the box, the stored one beside it.
+        for (const conflict of result.merge.conflicts) {
+          if (now[conflict.field] !== base[conflict.field]) continue;
+          takeValue(conflict.field, conflict.mine);
+          known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.base } };
+          setConflicts((current) => [...current.filter((c) => c.field !== conflict.field), conflict]);
+          restored.add(conflict.field);
+        }
+        recordUnsaved();
+      }
+      if (live && restored.size > 0) {
+        const fields = RESPONSE_FIELDS.filter((f) => restored.has(f));
+        setTakenNote(
+          `Restored what you changed in the ${listOf(fields.map((f) => FIELD_LABELS[f]))} just before a window closed, before it could be saved.`,
+        );
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // Once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Another window saved this record: merge it in now, unless a save of ours is on its way (its
   // merge, in the same transaction as its write, takes the other window's changes then).
   useEffect(() => {
     if (stored === null || stored.updatedAt <= known.current.updatedAt || isPending()) return;
     const mine = formFields(getValues());
-    applyMerge(stored, mergeFields(RESPONSE_FIELDS, known.current.fields, mine, responseFields(stored)), mine);
-  }, [stored, isPending, getValues, applyMerge]);
+    noteTakenFromOtherWindow(applyMerge(stored, mergeFields(RESPONSE_FIELDS, known.current.fields, mine, responseFields(stored)), mine));
+  }, [stored, isPending, getValues, applyMerge, noteTakenFromOtherWindow]);
 
   const keepMine = (conflict: FieldConflict<ResponseField>) => {
     // Mine now replaces the version the other window stored; if that changes again first, the save says so.
     known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.theirs } };
     setConflicts((current) => current.filter((c) => c.field !== conflict.field));
+    recordUnsaved();
     schedule(getValues());
     void flush();
   };
@@ -217,6 +287,7 @@ function ResponseForm({
     takeValue(conflict.field, conflict.theirs);
     known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.theirs } };
     setConflicts((current) => current.filter((c) => c.field !== conflict.field));
+    recordUnsaved();
   };
   const judgementLabel = (id: string | null) =>
     id === null ? 'No judgement' : (framework.scale.points.find((p) => p.id === id)?.label ?? id);

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyResponse, responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
 import { CriterionScreen } from '../../renderer/screens/CriterionScreen';
 import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
@@ -173,5 +173,66 @@ describe('criterion form with the same criterion open in another window', () => 
     expect(screen.queryByRole('region', { name: /also changed in another window/ })).toBeNull();
     expect((await db.responses.get(key))?.nextSteps).toBe('Theirs');
     expect((screen.getByLabelText('Developing') as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('criterion form after a page closed before its save finished', () => {
+  beforeEach(() => localStorage.clear());
+  const unsavedKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('sen-unsaved:response:'));
+
+  it('keeps a copy of unsaved typing until it is saved, then removes it', async () => {
+    const db = freshDatabase();
+    const { evaluation, framework } = await seedSchoolAndEvaluation(db);
+    const criterion = framework.criteria[0]!;
+    await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId={criterion.id} />, { db });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Narrative'), 'abc');
+    // Written as typed, before any save.
+    const [key] = unsavedKeys();
+    expect(key).toContain(responseKey(evaluation.id, criterion.id));
+    expect(JSON.parse(localStorage.getItem(key!)!)).toMatchObject({ base: { narrative: '' }, mine: { narrative: 'abc' } });
+    await waitFor(async () => expect((await db.responses.get(responseKey(evaluation.id, criterion.id)))?.narrative).toBe('abc'));
+    await waitFor(() => expect(unsavedKeys()).toEqual([]));
+  });
+
+  it('saves what a closed page left unsaved when the criterion opens again', async () => {
+    const db = freshDatabase();
+    const { evaluation, framework } = await seedSchoolAndEvaluation(db);
+    const criterion = framework.criteria[1]!;
+    const key = responseKey(evaluation.id, criterion.id);
+    const empty = { judgement: null, narrative: '', nextSteps: '' };
+    localStorage.setItem(
+      `sen-unsaved:response:${key}:closed-page`,
+      JSON.stringify({ base: empty, mine: { ...empty, narrative: 'Typed just before closing' }, at: new Date().toISOString() }),
+    );
+    await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId={criterion.id} />, { db });
+    expect(await screen.findByDisplayValue('Typed just before closing')).toBeTruthy();
+    await waitFor(async () => expect((await db.responses.get(key))?.narrative).toBe('Typed just before closing'));
+    expect(await screen.findByText(/Restored what you changed in the narrative just before a window closed/)).toBeTruthy();
+    expect(unsavedKeys()).toEqual([]);
+  });
+
+  it('shows a clash between what a closed page left and what was saved since, without overwriting', async () => {
+    const db = freshDatabase();
+    const { evaluation, framework } = await seedSchoolAndEvaluation(db);
+    const criterion = framework.criteria[2]!;
+    const key = responseKey(evaluation.id, criterion.id);
+    await db.responses.put({
+      ...emptyResponse(evaluation.id, criterion.id),
+      narrative: 'Saved elsewhere since',
+      updatedAt: new Date().toISOString(),
+    });
+    const empty = { judgement: null, narrative: '', nextSteps: '' };
+    localStorage.setItem(
+      `sen-unsaved:response:${key}:closed-page`,
+      JSON.stringify({ base: empty, mine: { ...empty, narrative: 'Left unsaved' }, at: new Date().toISOString() }),
+    );
+    await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId={criterion.id} />, { db });
+    const conflict = await screen.findByRole('region', { name: 'The narrative was also changed in another window' });
+    expect(within(conflict).getByText('Saved elsewhere since')).toBeTruthy();
+    expect((screen.getByLabelText('Narrative', { exact: true }) as HTMLTextAreaElement).value).toBe('Left unsaved');
+    expect((await db.responses.get(key))?.narrative).toBe('Saved elsewhere since');
+    // The clash is still kept as this form's own unsaved copy, should this page close too.
+    expect(unsavedKeys()).toHaveLength(1);
   });
 });
