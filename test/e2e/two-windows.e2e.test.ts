@@ -46,7 +46,7 @@ beforeAll(async () => {
   const dashboard = new URL(pageA.url());
   const evaluationId = /#\/evaluations\/([^/]+)/.exec(dashboard.hash)?.[1];
   if (!evaluationId) throw new Error(`No evaluation id in ${dashboard.href}`);
-  for (const criterion of framework.criteria.slice(0, 3)) {
+  for (const criterion of framework.criteria.slice(0, 6)) {
     criterionUrls.push(`${server.url}#/evaluations/${evaluationId}/criteria/${encodeURIComponent(criterion.id)}`);
   }
 });
@@ -158,5 +158,54 @@ describe('closing a window moments after typing', () => {
     await openIn(reopened, url);
     await expectValue(narrative(reopened), 'Written just before closing.');
     await reopened.close();
+  });
+
+  /** Types into the narrative, as a person does, and 50 ms later leaves the page by `leave`. */
+  async function typeThenLeave(url: string, text: string, leave: (page: Page) => Promise<void>): Promise<Page> {
+    const page = await app.context.newPage();
+    await openIn(page, url);
+    await narrative(page).pressSequentially(text);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await leave(page);
+    return page;
+  }
+
+  async function expectNarrativeWhenReopened(url: string, text: string, page?: Page): Promise<void> {
+    const reopened = page ?? (await app.context.newPage());
+    await openIn(reopened, url);
+    await expectValue(narrative(reopened), text);
+    await reopened.reload();
+    await expectVisible(judgementGroup(reopened));
+    await expectValue(narrative(reopened), text);
+    await reopened.close();
+  }
+
+  it('keeps the text when the person leaves anyway at the prompt', async () => {
+    const url = criterionUrls[3]!;
+    const text = 'Left at the prompt.';
+    await typeThenLeave(url, text, async (page) => {
+      const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.close({ runBeforeUnload: true });
+      await closed;
+    });
+    await expectNarrativeWhenReopened(url, text);
+  });
+
+  it('keeps the text when the page is closed without being asked (no unload handlers run)', async () => {
+    const url = criterionUrls[4]!;
+    const text = 'Closed without a prompt.';
+    await typeThenLeave(url, text, (page) => page.close());
+    await expectNarrativeWhenReopened(url, text);
+  });
+
+  it('keeps the text when the person navigates away and comes back', async () => {
+    const url = criterionUrls[5]!;
+    const text = 'Navigated away from.';
+    const page = await typeThenLeave(url, text, async (page) => {
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.goto('about:blank');
+    });
+    await expectNarrativeWhenReopened(url, text, page);
   });
 });
