@@ -21,20 +21,47 @@ export interface UnsavedEntry<K extends string> {
 
 const PREFIX = 'sen-unsaved:';
 
+/**
+ * The most text (characters, all fields of base and mine together) a copy holds. Local storage is
+ * written on the page's thread at every keystroke and holds a few million characters per origin:
+ * past this a copy is not kept (the database save still runs), so typing stays quick and the
+ * copies of several open forms fit.
+ */
+export const MAX_UNSAVED_COPY_CHARS = 400_000;
+
+function textLength(fields: Record<string, string | null>): number {
+  let length = 0;
+  for (const value of Object.values(fields)) length += value?.length ?? 0;
+  return length;
+}
+
 /** The key prefix of every copy for one record. */
 export function unsavedPrefix(recordKind: string, recordKey: string): string {
   return `${PREFIX}${recordKind}:${recordKey}:`;
 }
 
-/** Writes this form's copy, or removes it when `entry` is null. Storage that is full or switched off is not an error here: the copy is a safety net. */
-export function writeUnsaved<K extends string>(storage: Storage | null, key: string, entry: UnsavedEntry<K> | null): void {
-  if (!storage) return;
+/**
+ * Writes this form's copy, or removes it when `entry` is null. Returns whether a copy is kept. A
+ * copy over MAX_UNSAVED_COPY_CHARS, or one that storage refuses (full, switched off), is not kept
+ * and any older copy is removed (replayed later, an older copy would bring back older text): the
+ * copy is a safety net, the database save still runs.
+ */
+export function writeUnsaved<K extends string>(storage: Storage | null, key: string, entry: UnsavedEntry<K> | null): boolean {
+  if (!storage) return false;
   try {
-    if (entry === null) storage.removeItem(key);
-    else storage.setItem(key, JSON.stringify(entry));
+    if (entry !== null && textLength(entry.base) + textLength(entry.mine) <= MAX_UNSAVED_COPY_CHARS) {
+      storage.setItem(key, JSON.stringify(entry));
+      return true;
+    }
   } catch {
-    // Nothing to do: the database save still runs.
+    // Not kept: fall through to remove any older copy.
   }
+  try {
+    storage.removeItem(key);
+  } catch {
+    // Storage that cannot even remove is switched off: nothing is kept in it.
+  }
+  return false;
 }
 
 function isFields<K extends string>(value: unknown, fields: readonly K[]): value is UnsavedFields<K> {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseUnsaved, readUnsaved, unsavedPrefix, writeUnsaved } from '../../renderer/app/unsaved-edits';
+import { MAX_UNSAVED_COPY_CHARS, parseUnsaved, readUnsaved, unsavedPrefix, writeUnsaved } from '../../renderer/app/unsaved-edits';
 
 const FIELDS = ['a', 'b'] as const;
 const entry = (at: string, a: string | null = 'x') => ({ base: { a: null, b: '' }, mine: { a, b: '' }, at });
@@ -34,6 +34,16 @@ describe('copies of unsaved changes in local storage', () => {
     expect(localStorage.getItem(`${prefix}bad`)).toBeNull();
   });
 
+  it('keeps a copy of up to MAX_UNSAVED_COPY_CHARS characters, and removes the older copy past it', () => {
+    const key = `${unsavedPrefix('response', 'e1|c1')}own`;
+    const half = MAX_UNSAVED_COPY_CHARS / 2;
+    const copy = (mineLength: number) => ({ base: { a: 'x'.repeat(half), b: '' }, mine: { a: 'y'.repeat(mineLength), b: '' }, at: 't' });
+    expect(writeUnsaved(localStorage, key, copy(half))).toBe(true);
+    expect(parseUnsaved(localStorage.getItem(key), FIELDS)?.mine.a).toHaveLength(half);
+    expect(writeUnsaved(localStorage, key, copy(half + 1))).toBe(false);
+    expect(localStorage.getItem(key)).toBeNull();
+  });
+
   it('does not throw when storage refuses a write, or there is none', () => {
     const full = {
       setItem: () => {
@@ -41,8 +51,8 @@ describe('copies of unsaved changes in local storage', () => {
       },
       removeItem: () => undefined,
     } as unknown as Storage;
-    expect(() => writeUnsaved(full, 'k', entry('t'))).not.toThrow();
-    expect(() => writeUnsaved(null, 'k', entry('t'))).not.toThrow();
+    expect(writeUnsaved(full, 'k', entry('t'))).toBe(false);
+    expect(writeUnsaved(null, 'k', entry('t'))).toBe(false);
     expect(readUnsaved(null, 'p', FIELDS, 'own')).toEqual([]);
   });
 });
