@@ -237,20 +237,29 @@ function ResponseForm({
           // Kept, to be tried the next time the criterion opens; the form's own save reports storage problems.
           continue;
         }
-        if (!live) return;
-        writeUnsaved(storage, key, null);
+        // Closed meanwhile: the copy goes only if nothing in it is left to show.
+        if (!live) {
+          if (result.merge.conflicts.length === 0) writeUnsaved(storage, key, null);
+          return;
+        }
         for (const field of result.merge.write) restored.add(field);
         const now = formFields(getValues());
         const base = known.current.fields;
         applyMerge(result.stored, mergeFields(RESPONSE_FIELDS, base, now, responseFields(result.stored)), now);
-        // A clash with what is stored: the unsaved version goes into the box, the stored one beside it.
+        // A clash with what is stored: the unsaved version goes into the box, the stored one beside it
+        // (and into this form's own copy), unless the person has already typed there.
+        let shown = true;
         for (const conflict of result.merge.conflicts) {
-          if (now[conflict.field] !== base[conflict.field]) continue;
+          if (now[conflict.field] !== base[conflict.field]) {
+            shown = false;
+            continue;
+          }
           takeValue(conflict.field, conflict.mine);
           known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.base } };
           setConflicts((current) => [...current.filter((c) => c.field !== conflict.field), conflict]);
           restored.add(conflict.field);
         }
+        if (shown) writeUnsaved(storage, key, null);
         recordUnsaved();
       }
       if (live && restored.size > 0) {

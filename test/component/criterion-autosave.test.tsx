@@ -232,7 +232,12 @@ describe('criterion form after a page closed before its save finished', () => {
     expect(within(conflict).getByText('Saved elsewhere since')).toBeTruthy();
     expect((screen.getByLabelText('Narrative', { exact: true }) as HTMLTextAreaElement).value).toBe('Left unsaved');
     expect((await db.responses.get(key))?.narrative).toBe('Saved elsewhere since');
-    // The clash is still kept as this form's own unsaved copy, should this page close too.
-    expect(unsavedKeys()).toHaveLength(1);
+    // The clash is now kept as this form's own unsaved copy, should this page close too.
+    await waitFor(() => expect(unsavedKeys()).toHaveLength(1));
+    expect(unsavedKeys()[0]).not.toBe(`sen-unsaved:response:${key}:closed-page`);
+    expect(JSON.parse(localStorage.getItem(unsavedKeys()[0]!)!)).toMatchObject({
+      base: { narrative: '' },
+      mine: { narrative: 'Left unsaved' },
+    });
   });
 });
