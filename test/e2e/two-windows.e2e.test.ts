@@ -9,6 +9,7 @@ import {
   shippedFrameworkForRegion,
   UI_TIMEOUT,
 } from './support/app';
+import { expectNoAxeViolations } from './support/axe';
 import type { AppBrowser } from './support/browser';
 import { judge, judgementGroup, setUpSchool, startEvaluation } from './support/school-steps';
 import { closeAppSession, openAppSession } from './support/session';
@@ -109,6 +110,7 @@ describe('one criterion in two windows', () => {
     await expectValue(nextSteps(second), secondText);
     await expectVisible(clash(second).getByText(firstText, { exact: true }));
     await expectValue(nextSteps(first), firstText);
+    await expectNoAxeViolations(second, 'criterion with a clash between two windows');
 
     // Chosen by keyboard: the button has a name of its own.
     await clash(second).getByRole('button', { name: 'Keep my next steps' }).focus();
