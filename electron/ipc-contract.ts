@@ -10,6 +10,10 @@ export const IPC = {
   menuCommand: 'sen:menu-command',
   /** Page -> main (invoke): write the daily backup into Documents/SEN Accreditation/Backups and prune the oldest. */
   writeAutomaticBackup: 'sen:write-automatic-backup',
+  /** Main -> page (send): the window is closing; save what is pending. One request number, nothing else. */
+  flushBeforeClose: 'sen:flush-before-close',
+  /** Page -> main (send): everything pending is saved (or failed and said so); the request number it answers. */
+  flushedBeforeClose: 'sen:flushed-before-close',
 } as const;
 
 export const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;

@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { aboutDialogOptions } from './about';
+import { saveBeforeClose, type CloseHandshake } from './close-handshake';
 import { buildAppMenuTemplate } from './app-menu';
 import { defaultBackupFolder, writeBackupIntoFolder } from './backup-rotation';
 import { APP_SCHEME, APP_START_URL, CONTENT_SECURITY_POLICY, resolveAppFile, SCHEME_PRIVILEGES } from './app-protocol';
@@ -20,6 +21,10 @@ let mainWindow: BrowserWindow | null = null;
 /** The files open in print windows: the only files the print session may read. */
 const printFiles = new Set<string>();
 const spellCheck = spellCheckSettings(process.platform);
+/** Each app window's close handshake (see close-handshake.ts), found by the page that answers. */
+const closeHandshakes = new WeakMap<WebContents, CloseHandshake>();
+/** Quitting closes the windows; a window that waits for its page cancels the quit, so quit again once it has closed. */
+let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -84,6 +89,15 @@ async function start(): Promise<void> {
     await writeBackupIntoFolder({ mkdir, writeFile, rename, readdir, rm }, folder, checked.value.fileName, checked.value.bytes);
   });
 
+  // The page's answer that it has saved what was pending, so its window may close.
+  ipcMain.on(IPC.flushedBeforeClose, (event, ...args: unknown[]) => {
+    if (!isTrustedSender(event.senderFrame?.url, APP_START_URL)) return;
+    closeHandshakes.get(event.sender)?.flushed(args);
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => void shell.openExternal(url)));
 
   Menu.setApplicationMenu(
@@ -127,8 +141,10 @@ async function openMainWindow(): Promise<void> {
   });
   mainWindow = window;
   trackWindowState(window, { save: (next) => writeWindowState(stateFolder, next) });
+  closeHandshakes.set(window.webContents, saveBeforeClose(window));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    if (quitting) app.quit();
   });
   window.once('ready-to-show', () => {
     if (state.maximized) window.maximize();

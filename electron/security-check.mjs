@@ -49,11 +49,13 @@ const EXPLAINED = [
     file: 'electron/window-security.ts',
     sample: 'preload: options.preloadPath',
     why:
-      'The preload (electron/preload.ts) runs sandboxed with context isolation and gives the page five things: the app ' +
+      'The preload (electron/preload.ts) runs sandboxed with context isolation and gives the page six things: the app ' +
       'version; saveFile, printPdf and writeAutomaticBackup, whose sender and arguments the main process checks (ipc-contract.ts: ' +
-      'a name, bytes of bounded size, for printing a %PDF- header, and for a backup only our backup names and header); and ' +
+      'a name, bytes of bounded size, for printing a %PDF- header, and for a backup only our backup names and header); ' +
       'onMenuCommand, which passes on only ids from the closed ' +
-      'MENU_COMMANDS list and never the IPC event. Tested in test/unit/electron-preload.test.ts.',
+      'MENU_COMMANDS list and never the IPC event; and onFlushBeforeClose, which calls the page back when main asks it to ' +
+      'save before its window closes, and answers with the request number only (main acts only on the current number from ' +
+      'the app page). Tested in test/unit/electron-preload.test.ts and test/unit/electron-close-handshake.test.ts.',
   },
   {
     id: 'CSP_GLOBAL_CHECK',

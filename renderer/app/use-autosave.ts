@@ -1,18 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveState } from '../components/SaveStatus';
 import { describeStorageError } from '../db/storage-errors';
+import { useServices } from './app-context';
 
 /**
  * Saves what the user types shortly after they pause, and at the latest `maxWaitMs` after the
  * first unsaved change, so a reload or crash loses at most about a second of typing. Pending
- * changes are also saved when the screen closes or the page is hidden.
+ * changes are also saved when the screen closes, and before the window closes: the platform says
+ * when (the desktop main process asks and waits; a browser tab is hidden or unloads, and is asked
+ * to stay while a save has not finished).
  */
 export function useAutosave<T>(save: (values: T) => Promise<void>, what: string, { delayMs = 300, maxWaitMs = 1000 } = {}) {
+  const { platform } = useServices();
   const [status, setStatus] = useState<SaveState>({ state: 'idle' });
   const pending = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const firstPendingAt = useRef<number | null>(null);
   const saving = useRef<Promise<void>>(Promise.resolve());
+  const inFlight = useRef(0);
   const saveRef = useRef(save);
   saveRef.current = save;
 
@@ -23,6 +28,7 @@ export function useAutosave<T>(save: (values: T) => Promise<void>, what: string,
     const values = pending.current;
     if (values === null) return saving.current;
     pending.current = null;
+    inFlight.current += 1;
     setStatus({ state: 'saving' });
     // Saves run one after another, in the order the user made the changes.
     saving.current = saving.current.then(async () => {
@@ -33,10 +39,15 @@ export function useAutosave<T>(save: (values: T) => Promise<void>, what: string,
         // Keep the unsaved values so the next change (or leaving the screen) tries again.
         if (pending.current === null) pending.current = values;
         setStatus({ state: 'error', message: `Not saved: ${describeStorageError(error, what)}` });
+      } finally {
+        inFlight.current -= 1;
       }
     });
     return saving.current;
   }, [what]);
+
+  /** True while a change is waiting for its save or a save has not finished. */
+  const isPending = useCallback(() => pending.current !== null || inFlight.current > 0, []);
 
   const schedule = useCallback(
     (values: T) => {
@@ -51,15 +62,12 @@ export function useAutosave<T>(save: (values: T) => Promise<void>, what: string,
   );
 
   useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
+    const stopWatching = platform.onBeforeClose?.({ flush, isPending });
     return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
+      stopWatching?.();
       void flush();
     };
-  }, [flush]);
+  }, [platform, flush, isPending]);
 
-  return { status, schedule, flush };
+  return { status, schedule, flush, isPending };
 }

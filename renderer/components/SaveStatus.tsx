@@ -1,4 +1,10 @@
-export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'error'; message: string };
+export type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: string }
+  | { state: 'error'; message: string }
+  /** Saved in part: a field was also changed in another window and waits for the person's choice. */
+  | { state: 'conflict'; message: string };
 
 /** The autosave state, announced politely to screen readers ("Saved"). */
 export function SaveStatus({ status }: { status: SaveState }) {
@@ -7,7 +13,7 @@ export function SaveStatus({ status }: { status: SaveState }) {
       ? 'Saving…'
       : status.state === 'saved'
         ? `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
-        : status.state === 'error'
+        : status.state === 'error' || status.state === 'conflict'
           ? status.message
           : 'Changes save automatically';
   return (

@@ -21,6 +21,10 @@ export function createElectronPlatform(bridge: DesktopBridge): PlatformPort {
           },
         }
       : {}),
+    onBeforeClose(saver) {
+      if (!bridge.onFlushBeforeClose) return () => undefined;
+      return bridge.onFlushBeforeClose(() => saver.flush());
+    },
     onMenuCommand(callback) {
       if (!bridge.onMenuCommand) return () => undefined;
       // The preload already drops unknown ids; checked again so the page trusts only the list.

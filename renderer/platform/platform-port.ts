@@ -18,6 +18,21 @@ export interface PlatformPort {
    * process keeps the newest 10). Rejects when it could not be written.
    */
   writeAutomaticBackup?(name: string, data: Blob): Promise<void>;
+  /**
+   * Keeps a form's pending changes when the window closes. Desktop: the main process asks the page
+   * to save before the window closes, and waits for `flush`. Web: saves when the page is hidden or
+   * unloads, and asks the person to stay while `isPending` (a save not yet finished). Returns an
+   * unsubscribe function.
+   */
+  onBeforeClose?(saver: PendingSaver): () => void;
+}
+
+/** What a form with unsaved changes offers the platform before the window closes. */
+export interface PendingSaver {
+  /** Saves what is pending; resolves when the save has finished (or failed, and said so). */
+  flush(): Promise<void>;
+  /** True while a change is not yet saved. */
+  isPending(): boolean;
 }
 
 /** The bridge the Electron preload script exposes as `window.senDesktop`. */
@@ -30,4 +45,9 @@ export interface DesktopBridge {
   onMenuCommand?(callback: (command: string) => void): () => void;
   /** Writes a backup file into the automatic backups folder and prunes the oldest (see electron/backup-rotation.ts). */
   writeAutomaticBackup?(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Calls back when the window is about to close; the main process closes it once every callback's
+   * promise has settled (or after a bounded wait). Returns an unsubscribe function.
+   */
+  onFlushBeforeClose?(callback: () => Promise<void>): () => void;
 }

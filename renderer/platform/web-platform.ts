@@ -1,4 +1,4 @@
-import type { PlatformPort } from './platform-port';
+import type { PendingSaver, PlatformPort } from './platform-port';
 
 export function createWebPlatform(version: string): PlatformPort {
   return {
@@ -11,6 +11,35 @@ export function createWebPlatform(version: string): PlatformPort {
       await download(suggestedName, pdf);
       return 'downloaded';
     },
+    onBeforeClose: watchPageClose,
+  };
+}
+
+/**
+ * A browser gives a closing page no time to wait for a save: a database write started while the
+ * page unloads may never finish. So pending changes are saved as soon as the page is hidden, and
+ * while a save has not finished the browser asks the person to stay (the save finishes meanwhile;
+ * leaving again then asks nothing).
+ */
+export function watchPageClose(saver: PendingSaver, target: Window = window): () => void {
+  const save = () => void saver.flush();
+  const onVisibility = () => {
+    if (target.document.visibilityState === 'hidden') save();
+  };
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!saver.isPending()) return;
+    save();
+    event.preventDefault();
+    // Older Chromium shows the prompt only when returnValue is set.
+    event.returnValue = '';
+  };
+  target.addEventListener('pagehide', save);
+  target.addEventListener('beforeunload', onBeforeUnload);
+  target.document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    target.removeEventListener('pagehide', save);
+    target.removeEventListener('beforeunload', onBeforeUnload);
+    target.document.removeEventListener('visibilitychange', onVisibility);
   };
 }
 

@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { levelLabel, type PlacedCriterion } from '../../shared/framework/applied-framework';
 import { codeOfPracticeReference } from '../../shared/framework/code-of-practice';
 import { responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
+import { changedFields, mergeFields, type FieldConflict, type FieldMerge } from '../../shared/evaluation/field-merge';
 import { evidenceKindLabel } from '../../shared/evidence/evidence-records';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
@@ -16,7 +17,16 @@ import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
 import { createAction } from '../db/action-store';
-import { saveResponse } from '../db/evaluation-store';
+import { newId } from '../db/app-database';
+import {
+  RESPONSE_FIELDS,
+  responseFields,
+  saveResponseChanges,
+  type ResponseField,
+  type ResponseFields,
+  type ResponseSaveResult,
+} from '../db/evaluation-store';
+import { pageStorage, readUnsaved, unsavedPrefix, writeUnsaved } from '../app/unsaved-edits';
 import { addEvidenceFiles, linkEvidence, unlinkEvidence } from '../db/evidence-store';
 import { describeStorageError } from '../db/storage-errors';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
@@ -70,7 +80,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           {stored === undefined ? (
             <p role="status">Loading…</p>
           ) : (
-            <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} initial={stored.response} />
+            <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} stored={stored.response} />
           )}
           <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} />
           <nav aria-label="Previous and next criterion" className="pager">
@@ -98,38 +108,198 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
 
 type ResponseValues = { judgement: string; narrative: string; nextSteps: string };
 
+const FIELD_LABELS: Record<ResponseField, string> = { judgement: 'judgement', narrative: 'narrative', nextSteps: 'next steps' };
+/** "was" or "were", as the field's name asks. */
+const wasOrWere = (fields: readonly ResponseField[]) => (fields.length === 1 && fields[0] !== 'nextSteps' ? 'was' : 'were');
+
+function formFields(values: Partial<ResponseValues>): ResponseFields {
+  return { judgement: values.judgement || null, narrative: values.narrative ?? '', nextSteps: values.nextSteps ?? '' };
+}
+
+function listOf(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** What this form last knew was stored: the base of its next merge (see shared/evaluation/field-merge.ts). */
+interface Known {
+  fields: ResponseFields;
+  updatedAt: string;
+}
+
 function ResponseForm({
   evaluationId,
   criterion,
   framework,
-  initial,
+  stored,
 }: {
   evaluationId: string;
   criterion: PlacedCriterion;
   framework: AppliedFramework;
-  initial: CriterionResponse | null;
+  /** The record as stored now, followed live (another window may change it). */
+  stored: CriterionResponse | null;
 }) {
   const { db } = useServices();
+  const [initial] = useState(() => responseFields(stored));
   const { register, watch, setValue, getValues } = useForm<ResponseValues>({
-    defaultValues: { judgement: initial?.judgement ?? '', narrative: initial?.narrative ?? '', nextSteps: initial?.nextSteps ?? '' },
+    defaultValues: { judgement: initial.judgement ?? '', narrative: initial.narrative ?? '', nextSteps: initial.nextSteps ?? '' },
   });
-  const { status, schedule, flush } = useAutosave<ResponseValues>(
-    (values) =>
-      saveResponse(db, evaluationId, criterion.id, {
-        judgement: values.judgement || null,
-        narrative: values.narrative,
-        nextSteps: values.nextSteps,
-      }).then(() => undefined),
-    `your work on ${criterion.id}`,
+  const known = useRef<Known>({ fields: initial, updatedAt: stored?.updatedAt ?? '' });
+  const [conflicts, setConflicts] = useState<FieldConflict<ResponseField>[]>([]);
+  const [takenNote, setTakenNote] = useState<string | null>(null);
+  /** Set while the form takes another window's values, so taking them is not saved back as an edit. */
+  const taking = useRef(false);
+  // A copy of what is not saved yet, kept until it is (see renderer/app/unsaved-edits.ts).
+  const [storage] = useState(pageStorage);
+  const unsavedKeys = useMemo(() => unsavedPrefix('response', responseKey(evaluationId, criterion.id)), [evaluationId, criterion.id]);
+  const [ownUnsavedKey] = useState(() => `${unsavedKeys}${newId()}`);
+  const recordUnsaved = useCallback(() => {
+    const mine = formFields(getValues());
+    const base = known.current.fields;
+    const unsaved = changedFields(RESPONSE_FIELDS, base, mine).length > 0;
+    writeUnsaved(storage, ownUnsavedKey, unsaved ? { base, mine, at: new Date().toISOString() } : null);
+  }, [getValues, storage, ownUnsavedKey]);
+
+  const takeValue = useCallback(
+    (field: ResponseField, value: string | null) => {
+      taking.current = true;
+      try {
+        setValue(field, value ?? '');
+      } finally {
+        taking.current = false;
+      }
+    },
+    [setValue],
   );
+
+  /** Brings a merge's outcome into the form: values to take, what is now known stored, and conflicts to show. */
+  const applyMerge = useCallback(
+    (record: CriterionResponse, merge: FieldMerge<ResponseField>, mine: ResponseFields) => {
+      const storedFields = responseFields(record);
+      const now = formFields(getValues());
+      const next: ResponseFields = { ...known.current.fields };
+      const taken: ResponseField[] = [];
+      const conflicted = new Set(merge.conflicts.map((c) => c.field));
+      for (const field of RESPONSE_FIELDS) {
+        if (conflicted.has(field)) continue;
+        if (merge.take.includes(field)) {
+          // Typed into since the merge began: keep the old base, so the next save shows the conflict.
+          if (now[field] !== mine[field]) continue;
+          takeValue(field, storedFields[field]);
+          taken.push(field);
+        }
+        next[field] = storedFields[field];
+      }
+      known.current = { fields: next, updatedAt: record.updatedAt };
+      setConflicts(merge.conflicts);
+      recordUnsaved();
+      return taken;
+    },
+    [getValues, takeValue, recordUnsaved],
+  );
+  const noteTakenFromOtherWindow = useCallback((taken: ResponseField[]) => {
+    if (taken.length === 0) return;
+    const names = listOf(taken.map((f) => FIELD_LABELS[f]));
+    setTakenNote(
+      `The ${names} ${wasOrWere(taken)} changed in another window; this form now shows the new ${taken.length === 1 ? 'version' : 'versions'}.`,
+    );
+  }, []);
+
+  const { status, schedule, flush, isPending } = useAutosave<ResponseValues>(async (values) => {
+    const mine = formFields(values);
+    const result = await saveResponseChanges(db, evaluationId, criterion.id, known.current.fields, mine);
+    noteTakenFromOtherWindow(applyMerge(result.stored, result.merge, mine));
+  }, `your work on ${criterion.id}`);
+
   useEffect(() => {
     const subscription = watch((values, { name }) => {
+      if (taking.current) return;
       schedule({ judgement: values.judgement ?? '', narrative: values.narrative ?? '', nextSteps: values.nextSteps ?? '' });
+      recordUnsaved();
       // A judgement is one deliberate click: save it at once.
       if (name === 'judgement') void flush();
     });
     return () => subscription.unsubscribe();
-  }, [watch, schedule, flush]);
+  }, [watch, schedule, flush, recordUnsaved]);
+
+  // Changes a page made here and could not save before it closed: saved now, merged with what is
+  // stored as that page's own save would have been. A clash is shown as any other.
+  useEffect(() => {
+    const leftovers = readUnsaved(storage, unsavedKeys, RESPONSE_FIELDS, ownUnsavedKey);
+    if (leftovers.length === 0) return;
+    let live = true;
+    void (async () => {
+      const restored = new Set<ResponseField>();
+      for (const { key, entry } of leftovers) {
+        let result: ResponseSaveResult;
+        try {
+          result = await saveResponseChanges(db, evaluationId, criterion.id, entry.base, entry.mine);
+        } catch {
+          // Kept, to be tried the next time the criterion opens; the form's own save reports storage problems.
+          continue;
+        }
+        // Closed meanwhile: the copy goes only if nothing in it is left to show.
+        if (!live) {
+          if (result.merge.conflicts.length === 0) writeUnsaved(storage, key, null);
+          return;
+        }
+        for (const field of result.merge.write) restored.add(field);
+        const now = formFields(getValues());
+        const base = known.current.fields;
+        applyMerge(result.stored, mergeFields(RESPONSE_FIELDS, base, now, responseFields(result.stored)), now);
+        // A clash with what is stored: the unsaved version goes into the box, the stored one beside it
+        // (and into this form's own copy), unless the person has already typed there.
+        let shown = true;
+        for (const conflict of result.merge.conflicts) {
+          if (now[conflict.field] !== base[conflict.field]) {
+            shown = false;
+            continue;
+          }
+          takeValue(conflict.field, conflict.mine);
+          known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.base } };
+          setConflicts((current) => [...current.filter((c) => c.field !== conflict.field), conflict]);
+          restored.add(conflict.field);
+        }
+        if (shown) writeUnsaved(storage, key, null);
+        recordUnsaved();
+      }
+      if (live && restored.size > 0) {
+        const fields = RESPONSE_FIELDS.filter((f) => restored.has(f));
+        setTakenNote(
+          `Restored what you changed in the ${listOf(fields.map((f) => FIELD_LABELS[f]))} just before a window closed, before it could be saved.`,
+        );
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // Once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Another window saved this record: merge it in now, unless a save of ours is on its way (its
+  // merge, in the same transaction as its write, takes the other window's changes then).
+  useEffect(() => {
+    if (stored === null || stored.updatedAt <= known.current.updatedAt || isPending()) return;
+    const mine = formFields(getValues());
+    noteTakenFromOtherWindow(applyMerge(stored, mergeFields(RESPONSE_FIELDS, known.current.fields, mine, responseFields(stored)), mine));
+  }, [stored, isPending, getValues, applyMerge, noteTakenFromOtherWindow]);
+
+  const keepMine = (conflict: FieldConflict<ResponseField>) => {
+    // Mine now replaces the version the other window stored; if that changes again first, the save says so.
+    known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.theirs } };
+    setConflicts((current) => current.filter((c) => c.field !== conflict.field));
+    recordUnsaved();
+    schedule(getValues());
+    void flush();
+  };
+  const takeTheirs = (conflict: FieldConflict<ResponseField>) => {
+    takeValue(conflict.field, conflict.theirs);
+    known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.theirs } };
+    setConflicts((current) => current.filter((c) => c.field !== conflict.field));
+    recordUnsaved();
+  };
+  const judgementLabel = (id: string | null) =>
+    id === null ? 'No judgement' : (framework.scale.points.find((p) => p.id === id)?.label ?? id);
 
   const [actionNotice, setActionNotice] = useState<string | null>(null);
   const judgement = watch('judgement');
@@ -158,7 +328,47 @@ function ResponseForm({
   return (
     <form className="form response-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="response-heading">
       <h2 id="response-heading">Your evaluation</h2>
-      <SaveStatus status={status} />
+      <SaveStatus
+        status={
+          conflicts.length > 0 && status.state !== 'saving' && status.state !== 'error'
+            ? { state: 'conflict', message: 'Saved, except what was also changed in another window: choose below which version to keep.' }
+            : status
+        }
+      />
+      <div role="status" aria-live="polite" className="inline-status">
+        {takenNote ? <p>{takenNote}</p> : null}
+      </div>
+      {conflicts.map((conflict) => {
+        const label = FIELD_LABELS[conflict.field];
+        const theirs = conflict.field === 'judgement' ? judgementLabel(conflict.theirs) : conflict.theirs || '(empty)';
+        const mine = conflict.field === 'judgement' ? judgementLabel(conflict.mine) : null;
+        return (
+          <section
+            key={conflict.field}
+            className="notice notice--warning edit-conflict"
+            aria-labelledby={`conflict-${conflict.field}-heading`}
+          >
+            <h3 id={`conflict-${conflict.field}-heading`}>
+              The {label} {wasOrWere([conflict.field])} also changed in another window
+            </h3>
+            <p>
+              {mine === null
+                ? `Your version is in the ${label} box below and is not saved yet.`
+                : `Your choice, “${mine}”, is not saved yet.`}{' '}
+              The other window saved:
+            </p>
+            <blockquote className="edit-conflict__theirs">{theirs}</blockquote>
+            <div className="button-row">
+              <button type="button" className="button" onClick={() => keepMine(conflict)}>
+                Keep my {label}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => takeTheirs(conflict)}>
+                Use the other window’s {label}
+              </button>
+            </div>
+          </section>
+        );
+      })}
       <fieldset className="judgement" aria-describedby="judgement-hint">
         <legend>Judgement</legend>
         <p className="hint" id="judgement-hint">

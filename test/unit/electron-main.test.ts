@@ -17,6 +17,7 @@ const fake = vi.hoisted(() => {
   const temp = { path: '' };
   const documents = { path: '' };
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const ipcListeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
   const appListeners = new Map<string, Listener[]>();
   const windows: FakeWindow[] = [];
   const calls = {
@@ -52,8 +53,14 @@ const fake = vi.hoisted(() => {
     once(event: string, listener: Listener) {
       return this.on(event, listener);
     }
+    /** Emits like Electron: listeners get an event whose preventDefault keeps the window open. */
     emit(event: string) {
-      for (const listener of this.listeners.get(event) ?? []) listener();
+      let prevented = false;
+      for (const listener of this.listeners.get(event) ?? []) listener({ preventDefault: () => (prevented = true) });
+      return prevented;
+    }
+    close() {
+      if (!this.emit('close')) this.destroy();
     }
     getNormalBounds() {
       const { x, y, width, height } = this.options as { x: number; y: number; width: number; height: number };
@@ -90,7 +97,7 @@ const fake = vi.hoisted(() => {
     on: (event: string) => log.push(['on', event]),
     protocol: { handle: (scheme: string) => calls.protocols.push(scheme) },
   });
-  return { userData, temp, documents, handlers, appListeners, windows, calls, FakeWindow, on, recordingSession };
+  return { userData, temp, documents, handlers, ipcListeners, appListeners, windows, calls, FakeWindow, on, recordingSession };
 });
 
 vi.mock('electron', () => ({
@@ -120,6 +127,9 @@ vi.mock('electron', () => ({
     },
   },
   ipcMain: {
+    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
+      fake.ipcListeners.set(channel, listener);
+    },
     handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
       fake.calls.handles.push(channel);
       fake.handlers.set(channel, handler);
@@ -286,5 +296,23 @@ describe('the main process', () => {
     const folder = path.join(fake.documents.path, 'SEN Accreditation', 'Backups');
     expect(readdirSync(folder)).toEqual([name]);
     expect(readFileSync(path.join(folder, name))).toEqual(Buffer.from(backup));
+  });
+
+  it('keeps the app window open until its page says it has saved, and hears only the app page', () => {
+    const window = fake.windows[0]!;
+    const sentBefore = window.sent.length;
+    window.close();
+    expect(window.destroyed).toBe(false);
+    // The request went out when the window first began to close (above); closing again waits for the same answer.
+    const requests = window.sent.filter(([channel]) => channel === IPC.flushBeforeClose);
+    expect(requests).toEqual([[IPC.flushBeforeClose, 1]]);
+    expect(window.sent.length).toBe(sentBefore);
+    const flushed = fake.ipcListeners.get(IPC.flushedBeforeClose)!;
+    flushed({ senderFrame: { url: 'https://example.org/' }, sender: window.webContents }, 1);
+    expect(window.destroyed).toBe(false);
+    flushed({ senderFrame: { url: 'app://renderer/index.html#/' }, sender: {} }, 1);
+    expect(window.destroyed).toBe(false);
+    flushed({ senderFrame: { url: 'app://renderer/index.html#/' }, sender: window.webContents }, 1);
+    expect(window.destroyed).toBe(true);
   });
 });

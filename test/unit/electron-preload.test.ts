@@ -11,6 +11,7 @@ const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   listeners: new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>(),
   invoked: [] as unknown[][],
+  sent: [] as unknown[][],
 }));
 
 vi.mock('electron', () => ({
@@ -20,6 +21,7 @@ vi.mock('electron', () => ({
       fake.invoked.push(args);
       return 'saved';
     },
+    send: (...args: unknown[]) => fake.sent.push(args),
     on: (channel: string, listener: Listener) => {
       const set = fake.listeners.get(channel) ?? new Set();
       set.add(listener);
@@ -52,7 +54,14 @@ afterAll(() => {
 describe('the preload bridge', () => {
   it('exposes only the version, saving, printing, automatic backups and menu commands', () => {
     expect([...fake.exposed.keys()]).toEqual(['senDesktop']);
-    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'onMenuCommand', 'printPdf', 'saveFile', 'writeAutomaticBackup']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'appVersion',
+      'onFlushBeforeClose',
+      'onMenuCommand',
+      'printPdf',
+      'saveFile',
+      'writeAutomaticBackup',
+    ]);
     expect(bridge.appVersion).toBe('9.8.7');
   });
 
@@ -157,5 +166,48 @@ describe('the preload bridge', () => {
     expect(received).toEqual(['back-up']);
     const older = createElectronPlatform({ appVersion: '1', saveFile: async () => 'cancelled' });
     expect(older.onMenuCommand!(() => undefined)()).toBeUndefined();
+  });
+
+  it('answers main’s request to save before closing once every subscriber has finished, also through the adapter', async () => {
+    fake.sent.length = 0;
+    const finished: string[] = [];
+    let releaseSlow: () => void = () => undefined;
+    const stopSlow = bridge.onFlushBeforeClose!(
+      () =>
+        new Promise<void>((resolve) => {
+          releaseSlow = () => {
+            finished.push('slow');
+            resolve();
+          };
+        }),
+    );
+    const stopFailing = bridge.onFlushBeforeClose!(async () => {
+      finished.push('failing');
+      throw new Error('disk full');
+    });
+    const stopAdapter = createElectronPlatform(bridge).onBeforeClose!({
+      flush: async () => void finished.push('adapter'),
+      isPending: () => true,
+    });
+    sendFromMain(IPC.flushBeforeClose, 3);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Not answered while a save is still running.
+    expect(fake.sent).toEqual([]);
+    releaseSlow();
+    await vi.waitFor(() => expect(fake.sent).toEqual([[IPC.flushedBeforeClose, 3]]));
+    expect(finished.sort()).toEqual(['adapter', 'failing', 'slow']);
+    stopSlow();
+    stopFailing();
+    stopAdapter();
+  });
+
+  it('answers at once when nothing is subscribed, and ignores a malformed request', async () => {
+    fake.sent.length = 0;
+    sendFromMain(IPC.flushBeforeClose, 'now');
+    sendFromMain(IPC.flushBeforeClose);
+    sendFromMain(IPC.flushBeforeClose, 4, 'extra');
+    sendFromMain(IPC.flushBeforeClose, 5);
+    await vi.waitFor(() => expect(fake.sent).toEqual([[IPC.flushedBeforeClose, 5]]));
+    expect(() => bridge.onFlushBeforeClose!('no' as unknown as () => Promise<void>)).toThrow(TypeError);
   });
 });
