@@ -89,6 +89,13 @@ describe('the shipped crosswalks', () => {
     }
   });
 
+  it.each(SHIPPED)('$name: an evidence-only note tells the school its narrative is kept for reference', ({ name }) => {
+    for (const entry of shippedCrosswalk(name).entries) {
+      if ('carry' in entry && entry.carry === 'evidence-only') expect(entry.note, entry.from).toMatch(/kept for reference/);
+      if ('carry' in entry && entry.carry === 'narrative-and-evidence') expect(entry.note, entry.from).not.toMatch(/kept for reference/);
+    }
+  });
+
   it('sends the abolished procedures to their successors as evidence only', () => {
     const ne = shippedCrosswalk('north-east--north-east-2026.json');
     const so = shippedCrosswalk('southern--southern-2026.json');
