@@ -87,7 +87,7 @@ export type RegionsResult = { ok: true; regions: Region[] } | { ok: false; probl
  * lines, or the regions with every format version 2 field filled in. Never throws.
  */
 export function loadRegions(fileName: string, value: unknown): RegionsResult {
-  const schemaProblems = checkRegions(value).map((p) => `${fileName}: ${p.pointer || '/'}: ${p.message}`);
+  const schemaProblems = schemaCheck(value).map((p) => `${fileName}: ${p.pointer || '/'}: ${p.message}`);
   if (schemaProblems.length > 0) return { ok: false, problems: schemaProblems };
   const file = value as RegionsFile;
   const regions: Region[] = file.formatVersion === 1 ? file.regions.map(upgradeRegion) : file.regions;
@@ -100,6 +100,16 @@ export function loadRegions(fileName: string, value: unknown): RegionsResult {
   ];
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, regions: regions.map(copyRegion) };
+}
+
+/** The schema check, for any value: what JSON cannot hold (nothing at all, a function) is refused in words too. */
+function schemaCheck(value: unknown): { pointer: string; message: string }[] {
+  if (value === undefined) return [{ pointer: '', message: 'is empty: there are no regions in it' }];
+  try {
+    return checkRegions(value);
+  } catch {
+    return [{ pointer: '', message: 'is not a regions file: it holds something JSON cannot' }];
+  }
 }
 
 function upgradeRegion(region: RegionV1): Region {
