@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SCHOOL_PHASES, type SchoolDetails, type SchoolPhase } from '../../shared/school/school-records';
-import { validateSchoolDetails, type SchoolErrors, type SchoolField } from '../../shared/school/school-validation';
+import { localAuthorityNote, validateSchoolDetails, type SchoolErrors, type SchoolField } from '../../shared/school/school-validation';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -75,6 +75,10 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
 
   const regionId = watch('regionId');
   const region = regions.find((r) => r.id === regionId);
+  // A school stored with a local authority's old name keeps it as a choice, with a note on what replaced it.
+  const formerName = existing && existing.regionId === regionId && localAuthorityNote(existing, regions) ? existing.localAuthority : null;
+  const localAuthorityChoices = [...(formerName ? [formerName] : []), ...(region?.localAuthorities ?? [])];
+  const note = localAuthorityNote({ regionId, localAuthority: watch('localAuthority') }, regions);
 
   const onSubmit = handleSubmit(async (values) => {
     const details: SchoolDetails = {
@@ -165,13 +169,13 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
           <FormField
             id={fieldId('localAuthority')}
             label="Local authority"
-            hint={region ? undefined : 'Choose the region first.'}
+            hint={region ? (note ?? undefined) : 'Choose the region first.'}
             error={errors.localAuthority}
           >
             {(control) => (
               <select {...control} {...register('localAuthority')}>
                 <option value="">Choose a local authority</option>
-                {(region?.localAuthorities ?? []).map((la) => (
+                {localAuthorityChoices.map((la) => (
                   <option key={la} value={la}>
                     {la}
                   </option>

@@ -1,4 +1,4 @@
-import type { Region } from '../regions/regions';
+import { currentLocalAuthority, type Region } from '../regions/regions';
 import { SCHOOL_PHASES, type SchoolDetails } from './school-records';
 
 export type SchoolField = keyof SchoolDetails;
@@ -11,6 +11,20 @@ export function urnProblem(urn: string): string | null {
   if (!/^\d+$/.test(trimmed)) return 'The URN must contain only digits, for example 123456';
   if (trimmed.length !== 6) return `The URN must be 6 digits; this one has ${trimmed.length}`;
   return null;
+}
+
+/**
+ * A note for a school stored with a local authority name that has since changed (e.g. "Poole is now
+ * part of Bournemouth, Christchurch and Poole (since 2019). You can choose it instead."), or null.
+ * The old name stays valid, so the school need not change it.
+ */
+export function localAuthorityNote(details: Pick<SchoolDetails, 'regionId' | 'localAuthority'>, regions: readonly Region[]): string | null {
+  const region = regions.find((r) => r.id === details.regionId);
+  if (!region) return null;
+  const found = currentLocalAuthority(region, details.localAuthority);
+  if (found.kind !== 'former') return null;
+  const choice = found.current.length === 1 ? 'You can choose it instead.' : 'You can choose the one your school is in instead.';
+  return `${found.former} is ${found.note}. ${choice}`;
 }
 
 /** Checks school details and explains each problem in words for the field it belongs to. */
@@ -28,7 +42,7 @@ export function validateSchoolDetails(details: SchoolDetails, regions: readonly 
   if (urn) errors.urn = urn;
   const region = regions.find((r) => r.id === details.regionId);
   if (!region) errors.regionId = 'Choose the school’s region';
-  else if (!region.localAuthorities.includes(details.localAuthority)) {
+  else if (currentLocalAuthority(region, details.localAuthority).kind === 'not-in-region') {
     errors.localAuthority = `Choose a local authority in the ${region.name}`;
   }
   if (!SCHOOL_PHASES.some((p) => p.id === details.phase)) errors.phase = 'Choose the school’s phase';

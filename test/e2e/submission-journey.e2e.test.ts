@@ -66,7 +66,7 @@ describe('a school exports its signed submission and prints its portfolio', () =
       name: SCHOOL,
       urn: URN,
       region: 'North East',
-      localAuthority: 'Durham',
+      localAuthority: 'County Durham',
       phase: 'Secondary',
       headTeacher: 'Grace Okafor',
       senco: 'Dan Whitley',

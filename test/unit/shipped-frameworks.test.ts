@@ -113,9 +113,9 @@ describe('shipped regions', () => {
     expect(regions.map((r) => r.id).sort()).toEqual(['north-east', 'south-central', 'south-east', 'south-west']);
   });
 
-  it('North East has 12 local authorities and South West 16', () => {
+  it('North East has 12 local authorities and South West 15 (Bournemouth and Poole became Bournemouth, Christchurch and Poole in 2019)', () => {
     expect(regions.find((r) => r.id === 'north-east')?.localAuthorities).toHaveLength(12);
-    expect(regions.find((r) => r.id === 'south-west')?.localAuthorities).toHaveLength(16);
+    expect(regions.find((r) => r.id === 'south-west')?.localAuthorities).toHaveLength(15);
   });
 
   it('South West adds the south-west-parents supplement; the others add none', () => {
