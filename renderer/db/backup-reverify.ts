@@ -308,8 +308,19 @@ async function reverifySubmission(
     return { kind: 'left-out', why: 'The record does not match the signed PDF it names (its school, submission or signer differ).' };
   }
   // What the signed file says wins over what the backup's record says; the moderator's own fields stay.
+  // Field by field, so nothing a hand-made record adds is restored.
   const rebuilt: ImportedSubmission = {
-    ...record,
+    key: record.key,
+    workspaceId: record.workspaceId,
+    submissionId: record.submissionId,
+    urn: record.urn,
+    importedAt: record.importedAt,
+    fileSha256: record.fileSha256,
+    fileName: record.fileName,
+    size: record.size,
+    signerFingerprint: record.signerFingerprint,
+    frameworkSource: record.frameworkSource,
+    status: record.status,
     schoolName: submission.school.name,
     regionId: submission.region.id,
     framework: submission.framework,
@@ -354,7 +365,20 @@ async function reverifyReport(record: unknown, submissions: readonly SubmissionR
   ) {
     return { kind: 'left-out', why: 'The record does not match the signed PDF it names (its report, submission or signer differ).' };
   }
-  return { kind: 'kept', record: { ...record, document: moderation } };
+  return {
+    kind: 'kept',
+    record: {
+      id: record.id,
+      schoolId: record.schoolId,
+      evaluationId: record.evaluationId,
+      submissionId: record.submissionId,
+      importedAt: record.importedAt,
+      fileSha256: record.fileSha256,
+      signerFingerprint: record.signerFingerprint,
+      document: moderation,
+      pdf: record.pdf,
+    },
+  };
 }
 
 /**
@@ -375,7 +399,15 @@ function pinsFromSubmissions(kept: readonly ImportedSubmission[], backupPins: re
   for (const [key, group] of byKey) {
     const pin = given.get(key);
     if (pin && group.some((s) => s.signerFingerprint === pin.fingerprint)) {
-      pins.push(pin);
+      const { workspaceId, urn, fingerprint, pinnedAt, history } = pin;
+      pins.push({
+        key,
+        workspaceId,
+        urn,
+        fingerprint,
+        pinnedAt,
+        history: history.map(({ fingerprint, decision, at, submissionId }) => ({ fingerprint, decision, at, submissionId })),
+      });
       vouched.add(pin);
       continue;
     }
