@@ -187,9 +187,10 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
       <div role="alert" className="notice notice--warning key-decision" data-testid="first-use-report">
         <h3>A moderator key this school has not seen before</h3>
         <p>
-          This report says it is from {moderation.moderator.name}, {moderation.moderator.organisation} ({moderation.moderator.regionName}
-          ). No report from {moderation.moderator.organisation} has been imported for this school before, so the app cannot yet tell whether
-          the key that signed it is really theirs.
+          This report says it is from{' '}
+          {`${moderation.moderator.name}, ${moderation.moderator.organisation} (${moderation.moderator.regionName})`}. No report from{' '}
+          {moderation.moderator.organisation} has been imported for this school before, so the app cannot yet tell whether the key that
+          signed it is really theirs.
         </p>
         <SignerConfirmation
           identity={signerIdentity(state.report.certificate)}
