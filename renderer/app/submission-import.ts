@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
+import { signerIdentity, type SignerIdentity } from '../../shared/moderation/first-use-trust';
 import type { ImportDecision, IncomingFile, KeyAnswer, SignerTrust } from '../../shared/moderation/import-decision';
 import { importedSubmissionKey } from '../../shared/moderation/moderation-records';
 import type { SubmissionVerification } from '../../shared/submission/submission-verifier';
@@ -27,7 +28,12 @@ export interface ImportSummary {
   regionId: string;
   /** SHA-256 (hex) of the signer's certificate. */
   fingerprint: string;
+  /** What the signer's certificate says: shown before a first-use key is trusted. */
+  signer: SignerIdentity;
 }
+
+/** What a file waiting for the moderator's decision asks. */
+export type ImportQuestion = { kind: 'first-use' } | { kind: 'different-key'; pinnedFingerprint: string; pinnedAt: string };
 
 export type ImportItemResult =
   | { state: 'waiting' }
@@ -35,8 +41,10 @@ export type ImportItemResult =
   | { state: 'imported'; summary: ImportSummary; trust: SignerTrust; frameworkNote: string | null }
   | { state: 'duplicate'; summary: ImportSummary; message: string }
   | { state: 'not-imported'; summary: ImportSummary | null; message: string }
-  | { state: 'asking'; summary: ImportSummary; pinnedFingerprint: string; pinnedAt: string; deciding: boolean; problem: string | null }
-  | { state: 'refused'; summary: ImportSummary };
+  | { state: 'asking'; summary: ImportSummary; question: ImportQuestion; deciding: boolean; problem: string | null }
+  | { state: 'refused'; summary: ImportSummary }
+  /** The moderator did not trust a first-use key: nothing was stored. */
+  | { state: 'declined'; summary: ImportSummary };
 
 export interface ImportItem {
   id: number;
@@ -74,7 +82,7 @@ const EMPTY: ImportSnapshot = { items: [], total: 0, done: 0, running: false, cu
 export class SubmissionImportSession {
   private items: ImportItem[] = [];
   private queue: { id: number; file: File }[] = [];
-  /** Files waiting for the moderator's answer about a different key: the verified result and the bytes. */
+  /** Files waiting for the moderator's answer about a first-use or different key: the verified result and the bytes. */
   private held = new Map<number, Held>();
   private listeners = new Set<() => void>();
   private snapshot: ImportSnapshot = EMPTY;
@@ -119,7 +127,7 @@ export class SubmissionImportSession {
     void this.run();
   }
 
-  /** The moderator's answer about a file signed with a different key from the school's pinned one. */
+  /** The moderator's answer about a file signed with a key new to the school, or different from its pinned one. */
   async decide(id: number, answer: KeyAnswer): Promise<void> {
     const held = this.held.get(id);
     const item = this.items.find((i) => i.id === id);
@@ -132,12 +140,14 @@ export class SubmissionImportSession {
         ...held,
         catalogue: this.services.catalogue,
         answer,
+        question: asking.question.kind,
       });
       this.held.delete(id);
+      if (decision.kind === 'ask' || decision.kind === 'ask-first-use') this.held.set(id, held);
+      // Other files from the same school signed with the key just trusted now match it; others from it now ask about a
+      // different key. They are settled before this file shows as done, so the list never shows a question already answered.
+      if (answer === 'accept' && decision.kind === 'store') await this.recheck(asking.summary.urn);
       this.update(id, resultOf(decision, asking.summary));
-      if (decision.kind === 'ask') this.held.set(id, held);
-      // Other files from the same school signed with the key just accepted now match it.
-      if (answer === 'accept') await this.recheck(asking.summary.urn);
     } catch (error) {
       this.update(id, { ...asking, deciding: false, problem: describeStorageError(error, `your decision about “${item.fileName}”`) });
     }
@@ -146,6 +156,7 @@ export class SubmissionImportSession {
   /** Removes the finished files from the list; files still waiting for an answer stay. */
   clearFinished(): void {
     this.items = this.items.filter((i) => ['waiting', 'checking', 'asking'].includes(i.result.state));
+    for (const id of this.held.keys()) if (!this.items.some((i) => i.id === id)) this.held.delete(id);
     this.emit();
   }
 
@@ -160,9 +171,13 @@ export class SubmissionImportSession {
           ...held,
           catalogue: this.services.catalogue,
         });
-        if (decision.kind === 'ask') continue;
+        const next = resultOf(decision, summary);
+        if (decision.kind === 'ask' || decision.kind === 'ask-first-use') {
+          if (next.state === 'asking' && next.question.kind !== item.result.question.kind) this.update(item.id, next);
+          continue;
+        }
         this.held.delete(item.id);
-        this.update(item.id, resultOf(decision, summary));
+        this.update(item.id, next);
       } catch {
         // It stays a question; answering it reports any problem.
       }
@@ -218,7 +233,8 @@ export class SubmissionImportSession {
         pdf,
         catalogue: this.services.catalogue,
       });
-      if (decision.kind === 'ask') this.held.set(id, { verification: result.verification, pdf, file: incoming });
+      if (decision.kind === 'ask' || decision.kind === 'ask-first-use')
+        this.held.set(id, { verification: result.verification, pdf, file: incoming });
       return summary ? resultOf(decision, summary) : { state: 'not-imported', summary: null, message: rejectionText(decision) };
     } catch (error) {
       return { state: 'not-imported', summary, message: describeStorageError(error, `“${file.name}”`) };
@@ -255,6 +271,7 @@ function summaryOf(workspaceId: string, verification: SubmissionVerification): I
     exportedAt: submission.createdAt,
     regionId: submission.region.id,
     fingerprint: certificate.fingerprint,
+    signer: signerIdentity(certificate),
   };
 }
 
@@ -283,13 +300,16 @@ function resultOf(decision: ImportDecision, summary: ImportSummary): ImportItemR
       return {
         state: 'asking',
         summary,
-        pinnedFingerprint: decision.pinnedFingerprint,
-        pinnedAt: decision.pinnedAt,
+        question: { kind: 'different-key', pinnedFingerprint: decision.pinnedFingerprint, pinnedAt: decision.pinnedAt },
         deciding: false,
         problem: null,
       };
+    case 'ask-first-use':
+      return { state: 'asking', summary, question: { kind: 'first-use' }, deciding: false, problem: null };
     case 'refuse':
       return { state: 'refused', summary };
+    case 'declined':
+      return { state: 'declined', summary };
   }
 }
 
@@ -331,7 +351,7 @@ export function importCounts(items: readonly ImportItem[]): ImportCounts {
     else if (result.state === 'duplicate') counts.duplicate += 1;
     else if (result.state === 'not-imported') counts.notImported += 1;
     else if (result.state === 'asking') counts.asking += 1;
-    else if (result.state === 'refused') counts.refused += 1;
+    else if (result.state === 'refused' || result.state === 'declined') counts.refused += 1;
     else counts.pending += 1;
   }
   return counts;

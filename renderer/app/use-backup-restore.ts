@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import type { VerifiedBackup } from '../../shared/backup/backup-format';
 import { backupFileName } from '../../shared/backup/backup-file-name';
 import { checkBackupFile, hasSchoolData, makeBackup, recordBackupSaved, restoreBackup, type BackupCounts } from '../db/backup-store';
+import type { LeftOutRecord, ReverifiedBackup } from '../db/backup-reverify';
 import { UserFacingError } from '../db/storage-errors';
 import { backupSavedText, restoredText } from '../components/backup-text';
 import { useServices } from './app-context';
@@ -37,18 +37,27 @@ export function useBackupNow() {
 
 export type RestoreState =
   | { kind: 'idle' }
-  | { kind: 'checking'; fileName: string }
-  | { kind: 'confirm'; fileName: string; backup: VerifiedBackup; counts: BackupCounts; hasData: boolean }
+  | { kind: 'checking'; fileName: string; step?: string }
+  | {
+      kind: 'confirm';
+      fileName: string;
+      backup: ReverifiedBackup;
+      counts: BackupCounts;
+      hasData: boolean;
+      /** Records the restore will leave out because they did not verify again, and why. */
+      leftOut: LeftOutRecord[];
+    }
   | { kind: 'restoring'; fileName: string; step: string }
   | { kind: 'restored'; text: string }
   | { kind: 'problem'; fileName: string; message: string };
 
 /**
- * Restore, in steps: check the whole file (nothing changes), ask, optionally save a safety backup
- * of what is there now, then replace everything in one transaction.
+ * Restore, in steps: check the whole file and verify every signed file in it again (nothing
+ * changes), ask (saying what will be left out and why), optionally save a safety backup of what is
+ * there now, then replace everything in one transaction.
  */
 export function useRestore() {
-  const { db, platform } = useServices();
+  const { db, platform, verifyJobs } = useServices();
   const [state, setState] = useState<RestoreState>({ kind: 'idle' });
   const busy = useRef(false);
 
@@ -58,7 +67,14 @@ export function useRestore() {
       busy.current = true;
       setState({ kind: 'checking', fileName: file.name });
       try {
-        const checked = await checkBackupFile(db, file, platform.appVersion());
+        const checked = await checkBackupFile(db, file, platform.appVersion(), verifyJobs, (done, total) => {
+          if (total > 0)
+            setState({
+              kind: 'checking',
+              fileName: file.name,
+              step: `Checking the signed files in the backup again: ${done} of ${total}…`,
+            });
+        });
         if (!checked.ok) setState({ kind: 'problem', fileName: file.name, message: checked.message });
         else
           setState({
@@ -67,6 +83,7 @@ export function useRestore() {
             backup: checked.backup,
             counts: checked.counts,
             hasData: await hasSchoolData(db),
+            leftOut: checked.leftOut,
           });
       } catch (error) {
         setState({ kind: 'problem', fileName: file.name, message: messageOf(error) });
@@ -74,7 +91,7 @@ export function useRestore() {
         busy.current = false;
       }
     },
-    [db, platform],
+    [db, platform, verifyJobs],
   );
 
   const confirm = useCallback(

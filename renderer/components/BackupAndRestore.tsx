@@ -4,7 +4,7 @@ import { formatBytes } from '../../shared/evidence/evidence-records';
 import { useServices } from '../app/app-context';
 import { useBackupNow, useRestore } from '../app/use-backup-restore';
 import { backupDates } from '../db/backup-store';
-import { formatDateTime, KEYS_NOT_IN_BACKUPS, restoreQuestion } from './backup-text';
+import { formatDateTime, KEYS_NOT_IN_BACKUPS, leftOutHeading, restoreQuestion } from './backup-text';
 import { ErrorSummary, FieldError } from './ErrorSummary';
 
 const RESTORE_INPUT_ID = 'restore-backup';
@@ -94,7 +94,7 @@ export function BackupAndRestore() {
           />
         </div>
         <div role="status" aria-live="polite">
-          {state.kind === 'checking' ? <p>Checking “{state.fileName}”…</p> : null}
+          {state.kind === 'checking' ? <p>{state.step ?? `Checking “${state.fileName}”…`}</p> : null}
           {state.kind === 'restoring' ? <p>{state.step}</p> : null}
           {state.kind === 'restored' ? <p className="notice notice--success">{state.text}</p> : null}
         </div>
@@ -107,6 +107,20 @@ export function BackupAndRestore() {
               “{state.fileName}” ({formatBytes(state.backup.fileBytes)}) has been checked in full: every part of it is as it was when it was
               made.
             </p>
+            {state.leftOut.length > 0 ? (
+              <div data-testid="restore-left-out">
+                <p>
+                  <strong>{leftOutHeading(state.leftOut.length)}</strong>
+                </p>
+                <ul>
+                  {state.leftOut.map((record, index) => (
+                    <li key={index}>
+                      {record.what}: {record.why}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             {state.hasData ? (
               <div className="checkbox">
                 <input

@@ -5,6 +5,7 @@ import type { KeyAnswer } from '../../shared/moderation/import-decision';
 import { href } from '../app/hash-route';
 import type { ImportItem, ImportItemResult, ImportSummary } from '../app/submission-import';
 import { formatIsoDate } from './dates';
+import { SignerConfirmation } from './SignerConfirmation';
 
 const fingerprint = (hex: string) => shortHash(hex, 16);
 
@@ -67,6 +68,8 @@ function tagOf(result: ImportItemResult): string {
       return 'Needs your decision';
     case 'refused':
       return 'Refused';
+    case 'declined':
+      return 'Not trusted';
   }
 }
 
@@ -102,7 +105,7 @@ function ResultBody({ workspaceId, item, onDecide }: { workspaceId: string; item
           <SignerLine summary={result.summary} />
           <p className={result.trust === 'first-use' ? 'notice import-result__pin' : 'import-result__pin'}>
             {result.trust === 'first-use'
-              ? `First submission from URN ${result.summary.urn} in this workspace: this key is now pinned for the school. Check the fingerprint against the one on the submission’s cover, or ask the school to read theirs to you from Settings. Later submissions signed with a different key will need your decision.`
+              ? `First submission from URN ${result.summary.urn} in this workspace: you trusted this key, and it is now pinned for the school. Later submissions signed with a different key will need your decision.`
               : result.trust === 'matches'
                 ? `Matches the key pinned for URN ${result.summary.urn}.`
                 : `You accepted this new key for URN ${result.summary.urn}. It replaces the key pinned before, and your decision is recorded.`}
@@ -125,7 +128,39 @@ function ResultBody({ workspaceId, item, onDecide }: { workspaceId: string; item
           </p>
         </>
       );
+    case 'declined':
+      return (
+        <>
+          <Described summary={result.summary} />
+          <SignerLine summary={result.summary} />
+          <p>
+            Not imported: you did not trust this key. Nothing from this file was stored. If the file is genuine, ask the school to read you
+            the fingerprint of its key, then import the file again.
+          </p>
+        </>
+      );
     case 'asking':
+      if (result.question.kind === 'first-use')
+        return (
+          <>
+            <Described summary={result.summary} />
+            <p className="key-question__warning">
+              <strong>First submission from URN {result.summary.urn} in this workspace: check the school’s key before you trust it.</strong>
+            </p>
+            {result.problem ? (
+              <p className="notice notice--error" role="alert">
+                {result.problem}
+              </p>
+            ) : null}
+            <SignerConfirmation
+              identity={result.summary.signer}
+              sender="the school"
+              fileName={item.fileName}
+              busy={result.deciding}
+              onAnswer={(trust) => onDecide(trust ? 'accept' : 'refuse')}
+            />
+          </>
+        );
       return (
         <div className="key-question" role="group" aria-labelledby={`key-question-${item.id}`}>
           <Described summary={result.summary} />
@@ -140,9 +175,9 @@ function ResultBody({ workspaceId, item, onDecide }: { workspaceId: string; item
               </dd>
             </div>
             <div>
-              <dt>Key pinned on {day(result.pinnedAt)}</dt>
+              <dt>Key pinned on {day(result.question.pinnedAt)}</dt>
               <dd>
-                <code className="hash">{fingerprint(result.pinnedFingerprint)}</code>
+                <code className="hash">{fingerprint(result.question.pinnedFingerprint)}</code>
               </dd>
             </div>
           </dl>

@@ -40,7 +40,19 @@ export function restoredText(outcome: RestoreOutcome): string {
     missing.length === 0
       ? ''
       : ` Signing keys are never in a backup, and ${listText(missing)} ${missing.length === 1 ? 'has' : 'have'} no signing key on this computer: a new key is made at the next export, with a new fingerprint. Tell whoever checks your signed files that the key has changed.`;
-  return `Restored the backup from ${formatDateTime(outcome.backupCreatedAt)}: ${countsText(outcome.counts)}.${keys}`;
+  const left = outcome.leftOut;
+  const leftOut =
+    left.length === 0
+      ? ''
+      : ` Left out, because ${left.length === 1 ? 'it' : 'they'} did not verify again: ${listText(left.map((r) => r.what))}. To have ${left.length === 1 ? 'it' : 'them'} back, import the signed ${left.length === 1 ? 'file' : 'files'} again from what the sender sent.`;
+  return `Restored the backup from ${formatDateTime(outcome.backupCreatedAt)}: ${countsText(outcome.counts)}.${keys}${leftOut}`;
+}
+
+/** Above the list of what a restore will leave out. */
+export function leftOutHeading(count: number): string {
+  return count === 1
+    ? 'One thing in this backup will not be restored, because it could not be verified again:'
+    : `${count} things in this backup will not be restored, because they could not be verified again:`;
 }
 
 function listText(items: readonly string[]): string {

@@ -16,6 +16,7 @@ import type {
   VisitPlan,
 } from '../../shared/moderation/moderation-records';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
+import { moderatorPinKey, normaliseOrganisation } from '../../shared/moderation/first-use-trust';
 
 /** A stored evidence file, kept once however many items or schools use it. */
 export interface EvidenceBlobRecord {
@@ -95,8 +96,25 @@ export interface ReceivedReportRecord {
   pdf: Blob;
 }
 
-/** A school's pin of a moderator's key: `${schoolId}|${organisation}`. */
+/**
+ * A school's pin of a moderating organisation's key, per region: `moderatorPinKey(schoolId,
+ * regionId, organisation)`, the organisation's name normalised so that a look-alike name is the same pin.
+ */
 export interface ModeratorPinRecord {
+  key: string;
+  schoolId: string;
+  regionId: string;
+  /** The organisation's name as the pinned report writes it. */
+  organisation: string;
+  /** SHA-256 (hex) of the moderator's certificate. */
+  fingerprint: string;
+  /** The name the pinned certificate gives the moderator (empty for a pin made before schema 5). */
+  moderatorName: string;
+  pinnedAt: string;
+}
+
+/** A pin as schema 3 and 4 kept it: `${schoolId}|${organisation}`, the name exactly as typed. */
+export interface ModeratorPinBeforeSchema5 {
   key: string;
   schoolId: string;
   organisation: string;
@@ -110,7 +128,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 4;
+export const DATABASE_SCHEMA_VERSION = 5;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -176,7 +194,61 @@ export class AppDatabase extends Dexie {
     this.version(4)
       .stores({ importedSubmissionDocuments: 'key' })
       .upgrade((tx) => moveImportedSubmissionDocuments(tx));
+    // Version 5: a school's pins of moderators' keys are keyed by region and normalised organisation
+    // (a trailing space or a look-alike letter is no longer a new organisation). Same stores.
+    this.version(5)
+      .stores({ moderatorPins: 'key, schoolId' })
+      .upgrade((tx) => rekeyModeratorPins(tx));
   }
+}
+
+/**
+ * Schema-4 pins as schema 5 keeps them. The region is the one the school's reports signed with the
+ * pinned key name, else the school's own region; a pin of a school that no longer exists is dropped.
+ * When two old pins become one (the same organisation written two ways), the one pinned first is
+ * kept: trust on first use trusts the first key, and a later look-alike is what a pin guards against.
+ */
+export function migrateModeratorPins(
+  pins: readonly ModeratorPinBeforeSchema5[],
+  reports: readonly Pick<ReceivedReportRecord, 'schoolId' | 'signerFingerprint' | 'document'>[],
+  schools: readonly Pick<School, 'id' | 'regionId'>[],
+): ModeratorPinRecord[] {
+  const regionOfSchool = new Map(schools.map((s) => [s.id, s.regionId]));
+  const byKey = new Map<string, ModeratorPinRecord>();
+  for (const pin of [...pins].sort((a, b) => a.pinnedAt.localeCompare(b.pinnedAt))) {
+    const signed = reports.find(
+      (r) =>
+        r.schoolId === pin.schoolId &&
+        r.signerFingerprint === pin.fingerprint &&
+        normaliseOrganisation(r.document.moderator.organisation) === normaliseOrganisation(pin.organisation),
+    );
+    const regionId = signed?.document.moderator.regionId ?? regionOfSchool.get(pin.schoolId);
+    if (regionId === undefined) continue;
+    const key = moderatorPinKey(pin.schoolId, regionId, pin.organisation);
+    if (byKey.has(key)) continue;
+    byKey.set(key, {
+      key,
+      schoolId: pin.schoolId,
+      regionId,
+      organisation: pin.organisation,
+      fingerprint: pin.fingerprint,
+      moderatorName: signed?.document.moderator.name ?? '',
+      pinnedAt: pin.pinnedAt,
+    });
+  }
+  return [...byKey.values()];
+}
+
+async function rekeyModeratorPins(tx: Transaction): Promise<void> {
+  const pins = tx.table<ModeratorPinBeforeSchema5 | ModeratorPinRecord, string>('moderatorPins');
+  const old = (await pins.toArray()).filter((pin): pin is ModeratorPinBeforeSchema5 => !('regionId' in pin));
+  if (old.length === 0) return;
+  const [reports, schools] = await Promise.all([
+    tx.table<ReceivedReportRecord, string>('receivedReports').toArray(),
+    tx.table<School, string>('schools').toArray(),
+  ]);
+  await pins.bulkDelete(old.map((pin) => pin.key));
+  await pins.bulkPut(migrateModeratorPins(old, reports, schools));
 }
 
 /** An imported submission as schema 3 kept it: its submission data inside the record. */

@@ -17,6 +17,8 @@ import {
   type AppDatabase,
   type ImportedSubmissionWithDocument,
 } from './app-database';
+import type { VerifyRunner } from '../export/verify-jobs';
+import { reverifyBackup, type LeftOutRecord, type ReverifiedBackup } from './backup-reverify';
 import { META } from './database-guard';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
@@ -163,13 +165,30 @@ export async function hasSchoolData(db: AppDatabase): Promise<boolean> {
   return (await db.schools.count()) > 0;
 }
 
-export type CheckedBackup = { ok: true; backup: VerifiedBackup; counts: BackupCounts } | { ok: false; message: string };
+export type CheckedBackup =
+  | {
+      ok: true;
+      backup: ReverifiedBackup;
+      /** What the restore will bring back (after anything left out). */
+      counts: BackupCounts;
+      /** Records that will not be restored, and why. */
+      leftOut: LeftOutRecord[];
+    }
+  | { ok: false; message: string };
 
 /**
  * Reads and checks a backup file completely (every SHA-256, the versions that made it, and that
- * this database has a place for each of its tables) without changing anything.
+ * this database has a place for each of its tables), then verifies every signed file it holds
+ * again (imported submissions and received moderation reports, in the verify worker) and makes
+ * the pins from those that verify. Changes nothing.
  */
-export async function checkBackupFile(db: AppDatabase, file: Blob, appVersion: string): Promise<CheckedBackup> {
+export async function checkBackupFile(
+  db: AppDatabase,
+  file: Blob,
+  appVersion: string,
+  verifyJobs: VerifyRunner,
+  onProgress?: (done: number, total: number) => void,
+): Promise<CheckedBackup> {
   const result: BackupReadResult = await readBackup(file, { appVersion, schemaVersion: DATABASE_SCHEMA_VERSION });
   if (!result.ok) return { ok: false, message: result.message };
   const { backup } = result;
@@ -192,7 +211,10 @@ export async function checkBackupFile(db: AppDatabase, file: Blob, appVersion: s
         message: `This backup file is damaged (a “${table.name}” record is not readable). Nothing in the app has been changed.`,
       };
   }
-  return { ok: true, backup, counts: countsOf(backup.tables) };
+  const reverified = await reverifyBackup({ ...backup, tables: asThisSchema(backup) }, verifyJobs, onProgress);
+  if (!reverified.ok) return reverified;
+  const tables = reverified.backup.tables;
+  return { ok: true, backup: reverified.backup, counts: countsOf(tables), leftOut: reverified.backup.leftOutRecords };
 }
 
 export interface RestoreOutcome {
@@ -200,16 +222,19 @@ export interface RestoreOutcome {
   backupCreatedAt: string;
   /** Workspaces in the restored data with no signing key on this computer: each gets a new key at its next export. */
   workspacesWithoutKey: string[];
+  /** Records left out because they did not verify again, and why. */
+  leftOut: LeftOutRecord[];
 }
 
 /**
- * Replaces everything in the database with a checked backup: one read-write transaction over every
- * table that clears it and writes the backup's records, so if anything fails (a full disk, a bad
- * record) the transaction is undone and nothing at all has changed. Signing keys are left as they are.
+ * Replaces everything in the database with a checked and re-verified backup (`checkBackupFile`):
+ * one read-write transaction over every table that clears it and writes the backup's records, so
+ * if anything fails (a full disk, a bad record) the transaction is undone and nothing at all has
+ * changed. Signing keys are left as they are.
  */
-export async function restoreBackup(db: AppDatabase, backup: VerifiedBackup, appVersion: string): Promise<RestoreOutcome> {
+export async function restoreBackup(db: AppDatabase, backup: ReverifiedBackup, appVersion: string): Promise<RestoreOutcome> {
   const tables = tablesBackedUp(db);
-  const byName = new Map(asThisSchema(backup).map((t) => [t.name, t]));
+  const byName = new Map(backup.tables.map((t) => [t.name, t]));
   const restoredAt = nowIso();
   try {
     await db.transaction('rw', tables, async () => {
@@ -236,7 +261,12 @@ export async function restoreBackup(db: AppDatabase, backup: VerifiedBackup, app
   } catch (error) {
     throw new UserFacingError(restoreFailedMessage(error));
   }
-  return { counts: countsOf(backup.tables), backupCreatedAt: backup.createdAt, workspacesWithoutKey: await workspacesWithoutKey(db) };
+  return {
+    counts: countsOf(backup.tables),
+    backupCreatedAt: backup.createdAt,
+    workspacesWithoutKey: await workspacesWithoutKey(db),
+    leftOut: backup.leftOutRecords,
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
-import type { ModeratorPin, VerifiedReport } from '../../shared/moderation/moderation-report-verifier';
+import { decideTrust, moderatorPinKey, type TrustDecision, type TrustQuestion } from '../../shared/moderation/first-use-trust';
+import type { ModerationDocument } from '../../shared/moderation/moderation-format';
+import type { VerifiedReport } from '../../shared/moderation/moderation-report-verifier';
 import { evidenceRequestActions } from '../../shared/moderation/moderation-review';
 import type { VerifyRunner } from '../export/verify-jobs';
 import { newId, nowIso, type AppDatabase, type ReceivedReportRecord } from './app-database';
@@ -6,45 +8,45 @@ import { describeStorageError, UserFacingError } from './storage-errors';
 
 /** A school's side of moderation: the reports it imports, and the moderators' keys it has pinned. */
 
-export function moderatorPinKey(schoolId: string, organisation: string): string {
-  return `${schoolId}|${organisation}`;
-}
-
 /** The school's own exported submissions, by id, with the SHA-256 of each PDF: a report must name one of them. */
 export async function schoolSubmissionHashes(db: AppDatabase, schoolId: string): Promise<Record<string, string>> {
   const submissions = await db.submissions.where('schoolId').equals(schoolId).toArray();
   return Object.fromEntries(submissions.map((s) => [s.id, s.sha256]));
 }
 
-/** Trust on first use: whether this moderating organisation's key is new to the school, the one pinned, or a different one. */
-export async function checkModeratorPin(
-  db: AppDatabase,
-  schoolId: string,
-  organisation: string,
-  fingerprint: string,
-): Promise<ModeratorPin> {
-  const pin = await db.moderatorPins.get(moderatorPinKey(schoolId, organisation));
-  if (!pin) return { status: 'first-use' };
-  return pin.fingerprint === fingerprint ? { status: 'matches' } : { status: 'different', pinnedFingerprint: pin.fingerprint };
+/** The pin a report's moderator is compared with: the school's, for the report's region and (normalised) organisation. */
+export function reportPinKey(schoolId: string, moderation: ModerationDocument): string {
+  return moderatorPinKey(schoolId, moderation.moderator.regionId, moderation.moderator.organisation);
 }
 
-export interface ReportImportResult {
-  /** 'already-imported' when this very report was imported before: nothing was added again. */
-  outcome: 'imported' | 'already-imported';
-  record: ReceivedReportRecord;
-  /** How many requests for more evidence became new actions in the plan. */
-  actionsCreated: number;
+/** Trust on first use: whether this report's key may be stored as it is, or the person must be asked first. */
+export async function checkModeratorPin(db: AppDatabase, schoolId: string, report: VerifiedReport): Promise<TrustDecision> {
+  const pin = await db.moderatorPins.get(reportPinKey(schoolId, report.moderation));
+  return decideTrust(pin, report.certificate.fingerprint, null);
 }
+
+export type ReportImportResult =
+  | {
+      /** 'already-imported' when this very report was imported before: nothing was added again. */
+      outcome: 'imported' | 'already-imported';
+      record: ReceivedReportRecord;
+      /** How many requests for more evidence became new actions in the plan. */
+      actionsCreated: number;
+      trust: 'first-use' | 'matches' | 'accepted';
+    }
+  /** The key is new, or differs from the pinned one, and the person has not confirmed it: nothing was written. */
+  | { outcome: 'needs-decision'; question: TrustQuestion };
 
 /**
  * Keeps a verified report beside the evaluation it moderates, pins the moderator's key, and turns
  * each request for more evidence into an action in the school's plan: all of it, or nothing.
  * A report imported again changes nothing, and an action the plan already has is not added twice.
- * A key different from the pinned one is only accepted when the person said so.
+ * A key that is not the pinned one (a first use, or a different key) is only stored when the
+ * person confirmed that very fingerprint (`confirmedFingerprint`); otherwise nothing is written.
  */
 export async function importReceivedReport(
   db: AppDatabase,
-  input: { schoolId: string; report: VerifiedReport; pdf: Blob; acceptDifferentKey?: boolean },
+  input: { schoolId: string; report: VerifiedReport; pdf: Blob; confirmedFingerprint?: string | null },
 ): Promise<ReportImportResult> {
   const { schoolId, report } = input;
   const { moderation } = report;
@@ -55,25 +57,24 @@ export async function importReceivedReport(
       if (!submission || submission.schoolId !== schoolId || submission.sha256 !== moderation.submission.sha256) {
         throw new UserFacingError('This report is not about a submission this school exported, so it was not imported.');
       }
-      const pinKey = moderatorPinKey(schoolId, moderation.moderator.organisation);
+      const pinKey = reportPinKey(schoolId, moderation);
       const pin = await db.moderatorPins.get(pinKey);
-      if (pin && pin.fingerprint !== fingerprint && !input.acceptDifferentKey) {
-        throw new UserFacingError(
-          `The report is signed with a different key from the one ${moderation.moderator.organisation} used before. Nothing was imported.`,
-        );
-      }
-      if (!pin || pin.fingerprint !== fingerprint) {
+      const decision = decideTrust(pin, fingerprint, input.confirmedFingerprint);
+      if (decision.kind === 'ask') return { outcome: 'needs-decision' as const, question: decision.question };
+      if (decision.trust !== 'matches') {
         await db.moderatorPins.put({
           key: pinKey,
           schoolId,
+          regionId: moderation.moderator.regionId,
           organisation: moderation.moderator.organisation,
           fingerprint,
+          moderatorName: report.certificate.commonName,
           pinnedAt: nowIso(),
         });
       }
 
       const existing = await db.receivedReports.get(moderation.reportId);
-      if (existing) return { outcome: 'already-imported' as const, record: existing, actionsCreated: 0 };
+      if (existing) return { outcome: 'already-imported' as const, record: existing, actionsCreated: 0, trust: decision.trust };
 
       const planned = await db.actions.where('evaluationId').equals(submission.evaluationId).toArray();
       const known = new Set(planned.map((a) => actionIdentity(a.what, a.criterionIds)));
@@ -108,7 +109,7 @@ export async function importReceivedReport(
         pdf: input.pdf,
       };
       await db.receivedReports.add(record);
-      return { outcome: 'imported' as const, record, actionsCreated };
+      return { outcome: 'imported' as const, record, actionsCreated, trust: decision.trust };
     });
   } catch (error) {
     throw new UserFacingError(describeStorageError(error, 'the moderation report'));
@@ -119,12 +120,12 @@ function actionIdentity(what: string, criterionIds: readonly string[]): string {
   return `${what.trim()}\u0000${[...criterionIds].sort().join(',')}`;
 }
 
-export type ReportCheck = { kind: 'rejected'; message: string } | { kind: 'ready'; report: VerifiedReport; pin: ModeratorPin };
+export type ReportCheck = { kind: 'rejected'; message: string } | { kind: 'ready'; report: VerifiedReport; trust: TrustDecision };
 
 /**
  * Checks a moderation report file for this school, in the verify worker: a signed, untouched
  * report about one of the school's own exported PDFs, byte for byte. Then compares the moderator's
- * key with the one pinned for their organisation. Stores nothing.
+ * key with the one pinned for their region and organisation. Stores nothing.
  */
 export async function checkReportFile(db: AppDatabase, verifyJobs: VerifyRunner, schoolId: string, file: Blob): Promise<ReportCheck> {
   const submissionSha256 = await schoolSubmissionHashes(db, schoolId);
@@ -142,6 +143,5 @@ export async function checkReportFile(db: AppDatabase, verifyJobs: VerifyRunner,
   if (result.kind !== 'report') return { kind: 'rejected', message: 'The file could not be checked.' };
   if (!result.verification.ok) return { kind: 'rejected', message: result.verification.rejection.message };
   const report = result.verification.report;
-  const pin = await checkModeratorPin(db, schoolId, report.moderation.moderator.organisation, report.certificate.fingerprint);
-  return { kind: 'ready', report, pin };
+  return { kind: 'ready', report, trust: await checkModeratorPin(db, schoolId, report) };
 }

@@ -5,6 +5,7 @@ import {
   type ImportDecision,
   type IncomingFile,
   type KeyAnswer,
+  type KeyQuestion,
 } from '../../shared/moderation/import-decision';
 import { importedSubmissionKey } from '../../shared/moderation/moderation-records';
 import type { SubmissionVerification } from '../../shared/submission/submission-verifier';
@@ -15,8 +16,8 @@ import { describeStorageError, UserFacingError } from './storage-errors';
  * Stores one verified submission in a moderator workspace, all or nothing: the decision (is it
  * already here, does the key match the school's pin) is made and acted on inside one read-write
  * transaction over the submission, its data, its PDF, any framework that came with it and the pin.
- * A rejected file, a duplicate and an unanswered key question write nothing; a refused key
- * writes only the refusal into the pin's history.
+ * A rejected file, a duplicate, an unanswered key question and a first-use key the moderator did
+ * not trust write nothing; a refused different key writes only the refusal into the pin's history.
  */
 export async function importVerifiedSubmission(
   db: AppDatabase,
@@ -28,6 +29,8 @@ export async function importVerifiedSubmission(
     pdf: Blob;
     catalogue: FrameworkCatalogue;
     answer?: KeyAnswer | null;
+    /** The question the answer was given to (a first-use key, or a different one). */
+    question?: KeyQuestion | null;
   },
 ): Promise<ImportDecision> {
   const { verification } = input;

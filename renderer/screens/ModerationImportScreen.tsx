@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { href } from '../app/hash-route';
-import { describeCounts, importCounts, useSubmissionImport } from '../app/submission-import';
+import { describeCounts, importCounts, useSubmissionImport, type ImportItem } from '../app/submission-import';
 import { useModeratorWorkspace } from '../app/use-moderator-workspace';
 import { importItemHeadingId, ImportResults } from '../components/ImportResults';
 import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout';
@@ -65,11 +65,7 @@ function SubmissionImporter({ workspaceId }: { workspaceId: string }) {
       </div>
       {firstQuestion && !snapshot.running ? (
         <div className="notice notice--warning">
-          <p>
-            {counts.asking === 1
-              ? 'One file is signed with a different key from the one pinned for its school. It is not imported until you decide.'
-              : `${counts.asking} files are signed with a different key from the one pinned for their school. They are not imported until you decide.`}
-          </p>
+          <p>{waitingText(snapshot.items)}</p>
           <p>
             <a
               href={`#${importItemHeadingId(firstQuestion.id)}`}
@@ -102,4 +98,26 @@ function SubmissionImporter({ workspaceId }: { workspaceId: string }) {
       ) : null}
     </>
   );
+}
+
+/** What the files waiting for a decision ask: a key new to the workspace, or a key different from the pinned one. */
+function waitingText(items: readonly ImportItem[]): string {
+  let firstUse = 0;
+  let different = 0;
+  for (const { result } of items) {
+    if (result.state !== 'asking') continue;
+    if (result.question.kind === 'first-use') firstUse += 1;
+    else different += 1;
+  }
+  const parts: string[] = [];
+  if (firstUse === 1)
+    parts.push('One file is signed with a key this workspace has not seen for its school. Check its fingerprint before you trust it.');
+  else if (firstUse > 1)
+    parts.push(
+      `${firstUse} files are signed with keys this workspace has not seen for their school. Check each fingerprint before you trust it.`,
+    );
+  if (different === 1) parts.push('One file is signed with a different key from the one pinned for its school.');
+  else if (different > 1) parts.push(`${different} files are signed with a different key from the one pinned for their school.`);
+  parts.push(firstUse + different === 1 ? 'It is not imported until you decide.' : 'They are not imported until you decide.');
+  return parts.join(' ');
 }

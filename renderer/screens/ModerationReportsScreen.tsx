@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { shortHash } from '../../shared/formats/sha256';
+import { signerIdentity, type TrustQuestion } from '../../shared/moderation/first-use-trust';
 import type { VerifiedReport } from '../../shared/moderation/moderation-report-verifier';
 import { OUTCOME_KINDS } from '../../shared/moderation/moderation-records';
 import { useServices } from '../app/app-context';
@@ -8,6 +9,7 @@ import { href } from '../app/hash-route';
 import { formatIsoDate } from '../components/dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
+import { SignerConfirmation } from '../components/SignerConfirmation';
 import { checkReportFile, importReceivedReport, type ReportImportResult } from '../db/received-report-store';
 import { describeStorageError } from '../db/storage-errors';
 import { LoadingOrMissing } from './NotFoundScreen';
@@ -17,9 +19,9 @@ type ImportState =
   | { state: 'idle' }
   | { state: 'checking'; fileName: string }
   | { state: 'rejected'; fileName: string; message: string }
-  | { state: 'ask'; fileName: string; file: Blob; report: VerifiedReport; pinnedFingerprint: string }
-  | { state: 'refused'; fileName: string }
-  | { state: 'done'; fileName: string; result: ReportImportResult };
+  | { state: 'ask'; fileName: string; file: Blob; report: VerifiedReport; question: TrustQuestion; storing: boolean }
+  | { state: 'refused'; fileName: string; question: TrustQuestion['kind'] }
+  | { state: 'done'; fileName: string; result: Exclude<ReportImportResult, { outcome: 'needs-decision' }> };
 
 /**
  * A school's moderation reports: import the signed report a moderator sent (checked, and only if
@@ -42,10 +44,13 @@ export function ModerationReportsScreen({ schoolId }: { schoolId: string }) {
   if (!school) return <LoadingOrMissing state="missing" what="school" />;
   const evaluationTitle = new Map(evaluations.map((e) => [e.id, e.title]));
 
-  const store = async (fileName: string, file: Blob, report: VerifiedReport, acceptDifferentKey: boolean) => {
+  const store = async (fileName: string, file: Blob, report: VerifiedReport, confirmedFingerprint: string | null) => {
     try {
-      const result = await importReceivedReport(db, { schoolId, report, pdf: file, acceptDifferentKey });
-      setState({ state: 'done', fileName, result });
+      const result = await importReceivedReport(db, { schoolId, report, pdf: file, confirmedFingerprint });
+      // The pin changed since the file was checked (another window): ask again, about what is pinned now.
+      if (result.outcome === 'needs-decision')
+        setState({ state: 'ask', fileName, file, report, question: result.question, storing: false });
+      else setState({ state: 'done', fileName, result });
     } catch (error) {
       setState({ state: 'rejected', fileName, message: describeStorageError(error, 'the moderation report') });
     }
@@ -59,11 +64,11 @@ export function ModerationReportsScreen({ schoolId }: { schoolId: string }) {
         setState({ state: 'rejected', fileName: file.name, message: checked.message });
         return;
       }
-      if (checked.pin.status === 'different') {
-        setState({ state: 'ask', fileName: file.name, file, report: checked.report, pinnedFingerprint: checked.pin.pinnedFingerprint });
+      if (checked.trust.kind === 'ask') {
+        setState({ state: 'ask', fileName: file.name, file, report: checked.report, question: checked.trust.question, storing: false });
         return;
       }
-      await store(file.name, file, checked.report, false);
+      await store(file.name, file, checked.report, null);
     } catch (error) {
       setState({ state: 'rejected', fileName: file.name, message: describeStorageError(error, 'the moderation report') });
     }
@@ -89,7 +94,7 @@ export function ModerationReportsScreen({ schoolId }: { schoolId: string }) {
             id="report-file"
             type="file"
             accept="application/pdf,.pdf"
-            disabled={state.state === 'checking'}
+            disabled={state.state === 'checking' || (state.state === 'ask' && state.storing)}
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
@@ -100,9 +105,11 @@ export function ModerationReportsScreen({ schoolId }: { schoolId: string }) {
         <ImportMessage
           state={state}
           onDecide={(accept) => {
-            if (state.state !== 'ask') return;
-            if (accept) void store(state.fileName, state.file, state.report, true);
-            else setState({ state: 'refused', fileName: state.fileName });
+            if (state.state !== 'ask' || state.storing) return;
+            if (accept) {
+              setState({ ...state, storing: true });
+              void store(state.fileName, state.file, state.report, state.question.fingerprint);
+            } else setState({ state: 'refused', fileName: state.fileName, question: state.question.kind });
           }}
         />
       </section>
@@ -161,12 +168,43 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
   if (state.state === 'refused') {
     return (
       <div role="status" aria-live="polite" className="notice">
-        <p>You refused the new key. Nothing from {state.fileName} was imported. Ask the moderator whether they changed computer or key.</p>
+        {state.question === 'first-use' ? (
+          <p>
+            You did not trust the key. Nothing from {state.fileName} was imported. If the report is genuine, ask the moderator to read you
+            the fingerprint of their key, then import it again.
+          </p>
+        ) : (
+          <p>
+            You refused the new key. Nothing from {state.fileName} was imported. Ask the moderator whether they changed computer or key.
+          </p>
+        )}
+      </div>
+    );
+  }
+  if (state.state === 'ask' && state.question.kind === 'first-use') {
+    const { moderation } = state.report;
+    return (
+      <div role="alert" className="notice notice--warning key-decision" data-testid="first-use-report">
+        <h3>A moderator key this school has not seen before</h3>
+        <p>
+          This report says it is from{' '}
+          {`${moderation.moderator.name}, ${moderation.moderator.organisation} (${moderation.moderator.regionName})`}. No report from{' '}
+          {moderation.moderator.organisation} has been imported for this school before, so the app cannot yet tell whether the key that
+          signed it is really theirs.
+        </p>
+        <SignerConfirmation
+          identity={signerIdentity(state.report.certificate)}
+          sender="the moderator"
+          fileName={state.fileName}
+          busy={state.storing}
+          onAnswer={onDecide}
+        />
       </div>
     );
   }
   if (state.state === 'ask') {
     const { moderation, certificate } = state.report;
+    const pinnedFingerprint = state.question.kind === 'different-key' ? state.question.pinnedFingerprint : '';
     return (
       <div role="alert" className="notice notice--warning key-decision" data-testid="different-key">
         <h3>The moderator’s key has changed</h3>
@@ -179,7 +217,7 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
           <div>
             <dt>Key used before</dt>
             <dd>
-              <code className="hash">{shortHash(state.pinnedFingerprint, 16)}</code>
+              <code className="hash">{shortHash(pinnedFingerprint, 16)}</code>
             </dd>
           </div>
           <div>
@@ -190,10 +228,10 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
           </div>
         </dl>
         <div className="button-row">
-          <button type="button" className="button" onClick={() => onDecide(true)}>
+          <button type="button" className="button" disabled={state.storing} onClick={() => onDecide(true)}>
             Accept the new key and import
           </button>
-          <button type="button" className="button button--secondary" onClick={() => onDecide(false)}>
+          <button type="button" className="button button--secondary" disabled={state.storing} onClick={() => onDecide(false)}>
             Refuse: import nothing
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { newestFramework, type FrameworkCatalogue } from '../framework/framework-catalogue';
 import type { LoadedFramework } from '../framework/framework-types';
 import { shortHash } from '../formats/sha256';
+import { signerIdentity, type SignerIdentity } from './first-use-trust';
 import type { SubmissionVerification, VerifiedSubmission } from '../submission/submission-verifier';
 import {
   importedSubmissionKey,
@@ -13,8 +14,8 @@ import {
 
 /**
  * What a moderator workspace does with one verified submission file: store it, say it is already
- * there, or ask the moderator about a signing key that differs from the one pinned for the
- * school. Pure: the caller reads the pin and any earlier import in the same transaction that
+ * there, or ask the moderator first: about a key never seen for the school (trust on first use:
+ * compare the fingerprint before anything is stored), or a key that differs from the one pinned. Pure: the caller reads the pin and any earlier import in the same transaction that
  * writes the result, so the decision and the write see the same data.
  */
 
@@ -47,14 +48,21 @@ export interface ImportWrite {
   pin: SignerPin;
 }
 
-/** The moderator's answer to "this school's key has changed". */
+/** The moderator's answer to "trust this new key?" or "this school's key has changed". */
 export type KeyAnswer = 'accept' | 'refuse';
+
+/** The question an answer was given to: a key never seen for the school, or a key different from the pinned one. */
+export type KeyQuestion = 'first-use' | 'different-key';
 
 export type ImportDecision =
   | { kind: 'rejected'; message: string }
   | { kind: 'duplicate'; message: string }
   | { kind: 'conflict'; message: string }
   | { kind: 'ask'; pinnedFingerprint: string; pinnedAt: string; fingerprint: string }
+  /** No key is pinned for the school yet: nothing is stored until the moderator has compared the fingerprint and trusts it. */
+  | { kind: 'ask-first-use'; fingerprint: string; signer: SignerIdentity }
+  /** The moderator did not trust a first-use key: nothing is written. */
+  | { kind: 'declined' }
   | { kind: 'store'; trust: SignerTrust; framework: FrameworkResolution; write: ImportWrite }
   | { kind: 'refuse'; pin: SignerPin };
 
@@ -67,8 +75,13 @@ export interface ImportInput {
   pin: SignerPin | null | undefined;
   /** This workspace's earlier import of the same submission id, if any. */
   existing: Pick<ImportedSubmission, 'fileSha256' | 'version' | 'schoolName'> | null | undefined;
-  /** The moderator's answer, once asked about a different key. */
+  /** The moderator's answer, once asked about a first-use or a different key. */
   answer?: KeyAnswer | null;
+  /**
+   * The question that answer was given to. When the situation has changed since (a key was pinned
+   * for the school in the meantime), the answer does not carry over: the new question is asked.
+   */
+  question?: KeyQuestion | null;
   /** The time of the decision (ISO). */
   at: string;
 }
@@ -78,7 +91,7 @@ export function signerPinKey(workspaceId: string, urn: string): string {
 }
 
 export function decideImport(input: ImportInput): ImportDecision {
-  const { verification, existing, pin, answer = null } = input;
+  const { verification, existing, pin, answer: given = null } = input;
   if (!verification.ok) return { kind: 'rejected', message: verification.rejection.message };
   const report = verification.report;
   const { submission } = report;
@@ -95,9 +108,14 @@ export function decideImport(input: ImportInput): ImportDecision {
   }
 
   const fingerprint = report.certificate.fingerprint;
+  const asked: KeyQuestion | null = !pin ? 'first-use' : pin.fingerprint === fingerprint ? null : 'different-key';
+  const answer = input.question && input.question !== asked ? null : given;
   let trust: SignerTrust;
-  if (!pin) trust = 'first-use';
-  else if (pin.fingerprint === fingerprint) trust = 'matches';
+  if (!pin) {
+    if (answer === 'refuse') return { kind: 'declined' };
+    if (answer !== 'accept') return { kind: 'ask-first-use', fingerprint, signer: signerIdentity(report.certificate) };
+    trust = 'first-use';
+  } else if (pin.fingerprint === fingerprint) trust = 'matches';
   else if (answer === 'accept') trust = 'accepted';
   else if (answer === 'refuse') {
     return {

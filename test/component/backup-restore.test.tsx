@@ -7,9 +7,29 @@ import { META, openAppDatabase } from '../../renderer/db/database-guard';
 import { SettingsScreen } from '../../renderer/screens/SettingsScreen';
 import { BACKUP_HEADER_BYTES, writeBackup, type BackupTableInput } from '../../shared/backup/backup-format';
 import { parseBackupFileName } from '../../shared/backup/backup-file-name';
-import { addSigningKey, BINARY_EVIDENCE, everything, seedRealisticData } from './backup-test-data';
-import { seedModeratorSubmission } from './moderation-test-data';
-import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
+import { signerPinKey } from '../../shared/moderation/import-decision';
+import type { ImportedSubmission, SignerPin } from '../../shared/moderation/moderation-records';
+import {
+  addSigningKey,
+  BINARY_EVIDENCE,
+  everything,
+  genuineFilesIn,
+  genuineFilesVerifier,
+  genuineReport,
+  seedRealisticData,
+  type GenuineFile,
+} from './backup-test-data';
+import { restoredText } from '../../renderer/components/backup-text';
+import { moderatorPinKey } from '../../shared/moderation/first-use-trust';
+import { importedSubmissionKey } from '../../shared/moderation/moderation-records';
+import {
+  MODERATOR_FINGERPRINT,
+  moderationRecord,
+  schoolSubmissionAndReport,
+  seedModeratorSubmission,
+  WORKSPACE,
+} from './moderation-test-data';
+import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
 const VERSION = '0.0.0-test';
 
@@ -25,14 +45,28 @@ afterEach(() => {
  * As on a new computer: the database is deleted and made again, empty, then the backup file is
  * checked and restored into it. Returns the new database and what the restore reported.
  */
-async function restoreOntoNewDatabase(db: AppDatabase, backup: Blob) {
+async function restoreOntoNewDatabase(db: AppDatabase, backup: Blob, genuine: readonly GenuineFile[] = []) {
   await db.delete();
   const fresh = new AppDatabase(db.name);
   expect(await openAppDatabase(fresh, VERSION)).toEqual({ ok: true });
   expect(await fresh.schools.count()).toBe(0);
-  const checked = await checkBackupFile(fresh, await fileOf(backup), VERSION);
+  const checked = await checkBackupFile(fresh, await fileOf(backup), VERSION, genuineFilesVerifier(genuine).runner);
   if (!checked.ok) throw new Error(checked.message);
-  return { fresh, outcome: await restoreBackup(fresh, checked.backup, VERSION) };
+  return { fresh, checked, outcome: await restoreBackup(fresh, checked.backup, VERSION) };
+}
+
+/** The pin an import makes for the school of an imported submission. */
+async function pinAsImported(db: AppDatabase, submission: ImportedSubmission): Promise<SignerPin> {
+  const pin: SignerPin = {
+    key: signerPinKey(submission.workspaceId, submission.urn),
+    workspaceId: submission.workspaceId,
+    urn: submission.urn,
+    fingerprint: submission.signerFingerprint,
+    pinnedAt: submission.importedAt,
+    history: [],
+  };
+  await db.signerPins.put(pin);
+  return pin;
 }
 
 /** Settings, once the criteria have loaded and its heading is up. */
@@ -88,7 +122,7 @@ describe('backing up and restoring the whole database', () => {
     const { school } = await seedRealisticData(db);
     await addSigningKey(db, school.id);
     const made = await makeBackup(db, VERSION);
-    const checked = await checkBackupFile(db, made.file, VERSION);
+    const checked = await checkBackupFile(db, made.file, VERSION, genuineFilesVerifier([]).runner);
     if (!checked.ok) throw new Error(checked.message);
     const outcome = await restoreBackup(db, checked.backup, VERSION);
     expect(outcome.workspacesWithoutKey).toEqual([]);
@@ -98,12 +132,14 @@ describe('backing up and restoring the whole database', () => {
   it('gives back a moderator’s imported submissions with their data, each in its own table', async () => {
     const db = freshDatabase();
     await openAppDatabase(db, VERSION);
-    const { submission, document } = await seedModeratorSubmission(db);
+    const { submission, document, framework } = await seedModeratorSubmission(db);
+    await pinAsImported(db, submission);
+    const genuine = await genuineFilesIn(db, framework);
     const { meta: _metaBefore, ...before } = await everything(db);
 
     const made = await makeBackup(db, VERSION);
     expect(made.manifest.tables.find((t) => t.name === 'importedSubmissionDocuments')?.records).toHaveLength(1);
-    const { fresh } = await restoreOntoNewDatabase(db, made.file);
+    const { fresh } = await restoreOntoNewDatabase(db, made.file, genuine);
 
     const { meta: _metaAfter, ...after } = await everything(fresh);
     expect(after).toEqual(before);
@@ -114,7 +150,9 @@ describe('backing up and restoring the whole database', () => {
   it('restores a backup made at schema 3, moving each imported submission’s data into its own table', async () => {
     const db = freshDatabase();
     await openAppDatabase(db, VERSION);
-    const { submission, document } = await seedModeratorSubmission(db);
+    const { submission, document, framework } = await seedModeratorSubmission(db);
+    await pinAsImported(db, submission);
+    const genuine = await genuineFilesIn(db, framework);
     const { meta: _metaBefore, ...before } = await everything(db);
     // The same data as schema 3 backed it up: each document inside its record, and no table of documents.
     const tables: BackupTableInput[] = [];
@@ -128,7 +166,7 @@ describe('backing up and restoring the whole database', () => {
     const old = await writeBackup({ appVersion: VERSION, schemaVersion: 3, createdAt: '2026-11-20T09:00:00.000Z', tables });
     expect(old.manifest.tables.find((t) => t.name === 'importedSubmissions')?.records[0]).toHaveProperty('document');
 
-    const { fresh } = await restoreOntoNewDatabase(db, old.file);
+    const { fresh } = await restoreOntoNewDatabase(db, old.file, genuine);
 
     const { meta: _metaAfter, ...after } = await everything(fresh);
     expect(after).toEqual(before);
@@ -151,7 +189,7 @@ describe('backing up and restoring the whole database', () => {
     expect(made.manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['laterReports', 'outboundNotes']));
     await db.table('laterReports').clear();
     await db.table('outboundNotes').clear();
-    const checked = await checkBackupFile(db, made.file, VERSION);
+    const checked = await checkBackupFile(db, made.file, VERSION, genuineFilesVerifier([]).runner);
     if (!checked.ok) throw new Error(checked.message);
     await restoreBackup(db, checked.backup, VERSION);
     expect(await everything(db, ['signingKeys', 'meta'])).toMatchObject({
@@ -161,6 +199,208 @@ describe('backing up and restoring the whole database', () => {
       outboundNotes: [{ text: 'kept by an outside key' }],
     });
     expect(await db.table('outboundNotes').toCollection().primaryKeys()).toEqual(['note-1']);
+  });
+});
+
+describe('a restore verifies every signed file again', () => {
+  /** A moderator workspace with one genuine imported submission, pinned; and a hand-made one whose PDF does not verify. */
+  async function moderatorWithForgery(db: AppDatabase) {
+    const { submission, document, framework } = await seedModeratorSubmission(db);
+    const pin = await pinAsImported(db, submission);
+    const genuine = await genuineFilesIn(db, framework);
+    const forgedDocument = structuredClone(document);
+    forgedDocument.submissionId = 'forged-0001';
+    forgedDocument.school = { ...forgedDocument.school, name: 'Forged Academy', urn: '999999' };
+    const forgedPdf = new Blob(['%PDF-1.7 made by hand, never signed by the school'], { type: 'application/pdf' });
+    const forged: ImportedSubmission = {
+      ...submission,
+      key: importedSubmissionKey(submission.workspaceId, 'forged-0001'),
+      submissionId: 'forged-0001',
+      urn: '999999',
+      schoolName: 'Forged Academy',
+      fileSha256: 'ab'.repeat(32),
+      signerFingerprint: 'cd'.repeat(32),
+    };
+    await db.importedSubmissions.put(forged);
+    await db.importedSubmissionDocuments.put({ key: forged.key, document: forgedDocument });
+    await db.importedSubmissionFiles.put({ sha256: forged.fileSha256, pdf: forgedPdf });
+    await pinAsImported(db, forged);
+    await db.criterionModerations.put(moderationRecord(forged.key, framework.criteria[0]!.id, 'agree', 'Looks fine.'));
+    return { submission, document, pin, forged, genuine };
+  }
+
+  it('restores without an imported submission that does not verify, and says what was left out and why', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { submission, document, pin, forged, genuine } = await moderatorWithForgery(db);
+    const made = await makeBackup(db, VERSION);
+
+    const { fresh, checked, outcome } = await restoreOntoNewDatabase(db, made.file, genuine);
+    expect(checked.counts.submissions).toBe(0);
+    expect((await fresh.importedSubmissions.toArray()).map((s) => s.key)).toEqual([submission.key]);
+    expect((await fresh.importedSubmissionDocuments.toArray()).map((d) => d.key)).toEqual([submission.key]);
+    expect((await fresh.importedSubmissionFiles.toArray()).map((f) => f.sha256)).toEqual([submission.fileSha256]);
+    expect((await fresh.importedSubmissionDocuments.get(submission.key))?.document).toEqual(document);
+    // Only the genuine school's pin: the forged file's key is not pinned on the backup's word.
+    expect(await fresh.signerPins.toArray()).toEqual([pin]);
+    expect(await fresh.criterionModerations.where('submissionKey').equals(forged.key).count()).toBe(0);
+    expect(outcome.leftOut).toEqual([
+      {
+        what: 'Imported submission v1 from Forged Academy (URN 999999), in the workspace of Jordan Hale (North East SEN Partnership)',
+        why: 'Its PDF does not verify: The signature does not match the file: it has been changed since it was signed.',
+      },
+      {
+        what: 'The key pinned for URN 999999',
+        why: 'No submission in the backup that verifies was signed with it, so it is not trusted on the backup’s word alone.',
+      },
+      { what: '1 criterion moderation notes', why: 'They belong to submissions that were left out, or to no submission in the backup.' },
+    ]);
+    expect(restoredText(outcome)).toContain(
+      'Left out, because they did not verify again: Imported submission v1 from Forged Academy (URN 999999)',
+    );
+  });
+
+  it('does not restore a pin that no verifying file in the backup was signed with', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { school } = await seedSchoolAndEvaluation(db);
+    await db.moderatorWorkspaces.put(WORKSPACE);
+    await db.signerPins.put({
+      key: signerPinKey(WORKSPACE.id, '777777'),
+      workspaceId: WORKSPACE.id,
+      urn: '777777',
+      fingerprint: 'ee'.repeat(32),
+      pinnedAt: '2026-10-01T09:00:00.000Z',
+      history: [],
+    });
+    await db.moderatorPins.put({
+      key: moderatorPinKey(school.id, 'north-east', 'Someone Else'),
+      schoolId: school.id,
+      regionId: 'north-east',
+      organisation: 'Someone Else',
+      fingerprint: 'dd'.repeat(32),
+      moderatorName: 'A Stranger',
+      pinnedAt: '2026-10-01T09:00:00.000Z',
+    });
+    const made = await makeBackup(db, VERSION);
+    const { fresh, outcome } = await restoreOntoNewDatabase(db, made.file);
+    expect(await fresh.signerPins.count()).toBe(0);
+    expect(await fresh.moderatorPins.count()).toBe(0);
+    expect(await fresh.schools.count()).toBe(1);
+    expect(outcome.leftOut.map((r) => r.what)).toEqual(['The key pinned for URN 777777', 'The key pinned for Someone Else']);
+  });
+
+  it('derives a school’s moderator pin from a received report that verifies, and leaves out one that does not', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { school, evaluation, framework } = await seedSchoolAndEvaluation(db);
+    const { record, moderation } = await schoolSubmissionAndReport(db, school, evaluation.id, framework);
+    const received = {
+      id: moderation.reportId,
+      schoolId: school.id,
+      evaluationId: evaluation.id,
+      submissionId: record.id,
+      importedAt: '2026-12-03T09:00:00.000Z',
+      fileSha256: '34'.repeat(32),
+      signerFingerprint: MODERATOR_FINGERPRINT,
+      document: moderation,
+      pdf: new Blob(['%PDF-1.7 the moderator’s report'], { type: 'application/pdf' }),
+    };
+    await db.receivedReports.put(received);
+    // A second report, hand-made, under a look-alike name, with its own key pinned.
+    const forged = {
+      ...received,
+      id: 'report-forged',
+      signerFingerprint: '66'.repeat(32),
+      document: {
+        ...moderation,
+        reportId: 'report-forged',
+        moderator: { ...moderation.moderator, organisation: 'North East SEN Partnership ' },
+      },
+      pdf: new Blob(['%PDF-1.7 not signed by anyone'], { type: 'application/pdf' }),
+    };
+    await db.receivedReports.put(forged);
+    await db.moderatorPins.put({
+      key: moderatorPinKey(school.id, 'north-east', WORKSPACE.organisation),
+      schoolId: school.id,
+      regionId: 'north-east',
+      organisation: WORKSPACE.organisation,
+      fingerprint: '66'.repeat(32),
+      moderatorName: 'A Stranger',
+      pinnedAt: '2026-12-03T10:00:00.000Z',
+    });
+    const made = await makeBackup(db, VERSION);
+    const verifier = genuineFilesVerifier([genuineReport(received)]);
+    await db.delete();
+    const fresh = new AppDatabase(db.name);
+    await openAppDatabase(fresh, VERSION);
+    const checked = await checkBackupFile(fresh, await fileOf(made.file), VERSION, verifier.runner);
+    if (!checked.ok) throw new Error(checked.message);
+    expect(verifier.requests).toEqual(['report', 'report']);
+    const outcome = await restoreBackup(fresh, checked.backup, VERSION);
+
+    expect((await fresh.receivedReports.toArray()).map((r) => r.id)).toEqual([moderation.reportId]);
+    expect(await fresh.moderatorPins.toArray()).toEqual([
+      {
+        key: moderatorPinKey(school.id, 'north-east', WORKSPACE.organisation),
+        schoolId: school.id,
+        regionId: 'north-east',
+        organisation: WORKSPACE.organisation,
+        fingerprint: MODERATOR_FINGERPRINT,
+        moderatorName: WORKSPACE.moderatorName,
+        pinnedAt: received.importedAt,
+      },
+    ]);
+    expect(outcome.leftOut.map((r) => r.what)).toEqual([
+      'Moderation report of submission v1 from North East SEN Partnership ',
+      'The key pinned for North East SEN Partnership',
+    ]);
+  });
+
+  it('leaves out a hand-made record not in the form the app keeps, and refuses the whole restore when a file cannot be checked', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { submission, genuine } = await moderatorWithForgery(db);
+    await db.importedSubmissions.put({ ...submission, key: `${submission.workspaceId}|odd`, submissionId: 'odd', size: -1 });
+    const made = await makeBackup(db, VERSION);
+    const checked = await checkBackupFile(db, await fileOf(made.file), VERSION, genuineFilesVerifier(genuine).runner);
+    if (!checked.ok) throw new Error(checked.message);
+    expect(checked.leftOut).toContainEqual({
+      what: 'Imported submission v1 from Riverside Primary School (URN 123456), in the workspace of Jordan Hale (North East SEN Partnership)',
+      why: 'The record is not in the form this app keeps it, so the backup may have been edited by hand.',
+    });
+
+    // The checker stops part way: nothing is restored, and the database is as it was.
+    await db.moderatorWorkspaces.update(WORKSPACE.id, { moderatorName: 'Changed since' });
+    const before = await everything(db);
+    const broken = await checkBackupFile(db, await fileOf(made.file), VERSION, {
+      verify: async () => ({ kind: 'failed', message: 'The file could not be checked: the background task stopped unexpectedly.' }),
+    });
+    expect(broken).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^The backup could not be restored because Imported submission v1 .* could not be checked: The file could not be checked: the background task stopped unexpectedly\. Nothing in the app has been changed\./,
+      ),
+    });
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('lists what a restore will leave out before anything is replaced', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { genuine } = await moderatorWithForgery(db);
+    const made = await makeBackup(db, VERSION);
+    const before = await everything(db);
+    await renderSettings({ db, verifyJobs: genuineFilesVerifier(genuine).runner });
+    await user.upload(screen.getByLabelText('Restore from a backup…'), await fileOf(made.file));
+    const list = await screen.findByTestId('restore-left-out');
+    expect(list.textContent).toContain('3 things in this backup will not be restored, because they could not be verified again:');
+    expect(within(list).getAllByRole('listitem')[0]?.textContent).toBe(
+      'Imported submission v1 from Forged Academy (URN 999999), in the workspace of Jordan Hale (North East SEN Partnership): Its PDF does not verify: The signature does not match the file: it has been changed since it was signed.',
+    );
+    // Asking changed nothing.
+    expect(await everything(db)).toEqual(before);
   });
 });
 

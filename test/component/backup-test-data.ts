@@ -1,4 +1,9 @@
-import type { AppDatabase } from '../../renderer/db/app-database';
+import type { AppDatabase, ReceivedReportRecord } from '../../renderer/db/app-database';
+import type { VerifyJobRequest, VerifyJobResult, VerifyRunner } from '../../renderer/export/verify-jobs';
+import type { CertificateSummary } from '../../shared/crypto/signing-certificate';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import type { ImportedSubmission } from '../../shared/moderation/moderation-records';
+import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import { createAction } from '../../renderer/db/action-store';
 import { saveResponse } from '../../renderer/db/evaluation-store';
 import { addEvidenceFile, addEvidenceRecord, linkEvidence } from '../../renderer/db/evidence-store';
@@ -103,4 +108,111 @@ export async function everything(db: AppDatabase, leaveOut: readonly string[] = 
   const out: Record<string, unknown> = {};
   for (const table of db.tables) if (!leaveOut.includes(table.name)) out[table.name] = await materialise(await table.toArray());
   return out;
+}
+
+/** What a genuine file says when it verifies: the answer the verify worker gives for its exact bytes. */
+export interface GenuineFile {
+  pdf: Blob;
+  answer: VerifyJobResult;
+}
+
+/**
+ * A stand-in for the verify worker (pkijs does not run under jsdom): the files given are genuine
+ * and verify, byte for byte, as they say; any other file is refused as a forged or changed file is.
+ */
+export function genuineFilesVerifier(files: readonly GenuineFile[]) {
+  const requests: VerifyJobRequest['kind'][] = [];
+  const runner: VerifyRunner = {
+    async verify(request) {
+      requests.push(request.kind);
+      for (const file of files) {
+        const known = new Uint8Array(await file.pdf.arrayBuffer());
+        if (known.length === request.bytes.length && known.every((b, i) => b === request.bytes[i])) return file.answer;
+      }
+      const rejection = {
+        code: 'signature-mismatch' as const,
+        message: 'The signature does not match the file: it has been changed since it was signed.',
+      };
+      const refused: VerifyJobResult =
+        request.kind === 'report'
+          ? { kind: 'report', verification: { ok: false, rejection } }
+          : { kind: 'submission', verification: { ok: false, rejection } };
+      return refused;
+    },
+  };
+  return { runner, requests };
+}
+
+function certificateOf(fingerprint: string, role: string, name: string, urn: string, organisation: string): CertificateSummary {
+  return {
+    commonName: name,
+    role,
+    urn,
+    organisation,
+    notBefore: new Date('2026-01-01T00:00:00Z'),
+    notAfter: new Date('2036-01-01T00:00:00Z'),
+    fingerprint,
+  };
+}
+
+/** The genuine file of an imported submission, as the record and its data name it. */
+export async function genuineSubmission(
+  record: ImportedSubmission,
+  document: SubmissionDocument,
+  pdf: Blob,
+  framework: AppliedFramework,
+): Promise<GenuineFile> {
+  return {
+    pdf,
+    answer: {
+      kind: 'submission',
+      verification: {
+        ok: true,
+        report: {
+          submission: document,
+          framework: framework.base,
+          supplement: framework.supplement,
+          certificate: certificateOf(record.signerFingerprint, 'School', document.school.name, document.school.urn, ''),
+          pin: { status: 'first-use' },
+          fileSha256: record.fileSha256,
+          signingTime: null,
+          evidenceFiles: new Map(),
+        },
+      },
+    },
+  };
+}
+
+/** The genuine file of a received moderation report. */
+export function genuineReport(record: ReceivedReportRecord): GenuineFile {
+  const { moderator } = record.document;
+  return {
+    pdf: record.pdf,
+    answer: {
+      kind: 'report',
+      verification: {
+        ok: true,
+        report: {
+          moderation: record.document,
+          certificate: certificateOf(record.signerFingerprint, 'Moderator', moderator.name, '', moderator.organisation),
+          pin: { status: 'first-use' },
+          fileSha256: record.fileSha256,
+        },
+      },
+    },
+  };
+}
+
+/** Every signed file the database holds now, as genuine: for tests of a restore whose subject is not verification. */
+export async function genuineFilesIn(db: AppDatabase, framework: AppliedFramework): Promise<GenuineFile[]> {
+  const files: GenuineFile[] = [];
+  for (const record of await db.importedSubmissions.toArray()) {
+    const [document, file] = await Promise.all([
+      db.importedSubmissionDocuments.get(record.key),
+      db.importedSubmissionFiles.get(record.fileSha256),
+    ]);
+    if (document && file) files.push(await genuineSubmission(record, document.document, file.pdf, framework));
+  }
+  for (const record of await db.receivedReports.toArray()) files.push(genuineReport(record));
+  return files;
 }

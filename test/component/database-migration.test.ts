@@ -8,7 +8,8 @@ import { createWebPlatform } from '../../renderer/platform/web-platform';
 import schema1 from '../fixtures/database-schema-1.json';
 import schema2 from '../fixtures/database-schema-2.json';
 import schema3 from '../fixtures/database-schema-3.json';
-import { materialise } from './backup-test-data';
+import { genuineFilesIn, genuineFilesVerifier, materialise } from './backup-test-data';
+import { northEastFramework } from './moderation-test-data';
 
 /**
  * Every older schema, as a stored fixture of a realistic database, opened by this build: every
@@ -148,6 +149,15 @@ describe('opening a database written by an older version', () => {
           );
           continue;
         }
+        if (table === 'moderatorPins') {
+          // Schema 5 keys each pin by region and normalised organisation (checked in its own test below): the pin itself is kept.
+          const kept = (rows: unknown[]) =>
+            (rows as { schoolId: string; organisation: string; fingerprint: string; pinnedAt: string }[]).map(
+              ({ schoolId, organisation, fingerprint, pinnedAt }) => ({ schoolId, organisation, fingerprint, pinnedAt }),
+            );
+          expect(kept(stored)).toEqual(kept(records));
+          continue;
+        }
         expect(await materialise(sortByKey(stored)), `the ${table} table`).toEqual(await materialise(sortByKey(records)));
       }
 
@@ -217,6 +227,47 @@ describe('the upgrade to schema 4', () => {
     expect(stored.filter((s) => 'document' in s)).toEqual([]);
     const documents = await db.importedSubmissionDocuments.toArray();
     expect(documents.map((d) => [d.key, d.document.submissionId])).toEqual(records.map((r) => [r.key, r.submissionId]));
+    db.close();
+  });
+});
+
+describe('the upgrade to schema 5', () => {
+  it('keys each moderator pin by region and normalised organisation, keeping the first key pinned when two names are one', async () => {
+    const name = `migration-pins-${Date.now()}`;
+    const written = await createOldDatabase(name, schema3 as DatabaseFixture);
+    const [school] = written.schools as { id: string; regionId: string }[];
+    const [report] = written.receivedReports as { signerFingerprint: string }[];
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    await old.open();
+    await old.table('moderatorPins').bulkAdd([
+      // The same organisation with a trailing space and another case, pinned later with another key.
+      {
+        key: `${school!.id}|north east sen partnership `,
+        schoolId: school!.id,
+        organisation: 'north east sen partnership ',
+        fingerprint: '99'.repeat(32),
+        pinnedAt: '2026-09-01T09:00:00.000Z',
+      },
+      // A school that no longer exists: its pin goes with it.
+      { key: 'gone|Other', schoolId: 'gone', organisation: 'Other', fingerprint: '88'.repeat(32), pinnedAt: '2026-02-01T09:00:00.000Z' },
+    ]);
+    old.close();
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.5.0-test')).toEqual({ ok: true });
+    expect(await db.moderatorPins.toArray()).toEqual([
+      {
+        key: `${school!.id}|north-east|north east sen partnership`,
+        schoolId: school!.id,
+        regionId: 'north-east',
+        organisation: 'North East SEN Partnership',
+        fingerprint: report!.signerFingerprint,
+        moderatorName: 'Jordan Hale',
+        pinnedAt: '2026-01-16T08:45:00.000Z',
+      },
+    ]);
     db.close();
   });
 });
@@ -353,13 +404,26 @@ describe('the backup before a migration', () => {
     expect(schemasSeen).toEqual([3]);
     expect(saved).toHaveLength(1);
 
-    const checked = await checkBackupFile(db, saved[0]?.file ?? new Blob(), '0.3.0-test');
+    // The signed files the fixture holds are taken as genuine: this test is about the schema, not verification.
+    const genuine = await genuineFilesIn(db, await northEastFramework());
+    const checked = await checkBackupFile(db, saved[0]?.file ?? new Blob(), '0.3.0-test', genuineFilesVerifier(genuine).runner);
     if (!checked.ok) throw new Error(checked.message);
     expect(checked.backup.schemaVersion).toBe(3);
     expect(checked.backup.tables.find((t) => t.name === 'importedSubmissions')?.records).toHaveLength(2);
     await db.importedSubmissionDocuments.clear();
     await restoreBackup(db, checked.backup, '0.3.0-test');
     expect(await db.importedSubmissionDocuments.count()).toBe(2);
+    // The schema-3 pin of the moderator's key comes back keyed as schema 5 keeps it, vouched for by the report that verifies.
+    const [report] = fixture.tables.receivedReports as { schoolId: string; signerFingerprint: string }[];
+    expect(await db.moderatorPins.toArray()).toEqual([
+      expect.objectContaining({
+        key: `${report!.schoolId}|north-east|north east sen partnership`,
+        regionId: 'north-east',
+        organisation: 'North East SEN Partnership',
+        fingerprint: report!.signerFingerprint,
+        pinnedAt: '2026-01-16T08:45:00.000Z',
+      }),
+    ]);
     expect(await db.schools.count()).toBe(fixture.tables.schools?.length ?? 0);
     db.close();
   });

@@ -7,6 +7,7 @@ import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { applyFramework } from '../../shared/framework/applied-framework';
 import { sha256Hex, shortHash } from '../../shared/formats/sha256';
 import { importVerifiedSubmission } from '../../renderer/db/submission-import-store';
+import { signerPinKey } from '../../shared/moderation/import-decision';
 import {
   KEY_A,
   KEY_B,
@@ -45,6 +46,22 @@ const resultFor = (fileName: string) => {
   return item;
 };
 const finished = (text: RegExp | string) => screen.findByText(text, {}, { timeout: 5000 });
+/** The moderator compares the fingerprint of a first-use key and trusts it. */
+const trust = async (user: ReturnType<typeof userEvent.setup>, fileName: string) =>
+  user.click(await within(resultFor(fileName)).findByRole('button', { name: `Trust and import “${fileName}”` }));
+
+async function pinSchool(db: AppDatabase, fingerprint: string) {
+  const [workspace] = await db.moderatorWorkspaces.toArray();
+  const key = signerPinKey(workspace!.id, '123456');
+  await db.signerPins.put({
+    key,
+    workspaceId: workspace!.id,
+    urn: '123456',
+    fingerprint,
+    pinnedAt: '2026-11-01T09:00:00.000Z',
+    history: [],
+  });
+}
 
 async function counts(db: AppDatabase) {
   return {
@@ -58,15 +75,19 @@ async function counts(db: AppDatabase) {
 
 describe('importing submissions into a moderator workspace', () => {
   it('imports a good file with its PDF, pins the school’s key on first use and shows the fingerprint', async () => {
-    const { db, upload, workspace } = await openImport((f) => ({ v1: { document: sampleVersion(f, 1), fingerprint: KEY_A } }));
+    const { db, upload, workspace, user } = await openImport((f) => ({ v1: { document: sampleVersion(f, 1), fingerprint: KEY_A } }));
     await upload('v1');
+    await finished('Checked 1 file: 1 waiting for your decision.');
+    await trust(user, 'v1.pdf');
     await finished('Checked 1 file: 1 imported.');
 
     const item = resultFor('v1.pdf');
     expect(within(item).getByText('Imported')).toBeTruthy();
     expect(item.textContent).toContain('Submission v1 from Riverside Primary School (URN 123456), exported 11 November 2026.');
     expect(item.textContent).toContain(shortHash(KEY_A, 16));
-    expect(item.textContent).toContain('First submission from URN 123456 in this workspace: this key is now pinned for the school.');
+    expect(item.textContent).toContain(
+      'First submission from URN 123456 in this workspace: you trusted this key, and it is now pinned for the school.',
+    );
     expect(within(item).getByRole('link', { name: 'Open submission v1 from Riverside Primary School' }).getAttribute('href')).toBe(
       `#/moderation/${workspace.id}/submissions/submission-123456-v1`,
     );
@@ -83,6 +104,57 @@ describe('importing submissions into a moderator workspace', () => {
     expect(await file?.pdf.text()).toBe('%PDF-1.7 stand-in v1');
     const [pin] = await db.signerPins.toArray();
     expect(pin).toMatchObject({ urn: '123456', fingerprint: KEY_A, history: [] });
+  });
+
+  it('asks before storing a first submission from a school, and stores nothing when the key is not trusted', async () => {
+    const { db, upload, user } = await openImport((f) => ({ v1: { document: sampleVersion(f, 1), fingerprint: KEY_A } }));
+    await upload('v1');
+    await finished('Checked 1 file: 1 waiting for your decision.');
+    const item = resultFor('v1.pdf');
+    expect(within(item).getByText('Needs your decision')).toBeTruthy();
+    const question = within(item).getByTestId('first-use-question');
+    expect(question.textContent).toContain('Name on the certificateRiverside Primary School');
+    expect(question.textContent).toContain('RoleSchool');
+    expect(question.textContent).toContain('URN123456');
+    expect(question.textContent).toContain('Validfrom 1 November 2026 until 1 November 2036');
+    expect(within(question).getByTestId('fingerprint-reading').textContent).toBe(`${'a1a1 '.repeat(7)}a1a1`.repeat(2));
+    expect(screen.getByText(/One file is signed with a key this workspace has not seen for its school\./)).toBeTruthy();
+    // Asking wrote nothing at all.
+    expect(await counts(db)).toEqual({ submissions: 0, documents: 0, files: 0, frameworks: 0, pins: 0 });
+
+    await user.click(within(question).getByRole('button', { name: 'Do not import “v1.pdf”' }));
+    expect(await within(resultFor('v1.pdf')).findByText('Not trusted')).toBeTruthy();
+    expect(resultFor('v1.pdf').textContent).toContain('Not imported: you did not trust this key. Nothing from this file was stored.');
+    expect(await counts(db)).toEqual({ submissions: 0, documents: 0, files: 0, frameworks: 0, pins: 0 });
+  });
+
+  it('in a batch, imports files from schools already pinned while first-use files wait; trusting one lets in its school’s others', async () => {
+    const { db, upload, user } = await openImport((f) => {
+      const hillside = (version: number) =>
+        sampleVersion(f, version, (d) => {
+          d.school = { ...d.school, name: 'Hillside Academy', urn: '654321' };
+          d.submissionId = `submission-654321-v${version}`;
+        });
+      return {
+        v1: { document: sampleVersion(f, 1), fingerprint: KEY_A },
+        h1: { document: hillside(1), fingerprint: KEY_B },
+        v2: { document: sampleVersion(f, 2), fingerprint: KEY_A },
+        h2: { document: hillside(2), fingerprint: KEY_B },
+      };
+    });
+    await pinSchool(db, KEY_A);
+    await upload('v1', 'h1', 'v2', 'h2');
+    await finished('Checked 4 files: 2 imported, 2 waiting for your decision.');
+    expect(within(resultFor('v1.pdf')).getByText('Imported')).toBeTruthy();
+    expect(within(resultFor('v2.pdf')).getByText('Imported')).toBeTruthy();
+    expect(within(resultFor('h1.pdf')).getByText('Needs your decision')).toBeTruthy();
+    expect(within(resultFor('h2.pdf')).getByText('Needs your decision')).toBeTruthy();
+    expect((await db.importedSubmissions.toArray()).map((s) => s.urn)).toEqual(['123456', '123456']);
+
+    await trust(user, 'h1.pdf');
+    await finished('Checked 4 files: 4 imported.');
+    expect(within(resultFor('h2.pdf')).getByText('Imported')).toBeTruthy();
+    expect(await counts(db)).toEqual({ submissions: 4, documents: 4, files: 4, frameworks: 0, pins: 2 });
   });
 
   it('says why a file is refused, in plain words, and stores nothing', async () => {
@@ -105,6 +177,8 @@ describe('importing submissions into a moderator workspace', () => {
       v2: { document: sampleVersion(f, 2), fingerprint: KEY_B },
     }));
     await upload('v1', 'v2');
+    await finished('Checked 2 files: 2 waiting for your decision.');
+    await trust(user, 'v1.pdf');
     await finished('Checked 2 files: 1 imported, 1 waiting for your decision.');
 
     const item = resultFor('v2.pdf');
@@ -134,6 +208,8 @@ describe('importing submissions into a moderator workspace', () => {
       v2: { document: sampleVersion(f, 2), fingerprint: KEY_B },
     }));
     await upload('v1', 'v2');
+    await finished('Checked 2 files: 2 waiting for your decision.');
+    await trust(user, 'v1.pdf');
     await finished('Checked 2 files: 1 imported, 1 waiting for your decision.');
     await user.click(within(resultFor('v2.pdf')).getByRole('button', { name: 'Refuse and do not import “v2.pdf”' }));
 
@@ -148,8 +224,9 @@ describe('importing submissions into a moderator workspace', () => {
   });
 
   it('says when the same submission is imported twice, and stores nothing new', async () => {
-    const { db, upload } = await openImport((f) => ({ v1: { document: sampleVersion(f, 1), fingerprint: KEY_A } }));
+    const { db, upload, user } = await openImport((f) => ({ v1: { document: sampleVersion(f, 1), fingerprint: KEY_A } }));
     await upload('v1');
+    await trust(user, 'v1.pdf');
     await finished('Checked 1 file: 1 imported.');
     await upload('v1');
     await finished('Checked 1 file: 1 already in this workspace.');
@@ -163,7 +240,7 @@ describe('importing submissions into a moderator workspace', () => {
   });
 
   it('keeps the framework that came in the file when the app does not have that version, and says so', async () => {
-    const { db, upload } = await openImport((f) => {
+    const { db, upload, user } = await openImport((f) => {
       const older: LoadedFramework = { ...f.base, contentHash: 'e'.repeat(64), file: { ...f.base.file, version: '0.9.0' } };
       const framework = applyFramework(older as typeof f.base, null);
       return {
@@ -177,6 +254,7 @@ describe('importing submissions into a moderator workspace', () => {
       };
     });
     await upload('old');
+    await trust(user, 'old.pdf');
     await finished('Checked 1 file: 1 imported.');
     expect(resultFor('old.pdf').textContent).toContain(
       'differs from the version installed in this app (1.0.0). The copy inside the submission is used, which is exactly the version the school worked with.',
@@ -195,6 +273,8 @@ describe('importing submissions into a moderator workspace', () => {
       }),
       true,
     );
+    // The school's key is pinned already, so the files go through unasked.
+    await pinSchool(db, KEY_A);
     await upload('a', 'b', 'c');
     const bar = await screen.findByRole('progressbar', { name: 'Submissions checked' });
     expect(bar.getAttribute('max')).toBe('3');
@@ -237,6 +317,7 @@ describe('storing an imported submission', () => {
       file: { fileName: 'v1.pdf', size: bytes.length },
       pdf: new Blob([bytes], { type: 'application/pdf' }),
       catalogue,
+      answer: 'accept' as const,
     };
     // The submission's data is written last: fail it as a full disk would.
     const add = vi

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { moderatorPinKey } from '../../renderer/db/received-report-store';
+import { moderatorPinKey } from '../../shared/moderation/first-use-trust';
 import { ModerationReportsScreen } from '../../renderer/screens/ModerationReportsScreen';
 import { ReceivedReportScreen } from '../../renderer/screens/ReceivedReportScreen';
 import { SchoolScreen } from '../../renderer/screens/SchoolScreen';
@@ -47,6 +47,8 @@ describe('A school imports a moderation report', () => {
     expect(screen.getByText('No moderation report imported yet.')).toBeTruthy();
 
     await user.upload(screen.getByLabelText('Choose the moderation report (PDF)'), reportFile());
+    // A key this school has not seen before: nothing is stored until the person trusts it.
+    await user.click(within(await screen.findByTestId('first-use-report')).getByRole('button', { name: /^Trust and import/ }));
     const done = await screen.findByTestId('report-imported');
     expect(done.textContent).toMatch(/2 requests for more evidence became actions in your plan\./);
     // The worker was asked to check the report against this school's exported PDF, byte for byte.
@@ -64,7 +66,7 @@ describe('A school imports a moderation report', () => {
       },
       { what: `Send more evidence for ${fourth!.id}: Send a recent provision map.`, criterionIds: [fourth!.id], status: 'not-started' },
     ]);
-    expect(await db.moderatorPins.get(moderatorPinKey(school.id, WORKSPACE.organisation))).toMatchObject({
+    expect(await db.moderatorPins.get(moderatorPinKey(school.id, 'north-east', WORKSPACE.organisation))).toMatchObject({
       fingerprint: MODERATOR_FINGERPRINT,
     });
     expect(await db.receivedReports.count()).toBe(1);
@@ -103,10 +105,12 @@ describe('A school imports a moderation report', () => {
   it('asks before accepting a report signed with a different moderator key, and imports nothing when refused', async () => {
     const { db, school, evaluation, moderation, platform, user } = await setUp();
     await db.moderatorPins.put({
-      key: moderatorPinKey(school.id, WORKSPACE.organisation),
+      key: moderatorPinKey(school.id, 'north-east', WORKSPACE.organisation),
       schoolId: school.id,
+      regionId: 'north-east',
       organisation: WORKSPACE.organisation,
       fingerprint: '11'.repeat(32),
+      moderatorName: WORKSPACE.moderatorName,
       pinnedAt: '2026-06-01T09:00:00.000Z',
     });
     const verify = fakeVerifyRunner([verifiedReport(moderation), verifiedReport(moderation)]);
@@ -120,13 +124,122 @@ describe('A school imports a moderation report', () => {
     await screen.findByText(/You refused the new key\. Nothing from .* was imported\./);
     expect(await db.receivedReports.count()).toBe(0);
     expect(await db.actions.where('evaluationId').equals(evaluation.id).count()).toBe(0);
-    expect((await db.moderatorPins.get(moderatorPinKey(school.id, WORKSPACE.organisation)))?.fingerprint).toBe('11'.repeat(32));
+    expect((await db.moderatorPins.get(moderatorPinKey(school.id, 'north-east', WORKSPACE.organisation)))?.fingerprint).toBe(
+      '11'.repeat(32),
+    );
 
     await user.upload(screen.getByLabelText('Choose the moderation report (PDF)'), reportFile());
     await user.click(within(await screen.findByTestId('different-key')).getByRole('button', { name: 'Accept the new key and import' }));
     await screen.findByTestId('report-imported');
     expect(await db.receivedReports.count()).toBe(1);
-    expect((await db.moderatorPins.get(moderatorPinKey(school.id, WORKSPACE.organisation)))?.fingerprint).toBe(MODERATOR_FINGERPRINT);
+    expect((await db.moderatorPins.get(moderatorPinKey(school.id, 'north-east', WORKSPACE.organisation)))?.fingerprint).toBe(
+      MODERATOR_FINGERPRINT,
+    );
+  });
+
+  it('asks before storing a report signed with a key the school has not seen, showing who the certificate names and the whole fingerprint', async () => {
+    const { db, school, evaluation, moderation, platform, user } = await setUp();
+    const verify = fakeVerifyRunner([verifiedReport(moderation)]);
+    await renderWithServices(<ModerationReportsScreen schoolId={school.id} />, { db, platform, verifyJobs: verify.runner });
+    await user.upload(await screen.findByLabelText('Choose the moderation report (PDF)'), reportFile());
+
+    const question = await screen.findByTestId('first-use-report');
+    expect(within(question).getByRole('heading', { name: 'A moderator key this school has not seen before' })).toBeTruthy();
+    const details = within(question).getByTestId('first-use-question');
+    expect(details.textContent).toContain('Name on the certificateJordan Hale');
+    expect(details.textContent).toContain('RoleModerator');
+    expect(details.textContent).toContain(`Organisation${WORKSPACE.organisation}`);
+    expect(details.textContent).toContain('Validfrom 1 January 2026 until 1 January 2036');
+    expect(details.textContent).toContain('compare the fingerprint below with the fingerprint printed on the file’s cover');
+    // The whole fingerprint, in the groups of four printed on the cover, eight a line.
+    const reading = within(details).getByTestId('fingerprint-reading');
+    expect(reading.querySelectorAll('br')).toHaveLength(1);
+    expect(reading.textContent).toBe(`${'7a7a '.repeat(7)}7a7a${'7a7a '.repeat(7)}7a7a`);
+    // Asking wrote nothing: no report, no pin, no action.
+    expect(await db.receivedReports.count()).toBe(0);
+    expect(await db.moderatorPins.count()).toBe(0);
+    expect(await db.actions.where('evaluationId').equals(evaluation.id).count()).toBe(0);
+
+    await user.click(within(question).getByRole('button', { name: /^Trust and import/ }));
+    await screen.findByTestId('report-imported');
+    expect(await db.receivedReports.count()).toBe(1);
+    expect(await db.moderatorPins.get(moderatorPinKey(school.id, 'north-east', WORKSPACE.organisation))).toMatchObject({
+      regionId: 'north-east',
+      organisation: WORKSPACE.organisation,
+      fingerprint: MODERATOR_FINGERPRINT,
+      moderatorName: 'Jordan Hale',
+    });
+    expect(await db.actions.where('evaluationId').equals(evaluation.id).count()).toBe(2);
+  });
+
+  it('leaves the database exactly as it was when the person does not trust a first-use key', async () => {
+    const { db, school, moderation, platform, user } = await setUp();
+    const snapshot = async () => ({
+      reports: await db.receivedReports.toArray(),
+      pins: await db.moderatorPins.toArray(),
+      actions: await db.actions.toArray(),
+      submissions: (await db.submissions.toArray()).map(({ pdf: _pdf, ...rest }) => rest),
+    });
+    const before = await snapshot();
+    const verify = fakeVerifyRunner([verifiedReport(moderation)]);
+    await renderWithServices(<ModerationReportsScreen schoolId={school.id} />, { db, platform, verifyJobs: verify.runner });
+    await user.upload(await screen.findByLabelText('Choose the moderation report (PDF)'), reportFile());
+    await user.click(within(await screen.findByTestId('first-use-report')).getByRole('button', { name: /^Do not import/ }));
+    await screen.findByText(/You did not trust the key\. Nothing from .* was imported\./);
+    expect(await snapshot()).toEqual(before);
+    expect(before.reports).toEqual([]);
+    expect(screen.queryByTestId('report-imported')).toBeNull();
+  });
+
+  it('treats a look-alike spelling of the organisation as the same pin: a different key warns, the pinned key imports unasked', async () => {
+    const { db, school, moderation, platform, user } = await setUp();
+    await db.moderatorPins.put({
+      key: moderatorPinKey(school.id, 'north-east', WORKSPACE.organisation),
+      schoolId: school.id,
+      regionId: 'north-east',
+      organisation: WORKSPACE.organisation,
+      fingerprint: MODERATOR_FINGERPRINT,
+      moderatorName: WORKSPACE.moderatorName,
+      pinnedAt: '2026-06-01T09:00:00.000Z',
+    });
+    // Trailing space, two spaces, full-width "SEN" and a Cyrillic "р" in "Partnership".
+    const lookAlike = ' North  East ＳＥＮ Partnershiр ';
+    expect(lookAlike).not.toBe(WORKSPACE.organisation);
+    const forged = { ...moderation, moderator: { ...moderation.moderator, organisation: lookAlike } };
+    const verify = fakeVerifyRunner([verifiedReport(forged, '55'.repeat(32)), verifiedReport(forged)]);
+    await renderWithServices(<ModerationReportsScreen schoolId={school.id} />, { db, platform, verifyJobs: verify.runner });
+
+    await user.upload(await screen.findByLabelText('Choose the moderation report (PDF)'), reportFile());
+    const warning = await screen.findByTestId('different-key');
+    expect(within(warning).getByRole('heading', { name: 'The moderator’s key has changed' })).toBeTruthy();
+    expect(screen.queryByTestId('first-use-report')).toBeNull();
+    expect(await db.receivedReports.count()).toBe(0);
+    expect(await db.moderatorPins.count()).toBe(1);
+
+    // The same name written the same look-alike way, signed with the pinned key: imported as before, no question.
+    await user.upload(screen.getByLabelText('Choose the moderation report (PDF)'), reportFile());
+    await screen.findByTestId('report-imported');
+    expect(await db.receivedReports.count()).toBe(1);
+    expect(await db.moderatorPins.count()).toBe(1);
+  });
+
+  it('keeps a different pin for the same organisation in another region', async () => {
+    const { db, school, moderation, platform, user } = await setUp();
+    await db.moderatorPins.put({
+      key: moderatorPinKey(school.id, 'yorkshire', WORKSPACE.organisation),
+      schoolId: school.id,
+      regionId: 'yorkshire',
+      organisation: WORKSPACE.organisation,
+      fingerprint: MODERATOR_FINGERPRINT,
+      moderatorName: WORKSPACE.moderatorName,
+      pinnedAt: '2026-06-01T09:00:00.000Z',
+    });
+    const verify = fakeVerifyRunner([verifiedReport(moderation)]);
+    await renderWithServices(<ModerationReportsScreen schoolId={school.id} />, { db, platform, verifyJobs: verify.runner });
+    await user.upload(await screen.findByLabelText('Choose the moderation report (PDF)'), reportFile());
+    // The report's region is the North East: the Yorkshire pin does not vouch for it.
+    expect(await screen.findByTestId('first-use-report')).toBeTruthy();
+    expect(await db.receivedReports.count()).toBe(0);
   });
 
   it('says why a report is refused, and stores nothing', async () => {

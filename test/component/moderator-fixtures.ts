@@ -137,6 +137,8 @@ export async function seedImported(
     file: { fileName: `${document.submissionId}.pdf`, size: bytes.length },
     pdf: new Blob([bytes], { type: 'application/pdf' }),
     catalogue,
+    // As the moderator does on first use, having compared the fingerprint.
+    answer: 'accept',
   });
   if (decision.kind !== 'store') throw new Error(`seeding ${document.submissionId}: ${decision.kind}`);
 }

@@ -109,6 +109,8 @@ describe('moderation, from the school to the moderator and back', () => {
     await page.getByRole('button', { name: 'Set up moderator workspace' }).click();
     await page.getByRole('link', { name: 'Import submissions' }).first().click();
     await page.getByLabel('Choose submission PDFs').setInputFiles(submissionPath);
+    // A school this workspace has not seen: the moderator compares the fingerprint, then trusts it.
+    await page.getByRole('button', { name: /^Trust and import/ }).click();
     await page.getByRole('link', { name: `Open submission v1 from ${SCHOOL}` }).click();
     await look('moderation-overview', `${SCHOOL}: submission v1`);
     reviewUrl = page.url();
@@ -195,6 +197,10 @@ describe('moderation, from the school to the moderator and back', () => {
     await page.getByRole('link', { name: 'Import a moderation report, or read the ones imported' }).click();
     await look('moderation-reports', 'Moderation reports');
     await page.getByLabel('Choose the moderation report (PDF)').setInputFiles(reportPath);
+    // The first report from this moderator's organisation: the school checks the fingerprint, then trusts it.
+    await expectVisible(page.getByTestId('first-use-report'));
+    await look('moderation-report-first-use', 'Moderation reports');
+    await page.getByRole('button', { name: /^Trust and import/ }).click();
     await expectVisible(page.getByTestId('report-imported').getByText(/1 request for more evidence became an action in your plan\./));
     await page.getByRole('link', { name: 'See the moderation beside your judgements' }).click();
     await look('received-report', 'Moderation of submission v1');

@@ -86,6 +86,14 @@ describe('a moderator imports signed submissions', () => {
     await page.getByRole('navigation', { name: 'Moderator workspace' }).getByRole('link', { name: 'Import submissions' }).click();
     await checkScreen(page, 'moderation import', 'Import submissions');
     await page.getByLabel('Choose submission PDFs').setInputFiles(Object.values(paths));
+    // The school is new to this workspace: its three files wait until the moderator trusts a key.
+    await expectText(
+      page.getByRole('status').filter({ hasText: /^Checked/ }),
+      /^Checked 5 files: 2 not imported, 3 waiting for your decision\.$/,
+      120_000,
+    );
+    await checkScreen(page, 'moderation import first use', 'Import submissions');
+    await result('brookfield-v1.pdf').getByRole('button', { name: 'Trust and import “brookfield-v1.pdf”' }).click();
     await expectText(
       page.getByRole('status').filter({ hasText: /^Checked/ }),
       /^Checked 5 files: 2 imported, 2 not imported, 1 waiting for your decision\.$/,

@@ -66,6 +66,9 @@ describe('keyboard only: a moderator moderates a submission and sends the report
     await tabTo(page, 'Choose submission PDFs');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles(submissionPath);
+    await expectText(page.getByRole('status').filter({ hasText: /^Checked/ }), 'Checked 1 file: 1 waiting for your decision.', 60_000);
+    await tabTo(page, /^Trust and import /);
+    await page.keyboard.press('Enter');
     await expectText(page.getByRole('status').filter({ hasText: /^Checked/ }), 'Checked 1 file: 1 imported.', 60_000);
   });
 

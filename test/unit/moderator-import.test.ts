@@ -72,6 +72,9 @@ function decide(verification: SubmissionVerification, known: Partial<ImportInput
   });
 }
 
+/** The moderator compared the fingerprint of a first-use key and trusted it. */
+const TRUSTED: Partial<ImportInput> = { answer: 'accept', question: 'first-use' };
+
 function stored(decision: ImportDecision) {
   if (decision.kind !== 'store') throw new Error(`expected store, got ${decision.kind}`);
   return decision;
@@ -79,7 +82,7 @@ function stored(decision: ImportDecision) {
 
 describe('importing a real signed submission into a moderator workspace', () => {
   it('stores a first submission and pins its signer for the school’s URN', () => {
-    const decision = stored(decide(v1));
+    const decision = stored(decide(v1, TRUSTED));
     expect(decision.trust).toBe('first-use');
     expect(decision.framework).toEqual({ source: 'installed' });
     const { submission, document, pin, embeddedFrameworks } = decision.write;
@@ -114,8 +117,31 @@ describe('importing a real signed submission into a moderator workspace', () => 
     });
   });
 
+  it('asks before storing a first submission, naming the certificate, and stores nothing when the key is not trusted', () => {
+    expect(decide(v1)).toEqual({
+      kind: 'ask-first-use',
+      fingerprint: signing.certificateFingerprint,
+      signer: {
+        name: demo.snapshot.school.name,
+        role: 'School',
+        urn: demo.snapshot.school.urn,
+        organisation: '',
+        validFrom: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        validUntil: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        fingerprint: signing.certificateFingerprint,
+      },
+    });
+    expect(decide(v1, { answer: 'refuse', question: 'first-use' })).toEqual({ kind: 'declined' });
+  });
+
+  it('does not carry a first-use answer over to a key pinned since: it asks about the different key', () => {
+    const pin = stored(decide(v1, TRUSTED)).write.pin;
+    const decision = decide(v2OtherKey, { pin, answer: 'accept', question: 'first-use' });
+    expect(decision.kind).toBe('ask');
+  });
+
   it('stores a later version signed with the pinned key, leaving the pin as it was', () => {
-    const pin = stored(decide(v1)).write.pin;
+    const pin = stored(decide(v1, TRUSTED)).write.pin;
     const decision = stored(decide(v2, { pin }));
     expect(decision.trust).toBe('matches');
     expect(decision.write.pin).toBe(pin);
@@ -123,7 +149,7 @@ describe('importing a real signed submission into a moderator workspace', () => 
   });
 
   it('asks about a different key, and stores nothing until the moderator answers', () => {
-    const pin = stored(decide(v1)).write.pin;
+    const pin = stored(decide(v1, TRUSTED)).write.pin;
     const decision = decide(v2OtherKey, { pin });
     expect(decision).toEqual({
       kind: 'ask',
@@ -134,7 +160,7 @@ describe('importing a real signed submission into a moderator workspace', () => 
   });
 
   it('on acceptance stores the file, re-pins the new key and records the decision', () => {
-    const pin = stored(decide(v1)).write.pin;
+    const pin = stored(decide(v1, TRUSTED)).write.pin;
     const later = '2026-12-02T10:00:00.000Z';
     const decision = stored(decide(v2OtherKey, { pin, answer: 'accept', at: later }));
     expect(decision.trust).toBe('accepted');
@@ -147,7 +173,7 @@ describe('importing a real signed submission into a moderator workspace', () => 
   });
 
   it('on refusal stores nothing but the refusal in the pin’s history', () => {
-    const pin: SignerPin = { ...stored(decide(v1)).write.pin, history: [] };
+    const pin: SignerPin = { ...stored(decide(v1, TRUSTED)).write.pin, history: [] };
     const decision = decide(v2OtherKey, { pin, answer: 'refuse' });
     expect(decision).toEqual({
       kind: 'refuse',
@@ -159,7 +185,7 @@ describe('importing a real signed submission into a moderator workspace', () => 
   });
 
   it('says when the same file is imported twice, and when a different file claims the same submission id', () => {
-    const first = stored(decide(v1)).write;
+    const first = stored(decide(v1, TRUSTED)).write;
     const existing: ImportedSubmission = first.submission;
     const again = decide(v1, { pin: first.pin, existing });
     expect(again.kind).toBe('duplicate');
@@ -196,7 +222,7 @@ describe('importing a real signed submission into a moderator workspace', () => 
       /^The submission was made against North East .* is not installed in this app\. The copy inside the submission is used/,
     );
 
-    const decision = stored(decide(v1, { catalogue: withoutIt }));
+    const decision = stored(decide(v1, { ...TRUSTED, catalogue: withoutIt }));
     expect(decision.write.submission.frameworkSource).toBe('embedded');
     expect(decision.write.embeddedFrameworks).toEqual(resolution.records);
   });

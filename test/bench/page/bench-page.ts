@@ -331,6 +331,8 @@ async function importSubmission(store = true): Promise<ImportResult> {
     file: { fileName: file.name, size: file.size },
     pdf: kept,
     catalogue: s.catalogue,
+    // The bench times storing: the moderator's first-use confirmation is taken as given.
+    answer: 'accept',
   });
   return { ...base, storeMs: now() - storing, ok: decision.kind === 'store', message: decision.kind };
 }
