@@ -16,7 +16,10 @@ export function formatProblem(problem: FrameworkProblem): string {
   return `${problem.file}: ${problem.pointer || '/'}: ${problem.message}`;
 }
 
-export type FrameworkLoadResult = { ok: true; framework: LoadedFramework } | { ok: false; problems: FrameworkProblem[] };
+export type FrameworkLoadResult =
+  | { ok: true; framework: LoadedFramework }
+  /** `problemCount`: how many problems were found, when more than are listed. */
+  | { ok: false; problems: FrameworkProblem[]; problemCount?: number };
 
 /** At most this many problems are listed for one file; a last line says how many more there are. */
 export const FRAMEWORK_MAX_PROBLEMS_LISTED = 20;
@@ -35,11 +38,11 @@ export async function loadFrameworkText(fileName: string, text: string): Promise
 export async function loadFrameworkValue(fileName: string, value: unknown): Promise<FrameworkLoadResult> {
   const schemaProblems = checkSchema(value);
   if (schemaProblems.length > 0) {
-    return { ok: false, problems: capProblems(schemaProblems.map((p) => ({ file: fileName, ...p }))) };
+    return { ok: false, problems: capProblems(schemaProblems.map((p) => ({ file: fileName, ...p }))), problemCount: schemaProblems.length };
   }
   const file = value as FrameworkFile;
   const problems = checkStructure(file).map((p) => ({ file: fileName, ...p }));
-  if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems), problemCount: problems.length };
   return { ok: true, framework: { file, contentHash: await frameworkContentHash(file) } };
 }
 
