@@ -7,65 +7,97 @@ import {
   loadFrameworkText,
   loadFrameworkValue,
 } from '../../shared/framework/framework-loader';
+import { FRAMEWORK_MAX_CHILDREN, FRAMEWORK_MAX_LEVELS } from '../../shared/formats/field-limits';
 import type { BaseFrameworkFile, Criterion } from '../../shared/framework/framework-types';
 import { tinyFrameworkFile, tinySupplementFile } from '../fixtures/tiny-framework';
 
 /**
- * A framework made to be slow and wordy to check: thousands of levels (half of them sharing one
- * id), and thousands of criteria with the same id, each naming a level that does not exist. The
- * old loader named every level in every criterion's message (tens of millions of characters) and
- * found repeated levels by scanning the list once per level.
+ * A framework made to be slow and wordy to check, within the schema's list limits: 10 levels
+ * (half of them sharing one id), and thousands of criteria with the same id, each naming a level
+ * that does not exist. The old loader named every level in every criterion's message and found
+ * repeated ids by scanning the list once per item.
  */
-function pathologicalFramework(levels: number, criteria: number, repeatLevels = true): BaseFrameworkFile {
+function pathologicalFramework(standards: number, criteriaPerStandard: number): BaseFrameworkFile {
   const file = tinyFrameworkFile();
-  file.levels = Array.from({ length: levels }, (_, i) => ({
-    id: repeatLevels && i % 2 === 0 ? 'same-level' : `level-${i}`,
+  file.levels = Array.from({ length: FRAMEWORK_MAX_LEVELS }, (_, i) => ({
+    id: i % 2 === 0 ? 'same-level' : `level-${i}`,
     label: 'Level',
     description: 'A level of the award.',
   }));
-  const template = file.strands[0]!.standards[0]!.criteria[0]!;
-  const copies: Criterion[] = Array.from({ length: criteria }, () => ({ ...template, id: 'TF-1.1.1', level: 'missing' }));
-  file.strands[0]!.standards[0]!.criteria = copies;
+  const strand = file.strands[0]!;
+  const template = strand.standards[0]!;
+  const criterion = template.criteria[0]!;
+  strand.standards = Array.from({ length: standards }, () => ({
+    ...template,
+    id: 'TF-1.1',
+    criteria: Array.from({ length: criteriaPerStandard }, (): Criterion => ({ ...criterion, id: 'TF-1.1.1', level: 'missing' })),
+  }));
+  return file;
+}
+
+/** The tiny framework with `count` strands (TF-1 ... ), each with one standard and one criterion. */
+function manyStrands(count: number): BaseFrameworkFile {
+  const file = tinyFrameworkFile();
+  const strand = file.strands[0]!;
+  const standard = strand.standards[0]!;
+  const criterion = standard.criteria[0]!;
+  file.strands = Array.from({ length: count }, (_, i) => ({
+    ...strand,
+    id: `TF-${i + 1}`,
+    standards: [{ ...standard, id: `TF-${i + 1}.1`, criteria: [{ ...criterion, id: `TF-${i + 1}.1.1` }] }],
+  }));
   return file;
 }
 
 describe('loadFrameworkValue on a pathological file', () => {
-  const LEVELS = 4000;
-  const CRITERIA = 3000;
+  const STANDARDS = FRAMEWORK_MAX_CHILDREN;
+  const PER_STANDARD = FRAMEWORK_MAX_CHILDREN;
 
   it('lists the first problems, correctly, and one line with how many more there are', async () => {
-    const text = JSON.stringify(pathologicalFramework(LEVELS, CRITERIA));
+    const text = JSON.stringify(pathologicalFramework(STANDARDS, PER_STANDARD));
     const result = await loadFrameworkText('big.json', text);
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems).toHaveLength(FRAMEWORK_MAX_PROBLEMS_LISTED + 1);
-    // The criteria's repeated ids come first (TF-1.1.1 at criteria/1 onwards), then the other problems.
+    // The standards' repeated ids and the criteria's come first, in the order of the file.
     expect(formatProblem(problems[0]!)).toBe(
       'big.json: /strands/0/standards/0/criteria/1/id: repeats the id TF-1.1.1 already used at /strands/0/standards/0/criteria/0',
     );
-    expect(formatProblem(problems[FRAMEWORK_MAX_PROBLEMS_LISTED - 1]!)).toBe(
-      'big.json: /strands/0/standards/0/criteria/20/id: repeats the id TF-1.1.1 already used at /strands/0/standards/0/criteria/0',
-    );
-    // Every problem is counted: the repeated criterion ids, the repeated levels, the criteria naming a
-    // missing level (the copies, and the tiny framework's 8 other criteria at bronze, silver or gold),
+    // Every problem is counted: the repeated standard ids and criterion ids, the 4 repeated levels, the
+    // criteria naming a missing level (the copies, and strand TF-2's criteria, at bronze, silver or gold),
     // the 3 awards at levels no longer there and the 4 level names in their rules.
-    const total = CRITERIA - 1 + (LEVELS / 2 - 1) + (CRITERIA + 8) + 3 + 4;
+    const criteria = STANDARDS * PER_STANDARD;
+    const otherCriteria = tinyFrameworkFile().strands[1]!.standards.reduce((n, t) => n + t.criteria.length, 0);
+    const total = STANDARDS - 1 + (criteria - 1) + (FRAMEWORK_MAX_LEVELS / 2 - 1) + (criteria + otherCriteria) + 3 + 4;
+    expect(result.ok ? 0 : result.problemCount).toBe(total);
     expect(problems[FRAMEWORK_MAX_PROBLEMS_LISTED]).toEqual({
       file: 'big.json',
       pointer: '',
       message: `has ${(total - FRAMEWORK_MAX_PROBLEMS_LISTED).toLocaleString('en-GB')} more problems not listed here; correct the ones above, then import the file again to see the rest`,
     });
+    for (const problem of problems) expect(problem.message.length).toBeLessThan(400);
   });
 
-  it('keeps every message short: at most a few level ids named, however many levels there are', async () => {
-    const result = await loadFrameworkValue('big.json', pathologicalFramework(LEVELS, 1, false));
-    const problems = result.ok ? [] : result.problems;
-    const levelMessage = problems.find((p) => p.pointer.endsWith('/level'));
-    expect(levelMessage?.message).toBe(
-      `must be one of the framework's levels: level-0, level-1, level-2, level-3, level-4, level-5, level-6, level-7, level-8, level-9 and ${(LEVELS - FRAMEWORK_MAX_IDS_NAMED).toLocaleString('en-GB')} more`,
+  it('keeps every message short: at most a few strand ids named, however many strands there are', async () => {
+    const file = manyStrands(FRAMEWORK_MAX_CHILDREN);
+    file.awards[0]!.requires[0]!.criteria = { strands: ['TF-100'] };
+    const result = await loadFrameworkValue('wide.json', file);
+    const problems = result.ok ? [] : result.problems.map(formatProblem);
+    expect(problems).toContain(
+      `wide.json: /awards/0/requires/0/criteria/strands/0: must be one of the framework's strands: TF-1, TF-2, TF-3, TF-4, TF-5, TF-6, TF-7, TF-8, TF-9, TF-10 and ${FRAMEWORK_MAX_CHILDREN - FRAMEWORK_MAX_IDS_NAMED} more`,
     );
-    for (const problem of problems) expect(problem.message.length).toBeLessThan(400);
-    expect(problems.length).toBeLessThanOrEqual(FRAMEWORK_MAX_PROBLEMS_LISTED + 1);
+  });
+
+  it('refuses more levels than the schema allows with one problem, not one per criterion', async () => {
+    const file = tinyFrameworkFile();
+    const level = file.levels[0]!;
+    file.levels = Array.from({ length: FRAMEWORK_MAX_LEVELS }, (_, i) => ({ ...level, id: i < 3 ? file.levels[i]!.id : `extra-${i}` }));
+    expect((await loadFrameworkValue('at.json', file)).ok).toBe(true);
+    file.levels.push({ ...level, id: 'one-too-many' });
+    const result = await loadFrameworkValue('past.json', file);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      `past.json: /levels: must have at most ${FRAMEWORK_MAX_LEVELS} items`,
+    ]);
   });
 
   it('lists every problem, with no count line, at the limit', async () => {
