@@ -15,7 +15,12 @@ import {
   tooLongMessage,
 } from '../../shared/formats/field-limits';
 import { createSchemaCheck } from '../../shared/formats/json-schema-check';
+import regionsFile from '../../criteria/regions.json';
+import { actionProblems } from '../../shared/actions/action-plan';
+import { loadRegions } from '../../shared/regions/regions';
+import { validateSchoolDetails } from '../../shared/school/school-validation';
 import { buildSubmissionDocument } from '../../shared/submission/submission-builder';
+import { preflight, textsTooLongOf } from '../../shared/submission/preflight';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import { demonstrationData, IDENTITY } from '../fixtures/signed-submission';
 
@@ -163,5 +168,107 @@ describe('tooLongMessage', () => {
     expect(tooLongMessage('The narrative', 'x'.repeat(LONG_TEXT_MAX_CHARS + 25), LONG_TEXT_MAX_CHARS)).toBe(
       'The narrative is 20,025 characters long; it can be at most 20,000. Shorten it by 25 characters.',
     );
+  });
+});
+
+describe("the app's own checks hold the same limits", () => {
+  const narrativeAt = 'x'.repeat(LONG_TEXT_MAX_CHARS);
+  const shortAt = 's'.repeat(SHORT_TEXT_MAX_CHARS);
+  const nameAt = 'n'.repeat(NAME_MAX_CHARS);
+
+  it('preflight blocks the export on a narrative one character past the limit, and not at it', async () => {
+    const demo = await demonstrationData();
+    const { framework, responses, links, evidence, actions } = demo.snapshot;
+    const declaration = { headTeacher: nameAt, senco: nameAt, chairOfGovernors: nameAt, date: '2026-11-20', confirmed: true };
+    const criterionId = responses[0]!.criterionId;
+    const at = responses.map((r, i) => (i === 0 ? { ...r, narrative: narrativeAt } : r));
+    const atReport = preflight(framework, at, links, evidence, actions, declaration);
+    expect(atReport.textsTooLong).toEqual([]);
+    expect(atReport.blockerCount).toBe(0);
+
+    const past = responses.map((r, i) => (i === 0 ? { ...r, narrative: `${narrativeAt}x` } : r));
+    const pastReport = preflight(framework, past, links, evidence, actions, declaration);
+    expect(pastReport.textsTooLong).toEqual([
+      {
+        place: { kind: 'criterion', criterionId },
+        message: `The narrative of ${criterionId} is 20,001 characters long; it can be at most 20,000. Shorten it by 1 character.`,
+      },
+    ]);
+    expect(pastReport.blockerCount).toBe(1);
+  });
+
+  it("preflight holds the declaration's names to the name limit", () => {
+    const demoDeclaration = {
+      headTeacher: `${nameAt}x`,
+      senco: nameAt,
+      chairOfGovernors: `${nameAt}x`,
+      date: '2026-11-20',
+      confirmed: true,
+    };
+    const tiny = { scale: { points: [] }, criteria: [] } as unknown as Parameters<typeof preflight>[0];
+    const report = preflight(tiny, [], [], [], [], demoDeclaration);
+    expect(report.declarationProblems).toEqual({
+      headTeacher: 'The head teacher’s name is 201 characters long; it can be at most 200. Shorten it by 1 character.',
+      chairOfGovernors: 'The chair of governors’ name is 201 characters long; it can be at most 200. Shorten it by 1 character.',
+    });
+  });
+
+  it('finds evidence and action texts past their limits, and none at them', () => {
+    const evidence = { id: 'e1', title: shortAt, description: narrativeAt, heldAt: shortAt };
+    const action = { id: 'a1', what: shortAt, who: shortAt, successCriteria: narrativeAt };
+    expect(textsTooLongOf([], [evidence], [action])).toEqual([]);
+    const found = textsTooLongOf(
+      [],
+      [{ ...evidence, title: `${shortAt}x`, description: `${narrativeAt}x`, heldAt: `${shortAt}x` }],
+      [{ ...action, what: `${shortAt}x`, who: `${shortAt}x`, successCriteria: `${narrativeAt}x` }],
+    );
+    expect(found.map((f) => f.place)).toEqual([
+      { kind: 'evidence', evidenceId: 'e1' },
+      { kind: 'evidence', evidenceId: 'e1' },
+      { kind: 'evidence', evidenceId: 'e1' },
+      { kind: 'action', actionId: 'a1' },
+      { kind: 'action', actionId: 'a1' },
+      { kind: 'action', actionId: 'a1' },
+    ]);
+    expect(found.every((f) => /characters long; it can be at most [\d,]+\. Shorten it by 1 character\.$/.test(f.message))).toBe(true);
+  });
+
+  it('the action form refuses texts past their limits, and takes them at the limits', () => {
+    const good = { what: shortAt, who: shortAt, byWhen: '', criterionIds: ['NE-1.1.1'], successCriteria: narrativeAt };
+    expect(actionProblems(good)).toEqual({});
+    expect(actionProblems({ ...good, what: `${shortAt}x`, who: `${shortAt}x`, successCriteria: `${narrativeAt}x` })).toEqual({
+      what: 'What will be done is 1,001 characters long; it can be at most 1,000. Shorten it by 1 character.',
+      who: 'Who will do it is 1,001 characters long; it can be at most 1,000. Shorten it by 1 character.',
+      successCriteria: 'The success criteria is 20,001 characters long; it can be at most 20,000. Shorten it by 1 character.',
+    });
+  });
+
+  it('the school form refuses names past their limits, and takes them at the limits', () => {
+    const loaded = loadRegions('regions.json', regionsFile);
+    if (!loaded.ok) throw new Error('regions');
+    const school = {
+      name: shortAt,
+      urn: '123456',
+      regionId: 'north-east',
+      localAuthority: 'Gateshead',
+      phase: 'primary' as const,
+      headTeacher: nameAt,
+      senco: nameAt,
+      senGovernor: nameAt,
+      pupilsOnRoll: 300,
+      pupilsOnSenSupport: 45,
+      pupilsWithStatementOrPlan: 6,
+    };
+    expect(validateSchoolDetails(school, loaded.regions)).toEqual({});
+    const errors = validateSchoolDetails(
+      { ...school, name: `${shortAt}x`, headTeacher: `${nameAt}x`, senco: `${nameAt}x`, senGovernor: `${nameAt}x` },
+      loaded.regions,
+    );
+    expect(errors).toEqual({
+      name: 'The school’s name is 1,001 characters long; it can be at most 1,000. Shorten it by 1 character.',
+      headTeacher: 'The head teacher’s name is 201 characters long; it can be at most 200. Shorten it by 1 character.',
+      senco: 'The SENCO’s name is 201 characters long; it can be at most 200. Shorten it by 1 character.',
+      senGovernor: 'The SEN governor’s name is 201 characters long; it can be at most 200. Shorten it by 1 character.',
+    });
   });
 });
