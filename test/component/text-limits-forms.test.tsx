@@ -1,9 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { evidenceDetailsProblems } from '../../renderer/components/EvidenceDetailsForm';
 import { CriterionScreen } from '../../renderer/screens/CriterionScreen';
 import { responseKey } from '../../shared/evaluation/evaluation-records';
-import { LONG_TEXT_MAX_CHARS } from '../../shared/formats/field-limits';
+import { LONG_TEXT_MAX_CHARS, SHORT_TEXT_MAX_CHARS } from '../../shared/formats/field-limits';
 import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
 describe('criterion form: a narrative past the limit', () => {
@@ -35,5 +36,26 @@ describe('criterion form: a narrative past the limit', () => {
 
     await user.type(narrative, '{Backspace}');
     await waitFor(() => expect(screen.queryByText(message)).toBeNull());
+  });
+});
+
+describe('evidence details: texts past their limits', () => {
+  const at = {
+    title: 't'.repeat(SHORT_TEXT_MAX_CHARS),
+    kind: 'policy' as const,
+    date: '',
+    heldAt: 'h'.repeat(SHORT_TEXT_MAX_CHARS),
+    description: 'd'.repeat(LONG_TEXT_MAX_CHARS),
+    containsPersonalData: false,
+    redactionConfirmed: false,
+  };
+
+  it('takes each text at its limit and refuses it one character past, saying how much to cut', () => {
+    expect(evidenceDetailsProblems(at)).toEqual({});
+    expect(evidenceDetailsProblems({ ...at, title: `${at.title}x`, heldAt: `${at.heldAt}x`, description: `${at.description}x` })).toEqual({
+      title: 'The title is 1,001 characters long; it can be at most 1,000. Shorten it by 1 character.',
+      heldAt: 'Where the original is held is 1,001 characters long; it can be at most 1,000. Shorten it by 1 character.',
+      description: 'The description is 20,001 characters long; it can be at most 20,000. Shorten it by 1 character.',
+    });
   });
 });

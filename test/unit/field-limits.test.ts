@@ -17,12 +17,14 @@ import {
 import { createSchemaCheck } from '../../shared/formats/json-schema-check';
 import regionsFile from '../../criteria/regions.json';
 import { actionProblems } from '../../shared/actions/action-plan';
+import { outcomeProblems } from '../../shared/moderation/moderation-outcome';
 import { loadRegions } from '../../shared/regions/regions';
 import { validateSchoolDetails } from '../../shared/school/school-validation';
 import { buildSubmissionDocument } from '../../shared/submission/submission-builder';
 import { preflight, textsTooLongOf } from '../../shared/submission/preflight';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import { demonstrationData, IDENTITY } from '../fixtures/signed-submission';
+import { tinyApplied } from '../fixtures/tiny-framework';
 
 type Node = Record<string, unknown>;
 
@@ -270,5 +272,20 @@ describe("the app's own checks hold the same limits", () => {
       senco: 'The SENCO’s name is 201 characters long; it can be at most 200. Shorten it by 1 character.',
       senGovernor: 'The SEN governor’s name is 201 characters long; it can be at most 200. Shorten it by 1 character.',
     });
+  });
+});
+
+describe("the moderator's outcome holds the long-text limit", () => {
+  it('takes feedback and a reason at the limit and refuses them one character past it', () => {
+    const framework = tinyApplied();
+    const at = 'f'.repeat(LONG_TEXT_MAX_CHARS);
+    const draft = { kind: 'accredited' as const, levelId: 'gold', overrideReason: at, feedback: at };
+    expect(outcomeProblems(draft, 'bronze', framework)).toEqual({});
+    expect(outcomeProblems({ ...draft, overrideReason: `${at}x`, feedback: `${at}x` }, 'bronze', framework)).toEqual({
+      overrideReason: 'The reason is 20,001 characters long; it can be at most 20,000. Shorten it by 1 character.',
+      feedback: 'The feedback is 20,001 characters long; it can be at most 20,000. Shorten it by 1 character.',
+    });
+    // A reason that is not kept (the level is the computed one) is not held against the moderator.
+    expect(outcomeProblems({ ...draft, levelId: 'bronze', overrideReason: `${at}x` }, 'bronze', framework)).toEqual({});
   });
 });
