@@ -117,6 +117,11 @@ interface Frame {
 }
 
 const QUOTE = 0x22;
+/**
+ * A run of characters that may stand in a JSON string as they are: a space and every code unit above
+ * it, except the quote (0x22) and the backslash (0x5c).
+ */
+const PLAIN_RUN = /[ !#-[\]-\uffff]+/y;
 const BACKSLASH = 0x5c;
 
 function isSpace(code: number): boolean {
@@ -159,6 +164,9 @@ function scanJson(text: string, limits: Readonly<JsonLimits>, findDuplicates: bo
   const readString = (): boolean => {
     i += 1;
     while (i < end) {
+      // Plain characters in one step (a sticky regular expression is far quicker than a loop here).
+      PLAIN_RUN.lastIndex = i;
+      if (PLAIN_RUN.test(text)) i = PLAIN_RUN.lastIndex;
       const code = text.charCodeAt(i);
       if (code === QUOTE) {
         i += 1;
