@@ -9,9 +9,9 @@ import { DateField } from './DateField';
 import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
 import { FormField } from './FormField';
 
-type ActionField = 'criterionIds' | 'what' | 'who' | 'byWhen';
+type ActionField = 'criterionIds' | 'what' | 'who' | 'byWhen' | 'successCriteria';
 type ActionErrors = Partial<Record<ActionField, string>>;
-const FIELD_ORDER: readonly ActionField[] = ['criterionIds', 'what', 'who', 'byWhen'];
+const FIELD_ORDER: readonly ActionField[] = ['criterionIds', 'what', 'who', 'byWhen', 'successCriteria'];
 
 export const EMPTY_ACTION: ActionDetails = { criterionIds: [], what: '', who: '', byWhen: '', successCriteria: '', status: 'not-started' };
 
@@ -178,7 +178,7 @@ export function ActionForm({
           />
         )}
       />
-      <FormField id={id('successCriteria')} label="Success criteria" hint="How you will know it has worked.">
+      <FormField id={id('successCriteria')} label="Success criteria" hint="How you will know it has worked." error={errors.successCriteria}>
         {(control) => <textarea {...control} rows={3} {...register('successCriteria')} />}
       </FormField>
       <FormField id={id('status')} label="Status">

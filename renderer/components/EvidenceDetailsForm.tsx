@@ -1,17 +1,24 @@
 import { useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { EVIDENCE_KINDS, type EvidenceDetails } from '../../shared/evidence/evidence-records';
+import { LONG_TEXT_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { describeStorageError } from '../db/storage-errors';
 import { DateField } from './DateField';
 import { ErrorSummary, type FieldProblem } from './ErrorSummary';
 import { FormField } from './FormField';
 
-type DetailsField = 'title' | 'date';
+type DetailsField = 'title' | 'date' | 'heldAt' | 'description';
 type DetailsErrors = Partial<Record<DetailsField, string>>;
 
 export function evidenceDetailsProblems(details: EvidenceDetails): DetailsErrors {
   const errors: DetailsErrors = {};
   if (details.title.trim() === '') errors.title = 'Enter a title for the evidence';
+  const title = tooLongMessage('The title', details.title, SHORT_TEXT_MAX_CHARS);
+  if (title) errors.title = title;
+  const heldAt = tooLongMessage('Where the original is held', details.heldAt, SHORT_TEXT_MAX_CHARS);
+  if (heldAt) errors.heldAt = heldAt;
+  const description = tooLongMessage('The description', details.description, LONG_TEXT_MAX_CHARS);
+  if (description) errors.description = description;
   if (details.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(details.date))
     errors.date = 'Enter a real date as day, month and year, or leave it empty';
   return errors;
@@ -51,7 +58,7 @@ export function EvidenceDetailsForm({
   const [busy, setBusy] = useState(false);
 
   const id = (field: keyof EvidenceDetails) => `${idPrefix}-${field}`;
-  const summary: FieldProblem[] = (['title', 'date'] as const).flatMap((field) => {
+  const summary: FieldProblem[] = (['title', 'date', 'heldAt', 'description'] as const).flatMap((field) => {
     const message = errors[field];
     return message ? [{ fieldId: field === 'date' ? `${id('date')}-day` : id(field), message }] : [];
   });
@@ -116,10 +123,15 @@ export function EvidenceDetailsForm({
           />
         )}
       />
-      <FormField id={id('heldAt')} label="Where the original is held" hint={heldAtHint}>
+      <FormField id={id('heldAt')} label="Where the original is held" hint={heldAtHint} error={errors.heldAt}>
         {(control) => <input {...control} type="text" autoComplete="off" {...register('heldAt')} />}
       </FormField>
-      <FormField id={id('description')} label="Description" hint="What it shows, and which part matters if it is long. Optional.">
+      <FormField
+        id={id('description')}
+        label="Description"
+        hint="What it shows, and which part matters if it is long. Optional."
+        error={errors.description}
+      >
         {(control) => <textarea {...control} rows={3} {...register('description')} />}
       </FormField>
       <fieldset>

@@ -1,18 +1,24 @@
 import { formatProblem, loadFrameworkText, checkSupplementFits } from '../../shared/framework/framework-loader';
 import type { BaseFrameworkFile, LoadedFramework } from '../../shared/framework/framework-types';
 import { nowIso, type AppDatabase } from './app-database';
+import type { FrameworkTextCheck } from './framework-file-check';
 
-export type FrameworkImportResult = { ok: true; framework: LoadedFramework; alreadyInstalled: boolean } | { ok: false; problems: string[] };
+export type FrameworkImportResult =
+  { ok: true; framework: LoadedFramework; alreadyInstalled: boolean } | { ok: false; problems: string[]; problemCount?: number };
 
-/** Validates a partnership's framework file exactly as the shipped ones are, then stores it. */
+/**
+ * Validates a partnership's framework file exactly as the shipped ones are, then stores it.
+ * `check` reads and checks the text: Settings passes one that runs in a web worker.
+ */
 export async function importFrameworkFile(
   db: AppDatabase,
   fileName: string,
   text: string,
   installed: readonly LoadedFramework[],
+  check: FrameworkTextCheck = loadFrameworkText,
 ): Promise<FrameworkImportResult> {
-  const result = await loadFrameworkText(fileName, text);
-  if (!result.ok) return { ok: false, problems: result.problems.map(formatProblem) };
+  const result = await check(fileName, text);
+  if (!result.ok) return { ok: false, problems: result.problems.map(formatProblem), problemCount: result.problemCount };
   const { framework } = result;
   if (framework.file.kind === 'supplement') {
     const extendsId = framework.file.extends;

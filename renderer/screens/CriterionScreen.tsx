@@ -6,6 +6,7 @@ import { codeOfPracticeReference } from '../../shared/framework/code-of-practice
 import { responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
 import { changedFields, mergeFields, type FieldConflict, type FieldMerge } from '../../shared/evaluation/field-merge';
 import { evidenceKindLabel } from '../../shared/evidence/evidence-records';
+import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { useAutosave } from '../app/use-autosave';
@@ -303,6 +304,9 @@ function ResponseForm({
 
   const [actionNotice, setActionNotice] = useState<string | null>(null);
   const judgement = watch('judgement');
+  // Saved as typed whatever its length, so nothing is lost; the message says what a submission can hold.
+  const narrativeTooLong = tooLongMessage('The narrative', watch('narrative'), LONG_TEXT_MAX_CHARS) ?? undefined;
+  const nextStepsTooLong = tooLongMessage('The next steps', watch('nextSteps'), LONG_TEXT_MAX_CHARS) ?? undefined;
   const createFromNextSteps = async () => {
     const nextSteps = getValues('nextSteps').trim();
     if (nextSteps === '') {
@@ -400,10 +404,16 @@ function ResponseForm({
         id="narrative"
         label="Narrative"
         hint="What happens in school, how you know, and the evidence that shows it. Cite dates where you can."
+        error={narrativeTooLong}
       >
         {(control) => <textarea {...control} rows={8} {...register('narrative')} />}
       </FormField>
-      <FormField id="next-steps" label="Next steps" hint="What would move this criterion on. You can turn it into an action in the plan.">
+      <FormField
+        id="next-steps"
+        label="Next steps"
+        hint="What would move this criterion on. You can turn it into an action in the plan."
+        error={nextStepsTooLong}
+      >
         {(control) => <textarea {...control} rows={4} {...register('nextSteps')} />}
       </FormField>
       <div className="button-row">

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { levelLabel, scalePoint, type AppliedFramework, type PlacedCriterion } from '../../shared/framework/applied-framework';
 import { MODERATION_DECISIONS, type CriterionModeration, type ModerationDecision } from '../../shared/moderation/moderation-records';
 import { evidenceForCriterion, nextUndecided } from '../../shared/moderation/moderation-review';
+import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
 import { useAutosave } from '../app/use-autosave';
@@ -181,6 +182,8 @@ function ModerationForm({
   }, [watch, schedule, flush]);
 
   const decision = watch('decision');
+  // Saved as typed whatever its length; the message says what a moderation report can hold.
+  const commentTooLong = tooLongMessage('The comment', watch('comment'), LONG_TEXT_MAX_CHARS) ?? undefined;
   const agreeAndNext = async () => {
     setValue('decision', 'agree', { shouldDirty: true });
     await flush();
@@ -233,6 +236,7 @@ function ModerationForm({
       <FormField
         id="moderation-comment"
         label="Comment for the school"
+        error={commentTooLong}
         hint={
           decision === 'more-evidence'
             ? 'Say what evidence to send. The school sees this in the report and as an action in its plan.'

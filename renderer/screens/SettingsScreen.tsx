@@ -8,13 +8,19 @@ import { ReadingComfortSettings } from '../components/ReadingComfortSettings';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { SigningCertificates } from '../components/SigningCertificates';
 import { StorageOnThisComputer } from '../components/StorageOnThisComputer';
+import { defaultFrameworkCheck } from '../db/framework-file-check';
 import { importFrameworkFile } from '../db/framework-store';
 import { describeStorageError } from '../db/storage-errors';
 
 const MAX_FRAMEWORK_FILE_BYTES = 5 * 1024 * 1024;
+/** Framework files are read and checked in a web worker (on the page where there are none, as in tests). */
+const checkFrameworkFile = defaultFrameworkCheck();
 
 type ImportState =
-  { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; text: string } | { kind: 'problems'; fileName: string; problems: string[] };
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'ok'; text: string }
+  | { kind: 'problems'; fileName: string; problems: string[]; problemCount?: number };
 
 /** Settings: the frameworks installed, importing a partnership's own, and about this app. */
 export function SettingsScreen() {
@@ -32,8 +38,8 @@ export function SettingsScreen() {
     }
     setState({ kind: 'busy' });
     try {
-      const result = await importFrameworkFile(db, file.name, await file.text(), [...shipped, ...imported]);
-      if (!result.ok) setState({ kind: 'problems', fileName: file.name, problems: result.problems });
+      const result = await importFrameworkFile(db, file.name, await file.text(), [...shipped, ...imported], checkFrameworkFile);
+      if (!result.ok) setState({ kind: 'problems', fileName: file.name, problems: result.problems, problemCount: result.problemCount });
       else {
         const f = result.framework.file;
         setState({
@@ -88,7 +94,7 @@ export function SettingsScreen() {
           {state.kind === 'problems' ? (
             <div className="error-summary" role="alert">
               <h4>
-                “{state.fileName}” was not imported: {state.problems.length} {state.problems.length === 1 ? 'problem' : 'problems'}
+                “{state.fileName}” was not imported: {problemCountText(state.problemCount ?? state.problems.length)}
               </h4>
               <ul className="problem-list">
                 {state.problems.slice(0, 200).map((p, i) => (
@@ -114,6 +120,10 @@ export function SettingsScreen() {
       </section>
     </Layout>
   );
+}
+
+function problemCountText(count: number): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? 'problem' : 'problems'}`;
 }
 
 function FrameworkTable({ caption, frameworks }: { caption: string; frameworks: readonly LoadedFramework[] }) {

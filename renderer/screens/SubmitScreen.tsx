@@ -44,15 +44,24 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
   const firstId = context.framework.criteria[0]?.id;
   const regionName = regions.find((r) => r.id === evaluation.regionId)?.name ?? evaluation.regionId;
 
-  const blockers: FieldProblem[] =
-    report && report.unredactedPersonalData.length > 0
+  const blockers: FieldProblem[] = [
+    ...(report && report.unredactedPersonalData.length > 0
       ? [
           {
             fieldId: 'personal-data-blocker',
             message: `${report.unredactedPersonalData.length} evidence ${report.unredactedPersonalData.length === 1 ? 'item is' : 'items are'} marked as containing personal data and not confirmed as redacted`,
           },
         ]
-      : [];
+      : []),
+    ...(report && report.textsTooLong.length > 0
+      ? [
+          {
+            fieldId: 'too-long-blocker',
+            message: `${report.textsTooLong.length} ${report.textsTooLong.length === 1 ? 'text is' : 'texts are'} longer than a submission can hold`,
+          },
+        ]
+      : []),
+  ];
 
   const exportSubmission = (draft: DeclarationDraft) =>
     exportSigned(
@@ -108,6 +117,31 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
                   <li key={item.id}>
                     <a href={href.evidence(evaluationId)}>{item.title}</a>
                     {item.file ? ` (${item.file.name}, ${formatBytes(item.file.size)})` : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {report.textsTooLong.length > 0 ? (
+            <div className="preflight__blocker">
+              <h3 id="too-long-blocker" tabIndex={-1}>
+                Must be fixed: texts longer than a submission can hold
+              </h3>
+              <p>Shorten these, then come back to export. What you wrote is saved as it is until you change it.</p>
+              <ul>
+                {report.textsTooLong.map((item, i) => (
+                  <li key={i}>
+                    <a
+                      href={
+                        item.place.kind === 'criterion'
+                          ? href.criterion(evaluationId, item.place.criterionId)
+                          : item.place.kind === 'evidence'
+                            ? href.evidence(evaluationId)
+                            : href.actions(evaluationId)
+                      }
+                    >
+                      {item.message}
+                    </a>
                   </li>
                 ))}
               </ul>

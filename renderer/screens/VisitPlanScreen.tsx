@@ -4,6 +4,7 @@ import type { CriterionModeration, ImportedSubmission, ModeratorWorkspace, Visit
 import { decisionText, drawnPlan, drawProblems, type DrawDraft } from '../../shared/moderation/moderation-review';
 import { newSeed } from '../../shared/moderation/visit-sampling';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
+import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
 import { useAutosave } from '../app/use-autosave';
 import { useModeratedSubmission } from '../app/use-moderated-submission';
@@ -287,6 +288,7 @@ function VisitPlanForm({
         </FormField>
         <FormField
           id="visit-notes"
+          error={tooLongMessage('The notes', plan.notes, LONG_TEXT_MAX_CHARS) ?? undefined}
           label="Notes for the visit"
           hint="Who you will meet, what you will observe, what to ask for. They are printed on the plan and go into the report."
         >

@@ -1,3 +1,5 @@
+import { LONG_TEXT_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../formats/field-limits';
+
 /** The school's action plan: what it will do to improve, linked to criteria. */
 export const ACTION_STATUSES = [
   { id: 'not-started', label: 'Not started' },
@@ -28,10 +30,18 @@ export function actionStatusLabel(status: ActionStatus): string {
 }
 
 export function actionProblems(
-  action: Pick<ActionItem, 'what' | 'who' | 'byWhen' | 'criterionIds'>,
-): Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds', string>> {
-  const errors: Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds', string>> = {};
+  action: Pick<ActionItem, 'what' | 'who' | 'byWhen' | 'criterionIds'> & Partial<Pick<ActionItem, 'successCriteria'>>,
+): Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds' | 'successCriteria', string>> {
+  const errors: Partial<Record<'what' | 'who' | 'byWhen' | 'criterionIds' | 'successCriteria', string>> = {};
   if (action.what.trim() === '') errors.what = 'Say what will be done';
+  else {
+    const long = tooLongMessage('What will be done', action.what, SHORT_TEXT_MAX_CHARS);
+    if (long) errors.what = long;
+  }
+  const who = tooLongMessage('Who will do it', action.who, SHORT_TEXT_MAX_CHARS);
+  if (who) errors.who = who;
+  const success = tooLongMessage('The success criteria', action.successCriteria ?? '', LONG_TEXT_MAX_CHARS);
+  if (success) errors.successCriteria = success;
   if (action.byWhen !== '' && !isRealDate(action.byWhen)) errors.byWhen = 'Enter a real date, for example 31 March 2027';
   if (action.criterionIds.length === 0) errors.criterionIds = 'Link the action to at least one criterion';
   return errors;

@@ -1,4 +1,5 @@
 import { canonicalJson, type JsonValue } from '../formats/canonical-json';
+import { parseJsonText, type JsonLimits } from '../formats/json-parse';
 import { sha256Hex, toHex, utf8 } from '../formats/sha256';
 import { isNewerAppVersion } from './app-version';
 
@@ -25,6 +26,22 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_MAGIC: readonly number[] = [0x89, 0x53, 0x45, 0x4e, 0x42, 0x41, 0x4b, 0x0a];
 export const BACKUP_HEADER_BYTES = 48;
 export const BACKUP_MEDIA_TYPE = 'application/vnd.sen-accreditation.backup';
+
+/**
+ * A stored file may be referred to from many records (the same evidence file in two places); a
+ * restore writes it once per reference. References beyond the first may add at most this many bytes
+ * in all, so a small backup cannot expand to fill the disk or the memory.
+ */
+export const BACKUP_MAX_REPEATED_BYTES = 1024 * 1024 * 1024;
+
+/** What the manifest's JSON may hold: records nest shallowly, but a database may have many of them. */
+export const BACKUP_MANIFEST_JSON_LIMITS: Readonly<JsonLimits> = {
+  maxDepth: 64,
+  maxStringLength: 256 * 1024 * 1024,
+  maxArrayItems: 10_000_000,
+  maxObjectKeys: 100_000,
+  maxTextLength: 0xffffffff,
+};
 
 /** One table of the database, as it goes into a backup. */
 export interface BackupTableInput {
@@ -363,7 +380,62 @@ function checkManifest(value: unknown): BackupManifest {
   return { ...(value as unknown as BackupManifest), leftOut: left };
 }
 
-async function decodeValue(value: unknown, entries: ReadonlyMap<string, Blob>): Promise<unknown> {
+/** The checked stored files, each read into an ArrayBuffer at most once however often it is referred to. */
+class DecodedEntries {
+  private readonly buffers = new Map<string, Promise<ArrayBuffer>>();
+  constructor(private readonly blobs: ReadonlyMap<string, Blob>) {}
+  blob(sha256: unknown, size: unknown): Blob {
+    const blob = typeof sha256 === 'string' ? this.blobs.get(sha256) : undefined;
+    if (!blob || blob.size !== size) throw damaged('a record refers to a stored file that is not in it');
+    return blob;
+  }
+  buffer(sha256: unknown, size: unknown): Promise<ArrayBuffer> {
+    const blob = this.blob(sha256, size);
+    const key = sha256 as string;
+    let buffer = this.buffers.get(key);
+    if (!buffer) {
+      buffer = blob.arrayBuffer();
+      this.buffers.set(key, buffer);
+    }
+    return buffer;
+  }
+}
+
+/**
+ * The bytes a restore writes for the stored files: each reference counts the size of the file it
+ * refers to. Walks the records without recursion, and reads them as decodeValue does.
+ */
+function referencedBytes(tables: readonly ManifestTable[], sizes: ReadonlyMap<string, number>): number {
+  let total = 0;
+  const pending: unknown[] = [];
+  for (const table of tables) pending.push(table.records, table.keys);
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+      continue;
+    }
+    if (!isRecord(value)) continue;
+    if (!Object.hasOwn(value, '$type')) {
+      for (const item of Object.values(value)) pending.push(item);
+      continue;
+    }
+    if (value.$type === 'blob' || value.$type === 'file' || value.$type === 'bytes') {
+      total += typeof value.sha256 === 'string' ? (sizes.get(value.sha256) ?? 0) : 0;
+    } else if (value.$type === 'object' && isRecord(value.value)) {
+      // A record's own object with a "$type" key: its values are records, its "$type" is not a tag.
+      for (const item of Object.values(value.value)) pending.push(item);
+    } else if (value.$type === 'map' && Array.isArray(value.entries)) pending.push(value.entries);
+    else if (value.$type === 'set' && Array.isArray(value.values)) pending.push(value.values);
+  }
+  return total;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+}
+
+async function decodeValue(value: unknown, entries: DecodedEntries): Promise<unknown> {
   if (value === null || typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number') return value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
@@ -376,11 +448,7 @@ async function decodeValue(value: unknown, entries: ReadonlyMap<string, Blob>): 
     for (const [key, item] of Object.entries(value)) out[key] = await decodeValue(item, entries);
     return out;
   }
-  const entry = () => {
-    const blob = typeof value.sha256 === 'string' ? entries.get(value.sha256) : undefined;
-    if (!blob || blob.size !== value.size) throw damaged('a record refers to a stored file that is not in it');
-    return blob;
-  };
+  const entry = () => entries.blob(value.sha256, value.size);
   switch (value.$type) {
     case 'blob': {
       const blob = entry();
@@ -392,7 +460,8 @@ async function decodeValue(value: unknown, entries: ReadonlyMap<string, Blob>): 
       return new File([blob], value.name, { type: typeof value.type === 'string' ? value.type : '', lastModified: value.lastModified });
     }
     case 'bytes': {
-      const buffer = await entry().arrayBuffer();
+      // Shared: every reference to the same stored file gets the same ArrayBuffer (or a view of it).
+      const buffer = await entries.buffer(value.sha256, value.size);
       if (value.kind === 'ArrayBuffer') return buffer;
       const kind = typeof value.kind === 'string' && Object.hasOwn(TYPED_ARRAYS, value.kind) ? (value.kind as TypedArrayKind) : null;
       if (!kind || buffer.byteLength % TYPED_ARRAYS[kind].BYTES_PER_ELEMENT !== 0) throw damaged('a record is not readable');
@@ -457,12 +526,16 @@ async function readOrRefuse(file: Blob, limits: BackupReaderLimits): Promise<Ver
   const manifestBytes = new Uint8Array(await file.slice(BACKUP_HEADER_BYTES, manifestEnd).arrayBuffer());
   if ((await sha256Hex(manifestBytes)) !== toHex(head.subarray(16, 48)))
     throw damaged('its list of contents does not match the checksum recorded when it was made');
-  let parsed: unknown;
+  let manifestText: string;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+    manifestText = new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes);
   } catch {
     throw damaged('its list of contents is not readable');
   }
+  // Read within limits (nesting above all), so a hand-made manifest is refused, not a stack overflow.
+  const read = parseJsonText(manifestText, BACKUP_MANIFEST_JSON_LIMITS);
+  if (!read.ok) throw damaged('its list of contents is not readable');
+  const parsed = read.value;
   // Newer first: a newer app may describe its contents differently, and "install the newer
   // version" is the answer that helps, not "damaged".
   if (isRecord(parsed)) {
@@ -480,6 +553,15 @@ async function readOrRefuse(file: Blob, limits: BackupReaderLimits): Promise<Ver
   if (file.size < expectedSize) throw truncated();
   if (file.size > expectedSize) throw damaged('it has extra bytes at the end');
 
+  const sizes = new Map(manifest.entries.map((entry) => [entry.sha256, entry.size]));
+  const referenced = referencedBytes(manifest.tables, sizes);
+  if (referenced > entryBytes + BACKUP_MAX_REPEATED_BYTES) {
+    throw new Refusal(
+      'damaged',
+      `This backup file cannot be restored: its records refer to its stored files far more often than a backup made by the app does (${megabytes(referenced)} in all, from ${megabytes(entryBytes)} of files). ${NOTHING_CHANGED} Try another copy of the backup.`,
+    );
+  }
+
   // Every stored file is checked against its SHA-256 before any record is looked at.
   const verified = new Map<string, Blob>();
   let offset = manifestEnd;
@@ -493,14 +575,16 @@ async function readOrRefuse(file: Blob, limits: BackupReaderLimits): Promise<Ver
     offset += entry.size;
   }
 
+  // Each stored file is made into a Blob or an ArrayBuffer once, and shared by every record that refers to it.
+  const decoded = new DecodedEntries(verified);
   const tables: RestoredTable[] = [];
   for (const table of manifest.tables) {
     const records: unknown[] = [];
-    for (const record of table.records) records.push(await decodeValue(record, verified));
+    for (const record of table.records) records.push(await decodeValue(record, decoded));
     const restored: RestoredTable = { name: table.name, primaryKey: table.primaryKey, records };
     if (table.keys) {
       const keys: unknown[] = [];
-      for (const key of table.keys) keys.push(await decodeValue(key, verified));
+      for (const key of table.keys) keys.push(await decodeValue(key, decoded));
       restored.keys = keys;
     }
     tables.push(restored);

@@ -10,6 +10,12 @@ export class CanonicalJsonError extends Error {
   override name = 'CanonicalJsonError';
 }
 
+/**
+ * Throws CanonicalJsonError for a value JSON cannot hold (NaN, Infinity, a function...). It is only
+ * given values the app made itself or values already checked: parseJsonText refuses numbers that
+ * would read as Infinity, and createSchemaCheck refuses any non-finite number, so for anything read
+ * from outside and checked it never throws.
+ */
 export function canonicalJson(value: unknown): string {
   return write(value, '');
 }

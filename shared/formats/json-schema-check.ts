@@ -14,30 +14,86 @@ export interface SchemaProblem {
 /** Keywords that only say "something below went wrong"; the leaf errors say what. */
 const WRAPPER_KEYWORDS = new Set(['$ref', 'allOf', 'if', 'then', 'properties', 'items', 'prefixItems', '$defs']);
 
+/**
+ * Numbers JSON Schema lets through that the app cannot use are refused as well: a number that is
+ * not finite (JSON text such as 1e400 reads as Infinity) anywhere in the document, and a whole
+ * number past Number.MAX_SAFE_INTEGER wherever the schema asks for an integer.
+ */
 export function createSchemaCheck(schema: object): (value: unknown) => SchemaProblem[] {
-  const validator = new Validator(schema as Schema, '2020-12', false);
+  const bounded = withSafeIntegers(schema);
+  const validator = new Validator(bounded as Schema, '2020-12', false);
   return (value) => {
+    const nonFinite = firstNonFiniteNumber(value);
+    if (nonFinite !== null)
+      return [{ pointer: nonFinite, message: 'must be a number small enough to use (it is too large, or not a number)' }];
     const result = validator.validate(value);
     if (result.valid) return [];
-    return describeErrors(schema, result.errors);
+    return describeErrors(bounded, result.errors);
   };
+}
+
+/** A copy of the schema where every integer is also bounded to the safe integers (unless bounded tighter already). */
+function withSafeIntegers(schema: object): object {
+  const copy = structuredClone(schema) as Record<string, unknown>;
+  const pending: unknown[] = [copy];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      pending.push(...(node as unknown[]));
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    const type = record.type;
+    if (type === 'integer' || (Array.isArray(type) && type.includes('integer'))) {
+      if (typeof record.maximum !== 'number' || record.maximum > Number.MAX_SAFE_INTEGER) record.maximum = Number.MAX_SAFE_INTEGER;
+      if (typeof record.minimum !== 'number' || record.minimum < Number.MIN_SAFE_INTEGER) record.minimum = Number.MIN_SAFE_INTEGER;
+    }
+    for (const [key, child] of Object.entries(record)) {
+      // Enum and const values are data, not schemas.
+      if (key !== 'enum' && key !== 'const' && key !== 'examples' && key !== 'default') pending.push(child);
+    }
+  }
+  return copy;
+}
+
+/** The JSON pointer of the first number that is NaN or infinite, or null. Walks without recursion. */
+export function firstNonFiniteNumber(value: unknown): string | null {
+  const pending: { value: unknown; pointer: string }[] = [{ value, pointer: '' }];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    const item = next.value;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return next.pointer;
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i -= 1) pending.push({ value: item[i] as unknown, pointer: `${next.pointer}/${i}` });
+    } else if (item !== null && typeof item === 'object') {
+      const entries = Object.entries(item as Record<string, unknown>);
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const [key, child] = entries[i]!;
+        pending.push({ value: child, pointer: `${next.pointer}/${escapePointer(key)}` });
+      }
+    }
+  }
+  return null;
 }
 
 function describeErrors(schema: object, errors: OutputUnit[]): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   // Errors under a oneOf are noise: the oneOf itself says what is wrong.
-  const oneOfLocations = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instanceLocation);
+  const oneOfLocations = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instanceLocation));
+  /** True when the location is one of a oneOf's, or inside one (looked up per level, so linear in the errors). */
+  const underOneOf = (location: string): boolean => {
+    for (let at = location; ; at = at.slice(0, at.lastIndexOf('/'))) {
+      if (oneOfLocations.has(at)) return true;
+      if (!at.includes('/')) return false;
+    }
+  };
   for (const error of errors) {
     if (WRAPPER_KEYWORDS.has(error.keyword)) continue;
     const pointer = toPointer(error.instanceLocation);
-    if (
-      error.keyword !== 'oneOf' &&
-      error.keyword !== 'anyOf' &&
-      oneOfLocations.some((loc) => error.instanceLocation === loc || error.instanceLocation.startsWith(`${loc}/`))
-    ) {
-      continue;
-    }
+    if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && oneOfLocations.size > 0 && underOneOf(error.instanceLocation)) continue;
     const described = describe(schema, error, pointer);
     if (!described) continue;
     const key = `${described.pointer}\u0000${described.message}`;
@@ -84,8 +140,10 @@ function describe(schema: object, error: OutputUnit, pointer: string): SchemaPro
     case 'uniqueItems':
       return { pointer, message: 'must not repeat an item' };
     case 'minimum':
+      if (keywordValue === Number.MIN_SAFE_INTEGER) return { pointer, message: 'must be a whole number small enough to use' };
       return { pointer, message: `must be ${String(keywordValue)} or more` };
     case 'maximum':
+      if (keywordValue === Number.MAX_SAFE_INTEGER) return { pointer, message: 'must be a whole number small enough to use' };
       return { pointer, message: `must be ${String(keywordValue)} or less` };
     case 'exclusiveMinimum':
       return { pointer, message: `must be more than ${String(keywordValue)}` };

@@ -1,4 +1,5 @@
 import { evaluateAwards, type AwardOutcome, type CriterionStanding } from '../awards/award-rules';
+import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../formats/field-limits';
 import type { AppliedFramework } from '../framework/applied-framework';
 import type { SubmissionDocument } from '../submission/submission-format';
 import type { CriterionModeration, ModerationOutcome, OutcomeKind } from './moderation-records';
@@ -68,6 +69,12 @@ export function outcomeProblems(
     }
   }
   if (draft.feedback.trim() === '') problems.feedback = 'Write the feedback for the school';
+  const feedback = tooLongMessage('The feedback', draft.feedback, LONG_TEXT_MAX_CHARS);
+  if (feedback) problems.feedback = feedback;
+  // The reason is kept only when the level differs from the computed one: only then can it be too long.
+  const reasonKept = draft.kind === 'accredited' && draft.levelId !== computedLevelId;
+  const reason = problems.overrideReason || !reasonKept ? null : tooLongMessage('The reason', draft.overrideReason, LONG_TEXT_MAX_CHARS);
+  if (reason) problems.overrideReason = reason;
   return problems;
 }
 

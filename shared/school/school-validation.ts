@@ -1,3 +1,4 @@
+import { NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../formats/field-limits';
 import { currentLocalAuthority, type Region } from '../regions/regions';
 import { SCHOOL_PHASES, type SchoolDetails } from './school-records';
 
@@ -37,6 +38,16 @@ export function validateSchoolDetails(details: SchoolDetails, regions: readonly 
   ];
   for (const [field, message] of required) {
     if (String(details[field]).trim() === '') errors[field] = message;
+  }
+  const lengths: [SchoolField, string, number][] = [
+    ['name', 'The school’s name', SHORT_TEXT_MAX_CHARS],
+    ['headTeacher', 'The head teacher’s name', NAME_MAX_CHARS],
+    ['senco', 'The SENCO’s name', NAME_MAX_CHARS],
+    ['senGovernor', 'The SEN governor’s name', NAME_MAX_CHARS],
+  ];
+  for (const [field, what, max] of lengths) {
+    const message = errors[field] ? null : tooLongMessage(what, String(details[field]), max);
+    if (message) errors[field] = message;
   }
   const urn = urnProblem(details.urn);
   if (urn) errors.urn = urn;

@@ -1,6 +1,7 @@
 import { isRealDate, type ActionItem } from '../actions/action-plan';
 import type { CriterionResponse, EvidenceLink } from '../evaluation/evaluation-records';
 import type { EvidenceItem } from '../evidence/evidence-records';
+import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../formats/field-limits';
 import type { AppliedFramework } from '../framework/applied-framework';
 import type { SubmissionDeclaration } from './submission-format';
 
@@ -15,8 +16,16 @@ export interface PreflightReport {
   /** Evidence that would go into the PDF, flagged as personal data, not confirmed redacted. */
   unredactedPersonalData: EvidenceItem[];
   declarationProblems: Partial<Record<keyof SubmissionDeclaration | 'confirmed', string>>;
+  /** Texts longer than a submission can hold, each with where it is and what to do. */
+  textsTooLong: TextTooLong[];
   warningCount: number;
   blockerCount: number;
+}
+
+export interface TextTooLong {
+  /** Where the text is: a criterion, an evidence item or an action. */
+  place: { kind: 'criterion'; criterionId: string } | { kind: 'evidence'; evidenceId: string } | { kind: 'action'; actionId: string };
+  message: string;
 }
 
 export interface DeclarationDraft extends Omit<SubmissionDeclaration, 'statement'> {
@@ -43,6 +52,11 @@ export function preflight(
   const actionsWithoutOwner = actions.filter((a) => a.who.trim() === '');
   const unredactedPersonalData = evidence.filter((e) => linkedEvidence.has(e.id) && e.containsPersonalData && !e.redactionConfirmed);
   const declarationProblems = declarationProblemsOf(declaration);
+  const textsTooLong = textsTooLongOf(
+    responses.filter((r) => inFramework.has(r.criterionId)),
+    evidence.filter((e) => linkedEvidence.has(e.id)),
+    actions,
+  );
 
   return {
     unjudged,
@@ -50,8 +64,12 @@ export function preflight(
     actionsWithoutOwner,
     unredactedPersonalData,
     declarationProblems,
+    textsTooLong,
     warningCount: (unjudged.length > 0 ? 1 : 0) + (judgedWithoutEvidence.length > 0 ? 1 : 0) + (actionsWithoutOwner.length > 0 ? 1 : 0),
-    blockerCount: (unredactedPersonalData.length > 0 ? 1 : 0) + (Object.keys(declarationProblems).length > 0 ? 1 : 0),
+    blockerCount:
+      (unredactedPersonalData.length > 0 ? 1 : 0) +
+      (Object.keys(declarationProblems).length > 0 ? 1 : 0) +
+      (textsTooLong.length > 0 ? 1 : 0),
   };
 }
 
@@ -65,8 +83,52 @@ export function declarationProblemsOf(draft: DeclarationDraft | null): Preflight
     };
   const problems: PreflightReport['declarationProblems'] = {};
   if (draft.headTeacher.trim() === '') problems.headTeacher = 'Enter the head teacher’s name';
+  else tooLong(problems, 'headTeacher', 'The head teacher’s name', draft.headTeacher);
   if (draft.senco.trim() === '') problems.senco = 'Enter the SENCO’s name';
+  else tooLong(problems, 'senco', 'The SENCO’s name', draft.senco);
+  tooLong(problems, 'chairOfGovernors', 'The chair of governors’ name', draft.chairOfGovernors);
   if (!isRealDate(draft.date)) problems.date = 'Enter the date of the declaration as a real date, for example 24 November 2026';
   if (!draft.confirmed) problems.confirmed = 'Confirm that the self-evaluation is accurate';
   return problems;
+}
+
+function tooLong(
+  problems: PreflightReport['declarationProblems'],
+  field: 'headTeacher' | 'senco' | 'chairOfGovernors',
+  what: string,
+  text: string,
+) {
+  const message = tooLongMessage(what, text, NAME_MAX_CHARS);
+  if (message) problems[field] = message;
+}
+
+/** Every text that would go into the submission and is longer than its schema allows. */
+export function textsTooLongOf(
+  responses: readonly Pick<CriterionResponse, 'criterionId' | 'narrative' | 'nextSteps'>[],
+  evidence: readonly Pick<EvidenceItem, 'id' | 'title' | 'description' | 'heldAt'>[],
+  actions: readonly Pick<ActionItem, 'id' | 'what' | 'who' | 'successCriteria'>[],
+): TextTooLong[] {
+  const out: TextTooLong[] = [];
+  const check = (place: TextTooLong['place'], what: string, text: string, max: number) => {
+    const message = tooLongMessage(what, text, max);
+    if (message) out.push({ place, message });
+  };
+  for (const r of responses) {
+    const place = { kind: 'criterion', criterionId: r.criterionId } as const;
+    check(place, `The narrative of ${r.criterionId}`, r.narrative, LONG_TEXT_MAX_CHARS);
+    check(place, `The next steps of ${r.criterionId}`, r.nextSteps, LONG_TEXT_MAX_CHARS);
+  }
+  for (const e of evidence) {
+    const place = { kind: 'evidence', evidenceId: e.id } as const;
+    check(place, 'The title of an evidence item', e.title, SHORT_TEXT_MAX_CHARS);
+    check(place, `The description of “${e.title.slice(0, 80)}”`, e.description, LONG_TEXT_MAX_CHARS);
+    check(place, `Where “${e.title.slice(0, 80)}” is held`, e.heldAt, SHORT_TEXT_MAX_CHARS);
+  }
+  for (const a of actions) {
+    const place = { kind: 'action', actionId: a.id } as const;
+    check(place, 'What an action will do', a.what, SHORT_TEXT_MAX_CHARS);
+    check(place, `Who does the action “${a.what.slice(0, 80)}”`, a.who, SHORT_TEXT_MAX_CHARS);
+    check(place, `The success criteria of the action “${a.what.slice(0, 80)}”`, a.successCriteria, LONG_TEXT_MAX_CHARS);
+  }
+  return out;
 }
