@@ -109,7 +109,12 @@ class AttachmentBudget {
 }
 
 function sizeText(bytes: number): string {
-  return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${bytes} bytes`;
+  return bytes >= MB ? `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB` : `${bytes} bytes`;
+}
+
+/** "1024 MB, over the 200 MB", or "just over the 200 MB" when both would read the same. */
+function overLimit(size: number, limit: number): string {
+  return sizeText(size) === sizeText(limit) ? `just over the ${sizeText(limit)}` : `${sizeText(size)}, over the ${sizeText(limit)}`;
 }
 
 export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: VerifyOptions = {}): Promise<SubmissionVerification> {
@@ -182,7 +187,7 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
   if (tooBig) {
     return reject(
       'attachment-too-large',
-      `The evidence file “${tooBig.attachmentName}” is listed as ${sizeText(tooBig.size)}, over the ${sizeText(limits.evidenceFile)} limit for one file, so it was not read.`,
+      `The evidence file “${tooBig.attachmentName}” is listed as ${overLimit(tooBig.size, limits.evidenceFile)} limit for one file, so it was not read. The school can save a smaller copy and export again.`,
     );
   }
   if (budget.wouldExceed(listedSizes.reduce((sum, file) => sum + file.size, 0))) {
