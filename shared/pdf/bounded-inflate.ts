@@ -1,5 +1,3 @@
-import { concatBytes } from '../formats/bytes';
-
 /**
  * Inflates a FlateDecode (zlib) stream with a ceiling on what it may produce, checked while it
  * runs: the compressed bytes go in a small piece at a time and the output is counted as it comes
@@ -15,7 +13,16 @@ export const INFLATE_INPUT_PIECE_BYTES = 16 * 1024;
 export interface InflateOptions {
   /** Told the size of every piece of output as it arrives (tests count what was produced). */
   onOutput?: (bytes: number) => void;
+  /**
+   * The size the output is expected to have (for example the size the PDF declares): room for
+   * that much is made at once, so a file of the expected size is written straight into its
+   * place, never copied. It grows (never past the limit) if the output turns out larger.
+   */
+  expectedSize?: number;
 }
+
+/** Room made at first when no size is expected. */
+const INITIAL_ROOM_BYTES = 64 * 1024;
 
 export async function inflateBounded(compressed: Uint8Array, limit: number, options: InflateOptions = {}): Promise<InflateResult> {
   let stream: DecompressionStream;
@@ -40,7 +47,7 @@ export async function inflateBounded(compressed: Uint8Array, limit: number, opti
     reader.cancel().catch(() => undefined);
     writer.abort().catch(() => undefined);
   };
-  const pieces: Uint8Array[] = [];
+  let out = new Uint8Array(Math.max(0, Math.min(limit, options.expectedSize ?? INITIAL_ROOM_BYTES)));
   let total = 0;
   try {
     for (;;) {
@@ -52,12 +59,17 @@ export async function inflateBounded(compressed: Uint8Array, limit: number, opti
         stop();
         return { ok: false, reason: 'too-large' };
       }
-      pieces.push(value);
+      if (total > out.length) {
+        const grown = new Uint8Array(Math.min(limit, Math.max(total, out.length * 2)));
+        grown.set(out.subarray(0, total - value.length));
+        out = grown;
+      }
+      out.set(value, total - value.length);
     }
     await feeding;
   } catch {
     stop();
     return { ok: false, reason: 'corrupt' };
   }
-  return { ok: true, bytes: concatBytes(pieces) };
+  return { ok: true, bytes: total === out.length ? out : out.slice(0, total) };
 }

@@ -394,7 +394,10 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict): ContainerAttachment | 
     compressed,
     read: async (limit, options) => {
       if (!compressed) return contents.length <= limit ? { ok: true, bytes: contents } : { ok: false, reason: 'too-large' };
-      const inflated = await inflateBounded(contents, limit, options);
+      const inflated = await inflateBounded(contents, limit, {
+        ...options,
+        expectedSize: options?.expectedSize ?? declaredSize ?? undefined,
+      });
       if (inflated.ok) return inflated;
       return { ok: false, reason: inflated.reason === 'too-large' ? 'too-large' : 'unreadable' };
     },

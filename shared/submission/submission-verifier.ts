@@ -99,9 +99,16 @@ class AttachmentBudget {
     return this.used + bytes > this.total;
   }
 
-  async read(file: ContainerAttachment, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; tooLarge: boolean }> {
+  async read(
+    file: ContainerAttachment,
+    limit: number,
+    expectedSize?: number,
+  ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; tooLarge: boolean }> {
     const cap = Math.min(limit, this.total - this.used);
-    const read = await file.read(cap, this.onOutput ? { onOutput: this.onOutput } : {});
+    const options: InflateOptions = {};
+    if (this.onOutput) options.onOutput = this.onOutput;
+    if (expectedSize !== undefined) options.expectedSize = expectedSize;
+    const read = await file.read(cap, options);
     if (!read.ok) return { ok: false, tooLarge: read.reason === 'too-large' };
     this.used += read.bytes.length;
     return read;
@@ -209,7 +216,7 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
         `The evidence file “${evidence.file?.attachmentName ?? ''}” (${evidence.title}) is not the file the submission lists: its fingerprint differs.`,
       );
     // Never more than the manifest says: a file that inflates past that is not the listed file.
-    const read = await budget.read(attachment, evidence.file.size);
+    const read = await budget.read(attachment, evidence.file.size, evidence.file.size);
     if (!read.ok) {
       return read.tooLarge
         ? altered()
