@@ -9,7 +9,7 @@ import { PDFArray, PDFDict, PDFName, PDFObject, PDFRawStream, PDFRef } from 'pdf
  */
 type Lookup = (value: PDFObject | undefined) => PDFObject | undefined;
 
-/** At most this many objects are walked; a file with more is refused as too complex to check. */
+/** At most this many dictionaries and arrays are walked; a file with more is refused as too complex to check. */
 export const MAX_ACTIVE_CONTENT_NODES = 200_000;
 
 const ADVICE = 'Files exported by this app never contain it. Do not open the file in another program; ask the sender to export it again.';
@@ -45,7 +45,7 @@ export function findActiveContent(catalog: PDFDict | undefined, lookup: Lookup):
     const object = lookup(current);
     if ((walked += 1) > MAX_ACTIVE_CONTENT_NODES) return REASONS.tooComplex;
     if (object instanceof PDFArray) {
-      for (let i = 0; i < object.size(); i += 1) pending.push(object.get(i));
+      for (let i = 0; i < object.size(); i += 1) pushContainer(pending, object.get(i));
       continue;
     }
     const dict = object instanceof PDFRawStream ? object.dict : object instanceof PDFDict ? object : undefined;
@@ -54,7 +54,7 @@ export function findActiveContent(catalog: PDFDict | undefined, lookup: Lookup):
     if (problem) return problem;
     for (const [key, value] of dict.entries()) {
       // A page's /Parent leads back up the tree, already walked from the catalogue.
-      if (key !== name('Parent')) pending.push(value);
+      if (key !== name('Parent')) pushContainer(pending, value);
     }
   }
   return null;
@@ -75,6 +75,12 @@ function activeEntry(dict: PDFDict, lookup: Lookup): string | null {
   const isEmbeddedFile = type instanceof PDFName && type.decodeText() === 'EmbeddedFile';
   if (!isEmbeddedFile && subtype instanceof PDFName && subtype.decodeText() === 'FileAttachment') return REASONS.attachedToPage;
   return null;
+}
+
+/** Only what can hold more objects is walked: numbers, names and strings are left where they are. */
+function pushContainer(pending: PDFObject[], value: PDFObject): void {
+  if (value instanceof PDFRef || value instanceof PDFDict || value instanceof PDFArray || value instanceof PDFRawStream)
+    pending.push(value);
 }
 
 function asDict(value: PDFObject | undefined): PDFDict | undefined {
