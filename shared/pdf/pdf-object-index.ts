@@ -5,7 +5,7 @@ import { PDFContext, PDFDict, PDFName, PDFNumber, PDFObject, PDFObjectParser, PD
  * the file: checking a signed submission of hundreds of megabytes then touches only the few
  * dozen objects it needs (catalogue, signature, file specifications) and the embedded files.
  * Handles the classic table our writer produces; returns null for anything else (for example a
- * cross-reference stream), and the caller falls back to a full parse.
+ * cross-reference stream), which the verifier refuses: it never parses a file another way.
  */
 export interface PdfObjectIndex {
   trailer: PDFDict;
