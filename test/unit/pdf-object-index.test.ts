@@ -23,7 +23,7 @@ describe('indexClassicXref', () => {
     expect(names).toBeInstanceOf(PDFDict);
     expect(index.lookup((names as PDFDict).get(PDFName.of('EmbeddedFiles')))).toBeInstanceOf(PDFDict);
 
-    // Rewritten with a cross-reference stream by qpdf: not a classic table, so the caller parses it all.
+    // Rewritten with a cross-reference stream by qpdf: not a classic table, so the verifier refuses it.
     const dir = mkdtempSync(join(tmpdir(), 'sen-xref-'));
     writeFileSync(join(dir, 'in.pdf'), bytes);
     execFileSync('qpdf', ['--object-streams=generate', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
