@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
+import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
 import type { VerifyJobRequest, VerifyJobResult } from './verify-jobs';
@@ -32,7 +33,10 @@ async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
     if (!opened.ok) return { kind: 'attachment', bytes: null, message: opened.problem.message };
     const file = opened.container.attachments.get(request.name);
     if (!file) return { kind: 'attachment', bytes: null, message: `The PDF has no file called “${request.name}”.` };
-    return { kind: 'attachment', bytes: new Uint8Array(file.bytes), message: '' };
+    // The file was checked when the PDF was imported; it is read again within the evidence limit.
+    const read = await file.read(MAX_EVIDENCE_FILE_BYTES);
+    if (!read.ok) return { kind: 'attachment', bytes: null, message: `The file “${request.name}” cannot be read from the PDF.` };
+    return { kind: 'attachment', bytes: new Uint8Array(read.bytes), message: '' };
   }
   const known = request.submissionSha256;
   return {

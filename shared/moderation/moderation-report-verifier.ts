@@ -1,7 +1,11 @@
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
-import { parseJsonText } from '../formats/json-parse';
+import { readSignedJson } from '../formats/signed-json-data';
+import { loadShippedData } from '../framework/shipped-frameworks';
+import type { BaseFrameworkFile, FrameworkRef, LoadedFramework } from '../framework/framework-types';
+import type { InflateOptions } from '../pdf/bounded-inflate';
 import { openSignedPdf, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
+import { regionFrameworkProblem } from '../submission/submission-verifier';
 import { MODERATION_JSON_NAME, type ModerationDocument } from './moderation-format';
 import moderationSchema from './moderation.schema.json';
 
@@ -11,7 +15,13 @@ import moderationSchema from './moderation.schema.json';
  * (moderation.json only), valid data, and a certificate that matches the fingerprint it names.
  */
 export type ReportRejectionCode =
-  ContainerProblemCode | 'not-a-report' | 'data-invalid' | 'attachment-extra' | 'signer-mismatch' | 'wrong-submission';
+  | ContainerProblemCode
+  | 'not-a-report'
+  | 'data-invalid'
+  | 'attachment-extra'
+  | 'attachment-too-large'
+  | 'signer-mismatch'
+  | 'wrong-submission';
 
 export interface ReportRejection {
   code: ReportRejectionCode;
@@ -37,10 +47,21 @@ export interface VerifyReportOptions {
    * refer to one of them, byte for byte.
    */
   submissionSha256?: (submissionId: string) => string | null | undefined;
+  /**
+   * The criterion ids of the framework (with its supplement) a report names, or null when it is
+   * not known here. By default, the frameworks shipped with the app.
+   */
+  frameworkCriteria?: (framework: FrameworkRef, supplement: FrameworkRef | null) => Promise<ReadonlySet<string> | null>;
+  /** A lower limit for moderation.json (tests use it). */
+  maxModerationJsonBytes?: number;
+  /** Told of every piece of inflated output (tests count how much was ever produced). */
+  onInflated?: InflateOptions['onOutput'];
 }
 
+/** The most moderation.json may hold once inflated. */
+export const MAX_MODERATION_JSON_BYTES = 16 * 1024 * 1024;
+
 const checkSchema = createSchemaCheck(moderationSchema);
-const text = new TextDecoder('utf-8', { fatal: true });
 
 export async function verifyModerationReport(
   bytes: Uint8Array<ArrayBuffer>,
@@ -56,15 +77,25 @@ export async function verifyModerationReport(
     if (name !== MODERATION_JSON_NAME)
       return reject('attachment-extra', `The report carries a file “${name}” that a moderation report does not have.`);
   }
-  let source: string;
-  try {
-    source = text.decode(data.bytes);
-  } catch {
-    return reject('data-invalid', 'The moderation data (moderation.json) is not UTF-8 text.');
+  if (data.relationship !== 'Data') return reject('data-invalid', 'moderation.json is not marked as the data of the PDF.');
+  const limit = options.maxModerationJsonBytes ?? MAX_MODERATION_JSON_BYTES;
+  const read = await data.read(limit, options.onInflated ? { onOutput: options.onInflated } : {});
+  if (!read.ok) {
+    return read.reason === 'too-large'
+      ? reject(
+          'attachment-too-large',
+          `The moderation data (moderation.json) is larger than the ${Math.round(limit / 1024 / 1024)} MB this app accepts, so it was not read.`,
+        )
+      : reject('data-invalid', 'The moderation data (moderation.json) cannot be read: its stored bytes are damaged.');
   }
-  const parsed = parseJsonText(source);
-  if (!parsed.ok) return reject('data-invalid', `The moderation data (moderation.json) cannot be read: ${parsed.message}`);
-  const problems = checkSchema(parsed.value);
+  const parsed = readSignedJson(read.bytes);
+  if (!parsed.ok) return reject('data-invalid', `The moderation data (moderation.json) cannot be accepted: ${parsed.message}`);
+  let problems: ReturnType<typeof checkSchema>;
+  try {
+    problems = checkSchema(parsed.value);
+  } catch {
+    return reject('data-invalid', 'The moderation data does not follow the report format.');
+  }
   if (problems.length > 0) {
     const first = problems[0];
     return reject(
@@ -72,8 +103,9 @@ export async function verifyModerationReport(
       `The moderation data does not follow the report format: ${first?.pointer || '/'}: ${first?.message ?? ''}`,
     );
   }
-  if (data.relationship !== 'Data') return reject('data-invalid', 'moderation.json is not marked as the data of the PDF.');
   const moderation = parsed.value as ModerationDocument;
+  const consistency = await checkConsistency(moderation, options.frameworkCriteria ?? shippedFrameworkCriteria);
+  if (consistency) return reject('data-invalid', consistency);
 
   const fingerprint = container.certificate.fingerprint;
   if (fingerprint !== moderation.signer.certificateFingerprint) {
@@ -108,4 +140,50 @@ export async function verifyModerationReport(
 
 function reject(code: ReportRejectionCode, message: string): ReportVerification {
   return { ok: false, rejection: { code, message } };
+}
+
+/** The region uses the framework named; the criteria decided are distinct and in that framework; the visit samples them. */
+async function checkConsistency(
+  moderation: ModerationDocument,
+  frameworkCriteria: NonNullable<VerifyReportOptions['frameworkCriteria']>,
+): Promise<string | null> {
+  const { framework, supplement } = moderation.submission;
+  const region = regionFrameworkProblem(moderation.moderator.regionId, framework, supplement, 'The report');
+  if (region) return region;
+  const decided = new Set<string>();
+  for (const criterion of moderation.criteria) {
+    if (decided.has(criterion.criterionId)) return `The report decides criterion ${criterion.criterionId} twice.`;
+    decided.add(criterion.criterionId);
+  }
+  const known = await frameworkCriteria(framework, supplement);
+  if (known) {
+    const unknown = moderation.criteria.find((c) => !known.has(c.criterionId));
+    if (unknown) {
+      return `The report decides criterion ${unknown.criterionId}, which is not in the framework it names (${framework.title || framework.id}).`;
+    }
+  }
+  const sampled = moderation.visit?.criterionIds.find((id) => !decided.has(id));
+  if (sampled !== undefined) return `The report’s visit plan samples criterion ${sampled}, which the report does not decide.`;
+  return null;
+}
+
+let shipped: Promise<readonly LoadedFramework[]> | null = null;
+
+/** The criteria of a shipped framework (and supplement) matched by id and fingerprint, or null. */
+async function shippedFrameworkCriteria(framework: FrameworkRef, supplement: FrameworkRef | null): Promise<ReadonlySet<string> | null> {
+  shipped ??= loadShippedData().then(
+    (data) => data.frameworks,
+    () => [],
+  );
+  const frameworks = await shipped;
+  const find = (ref: FrameworkRef) => frameworks.find((f) => f.file.id === ref.id && f.contentHash === ref.contentHash);
+  const base = find(framework);
+  const extra = supplement ? find(supplement) : undefined;
+  if (!base || (supplement && !extra)) return null;
+  const ids = new Set<string>();
+  for (const file of [base.file as BaseFrameworkFile, ...(extra ? [extra.file] : [])]) {
+    for (const strand of file.strands)
+      for (const standard of strand.standards) for (const criterion of standard.criteria) ids.add(criterion.id);
+  }
+  return ids;
 }

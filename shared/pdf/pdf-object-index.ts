@@ -5,21 +5,29 @@ import { PDFContext, PDFDict, PDFName, PDFNumber, PDFObject, PDFObjectParser, PD
  * the file: checking a signed submission of hundreds of megabytes then touches only the few
  * dozen objects it needs (catalogue, signature, file specifications) and the embedded files.
  * Handles the classic table our writer produces; returns null for anything else (for example a
- * cross-reference stream), and the caller falls back to a full parse.
+ * cross-reference stream), which the verifier refuses: it never parses a file another way.
  */
 export interface PdfObjectIndex {
   trailer: PDFDict;
-  /** The trailer points back to an earlier table: the file was saved incrementally. */
+  /** The trailer points back to an earlier table (or to a cross-reference stream): the file was saved incrementally. */
   incremental: boolean;
+  /**
+   * Every byte of the file belongs to the header, to one object the table lists, or to the table,
+   * trailer and end marker: nothing is hidden between objects, and no earlier revision (an older
+   * table, trailer or end marker) is left in the file.
+   */
+  coversWholeFile(): boolean;
   /** The object a reference points to, or undefined when there is none. Follows references. */
   lookup(value: PDFObject | undefined): PDFObject | undefined;
 }
 
 const latin1 = new TextDecoder('latin1');
+/** The end of a file: where its table starts, then the end marker (white space or zeros may follow). */
+const END_MARKER = /startxref\s+(\d+)\s+%%EOF[\s\0]*$/;
 
 export function indexClassicXref(bytes: Uint8Array): PdfObjectIndex | null {
   const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 1024)));
-  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  const startxref = END_MARKER.exec(tail);
   if (!startxref) return null;
   const xrefAt = Number(startxref[1]);
   if (!Number.isSafeInteger(xrefAt) || xrefAt >= bytes.length) return null;
@@ -84,9 +92,26 @@ export function indexClassicXref(bytes: Uint8Array): PdfObjectIndex | null {
     return object;
   };
 
+  const coversWholeFile = (): boolean => {
+    const starts = [...offsets.entries()].sort(([, a], [, b]) => a - b);
+    const first = starts[0]?.[1] ?? xrefAt;
+    if (!/^%PDF-\d\.\d[^\r\n]*[\r\n]+(%[^\r\n]*[\r\n]+)*$/.test(latin1.decode(bytes.subarray(0, first)))) return false;
+    for (let i = 0; i < starts.length; i += 1) {
+      const [number, start] = starts[i] ?? [0, 0];
+      const end = starts[i + 1]?.[1] ?? xrefAt;
+      if (!isWholeObject(bytes.subarray(start, end), number, context)) return false;
+    }
+    // After the trailer's dictionary: only where the table starts and the end marker.
+    const after = endOfObject(bytes.subarray(trailerStart, bytes.length), 0, context);
+    if (after === null) return false;
+    const rest = /^\s*startxref\s+(\d+)\s+%%EOF[\s\0]*$/.exec(latin1.decode(bytes.subarray(trailerStart + after)));
+    return rest !== null && Number(rest[1]) === xrefAt;
+  };
+
   return {
     trailer,
-    incremental: trailer.has(PDFName.of('Prev')),
+    incremental: trailer.has(PDFName.of('Prev')) || trailer.has(PDFName.of('XRefStm')),
+    coversWholeFile,
     lookup(value) {
       let current = value;
       for (let depth = 0; current instanceof PDFRef && depth < 32; depth += 1) current = resolve(current);
@@ -118,6 +143,66 @@ function parseStreamInPlace(window: Uint8Array, bodyStart: number, context: PDFC
   const contentsEnd = contentsStart + length.asNumber();
   if (contentsEnd > window.length) return null;
   return PDFRawStream.of(dict, window.subarray(contentsStart, contentsEnd));
+}
+
+/** The object's window holds "n g obj", one object, "endobj", and nothing else but white space. */
+function isWholeObject(window: Uint8Array, number: number, context: PDFContext): boolean {
+  const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(window.subarray(0, 40)));
+  if (!header || Number(header[1]) !== number) return false;
+  let end: number | null;
+  try {
+    const stream = parseStreamInPlace(window, header[0].length, context);
+    end = stream ? streamEnd(window, stream) : endOfObject(window, header[0].length, context);
+  } catch {
+    return false;
+  }
+  if (end === null) return false;
+  return /^\s*endobj\s*$/.test(latin1.decode(window.subarray(end)));
+}
+
+/** Where a stream parsed in place ends, after its "endstream" keyword, or null. */
+function streamEnd(window: Uint8Array, stream: PDFRawStream): number | null {
+  const contentsEnd = stream.contents.byteOffset - window.byteOffset + stream.contents.length;
+  const keyword = /^\s*endstream/.exec(latin1.decode(window.subarray(contentsEnd, contentsEnd + 64)));
+  return keyword ? contentsEnd + keyword[0].length : null;
+}
+
+/**
+ * Where the single object (not a stream) starting at `from` ends, or null when it cannot be read
+ * or is a stream whose length is not written in its dictionary (this app's writer always writes it).
+ */
+function endOfObject(window: Uint8Array, from: number, context: PDFContext): number | null {
+  const parser = PDFObjectParser.forBytes(window.subarray(from), context);
+  let object: PDFObject;
+  try {
+    object = parser.parseObject();
+  } catch {
+    return null;
+  }
+  if (object instanceof PDFRawStream) return null;
+  // pdf-lib keeps the parser's position in a protected field: read it without widening the type.
+  const bytes = (parser as unknown as { bytes?: { offset?: () => number } }).bytes;
+  const at = typeof bytes?.offset === 'function' ? bytes.offset() : null;
+  return at === null ? null : from + at;
+}
+
+/**
+ * For a file whose table is a cross-reference stream (which this app never writes): whether that
+ * stream points back to an earlier one, i.e. the file was saved incrementally.
+ */
+export function crossReferenceStreamHasPrev(bytes: Uint8Array): boolean {
+  const startxref = END_MARKER.exec(latin1.decode(bytes.subarray(Math.max(0, bytes.length - 1024))));
+  const at = startxref ? Number(startxref[1]) : -1;
+  if (!Number.isSafeInteger(at) || at < 0 || at >= bytes.length) return false;
+  const window = bytes.subarray(at);
+  const header = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(window.subarray(0, 40)));
+  if (!header) return false;
+  try {
+    const stream = parseStreamInPlace(window, header[0].length, PDFContext.create());
+    return stream?.dict.has(PDFName.of('Prev')) ?? false;
+  } catch {
+    return false;
+  }
 }
 
 function binarySearchAfter(sorted: readonly number[], value: number): number {

@@ -1,16 +1,7 @@
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFObject,
-  PDFRawStream,
-  PDFRef,
-  PDFString,
-  decodePDFRawStream,
-} from 'pdf-lib';
-import { indexClassicXref } from './pdf-object-index';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import { findActiveContent } from './active-content';
+import { inflateBounded, type InflateOptions } from './bounded-inflate';
+import { crossReferenceStreamHasPrev, indexClassicXref } from './pdf-object-index';
 import { verifyDigestSignature } from '../crypto/cms-signature';
 import { summariseCertificate, type CertificateSummary } from '../crypto/signing-certificate';
 import { sha256Hex, toHex } from '../formats/sha256';
@@ -21,7 +12,9 @@ import type { AssociatedFileRelationship } from './signed-pdf-writer';
  * Opens a signed container PDF (a submission or a moderation report) and checks everything that
  * does not depend on what the container holds: it is a whole PDF, it has exactly one signature,
  * that signature covers every byte but its own value, nothing was added after signing, and the
- * CMS signature verifies. Only then are the embedded files read. Never throws for bad input.
+ * CMS signature verifies, and the PDF holds no active content. Only then are the embedded files
+ * listed; their bytes are read (inflated, within a limit the caller gives) one at a time, on
+ * request. Never throws for bad input.
  */
 export type ContainerProblemCode =
   | 'not-pdf'
@@ -31,6 +24,8 @@ export type ContainerProblemCode =
   | 'byte-range'
   | 'appended-bytes'
   | 'incremental-update'
+  | 'signature-padding'
+  | 'active-content'
   | 'signature-unreadable'
   | 'signature-mismatch'
   | 'unreadable';
@@ -41,12 +36,26 @@ export interface ContainerProblem {
   message: string;
 }
 
+/** An embedded file as listed in the PDF; its bytes are read only when asked for, once. */
 export interface ContainerAttachment {
   name: string;
   relationship: string;
   mediaType: string;
-  bytes: Uint8Array;
+  /** The object number of the embedded file's stream (no two attachments share one). */
+  streamObject: number;
+  /** The size the stream's /Params /Size declares, or null when it declares none. */
+  declaredSize: number | null;
+  /** How many bytes the stream takes in the PDF (compressed, when it is compressed). */
+  storedSize: number;
+  compressed: boolean;
+  /**
+   * The file's bytes, inflated if compressed, refused as soon as they pass `limit`. Uncompressed
+   * files are a view of the PDF's bytes, not a copy.
+   */
+  read(limit: number, options?: InflateOptions): Promise<AttachmentRead>;
 }
+
+export type AttachmentRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'unreadable' };
 
 export interface SignedContainer {
   /** SHA-256 (hex) of the whole file. */
@@ -67,6 +76,12 @@ const PROBLEM_MESSAGES = {
   noSignature: 'This PDF is not signed, so there is no way to tell whether it has been changed.',
   appended: 'Something was added to the end of the file after it was signed.',
   incremental: 'The file was edited and saved again after it was signed (an incremental update was added).',
+  extraRevision:
+    'The file holds more than the one version of the PDF that was signed (for example an earlier version left inside it, or bytes hidden between its parts). Files exported by this app never do. Ask the sender to export it again.',
+  otherLayout:
+    'The PDF is not laid out as this app writes its signed files (its cross-reference table is missing or in another form), so it cannot be checked. Ask the sender to export it again from the app.',
+  padding:
+    'The signature’s value is followed by extra data that the signature does not cover, so the file’s fingerprint could change without anyone noticing. Ask the sender to export the file again.',
 } as const;
 
 const latin1 = new TextDecoder('latin1');
@@ -99,18 +114,24 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>): Promise<Con
   }
   if (!endsWithEofMarker(bytes)) return fail('truncated', PROBLEM_MESSAGES.truncated);
 
-  const cms = hexToBytes(bytes.subarray(firstLength + 1, secondStart - 1));
+  const contentsHex = bytes.subarray(firstLength + 1, secondStart - 1);
+  const cms = hexToBytes(contentsHex);
+  const derLength = declaredDerLength(cms);
+  if (derLength === null) return fail('signature-unreadable', 'The signature cannot be checked: its value is not a signature.');
   const signedDigest = await signedRangesSha256(bytes, firstLength, secondStart, secondLength);
-  const check = await verifyDigestSignature(trimDerPadding(cms), signedDigest);
+  const check = await verifyDigestSignature(cms.slice(0, derLength), signedDigest);
   if (!check.ok) {
     if (check.reason === 'unreadable') return fail('signature-unreadable', `The signature cannot be checked: ${check.detail}.`);
     return fail('signature-mismatch', 'The file has been changed since it was signed: its signature no longer matches its contents.');
   }
+  // After the signature's DER, the reserved room holds zeros and nothing else.
+  if (contentsHex.length % 2 !== 0 || contentsHex.subarray(2 * derLength).some((digit) => digit !== 0x30)) {
+    return fail('signature-padding', PROBLEM_MESSAGES.padding);
+  }
 
   // Only now, with the bytes known to be the signer's, is the structure read.
-  const structure = await readStructure(bytes);
-  if (!structure) return fail('unreadable', 'The PDF’s structure could not be read.');
-  if (structure.incremental) return fail('incremental-update', PROBLEM_MESSAGES.incremental);
+  const structure = readStructure(bytes);
+  if (!structure.ok) return fail(structure.code, structure.message);
   const signatureDicts = structure.signatureDicts();
   if (signatureDicts.length !== 1) {
     return fail(
@@ -127,7 +148,10 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>): Promise<Con
     return fail('byte-range', 'The signature that was checked is not the one the PDF declares.');
   }
 
-  const attachments = readAttachments(structure);
+  const active = findActiveContent(structure.catalog, structure.lookup);
+  if (active) return fail('active-content', active);
+
+  const attachments = listAttachments(structure);
   if (!attachments.ok) return fail('unreadable', attachments.message);
 
   let certificate: CertificateSummary;
@@ -149,46 +173,33 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>): Promise<Con
   };
 }
 
-/** What the checks need from the PDF's objects, read through the cross-reference table when it can be. */
+/** What the checks need from the PDF's objects, read through its one cross-reference table. */
 interface Structure {
+  ok: true;
   catalog: PDFDict | undefined;
-  incremental: boolean;
   lookup: Lookup;
   signatureDicts(): PDFDict[];
 }
 
 type Lookup = (value: PDFObject | undefined) => PDFObject | undefined;
 
-async function readStructure(bytes: Uint8Array): Promise<Structure | null> {
+/**
+ * This app writes one classic cross-reference table and one revision; anything else (a table
+ * that points back to an earlier one, a cross-reference stream, an older revision or other bytes
+ * left between the objects) is refused rather than read another way.
+ */
+function readStructure(bytes: Uint8Array): Structure | { ok: false; code: ContainerProblemCode; message: string } {
   const index = indexClassicXref(bytes);
-  if (index) {
-    const lookup = index.lookup;
-    const catalog = asDict(lookup(index.trailer.get(PDFName.of('Root'))));
-    return {
-      catalog,
-      incremental: index.incremental,
-      lookup,
-      signatureDicts: () => signatureFieldValues(catalog, lookup),
-    };
+  if (!index) {
+    return crossReferenceStreamHasPrev(bytes)
+      ? { ok: false, code: 'incremental-update', message: PROBLEM_MESSAGES.incremental }
+      : { ok: false, code: 'unreadable', message: PROBLEM_MESSAGES.otherLayout };
   }
-  // Not our writer's layout (for example a cross-reference stream): parse the whole file.
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
-  } catch {
-    return null;
-  }
-  const lookup: Lookup = (value) => (value instanceof PDFRef ? doc.context.lookup(value) : value);
-  return {
-    catalog: doc.catalog,
-    incremental: false,
-    lookup,
-    signatureDicts: () =>
-      doc.context
-        .enumerateIndirectObjects()
-        .map(([, object]) => object)
-        .filter((object): object is PDFDict => object instanceof PDFDict && object.has(PDFName.of('ByteRange'))),
-  };
+  if (index.incremental) return { ok: false, code: 'incremental-update', message: PROBLEM_MESSAGES.incremental };
+  if (!index.coversWholeFile()) return { ok: false, code: 'incremental-update', message: PROBLEM_MESSAGES.extraRevision };
+  const lookup = index.lookup;
+  const catalog = asDict(lookup(index.trailer.get(PDFName.of('Root'))));
+  return { ok: true, catalog, lookup, signatureDicts: () => signatureFieldValues(catalog, lookup) };
 }
 
 /** The value dictionaries of the signature fields in the AcroForm. */
@@ -272,17 +283,17 @@ function nibble(code: number): number {
   return code - 0x57;
 }
 
-/** The reserved room is padded with zeros after the DER; cut the DER to its declared length. */
-function trimDerPadding(der: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-  if (der.length < 2 || der[0] !== 0x30) return der;
+/** The length of the DER SEQUENCE at the start of the reserved room (padded with zeros after it), or null. */
+function declaredDerLength(der: Uint8Array): number | null {
+  if (der.length < 2 || der[0] !== 0x30) return null;
   const first = der[1] ?? 0;
-  if (first < 0x80) return der.slice(0, 2 + first);
+  if (first < 0x80) return 2 + first <= der.length ? 2 + first : null;
   const lengthBytes = first & 0x7f;
-  if (lengthBytes === 0 || lengthBytes > 4 || der.length < 2 + lengthBytes) return der;
+  if (lengthBytes === 0 || lengthBytes > 4 || der.length < 2 + lengthBytes) return null;
   let length = 0;
   for (let i = 0; i < lengthBytes; i += 1) length = length * 256 + (der[2 + i] ?? 0);
   const total = 2 + lengthBytes + length;
-  return total <= der.length ? der.slice(0, total) : der;
+  return total <= der.length ? total : null;
 }
 
 function sameByteRange(lookup: Lookup, dict: PDFDict, values: readonly number[]): boolean {
@@ -297,11 +308,16 @@ function sameContents(lookup: Lookup, dict: PDFDict, cms: Uint8Array): boolean {
   return toHex(contents.asBytes()) === toHex(cms);
 }
 
-type AttachmentsRead = { ok: true; files: Map<string, ContainerAttachment> } | { ok: false; message: string };
+type AttachmentsListed = { ok: true; files: Map<string, ContainerAttachment> } | { ok: false; message: string };
 
-function readAttachments(structure: Structure): AttachmentsRead {
+/** At most this many nodes are visited in the embedded files' name tree. */
+const MAX_NAME_TREE_NODES = 10_000;
+
+/** Lists the embedded files without reading their bytes. */
+function listAttachments(structure: Structure): AttachmentsListed {
   const { lookup } = structure;
   const files = new Map<string, ContainerAttachment>();
+  const streams = new Set<number>();
   try {
     const names = asDict(lookup(structure.catalog?.get(PDFName.of('Names'))));
     const tree = asDict(lookup(names?.get(PDFName.of('EmbeddedFiles'))));
@@ -310,7 +326,7 @@ function readAttachments(structure: Structure): AttachmentsRead {
     let visited = 0;
     while (pending.length > 0) {
       const node = pending.pop();
-      if (!node || (visited += 1) > 10_000) return { ok: false, message: 'The list of embedded files is malformed.' };
+      if (!node || (visited += 1) > MAX_NAME_TREE_NODES) return { ok: false, message: 'The list of embedded files is malformed.' };
       const kids = lookup(node.get(PDFName.of('Kids')));
       if (kids instanceof PDFArray) {
         for (let i = 0; i < kids.size(); i += 1) {
@@ -323,8 +339,16 @@ function readAttachments(structure: Structure): AttachmentsRead {
       for (let i = 0; i + 1 < pairs.size(); i += 2) {
         const spec = asDict(lookup(pairs.get(i + 1)));
         if (!spec) return { ok: false, message: 'An embedded file’s description is missing.' };
-        const file = readFileSpec(lookup, spec);
+        const file = describeFileSpec(lookup, spec);
+        if (typeof file === 'string') return { ok: false, message: file };
         if (files.has(file.name)) return { ok: false, message: `Two embedded files are both called “${file.name}”.` };
+        if (streams.has(file.streamObject)) {
+          return {
+            ok: false,
+            message: `Two embedded files share the same stored bytes (“${file.name}” is one of them). Files exported by this app never do.`,
+          };
+        }
+        streams.add(file.streamObject);
         files.set(file.name, file);
       }
     }
@@ -334,21 +358,49 @@ function readAttachments(structure: Structure): AttachmentsRead {
   return { ok: true, files };
 }
 
-function readFileSpec(lookup: Lookup, spec: PDFDict): ContainerAttachment {
+/** The attachment a file specification describes, or what is wrong with it. */
+function describeFileSpec(lookup: Lookup, spec: PDFDict): ContainerAttachment | string {
   const name = textOf(lookup, spec, 'UF') ?? textOf(lookup, spec, 'F');
-  if (name === null) throw new Error('An embedded file has no name.');
+  if (name === null) return 'An embedded file has no name.';
   const embedded = asDict(lookup(spec.get(PDFName.of('EF'))));
-  const stream = lookup(embedded?.get(PDFName.of('F')));
-  if (!(stream instanceof PDFRawStream)) throw new Error('An embedded file has no stream.');
+  // The stream must be an object of its own, so that two specifications sharing it can be seen.
+  const streamRef = embedded?.get(PDFName.of('F'));
+  const stream = lookup(streamRef);
+  if (!(streamRef instanceof PDFRef) || !(stream instanceof PDFRawStream)) return `The embedded file “${name}” has no stored bytes.`;
+  const unfiltered = embedded?.get(PDFName.of('UF'));
+  if (unfiltered !== undefined && !(unfiltered instanceof PDFRef && unfiltered.objectNumber === streamRef.objectNumber)) {
+    return `The embedded file “${name}” points at two different sets of stored bytes.`;
+  }
   const filter = lookup(stream.dict.get(PDFName.of('Filter')));
-  const bytes = filter === undefined ? stream.contents : decodePDFRawStream(stream).decode();
+  const compressed = filter !== undefined;
+  const flate = filter instanceof PDFName ? filter : filter instanceof PDFArray && filter.size() === 1 ? lookup(filter.get(0)) : null;
+  if (compressed && !(flate instanceof PDFName && flate.decodeText() === 'FlateDecode')) {
+    return `The embedded file “${name}” is stored in a form this app does not read.`;
+  }
+  if (stream.dict.has(PDFName.of('DecodeParms'))) return `The embedded file “${name}” is stored in a form this app does not read.`;
+  const params = asDict(lookup(stream.dict.get(PDFName.of('Params'))));
+  const size = lookup(params?.get(PDFName.of('Size')));
+  const declaredSize = size instanceof PDFNumber && Number.isSafeInteger(size.asNumber()) && size.asNumber() >= 0 ? size.asNumber() : null;
   const relationship = lookup(spec.get(PDFName.of('AFRelationship')));
   const subtype = lookup(stream.dict.get(PDFName.of('Subtype')));
+  const contents = stream.contents;
   return {
     name,
     relationship: (relationship instanceof PDFName ? relationship.decodeText() : 'Unspecified') as AssociatedFileRelationship,
     mediaType: subtype instanceof PDFName ? subtype.decodeText() : '',
-    bytes,
+    streamObject: streamRef.objectNumber,
+    declaredSize,
+    storedSize: contents.length,
+    compressed,
+    read: async (limit, options) => {
+      if (!compressed) return contents.length <= limit ? { ok: true, bytes: contents } : { ok: false, reason: 'too-large' };
+      const inflated = await inflateBounded(contents, limit, {
+        ...options,
+        expectedSize: options?.expectedSize ?? declaredSize ?? undefined,
+      });
+      if (inflated.ok) return inflated;
+      return { ok: false, reason: inflated.reason === 'too-large' ? 'too-large' : 'unreadable' };
+    },
   };
 }
 

@@ -1,10 +1,15 @@
+import regionsFile from '../../criteria/regions.json';
+import { MAX_EVIDENCE_FILE_BYTES } from '../evidence/evidence-records';
 import { checkSupplementFits, loadFrameworkValue } from '../framework/framework-loader';
 import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../framework/framework-types';
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { parseJsonText } from '../formats/json-parse';
 import { sha256Hex } from '../formats/sha256';
+import { firstDuplicateKey, readSignedJson } from '../formats/signed-json-data';
+import type { InflateOptions } from '../pdf/bounded-inflate';
 import { openSignedPdf, type ContainerAttachment, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
+import { loadRegions, type Region } from '../regions/regions';
 import submissionSchema from './submission.schema.json';
 import { FRAMEWORK_JSON_NAME, SUBMISSION_JSON_NAME, SUPPLEMENT_JSON_NAME, type SubmissionDocument } from './submission-format';
 
@@ -19,6 +24,7 @@ export type SubmissionRejectionCode =
   | 'attachment-missing'
   | 'attachment-extra'
   | 'attachment-altered'
+  | 'attachment-too-large'
   | 'framework-mismatch'
   | 'signer-mismatch';
 
@@ -45,13 +51,78 @@ export interface VerifiedSubmission {
 
 export type SubmissionVerification = { ok: true; report: VerifiedSubmission } | { ok: false; rejection: SubmissionRejection };
 
+/** The most a submission's embedded files may hold once inflated, each and in all. */
+export interface SubmissionLimits {
+  submissionJson: number;
+  /** framework.json, and the regional supplement. */
+  frameworkJson: number;
+  /** One evidence file: never more than the manifest says, and never more than this. */
+  evidenceFile: number;
+  /** Every embedded file together. */
+  total: number;
+}
+
+export const MAX_SUBMISSION_JSON_BYTES = 32 * 1024 * 1024;
+export const MAX_FRAMEWORK_JSON_BYTES = 8 * 1024 * 1024;
+export const MAX_SUBMISSION_TOTAL_BYTES = 2 * 1024 * 1024 * 1024;
+
+export const SUBMISSION_LIMITS: SubmissionLimits = {
+  submissionJson: MAX_SUBMISSION_JSON_BYTES,
+  frameworkJson: MAX_FRAMEWORK_JSON_BYTES,
+  evidenceFile: MAX_EVIDENCE_FILE_BYTES,
+  total: MAX_SUBMISSION_TOTAL_BYTES,
+};
+
 export interface VerifyOptions {
   /** The certificate fingerprint pinned for a school's URN, if any. */
   pinnedFingerprint?: (urn: string) => string | null | undefined;
+  /** Lower limits (tests use them to check the limits without gigabytes of data). */
+  limits?: Partial<SubmissionLimits>;
+  /** Told of every piece of inflated output (tests count how much was ever produced). */
+  onInflated?: InflateOptions['onOutput'];
 }
 
 const checkSubmissionSchema = createSchemaCheck(submissionSchema);
 const text = new TextDecoder('utf-8', { fatal: true });
+const MB = 1024 * 1024;
+
+/** Counts what has been read against the total limit, and reads each attachment once. */
+class AttachmentBudget {
+  private used = 0;
+  constructor(
+    private readonly total: number,
+    private readonly onOutput: InflateOptions['onOutput'],
+  ) {}
+
+  /** Whether `bytes` more would pass the total. */
+  wouldExceed(bytes: number): boolean {
+    return this.used + bytes > this.total;
+  }
+
+  async read(
+    file: ContainerAttachment,
+    limit: number,
+    expectedSize?: number,
+  ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; tooLarge: boolean }> {
+    const cap = Math.min(limit, this.total - this.used);
+    const options: InflateOptions = {};
+    if (this.onOutput) options.onOutput = this.onOutput;
+    if (expectedSize !== undefined) options.expectedSize = expectedSize;
+    const read = await file.read(cap, options);
+    if (!read.ok) return { ok: false, tooLarge: read.reason === 'too-large' };
+    this.used += read.bytes.length;
+    return read;
+  }
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= MB ? `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB` : `${bytes} bytes`;
+}
+
+/** "1024 MB, over the 200 MB", or "just over the 200 MB" when both would read the same. */
+function overLimit(size: number, limit: number): string {
+  return sizeText(size) === sizeText(limit) ? `just over the ${sizeText(limit)}` : `${sizeText(size)}, over the ${sizeText(limit)}`;
+}
 
 export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: VerifyOptions = {}): Promise<SubmissionVerification> {
   const opened = await openSignedPdf(bytes);
@@ -59,13 +130,31 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
   const { container } = opened;
   const files = container.attachments;
 
+  const limits = { ...SUBMISSION_LIMITS, ...options.limits };
+  const budget = new AttachmentBudget(limits.total, options.onInflated);
+
   const dataFile = files.get(SUBMISSION_JSON_NAME);
   if (!dataFile) {
     return reject('not-a-submission', 'The PDF is signed but carries no submission.json, so it is not a submission made with this app.');
   }
-  const parsed = parseJson(dataFile);
-  if (!parsed.ok) return reject('data-invalid', `The submission data (submission.json) cannot be read: ${parsed.message}`);
-  const problems = checkSubmissionSchema(parsed.value);
+  if (dataFile.relationship !== 'Data') return reject('data-invalid', 'submission.json is not marked as the data of the PDF.');
+  const dataBytes = await budget.read(dataFile, limits.submissionJson);
+  if (!dataBytes.ok) {
+    return dataBytes.tooLarge
+      ? reject(
+          'attachment-too-large',
+          `The submission data (submission.json) is larger than the ${sizeText(limits.submissionJson)} this app accepts, so it was not read.`,
+        )
+      : reject('data-invalid', 'The submission data (submission.json) cannot be read: its stored bytes are damaged.');
+  }
+  const parsed = readSignedJson(dataBytes.bytes);
+  if (!parsed.ok) return reject('data-invalid', `The submission data (submission.json) cannot be accepted: ${parsed.message}`);
+  let problems: ReturnType<typeof checkSubmissionSchema>;
+  try {
+    problems = checkSubmissionSchema(parsed.value);
+  } catch {
+    return reject('data-invalid', 'The submission data does not follow the submission format.');
+  }
   if (problems.length > 0) {
     const first = problems[0];
     return reject(
@@ -74,7 +163,6 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
     );
   }
   const submission = parsed.value as SubmissionDocument;
-  if (dataFile.relationship !== 'Data') return reject('data-invalid', 'submission.json is not marked as the data of the PDF.');
 
   const expected = expectedAttachments(submission);
   for (const name of expected) {
@@ -83,29 +171,14 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
   for (const name of files.keys()) {
     if (!expected.has(name)) return reject('attachment-extra', `The PDF carries a file “${name}” that the submission does not list.`);
   }
-  const evidenceFiles = new Map<string, Uint8Array>();
-  for (const evidence of submission.evidence) {
-    if (!evidence.file) continue;
-    const attachment = files.get(evidence.file.attachmentName);
-    if (!attachment) continue;
-    if (attachment.bytes.length !== evidence.file.size || (await sha256Hex(copyOf(attachment.bytes))) !== evidence.file.sha256) {
-      return reject(
-        'attachment-altered',
-        `The evidence file “${evidence.file.attachmentName}” (${evidence.title}) is not the file the submission lists: its fingerprint differs.`,
-      );
-    }
-    if (attachment.relationship !== 'Supplement')
-      return reject('data-invalid', `${attachment.name} is not marked as supplementary evidence.`);
-    evidenceFiles.set(attachment.name, attachment.bytes);
-  }
 
-  const framework = await readFramework(files.get(FRAMEWORK_JSON_NAME), submission.framework.contentHash, 'framework');
+  const framework = await readFramework(budget, limits, files.get(FRAMEWORK_JSON_NAME), submission.framework.contentHash, 'framework');
   if (!framework.ok) return reject(framework.code, framework.message);
   if (framework.loaded.file.kind !== 'framework') return reject('data-invalid', 'framework.json is a supplement, not a framework.');
   const base = framework.loaded as LoadedFramework<BaseFrameworkFile>;
   let supplement: LoadedFramework<SupplementFile> | null = null;
   if (submission.supplement) {
-    const read = await readFramework(files.get(SUPPLEMENT_JSON_NAME), submission.supplement.contentHash, 'supplement');
+    const read = await readFramework(budget, limits, files.get(SUPPLEMENT_JSON_NAME), submission.supplement.contentHash, 'supplement');
     if (!read.ok) return reject(read.code, read.message);
     if (read.loaded.file.kind !== 'supplement') return reject('data-invalid', `${SUPPLEMENT_JSON_NAME} is not a regional supplement.`);
     supplement = read.loaded as LoadedFramework<SupplementFile>;
@@ -114,6 +187,44 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
   }
   const consistency = checkAgainstFramework(submission, base, supplement);
   if (consistency) return reject('data-invalid', consistency);
+
+  // Every evidence file's size is known from the manifest before any is read.
+  const listedSizes = submission.evidence.flatMap((e) => (e.file ? [e.file] : []));
+  const tooBig = listedSizes.find((file) => file.size > limits.evidenceFile);
+  if (tooBig) {
+    return reject(
+      'attachment-too-large',
+      `The evidence file “${tooBig.attachmentName}” is listed as ${overLimit(tooBig.size, limits.evidenceFile)} limit for one file, so it was not read. The school can save a smaller copy and export again.`,
+    );
+  }
+  if (budget.wouldExceed(listedSizes.reduce((sum, file) => sum + file.size, 0))) {
+    return reject(
+      'attachment-too-large',
+      `The files in this submission add up to more than the ${sizeText(limits.total)} this app accepts in one submission, so they were not read.`,
+    );
+  }
+  const evidenceFiles = new Map<string, Uint8Array>();
+  for (const evidence of submission.evidence) {
+    if (!evidence.file) continue;
+    const attachment = files.get(evidence.file.attachmentName);
+    if (!attachment) continue;
+    if (attachment.relationship !== 'Supplement')
+      return reject('data-invalid', `${attachment.name} is not marked as supplementary evidence.`);
+    const altered = () =>
+      reject(
+        'attachment-altered',
+        `The evidence file “${evidence.file?.attachmentName ?? ''}” (${evidence.title}) is not the file the submission lists: its fingerprint differs.`,
+      );
+    // Never more than the manifest says: a file that inflates past that is not the listed file.
+    const read = await budget.read(attachment, evidence.file.size, evidence.file.size);
+    if (!read.ok) {
+      return read.tooLarge
+        ? altered()
+        : reject('attachment-altered', `The evidence file “${evidence.file.attachmentName}” cannot be read: its stored bytes are damaged.`);
+    }
+    if (read.bytes.length !== evidence.file.size || (await sha256Hex(copyOf(read.bytes))) !== evidence.file.sha256) return altered();
+    evidenceFiles.set(attachment.name, read.bytes);
+  }
 
   const fingerprint = container.certificate.fingerprint;
   if (fingerprint !== submission.signer.certificateFingerprint) {
@@ -161,21 +272,32 @@ function expectedAttachments(submission: SubmissionDocument): Set<string> {
   return names;
 }
 
-function parseJson(file: ContainerAttachment): { ok: true; value: unknown } | { ok: false; message: string } {
+/** A framework file: any JSON layout is fine (its fingerprint is of the canonical form), but no repeated names. */
+function parseFrameworkJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; message: string } {
   let source: string;
   try {
-    source = text.decode(file.bytes);
+    source = text.decode(bytes);
   } catch {
     return { ok: false, message: 'it is not UTF-8 text.' };
   }
-  return parseJsonText(source);
+  try {
+    const parsed = parseJsonText(source);
+    if (!parsed.ok) return parsed;
+    const repeated = firstDuplicateKey(source);
+    if (repeated !== null) return { ok: false, message: `the name “${repeated.slice(0, 60)}” appears twice in one object.` };
+    return parsed;
+  } catch {
+    return { ok: false, message: 'it is not JSON this app can read.' };
+  }
 }
 
 type FrameworkRead =
   | { ok: true; loaded: LoadedFramework }
-  | { ok: false; code: 'attachment-missing' | 'data-invalid' | 'framework-mismatch'; message: string };
+  | { ok: false; code: 'attachment-missing' | 'attachment-too-large' | 'data-invalid' | 'framework-mismatch'; message: string };
 
 async function readFramework(
+  budget: AttachmentBudget,
+  limits: SubmissionLimits,
   file: ContainerAttachment | undefined,
   expectedHash: string,
   what: 'framework' | 'supplement',
@@ -184,7 +306,17 @@ async function readFramework(
   if (!file) return { ok: false, code: 'attachment-missing', message: `The copy of the ${what} (${name}) is missing from the PDF.` };
   if (file.relationship !== 'Source')
     return { ok: false, code: 'data-invalid', message: `${name} is not marked as the source of the PDF.` };
-  const parsed = parseJson(file);
+  const bytes = await budget.read(file, limits.frameworkJson);
+  if (!bytes.ok) {
+    return bytes.tooLarge
+      ? {
+          ok: false,
+          code: 'attachment-too-large',
+          message: `The copy of the ${what} (${name}) is larger than the ${sizeText(limits.frameworkJson)} this app accepts, so it was not read.`,
+        }
+      : { ok: false, code: 'data-invalid', message: `The copy of the ${what} (${name}) cannot be read: its stored bytes are damaged.` };
+  }
+  const parsed = parseFrameworkJson(bytes.bytes);
   if (!parsed.ok) return { ok: false, code: 'data-invalid', message: `The copy of the ${what} cannot be read: ${parsed.message}` };
   const loaded = await loadFrameworkValue(name, parsed.value);
   if (!loaded.ok) {
@@ -224,12 +356,68 @@ function checkAgainstFramework(
   const points = new Set(base.file.scale.points.map((p) => p.id));
   const badJudgement = submission.responses.find((r) => r.judgement !== null && !points.has(r.judgement));
   if (badJudgement) return `The judgement for ${badJudgement.criterionId} is not on the framework’s scale.`;
-  const evidenceIds = new Set(submission.evidence.map((e) => e.id));
+  const regionProblem = checkRegion(submission);
+  if (regionProblem) return regionProblem;
+  const evidenceIds = new Set<string>();
+  for (const evidence of submission.evidence) {
+    if (evidenceIds.has(evidence.id)) return `Two evidence items in the submission have the same id (${evidence.id}).`;
+    evidenceIds.add(evidence.id);
+  }
   const badLink = submission.responses.find((r) => r.evidenceIds.some((id) => !evidenceIds.has(id)));
   if (badLink) return `${badLink.criterionId} refers to evidence that the submission does not list.`;
+  const known = new Set(criterionIds);
+  const evidenceLink = submission.evidence.find((e) => e.criterionIds.some((id) => !known.has(id)));
+  if (evidenceLink) {
+    const id = evidenceLink.criterionIds.find((c) => !known.has(c)) ?? '';
+    return `The evidence “${evidenceLink.title}” is linked to criterion ${id}, which is not in the framework the submission was made against.`;
+  }
+  const actionLink = submission.actions.find((a) => a.criterionIds.some((id) => !known.has(id)));
+  if (actionLink) {
+    const id = actionLink.criterionIds.find((c) => !known.has(c)) ?? '';
+    return `The action “${actionLink.what}” is linked to criterion ${id}, which is not in the framework the submission was made against.`;
+  }
+  const unredacted = submission.evidence.find((e) => e.containsPersonalData && !e.redactionConfirmed);
+  if (unredacted) {
+    return `The evidence “${unredacted.title}” is marked as holding personal data, and nobody confirmed it was redacted. The school must redact it (or confirm it is) and export the submission again.`;
+  }
   const attachmentNames = submission.evidence.flatMap((e) => (e.file ? [e.file.attachmentName] : []));
   if (new Set(attachmentNames).size !== attachmentNames.length) return 'Two evidence files in the submission have the same name.';
   return null;
+}
+
+let regions: readonly Region[] | null = null;
+
+/** The regions shipped with the app (criteria/regions.json), read once. */
+export function shippedRegions(): readonly Region[] {
+  if (!regions) {
+    const loaded = loadRegions('regions.json', regionsFile);
+    regions = loaded.ok ? loaded.regions : [];
+  }
+  return regions;
+}
+
+/** The region's framework (and supplement) are the ones named; null when they are, or what is wrong. */
+export function regionFrameworkProblem(
+  regionId: string,
+  framework: { id: string },
+  supplement: { id: string } | null,
+  who: string,
+): string | null {
+  const region = shippedRegions().find((r) => r.id === regionId);
+  if (!region) return `${who} is for a region (“${regionId}”) this app does not know.`;
+  if (region.framework !== framework.id) {
+    return `${who} is for the ${region.name} region, which uses the framework “${region.framework}”, but it names the framework “${framework.id}”.`;
+  }
+  if ((region.supplement ?? null) !== (supplement?.id ?? null)) {
+    return region.supplement
+      ? `${who} is for the ${region.name} region, whose regional supplement (“${region.supplement}”) it does not carry.`
+      : `${who} carries a regional supplement (“${supplement?.id ?? ''}”), but the ${region.name} region has none.`;
+  }
+  return null;
+}
+
+function checkRegion(submission: SubmissionDocument): string | null {
+  return regionFrameworkProblem(submission.region.id, submission.framework, submission.supplement, 'The submission');
 }
 
 function copyOf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {

@@ -110,7 +110,7 @@ describe('verifySubmission', () => {
       file.source = ascii.encode('Year group,Intervention\nYear 1,Something else\n');
     });
     expect(await expectRejected(altered, 'attachment-altered')).toMatch(/fingerprint differs/);
-  });
+  }, 30_000);
 
   it('rejects a framework copy that does not hash to the submission’s framework hash', async () => {
     const bytes = await assembleSigned(demo, signing, ({ document }) => {

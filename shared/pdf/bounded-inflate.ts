@@ -1,0 +1,75 @@
+/**
+ * Inflates a FlateDecode (zlib) stream with a ceiling on what it may produce, checked while it
+ * runs: the compressed bytes go in a small piece at a time and the output is counted as it comes
+ * out, so a small stream that would inflate to gigabytes is stopped as soon as it passes its
+ * limit, having produced at most the limit plus one output piece. Uses DecompressionStream,
+ * which Node, browsers and workers all have. Never throws.
+ */
+export type InflateResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too-large' | 'corrupt' };
+
+/** How much compressed input is handed to the decompressor at a time. */
+export const INFLATE_INPUT_PIECE_BYTES = 16 * 1024;
+
+export interface InflateOptions {
+  /** Told the size of every piece of output as it arrives (tests count what was produced). */
+  onOutput?: (bytes: number) => void;
+  /**
+   * The size the output is expected to have (for example the size the PDF declares): room for
+   * that much is made at once, so a file of the expected size is written straight into its
+   * place, never copied. It grows (never past the limit) if the output turns out larger.
+   */
+  expectedSize?: number;
+}
+
+/** Room made at first when no size is expected. */
+const INITIAL_ROOM_BYTES = 64 * 1024;
+
+export async function inflateBounded(compressed: Uint8Array, limit: number, options: InflateOptions = {}): Promise<InflateResult> {
+  let stream: DecompressionStream;
+  try {
+    stream = new DecompressionStream('deflate');
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let stopped = false;
+  const feeding = (async () => {
+    for (let at = 0; at < compressed.length && !stopped; at += INFLATE_INPUT_PIECE_BYTES) {
+      await writer.write(compressed.slice(at, at + INFLATE_INPUT_PIECE_BYTES));
+    }
+    if (!stopped) await writer.close();
+  })();
+  feeding.catch(() => undefined);
+
+  const stop = () => {
+    stopped = true;
+    reader.cancel().catch(() => undefined);
+    writer.abort().catch(() => undefined);
+  };
+  let out = new Uint8Array(Math.max(0, Math.min(limit, options.expectedSize ?? INITIAL_ROOM_BYTES)));
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      options.onOutput?.(value.length);
+      if (total > limit) {
+        stop();
+        return { ok: false, reason: 'too-large' };
+      }
+      if (total > out.length) {
+        const grown = new Uint8Array(Math.min(limit, Math.max(total, out.length * 2)));
+        grown.set(out.subarray(0, total - value.length));
+        out = grown;
+      }
+      out.set(value, total - value.length);
+    }
+    await feeding;
+  } catch {
+    stop();
+    return { ok: false, reason: 'corrupt' };
+  }
+  return { ok: true, bytes: total === out.length ? out : out.slice(0, total) };
+}
