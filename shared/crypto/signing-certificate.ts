@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { sha256Hex } from '../formats/sha256';
+import { isStrictDer, readStrictDer } from './strict-der';
 
 /**
  * A workspace's signing identity: an ECDSA P-256 key made with WebCrypto (the private key can
@@ -45,16 +46,42 @@ export async function createSigningKeyPair(): Promise<CryptoKeyPair> {
   return globalThis.crypto.subtle.generateKey(SIGNING_ALGORITHM, false, ['sign', 'verify']);
 }
 
-/** A self-signed certificate for the key pair, valid for ten years from `now`. Returns DER bytes. */
+/** Fills an array with random bytes; tests pass their own to force particular serial numbers. */
+export type RandomBytes = (length: number) => Uint8Array;
+
+const cryptoRandomBytes: RandomBytes = (length) => globalThis.crypto.getRandomValues(new Uint8Array(length));
+
+/** Random bytes in a certificate's serial number (RFC 5280 asks for at least 64 bits; 20 octets at most). */
+export const SERIAL_RANDOM_BYTES = 16;
+
+/**
+ * A serial number's INTEGER content: the random bytes read as an unsigned number, in the shortest
+ * two's-complement form DER requires (no leading 00 unless the next byte has its top bit set, so
+ * the number stays positive), and never zero.
+ */
+export function serialNumberContent(random: Uint8Array): Uint8Array<ArrayBuffer> {
+  let first = 0;
+  while (first < random.length && random[first] === 0) first += 1;
+  if (first === random.length) return new Uint8Array([0x01]);
+  const digits = random.subarray(first);
+  const content = new Uint8Array(digits.length + ((digits[0] ?? 0) >= 0x80 ? 1 : 0));
+  content.set(digits, content.length - digits.length);
+  return content;
+}
+
+/**
+ * A self-signed certificate for the key pair, valid for ten years from `now`. Returns DER bytes,
+ * checked to be strict DER.
+ */
 export async function createSelfSignedCertificate(
   keys: CryptoKeyPair,
   subject: CertificateSubject,
   now: Date = new Date(),
+  randomBytes: RandomBytes = cryptoRandomBytes,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
-  const serial = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  serial[0] = (serial[0] ?? 0) & 0x7f; // a positive INTEGER
+  const serial = serialNumberContent(randomBytes(SERIAL_RANDOM_BYTES).slice(0, SERIAL_RANDOM_BYTES));
   certificate.serialNumber = new asn1js.Integer({ valueHex: serial.buffer });
 
   const name = distinguishedName(subject);
@@ -90,7 +117,10 @@ export async function createSelfSignedCertificate(
   ];
 
   await certificate.sign(keys.privateKey, 'SHA-256');
-  return new Uint8Array(certificate.toSchema(true).toBER(false));
+  const der = new Uint8Array(certificate.toSchema(true).toBER(false));
+  const strict = readStrictDer(der);
+  if (!strict.ok) throw new CertificateError(`The new certificate is not encoded correctly: ${strict.problem}.`);
+  return der;
 }
 
 export async function certificateFingerprint(der: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -116,7 +146,18 @@ export class CertificateError extends Error {
   override name = 'CertificateError';
 }
 
+/** Said of a certificate that other tools refuse because it is not strict DER (a clause, to follow a colon). */
+export const CERTIFICATE_NOT_STRICT_DER_CLAUSE =
+  'the signer’s certificate is not encoded correctly (it is not strict DER), so other tools such as pdfsig, openssl and ' +
+  'Adobe Reader refuse it; older versions of this app made such certificates, so ask the sender to update the app and ' +
+  'export the file again, which gives their key a new, correctly encoded certificate with a new fingerprint';
+
+/** The same, as a sentence. */
+export const CERTIFICATE_NOT_STRICT_DER = `The${CERTIFICATE_NOT_STRICT_DER_CLAUSE.slice(3)}.`;
+
+/** Reads a certificate; refuses (CertificateError) anything that is not a certificate in strict DER. */
 export function parseCertificate(der: Uint8Array<ArrayBuffer>): pkijs.Certificate {
+  if (!isStrictDer(der)) throw new CertificateError(CERTIFICATE_NOT_STRICT_DER);
   const asn1 = asn1js.fromBER(der);
   if (asn1.offset === -1) throw new CertificateError('The certificate is not valid DER.');
   try {

@@ -1,3 +1,4 @@
+import { checkSignerCertificate } from '../crypto/signer-certificate-check';
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { parseJsonText } from '../formats/json-parse';
@@ -11,7 +12,13 @@ import moderationSchema from './moderation.schema.json';
  * (moderation.json only), valid data, and a certificate that matches the fingerprint it names.
  */
 export type ReportRejectionCode =
-  ContainerProblemCode | 'not-a-report' | 'data-invalid' | 'attachment-extra' | 'signer-mismatch' | 'wrong-submission';
+  | ContainerProblemCode
+  | 'not-a-report'
+  | 'data-invalid'
+  | 'attachment-extra'
+  | 'signer-mismatch'
+  | 'signer-certificate'
+  | 'wrong-submission';
 
 export interface ReportRejection {
   code: ReportRejectionCode;
@@ -82,6 +89,8 @@ export async function verifyModerationReport(
   if (container.certificate.role !== 'Moderator' || container.certificate.organisation !== moderation.moderator.organisation) {
     return reject('signer-mismatch', 'The signing certificate does not name the moderator and organisation the report is from.');
   }
+  const certificateProblem = checkSignerCertificate(container.certificate, { role: 'Moderator', at: container.signingTime ?? new Date() });
+  if (certificateProblem) return reject('signer-certificate', certificateProblem);
 
   if (options.submissionSha256) {
     const expected = options.submissionSha256(moderation.submission.submissionId);

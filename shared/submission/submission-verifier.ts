@@ -1,5 +1,6 @@
 import { checkSupplementFits, loadFrameworkValue } from '../framework/framework-loader';
 import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../framework/framework-types';
+import { checkSignerCertificate } from '../crypto/signer-certificate-check';
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { parseJsonText } from '../formats/json-parse';
@@ -20,7 +21,8 @@ export type SubmissionRejectionCode =
   | 'attachment-extra'
   | 'attachment-altered'
   | 'framework-mismatch'
-  | 'signer-mismatch';
+  | 'signer-mismatch'
+  | 'signer-certificate';
 
 export interface SubmissionRejection {
   code: SubmissionRejectionCode;
@@ -125,6 +127,8 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
       `The signing certificate names URN ${container.certificate.urn || '(none)'}, but the submission is for URN ${submission.school.urn}.`,
     );
   }
+  const certificateProblem = checkSignerCertificate(container.certificate, { role: 'School', at: container.signingTime ?? new Date() });
+  if (certificateProblem) return reject('signer-certificate', certificateProblem);
 
   const pinned = options.pinnedFingerprint?.(submission.school.urn) ?? null;
   const pin: SignerPin =
