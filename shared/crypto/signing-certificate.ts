@@ -84,9 +84,8 @@ export async function createSelfSignedCertificate(
   const serial = serialNumberContent(randomBytes(SERIAL_RANDOM_BYTES).slice(0, SERIAL_RANDOM_BYTES));
   certificate.serialNumber = new asn1js.Integer({ valueHex: serial.buffer });
 
-  const name = distinguishedName(subject);
-  certificate.subject.typesAndValues.push(...name);
-  certificate.issuer.typesAndValues.push(...distinguishedName(subject));
+  certificate.subject = nameOf(distinguishedName(subject));
+  certificate.issuer = nameOf(distinguishedName(subject));
 
   certificate.notBefore.value = new Date(now.getTime() - 60_000);
   const notAfter = new Date(now);
@@ -165,6 +164,17 @@ export function parseCertificate(der: Uint8Array<ArrayBuffer>): pkijs.Certificat
   } catch {
     throw new CertificateError('The certificate could not be read.');
   }
+}
+
+/**
+ * A Name with one attribute in each relative distinguished name, the usual form (C=GB, O=…, OU=…,
+ * CN=…). PKI.js on its own puts them all in one multi-valued RDN, unsorted, which is not DER.
+ */
+function nameOf(attributes: pkijs.AttributeTypeAndValue[]): pkijs.RelativeDistinguishedNames {
+  const encoded = new asn1js.Sequence({ value: attributes.map((attribute) => new asn1js.Set({ value: [attribute.toSchema()] })) }).toBER(
+    false,
+  );
+  return new pkijs.RelativeDistinguishedNames({ schema: asn1js.fromBER(encoded).result });
 }
 
 function distinguishedName(subject: CertificateSubject): pkijs.AttributeTypeAndValue[] {

@@ -16,7 +16,7 @@ import {
   summariseCertificate,
   type CertificateSummary,
 } from '../../shared/crypto/signing-certificate';
-import { readStrictDer } from '../../shared/crypto/strict-der';
+import { readStrictDer, type DerNode } from '../../shared/crypto/strict-der';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { exportModerationReport } from '../../shared/moderation/moderation-report';
 import { sealPdf } from '../../shared/pdf/signed-pdf-writer';
@@ -118,6 +118,57 @@ describe('serial numbers', () => {
     const serial = serialNumberContent(random(16));
     expect(opensslSerial(der, `forced-${start.join('-')}`)).toBe(`serial=${hex(serial.at(0) === 0 ? serial.subarray(1) : serial)}`);
     expect(parseCertificate(der).serialNumber.valueBlock.valueHexView).toEqual(serial);
+  });
+});
+
+/** Every SET whose elements are not in DER order (ascending by their encodings), by offset. */
+function unsortedSets(bytes: Uint8Array, node: DerNode, isSet = (n: DerNode) => n.tagClass === 0 && n.tagNumber === 17): number[] {
+  const compare = (a: DerNode, b: DerNode) => {
+    for (let i = 0; i < Math.max(a.end - a.start, b.end - b.start); i += 1) {
+      const x = a.start + i < a.end ? (bytes[a.start + i] ?? 0) : 0;
+      const y = b.start + i < b.end ? (bytes[b.start + i] ?? 0) : 0;
+      if (x !== y) return x - y;
+    }
+    return 0;
+  };
+  const here =
+    isSet(node) && node.children.some((child, i) => i > 0 && compare(node.children[i - 1] ?? child, child) > 0) ? [node.start] : [];
+  return [...here, ...node.children.flatMap((child) => unsortedSets(bytes, child, isSet))];
+}
+
+describe('names and sets in DER form', () => {
+  it('names the subject and issuer with one attribute per RDN, as openssl shows them', async () => {
+    const der = await createSelfSignedCertificate(await createSigningKeyPair(), {
+      commonName: 'Jordan Hale',
+      role: 'Moderator',
+      organisation: 'North East SEN Partnership',
+    });
+    const path = join(dir, 'names.der');
+    writeFileSync(path, der);
+    const shown = execFileSync('openssl', ['x509', '-inform', 'DER', '-noout', '-subject', '-issuer', '-in', path], { encoding: 'utf8' });
+    expect(shown).toBe(
+      'subject=C = GB, O = North East SEN Partnership, OU = Moderator, CN = Jordan Hale\n' +
+        'issuer=C = GB, O = North East SEN Partnership, OU = Moderator, CN = Jordan Hale\n',
+    );
+    expect(await summariseCertificate(der)).toMatchObject({
+      commonName: 'Jordan Hale',
+      role: 'Moderator',
+      organisation: 'North East SEN Partnership',
+      urn: '',
+    });
+  });
+
+  it('keeps every SET in the certificate and the signature (signed attributes too) in DER order', async () => {
+    const keys = await createSigningKeyPair();
+    const der = await createSelfSignedCertificate(keys, SUBJECT);
+    const cms = await signDigest(new Uint8Array(32).fill(1), keys.privateKey, der);
+    for (const bytes of [der, cms]) {
+      const read = readStrictDer(bytes);
+      if (!read.ok) throw new Error(read.problem);
+      const signedAttributes = (n: DerNode) =>
+        (n.tagClass === 0 && n.tagNumber === 17) || (n.tagClass === 2 && n.tagNumber === 0 && n.children.length === 3);
+      expect(unsortedSets(bytes, read.root, signedAttributes)).toEqual([]);
+    }
   });
 });
 
