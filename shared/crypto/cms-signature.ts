@@ -121,7 +121,7 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
   }
 
   // The certificate's own bytes, exactly as they are in the file, are what its fingerprint is of.
-  if (toHex(new Uint8Array(certificate.toSchema(true).toBER(false))) !== toHex(certificateDer)) {
+  if (toHex(new Uint8Array(certificate.toSchema(false).toBER(false))) !== toHex(certificateDer)) {
     return unreadable('its certificate could not be read back exactly');
   }
   const certificateHash = toHex(await sha256(certificateDer));
