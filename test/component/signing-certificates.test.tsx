@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SigningCertificates } from '../../renderer/components/SigningCertificates';
+import { CertificateReissueNote, SigningCertificates } from '../../renderer/components/SigningCertificates';
+import { render } from '@testing-library/react';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import { createSchool } from '../../renderer/db/school-store';
 import type { SigningKeyRecordWithReissue } from '../../renderer/db/signing-key-store';
@@ -54,5 +55,32 @@ describe('Signing certificates in Settings', () => {
         .closest('div')
         ?.querySelector('[data-testid="certificate-reissued"]'),
     ).toBeNull();
+  });
+
+  it('tells a moderator to tell their schools, and shows nothing for a certificate that was never re-issued', async () => {
+    const keys = await globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const record: SigningKeyRecordWithReissue = {
+      workspaceId: 'ws-1',
+      keys,
+      certificateDer: new Uint8Array([0x30, 0x00]),
+      fingerprint: NEW,
+      commonName: 'Jordan Hale',
+      urn: '',
+      organisation: 'North East SEN Partnership',
+      createdAt: '2026-12-01T09:00:00.000Z',
+    };
+    const plain = render(<CertificateReissueNote record={record} signer="moderator" />);
+    expect(plain.container.textContent).toBe('');
+    plain.unmount();
+    render(
+      <CertificateReissueNote
+        record={{ ...record, reissue: { reason: 'not-strict-der', previousFingerprint: OLD, at: record.createdAt } }}
+        signer="moderator"
+      />,
+    );
+    const note = screen.getByTestId('certificate-reissued');
+    expect(note.textContent).toMatch(/^Your certificate was replaced/);
+    expect(note.textContent).toMatch(/Tell the schools you moderate the new fingerprint before they import your next report/);
+    expect(note.textContent).toContain('Old fingerprint ab12');
   });
 });
