@@ -82,10 +82,6 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
     if (faultIsInCertificate(strict)) return { ok: false, reason: 'unreadable', detail: CERTIFICATE_NOT_STRICT_DER_CLAUSE };
     return unreadable(`it is not encoded correctly (not strict DER: ${strict.problem})`);
   }
-  const embedded = embeddedCertificates(strict.root, cmsDer);
-  if (embedded.length !== 1) return unreadable('it does not carry exactly one certificate');
-  const [certificateDer] = embedded as [Uint8Array<ArrayBuffer>];
-
   let signedData: pkijs.SignedData;
   try {
     const asn1 = asn1js.fromBER(cmsDer);
@@ -96,6 +92,9 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
   } catch {
     return unreadable('its structure could not be read');
   }
+  const embedded = embeddedCertificates(strict.root, cmsDer);
+  if (embedded.length !== 1) return unreadable('it does not carry exactly one certificate');
+  const [certificateDer] = embedded as [Uint8Array<ArrayBuffer>];
 
   if (signedData.signerInfos.length !== 1) return unreadable(`it has ${signedData.signerInfos.length} signers instead of one`);
   if (signedData.encapContentInfo.eContent) return unreadable('it is not a detached signature');

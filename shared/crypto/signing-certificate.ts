@@ -46,6 +46,12 @@ export async function createSigningKeyPair(): Promise<CryptoKeyPair> {
   return globalThis.crypto.subtle.generateKey(SIGNING_ALGORITHM, false, ['sign', 'verify']);
 }
 
+/** RFC 5280: UTCTime for dates before 2050 (its two-digit year stops at 2049), GeneralizedTime from 2050. */
+function certificateTime(date: Date): pkijs.Time {
+  const value = new Date(Math.floor(date.getTime() / 1000) * 1000); // whole seconds: RFC 5280 allows no fractions
+  return new pkijs.Time({ type: value.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value });
+}
+
 /** Fills an array with random bytes; tests pass their own to force particular serial numbers. */
 export type RandomBytes = (length: number) => Uint8Array;
 
@@ -87,10 +93,10 @@ export async function createSelfSignedCertificate(
   certificate.subject = nameOf(distinguishedName(subject));
   certificate.issuer = nameOf(distinguishedName(subject));
 
-  certificate.notBefore.value = new Date(now.getTime() - 60_000);
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
-  certificate.notAfter.value = notAfter;
+  certificate.notBefore = certificateTime(new Date(now.getTime() - 60_000));
+  certificate.notAfter = certificateTime(notAfter);
 
   await certificate.subjectPublicKeyInfo.importKey(keys.publicKey);
   const publicKeyBytes = certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;

@@ -172,6 +172,26 @@ describe('names and sets in DER form', () => {
   });
 });
 
+describe('validity dates', () => {
+  it('are UTCTime before 2050 and GeneralizedTime from 2050, in whole seconds, as openssl reads them', async () => {
+    const keys = await createSigningKeyPair();
+    const now = new Date('2045-06-01T12:00:00.987Z');
+    const der = await createSelfSignedCertificate(keys, SUBJECT, now);
+    const path = join(dir, 'dates.der');
+    writeFileSync(path, der);
+    const dates = execFileSync('openssl', ['x509', '-inform', 'DER', '-noout', '-dates', '-in', path], { encoding: 'utf8' });
+    expect(dates).toBe('notBefore=Jun  1 11:59:00 2045 GMT\nnotAfter=Jun  1 12:00:00 2055 GMT\n');
+    const text = Buffer.from(der).toString('latin1');
+    expect(text).toContain('\x17\x0d450601115900Z'); // UTCTime
+    expect(text).toContain('\x18\x0f20550601120000Z'); // GeneralizedTime, no fraction
+    const summary = await summariseCertificate(der);
+    expect([summary.notBefore.toISOString(), summary.notAfter.toISOString()]).toEqual([
+      '2045-06-01T11:59:00.000Z',
+      '2055-06-01T12:00:00.000Z',
+    ]);
+  });
+});
+
 describe('a certificate made by an older version (serial 00 05 …)', () => {
   let keys: CryptoKeyPair;
   let old: Uint8Array<ArrayBuffer>;
