@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signDigest, verifyDigestSignature } from '../../shared/crypto/cms-signature';
 import { createSelfSignedCertificate, createSigningKeyPair } from '../../shared/crypto/signing-certificate';
 import { MAX_DER_DEPTH, readStrictDer, type DerNode } from '../../shared/crypto/strict-der';
 
@@ -223,5 +224,40 @@ describe('strict DER against openssl, on certificates broken one rule at a time'
     expect(verdicts.find((v) => v.name === 'serial padded with ff (a negative number)')?.openssl).toBe(false);
     // openssl reads BER leniently in places (a BOOLEAN written 01, long-form lengths); NSS in pdfsig does not.
     expect(verdicts.find((v) => v.name === 'the certificate cut short')?.openssl).toBe(false);
+  });
+});
+
+describe('verifyDigestSignature reads only strict DER, and says whether the fault is in the certificate', () => {
+  it('refuses a padded INTEGER in the signature itself, and a padded serial in the certificate it carries, each with its own reason', async () => {
+    const keys = await createSigningKeyPair();
+    const certificate = await createSelfSignedCertificate(keys, { commonName: 'Cms Primary', role: 'School', urn: '100007' });
+    const digest = new Uint8Array(32).fill(9);
+    const cms = await signDigest(digest, keys.privateKey, certificate);
+    expect(await verifyDigestSignature(cms, digest)).toEqual({ ok: true, certificateDer: certificate });
+    const read = readStrictDer(cms);
+    if (!read.ok) throw new Error(read.problem);
+    const signedData = read.root.children[1]?.children[0];
+    const version = signedData?.children[0];
+    const embedded = signedData?.children.find((child) => child.tagClass === 2 && child.tagNumber === 0)?.children[0];
+    const serial = embedded?.children[0]?.children[1];
+    if (!version || !serial) throw new Error('unexpected CMS shape');
+    const pad = (target: DerNode) =>
+      new Uint8Array(
+        reencode(cms, read.root, (node, content) => (node === target ? tlv(0x02, concat([new Uint8Array([0]), content])) : null)),
+      );
+
+    const paddedVersion = await verifyDigestSignature(pad(version), digest);
+    expect(paddedVersion).toEqual({
+      ok: false,
+      reason: 'unreadable',
+      detail:
+        'the signature cannot be read: it is not encoded correctly (not strict DER: an INTEGER has illegal padding (it is not in its shortest form))',
+    });
+    const paddedSerial = await verifyDigestSignature(pad(serial), digest);
+    expect(paddedSerial.ok ? '' : paddedSerial.detail).toMatch(
+      /^the signer’s certificate is not encoded correctly \(it is not strict DER\)/,
+    );
+    const trailing = await verifyDigestSignature(new Uint8Array([...cms, 0]), digest);
+    expect(trailing.ok ? '' : trailing.detail).toMatch(/not strict DER: there are bytes after the end of the value/);
   });
 });
