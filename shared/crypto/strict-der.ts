@@ -102,7 +102,7 @@ function readValue(
   let tagNumber = identifier & 0x1f;
   if (tagNumber === 0x1f) {
     // High tag number form: base-128, no leading 0x80 octet, and only for numbers above 30.
-    if ((bytes[offset] ?? 0) === 0x80) throw new DerFault('a tag number has a leading zero', start);
+    if (offset < limit && bytes[offset] === 0x80) throw new DerFault('a tag number has a leading zero', start);
     tagNumber = 0;
     for (;;) {
       if (offset >= limit) throw new DerFault('a tag number is cut short', start);

@@ -54,6 +54,7 @@ const BAD: Record<string, [string, RegExp]> = {
   'a primitive SEQUENCE': ['10 00', /marked primitive/],
   'a small tag number in the long form': ['9f 05 00', /long form/],
   'a tag number with a leading zero': ['9f 80 20 00', /leading zero/],
+  'a long-form tag cut short inside its parent': ['30 01 9f 80 20 00', /tag number is cut short/],
   'nothing at all': ['', /cut short/],
   'a missing length': ['30', /length is missing/],
   'the reserved tag 0': ['00 00', /reserved/],
