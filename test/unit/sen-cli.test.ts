@@ -9,6 +9,10 @@ import { exportModerationReport } from '../../shared/moderation/moderation-repor
 import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { moderatorIdentity, sampleModeration } from '../fixtures/moderation-report';
 import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
+import { oldStyleCertificate, signDigestWithAnyCertificate } from '../fixtures/old-style-certificate';
+import { createSigningKeyPair } from '../../shared/crypto/signing-certificate';
+import { sealPdf } from '../../shared/pdf/signed-pdf-writer';
+import { PDFDocument } from 'pdf-lib';
 
 /** An in-memory file system and terminal for the command line. */
 function memoryIo(files: Map<string, Uint8Array<ArrayBuffer>> = new Map()) {
@@ -171,6 +175,26 @@ describe('npm run cli', () => {
     expect(terminalSafe('a\tb\nc')).toBe('a\\tb\\nc');
     const ordinary = 'St Mary’s “Primary” École — Ysgol Gymraeg 🏫 مدرسة C:\\Schools\\report.pdf';
     expect(terminalSafe(ordinary)).toBe(ordinary);
+  });
+
+  it('rejects a file signed with a certificate an older version encoded wrongly, saying what to do', async () => {
+    const keys = await createSigningKeyPair();
+    const old = await oldStyleCertificate(keys, { commonName: 'Old Version Primary', role: 'School', urn: '100008' });
+    const layout = await PDFDocument.create();
+    layout.addPage([200, 200]);
+    const bytes = await sealPdf(
+      await layout.save(),
+      [],
+      { title: 'Old', author: 'Old', subject: 'Old', language: 'en-GB' },
+      { name: 'Old', reason: 'test', location: 'England', signingTime: new Date('2026-11-20T10:00:00Z') },
+      (digest) => signDigestWithAnyCertificate(digest, keys.privateKey, old),
+    );
+    const { io, files, out } = memoryIo();
+    files.set('old.pdf', bytes);
+    expect(await runCli(['verify', 'old.pdf'], io)).toBe(1);
+    expect(out[0]).toMatch(
+      /^REJECTED {2}old\.pdf: The signature cannot be checked: the signer’s certificate is not encoded correctly \(it is not strict DER\).*ask the sender to update the app and export the file again.*\[signature-unreadable\]$/,
+    );
   });
 
   it('explains its usage and exits 2 when the command is wrong', async () => {
