@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDigest } from '../../shared/crypto/cms-signature';
 import {
   certificateFingerprint,
@@ -122,6 +122,8 @@ beforeAll(async () => {
   await pdfsig.drain();
   writeFileSync(join(dir, 'all.pem'), pems.join(''));
 }, 240_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe(`${COUNT} fresh certificates`, () => {
   it('are all strict DER, with distinct fingerprints and serial numbers', () => {
