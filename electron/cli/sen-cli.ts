@@ -1,7 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { certificateFingerprint, createSelfSignedCertificate, createSigningKeyPair } from '../../shared/crypto/signing-certificate';
+import {
+  certificateFingerprint,
+  createSelfSignedCertificate,
+  createSigningKeyPair,
+  type CertificateSummary,
+} from '../../shared/crypto/signing-certificate';
 import { demonstrationSchool } from '../../shared/demonstration/demonstration-school';
 import { shortHash } from '../../shared/formats/sha256';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
@@ -27,10 +32,15 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage:
-  npm run cli -- verify FILE...                       check signed submission PDFs and moderation reports
+  npm run cli -- verify [--trust FILE] PDF...         check signed submission PDFs and moderation reports
   npm run cli -- sample-submission OUT.pdf [--region ID]
                                                       write a signed submission for a made-up school
-Regions: north-east, south-east, south-central, south-west (default north-east).`;
+Regions: north-east, south-east, south-central, south-west (default north-east).
+A valid signature shows the file is unchanged since it was signed, not who signed it. --trust FILE
+names a text file of the SHA-256 fingerprints you trust, one a line (# starts a comment; upper or
+lower case; colons and spaces allowed): a file signed by a listed key is VALID, any other intact
+file is INTACT but not trusted. Exit status: 0 if every file is intact (and, with --trust, signed
+by a trusted key), 1 if not, 2 on a usage error.`;
 
 /** Returns the process exit code: 0 all good, 1 a file was rejected or could not be written, 2 usage. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -41,73 +51,227 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
-  io.err(`Unknown command “${command}”.\n${USAGE}`);
+  io.err(`Unknown command “${terminalSafe(command)}”.\n${USAGE}`);
   return 2;
 }
 
-async function verifyFiles(paths: readonly string[], io: CliIo): Promise<number> {
-  if (paths.length === 0) {
-    io.err(`Name at least one PDF to verify.\n${USAGE}`);
+/** What became of one file. */
+type Verdict = 'trusted' | 'intact' | 'rejected';
+
+async function verifyFiles(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseVerifyArgs(args);
+  if (!parsed.ok) {
+    io.err(`${parsed.message}\n${USAGE}`);
     return 2;
   }
-  let rejected = 0;
-  for (const path of paths) {
-    let bytes: Uint8Array<ArrayBuffer>;
-    try {
-      bytes = await io.readFile(path);
-    } catch (error) {
-      io.out(`REJECTED  ${path}: the file cannot be read (${describeFsError(error)}).`);
-      rejected += 1;
-      continue;
+  const { paths, trustPath } = parsed;
+  let trusted: ReadonlySet<string> | null = null;
+  if (trustPath !== null) {
+    const read = await readTrustFile(trustPath, io);
+    if (!read.ok) {
+      io.err(read.message);
+      return 2;
     }
-    const result = await verifySubmission(bytes);
-    if (!result.ok && result.rejection.code === 'not-a-submission') {
-      // A signed PDF without submission.json may be a moderation report: check it as one.
-      if (await verifyReport(path, bytes, io)) continue;
-      rejected += 1;
-      continue;
-    }
-    if (!result.ok) {
-      io.out(`REJECTED  ${path}: ${result.rejection.message} [${result.rejection.code}]`);
-      rejected += 1;
-      continue;
-    }
-    const { submission, certificate } = result.report;
-    io.out(`VALID     ${path}: submission v${submission.version} from ${submission.school.name} (URN ${submission.school.urn})`);
-    io.out(
-      `          framework ${submission.framework.title} ${submission.framework.version} (${shortHash(submission.framework.contentHash, 3)})`,
-    );
-    io.out(`          submission ${submission.submissionId}, exported ${submission.createdAt.slice(0, 10)}`);
-    io.out(`          signer certificate SHA-256 ${shortHash(certificate.fingerprint, 16)}`);
-    io.out(`          ${submission.responses.length} criteria, ${submission.evidence.filter((e) => e.file).length} evidence files checked`);
+    trusted = read.fingerprints;
+    if (trusted.size === 0) io.err(`The trust file ${terminalSafe(trustPath)} lists no fingerprints, so no signer is trusted.`);
   }
-  io.out(`${paths.length - rejected} valid, ${rejected} rejected.`);
-  return rejected > 0 ? 1 : 0;
+  // Everything printed from here on may carry text from a file or a path: it is made safe to print.
+  const say = (line: string) => io.out(terminalSafe(line));
+  const trust: TrustContext = { trusted, trustPath };
+  const verdicts: Verdict[] = [];
+  for (const path of paths) {
+    let verdict: Verdict;
+    try {
+      verdict = await verifyOne(path, io, say, trust);
+    } catch (error) {
+      // A file that makes the checks fail unexpectedly is refused; the rest of the batch goes on.
+      say(
+        `REJECTED  ${path}: the file could not be checked because of an unexpected error (${error instanceof Error ? error.message : String(error)}). ` +
+          'The other files are still checked. [unexpected-error]',
+      );
+      verdict = 'rejected';
+    }
+    verdicts.push(verdict);
+  }
+  const count = (verdict: Verdict) => verdicts.filter((v) => v === verdict).length;
+  const [valid, intact, rejected] = [count('trusted'), count('intact'), count('rejected')];
+  if (trusted === null && intact > 0) {
+    say(
+      'A signature shows only that a file is unchanged since it was signed, not who signed it. Compare each signer’s ' +
+        'fingerprint with the one the school or moderator gave you, list the ones you trust in a file and pass --trust FILE.',
+    );
+  }
+  say(
+    trusted === null
+      ? `${intact} intact (signer not yet trusted), ${rejected} rejected.`
+      : `${valid} valid and trusted, ${intact} intact but not trusted, ${rejected} rejected.`,
+  );
+  return rejected > 0 || (trusted !== null && intact > 0) ? 1 : 0;
 }
 
-/** Checks a moderation report; prints VALID or REJECTED. Returns whether it is valid. */
-async function verifyReport(path: string, bytes: Uint8Array<ArrayBuffer>, io: CliIo): Promise<boolean> {
+type VerifyArgs = { ok: true; paths: string[]; trustPath: string | null } | { ok: false; message: string };
+
+function parseVerifyArgs(args: readonly string[]): VerifyArgs {
+  const paths: string[] = [];
+  let trustPath: string | null = null;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--trust') {
+      const value = args[i + 1];
+      if (value === undefined) return { ok: false, message: 'Name the file of trusted fingerprints after --trust.' };
+      if (trustPath !== null) return { ok: false, message: 'Give --trust once.' };
+      trustPath = value;
+      i += 1;
+    } else {
+      paths.push(arg);
+    }
+  }
+  if (paths.length === 0) return { ok: false, message: 'Name at least one PDF to verify.' };
+  return { ok: true, paths, trustPath };
+}
+
+const FINGERPRINT = /^[0-9a-f]{64}$/;
+
+/** Reads a file of trusted SHA-256 fingerprints: one a line, # comments, any case, colons and spaces allowed. */
+async function readTrustFile(path: string, io: CliIo): Promise<{ ok: true; fingerprints: Set<string> } | { ok: false; message: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    return { ok: false, message: `The trust file ${terminalSafe(path)} cannot be read (${describeFsError(error)}).` };
+  }
+  const fingerprints = new Set<string>();
+  const lines = new TextDecoder('utf-8').decode(bytes).split(/\r\n|\n|\r/);
+  for (const [index, line] of lines.entries()) {
+    const text = line.replace(/#.*$/, '').trim();
+    if (text === '') continue;
+    const fingerprint = text.replace(/[:\s]/g, '').toLowerCase();
+    if (!FINGERPRINT.test(fingerprint)) {
+      return {
+        ok: false,
+        message:
+          `Line ${index + 1} of the trust file ${terminalSafe(path)} is not a SHA-256 fingerprint (64 hexadecimal digits): ` +
+          `“${terminalSafe(text.slice(0, 100))}”. Fix or remove that line.`,
+      };
+    }
+    fingerprints.add(fingerprint);
+  }
+  return { ok: true, fingerprints };
+}
+
+interface TrustContext {
+  trusted: ReadonlySet<string> | null;
+  trustPath: string | null;
+}
+
+/** How a file with an intact signature is labelled: VALID only when its signer is on the trust list. */
+function trustLabel(fingerprint: string, trust: TrustContext): { verdict: Verdict; head: string } {
+  if (trust.trusted === null) return { verdict: 'intact', head: 'INTACT    %s: signature intact, signer not yet trusted' };
+  if (trust.trusted.has(fingerprint.toLowerCase())) return { verdict: 'trusted', head: 'VALID     %s: signature intact, signer trusted' };
+  return {
+    verdict: 'intact',
+    head: `INTACT    %s: signature intact, but the signer is not trusted (its fingerprint is not in ${trust.trustPath ?? ''})`,
+  };
+}
+
+async function verifyOne(path: string, io: CliIo, say: (line: string) => void, trust: TrustContext): Promise<Verdict> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    say(`REJECTED  ${path}: the file cannot be read (${describeFsError(error)}).`);
+    return 'rejected';
+  }
+  const result = await verifySubmission(bytes);
+  if (!result.ok && result.rejection.code === 'not-a-submission') {
+    // A signed PDF without submission.json may be a moderation report: check it as one.
+    return verifyReport(path, bytes, say, trust);
+  }
+  if (!result.ok) {
+    say(`REJECTED  ${path}: ${result.rejection.message} [${result.rejection.code}]`);
+    return 'rejected';
+  }
+  const { submission, certificate } = result.report;
+  const { verdict, head } = trustLabel(certificate.fingerprint, trust);
+  say(`${head.replace('%s', path)}: submission v${submission.version} from ${submission.school.name} (URN ${submission.school.urn})`);
+  say(
+    `          framework ${submission.framework.title} ${submission.framework.version} (${shortHash(submission.framework.contentHash, 3)})`,
+  );
+  say(`          submission ${submission.submissionId}, exported ${submission.createdAt.slice(0, 10)}`);
+  sayCertificate(certificate, say);
+  say(`          ${submission.responses.length} criteria, ${submission.evidence.filter((e) => e.file).length} evidence files checked`);
+  return verdict;
+}
+
+/** Checks a moderation report; prints what it is and how far it is trusted. */
+async function verifyReport(
+  path: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  say: (line: string) => void,
+  trust: TrustContext,
+): Promise<Verdict> {
   const result = await verifyModerationReport(bytes);
   if (!result.ok) {
-    io.out(`REJECTED  ${path}: ${result.rejection.message} [${result.rejection.code}]`);
-    return false;
+    say(`REJECTED  ${path}: ${result.rejection.message} [${result.rejection.code}]`);
+    return 'rejected';
   }
   const { moderation, certificate } = result.report;
   const { submission, outcome, moderator } = moderation;
   const kind = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
   const outcomeText = outcome.kind === 'accredited' && outcome.levelLabel ? `${kind} at ${outcome.levelLabel}` : kind;
   const count = (decision: string) => moderation.criteria.filter((c) => c.decision === decision).length;
-  io.out(
-    `VALID     ${path}: moderation report for ${submission.school.name} (URN ${submission.school.urn}) submission v${submission.version}, ` +
+  const { verdict, head } = trustLabel(certificate.fingerprint, trust);
+  say(
+    `${head.replace('%s', path)}: moderation report for ${submission.school.name} (URN ${submission.school.urn}) submission v${submission.version}, ` +
       `outcome ${outcomeText}, moderator ${moderator.name} (${moderator.organisation})`,
   );
-  io.out(`          about submission ${submission.submissionId}, whose PDF has SHA-256 ${shortHash(submission.sha256, 16)}`);
-  io.out(`          signer certificate SHA-256 ${shortHash(certificate.fingerprint, 16)}`);
-  io.out(
+  say(`          about submission ${submission.submissionId}, whose PDF has SHA-256 ${shortHash(submission.sha256, 16)}`);
+  sayCertificate(certificate, say);
+  say(
     `          ${moderation.criteria.length} criteria: ${count('agree')} agreed, ${count('moderated')} moderated, ${count('more-evidence')} more evidence needed` +
       (outcome.renewalDate ? `; renewal due ${outcome.renewalDate}` : ''),
   );
-  return true;
+  return verdict;
+}
+
+function sayCertificate(certificate: CertificateSummary, say: (line: string) => void): void {
+  say(`          signer certificate SHA-256 ${certificate.fingerprint}`);
+  say(
+    `          certificate for ${certificate.commonName} (${certificate.role}), valid ${certificate.notBefore.toISOString().slice(0, 10)} to ` +
+      certificate.notAfter.toISOString().slice(0, 10),
+  );
+}
+
+/**
+ * Text from a file or a path, made safe to print: control characters (C0, DEL, C1), line and
+ * paragraph separators and bidirectional controls are written as escapes, so a name cannot start
+ * a new line, move the cursor, colour the terminal or reorder what is shown.
+ */
+export function terminalSafe(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (!isUnsafeToPrint(code)) out += char;
+    else if (char === '\n') out += '\\n';
+    else if (char === '\r') out += '\\r';
+    else if (char === '\t') out += '\\t';
+    else out += code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}
+
+function isUnsafeToPrint(code: number): boolean {
+  return (
+    code <= 0x1f || // C0 controls: newline, carriage return, escape (terminal sequences)
+    (code >= 0x7f && code <= 0x9f) || // DEL and the C1 controls (0x9b begins a terminal sequence too)
+    code === 0x061c || // Arabic letter mark
+    code === 0x200e || // left-to-right mark
+    code === 0x200f || // right-to-left mark
+    code === 0x2028 || // line separator
+    code === 0x2029 || // paragraph separator
+    (code >= 0x202a && code <= 0x202e) || // bidirectional embeddings and overrides
+    (code >= 0x2066 && code <= 0x2069) // bidirectional isolates
+  );
 }
 
 async function writeSample(args: readonly string[], io: CliIo): Promise<number> {
@@ -121,7 +285,7 @@ async function writeSample(args: readonly string[], io: CliIo): Promise<number> 
   const { frameworks, regions } = await loadShippedData();
   const region = regions.find((r) => r.id === regionId);
   if (!region) {
-    io.err(`There is no region “${regionId}”. Choose one of: ${regions.map((r) => r.id).join(', ')}.`);
+    io.err(`There is no region “${terminalSafe(regionId)}”. Choose one of: ${regions.map((r) => r.id).join(', ')}.`);
     return 2;
   }
   const chosen = frameworkForRegion(createCatalogue(frameworks, regions), region.id);
@@ -159,10 +323,12 @@ async function writeSample(args: readonly string[], io: CliIo): Promise<number> 
   try {
     await io.writeFile(outPath, bytes);
   } catch (error) {
-    io.err(`The PDF could not be written to ${outPath} (${describeFsError(error)}).`);
+    io.err(`The PDF could not be written to ${terminalSafe(outPath)} (${describeFsError(error)}).`);
     return 1;
   }
-  io.out(`Wrote ${outPath} (${bytes.length.toLocaleString('en-GB')} bytes): a signed submission for ${school.name}, URN ${school.urn}.`);
+  io.out(
+    `Wrote ${terminalSafe(outPath)} (${bytes.length.toLocaleString('en-GB')} bytes): a signed submission for ${school.name}, URN ${school.urn}.`,
+  );
   io.out(`A school would name it ${submissionFileName(exported.document)}. SHA-256 ${exported.sha256}`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { shortHash } from '../../shared/formats/sha256';
 import { useServices } from '../app/app-context';
+import { certificateReissueOf, type SigningKeyRecordWithReissue } from '../db/signing-key-store';
 import { formatIsoDate } from './dates';
 
 /**
@@ -38,6 +39,7 @@ export function SigningCertificates() {
                   <>
                     SHA-256 fingerprint <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made{' '}
                     {formatIsoDate(key.createdAt.slice(0, 10))}
+                    <CertificateReissueNote record={key} signer="school" />
                   </>
                 ) : (
                   'No key yet: it is made at the first export.'
@@ -48,5 +50,34 @@ export function SigningCertificates() {
         </dl>
       )}
     </section>
+  );
+}
+
+/**
+ * Shown when a workspace's certificate was replaced because an older version of the app wrote it
+ * in a form other tools refuse: the key is the same, the fingerprint is new, and those who check
+ * the fingerprint (a school's moderator, a moderator's schools) need to hear of it.
+ */
+export function CertificateReissueNote({ record, signer }: { record: SigningKeyRecordWithReissue; signer: 'school' | 'moderator' }) {
+  const previousFingerprint = certificateReissueOf(record)?.previousFingerprint;
+  if (!previousFingerprint) return null;
+  return (
+    <div className="notice notice--warning" data-testid="certificate-reissued">
+      <p>
+        {signer === 'school' ? 'This school’s' : 'Your'} certificate was replaced at its last use. An older version of this app wrote the
+        old one in a form that other programs (such as Adobe Reader) refuse, so files signed with it could fail their checks. The key is the
+        same, but the fingerprint has changed.
+      </p>
+      <p>
+        Old fingerprint <code className="hash">{shortHash(previousFingerprint, 16)}</code>
+        <br />
+        New fingerprint <code className="hash">{shortHash(record.fingerprint, 16)}</code>
+      </p>
+      <p>
+        {signer === 'school'
+          ? 'Tell your moderator the new fingerprint before they import your next submission, so they know the change is yours and not someone else’s.'
+          : 'Tell the schools you moderate the new fingerprint before they import your next report, so they know the change is yours and not someone else’s.'}
+      </p>
+    </div>
   );
 }

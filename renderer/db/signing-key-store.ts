@@ -1,5 +1,6 @@
 import type { School } from '../../shared/school/school-records';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
+import { isStrictDer } from '../../shared/crypto/strict-der';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { nowIso, type AppDatabase, type SigningKeyRecord } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
@@ -30,24 +31,49 @@ export function moderatorSigningSubject(workspace: ModeratorWorkspace): SigningS
 }
 
 /**
+ * Why a workspace's certificate was last re-issued for the same key when nothing about the
+ * workspace changed: older versions of the app wrote some certificates in a form (not strict DER)
+ * that other tools refuse, so those are replaced at the next export.
+ */
+export interface CertificateReissue {
+  reason: 'not-strict-der';
+  previousFingerprint: string;
+  /** When the new certificate was made (ISO). */
+  at: string;
+}
+
+/** A signing key record as this store writes it: the record, and a note when its certificate was re-issued. */
+export type SigningKeyRecordWithReissue = SigningKeyRecord & { reissue?: CertificateReissue };
+
+/** The re-issue note kept on a record, if it has a well-formed one. */
+export function certificateReissueOf(record: SigningKeyRecord): CertificateReissue | null {
+  const note: unknown = (record as SigningKeyRecordWithReissue).reissue;
+  if (typeof note !== 'object' || note === null) return null;
+  const { reason, previousFingerprint, at } = note as Record<string, unknown>;
+  if (reason !== 'not-strict-der' || typeof previousFingerprint !== 'string' || typeof at !== 'string') return null;
+  return { reason, previousFingerprint, at };
+}
+
+/**
  * The workspace's signing identity, made on first use. If the names on the certificate no longer
  * match the workspace (a school renamed, a new URN), a new certificate is issued for the same key,
- * so the certificate always names the workspace as it is now (its fingerprint then changes).
+ * so the certificate always names the workspace as it is now (its fingerprint then changes). A
+ * certificate that is not strict DER (made by an older version; other tools refuse it) is
+ * re-issued for the same key too, with a note saying so, kept until the next re-issue.
  */
 export async function ensureSigningIdentity(
   db: AppDatabase,
   subject: SigningSubject,
 ): Promise<SigningIdentity & { record: SigningKeyRecord }> {
   try {
-    const existing = await db.signingKeys.get(subject.workspaceId);
-    if (
-      existing &&
+    const existing: SigningKeyRecordWithReissue | undefined = await db.signingKeys.get(subject.workspaceId);
+    const sameNames =
+      existing !== undefined &&
       existing.urn === subject.urn &&
       existing.commonName === subject.commonName &&
-      (existing.organisation ?? '') === subject.organisation
-    ) {
-      return identityOf(existing);
-    }
+      (existing.organisation ?? '') === subject.organisation;
+    const wellEncoded = existing !== undefined && isStrictDer(existing.certificateDer);
+    if (existing && sameNames && wellEncoded) return identityOf(existing);
     // Certificate code (PKI.js) loads only when a key is first needed, keeping it out of the start-up bundle.
     const { certificateFingerprint, createSelfSignedCertificate, createSigningKeyPair } =
       await import('../../shared/crypto/signing-certificate');
@@ -58,7 +84,10 @@ export async function ensureSigningIdentity(
       ...(subject.urn ? { urn: subject.urn } : {}),
       ...(subject.organisation ? { organisation: subject.organisation } : {}),
     });
-    const record: SigningKeyRecord = {
+    const createdAt = nowIso();
+    const reissue: CertificateReissue | null =
+      existing && !wellEncoded ? { reason: 'not-strict-der', previousFingerprint: existing.fingerprint, at: createdAt } : null;
+    const record: SigningKeyRecordWithReissue = {
       workspaceId: subject.workspaceId,
       keys,
       certificateDer,
@@ -66,7 +95,8 @@ export async function ensureSigningIdentity(
       commonName: subject.commonName,
       urn: subject.urn,
       organisation: subject.organisation,
-      createdAt: nowIso(),
+      createdAt,
+      ...(reissue ? { reissue } : {}),
     };
     await db.signingKeys.put(record);
     return identityOf(record);

@@ -17,6 +17,7 @@ import { useModeratorWorkspace } from '../app/use-moderator-workspace';
 import { formatIsoDate } from '../components/dates';
 import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout';
 import { PageHeading } from '../components/PageHeading';
+import { CertificateReissueNote } from '../components/SigningCertificates';
 import { SubmissionQueueTable } from '../components/SubmissionQueueTable';
 import { LoadingOrMissing } from './NotFoundScreen';
 import '../styles/moderator.css';
@@ -60,6 +61,7 @@ function WorkspaceSummary({ workspace }: { workspace: ModeratorWorkspace }) {
             <>
               SHA-256 fingerprint <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made{' '}
               {formatIsoDate(key.createdAt.slice(0, 10))}
+              <CertificateReissueNote record={key} signer="moderator" />
             </>
           ) : (
             'No key yet: it is made when you first sign a moderation report.'

@@ -1,7 +1,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { sha256, toHex } from '../formats/sha256';
-import { parseCertificate } from './signing-certificate';
+import { CERTIFICATE_NOT_STRICT_DER_CLAUSE, parseCertificate } from './signing-certificate';
+import { derChildAt, readStrictDer, type DerNode, type StrictDerResult } from './strict-der';
 
 /**
  * Detached CMS (PKCS #7) signatures for PDF signing, CAdES-style: the signed attributes hold the
@@ -23,7 +24,16 @@ export async function signDigest(
   privateKey: CryptoKey,
   certificateDer: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const certificate = parseCertificate(certificateDer);
+  return signDigestWithCertificate(digest, privateKey, parseCertificate(certificateDer), certificateDer);
+}
+
+/** As signDigest, with the certificate already read (tests use it to sign with a certificate the app would refuse). */
+export async function signDigestWithCertificate(
+  digest: Uint8Array<ArrayBuffer>,
+  privateKey: CryptoKey,
+  certificate: pkijs.Certificate,
+  certificateDer: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const certificateHash = await sha256(certificateDer);
 
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
@@ -57,11 +67,21 @@ export type CmsCheck =
   | { ok: true; certificateDer: Uint8Array<ArrayBuffer> }
   | { ok: false; reason: 'unreadable' | 'digest-mismatch' | 'bad-signature' | 'certificate-mismatch'; detail: string };
 
+/** Where the certificates sit in a ContentInfo: content [0] > SignedData > certificates [0] IMPLICIT. */
+const CERTIFICATES_PATH = [1, 0] as const;
+const CERTIFICATES_TAG = 0xa0;
+
 /**
  * Checks a detached CMS signature against the SHA-256 digest of the signed bytes.
  * Never throws for bad input: it says what is wrong.
  */
 export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, digest: Uint8Array): Promise<CmsCheck> {
+  // Strict DER first, for the whole signature and so for the certificate in it: other tools refuse anything else.
+  const strict = readStrictDer(cmsDer);
+  if (!strict.ok) {
+    if (faultIsInCertificate(strict)) return { ok: false, reason: 'unreadable', detail: CERTIFICATE_NOT_STRICT_DER_CLAUSE };
+    return unreadable(`it is not encoded correctly (not strict DER: ${strict.problem})`);
+  }
   let signedData: pkijs.SignedData;
   try {
     const asn1 = asn1js.fromBER(cmsDer);
@@ -72,6 +92,9 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
   } catch {
     return unreadable('its structure could not be read');
   }
+  const embedded = embeddedCertificates(strict.root, cmsDer);
+  if (embedded.length !== 1) return unreadable('it does not carry exactly one certificate');
+  const [certificateDer] = embedded as [Uint8Array<ArrayBuffer>];
 
   if (signedData.signerInfos.length !== 1) return unreadable(`it has ${signedData.signerInfos.length} signers instead of one`);
   if (signedData.encapContentInfo.eContent) return unreadable('it is not a detached signature');
@@ -96,7 +119,10 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
     return { ok: false, reason: 'digest-mismatch', detail: 'the signed bytes do not have the digest that was signed' };
   }
 
-  const certificateDer = new Uint8Array(certificate.toSchema(true).toBER(false));
+  // The certificate's own bytes, exactly as they are in the file, are what its fingerprint is of.
+  if (toHex(new Uint8Array(certificate.toSchema(false).toBER(false))) !== toHex(certificateDer)) {
+    return unreadable('its certificate could not be read back exactly');
+  }
   const certificateHash = toHex(await sha256(certificateDer));
   const bound = attribute(OID.signingCertificateV2);
   if (bound.length === 1 && readSigningCertificateHash(bound[0]?.values[0]) !== certificateHash) {
@@ -116,6 +142,25 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
   }
   if (!verified) return { ok: false, reason: 'bad-signature', detail: 'the signature does not match the signer’s key' };
   return { ok: true, certificateDer };
+}
+
+/** Whether a strict-DER fault lies inside a certificate that the signature carries. */
+function faultIsInCertificate(fault: Extract<StrictDerResult, { ok: false }>): boolean {
+  const [contentInfo, content, signedData, certificates, certificate] = fault.path;
+  return (
+    contentInfo?.index === 0 &&
+    content?.index === CERTIFICATES_PATH[0] &&
+    signedData?.index === CERTIFICATES_PATH[1] &&
+    certificates?.identifier === CERTIFICATES_TAG &&
+    certificate !== undefined
+  );
+}
+
+/** The DER bytes of each certificate in a ContentInfo holding SignedData. */
+function embeddedCertificates(root: DerNode, cmsDer: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>[] {
+  const signedData = derChildAt(root, ...CERTIFICATES_PATH);
+  const set = signedData?.children.find((child) => child.tagClass === 2 && child.constructed && child.tagNumber === 0);
+  return (set?.children ?? []).map((node) => cmsDer.slice(node.start, node.end));
 }
 
 function unreadable(detail: string): CmsCheck {

@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { sha256Hex } from '../formats/sha256';
+import { isStrictDer, readStrictDer } from './strict-der';
 
 /**
  * A workspace's signing identity: an ECDSA P-256 key made with WebCrypto (the private key can
@@ -45,26 +46,57 @@ export async function createSigningKeyPair(): Promise<CryptoKeyPair> {
   return globalThis.crypto.subtle.generateKey(SIGNING_ALGORITHM, false, ['sign', 'verify']);
 }
 
-/** A self-signed certificate for the key pair, valid for ten years from `now`. Returns DER bytes. */
+/** RFC 5280: UTCTime for dates before 2050 (its two-digit year stops at 2049), GeneralizedTime from 2050. */
+function certificateTime(date: Date): pkijs.Time {
+  const value = new Date(Math.floor(date.getTime() / 1000) * 1000); // whole seconds: RFC 5280 allows no fractions
+  return new pkijs.Time({ type: value.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value });
+}
+
+/** Fills an array with random bytes; tests pass their own to force particular serial numbers. */
+export type RandomBytes = (length: number) => Uint8Array;
+
+const cryptoRandomBytes: RandomBytes = (length) => globalThis.crypto.getRandomValues(new Uint8Array(length));
+
+/** Random bytes in a certificate's serial number (RFC 5280 asks for at least 64 bits; 20 octets at most). */
+export const SERIAL_RANDOM_BYTES = 16;
+
+/**
+ * A serial number's INTEGER content: the random bytes read as an unsigned number, in the shortest
+ * two's-complement form DER requires (no leading 00 unless the next byte has its top bit set, so
+ * the number stays positive), and never zero.
+ */
+export function serialNumberContent(random: Uint8Array): Uint8Array<ArrayBuffer> {
+  let first = 0;
+  while (first < random.length && random[first] === 0) first += 1;
+  if (first === random.length) return new Uint8Array([0x01]);
+  const digits = random.subarray(first);
+  const content = new Uint8Array(digits.length + ((digits[0] ?? 0) >= 0x80 ? 1 : 0));
+  content.set(digits, content.length - digits.length);
+  return content;
+}
+
+/**
+ * A self-signed certificate for the key pair, valid for ten years from `now`. Returns DER bytes,
+ * checked to be strict DER.
+ */
 export async function createSelfSignedCertificate(
   keys: CryptoKeyPair,
   subject: CertificateSubject,
   now: Date = new Date(),
+  randomBytes: RandomBytes = cryptoRandomBytes,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
-  const serial = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  serial[0] = (serial[0] ?? 0) & 0x7f; // a positive INTEGER
+  const serial = serialNumberContent(randomBytes(SERIAL_RANDOM_BYTES).slice(0, SERIAL_RANDOM_BYTES));
   certificate.serialNumber = new asn1js.Integer({ valueHex: serial.buffer });
 
-  const name = distinguishedName(subject);
-  certificate.subject.typesAndValues.push(...name);
-  certificate.issuer.typesAndValues.push(...distinguishedName(subject));
+  certificate.subject = nameOf(distinguishedName(subject));
+  certificate.issuer = nameOf(distinguishedName(subject));
 
-  certificate.notBefore.value = new Date(now.getTime() - 60_000);
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
-  certificate.notAfter.value = notAfter;
+  certificate.notBefore = certificateTime(new Date(now.getTime() - 60_000));
+  certificate.notAfter = certificateTime(notAfter);
 
   await certificate.subjectPublicKeyInfo.importKey(keys.publicKey);
   const publicKeyBytes = certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
@@ -90,7 +122,10 @@ export async function createSelfSignedCertificate(
   ];
 
   await certificate.sign(keys.privateKey, 'SHA-256');
-  return new Uint8Array(certificate.toSchema(true).toBER(false));
+  const der = new Uint8Array(certificate.toSchema(true).toBER(false));
+  const strict = readStrictDer(der);
+  if (!strict.ok) throw new CertificateError(`The new certificate is not encoded correctly: ${strict.problem}.`);
+  return der;
 }
 
 export async function certificateFingerprint(der: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -116,7 +151,18 @@ export class CertificateError extends Error {
   override name = 'CertificateError';
 }
 
+/** Said of a certificate that other tools refuse because it is not strict DER (a clause, to follow a colon). */
+export const CERTIFICATE_NOT_STRICT_DER_CLAUSE =
+  'the signer’s certificate is not encoded correctly (it is not strict DER), so other tools such as pdfsig, openssl and ' +
+  'Adobe Reader refuse it; older versions of this app made such certificates, so ask the sender to update the app and ' +
+  'export the file again, which gives their key a new, correctly encoded certificate with a new fingerprint';
+
+/** The same, as a sentence. */
+export const CERTIFICATE_NOT_STRICT_DER = `The${CERTIFICATE_NOT_STRICT_DER_CLAUSE.slice(3)}.`;
+
+/** Reads a certificate; refuses (CertificateError) anything that is not a certificate in strict DER. */
 export function parseCertificate(der: Uint8Array<ArrayBuffer>): pkijs.Certificate {
+  if (!isStrictDer(der)) throw new CertificateError(CERTIFICATE_NOT_STRICT_DER);
   const asn1 = asn1js.fromBER(der);
   if (asn1.offset === -1) throw new CertificateError('The certificate is not valid DER.');
   try {
@@ -124,6 +170,17 @@ export function parseCertificate(der: Uint8Array<ArrayBuffer>): pkijs.Certificat
   } catch {
     throw new CertificateError('The certificate could not be read.');
   }
+}
+
+/**
+ * A Name with one attribute in each relative distinguished name, the usual form (C=GB, O=…, OU=…,
+ * CN=…). PKI.js on its own puts them all in one multi-valued RDN, unsorted, which is not DER.
+ */
+function nameOf(attributes: pkijs.AttributeTypeAndValue[]): pkijs.RelativeDistinguishedNames {
+  const encoded = new asn1js.Sequence({ value: attributes.map((attribute) => new asn1js.Set({ value: [attribute.toSchema()] })) }).toBER(
+    false,
+  );
+  return new pkijs.RelativeDistinguishedNames({ schema: asn1js.fromBER(encoded).result });
 }
 
 function distinguishedName(subject: CertificateSubject): pkijs.AttributeTypeAndValue[] {

@@ -1,3 +1,4 @@
+import { checkSignerCertificate } from '../crypto/signer-certificate-check';
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { readSignedJson } from '../formats/signed-json-data';
@@ -21,6 +22,7 @@ export type ReportRejectionCode =
   | 'attachment-extra'
   | 'attachment-too-large'
   | 'signer-mismatch'
+  | 'signer-certificate'
   | 'wrong-submission';
 
 export interface ReportRejection {
@@ -114,6 +116,8 @@ export async function verifyModerationReport(
   if (container.certificate.role !== 'Moderator' || container.certificate.organisation !== moderation.moderator.organisation) {
     return reject('signer-mismatch', 'The signing certificate does not name the moderator and organisation the report is from.');
   }
+  const certificateProblem = checkSignerCertificate(container.certificate, { role: 'Moderator', at: container.signingTime ?? new Date() });
+  if (certificateProblem) return reject('signer-certificate', certificateProblem);
 
   if (options.submissionSha256) {
     const expected = options.submissionSha256(moderation.submission.submissionId);

@@ -2,6 +2,7 @@ import regionsFile from '../../criteria/regions.json';
 import { MAX_EVIDENCE_FILE_BYTES } from '../evidence/evidence-records';
 import { checkSupplementFits, loadFrameworkValue } from '../framework/framework-loader';
 import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../framework/framework-types';
+import { checkSignerCertificate } from '../crypto/signer-certificate-check';
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { parseJsonText } from '../formats/json-parse';
@@ -26,7 +27,8 @@ export type SubmissionRejectionCode =
   | 'attachment-altered'
   | 'attachment-too-large'
   | 'framework-mismatch'
-  | 'signer-mismatch';
+  | 'signer-mismatch'
+  | 'signer-certificate';
 
 export interface SubmissionRejection {
   code: SubmissionRejectionCode;
@@ -236,6 +238,8 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
       `The signing certificate names URN ${container.certificate.urn || '(none)'}, but the submission is for URN ${submission.school.urn}.`,
     );
   }
+  const certificateProblem = checkSignerCertificate(container.certificate, { role: 'School', at: container.signingTime ?? new Date() });
+  if (certificateProblem) return reject('signer-certificate', certificateProblem);
 
   const pinned = options.pinnedFingerprint?.(submission.school.urn) ?? null;
   const pin: SignerPin =

@@ -1,0 +1,86 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { CertificateReissueNote, SigningCertificates } from '../../renderer/components/SigningCertificates';
+import { render } from '@testing-library/react';
+import type { AppDatabase } from '../../renderer/db/app-database';
+import { createSchool } from '../../renderer/db/school-store';
+import type { SigningKeyRecordWithReissue } from '../../renderer/db/signing-key-store';
+import { freshDatabase, renderWithServices, SAMPLE_SCHOOL } from './render-app';
+
+/**
+ * Settings lists each school's certificate; one that was re-issued because an older version wrote
+ * it in a form other tools refuse shows both fingerprints and asks the school to tell its moderator.
+ */
+const OLD = 'ab12'.repeat(16);
+const NEW = 'cd34'.repeat(16);
+
+async function seed(db: AppDatabase, name: string, urn: string, extra: Partial<SigningKeyRecordWithReissue>) {
+  const school = await createSchool(db, { ...SAMPLE_SCHOOL, name, urn });
+  const keys = await globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  const record: SigningKeyRecordWithReissue = {
+    workspaceId: school.id,
+    keys,
+    certificateDer: new Uint8Array([0x30, 0x00]),
+    fingerprint: NEW,
+    commonName: name,
+    urn,
+    createdAt: '2026-12-01T09:00:00.000Z',
+    ...extra,
+  };
+  await db.signingKeys.put(record);
+}
+
+describe('Signing certificates in Settings', () => {
+  it('shows the old and new fingerprints of a re-issued certificate and asks the school to tell its moderator', async () => {
+    const db = freshDatabase();
+    await seed(db, 'Reissued Primary', '100005', {
+      reissue: { reason: 'not-strict-der', previousFingerprint: OLD, at: '2026-12-01T09:00:00.000Z' },
+    });
+    await seed(db, 'Untouched Primary', '100006', { fingerprint: 'ef56'.repeat(16) });
+    await renderWithServices(<SigningCertificates />, { db });
+
+    const list = await screen.findByTestId('certificate-list');
+    const notes = await within(list).findAllByTestId('certificate-reissued');
+    expect(notes).toHaveLength(1);
+    const note = notes[0];
+    if (!note) throw new Error('no note');
+    expect(note.closest('div:not([data-testid])')?.textContent).toContain('Reissued Primary');
+    expect(note.textContent).toContain('Old fingerprint ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12 ab12');
+    expect(note.textContent).toContain('New fingerprint cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34 cd34');
+    expect(note.textContent).toMatch(/Tell your moderator the new fingerprint/);
+    expect(note.textContent).toMatch(/older version of this app wrote the old one in a form that other programs .* refuse/);
+    expect(
+      within(list)
+        .getByText(/Untouched Primary/)
+        .closest('div')
+        ?.querySelector('[data-testid="certificate-reissued"]'),
+    ).toBeNull();
+  });
+
+  it('tells a moderator to tell their schools, and shows nothing for a certificate that was never re-issued', async () => {
+    const keys = await globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const record: SigningKeyRecordWithReissue = {
+      workspaceId: 'ws-1',
+      keys,
+      certificateDer: new Uint8Array([0x30, 0x00]),
+      fingerprint: NEW,
+      commonName: 'Jordan Hale',
+      urn: '',
+      organisation: 'North East SEN Partnership',
+      createdAt: '2026-12-01T09:00:00.000Z',
+    };
+    const plain = render(<CertificateReissueNote record={record} signer="moderator" />);
+    expect(plain.container.textContent).toBe('');
+    plain.unmount();
+    render(
+      <CertificateReissueNote
+        record={{ ...record, reissue: { reason: 'not-strict-der', previousFingerprint: OLD, at: record.createdAt } }}
+        signer="moderator"
+      />,
+    );
+    const note = screen.getByTestId('certificate-reissued');
+    expect(note.textContent).toMatch(/^Your certificate was replaced/);
+    expect(note.textContent).toMatch(/Tell the schools you moderate the new fingerprint before they import your next report/);
+    expect(note.textContent).toContain('Old fingerprint ab12');
+  });
+});
