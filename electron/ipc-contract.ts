@@ -22,14 +22,18 @@ export const MAX_PRINT_BYTES = 500 * 1024 * 1024;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** A file name the user may be offered: no folders, no control characters, a sensible length. */
+/**
+ * A file name the user may be offered: no folders, no control or bidi characters, no trailing dots.
+ * The page makes its names safe in full first (shared/formats/safe-file-name.ts, which electron/
+ * cannot load at run time); this is the main process's own check, and keeps a name the page
+ * shortened to the file-name limit whole, extension included.
+ */
 export function safeFileName(name: string, fallback = 'document.pdf'): string {
   const cleaned = name
     .replace(/[\\/:*?"<>|]/g, '-')
-    .replace(/\p{Cc}/gu, '')
-    .replace(/^\.+/, '')
-    .trim()
-    .slice(0, 150);
+    .replace(/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '')
+    .replace(/^[\s.]+/, '')
+    .replace(/[\s.]+$/, '');
   return cleaned === '' ? fallback : cleaned;
 }
 

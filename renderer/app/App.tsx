@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../db/app-database';
+import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary';
 import type { PlatformPort } from '../platform/platform-port';
 import { ActionPlanScreen } from '../screens/ActionPlanScreen';
 import { CriterionScreen } from '../screens/CriterionScreen';
@@ -41,7 +42,12 @@ export function App({ db, platform }: { db: AppDatabase; platform: PlatformPort 
 
 function Screens() {
   const route = useHashRoute();
-  return <ScreenFor route={route} />;
+  // One screen failing shows in place of that screen only; going to another screen clears it.
+  return (
+    <ScreenErrorBoundary resetKey={JSON.stringify(route)}>
+      <ScreenFor route={route} />
+    </ScreenErrorBoundary>
+  );
 }
 
 function ScreenFor({ route }: { route: Route }) {

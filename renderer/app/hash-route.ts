@@ -27,9 +27,21 @@ export type Route =
   | { screen: 'received-report'; evaluationId: string; reportId: string }
   | { screen: 'not-found'; path: string };
 
+/** A path segment with its %-escapes decoded, or null when an escape is malformed (a lone %, %ZZ, %E0). */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The route a hash names. Total: any hash at all, however malformed, gives a route (at worst not-found). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const decoded = path.split('/').filter(Boolean).map(decodeSegment);
+  if (decoded.some((part) => part === null)) return { screen: 'not-found', path };
+  const parts = decoded.filter((part): part is string => part !== null);
   const [a, b, c, d] = parts;
   if (parts.length === 0) return { screen: 'home' };
   if (a === 'settings' && parts.length === 1) return { screen: 'settings' };

@@ -56,7 +56,5 @@ export function EmbeddedFilePreview({ pdfSha256, file, title }: { pdfSha256: str
     () => readEmbeddedFile(db, verifyJobs, pdfSha256, attachmentName, mediaType),
     [db, verifyJobs, pdfSha256, attachmentName, mediaType],
   );
-  return (
-    <FilePreview name={originalName} mediaType={mediaType} title={title} loadingText="Reading the file from the submission…" read={read} />
-  );
+  return <FilePreview name={originalName} title={title} loadingText="Reading the file from the submission…" read={read} />;
 }

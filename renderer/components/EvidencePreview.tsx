@@ -7,7 +7,7 @@ import { FilePreview, type FileRead } from './FilePreview';
 /** A file in the school's evidence library shown in place, with a button to save a copy of any file. */
 export function EvidencePreview({ file, title }: { file: EvidenceFileRef; title: string }) {
   const { db } = useServices();
-  const { sha256, type, name } = file;
+  const { sha256, name } = file;
   const stored = useCallback(
     async (missing: string): Promise<FileRead> => {
       const blob = await evidenceBlob(db, sha256);
@@ -17,5 +17,5 @@ export function EvidencePreview({ file, title }: { file: EvidenceFileRef; title:
   );
   const read = useCallback(() => stored('The stored copy of this file is missing. Add the file again to replace it.'), [stored]);
   const readCopy = useCallback(() => stored(`The stored copy of “${name}” is missing, so it could not be saved.`), [stored, name]);
-  return <FilePreview name={name} mediaType={type} title={title} loadingText="Loading the preview…" read={read} readCopy={readCopy} />;
+  return <FilePreview name={name} title={title} loadingText="Loading the preview…" read={read} readCopy={readCopy} />;
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { previewKind } from '../../shared/evidence/evidence-records';
+import { plainTextLength, SNIFF_BYTES, sniffFile } from '../../shared/evidence/preview-kind';
+import { safeFileName } from '../../shared/formats/safe-file-name';
 import { useServices } from '../app/app-context';
 
-/** How much of a text file the preview shows. */
-export const TEXT_PREVIEW_BYTES = 200 * 1024;
+/** How much of a text file the preview shows: what was read to tell its kind. */
+export const TEXT_PREVIEW_BYTES = SNIFF_BYTES;
 
 /** What reading a file's bytes gave: the bytes, or why there are none, in words for the user. */
 export type FileRead = { ok: true; blob: Blob } | { ok: false; message: string };
@@ -22,18 +23,18 @@ function canMakeObjectUrls(): boolean {
 /**
  * A file shown in place (images, PDFs, text), with a button to save a copy. Where the bytes come
  * from is the caller's: the school's stored evidence, or a file inside a signed submission.
+ * What is shown is decided by the bytes alone (see shared/evidence/preview-kind.ts): the type
+ * and name a file came with are the sender's to choose, and a page would run on the app's origin.
  */
 export function FilePreview({
   name,
-  mediaType,
   title,
   loadingText,
   read,
   readCopy,
 }: {
-  /** The file's own name: the name a saved copy gets. */
+  /** The file's own name: a saved copy gets it, made safe for every file system. */
   name: string;
-  mediaType: string;
   /** What the file is, for the image's text alternative and the frame's and text region's names. */
   title: string;
   loadingText: string;
@@ -62,16 +63,21 @@ export function FilePreview({
           setPreview({ state: 'failed', message: got.message });
           return;
         }
-        blob = got.blob;
-        const kind = previewKind(mediaType, name);
-        if ((kind === 'image' || kind === 'pdf') && canMakeObjectUrls()) {
-          url = URL.createObjectURL(blob);
-          setPreview({ state: kind, blob, url });
-        } else if (kind === 'text') {
-          const text = await blob.slice(0, TEXT_PREVIEW_BYTES).text();
-          if (live) setPreview({ state: 'text', blob, text, truncated: blob.size > TEXT_PREVIEW_BYTES });
+        const whole = got.blob;
+        blob = whole;
+        const head = new Uint8Array(await whole.slice(0, SNIFF_BYTES).arrayBuffer());
+        if (!live) return;
+        const sniffed = sniffFile(head, whole.size);
+        if ((sniffed.kind === 'image' || sniffed.kind === 'pdf') && canMakeObjectUrls()) {
+          // Typed by what the bytes are, so the frame or image never takes the sender's type.
+          url = URL.createObjectURL(whole.slice(0, whole.size, sniffed.mediaType));
+          setPreview({ state: sniffed.kind, blob: whole, url });
+        } else if (sniffed.kind === 'text') {
+          const length = plainTextLength(head, whole.size > head.length);
+          const text = new TextDecoder('utf-8').decode(head.subarray(0, Math.max(0, length)));
+          setPreview({ state: 'text', blob: whole, text, truncated: whole.size > length });
         } else {
-          setPreview({ state: 'none', blob });
+          setPreview({ state: 'none', blob: whole });
         }
       } catch {
         if (live) setPreview({ state: 'failed', message: 'The preview could not be shown. You can still save a copy.', blob });
@@ -81,9 +87,10 @@ export function FilePreview({
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [read, mediaType, name]);
+  }, [read]);
 
   const held = preview.state === 'loading' ? undefined : preview.blob;
+  const copyName = safeFileName(name);
   const canSave = held !== undefined || readCopy !== undefined;
 
   const saveCopy = async () => {
@@ -95,12 +102,12 @@ export function FilePreview({
         setSaveMessage({ kind: 'error', text: copy.message });
         return;
       }
-      const result = await platform.saveFile(name, copy.blob);
-      if (result === 'saved') setSaveMessage({ kind: 'ok', text: `Saved a copy of “${name}”.` });
+      const result = await platform.saveFile(copyName, copy.blob);
+      if (result === 'saved') setSaveMessage({ kind: 'ok', text: `Saved a copy of “${copyName}”.` });
     } catch {
       setSaveMessage({
         kind: 'error',
-        text: `A copy of “${name}” could not be saved. Check there is space where you saved it, and try again.`,
+        text: `A copy of “${copyName}” could not be saved. Check there is space where you saved it, and try again.`,
       });
     }
   };
@@ -123,7 +130,7 @@ export function FilePreview({
       {canSave ? (
         <div className="button-row">
           <button type="button" className="button button--secondary" onClick={() => void saveCopy()}>
-            Save a copy <span className="visually-hidden">of {name}</span>
+            Save a copy <span className="visually-hidden">of {copyName}</span>
           </button>
         </div>
       ) : null}

@@ -2,11 +2,25 @@ import { href } from '../app/hash-route';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 
+/** How much of an unknown address the screen repeats back. */
+const SHOWN_PATH_CHARACTERS = 120;
+
+/** The address as the user may be shown it: no control characters, and cut short when long. */
+export function shownPath(path: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  const printable = path.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  // Whole code points, so a cut never splits a surrogate pair.
+  const head = Array.from(printable.slice(0, SHOWN_PATH_CHARACTERS * 2))
+    .slice(0, SHOWN_PATH_CHARACTERS)
+    .join('');
+  return head.length < printable.length ? `${head}…` : printable;
+}
+
 export function NotFoundScreen({ path }: { path: string }) {
   return (
     <Layout>
       <PageHeading title="Page not found">Page not found</PageHeading>
-      <p>There is nothing at “{path}”. It may have been deleted.</p>
+      <p>There is nothing at “{shownPath(path)}”. The link may be mistyped or out of date, or what it pointed to may have been deleted.</p>
       <p>
         <a href={href.home()}>Go to your schools</a>
       </p>

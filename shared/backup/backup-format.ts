@@ -1,7 +1,7 @@
 import { canonicalJson, type JsonValue } from '../formats/canonical-json';
 import { parseJsonText, type JsonLimits } from '../formats/json-parse';
 import { sha256Hex, toHex, utf8 } from '../formats/sha256';
-import { isNewerAppVersion } from './app-version';
+import { compareAppVersions, isNewerAppVersion, parseAppVersion } from './app-version';
 
 /**
  * The `.senbackup` file: everything in the app's database in one file, every part of it checked by
@@ -335,10 +335,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const isSize = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
-function newerMessage(backupApp: string, backupSchema: unknown, limits: BackupReaderLimits): string {
-  const made =
-    typeof backupApp === 'string' && backupApp !== '' ? `version ${backupApp}` : `a version with data format ${String(backupSchema)}`;
-  return `This backup was made by a newer version of SEN Accreditation (${made}) than this one (version ${limits.appVersion}), so this version cannot restore it. ${NOTHING_CHANGED} Install the newest version of the app, then restore the backup.`;
+/** What a newer backup says about itself, as read before anything else in it is trusted. */
+interface NewerBackup {
+  appVersion?: unknown;
+  schemaVersion?: unknown;
+  formatVersion?: unknown;
+}
+
+/**
+ * Why a newer backup is refused, naming the backup's version and this app's: the app version when
+ * the backup's is newer, else the data format (a backup from this same app version can still hold
+ * a newer data format, e.g. from a development build).
+ */
+function newerMessage(backup: NewerBackup, limits: BackupReaderLimits): string {
+  const tail = `so this version cannot restore it. ${NOTHING_CHANGED} Install the newest version of the app, then restore the backup.`;
+  const app = backup.appVersion;
+  // Only a well-formed version is repeated back: the manifest is not trusted yet.
+  const readableApp = typeof app === 'string' && app.length <= 64 && parseAppVersion(app) !== null ? app : null;
+  if (readableApp !== null && (compareAppVersions(readableApp, limits.appVersion) ?? 0) > 0) {
+    return `This backup was made by a newer version of SEN Accreditation (version ${readableApp}) than this one (version ${limits.appVersion}), ${tail}`;
+  }
+  const schema = backup.schemaVersion;
+  if (typeof schema === 'number' && Number.isSafeInteger(schema) && schema > limits.schemaVersion) {
+    return `This backup holds data in format ${schema}, which is newer than this version of SEN Accreditation (version ${limits.appVersion}, data format ${limits.schemaVersion}) can read, ${tail}`;
+  }
+  const format = backup.formatVersion;
+  if (typeof format === 'number' && Number.isSafeInteger(format) && format > BACKUP_FORMAT_VERSION) {
+    return `This backup file is in format ${format}, which is newer than this version of SEN Accreditation (version ${limits.appVersion}, backup file format ${BACKUP_FORMAT_VERSION}) can read, ${tail}`;
+  }
+  return `This backup was made by a newer version of SEN Accreditation than this one (version ${limits.appVersion}), ${tail}`;
 }
 
 /** Checks what a manifest says before anything else in it is trusted. */
@@ -518,7 +543,7 @@ async function readOrRefuse(file: Blob, limits: BackupReaderLimits): Promise<Ver
     );
   if (head.length < BACKUP_HEADER_BYTES) throw truncated();
   const formatVersion = readUint32(head, 8);
-  if (formatVersion > BACKUP_FORMAT_VERSION) throw new Refusal('newer', newerMessage('', `${formatVersion} (backup file format)`, limits));
+  if (formatVersion > BACKUP_FORMAT_VERSION) throw new Refusal('newer', newerMessage({ formatVersion }, limits));
   if (formatVersion < 1) throw damaged('its header is wrong');
   const manifestLength = readUint32(head, 12);
   const manifestEnd = BACKUP_HEADER_BYTES + manifestLength;
@@ -544,7 +569,7 @@ async function readOrRefuse(file: Blob, limits: BackupReaderLimits): Promise<Ver
     const newerFormat = typeof parsed.formatVersion === 'number' && parsed.formatVersion > BACKUP_FORMAT_VERSION;
     const newerApp = typeof appVersion === 'string' && isNewerAppVersion(appVersion, limits.appVersion);
     if (newerSchema || newerFormat || newerApp)
-      throw new Refusal('newer', newerMessage(typeof appVersion === 'string' ? appVersion : '', schemaVersion, limits));
+      throw new Refusal('newer', newerMessage({ appVersion, schemaVersion, formatVersion: parsed.formatVersion }, limits));
   }
   const manifest = checkManifest(parsed);
 

@@ -63,15 +63,6 @@ export const EMPTY_EVIDENCE_DETAILS: Readonly<EvidenceDetails> = {
   redactionConfirmed: false,
 };
 
-export type EvidencePreviewKind = 'image' | 'pdf' | 'text' | 'none';
-
-export function previewKind(type: string, name: string): EvidencePreviewKind {
-  if (/^image\/(png|jpeg|gif|webp|bmp)$/.test(type)) return 'image';
-  if (type === 'application/pdf' || /\.pdf$/i.test(name)) return 'pdf';
-  if (type.startsWith('text/') || /\.(txt|csv|md)$/i.test(name)) return 'text';
-  return 'none';
-}
-
 /** Title suggested from a file name: "sen-policy_2026.pdf" -> "sen policy 2026". */
 export function titleFromFileName(name: string): string {
   const base = name

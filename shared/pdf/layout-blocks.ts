@@ -13,6 +13,7 @@ import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framewo
 import { levelLabel, scalePoint } from '../framework/applied-framework';
 import { codeOfPracticeReference } from '../framework/code-of-practice';
 import { phaseLabel } from '../school/school-records';
+import { breakLongWords, breakLongWordsInContent } from './long-words';
 import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
 
 /**
@@ -97,8 +98,12 @@ export interface DocumentFrame {
   images?: Record<string, string>;
 }
 
-/** An A4 document with the app's styles, British English as its language and a footer on every page. */
+/**
+ * An A4 document with the app's styles, British English as its language and a footer on every page.
+ * Every layout comes through here, so every long word anyone typed gets break opportunities here.
+ */
 export function documentDefinition(frame: DocumentFrame): TDocumentDefinitions {
+  const footerText = breakLongWords(frame.footerText);
   return {
     pageSize: 'A4',
     pageMargins: [PAGE.left, PAGE.top, PAGE.right, PAGE.bottom],
@@ -106,10 +111,10 @@ export function documentDefinition(frame: DocumentFrame): TDocumentDefinitions {
     info: { ...frame.info, creator: 'SEN Accreditation', producer: 'SEN Accreditation (pdfmake)' },
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2, color: COLOURS.ink },
     styles: STYLES,
-    content: frame.content,
+    content: breakLongWordsInContent(frame.content),
     ...(frame.images ? { images: frame.images } : {}),
     footer: (currentPage, pageCount) => ({
-      text: `${frame.footerText} · Page ${currentPage} of ${pageCount}`,
+      text: `${footerText} · Page ${currentPage} of ${pageCount}`,
       style: 'footer',
       margin: [PAGE.left, 28, PAGE.right, 0],
     }),

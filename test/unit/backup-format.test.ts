@@ -274,21 +274,47 @@ describe('refusing a damaged backup', () => {
 });
 
 describe('refusing a backup from a newer version', () => {
+  const tail =
+    'so this version cannot restore it. Nothing in the app has been changed. Install the newest version of the app, then restore the backup.';
   it.each([
-    ['a newer database schema', { schemaVersion: 3 }, 'version 0.1.0'],
-    ['a newer app', { appVersion: '0.2.0' }, 'version 0.2.0'],
-    ['a newer app and schema', { appVersion: '2.0.0', schemaVersion: 9 }, 'version 2.0.0'],
-  ])('refuses %s, in plain words', async (_what, overrides, made) => {
+    [
+      'a newer database schema from this same app version',
+      { schemaVersion: 3 },
+      `This backup holds data in format 3, which is newer than this version of SEN Accreditation (version 0.1.0, data format 2) can read, ${tail}`,
+    ],
+    [
+      'a newer app',
+      { appVersion: '0.2.0' },
+      `This backup was made by a newer version of SEN Accreditation (version 0.2.0) than this one (version 0.1.0), ${tail}`,
+    ],
+    [
+      'a newer app and schema',
+      { appVersion: '2.0.0', schemaVersion: 9 },
+      `This backup was made by a newer version of SEN Accreditation (version 2.0.0) than this one (version 0.1.0), ${tail}`,
+    ],
+    [
+      'an app version that is not a version',
+      { appVersion: 'x'.repeat(500) },
+      `This backup was made by a newer version of SEN Accreditation than this one (version 0.1.0), ${tail}`,
+    ],
+  ])('refuses %s, in plain words', async (_what, overrides, message) => {
     const result = await read(await craft(baseManifest(overrides)));
     expectRefused(result, 'newer');
-    expect(result.message).toBe(
-      `This backup was made by a newer version of SEN Accreditation (${made}) than this one (version 0.1.0), so this version cannot restore it. Nothing in the app has been changed. Install the newest version of the app, then restore the backup.`,
-    );
+    expect(result.message).toBe(message);
+  });
+
+  it("names the backup's version and this app's, never the same version twice", async () => {
+    const result = await read(await craft(baseManifest({ schemaVersion: 3 })));
+    expectRefused(result, 'newer');
+    expect(result.message.split('0.1.0')).toHaveLength(2);
   });
 
   it('refuses a newer container format before reading anything else', async () => {
     const result = await read(await craft({ anything: 'a later format' }, [], 2));
     expectRefused(result, 'newer');
+    expect(result.message).toBe(
+      `This backup file is in format 2, which is newer than this version of SEN Accreditation (version 0.1.0, backup file format 1) can read, ${tail}`,
+    );
   });
 
   it('reads a backup from an older app and schema', async () => {

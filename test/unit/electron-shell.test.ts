@@ -66,6 +66,11 @@ describe('IPC argument checks', () => {
     expect(safeFileName('a/b\\c:d*e?f"g<h>i|j.pdf')).toBe('a-b-c-d-e-f-g-h-i-j.pdf');
     expect(safeFileName('...hidden')).toBe('hidden');
     expect(safeFileName('\u0007')).toBe('document.pdf');
+    expect(safeFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(safeFileName('report. . ')).toBe('report');
+    // A name the page already shortened to the file-name limit keeps its extension.
+    const long = `${'a'.repeat(250)}.pdf`;
+    expect(safeFileName(long)).toBe(long);
   });
 
   it('trusts only the app page as a sender', () => {

@@ -5,7 +5,6 @@ import {
   evidenceKindLabel,
   filterEvidence,
   formatBytes,
-  previewKind,
   titleFromFileName,
   type EvidenceItem,
 } from '../../shared/evidence/evidence-records';
@@ -99,25 +98,6 @@ describe('evidence helpers', () => {
     [3.5 * 1024 * 1024 * 1024, '3.50 GB'],
   ])('formatBytes(%i) is %j', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
-  });
-
-  it.each([
-    ['image/png', 'scan.png', 'image'],
-    ['image/jpeg', 'photo.jpg', 'image'],
-    ['image/webp', 'x.webp', 'image'],
-    ['image/svg+xml', 'drawing.svg', 'none'],
-    ['image/tiff', 'scan.tiff', 'none'],
-    ['application/pdf', 'policy', 'pdf'],
-    ['', 'policy.PDF', 'pdf'],
-    ['application/octet-stream', 'report.pdf', 'pdf'],
-    ['text/plain', 'notes', 'text'],
-    ['text/csv', 'data.csv', 'text'],
-    ['', 'notes.md', 'text'],
-    ['', 'data.CSV', 'text'],
-    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'plan.docx', 'none'],
-    ['', '', 'none'],
-  ])('previewKind(%j, %j) is %s', (type, name, kind) => {
-    expect(previewKind(type, name)).toBe(kind);
   });
 
   it('labels evidence kinds', () => {
