@@ -82,9 +82,17 @@ export interface WrittenBy {
 
 /** The message shown, full screen, instead of the app when the data is from a newer version. */
 export function newerDataMessage(writtenBy: WrittenBy, appVersion: string): string {
-  const which = writtenBy.appVersion ?? `data format ${writtenBy.schemaVersion ?? 'unknown'}`;
-  const install = writtenBy.appVersion ? `version ${writtenBy.appVersion} or newer` : 'the newest version';
-  return `This data was written by a newer version (${which}) of SEN Accreditation than this one (version ${appVersion}). To keep it safe, this version will not open it or change it in any way. Install ${install} of the app to carry on: all of your data is still there.`;
+  // The same app version can hold a newer data format (a development build, or a version number
+  // not bumped): then the two formats tell them apart, not the two identical version numbers.
+  const sameVersion = writtenBy.appVersion !== null && writtenBy.appVersion === appVersion;
+  const which =
+    writtenBy.appVersion !== null && !sameVersion ? writtenBy.appVersion : `data format ${writtenBy.schemaVersion ?? 'unknown'}`;
+  const ours =
+    sameVersion || writtenBy.appVersion === null
+      ? `version ${appVersion}, data format ${DATABASE_SCHEMA_VERSION}`
+      : `version ${appVersion}`;
+  const install = writtenBy.appVersion !== null && !sameVersion ? `version ${writtenBy.appVersion} or newer` : 'the newest version';
+  return `This data was written by a newer version (${which}) of SEN Accreditation than this one (${ours}). To keep it safe, this version will not open it or change it in any way. Install ${install} of the app to carry on: all of your data is still there.`;
 }
 
 function writtenByOf(stored: StoredDatabase | null): WrittenBy {

@@ -349,6 +349,19 @@ describe('refusing a database written by a newer version', () => {
     expect(outcome.message).toContain('Install the newest version of the app');
   });
 
+  it('names the two data formats, not one version number twice, when the same app version wrote newer data', async () => {
+    const name = `newer-same-version-${Date.now()}`;
+    await createNewerDatabase(name, { nativeVersion: (DATABASE_SCHEMA_VERSION + 1) * 10, meta: [{ key: 'appVersion', value: '0.3.0' }] });
+    const outcome = await openAppDatabase(new AppDatabase(name), '0.3.0');
+    if (outcome.ok) throw new Error('opened');
+    expect(outcome.message).toMatch(
+      new RegExp(
+        `^This data was written by a newer version \\(data format ${DATABASE_SCHEMA_VERSION + 1}\\) of SEN Accreditation than this one \\(version 0\\.3\\.0, data format ${DATABASE_SCHEMA_VERSION}\\)\\.`,
+      ),
+    );
+    expect(outcome.message).toContain('Install the newest version of the app');
+  });
+
   it('refuses when meta says a newer schema wrote it, even at the same IndexedDB version', async () => {
     const name = `newer-meta-${Date.now()}`;
     const db = new AppDatabase(name);
