@@ -44,4 +44,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['electron', ...nodeBuiltins], patterns: ['node:*', '**/electron/**'] }],
     },
   },
+  {
+    // The main process and the CLI may import shared/ (pure, bundled into main.js by
+    // electron/build-main.mjs) but never the page's code.
+    files: ['electron/**/*.{ts,mjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/renderer/**', '../renderer/*'] }],
+    },
+  },
+  {
+    // The sandboxed preload can require nothing but 'electron': no Node, so neither may the files it loads.
+    files: ['electron/preload.ts', 'electron/ipc-channels.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: ['node:*', '**/renderer/**', '../renderer/*'] }],
+    },
+  },
 );

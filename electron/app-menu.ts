@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/desktop/menu-commands';
+import { acceleratorOn, KEYBOARD_SHORTCUTS, shortcutPlatform, type MenuCommand } from '../shared/desktop/menu-commands';
 
 export interface AppMenuOptions {
   platform: NodeJS.Platform;
@@ -17,18 +17,19 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
 /**
  * The native menu bar as plain Electron menu template objects. The page's own commands go out
  * through `send` with an id from the closed MENU_COMMANDS list; editing, zoom and window items
- * use Electron's roles, so they work in every text field without the page's help. The keys here
- * are the ones KEYBOARD_SHORTCUTS lists for Help (a unit test holds the two together).
+ * use Electron's roles, so they work in every text field without the page's help. A command's
+ * keys are the ones KEYBOARD_SHORTCUTS lists for it (and Help shows); a command it does not list
+ * has none.
  */
 export function buildAppMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
   // Alt+letter mnemonics on Windows and Linux; macOS menus have none.
   const title = (label: string) => (mac ? label.replace('&', '') : label);
-  const command = (label: string, id: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => options.send(id),
-  });
+  const keysPlatform = shortcutPlatform(options.platform);
+  const command = (label: string, id: MenuCommand): MenuItemConstructorOptions => {
+    const shortcut = KEYBOARD_SHORTCUTS.find((candidate) => candidate.command === id);
+    return { label, ...(shortcut ? { accelerator: acceleratorOn(shortcut, keysPlatform) } : {}), click: () => options.send(id) };
+  };
   const about: MenuItemConstructorOptions = { label: `About ${options.appName}`, click: () => options.showAbout() };
 
   const appMenu: MenuItemConstructorOptions = {
@@ -49,16 +50,16 @@ export function buildAppMenuTemplate(options: AppMenuOptions): MenuItemConstruct
   const fileMenu: MenuItemConstructorOptions = {
     label: title('&File'),
     submenu: [
-      command('New evaluation', 'new-evaluation', 'CmdOrCtrl+N'),
+      command('New evaluation', 'new-evaluation'),
       separator,
-      command('Import submission…', 'import-submission', 'CmdOrCtrl+O'),
-      command('Import moderation report…', 'import-moderation-report', 'CmdOrCtrl+Shift+O'),
-      command('Export submission…', 'export-submission', 'CmdOrCtrl+E'),
+      command('Import submission…', 'import-submission'),
+      command('Import moderation report…', 'import-moderation-report'),
+      command('Export submission…', 'export-submission'),
       separator,
-      command('Print portfolio…', 'print-portfolio', 'CmdOrCtrl+P'),
+      command('Print portfolio…', 'print-portfolio'),
       separator,
-      command('Back up…', 'back-up', 'CmdOrCtrl+Shift+B'),
-      // No keys for Restore: it replaces the data on this computer, so it is never one slip away.
+      command('Back up…', 'back-up'),
+      // No keys for Restore (KEYBOARD_SHORTCUTS lists none): it replaces the data on this computer, so it is never one slip away.
       command('Restore…', 'restore'),
       separator,
       // macOS quits from the app menu and closes the window here; elsewhere closing is quitting.
@@ -101,7 +102,7 @@ export function buildAppMenuTemplate(options: AppMenuOptions): MenuItemConstruct
   const helpMenu: MenuItemConstructorOptions = {
     label: title('&Help'),
     role: 'help',
-    submenu: [command('Keyboard shortcuts', 'show-keyboard-shortcuts', 'CmdOrCtrl+/'), ...(mac ? [] : [separator, about])],
+    submenu: [command('Keyboard shortcuts', 'show-keyboard-shortcuts'), ...(mac ? [] : [separator, about])],
   };
 
   const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };

@@ -1,4 +1,4 @@
-import { IPC } from './ipc-contract';
+import { IPC } from './ipc-channels';
 
 /**
  * Before the app window closes, the page is asked to save what the person typed in the last

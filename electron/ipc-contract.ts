@@ -1,20 +1,5 @@
-import { parseBackupFileName } from './backup-rotation';
-
-/** The IPC channels between the preload bridge and the main process, and their argument checks. */
-export const IPC = {
-  /** Page -> main (invoke): save bytes through a save dialog. */
-  saveFile: 'sen:save-file',
-  /** Page -> main (invoke): show a PDF in a print window and open the system print dialog. */
-  printPdf: 'sen:print-pdf',
-  /** Main -> page (send): a native menu item was chosen; one MenuCommand id, nothing else. */
-  menuCommand: 'sen:menu-command',
-  /** Page -> main (invoke): write the daily backup into Documents/SEN Accreditation/Backups and prune the oldest. */
-  writeAutomaticBackup: 'sen:write-automatic-backup',
-  /** Main -> page (send): the window is closing; save what is pending. One request number, nothing else. */
-  flushBeforeClose: 'sen:flush-before-close',
-  /** Page -> main (send): everything pending is saved (or failed and said so); the request number it answers. */
-  flushedBeforeClose: 'sen:flushed-before-close',
-} as const;
+import { BACKUP_MAGIC } from '../shared/backup/backup-format';
+import { parseBackupFileName } from '../shared/backup/backup-file-name';
 
 export const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
 /** A portfolio with its evidence is far smaller; the print window holds it all in memory. */
@@ -75,9 +60,6 @@ export function checkPrintPdfArgs(args: readonly unknown[]): Checked<{ fileName:
   return { ok: true, value: { fileName: pdfFileName(name), bytes } };
 }
 
-/** The first bytes of every .senbackup file (shared/backup/backup-format.ts: 0x89 "SENBAK" 0x0A). */
-const BACKUP_SIGNATURE = [0x89, 0x53, 0x45, 0x4e, 0x42, 0x41, 0x4b, 0x0a];
-
 /** An automatic backup: a name of our own backup pattern only (no folders, nothing else), and backup bytes. */
 export function checkWriteAutomaticBackupArgs(args: readonly unknown[]): Checked<{ fileName: string; bytes: Uint8Array }> {
   if (args.length !== 2) return { ok: false, reason: 'expected a file name and the backup' };
@@ -85,7 +67,7 @@ export function checkWriteAutomaticBackupArgs(args: readonly unknown[]): Checked
   if (typeof name !== 'string' || parseBackupFileName(name) === null) return { ok: false, reason: 'the name is not a backup file name' };
   if (!(bytes instanceof Uint8Array)) return { ok: false, reason: 'the backup must be bytes' };
   if (bytes.byteLength > MAX_SAVE_BYTES) return { ok: false, reason: 'the backup is too large to save' };
-  if (!BACKUP_SIGNATURE.every((byte, index) => bytes[index] === byte)) return { ok: false, reason: 'the data is not a backup' };
+  if (!BACKUP_MAGIC.every((byte, index) => bytes[index] === byte)) return { ok: false, reason: 'the data is not a backup' };
   return { ok: true, value: { fileName: name, bytes } };
 }
 

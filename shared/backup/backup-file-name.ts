@@ -2,10 +2,6 @@
  * Backup file names and when a backup is due: pure, so the page (manual backups, the reminder)
  * and the desktop shell (automatic backups, rotation) name and date backups the same way.
  *
- * electron/backup-rotation.ts keeps its own copy of these functions, because the compiled main
- * process may take only types from shared/ (nothing from shared/ is shipped beside it; see
- * test/unit/electron-layers.test.ts). test/unit/backup-file-name.test.ts holds the two together.
- *
  * Names carry the UTC time to the second and the app version, with no characters Windows
  * forbids: sen-accreditation-backup-2026-11-24T09-30-00Z-v0.1.0.senbackup
  */

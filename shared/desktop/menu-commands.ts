@@ -1,7 +1,7 @@
 /**
  * The commands the desktop app's native menus send to the page, and the keyboard shortcuts the
- * app offers. Pure data with no imports: the renderer takes values from here, the Electron side
- * only types (its sandboxed preload repeats the list, checked against this type by the compiler).
+ * app offers. Pure data with no imports: the renderer, the main process (its menu) and the
+ * sandboxed preload (bundled with it) all take them from here.
  */
 
 /** The closed list of menu commands: anything else arriving from the menu channel is dropped. */
@@ -49,8 +49,8 @@ export interface KeyboardShortcut {
 
 /**
  * Every keyboard shortcut of the desktop menus, in menu order, so Help can list them. The menu
- * template (electron/app-menu.ts) binds exactly these; a unit test holds the two together. The
- * Edit and View keys are Electron's own for those roles.
+ * template (electron/app-menu.ts) takes each command's keys from here. The Edit and View keys are
+ * Electron's own for those roles.
  */
 export const KEYBOARD_SHORTCUTS: readonly KeyboardShortcut[] = [
   { group: 'File', action: 'Start a new evaluation', accelerator: 'CmdOrCtrl+N', command: 'new-evaluation' },

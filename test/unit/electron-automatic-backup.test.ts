@@ -3,9 +3,10 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupFileName, writeBackupIntoFolder } from '../../electron/backup-rotation';
+import { writeBackupIntoFolder } from '../../electron/backup-rotation';
 import { checkWriteAutomaticBackupArgs, MAX_SAVE_BYTES } from '../../electron/ipc-contract';
 import { BACKUP_MAGIC, writeBackup } from '../../shared/backup/backup-format';
+import { backupFileName } from '../../shared/backup/backup-file-name';
 
 const nodeFs = { mkdir: fs.mkdir, writeFile: fs.writeFile, rename: fs.rename, readdir: fs.readdir, rm: fs.rm };
 const name = (day: number) => backupFileName(new Date(Date.UTC(2026, 10, day, 9, 30)), '0.1.0');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_FLUSH_TIMEOUT_MS, checkFlushedArgs, saveBeforeClose, type CloseEvent } from '../../electron/close-handshake';
-import { IPC } from '../../electron/ipc-contract';
+import { IPC } from '../../electron/ipc-channels';
 
 /** A window as Electron behaves: close() emits 'close', and closes unless a listener prevents it. */
 class StandInWindow {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC } from '../../electron/ipc-contract';
+import { IPC } from '../../electron/ipc-channels';
 import { PRINT_FOLDER_PREFIX, PRINT_PARTITION } from '../../electron/pdf-printing';
 import { spellCheckSettings, UNREACHABLE_DICTIONARY_URL } from '../../electron/spellcheck';
 import { WINDOW_STATE_FILE, writeWindowState } from '../../electron/window-state';

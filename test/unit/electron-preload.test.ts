@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC } from '../../electron/ipc-contract';
+import { IPC } from '../../electron/ipc-channels';
 import type { DesktopBridge } from '../../renderer/platform/platform-port';
 import { createElectronPlatform } from '../../renderer/platform/electron-platform';
 import { MENU_COMMANDS } from '../../shared/desktop/menu-commands';

@@ -1,0 +1,19 @@
+/**
+ * The IPC channels between the preload bridge and the main process. Names only, importing
+ * nothing, so the sandboxed preload's bundle carries them and nothing else; the argument checks
+ * are in ipc-contract.ts.
+ */
+export const IPC = {
+  /** Page -> main (invoke): save bytes through a save dialog. */
+  saveFile: 'sen:save-file',
+  /** Page -> main (invoke): show a PDF in a print window and open the system print dialog. */
+  printPdf: 'sen:print-pdf',
+  /** Main -> page (send): a native menu item was chosen; one MenuCommand id, nothing else. */
+  menuCommand: 'sen:menu-command',
+  /** Page -> main (invoke): write the daily backup into Documents/SEN Accreditation/Backups and prune the oldest. */
+  writeAutomaticBackup: 'sen:write-automatic-backup',
+  /** Main -> page (send): the window is closing; save what is pending. One request number, nothing else. */
+  flushBeforeClose: 'sen:flush-before-close',
+  /** Page -> main (send): everything pending is saved (or failed and said so); the request number it answers. */
+  flushedBeforeClose: 'sen:flushed-before-close',
+} as const;
