@@ -92,7 +92,7 @@ describe('a moderator imports signed submissions', () => {
       /^Checked 5 files: 2 not imported, 3 waiting for your decision\.$/,
       120_000,
     );
-    await checkScreen(page, 'moderation import first use', 'Import submissions');
+    await checkScreen(page, 'moderation import first use', 'Import submissions', { screenshot: 'moderator-import-first-use' });
     await result('brookfield-v1.pdf').getByRole('button', { name: 'Trust and import “brookfield-v1.pdf”' }).click();
     await expectText(
       page.getByRole('status').filter({ hasText: /^Checked/ }),
