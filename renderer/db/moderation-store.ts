@@ -17,41 +17,6 @@ import { describeStorageError, UserFacingError } from './storage-errors';
 
 /** The moderator's work on one imported submission: decisions, the visit plan, the outcome and the reports. */
 
-export interface ModerationDraft {
-  decision: ModerationDecision | null;
-  moderatedJudgement: string | null;
-  comment: string;
-}
-
-/**
- * Saves the moderator's decision and comment on one criterion. A submission still "new" moves to
- * "in review" with the first decision, in the same transaction.
- */
-export async function saveCriterionModeration(
-  db: AppDatabase,
-  submissionKey: string,
-  criterionId: string,
-  draft: ModerationDraft,
-): Promise<CriterionModeration> {
-  const record: CriterionModeration = {
-    key: criterionModerationKey(submissionKey, criterionId),
-    submissionKey,
-    criterionId,
-    decision: draft.decision,
-    moderatedJudgement: draft.decision === 'moderated' ? draft.moderatedJudgement : null,
-    comment: draft.comment,
-    updatedAt: nowIso(),
-  };
-  await db.transaction('rw', db.criterionModerations, db.importedSubmissions, async () => {
-    const submission = await db.importedSubmissions.get(submissionKey);
-    if (!submission) throw new UserFacingError('This submission is no longer in the workspace, so the decision was not saved.');
-    await db.criterionModerations.put(record);
-    const status = statusAfterDecision(submission.status, record.decision);
-    if (status !== submission.status) await db.importedSubmissions.update(submissionKey, { status });
-  });
-  return record;
-}
-
 /** The fields of a criterion's moderation the moderator edits, merged one by one between windows. */
 export type ModerationField = 'decision' | 'moderatedJudgement' | 'comment';
 export const MODERATION_FIELDS: readonly ModerationField[] = ['decision', 'moderatedJudgement', 'comment'];
@@ -124,10 +89,6 @@ export async function saveCriterionModerationChanges(
 export async function setSubmissionStatus(db: AppDatabase, submissionKey: string, status: SubmissionStatus): Promise<void> {
   const changed = await db.importedSubmissions.update(submissionKey, { status });
   if (changed === 0) throw new UserFacingError('This submission is no longer in the workspace.');
-}
-
-export async function saveVisitPlan(db: AppDatabase, plan: Omit<VisitPlan, 'updatedAt'>): Promise<void> {
-  await db.visitPlans.put({ ...plan, criterionIds: [...plan.criterionIds], updatedAt: nowIso() });
 }
 
 /**
