@@ -153,7 +153,7 @@ function VisitPlanForm({
     const perStrand = Number(draw.perStrand);
     const drawn = drawnPlan(framework, perStrand, seed);
     setDraw({ perStrand: String(perStrand), seed });
-    change({ ...plan, ...drawn }, true);
+    change({ ...planNow.current, ...drawn }, true);
     setDrawMessage(
       `Drew ${drawn.criterionIds.length} criteria, up to ${perStrand} from each strand, with the seed ${seed}. Anyone who types this seed draws the same criteria.`,
     );
@@ -340,7 +340,7 @@ function VisitPlanForm({
               type="date"
               className="input--short"
               value={plan.visitDate}
-              onChange={(e) => change({ ...plan, visitDate: e.target.value }, false)}
+              onChange={(e) => change({ ...planNow.current, visitDate: e.target.value }, false)}
             />
           )}
         </FormField>
@@ -351,7 +351,12 @@ function VisitPlanForm({
           hint="Who you will meet, what you will observe, what to ask for. They are printed on the plan and go into the report."
         >
           {(control) => (
-            <textarea {...control} rows={5} value={plan.notes} onChange={(e) => change({ ...plan, notes: e.target.value }, false)} />
+            <textarea
+              {...control}
+              rows={5}
+              value={plan.notes}
+              onChange={(e) => change({ ...planNow.current, notes: e.target.value }, false)}
+            />
           )}
         </FormField>
       </form>
