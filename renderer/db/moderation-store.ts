@@ -1,7 +1,9 @@
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import { mergeFields, type FieldMerge, type FieldValue } from '../../shared/evaluation/field-merge';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import {
   criterionModerationKey,
+  MODERATION_DECISIONS,
   type CriterionModeration,
   type ModerationDecision,
   type ModerationOutcome,
@@ -15,39 +17,73 @@ import { describeStorageError, UserFacingError } from './storage-errors';
 
 /** The moderator's work on one imported submission: decisions, the visit plan, the outcome and the reports. */
 
-export interface ModerationDraft {
-  decision: ModerationDecision | null;
-  moderatedJudgement: string | null;
-  comment: string;
+/** The fields of a criterion's moderation the moderator edits, merged one by one between windows. */
+export type ModerationField = 'decision' | 'moderatedJudgement' | 'comment';
+export const MODERATION_FIELDS: readonly ModerationField[] = ['decision', 'moderatedJudgement', 'comment'];
+export type ModerationFields = Record<ModerationField, FieldValue>;
+
+function asDecision(value: FieldValue): ModerationDecision | null {
+  return MODERATION_DECISIONS.find((d) => d.id === value)?.id ?? null;
+}
+
+/** A stored moderation as form fields; a moderated judgement counts only with the decision "moderated". */
+export function moderationFields(
+  record: Pick<CriterionModeration, 'decision' | 'moderatedJudgement' | 'comment'> | null,
+): ModerationFields {
+  const decision = record?.decision ?? null;
+  return {
+    decision,
+    moderatedJudgement: decision === 'moderated' ? (record?.moderatedJudgement ?? null) : null,
+    comment: record?.comment ?? '',
+  };
+}
+
+export interface FieldSaveResult<K extends string> {
+  /** The record's fields as stored when the transaction ended, and when they were last written. */
+  stored: { fields: Record<K, FieldValue>; updatedAt: string };
+  merge: FieldMerge<K>;
 }
 
 /**
- * Saves the moderator's decision and comment on one criterion. A submission still "new" moves to
- * "in review" with the first decision, in the same transaction.
+ * Saves what this window changed in a criterion's moderation since `base` (what it loaded or last
+ * saved), merged field by field with what another window stored meanwhile (see
+ * shared/evaluation/field-merge.ts): read, merge and write in one transaction. A field changed in
+ * both windows to different values is left as stored and returned as a conflict. A submission
+ * still "new" moves to "in review" with the first decision, in the same transaction.
  */
-export async function saveCriterionModeration(
+export async function saveCriterionModerationChanges(
   db: AppDatabase,
   submissionKey: string,
   criterionId: string,
-  draft: ModerationDraft,
-): Promise<CriterionModeration> {
-  const record: CriterionModeration = {
-    key: criterionModerationKey(submissionKey, criterionId),
-    submissionKey,
-    criterionId,
-    decision: draft.decision,
-    moderatedJudgement: draft.decision === 'moderated' ? draft.moderatedJudgement : null,
-    comment: draft.comment,
-    updatedAt: nowIso(),
-  };
-  await db.transaction('rw', db.criterionModerations, db.importedSubmissions, async () => {
+  base: ModerationFields,
+  mine: ModerationFields,
+): Promise<FieldSaveResult<ModerationField>> {
+  if (mine.decision !== null && asDecision(mine.decision) === null)
+    throw new UserFacingError('The decision could not be read, so it was not saved. Choose the decision again.');
+  return db.transaction('rw', db.criterionModerations, db.importedSubmissions, async () => {
     const submission = await db.importedSubmissions.get(submissionKey);
     if (!submission) throw new UserFacingError('This submission is no longer in the workspace, so the decision was not saved.');
+    const key = criterionModerationKey(submissionKey, criterionId);
+    const existing = (await db.criterionModerations.get(key)) ?? null;
+    const merge = mergeFields(MODERATION_FIELDS, base, mine, moderationFields(existing));
+    const decision = asDecision(merge.merged.decision);
+    // A moderated judgement set aside by the decision no longer matters, nor does a clash over it.
+    if (decision !== 'moderated') merge.conflicts = merge.conflicts.filter((c) => c.field !== 'moderatedJudgement');
+    if (merge.write.length === 0) return { stored: { fields: moderationFields(existing), updatedAt: existing?.updatedAt ?? '' }, merge };
+    const record: CriterionModeration = {
+      key,
+      submissionKey,
+      criterionId,
+      decision,
+      moderatedJudgement: decision === 'moderated' ? merge.merged.moderatedJudgement : null,
+      comment: merge.merged.comment ?? '',
+      updatedAt: nowIso(),
+    };
     await db.criterionModerations.put(record);
     const status = statusAfterDecision(submission.status, record.decision);
     if (status !== submission.status) await db.importedSubmissions.update(submissionKey, { status });
+    return { stored: { fields: moderationFields(record), updatedAt: record.updatedAt }, merge };
   });
-  return record;
 }
 
 export async function setSubmissionStatus(db: AppDatabase, submissionKey: string, status: SubmissionStatus): Promise<void> {
@@ -55,8 +91,80 @@ export async function setSubmissionStatus(db: AppDatabase, submissionKey: string
   if (changed === 0) throw new UserFacingError('This submission is no longer in the workspace.');
 }
 
-export async function saveVisitPlan(db: AppDatabase, plan: Omit<VisitPlan, 'updatedAt'>): Promise<void> {
-  await db.visitPlans.put({ ...plan, criterionIds: [...plan.criterionIds], updatedAt: nowIso() });
+/**
+ * The fields of a visit plan the moderator edits, merged one by one between windows. The criteria
+ * and how they were chosen are one field: a drawn list changed by hand is no longer a draw.
+ */
+export type VisitField = 'criteria' | 'visitDate' | 'notes';
+export const VISIT_FIELDS: readonly VisitField[] = ['criteria', 'visitDate', 'notes'];
+export type VisitFields = Record<VisitField, FieldValue>;
+export type VisitCriteria = Pick<VisitPlan, 'criterionIds' | 'method'>;
+
+/** The criteria and method as one text, the same text for the same choice (keys in a fixed order). */
+export function encodeVisitCriteria({ criterionIds, method }: VisitCriteria): string {
+  const m = method.kind === 'random' ? { kind: method.kind, seed: method.seed, perStrand: method.perStrand } : { kind: method.kind };
+  return JSON.stringify({ criterionIds: [...criterionIds], method: m });
+}
+
+/** The criteria and method from their text, or null when it is not of that shape. */
+export function decodeVisitCriteria(text: FieldValue): VisitCriteria | null {
+  if (text === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { criterionIds, method } = value as Record<string, unknown>;
+  if (!Array.isArray(criterionIds) || !criterionIds.every((id): id is string => typeof id === 'string')) return null;
+  if (typeof method !== 'object' || method === null) return null;
+  const { kind, seed, perStrand } = method as Record<string, unknown>;
+  if (kind === 'hand') return { criterionIds, method: { kind } };
+  if (kind === 'random' && typeof seed === 'string' && typeof perStrand === 'number' && Number.isSafeInteger(perStrand) && perStrand > 0)
+    return { criterionIds, method: { kind, seed, perStrand } };
+  return null;
+}
+
+export function visitFields(plan: Omit<VisitPlan, 'submissionKey' | 'updatedAt'> | null): VisitFields {
+  return {
+    criteria: encodeVisitCriteria(plan ?? { criterionIds: [], method: { kind: 'hand' } }),
+    visitDate: plan?.visitDate ?? '',
+    notes: plan?.notes ?? '',
+  };
+}
+
+/**
+ * Saves what this window changed in the visit plan since `base`, merged field by field with what
+ * another window stored meanwhile, in one transaction (as saveCriterionModerationChanges).
+ */
+export async function saveVisitPlanChanges(
+  db: AppDatabase,
+  submissionKey: string,
+  base: VisitFields,
+  mine: VisitFields,
+): Promise<FieldSaveResult<VisitField>> {
+  if (decodeVisitCriteria(mine.criteria) === null)
+    throw new UserFacingError('The list of criteria to see could not be read, so it was not saved. Choose the criteria again.');
+  return db.transaction('rw', db.visitPlans, db.importedSubmissions, async () => {
+    if (!(await db.importedSubmissions.get(submissionKey)))
+      throw new UserFacingError('This submission is no longer in the workspace, so the visit plan was not saved.');
+    const existing = (await db.visitPlans.get(submissionKey)) ?? null;
+    const merge = mergeFields(VISIT_FIELDS, base, mine, visitFields(existing));
+    if (merge.write.length === 0) return { stored: { fields: visitFields(existing), updatedAt: existing?.updatedAt ?? '' }, merge };
+    // Theirs was stored by this app, mine was checked above: one of them is what is written.
+    const criteria = decodeVisitCriteria(merge.merged.criteria) ?? { criterionIds: [], method: { kind: 'hand' as const } };
+    const plan: VisitPlan = {
+      submissionKey,
+      criterionIds: criteria.criterionIds,
+      method: criteria.method,
+      visitDate: merge.merged.visitDate ?? '',
+      notes: merge.merged.notes ?? '',
+      updatedAt: nowIso(),
+    };
+    await db.visitPlans.put(plan);
+    return { stored: { fields: visitFields(plan), updatedAt: plan.updatedAt }, merge };
+  });
 }
 
 /** Records the outcome and marks the submission decided: both or neither. */

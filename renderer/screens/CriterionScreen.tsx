@@ -13,6 +13,7 @@ import { useAutosave } from '../app/use-autosave';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { useEvaluationRecords } from '../app/use-evaluation-records';
 import { CriteriaNav } from '../components/CriteriaNav';
+import { EditConflict } from '../components/EditConflict';
 import { FormField } from '../components/FormField';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
@@ -342,37 +343,18 @@ function ResponseForm({
       <div role="status" aria-live="polite" className="inline-status">
         {takenNote ? <p>{takenNote}</p> : null}
       </div>
-      {conflicts.map((conflict) => {
-        const label = FIELD_LABELS[conflict.field];
-        const theirs = conflict.field === 'judgement' ? judgementLabel(conflict.theirs) : conflict.theirs || '(empty)';
-        const mine = conflict.field === 'judgement' ? judgementLabel(conflict.mine) : null;
-        return (
-          <section
-            key={conflict.field}
-            className="notice notice--warning edit-conflict"
-            aria-labelledby={`conflict-${conflict.field}-heading`}
-          >
-            <h3 id={`conflict-${conflict.field}-heading`}>
-              The {label} {wasOrWere([conflict.field])} also changed in another window
-            </h3>
-            <p>
-              {mine === null
-                ? `Your version is in the ${label} box below and is not saved yet.`
-                : `Your choice, “${mine}”, is not saved yet.`}{' '}
-              The other window saved:
-            </p>
-            <blockquote className="edit-conflict__theirs">{theirs}</blockquote>
-            <div className="button-row">
-              <button type="button" className="button" onClick={() => keepMine(conflict)}>
-                Keep my {label}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => takeTheirs(conflict)}>
-                Use the other window’s {label}
-              </button>
-            </div>
-          </section>
-        );
-      })}
+      {conflicts.map((conflict) => (
+        <EditConflict
+          key={conflict.field}
+          id={conflict.field}
+          label={FIELD_LABELS[conflict.field]}
+          verb={wasOrWere([conflict.field])}
+          mine={conflict.field === 'judgement' ? judgementLabel(conflict.mine) : null}
+          theirs={conflict.field === 'judgement' ? judgementLabel(conflict.theirs) : conflict.theirs || '(empty)'}
+          onKeepMine={() => keepMine(conflict)}
+          onTakeTheirs={() => takeTheirs(conflict)}
+        />
+      ))}
       <fieldset className="judgement" aria-describedby="judgement-hint">
         <legend>Judgement</legend>
         <p className="hint" id="judgement-hint">

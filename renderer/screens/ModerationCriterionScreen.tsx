@@ -1,20 +1,32 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { levelLabel, scalePoint, type AppliedFramework, type PlacedCriterion } from '../../shared/framework/applied-framework';
-import { MODERATION_DECISIONS, type CriterionModeration, type ModerationDecision } from '../../shared/moderation/moderation-records';
+import {
+  criterionModerationKey,
+  MODERATION_DECISIONS,
+  type CriterionModeration,
+  type ModerationDecision,
+} from '../../shared/moderation/moderation-records';
 import { evidenceForCriterion, nextUndecided } from '../../shared/moderation/moderation-review';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
-import { useAutosave } from '../app/use-autosave';
+import { useMergedAutosave, wasOrWere, type FieldName } from '../app/use-merged-autosave';
 import { useModeratedSubmission } from '../app/use-moderated-submission';
+import { EditConflict } from '../components/EditConflict';
 import { EmbeddedEvidence } from '../components/EmbeddedEvidence';
 import { FormField } from '../components/FormField';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';
 import { ModerationCriteriaNav } from '../components/ModerationCriteriaNav';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
-import { saveCriterionModeration } from '../db/moderation-store';
+import {
+  MODERATION_FIELDS,
+  moderationFields,
+  saveCriterionModerationChanges,
+  type ModerationField,
+  type ModerationFields,
+} from '../db/moderation-store';
 import { ModerationUnavailable } from './ModerationReviewScreen';
 import '../styles/moderation.css';
 
@@ -97,7 +109,8 @@ export function ModerationCriterionScreen({
               criterion={criterion}
               framework={framework}
               schoolJudgement={response?.judgement ?? null}
-              initial={stored}
+              key={criterion.id}
+              stored={stored}
               nextHref={next ? hrefFor(next.id) : href.moderationReview(workspaceId, submissionId)}
               nextLabel={next ? `Agree and go to ${next.id}` : 'Agree and go back to the overview'}
             />
@@ -132,18 +145,38 @@ function Prose({ text, whenEmpty }: { text: string; whenEmpty: string }) {
 
 type ModerationValues = { decision: '' | ModerationDecision; moderatedJudgement: string; comment: string };
 
+function asFormDecision(value: string | null): '' | ModerationDecision {
+  return MODERATION_DECISIONS.find((d) => d.id === value)?.id ?? '';
+}
+
 const DECISION_HINTS: Record<ModerationDecision, string> = {
   agree: 'The evidence supports the school’s judgement.',
   moderated: 'The evidence supports a different point on the scale.',
   'more-evidence': 'The school needs to send more evidence. Say what in the comment: it becomes an action in the school’s plan.',
 };
 
+const FIELD_NAMES: Record<ModerationField, FieldName> = {
+  decision: { label: 'decision', plural: false },
+  moderatedJudgement: { label: 'moderated judgement', plural: false },
+  comment: { label: 'comment', plural: false },
+};
+
+/** The form's values as the fields the store merges (a moderated judgement only with the decision "moderated"). */
+function formFields(values: Partial<ModerationValues>): ModerationFields {
+  const decision = values.decision || null;
+  return {
+    decision,
+    moderatedJudgement: decision === 'moderated' ? values.moderatedJudgement || null : null,
+    comment: values.comment ?? '',
+  };
+}
+
 function ModerationForm({
   submissionKey,
   criterion,
   framework,
   schoolJudgement,
-  initial,
+  stored,
   nextHref,
   nextLabel,
 }: {
@@ -151,36 +184,54 @@ function ModerationForm({
   criterion: PlacedCriterion;
   framework: AppliedFramework;
   schoolJudgement: string | null;
-  initial: CriterionModeration | null;
+  /** The moderation as stored now, followed live (another window may change it). */
+  stored: CriterionModeration | null;
   nextHref: string;
   nextLabel: string;
 }) {
   const { db } = useServices();
-  const { register, watch, setValue } = useForm<ModerationValues>({
+  const storedFields = stored ? { fields: moderationFields(stored), updatedAt: stored.updatedAt } : null;
+  const [initial] = useState(() => storedFields ?? { fields: moderationFields(null), updatedAt: '' });
+  const { register, watch, setValue, getValues } = useForm<ModerationValues>({
     defaultValues: {
-      decision: initial?.decision ?? '',
-      moderatedJudgement: initial?.moderatedJudgement ?? '',
-      comment: initial?.comment ?? '',
+      decision: asFormDecision(initial.fields.decision),
+      moderatedJudgement: initial.fields.moderatedJudgement ?? '',
+      comment: initial.fields.comment ?? '',
     },
   });
-  const { status, schedule, flush } = useAutosave<ModerationValues>(
-    (values) =>
-      saveCriterionModeration(db, submissionKey, criterion.id, {
-        decision: values.decision || null,
-        moderatedJudgement: values.moderatedJudgement || null,
-        comment: values.comment,
-      }).then(() => undefined),
-    `your moderation of ${criterion.id}`,
-  );
+  const { status, conflicts, note, edited, flush, keepMine, takeTheirs } = useMergedAutosave<ModerationField>({
+    fields: MODERATION_FIELDS,
+    names: FIELD_NAMES,
+    initial,
+    stored: storedFields,
+    recordKind: 'moderation',
+    recordKey: criterionModerationKey(submissionKey, criterion.id),
+    what: `your moderation of ${criterion.id}`,
+    read: () => formFields(getValues()),
+    show: (field, value) => {
+      if (field === 'decision') setValue('decision', asFormDecision(value));
+      // Set aside by a decision other than "moderated": the choice stays in the form, unseen, as before.
+      else if (field === 'moderatedJudgement') {
+        if (value !== null || getValues('decision') === 'moderated') setValue('moderatedJudgement', value ?? '');
+      } else setValue(field, value ?? '');
+    },
+    save: (base, mine) => saveCriterionModerationChanges(db, submissionKey, criterion.id, base, mine),
+  });
   useEffect(() => {
-    const subscription = watch((values, { name }) => {
-      schedule({ decision: values.decision ?? '', moderatedJudgement: values.moderatedJudgement ?? '', comment: values.comment ?? '' });
+    const subscription = watch((_values, { name }) => {
+      edited();
       // A decision is one deliberate click: save it at once.
       if (name === 'decision' || name === 'moderatedJudgement') void flush();
     });
     return () => subscription.unsubscribe();
-  }, [watch, schedule, flush]);
+  }, [watch, edited, flush]);
 
+  const valueLabel = (field: ModerationField, value: string | null) =>
+    field === 'decision'
+      ? (MODERATION_DECISIONS.find((d) => d.id === value)?.label ?? 'No decision')
+      : value === null
+        ? 'No moderated judgement'
+        : (scalePoint(framework, value)?.label ?? value);
   const decision = watch('decision');
   // Saved as typed whatever its length; the message says what a moderation report can hold.
   const commentTooLong = tooLongMessage('The comment', watch('comment'), LONG_TEXT_MAX_CHARS) ?? undefined;
@@ -194,6 +245,24 @@ function ModerationForm({
     <form className="form moderation-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="moderation-heading">
       <h2 id="moderation-heading">Your moderation</h2>
       <SaveStatus status={status} />
+      <div role="status" aria-live="polite" className="inline-status">
+        {note ? <p>{note}</p> : null}
+      </div>
+      {conflicts.map((conflict) => {
+        const name = FIELD_NAMES[conflict.field];
+        return (
+          <EditConflict
+            key={conflict.field}
+            id={conflict.field}
+            label={name.label}
+            verb={wasOrWere([name])}
+            mine={conflict.field === 'comment' ? null : valueLabel(conflict.field, conflict.mine)}
+            theirs={conflict.field === 'comment' ? conflict.theirs || '(empty)' : valueLabel(conflict.field, conflict.theirs)}
+            onKeepMine={() => keepMine(conflict)}
+            onTakeTheirs={() => takeTheirs(conflict)}
+          />
+        );
+      })}
       <fieldset className="judgement">
         <legend>Decision on {criterion.id}</legend>
         {MODERATION_DECISIONS.map((d) => (

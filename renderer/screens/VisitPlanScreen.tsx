@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { scalePoint, type AppliedFramework } from '../../shared/framework/applied-framework';
 import type { CriterionModeration, ImportedSubmission, ModeratorWorkspace, VisitPlan } from '../../shared/moderation/moderation-records';
 import { decisionText, drawnPlan, drawProblems, type DrawDraft } from '../../shared/moderation/moderation-review';
@@ -6,9 +6,10 @@ import { newSeed } from '../../shared/moderation/visit-sampling';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
-import { useAutosave } from '../app/use-autosave';
+import { listOf, useMergedAutosave, wasOrWere, type FieldName } from '../app/use-merged-autosave';
 import { useModeratedSubmission } from '../app/use-moderated-submission';
 import { inFrameworkOrder } from '../components/CriterionOptions';
+import { EditConflict } from '../components/EditConflict';
 import { ErrorSummary, type FieldProblem } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';
@@ -16,7 +17,7 @@ import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
 import { SaveStatus } from '../components/SaveStatus';
 import { nowIso } from '../db/app-database';
-import { saveVisitPlan } from '../db/moderation-store';
+import { decodeVisitCriteria, saveVisitPlanChanges, VISIT_FIELDS, visitFields, type VisitField } from '../db/moderation-store';
 import { printedMessage, usePdfJob } from '../export/use-pdf-job';
 import { ModerationUnavailable } from './ModerationReviewScreen';
 import '../styles/moderation.css';
@@ -24,6 +25,12 @@ import '../styles/moderation.css';
 type PlanValues = Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes'>;
 
 const EMPTY_PLAN: PlanValues = { criterionIds: [], method: { kind: 'hand' }, visitDate: '', notes: '' };
+
+const FIELD_NAMES: Record<VisitField, FieldName> = {
+  criteria: { label: 'criteria to see', plural: true },
+  visitDate: { label: 'date of the visit', plural: false },
+  notes: { label: 'notes', plural: true },
+};
 
 /**
  * The visit: which criteria to see (chosen by hand, or drawn at random per strand from a seed
@@ -47,7 +54,7 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
         workspace={workspace}
         framework={framework}
         moderations={records.moderations}
-        initial={records.visit ?? EMPTY_PLAN}
+        stored={records.visit}
       />
     </ModeratedSubmissionLayout>
   );
@@ -59,39 +66,72 @@ function VisitPlanForm({
   workspace,
   framework,
   moderations,
-  initial,
+  stored,
 }: {
   submission: ImportedSubmission;
   document: SubmissionDocument;
   workspace: ModeratorWorkspace;
   framework: AppliedFramework;
   moderations: readonly CriterionModeration[];
-  initial: PlanValues;
+  /** The plan as stored now, followed live (another window may change it). */
+  stored: VisitPlan | null;
 }) {
   const { db, platform } = useServices();
-  const [plan, setPlan] = useState<PlanValues>(initial);
+  const [initialPlan] = useState<PlanValues>(() => stored ?? EMPTY_PLAN);
+  const [plan, setPlan] = useState<PlanValues>(initialPlan);
+  /** The plan as the person left it, read by the save (state catches up at the next render). */
+  const planNow = useRef<PlanValues>(initialPlan);
+  const storedFields = stored ? { fields: visitFields(stored), updatedAt: stored.updatedAt } : null;
+  const [initialFields] = useState(() => storedFields ?? { fields: visitFields(null), updatedAt: '' });
   const [draw, setDraw] = useState<DrawDraft>({
-    perStrand: initial.method.kind === 'random' ? String(initial.method.perStrand) : '2',
-    seed: initial.method.kind === 'random' ? initial.method.seed : '',
+    perStrand: initialPlan.method.kind === 'random' ? String(initialPlan.method.perStrand) : '2',
+    seed: initialPlan.method.kind === 'random' ? initialPlan.method.seed : '',
   });
   const [drawErrors, setDrawErrors] = useState<Partial<Record<keyof DrawDraft, string>>>({});
   const [drawMessage, setDrawMessage] = useState<string | null>(null);
   const [printMessage, setPrintMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const { job, start, cancel } = usePdfJob();
-  const { status, schedule, flush } = useAutosave<PlanValues>(
-    (values) => saveVisitPlan(db, { submissionKey: submission.key, ...values }),
-    'the visit plan',
-  );
+  const setPlanNow = (next: PlanValues) => {
+    planNow.current = next;
+    setPlan(next);
+  };
+  const { status, conflicts, note, edited, flush, keepMine, takeTheirs } = useMergedAutosave<VisitField>({
+    fields: VISIT_FIELDS,
+    names: FIELD_NAMES,
+    initial: initialFields,
+    stored: storedFields,
+    recordKind: 'visit-plan',
+    recordKey: submission.key,
+    what: 'the visit plan',
+    read: () => visitFields(planNow.current),
+    show: (field, value) => {
+      if (field === 'criteria') {
+        const criteria = decodeVisitCriteria(value);
+        if (criteria) setPlanNow({ ...planNow.current, ...criteria });
+      } else setPlanNow({ ...planNow.current, [field]: value ?? '' });
+    },
+    save: (base, mine) => saveVisitPlanChanges(db, submission.key, base, mine),
+  });
   const chosen = new Set(plan.criterionIds);
   const byCriterion = new Map(moderations.map((m) => [m.criterionId, m]));
 
   const change = (next: PlanValues, now: boolean) => {
-    setPlan(next);
-    schedule(next);
+    setPlanNow(next);
+    edited();
     if (now) void flush();
+  };
+  const criteriaText = (text: string | null) => {
+    const criteria = decodeVisitCriteria(text);
+    if (!criteria || criteria.criterionIds.length === 0) return 'No criteria chosen';
+    const how =
+      criteria.method.kind === 'random'
+        ? `drawn at random, ${criteria.method.perStrand} from each strand, with the seed ${criteria.method.seed}`
+        : 'chosen by hand';
+    return `${listOf(criteria.criterionIds)} (${how})`;
   };
 
   const toggle = (criterionId: string, on: boolean) => {
+    const plan = planNow.current;
     const ids = on
       ? inFrameworkOrder(framework, [...plan.criterionIds, criterionId])
       : plan.criterionIds.filter((id) => id !== criterionId);
@@ -113,7 +153,7 @@ function VisitPlanForm({
     const perStrand = Number(draw.perStrand);
     const drawn = drawnPlan(framework, perStrand, seed);
     setDraw({ perStrand: String(perStrand), seed });
-    change({ ...plan, ...drawn }, true);
+    change({ ...planNow.current, ...drawn }, true);
     setDrawMessage(
       `Drew ${drawn.criterionIds.length} criteria, up to ${perStrand} from each strand, with the seed ${seed}. Anyone who types this seed draws the same criteria.`,
     );
@@ -158,6 +198,24 @@ function VisitPlanForm({
     <>
       <ErrorSummary problems={summary} />
       <SaveStatus status={status} />
+      <div role="status" aria-live="polite" className="inline-status">
+        {note ? <p>{note}</p> : null}
+      </div>
+      {conflicts.map((conflict) => {
+        const name = FIELD_NAMES[conflict.field];
+        return (
+          <EditConflict
+            key={conflict.field}
+            id={`visit-${conflict.field}`}
+            label={name.label}
+            verb={wasOrWere([name])}
+            mine={conflict.field === 'criteria' ? criteriaText(conflict.mine) : null}
+            theirs={conflict.field === 'criteria' ? criteriaText(conflict.theirs) : conflict.theirs || '(empty)'}
+            onKeepMine={() => keepMine(conflict)}
+            onTakeTheirs={() => takeTheirs(conflict)}
+          />
+        );
+      })}
       <section aria-labelledby="chosen-heading">
         <h2 id="chosen-heading">Criteria to see ({plan.criterionIds.length})</h2>
         <p data-testid="visit-method">
@@ -282,7 +340,7 @@ function VisitPlanForm({
               type="date"
               className="input--short"
               value={plan.visitDate}
-              onChange={(e) => change({ ...plan, visitDate: e.target.value }, false)}
+              onChange={(e) => change({ ...planNow.current, visitDate: e.target.value }, false)}
             />
           )}
         </FormField>
@@ -293,7 +351,12 @@ function VisitPlanForm({
           hint="Who you will meet, what you will observe, what to ask for. They are printed on the plan and go into the report."
         >
           {(control) => (
-            <textarea {...control} rows={5} value={plan.notes} onChange={(e) => change({ ...plan, notes: e.target.value }, false)} />
+            <textarea
+              {...control}
+              rows={5}
+              value={plan.notes}
+              onChange={(e) => change({ ...planNow.current, notes: e.target.value }, false)}
+            />
           )}
         </FormField>
       </form>
