@@ -150,8 +150,8 @@ export function subheading(text: string): Content {
 /**
  * A heading and the block after it, kept on one page when the block is small enough to be sure
  * it fits (pdfmake drops an unbreakable block taller than a page). This replaces pdfmake's
- * pageBreakBefore callback, which lays the whole document out again for every node it moves:
- * on a 150-criterion submission that callback alone cost about half a second.
+ * pageBreakBefore callback, which lays the whole document out again for every node it moves, so
+ * a long submission was laid out many times over.
  */
 export function keepWithNext(heading: Content, following: readonly Content[]): Content[] {
   const [first, ...rest] = following;
