@@ -1,127 +1,96 @@
-import { useSyncExternalStore } from 'react';
+import { createElement, lazy } from 'react';
+import { createRouter, route, useHash, type RouteOf } from './router';
 
-/** The screens of the app, addressed by the URL's hash so every target (app://, http, file) works. */
-export type Route =
-  | { screen: 'home' }
-  | { screen: 'new-school' }
-  | { screen: 'school'; schoolId: string }
-  | { screen: 'edit-school'; schoolId: string }
-  | { screen: 'dashboard'; evaluationId: string }
-  | { screen: 'criterion'; evaluationId: string; criterionId: string }
-  | { screen: 'evidence'; evaluationId: string }
-  | { screen: 'actions'; evaluationId: string }
-  | { screen: 'submit'; evaluationId: string }
-  | { screen: 'submission'; evaluationId: string; submissionId: string }
-  | { screen: 'portfolio'; evaluationId: string }
-  | { screen: 'settings' }
-  | { screen: 'help' }
-  | { screen: 'new-moderator-workspace' }
-  | { screen: 'edit-moderator-workspace'; workspaceId: string }
-  | { screen: 'moderation-queue'; workspaceId: string }
-  | { screen: 'moderation-import'; workspaceId: string }
-  | { screen: 'moderation-review'; workspaceId: string; submissionId: string }
-  | { screen: 'moderation-criterion'; workspaceId: string; submissionId: string; criterionId: string }
-  | { screen: 'moderation-visit'; workspaceId: string; submissionId: string }
-  | { screen: 'moderation-outcome'; workspaceId: string; submissionId: string }
-  | { screen: 'moderation-reports'; schoolId: string }
-  | { screen: 'received-report'; evaluationId: string; reportId: string }
-  | { screen: 'not-found'; path: string };
+export { navigate } from './router';
 
-/** A path segment with its %-escapes decoded, or null when an escape is malformed (a lone %, %ZZ, %E0). */
-function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
-/** The route a hash names. Total: any hash at all, however malformed, gives a route (at worst not-found). */
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
-  const decoded = path.split('/').filter(Boolean).map(decodeSegment);
-  if (decoded.some((part) => part === null)) return { screen: 'not-found', path };
-  const parts = decoded.filter((part): part is string => part !== null);
-  const [a, b, c, d] = parts;
-  if (parts.length === 0) return { screen: 'home' };
-  if (a === 'settings' && parts.length === 1) return { screen: 'settings' };
-  if (a === 'help' && parts.length === 1) return { screen: 'help' };
-  if (a === 'schools' && b === 'new' && parts.length === 2) return { screen: 'new-school' };
-  if (a === 'schools' && b && parts.length === 2) return { screen: 'school', schoolId: b };
-  if (a === 'schools' && b && c === 'edit' && parts.length === 3) return { screen: 'edit-school', schoolId: b };
-  if (a === 'schools' && b && c === 'moderation' && parts.length === 3) return { screen: 'moderation-reports', schoolId: b };
-  if (a === 'evaluations' && b) {
-    if (parts.length === 2) return { screen: 'dashboard', evaluationId: b };
-    if (c === 'criteria' && d && parts.length === 4) return { screen: 'criterion', evaluationId: b, criterionId: d };
-    if (c === 'evidence' && parts.length === 3) return { screen: 'evidence', evaluationId: b };
-    if (c === 'actions' && parts.length === 3) return { screen: 'actions', evaluationId: b };
-    if (c === 'submit' && parts.length === 3) return { screen: 'submit', evaluationId: b };
-    if (c === 'portfolio' && parts.length === 3) return { screen: 'portfolio', evaluationId: b };
-    if (c === 'submissions' && d && parts.length === 4) return { screen: 'submission', evaluationId: b, submissionId: d };
-    if (c === 'moderation' && d && parts.length === 4) return { screen: 'received-report', evaluationId: b, reportId: d };
-  }
-  if (a === 'moderation' && b === 'new' && parts.length === 2) return { screen: 'new-moderator-workspace' };
-  if (a === 'moderation' && b) {
-    if (parts.length === 2) return { screen: 'moderation-queue', workspaceId: b };
-    if (c === 'edit' && parts.length === 3) return { screen: 'edit-moderator-workspace', workspaceId: b };
-    if (c === 'import' && parts.length === 3) return { screen: 'moderation-import', workspaceId: b };
-    if (c === 'submissions' && d && parts.length === 4) return { screen: 'moderation-review', workspaceId: b, submissionId: d };
-    if (c === 'submissions' && d && parts[4] === 'criteria' && parts[5] && parts.length === 6) {
-      return { screen: 'moderation-criterion', workspaceId: b, submissionId: d, criterionId: parts[5] };
-    }
-    if (c === 'submissions' && d && parts[4] === 'visit' && parts.length === 5) {
-      return { screen: 'moderation-visit', workspaceId: b, submissionId: d };
-    }
-    if (c === 'submissions' && d && parts[4] === 'outcome' && parts.length === 5) {
-      return { screen: 'moderation-outcome', workspaceId: b, submissionId: d };
-    }
-  }
-  return { screen: 'not-found', path };
-}
-
-export const href = {
-  home: () => '#/',
-  newSchool: () => '#/schools/new',
-  school: (schoolId: string) => `#/schools/${encodeURIComponent(schoolId)}`,
-  editSchool: (schoolId: string) => `#/schools/${encodeURIComponent(schoolId)}/edit`,
-  dashboard: (evaluationId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}`,
-  criterion: (evaluationId: string, criterionId: string) =>
-    `#/evaluations/${encodeURIComponent(evaluationId)}/criteria/${encodeURIComponent(criterionId)}`,
-  evidence: (evaluationId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}/evidence`,
-  actions: (evaluationId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}/actions`,
-  submit: (evaluationId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}/submit`,
-  portfolio: (evaluationId: string) => `#/evaluations/${encodeURIComponent(evaluationId)}/portfolio`,
-  submission: (evaluationId: string, submissionId: string) =>
-    `#/evaluations/${encodeURIComponent(evaluationId)}/submissions/${encodeURIComponent(submissionId)}`,
-  settings: () => '#/settings',
-  help: () => '#/help',
-  newModeratorWorkspace: () => '#/moderation/new',
-  editModeratorWorkspace: (workspaceId: string) => `#/moderation/${encodeURIComponent(workspaceId)}/edit`,
-  moderationQueue: (workspaceId: string) => `#/moderation/${encodeURIComponent(workspaceId)}`,
-  moderationImport: (workspaceId: string) => `#/moderation/${encodeURIComponent(workspaceId)}/import`,
-  moderationReview: (workspaceId: string, submissionId: string) =>
-    `#/moderation/${encodeURIComponent(workspaceId)}/submissions/${encodeURIComponent(submissionId)}`,
-  moderationCriterion: (workspaceId: string, submissionId: string, criterionId: string) =>
-    `#/moderation/${encodeURIComponent(workspaceId)}/submissions/${encodeURIComponent(submissionId)}/criteria/${encodeURIComponent(criterionId)}`,
-  moderationVisit: (workspaceId: string, submissionId: string) =>
-    `#/moderation/${encodeURIComponent(workspaceId)}/submissions/${encodeURIComponent(submissionId)}/visit`,
-  moderationOutcome: (workspaceId: string, submissionId: string) =>
-    `#/moderation/${encodeURIComponent(workspaceId)}/submissions/${encodeURIComponent(submissionId)}/outcome`,
-  moderationReports: (schoolId: string) => `#/schools/${encodeURIComponent(schoolId)}/moderation`,
-  receivedReport: (evaluationId: string, reportId: string) =>
-    `#/evaluations/${encodeURIComponent(evaluationId)}/moderation/${encodeURIComponent(reportId)}`,
+/**
+ * The app's screens, addressed by the URL's hash so every target (app://, http, file) works. This
+ * table is the one place a screen is added: its address, its title until its heading gives a more
+ * exact one, and its screen, loaded the first time it is visited. Parsing, links (`href.school(id)`,
+ * named after the screen), the Route type and the window title all follow from it; App shows the
+ * screen with a loading state and its own error boundary, and its heading takes focus on arrival.
+ *
+ * Entries are tried in order: an address with a literal ('/schools/new') comes before one with a
+ * parameter in the same place ('/schools/:schoolId').
+ */
+const routes = {
+  home: route('/', 'Your schools', () => import('../screens/HomeScreen').then((m) => m.HomeScreen)),
+  settings: route('/settings', 'Settings', () => import('../screens/SettingsScreen').then((m) => m.SettingsScreen)),
+  help: route('/help', 'Help and keyboard shortcuts', () => import('../screens/HelpScreen').then((m) => m.HelpScreen)),
+  'new-school': route('/schools/new', 'Add a school', () => import('../screens/SchoolFormScreen').then((m) => m.SchoolFormScreen)),
+  school: route('/schools/:schoolId', 'School', () => import('../screens/SchoolScreen').then((m) => m.SchoolScreen)),
+  'edit-school': route('/schools/:schoolId/edit', 'Change school details', () =>
+    import('../screens/SchoolFormScreen').then((m) => m.SchoolFormScreen),
+  ),
+  'moderation-reports': route('/schools/:schoolId/moderation', 'Moderation reports', () =>
+    import('../screens/ModerationReportsScreen').then((m) => m.ModerationReportsScreen),
+  ),
+  dashboard: route('/evaluations/:evaluationId', 'Evaluation dashboard', () =>
+    import('../screens/DashboardScreen').then((m) => m.DashboardScreen),
+  ),
+  criterion: route('/evaluations/:evaluationId/criteria/:criterionId', 'Criterion', () =>
+    import('../screens/CriterionScreen').then((m) => m.CriterionScreen),
+  ),
+  evidence: route('/evaluations/:evaluationId/evidence', 'Evidence library', () =>
+    import('../screens/EvidenceScreen').then((m) => m.EvidenceScreen),
+  ),
+  actions: route('/evaluations/:evaluationId/actions', 'Action plan', () =>
+    import('../screens/ActionPlanScreen').then((m) => m.ActionPlanScreen),
+  ),
+  submit: route('/evaluations/:evaluationId/submit', 'Export the signed submission', () =>
+    import('../screens/SubmitScreen').then((m) => m.SubmitScreen),
+  ),
+  portfolio: route('/evaluations/:evaluationId/portfolio', 'Print the accreditation portfolio', () =>
+    import('../screens/PortfolioScreen').then((m) => m.PortfolioScreen),
+  ),
+  submission: route('/evaluations/:evaluationId/submissions/:submissionId', 'Submission', () =>
+    import('../screens/SubmissionScreen').then((m) => m.SubmissionScreen),
+  ),
+  'received-report': route('/evaluations/:evaluationId/moderation/:reportId', 'Moderation report', () =>
+    import('../screens/ReceivedReportScreen').then((m) => m.ReceivedReportScreen),
+  ),
+  'new-moderator-workspace': route('/moderation/new', 'Set up a moderator workspace', () =>
+    import('../screens/ModeratorWorkspaceFormScreen').then((m) => m.ModeratorWorkspaceFormScreen),
+  ),
+  'moderation-queue': route('/moderation/:workspaceId', 'Submissions to moderate', () =>
+    import('../screens/ModerationQueueScreen').then((m) => m.ModerationQueueScreen),
+  ),
+  'edit-moderator-workspace': route('/moderation/:workspaceId/edit', 'Change moderator workspace', () =>
+    import('../screens/ModeratorWorkspaceFormScreen').then((m) => m.ModeratorWorkspaceFormScreen),
+  ),
+  'moderation-import': route('/moderation/:workspaceId/import', 'Import submissions', () =>
+    import('../screens/ModerationImportScreen').then((m) => m.ModerationImportScreen),
+  ),
+  'moderation-review': route('/moderation/:workspaceId/submissions/:submissionId', 'Moderate a submission', () =>
+    import('../screens/ModerationReviewScreen').then((m) => m.ModerationReviewScreen),
+  ),
+  'moderation-criterion': route('/moderation/:workspaceId/submissions/:submissionId/criteria/:criterionId', 'Moderate a criterion', () =>
+    import('../screens/ModerationCriterionScreen').then((m) => m.ModerationCriterionScreen),
+  ),
+  'moderation-visit': route('/moderation/:workspaceId/submissions/:submissionId/visit', 'Plan the visit', () =>
+    import('../screens/VisitPlanScreen').then((m) => m.VisitPlanScreen),
+  ),
+  'moderation-outcome': route('/moderation/:workspaceId/submissions/:submissionId/outcome', 'Outcome and moderation report', () =>
+    import('../screens/ModerationOutcomeScreen').then((m) => m.ModerationOutcomeScreen),
+  ),
 };
 
-export function navigate(to: string): void {
-  window.location.hash = to.replace(/^#/, '');
-}
+const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen').then((m) => ({ default: m.NotFoundScreen })));
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
+/** The router for the table: every unknown or malformed address gives the not-found screen. */
+export const appRouter = createRouter(routes, {
+  title: 'Page not found',
+  render: (params, key) => createElement(NotFoundScreen, { ...params, key }),
+});
+
+export type Route = RouteOf<typeof routes>;
+
+/** The route a hash names. Total: any hash at all, however malformed, gives a route (at worst not-found). */
+export const parseRoute = appRouter.parseRoute;
+
+/** A link to each screen, named after it: href.moderationQueue(workspaceId). */
+export const href = appRouter.href;
 
 export function useHashRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseRoute(hash);
+  return parseRoute(useHash());
 }

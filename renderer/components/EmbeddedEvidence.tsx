@@ -3,7 +3,7 @@ import { evidenceKindLabel, formatBytes } from '../../shared/evidence/evidence-r
 import type { SubmissionEvidence, SubmissionEvidenceFile } from '../../shared/submission/submission-format';
 import { useServices } from '../app/app-context';
 import { readEmbeddedFile } from '../export/embedded-files';
-import { formatIsoDate } from './dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { FilePreview } from './FilePreview';
 
 /**

@@ -4,7 +4,7 @@ import { shortHash } from '../../shared/formats/sha256';
 import type { KeyAnswer } from '../../shared/moderation/import-decision';
 import { href } from '../app/hash-route';
 import type { ImportItem, ImportItemResult, ImportSummary } from '../app/submission-import';
-import { formatIsoDate } from './dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { SignerConfirmation } from './SignerConfirmation';
 
 const fingerprint = (hex: string) => shortHash(hex, 16);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { fingerprintReadingLines, type SignerIdentity } from '../../shared/moderation/first-use-trust';
-import { formatIsoDate } from './dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 
 const day = (iso: string) => (iso ? formatIsoDate(iso.slice(0, 10)) : 'not given');
 

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { shortHash } from '../../shared/formats/sha256';
 import { useServices } from '../app/app-context';
 import { certificateReissueOf, type SigningKeyRecordWithReissue } from '../db/signing-key-store';
-import { formatIsoDate } from './dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 
 /**
  * Each workspace's signing certificate, by its SHA-256 fingerprint: the same fingerprint is

@@ -3,7 +3,7 @@ import { formatBytes } from '../../shared/evidence/evidence-records';
 import { shortHash } from '../../shared/formats/sha256';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
-import { formatIsoDate } from './dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 
 /** The submissions exported from an evaluation, newest first. */
 export function SubmissionList({ evaluationId, headingLevel = 2 }: { evaluationId: string; headingLevel?: 2 | 3 }) {

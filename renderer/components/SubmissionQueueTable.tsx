@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { submissionStatusLabel } from '../../shared/moderation/moderation-records';
 import { QUEUE_COLUMNS, type QueueGroup, type QueueRow, type QueueSort, type QueueSortKey } from '../../shared/moderation/submission-queue';
 import { href } from '../app/hash-route';
-import { formatIsoDate } from './dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { ScrollRegion } from './ScrollRegion';
 import { VersionChanges } from './VersionChanges';
 

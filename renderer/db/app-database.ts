@@ -266,7 +266,7 @@ export function splitImportedSubmission(record: ImportedSubmissionWithDocument):
   return { submission, document: document === undefined ? null : { key: record.key, document } };
 }
 
-/** How many records the upgrade to version 4 holds in memory at once (each document is about 150 KB). */
+/** How many records the upgrade to version 4 holds in memory at once (each document holds a whole submission's data). */
 const MOVE_BATCH = 25;
 
 /** The upgrade to version 4, inside Dexie's upgrade transaction: a failure undoes all of it. */

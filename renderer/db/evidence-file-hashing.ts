@@ -4,8 +4,8 @@ import { sha256Hex } from '../../shared/formats/sha256';
  * The SHA-256 of picked evidence files. In the app, files are read and hashed in four web workers
  * at once: Chromium hands a page a file's bytes more slowly than WebCrypto hashes them, and reading
  * waits on the browser process more than on the CPU, so four readers get through a large selection
- * faster than two or six (the bench, on two cores: a median of 315 MB/s ingested, against 277 and
- * 300). Where there are no workers (the component tests' jsdom), the page hashes them itself, one
+ * faster than two or six (`npm run bench` measures it; test/bench/PERFORMANCE.md has the history).
+ * Where there are no workers (the component tests' jsdom), the page hashes them itself, one
  * file at a time.
  */
 export interface FileHasher {

@@ -4,7 +4,7 @@ import type { HashReply, HashRequest } from './evidence-file-hashing';
 
 /**
  * Reads a picked file and takes its SHA-256, off the page's thread: WebCrypto hashes on the
- * calling thread, and a 200 MB file would otherwise freeze the page for a fifth of a second.
+ * calling thread, and a large file would otherwise freeze the page while it is hashed.
  */
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 

@@ -15,7 +15,7 @@ import { useConfirmStep } from '../app/use-confirm-step';
 import { href } from '../app/hash-route';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { ActionForm } from '../components/ActionForm';
-import { formatIsoDate } from '../components/dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';

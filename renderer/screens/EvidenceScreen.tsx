@@ -16,7 +16,7 @@ import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { CriterionOptions, inFrameworkOrder } from '../components/CriterionOptions';
-import { formatIsoDate } from '../components/dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { EvidenceDetailsForm } from '../components/EvidenceDetailsForm';
 import { EvidenceItemPanel } from '../components/EvidenceItemPanel';
 import { EvidenceUploader } from '../components/EvidenceUploader';

@@ -17,7 +17,7 @@ import type { Region } from '../../shared/regions/regions';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import { useServices } from '../app/app-context';
 import { useModeratedSubmission, type ModerationRecords } from '../app/use-moderated-submission';
-import { formatIsoDate } from '../components/dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { ErrorSummary, FieldError, type FieldProblem } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';

@@ -14,7 +14,7 @@ import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { importCounts, useSubmissionImport } from '../app/submission-import';
 import { useModeratorWorkspace } from '../app/use-moderator-workspace';
-import { formatIsoDate } from '../components/dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout';
 import { PageHeading } from '../components/PageHeading';
 import { CertificateReissueNote } from '../components/SigningCertificates';

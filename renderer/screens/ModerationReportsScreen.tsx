@@ -6,7 +6,7 @@ import type { VerifiedReport } from '../../shared/moderation/moderation-report-v
 import { OUTCOME_KINDS } from '../../shared/moderation/moderation-records';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
-import { formatIsoDate } from '../components/dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { SignerConfirmation } from '../components/SignerConfirmation';

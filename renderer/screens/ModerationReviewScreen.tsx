@@ -13,7 +13,7 @@ import { decisionText, nextUndecided, reviewProgress } from '../../shared/modera
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { useModeratedSubmission, type ModerationContext } from '../app/use-moderated-submission';
-import { formatIsoDate } from '../components/dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { Layout } from '../components/Layout';
 import { ModeratedSubmissionLayout } from '../components/ModeratedSubmissionLayout';
 import { PageHeading } from '../components/PageHeading';

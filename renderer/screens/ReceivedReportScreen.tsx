@@ -8,7 +8,7 @@ import { decisionText } from '../../shared/moderation/moderation-review';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
-import { formatIsoDate } from '../components/dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';

@@ -9,14 +9,13 @@ import {
   fingerprintLines,
   judgementLabel,
   labelledRows,
-  longDate,
-  longDateOfTime,
   panel,
   paragraphs,
   sectionHeading,
   strandHeading,
   subheading,
 } from '../pdf/layout-blocks';
+import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
 import type { ModerationDocument } from './moderation-format';
 import { MODERATION_DECISIONS, OUTCOME_KINDS } from './moderation-records';
 
@@ -50,7 +49,7 @@ function cover(document: ModerationDocument): Content[] {
       [
         ['URN', submission.school.urn],
         ['Outcome', outcomeLine(document)],
-        ...(document.outcome.renewalDate ? [['Renewal due', longDate(document.outcome.renewalDate)] as [string, string]] : []),
+        ...(document.outcome.renewalDate ? [['Renewal due', formatIsoDate(document.outcome.renewalDate)] as [string, string]] : []),
         ['Framework', `${submission.framework.title}, version ${submission.framework.version}`],
         ['Submission moderated', `${submission.submissionId}, v${submission.version}, exported ${longDateOfTime(submission.exportedAt)}`],
         ['SHA-256 of the submission PDF', fingerprintLines(submission.sha256)],
@@ -90,7 +89,7 @@ function outcomeSection(document: ModerationDocument, framework: AppliedFramewor
     ['What the award rules give from the moderated judgements', computed],
   ];
   if (outcome.overrideReason) rows.push(['Why the level differs', outcome.overrideReason]);
-  if (outcome.renewalDate) rows.push(['Renewal due', longDate(outcome.renewalDate)]);
+  if (outcome.renewalDate) rows.push(['Renewal due', formatIsoDate(outcome.renewalDate)]);
   rows.push(['Decided', longDateOfTime(outcome.decidedAt)]);
   return [
     sectionHeading('Outcome'),
@@ -141,7 +140,7 @@ function visitSection(document: ModerationDocument, framework: AppliedFramework)
     sectionHeading('Visit'),
     labelledRows(
       [
-        ['Date', longDate(visit.visitDate, 'not set')],
+        ['Date', formatIsoDate(visit.visitDate, 'not set')],
         ['Criteria sampled', `${visit.criterionIds.length}, ${method}`],
       ],
       170,

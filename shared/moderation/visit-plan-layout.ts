@@ -9,11 +9,10 @@ import {
   documentDefinition,
   judgementLabel,
   labelledRows,
-  longDate,
-  longDateOfTime,
   panel,
   paragraphs,
 } from '../pdf/layout-blocks';
+import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
 import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
 import type { CriterionModeration, VisitPlan } from './moderation-records';
 import { decisionText, evidenceForCriterion } from './moderation-review';
@@ -55,12 +54,12 @@ export function visitPlanLayout(input: VisitPlanLayoutInput): TDocumentDefinitio
       labelledRows(
         [
           ['URN', document.school.urn],
-          ['Visit date', longDate(plan.visitDate, 'not set yet')],
+          ['Visit date', formatIsoDate(plan.visitDate, 'not set yet')],
           ['Moderator', `${input.moderator.name}, ${input.moderator.organisation}`],
           ['Submission', `v${document.version}, exported ${longDateOfTime(document.createdAt)}`],
           ['Framework', `${document.framework.title}, version ${document.framework.version}`],
           ['Criteria to see', `${ids.length}, ${methodText(plan.method)}`],
-          ['Printed', longDate(input.printedOn, input.printedOn)],
+          ['Printed', formatIsoDate(input.printedOn, input.printedOn)],
         ],
         110,
       ),

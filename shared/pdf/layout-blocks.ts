@@ -12,6 +12,7 @@ import { evaluateAwards, type AwardOutcome, type Standings } from '../awards/awa
 import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framework/applied-framework';
 import { levelLabel, scalePoint } from '../framework/applied-framework';
 import { codeOfPracticeReference } from '../framework/code-of-practice';
+import { formatIsoDate } from '../formats/en-gb-dates';
 import { phaseLabel } from '../school/school-records';
 import { breakLongWords, breakLongWordsInContent } from './long-words';
 import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
@@ -149,8 +150,8 @@ export function subheading(text: string): Content {
 /**
  * A heading and the block after it, kept on one page when the block is small enough to be sure
  * it fits (pdfmake drops an unbreakable block taller than a page). This replaces pdfmake's
- * pageBreakBefore callback, which lays the whole document out again for every node it moves:
- * on a 150-criterion submission that callback alone cost about half a second.
+ * pageBreakBefore callback, which lays the whole document out again for every node it moves, so
+ * a long submission was laid out many times over.
  */
 export function keepWithNext(heading: Content, following: readonly Content[]): Content[] {
   const [first, ...rest] = following;
@@ -248,27 +249,6 @@ export function bulletList(items: readonly Content[]): Content {
 }
 
 // ---- Formatting ---------------------------------------------------------------------------------
-
-const LONG_DATE_UTC = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const LONG_DATE_LONDON = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-
-/** "2026-11-24" -> "24 November 2026"; '' or an unreadable date -> `whenEmpty`. */
-export function longDate(yyyyMmDd: string, whenEmpty = 'no date'): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(yyyyMmDd);
-  if (!match) return yyyyMmDd === '' ? whenEmpty : yyyyMmDd;
-  return LONG_DATE_UTC.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
-}
-
-/** An ISO 8601 time as the day it was in England: "24 November 2026". */
-export function longDateOfTime(iso: string): string {
-  const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? iso : LONG_DATE_LONDON.format(time);
-}
 
 /** The first 12 hex characters of a SHA-256: enough to tell files apart by eye. */
 export function hashPrefix(hex: string): string {
@@ -516,7 +496,7 @@ export function actionPlanSection(actions: readonly SubmissionAction[]): Content
           ],
         },
         a.who === '' ? { text: 'not given', italics: true } : a.who,
-        longDate(a.byWhen, 'no date'),
+        formatIsoDate(a.byWhen, 'no date'),
         actionStatusLabel(a.status),
         a.criterionIds.join(', '),
       ]),

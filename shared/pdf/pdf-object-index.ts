@@ -123,11 +123,11 @@ export function indexClassicXref(bytes: Uint8Array): PdfObjectIndex | null {
 /**
  * A stream object whose length is given directly: its dictionary is parsed and its contents are
  * a view of the file's bytes, not a copy (pdf-lib's parser copies every stream it reads, which for
- * hundreds of megabytes of evidence costs a quarter of a second and as much memory again).
+ * hundreds of megabytes of evidence costs time and as much memory again).
  */
 function parseStreamInPlace(window: Uint8Array, bodyStart: number, context: PDFContext): PDFRawStream | null {
   // The dictionary is usually a few hundred bytes: look there first, then further (decoding 64 KB
-  // of every embedded file as text cost a tenth of a second for a large submission).
+  // of every embedded file as text adds up over a large submission's hundreds of files).
   let keyword: RegExpExecArray | null = null;
   for (const span of [2_048, 65_536]) {
     keyword = />>\s*stream(\r\n|\n)/.exec(latin1.decode(window.subarray(bodyStart, Math.min(window.length, bodyStart + span))));

@@ -10,7 +10,6 @@ import {
   dataTable,
   documentDefinition,
   labelledRows,
-  longDate,
   PAGE,
   panel,
   schoolContextSection,
@@ -18,6 +17,7 @@ import {
   summarySection,
   type CriterionExtras,
 } from '../pdf/layout-blocks';
+import { formatIsoDate } from '../formats/en-gb-dates';
 import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
 
 /**
@@ -68,7 +68,7 @@ const IMAGE_MAX_HEIGHT = Math.round(PAGE.height * 0.6);
 export function portfolioLayout(input: PortfolioInput): TDocumentDefinitions {
   const { document, framework, sections } = input;
   const school = document.school.name;
-  const printed = longDate(input.printedOn, input.printedOn);
+  const printed = formatIsoDate(input.printedOn, input.printedOn);
   const shownAsImages = sections.evidenceImages ? document.evidence.filter((e) => printableImage(e, input.images) !== null) : [];
   const others = document.evidence.filter((e) => !shownAsImages.includes(e));
 
@@ -212,7 +212,7 @@ function evidenceImageBlock(item: SubmissionEvidence): Content {
 }
 
 function evidenceFacts(item: SubmissionEvidence): string[] {
-  const facts = [evidenceKindLabel(item.kind), longDate(item.date, 'undated')];
+  const facts = [evidenceKindLabel(item.kind), formatIsoDate(item.date, 'undated')];
   if (item.criterionIds.length > 0) facts.push(`supports ${item.criterionIds.join(', ')}`);
   return facts;
 }
@@ -244,7 +244,7 @@ function otherEvidenceRow(item: SubmissionEvidence): TableCell[] {
       ],
     },
     evidenceKindLabel(item.kind),
-    longDate(item.date, 'undated'),
+    formatIsoDate(item.date, 'undated'),
     where.length === 0 ? { text: 'not given', italics: true } : where.join('\n'),
     item.criterionIds.join(', '),
   ];

@@ -11,14 +11,13 @@ import {
   fingerprintLines,
   hashPrefix,
   labelledRows,
-  longDate,
-  longDateOfTime,
   panel,
   schoolContextSection,
   sectionHeading,
   summarySection,
   type CriterionExtras,
 } from '../pdf/layout-blocks';
+import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
 import {
   FRAMEWORK_JSON_NAME,
   SUBMISSION_JSON_NAME,
@@ -133,7 +132,7 @@ function evidenceReferences(evidence: readonly SubmissionEvidence[]): CriterionE
 }
 
 function evidenceReference(item: SubmissionEvidence): Content {
-  const details = [evidenceKindLabel(item.kind), longDate(item.date, 'undated')];
+  const details = [evidenceKindLabel(item.kind), formatIsoDate(item.date, 'undated')];
   if (item.heldAt.trim() !== '') details.push(`held at: ${item.heldAt}`);
   details.push(
     item.file ? `attached as ${item.file.attachmentName}, SHA-256 ${hashPrefix(item.file.sha256)}` : 'held by the school, not attached',
@@ -156,7 +155,7 @@ function declarationSection(document: SubmissionDocument): Content[] {
       ['Head teacher', declaration.headTeacher],
       ['SENCO', declaration.senco],
       ['Chair of governors', declaration.chairOfGovernors],
-      ['Date', longDate(declaration.date, 'not given')],
+      ['Date', formatIsoDate(declaration.date, 'not given')],
     ]),
   ];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinDate } from '../../renderer/components/DateField';
-import { formatIsoDate } from '../../renderer/components/dates';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 
 describe('joinDate (the GOV.UK day, month, year fields)', () => {
   it('makes a real date into yyyy-mm-dd, padding day and month', () => {

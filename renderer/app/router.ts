@@ -1,0 +1,214 @@
+import { createElement, lazy, useSyncExternalStore, type ComponentType, type ReactElement } from 'react';
+
+/**
+ * The machinery behind the route table (hash-route.ts): from one entry per screen (an address
+ * pattern, a title and the screen to load) it derives the Route type, parsing, links, the document
+ * title while a screen loads, and the screen itself, loaded only when first visited. Nothing here
+ * names a screen, so adding one is an entry in the table and nothing else.
+ */
+
+/** The names of a pattern's parameters, in order: '/schools/:schoolId/edit' -> ['schoolId']. */
+export type ParamNames<Pattern extends string> = Pattern extends `${string}:${infer Name}/${infer Rest}`
+  ? [Name, ...ParamNames<`/${Rest}`>]
+  : Pattern extends `${string}:${infer Name}`
+    ? [Name]
+    : [];
+
+/** The parameters a pattern's screen receives as props: '/schools/:schoolId' -> { schoolId: string }. */
+export type Params<Pattern extends string> = { [Name in ParamNames<Pattern>[number]]: string };
+
+/** The arguments of a pattern's link builder, one string per parameter in address order. */
+type ParamArgs<Pattern extends string> = StringsFor<ParamNames<Pattern>>;
+type StringsFor<Names extends string[]> = { [Index in keyof Names]: string };
+
+/** 'moderation-queue' -> 'moderationQueue': a screen's link builder is named after its screen. */
+type CamelCase<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : Name;
+
+export interface RouteEntry<Pattern extends string> {
+  /** The address after '#', literal segments and `:name` parameters: '/evaluations/:evaluationId/actions'. */
+  readonly pattern: Pattern;
+  /** The window title until the screen's own heading names it more exactly (it may need data first). */
+  readonly title: string;
+  /** The screen, loaded the first time it is needed. */
+  readonly render: (params: Params<Pattern>, key: string) => ReactElement;
+}
+
+/**
+ * One route: its address pattern, its title, and how to load its screen. The screen's props must
+ * be the pattern's parameters, so a parameter the screen does not take, or lacks, is a type error.
+ */
+export function route<Pattern extends string>(
+  pattern: Pattern,
+  title: string,
+  load: () => Promise<ComponentType<NoInfer<Params<Pattern>>>>,
+): RouteEntry<Pattern> {
+  const Screen = lazy(async () => ({ default: await load() }));
+  return { pattern, title, render: (params, key) => createElement(Screen, { ...params, key }) };
+}
+
+// A table maps each screen's name to its entry. `any` would be simplest here; the widest entry
+// type that every RouteEntry<P> is assignable to keeps the checks strict instead.
+type AnyEntry = { readonly pattern: string; readonly title: string; readonly render: (params: never, key: string) => ReactElement };
+export type RouteTable = Readonly<Record<string, AnyEntry>>;
+
+type PatternOf<Table extends RouteTable, Screen extends keyof Table> = Table[Screen]['pattern'];
+
+/** The screen a table entry names, with its parameters: { screen: 'school'; schoolId: string }. */
+type RouteFor<Table extends RouteTable, Screen extends keyof Table & string> = {
+  [Key in 'screen' | ParamNames<PatternOf<Table, Screen>>[number]]: Key extends 'screen' ? Screen : string;
+};
+
+/** Every address the app understands, and the not-found screen for every other. */
+export type RouteOf<Table extends RouteTable> =
+  { [Screen in keyof Table & string]: RouteFor<Table, Screen> }[keyof Table & string] | { screen: 'not-found'; path: string };
+
+/** One link builder per screen: href.moderationQueue(workspaceId) -> '#/moderation/w1'. */
+export type HrefsOf<Table extends RouteTable> = {
+  [Screen in keyof Table & string as CamelCase<Screen>]: (...params: ParamArgs<PatternOf<Table, Screen>>) => string;
+};
+
+export interface Router<Table extends RouteTable> {
+  readonly table: Table;
+  /** The route a hash names. Total: any hash at all, however malformed, gives a route (at worst not-found). */
+  parseRoute(hash: string): RouteOf<Table>;
+  readonly href: HrefsOf<Table>;
+  /** The window title the route's screen has until its heading gives a more exact one. */
+  titleOf(route: RouteOf<Table>): string;
+  /** The route's screen, keyed by its address so another record's screen starts afresh. */
+  screenFor(route: RouteOf<Table>): ReactElement;
+}
+
+interface CompiledPattern {
+  screen: string;
+  /** Each segment: a literal to match, or (null) a parameter to capture. */
+  segments: readonly (string | null)[];
+  names: readonly string[];
+}
+
+function compile(screen: string, pattern: string): CompiledPattern {
+  const parts = pattern.split('/').filter(Boolean);
+  return {
+    screen,
+    segments: parts.map((part) => (part.startsWith(':') ? null : part)),
+    names: parts.filter((part) => part.startsWith(':')).map((part) => part.slice(1)),
+  };
+}
+
+/** A path segment with its %-escapes decoded, or null when an escape is malformed (a lone %, %ZZ, %E0). */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+function camelCase(name: string): string {
+  return name.replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * The router for a table. Entries are tried in the table's order and the first that matches wins,
+ * so a literal address ('/schools/new') must come before a parameter in the same place
+ * ('/schools/:schoolId'); the route-table test checks that every entry's links lead back to it.
+ */
+export function createRouter<const Table extends RouteTable>(
+  table: Table,
+  notFound: { title: string; render: (params: { path: string }, key: string) => ReactElement },
+): Router<Table> {
+  const compiled = Object.entries(table).map(([screen, entry]) => compile(screen, entry.pattern));
+
+  function parseRoute(hash: string): RouteOf<Table> {
+    const path = hash.replace(/^#/, '') || '/';
+    const decoded = path.split('/').filter(Boolean).map(decodeSegment);
+    const parts: string[] = [];
+    for (const part of decoded) {
+      if (part === null) return { screen: 'not-found', path };
+      parts.push(part);
+    }
+    for (const candidate of compiled) {
+      if (candidate.segments.length !== parts.length) continue;
+      if (!candidate.segments.every((literal, index) => literal === null || literal === parts[index])) continue;
+      const route: Record<string, string> = { screen: candidate.screen };
+      const values = parts.filter((_part, index) => candidate.segments[index] === null);
+      candidate.names.forEach((name, index) => {
+        route[name] = values[index] ?? '';
+      });
+      // The object has exactly the screen name and the parameters its pattern declares.
+      return route as RouteOf<Table>;
+    }
+    return { screen: 'not-found', path };
+  }
+
+  const href: Record<string, (...params: string[]) => string> = {};
+  for (const { screen, segments } of compiled) {
+    href[camelCase(screen)] = (...params: string[]) => {
+      let next = 0;
+      const path = segments.map((literal) => literal ?? encodeURIComponent(params[next++] ?? '')).join('/');
+      return `#/${path}`;
+    };
+  }
+
+  const paramsOf = (route: RouteOf<Table>): Record<string, string> => {
+    const { screen: _screen, ...params } = route as Record<string, string>;
+    return params;
+  };
+
+  return {
+    table,
+    parseRoute,
+    // One builder per entry, named by camelCase(screen), each taking the pattern's parameters.
+    href: href as HrefsOf<Table>,
+    titleOf: (route) => (route.screen === 'not-found' ? notFound.title : (table[route.screen]?.title ?? notFound.title)),
+    screenFor: (route) => {
+      const key = JSON.stringify(route);
+      if (route.screen === 'not-found') return notFound.render({ path: (route as { path: string }).path }, key);
+      const entry = table[route.screen];
+      // parseRoute only makes routes from the table's entries, with the parameters their patterns name.
+      return entry ? entry.render(paramsOf(route) as never, key) : notFound.render({ path: '' }, key);
+    },
+  };
+}
+
+// ---- The address bar ----------------------------------------------------------------------------
+
+/**
+ * In-app navigations so far, and the one whose heading last took focus. Each navigation moves
+ * focus to the new screen's heading once, so a heading that re-renders, or is replaced once its
+ * data has loaded, never pulls focus back from where the user has since moved it. On a fresh load
+ * there has been no navigation: the browser's own order applies, so the first Tab still reaches
+ * the skip link.
+ */
+let navigations = 0;
+let focusedForNavigation = 0;
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    navigations += 1;
+  });
+}
+
+/**
+ * Whether a heading that has just appeared (or changed) should take focus: after an in-app
+ * navigation, once per navigation, unless focus was lost since (the heading it was on went, as a
+ * loading screen's does when the data arrives).
+ */
+export function headingTakesFocus(focusIsLost: boolean): boolean {
+  if (navigations === 0) return false;
+  if (focusedForNavigation === navigations && !focusIsLost) return false;
+  focusedForNavigation = navigations;
+  return true;
+}
+
+export function navigate(to: string): void {
+  window.location.hash = to.replace(/^#/, '');
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The hash in the address bar, re-read on every change. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}

@@ -1,0 +1,125 @@
+import { createElement } from 'react';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { appRouter, href, parseRoute, type Route } from '../../renderer/app/hash-route';
+import { createRouter, route, type ParamNames } from '../../renderer/app/router';
+
+const table = appRouter.table;
+type Screen = keyof typeof table;
+
+/** An id with every character a link must escape, so a round trip proves the escaping too. */
+const AWKWARD_ID = 'a/b %é?#&';
+
+/** Sample parameters for a pattern: a distinct awkward value for each. */
+function sampleParams(pattern: string): Record<string, string> {
+  const names = pattern
+    .split('/')
+    .filter((part) => part.startsWith(':'))
+    .map((part) => part.slice(1));
+  return Object.fromEntries(names.map((name, index) => [name, `${AWKWARD_ID}${index}`]));
+}
+
+function camelCase(screen: string): string {
+  return screen.replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase());
+}
+
+/** The link builder a screen's entry gives, called with the pattern's parameters in address order. */
+function linkFor(screen: string, params: Record<string, string>): string {
+  const build = (href as unknown as Record<string, ((...args: string[]) => string) | undefined>)[camelCase(screen)];
+  if (!build) throw new Error(`No link builder for ${screen}`);
+  return build(...Object.values(params));
+}
+
+describe('the route table', () => {
+  it('gives every screen exactly one entry, and the Route type follows from the entries', () => {
+    expectTypeOf<Route['screen']>().toEqualTypeOf<Screen | 'not-found'>();
+    expectTypeOf<Extract<Route, { screen: 'moderation-criterion' }>>().toEqualTypeOf<{
+      screen: 'moderation-criterion';
+      workspaceId: string;
+      submissionId: string;
+      criterionId: string;
+    }>();
+    expectTypeOf<ParamNames<'/schools/:schoolId/moderation/:reportId'>>().toEqualTypeOf<['schoolId', 'reportId']>();
+    const shapes = Object.values(table).map((entry) => entry.pattern.replace(/:[^/]+/g, ':'));
+    expect(new Set(shapes).size).toBe(shapes.length);
+  });
+
+  it.each(Object.entries(table))('has a title, and links that lead back to it, for %s', (screen, entry) => {
+    expect(entry.title.trim()).not.toBe('');
+    const params = sampleParams(entry.pattern);
+    const link = linkFor(screen, params);
+    expect(parseRoute(link)).toEqual({ screen, ...params });
+    expect(appRouter.titleOf(parseRoute(link))).toBe(entry.title);
+  });
+
+  it('keeps every address the app has used', () => {
+    const addresses: [string, Route][] = [
+      ['#/', { screen: 'home' }],
+      ['#/settings', { screen: 'settings' }],
+      ['#/help', { screen: 'help' }],
+      ['#/schools/new', { screen: 'new-school' }],
+      ['#/schools/s1', { screen: 'school', schoolId: 's1' }],
+      ['#/schools/s1/edit', { screen: 'edit-school', schoolId: 's1' }],
+      ['#/schools/s1/moderation', { screen: 'moderation-reports', schoolId: 's1' }],
+      ['#/evaluations/e1', { screen: 'dashboard', evaluationId: 'e1' }],
+      ['#/evaluations/e1/criteria/NE-1.1', { screen: 'criterion', evaluationId: 'e1', criterionId: 'NE-1.1' }],
+      ['#/evaluations/e1/evidence', { screen: 'evidence', evaluationId: 'e1' }],
+      ['#/evaluations/e1/actions', { screen: 'actions', evaluationId: 'e1' }],
+      ['#/evaluations/e1/submit', { screen: 'submit', evaluationId: 'e1' }],
+      ['#/evaluations/e1/portfolio', { screen: 'portfolio', evaluationId: 'e1' }],
+      ['#/evaluations/e1/submissions/x1', { screen: 'submission', evaluationId: 'e1', submissionId: 'x1' }],
+      ['#/evaluations/e1/moderation/r1', { screen: 'received-report', evaluationId: 'e1', reportId: 'r1' }],
+      ['#/moderation/new', { screen: 'new-moderator-workspace' }],
+      ['#/moderation/w1', { screen: 'moderation-queue', workspaceId: 'w1' }],
+      ['#/moderation/w1/edit', { screen: 'edit-moderator-workspace', workspaceId: 'w1' }],
+      ['#/moderation/w1/import', { screen: 'moderation-import', workspaceId: 'w1' }],
+      ['#/moderation/w1/submissions/x1', { screen: 'moderation-review', workspaceId: 'w1', submissionId: 'x1' }],
+      [
+        '#/moderation/w1/submissions/x1/criteria/NE-1.1',
+        { screen: 'moderation-criterion', workspaceId: 'w1', submissionId: 'x1', criterionId: 'NE-1.1' },
+      ],
+      ['#/moderation/w1/submissions/x1/visit', { screen: 'moderation-visit', workspaceId: 'w1', submissionId: 'x1' }],
+      ['#/moderation/w1/submissions/x1/outcome', { screen: 'moderation-outcome', workspaceId: 'w1', submissionId: 'x1' }],
+    ];
+    expect(addresses).toHaveLength(Object.keys(table).length);
+    for (const [address, expected] of addresses) expect(parseRoute(address)).toEqual(expected);
+    // Links are the addresses: the hash form the e2e tests navigate by.
+    expect(href.moderationCriterion('w1', 'x1', 'NE-1.1')).toBe('#/moderation/w1/submissions/x1/criteria/NE-1.1');
+    expect(href.home()).toBe('#/');
+  });
+
+  it('gives the not-found screen for an address one segment short or long of an entry', () => {
+    for (const address of ['#/schools', '#/schools/s1/edit/more', '#/evaluations/e1/criteria', '#/moderation/w1/submissions/x1/criteria']) {
+      expect(parseRoute(address)).toEqual({ screen: 'not-found', path: address.slice(1) });
+      expect(appRouter.titleOf(parseRoute(address))).toBe('Page not found');
+    }
+  });
+});
+
+describe('adding a route', () => {
+  it('is one entry: its address parses, its link is built, and it has a title', () => {
+    const Reading = ({ evaluationId, chapterId }: { evaluationId: string; chapterId: string }) => `${evaluationId}:${chapterId}`;
+    const router = createRouter(
+      {
+        ...table,
+        'reading-list': route('/evaluations/:evaluationId/reading/:chapterId', 'Reading list', async () => Reading),
+      },
+      { title: 'Page not found', render: () => createElement('p') },
+    );
+    expect(router.parseRoute('#/evaluations/e1/reading/c%2F2')).toEqual({ screen: 'reading-list', evaluationId: 'e1', chapterId: 'c/2' });
+    expect(router.href.readingList('e1', 'c/2')).toBe('#/evaluations/e1/reading/c%2F2');
+    expect(router.titleOf(router.parseRoute(router.href.readingList('e1', 'c')))).toBe('Reading list');
+    // The entries already there are unchanged.
+    expect(router.parseRoute('#/evaluations/e1/actions')).toEqual({ screen: 'actions', evaluationId: 'e1' });
+    expect(router.href.moderationQueue('w 1')).toBe(href.moderationQueue('w 1'));
+  });
+
+  it('puts a literal address before a parameter in the same place, or the literal is never reached', () => {
+    const Page = () => null;
+    const shadowed = createRouter(
+      { item: route('/items/:itemId', 'Item', async () => Page), 'new-item': route('/items/new', 'New item', async () => Page) },
+      { title: 'Page not found', render: () => createElement('p') },
+    );
+    // The test above (links lead back to their entry) would catch this order in the app's table.
+    expect(shadowed.parseRoute(shadowed.href.newItem())).toEqual({ screen: 'item', itemId: 'new' });
+  });
+});
