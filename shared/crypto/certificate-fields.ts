@@ -101,9 +101,10 @@ export function sameName(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeD
   return toHex(new Uint8Array(a.toSchema().toBER(false))) === toHex(new Uint8Array(b.toSchema().toBER(false)));
 }
 
-/** A serial number (or any INTEGER) as hex, upper case, as openssl shows it. */
+/** A serial number (a positive INTEGER) as hex, upper case, without the sign octet: as openssl shows it. */
 export function integerHex(value: asn1js.Integer): string {
-  return toHex(value.valueBlock.valueHexView).toUpperCase();
+  const bytes = value.valueBlock.valueHexView;
+  return toHex(bytes.length > 1 && bytes[0] === 0 ? bytes.subarray(1) : bytes).toUpperCase();
 }
 
 /** A public key's SubjectPublicKeyInfo as DER (hex), to compare keys. */
