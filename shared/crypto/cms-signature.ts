@@ -18,13 +18,27 @@ const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
 } as const;
 
+/** Options for signing. */
+export interface SignOptions {
+  /**
+   * Certificates of the signer's issuer (a partnership's root) to carry in the signature beside
+   * the signer's own, so other tools (pdfsig, Adobe Reader) can show the chain. None by default.
+   */
+  issuerCertificatesDer?: readonly Uint8Array<ArrayBuffer>[];
+}
+
+/** The most certificates a signature may carry: the signer's and its partnership's, with room for one more. */
+export const MAX_SIGNATURE_CERTIFICATES = 3;
+
 /** Signs the SHA-256 digest of some content; returns the DER of a CMS ContentInfo. */
 export async function signDigest(
   digest: Uint8Array<ArrayBuffer>,
   privateKey: CryptoKey,
   certificateDer: Uint8Array<ArrayBuffer>,
+  options: SignOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  return signDigestWithCertificate(digest, privateKey, parseCertificate(certificateDer), certificateDer);
+  const issuers = (options.issuerCertificatesDer ?? []).map((der) => ({ der, certificate: parseCertificate(der) }));
+  return signDigestWithCertificate(digest, privateKey, parseCertificate(certificateDer), certificateDer, issuers);
 }
 
 /** As signDigest, with the certificate already read (tests use it to sign with a certificate the app would refuse). */
@@ -33,7 +47,10 @@ export async function signDigestWithCertificate(
   privateKey: CryptoKey,
   certificate: pkijs.Certificate,
   certificateDer: Uint8Array<ArrayBuffer>,
+  issuers: readonly { der: Uint8Array<ArrayBuffer>; certificate: pkijs.Certificate }[] = [],
 ): Promise<Uint8Array<ArrayBuffer>> {
+  if (issuers.length + 1 > MAX_SIGNATURE_CERTIFICATES)
+    throw new RangeError(`A signature carries at most ${MAX_SIGNATURE_CERTIFICATES} certificates.`);
   const certificateHash = await sha256(certificateDer);
 
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
@@ -48,7 +65,8 @@ export async function signDigestWithCertificate(
   const signedData = new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [certificate],
+    // DER writes a SET OF in the order of its elements' encodings.
+    certificates: [{ der: certificateDer, certificate }, ...issuers].sort((a, b) => compareBytes(a.der, b.der)).map((c) => c.certificate),
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,
@@ -64,7 +82,13 @@ export async function signDigestWithCertificate(
 }
 
 export type CmsCheck =
-  | { ok: true; certificateDer: Uint8Array<ArrayBuffer> }
+  | {
+      ok: true;
+      /** The signer's certificate. */
+      certificateDer: Uint8Array<ArrayBuffer>;
+      /** The other certificates the signature carries (its issuer's); absent when it carries only the signer's. */
+      otherCertificatesDer?: Uint8Array<ArrayBuffer>[];
+    }
   | { ok: false; reason: 'unreadable' | 'digest-mismatch' | 'bad-signature' | 'certificate-mismatch'; detail: string };
 
 /** Where the certificates sit in a ContentInfo: content [0] > SignedData > certificates [0] IMPLICIT. */
@@ -93,16 +117,29 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
     return unreadable('its structure could not be read');
   }
   const embedded = embeddedCertificates(strict.root, cmsDer);
-  if (embedded.length !== 1) return unreadable('it does not carry exactly one certificate');
-  const [certificateDer] = embedded as [Uint8Array<ArrayBuffer>];
+  if (embedded.length < 1 || embedded.length > MAX_SIGNATURE_CERTIFICATES) {
+    return unreadable(
+      embedded.length === 0 ? 'it carries no certificate' : `it carries ${embedded.length} certificates, more than a signature needs`,
+    );
+  }
 
   if (signedData.signerInfos.length !== 1) return unreadable(`it has ${signedData.signerInfos.length} signers instead of one`);
   if (signedData.encapContentInfo.eContent) return unreadable('it is not a detached signature');
   const signer = signedData.signerInfos[0];
   const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  if (!signer || certificates.length !== 1) return unreadable('it does not carry exactly one certificate');
-  const certificate = certificates[0];
-  if (!certificate) return unreadable('it carries no certificate');
+  if (!signer || certificates.length !== embedded.length) return unreadable('one of the certificates it carries is not a certificate');
+  // The certificates' own bytes, exactly as they are in the file, are what fingerprints are of.
+  for (const [index, carried] of certificates.entries()) {
+    if (toHex(new Uint8Array(carried.toSchema(false).toBER(false))) !== toHex(embedded[index] ?? new Uint8Array(0))) {
+      return unreadable('its certificate could not be read back exactly');
+    }
+  }
+  // With one certificate it is the signer's; with more, the signer's is the one the signer names.
+  const signerIndex = certificates.length === 1 ? 0 : certificates.findIndex((c) => namesCertificate(signer, c));
+  const certificate = certificates[signerIndex];
+  const certificateDer = embedded[signerIndex];
+  if (!certificate || !certificateDer) return unreadable('none of the certificates it carries is the signer’s');
+  const otherCertificatesDer = embedded.filter((_, index) => index !== signerIndex);
   const attributes = signer.signedAttrs?.attributes ?? [];
   if (!signer.signedAttrs || attributes.length === 0) return unreadable('it has no signed attributes');
   if (signer.digestAlgorithm.algorithmId !== OID.sha256) return unreadable('its digest is not SHA-256');
@@ -119,10 +156,6 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
     return { ok: false, reason: 'digest-mismatch', detail: 'the signed bytes do not have the digest that was signed' };
   }
 
-  // The certificate's own bytes, exactly as they are in the file, are what its fingerprint is of.
-  if (toHex(new Uint8Array(certificate.toSchema(false).toBER(false))) !== toHex(certificateDer)) {
-    return unreadable('its certificate could not be read back exactly');
-  }
   const certificateHash = toHex(await sha256(certificateDer));
   const bound = attribute(OID.signingCertificateV2);
   if (bound.length === 1 && readSigningCertificateHash(bound[0]?.values[0]) !== certificateHash) {
@@ -141,7 +174,23 @@ export async function verifyDigestSignature(cmsDer: Uint8Array<ArrayBuffer>, dig
     verified = false;
   }
   if (!verified) return { ok: false, reason: 'bad-signature', detail: 'the signature does not match the signer’s key' };
-  return { ok: true, certificateDer };
+  return otherCertificatesDer.length === 0 ? { ok: true, certificateDer } : { ok: true, certificateDer, otherCertificatesDer };
+}
+
+/** Whether a signer info names a certificate by its issuer and serial number. */
+function namesCertificate(signer: pkijs.SignerInfo, certificate: pkijs.Certificate): boolean {
+  if (!(signer.sid instanceof pkijs.IssuerAndSerialNumber)) return false;
+  const der = (value: { toSchema(): { toBER(sizeOnly?: boolean): ArrayBuffer } }) => toHex(new Uint8Array(value.toSchema().toBER(false)));
+  return der(signer.sid.issuer) === der(certificate.issuer) && signer.sid.serialNumber.isEqual(certificate.serialNumber);
+}
+
+/** Orders byte strings as DER orders the elements of a SET OF (shorter ones as if padded with zeros). */
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const difference = (a[i] ?? 0) - (b[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 /** Whether a strict-DER fault lies inside a certificate that the signature carries. */

@@ -9,15 +9,18 @@ import { isStrictDer, readStrictDer } from './strict-der';
  */
 export const SIGNING_ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
 
-const OID = {
+/** Object identifiers of the names and extensions the app's certificates use. */
+export const OID = {
   commonName: '2.5.4.3',
   serialNumber: '2.5.4.5',
   country: '2.5.4.6',
+  stateOrProvince: '2.5.4.8',
   organisation: '2.5.4.10',
   organisationalUnit: '2.5.4.11',
   basicConstraints: '2.5.29.19',
   keyUsage: '2.5.29.15',
   subjectKeyIdentifier: '2.5.29.14',
+  authorityKeyIdentifier: '2.5.29.35',
 } as const;
 
 export interface CertificateSubject {
@@ -47,7 +50,7 @@ export async function createSigningKeyPair(): Promise<CryptoKeyPair> {
 }
 
 /** RFC 5280: UTCTime for dates before 2050 (its two-digit year stops at 2049), GeneralizedTime from 2050. */
-function certificateTime(date: Date): pkijs.Time {
+export function certificateTime(date: Date): pkijs.Time {
   const value = new Date(Math.floor(date.getTime() / 1000) * 1000); // whole seconds: RFC 5280 allows no fractions
   return new pkijs.Time({ type: value.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value });
 }
@@ -55,7 +58,7 @@ function certificateTime(date: Date): pkijs.Time {
 /** Fills an array with random bytes; tests pass their own to force particular serial numbers. */
 export type RandomBytes = (length: number) => Uint8Array;
 
-const cryptoRandomBytes: RandomBytes = (length) => globalThis.crypto.getRandomValues(new Uint8Array(length));
+export const cryptoRandomBytes: RandomBytes = (length) => globalThis.crypto.getRandomValues(new Uint8Array(length));
 
 /** Random bytes in a certificate's serial number (RFC 5280 asks for at least 64 bits; 20 octets at most). */
 export const SERIAL_RANDOM_BYTES = 16;
@@ -176,14 +179,14 @@ export function parseCertificate(der: Uint8Array<ArrayBuffer>): pkijs.Certificat
  * A Name with one attribute in each relative distinguished name, the usual form (C=GB, O=…, OU=…,
  * CN=…). PKI.js on its own puts them all in one multi-valued RDN, unsorted, which is not DER.
  */
-function nameOf(attributes: pkijs.AttributeTypeAndValue[]): pkijs.RelativeDistinguishedNames {
+export function nameOf(attributes: pkijs.AttributeTypeAndValue[]): pkijs.RelativeDistinguishedNames {
   const encoded = new asn1js.Sequence({ value: attributes.map((attribute) => new asn1js.Set({ value: [attribute.toSchema()] })) }).toBER(
     false,
   );
   return new pkijs.RelativeDistinguishedNames({ schema: asn1js.fromBER(encoded).result });
 }
 
-function distinguishedName(subject: CertificateSubject): pkijs.AttributeTypeAndValue[] {
+export function distinguishedName(subject: CertificateSubject): pkijs.AttributeTypeAndValue[] {
   const attribute = (type: string, value: string, printable = false) =>
     new pkijs.AttributeTypeAndValue({
       type,
