@@ -168,6 +168,7 @@ export function describeChange(change: CriterionChange, label: (pointId: string 
   const lines: string[] = [];
   if (change.judgement) lines.push(`Judgement: ${label(change.judgement.from)} → ${label(change.judgement.to)}`);
   if (change.narrativeChanged) lines.push('Narrative changed');
+  if (change.notApplicableChanged) lines.push('“Not applicable” claim changed');
   if (change.nextStepsChanged) lines.push('Next steps changed');
   if (change.evidenceAdded.length > 0) lines.push(`Evidence added: ${change.evidenceAdded.join('; ')}`);
   if (change.evidenceRemoved.length > 0) lines.push(`Evidence removed: ${change.evidenceRemoved.join('; ')}`);
