@@ -7,6 +7,8 @@ const MARKS: Record<ModerationDecision, { mark: string; words: string; markClass
   agree: { mark: '●', words: 'agreed', markClassName: 'mark mark--done' },
   moderated: { mark: '◆', words: 'moderated', markClassName: 'mark mark--moderated' },
   'more-evidence': { mark: '▲', words: 'more evidence needed', markClassName: 'mark mark--request' },
+  'not-met': { mark: '◆', words: 'not met', markClassName: 'mark mark--moderated' },
+  'not-applicable-disputed': { mark: '◆', words: '“not applicable” disputed', markClassName: 'mark mark--moderated' },
 };
 const NOT_REVIEWED = { mark: '○', words: 'not reviewed', markClassName: 'mark' };
 

@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { submissionStatusLabel } from '../../shared/moderation/moderation-records';
+import { submissionStateLabel } from '../../shared/moderation/submission-state';
 import { QUEUE_COLUMNS, type QueueGroup, type QueueRow, type QueueSort, type QueueSortKey } from '../../shared/moderation/submission-queue';
 import { href } from '../app/hash-route';
 import { formatIsoDate } from '../../shared/formats/en-gb-dates';
@@ -73,7 +73,7 @@ export function SubmissionQueueTable({
                       {index > 0 ? <span className="queue-table__earlier"> (earlier)</span> : null}
                     </td>
                     <td>
-                      <span className={`status-tag status-tag--${row.status}`}>{submissionStatusLabel(row.status)}</span>
+                      <span className={`status-tag status-tag--${row.status}`}>{submissionStateLabel(row.state)}</span>
                     </td>
                   </tr>
                   {before ? (

@@ -153,6 +153,8 @@ const DECISION_HINTS: Record<ModerationDecision, string> = {
   agree: 'The evidence supports the school’s judgement.',
   moderated: 'The evidence supports a different point on the scale.',
   'more-evidence': 'The school needs to send more evidence. Say what in the comment: it becomes an action in the school’s plan.',
+  'not-met': 'The school made no judgement and the evidence does not show the criterion is met.',
+  'not-applicable-disputed': 'The criterion does apply to this school. Say why in the comment.',
 };
 
 const FIELD_NAMES: Record<ModerationField, FieldName> = {

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { shortHash } from '../../shared/formats/sha256';
-import { SUBMISSION_STATUSES, type ModeratorWorkspace, type SubmissionStatus } from '../../shared/moderation/moderation-records';
+import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
+import { SUBMISSION_STATES, type SubmissionStateKind } from '../../shared/moderation/submission-state';
 import {
   previousVersions,
   queueGroups,
@@ -152,10 +153,10 @@ function Queue({ workspaceId }: { workspaceId: string }) {
           <select
             id={`${ids}-status`}
             value={filter.status}
-            onChange={(e) => setFilter((f) => ({ ...f, status: e.target.value as SubmissionStatus | '' }))}
+            onChange={(e) => setFilter((f) => ({ ...f, status: e.target.value as SubmissionStateKind | '' }))}
           >
             <option value="">All statuses</option>
-            {SUBMISSION_STATUSES.map((s) => (
+            {SUBMISSION_STATES.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}
               </option>

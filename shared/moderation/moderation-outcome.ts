@@ -8,7 +8,9 @@ import type { CriterionModeration, ModerationOutcome, OutcomeKind } from './mode
  * The judgement that stands for each criterion after moderation:
  * - agreed, or not looked at individually (accepted on the desk review): the school's judgement;
  * - moderated: the moderator's judgement;
- * - more evidence needed: none yet, so the criterion counts as not met until the evidence comes.
+ * - more evidence needed: none yet, so the criterion counts as not met until the evidence comes;
+ * - not met (a criterion the school did not judge), or a disputed "not applicable": none, so the
+ *   criterion counts as not met.
  */
 export function moderatedJudgements(document: SubmissionDocument, moderations: readonly CriterionModeration[]): Map<string, string | null> {
   const byCriterion = new Map(moderations.map((m) => [m.criterionId, m]));
@@ -16,8 +18,13 @@ export function moderatedJudgements(document: SubmissionDocument, moderations: r
   for (const response of document.responses) {
     const moderation = byCriterion.get(response.criterionId);
     if (moderation?.decision === 'moderated') out.set(response.criterionId, moderation.moderatedJudgement);
-    else if (moderation?.decision === 'more-evidence') out.set(response.criterionId, null);
-    else out.set(response.criterionId, response.judgement);
+    else if (
+      moderation?.decision === 'more-evidence' ||
+      moderation?.decision === 'not-met' ||
+      moderation?.decision === 'not-applicable-disputed'
+    ) {
+      out.set(response.criterionId, null);
+    } else out.set(response.criterionId, response.judgement);
   }
   return out;
 }

@@ -100,10 +100,18 @@ export interface PinDecision {
   submissionId: string;
 }
 
+/**
+ * The moderator's decision on a criterion. The first three are those of the first release (stored
+ * decisions and moderation.json files keep them); `not-met` is for a criterion the school did not
+ * judge, `not-applicable-disputed` for a criterion the school claimed does not apply when it does.
+ * Which decisions are offered for a criterion depends on the school's response: see desk-review.ts.
+ */
 export const MODERATION_DECISIONS = [
   { id: 'agree', label: 'Agree with the school' },
   { id: 'moderated', label: 'Moderated to a different judgement' },
   { id: 'more-evidence', label: 'More evidence needed' },
+  { id: 'not-met', label: 'Not met' },
+  { id: 'not-applicable-disputed', label: 'Does apply: the school’s “not applicable” is disputed' },
 ] as const;
 
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number]['id'];
@@ -119,6 +127,12 @@ export interface CriterionModeration {
   moderatedJudgement: string | null;
   comment: string;
   updatedAt: string;
+  /**
+   * Set when the decision was carried over unchanged from an earlier version of the submission
+   * (the criterion's judgement, narrative, not-applicable claim and evidence are the same); absent
+   * on decisions stored before carry-over existed, and on any decision the moderator made here.
+   */
+  carriedFrom?: { submissionKey: string; version: number } | null;
 }
 
 export function criterionModerationKey(submissionKey: string, criterionId: string): string {

@@ -159,7 +159,11 @@ function visitSection(document: ModerationDocument, framework: AppliedFramework)
 /** Every criterion, strand by strand, with what the moderator changed or asked for in bold. */
 function criteriaSection(document: ModerationDocument, framework: AppliedFramework): Content[] {
   const counts = { agree: 0, moderated: 0, 'more-evidence': 0, none: 0 };
-  for (const c of document.criteria) counts[c.decision ?? 'none'] += 1;
+  for (const c of document.criteria) {
+    // Not met and a disputed "not applicable" change what the school claimed: they count as moderated.
+    const decision = c.decision === 'not-met' || c.decision === 'not-applicable-disputed' ? 'moderated' : c.decision;
+    counts[decision ?? 'none'] += 1;
+  }
   const byStrand = new Map<string, ModerationDocument['criteria']>();
   for (const c of document.criteria) {
     const strandId = framework.criterionById.get(c.criterionId)?.strandId ?? '';
@@ -184,7 +188,7 @@ function criteriaSection(document: ModerationDocument, framework: AppliedFramewo
         widths: [54, 88, 140, '*'],
         whenEmpty: 'No criteria.',
         rows: group.criteria.map((c) => {
-          const changed = c.decision === 'moderated' || c.decision === 'more-evidence';
+          const changed = c.decision !== null && c.decision !== 'agree';
           return [
             { text: c.criterionId, bold: true },
             judgementLabel(framework, c.schoolJudgement),

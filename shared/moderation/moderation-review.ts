@@ -65,7 +65,8 @@ export function reviewProgress(framework: AppliedFramework, moderations: readonl
     const criterionIds = strand.standards.flatMap((s) => s.criteria.map((c) => c.id));
     const count = (decision: ModerationDecision) => criterionIds.filter((id) => decisions.get(id) === decision).length;
     const agreed = count('agree');
-    const moderated = count('moderated');
+    // "Moderated" counts every decision that changes what the school claimed.
+    const moderated = count('moderated') + count('not-met') + count('not-applicable-disputed');
     const moreEvidence = count('more-evidence');
     return {
       strandId: strand.id,

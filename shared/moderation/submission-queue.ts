@@ -1,4 +1,5 @@
-import { SUBMISSION_STATUSES, type ImportedSubmission, type SubmissionStatus } from './moderation-records';
+import type { ImportedSubmission } from './moderation-records';
+import { fromRecordedStatus, SUBMISSION_STATES, type SubmissionState, type SubmissionStateKind } from './submission-state';
 import type { CriterionChange } from './version-diff';
 
 /**
@@ -19,7 +20,9 @@ export interface QueueRow {
   /** When the school exported it (ISO). */
   exportedAt: string;
   importedAt: string;
-  status: SubmissionStatus;
+  /** Where the submission stands (derived by `submissionState`), and its kind, which the queue filters and sorts by. */
+  state: SubmissionState;
+  status: SubmissionStateKind;
 }
 
 export interface QueueGroup {
@@ -36,7 +39,7 @@ export interface QueueSort {
 }
 
 export interface QueueFilter {
-  status: SubmissionStatus | '';
+  status: SubmissionStateKind | '';
   /** Part of a school's name or URN. */
   text: string;
 }
@@ -51,7 +54,16 @@ export const QUEUE_COLUMNS: readonly { key: QueueSortKey; label: string }[] = [
   { key: 'status', label: 'Status' },
 ];
 
-export function queueRow(submission: ImportedSubmission, regionName: (regionId: string) => string): QueueRow {
+/**
+ * One row of the queue. `state` is the submission's state derived from its records
+ * (`workspaceStates`); without it, only the status stored on the submission is known, which
+ * cannot tell a deferral from any other decision.
+ */
+export function queueRow(
+  submission: ImportedSubmission,
+  regionName: (regionId: string) => string,
+  state: SubmissionState = fromRecordedStatus(submission.status),
+): QueueRow {
   return {
     key: submission.key,
     submissionId: submission.submissionId,
@@ -68,7 +80,8 @@ export function queueRow(submission: ImportedSubmission, regionName: (regionId: 
     version: submission.version,
     exportedAt: submission.exportedAt,
     importedAt: submission.importedAt,
-    status: submission.status,
+    state,
+    status: state.kind,
   };
 }
 
@@ -99,7 +112,7 @@ export function matchesFilter(row: QueueRow, filter: QueueFilter): boolean {
   return row.schoolName.toLowerCase().includes(text) || row.urn.includes(text);
 }
 
-const statusRank = (status: SubmissionStatus) => SUBMISSION_STATUSES.findIndex((s) => s.id === status);
+const statusRank = (status: SubmissionStateKind) => SUBMISSION_STATES.findIndex((s) => s.id === status);
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
 function sortValue(row: QueueRow, key: QueueSortKey): string | number {
@@ -155,6 +168,7 @@ export function describeChange(change: CriterionChange, label: (pointId: string 
   const lines: string[] = [];
   if (change.judgement) lines.push(`Judgement: ${label(change.judgement.from)} → ${label(change.judgement.to)}`);
   if (change.narrativeChanged) lines.push('Narrative changed');
+  if (change.notApplicableChanged) lines.push('“Not applicable” claim changed');
   if (change.nextStepsChanged) lines.push('Next steps changed');
   if (change.evidenceAdded.length > 0) lines.push(`Evidence added: ${change.evidenceAdded.join('; ')}`);
   if (change.evidenceRemoved.length > 0) lines.push(`Evidence removed: ${change.evidenceRemoved.join('; ')}`);

@@ -5,6 +5,11 @@ export interface CriterionChange {
   criterionId: string;
   judgement: { from: string | null; to: string | null } | null;
   narrativeChanged: boolean;
+  /**
+   * The school's claim that the criterion does not apply was made, withdrawn or given another
+   * reason. Always set by `diffSubmissions`; optional so changes built elsewhere still type-check.
+   */
+  notApplicableChanged?: boolean;
   nextStepsChanged: boolean;
   evidenceAdded: string[];
   evidenceRemoved: string[];
@@ -28,6 +33,7 @@ export function diffSubmissions(previous: SubmissionDocument, next: SubmissionDo
       criterionId: response.criterionId,
       judgement: (old?.judgement ?? null) === response.judgement ? null : { from: old?.judgement ?? null, to: response.judgement },
       narrativeChanged: (old?.narrative ?? '') !== response.narrative,
+      notApplicableChanged: notApplicableReason(old) !== notApplicableReason(response),
       nextStepsChanged: (old?.nextSteps ?? '') !== response.nextSteps,
       evidenceAdded: [...newEvidence].filter(([identity]) => !oldEvidence.has(identity)).map(([, title]) => title),
       evidenceRemoved: [...oldEvidence].filter(([identity]) => !newEvidence.has(identity)).map(([, title]) => title),
@@ -41,6 +47,7 @@ export function hasChanged(change: CriterionChange): boolean {
   return (
     change.judgement !== null ||
     change.narrativeChanged ||
+    change.notApplicableChanged === true ||
     change.nextStepsChanged ||
     change.evidenceAdded.length > 0 ||
     change.evidenceRemoved.length > 0
@@ -60,4 +67,15 @@ function identityOf(evidence: SubmissionEvidence): string {
   return evidence.file
     ? `file:${evidence.file.sha256}`
     : `held:${evidence.title.trim().toLowerCase()}|${evidence.heldAt.trim().toLowerCase()}`;
+}
+
+/**
+ * The reason of a response's claim that its criterion does not apply, or null when there is none.
+ * Submissions made before schools could claim this have no such field.
+ */
+export function notApplicableReason(response: object | undefined): string | null {
+  if (!response || !('notApplicable' in response)) return null;
+  const claim: unknown = response.notApplicable;
+  if (typeof claim !== 'object' || claim === null) return null;
+  return 'reason' in claim && typeof claim.reason === 'string' ? claim.reason.trim() : '';
 }

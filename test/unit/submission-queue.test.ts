@@ -8,6 +8,7 @@ import {
   type QueueFilter,
   type QueueRow,
 } from '../../shared/moderation/submission-queue';
+import { fromRecordedStatus } from '../../shared/moderation/submission-state';
 
 function row(
   key: string,
@@ -29,6 +30,7 @@ function row(
     version,
     exportedAt,
     importedAt: '2026-12-01T09:00:00.000Z',
+    state: fromRecordedStatus(status),
     status,
   };
 }
