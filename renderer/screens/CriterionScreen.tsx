@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { levelLabel, type PlacedCriterion } from '../../shared/framework/applied-framework';
-import { codeOfPracticeReference } from '../../shared/framework/code-of-practice';
+import { criterionReferences, levelLabel, statutoryReference, type PlacedCriterion } from '../../shared/framework/applied-framework';
 import { responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
 import { changedFields, mergeFields, type FieldConflict, type FieldMerge } from '../../shared/evaluation/field-merge';
 import { evidenceKindLabel } from '../../shared/evidence/evidence-records';
@@ -66,7 +65,10 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           <ul className="tags" aria-label="About this criterion">
             <li>Level: {levelLabel(framework, criterion.level)}</li>
             {criterion.mandatory ? <li className="tag--mandatory">Mandatory</li> : null}
-            <li>SEN Code of Practice: {codeOfPracticeReference(criterion.codeOfPractice)}</li>
+            {statutoryReference(framework, criterion) ? <li>Legal duty: {statutoryReference(framework, criterion)}</li> : null}
+            {criterionReferences(framework, criterion).map((reference) => (
+              <li key={reference}>{reference}</li>
+            ))}
           </ul>
           <section aria-labelledby="guidance-heading" className="guidance">
             <h2 id="guidance-heading">What good practice looks like</h2>

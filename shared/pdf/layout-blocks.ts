@@ -10,8 +10,7 @@ import type {
 import { actionStatusLabel } from '../actions/action-plan';
 import { evaluateAwards, type AwardOutcome, type Standings } from '../awards/award-rules';
 import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framework/applied-framework';
-import { levelLabel, scalePoint } from '../framework/applied-framework';
-import { codeOfPracticeReference } from '../framework/code-of-practice';
+import { criterionReferences, levelLabel, scalePoint, statutoryReference } from '../framework/applied-framework';
 import { phaseLabel } from '../school/school-records';
 import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
 
@@ -285,7 +284,10 @@ export function judgementLabel(framework: AppliedFramework, judgement: string | 
 export function criterionTags(framework: AppliedFramework, criterion: PlacedCriterion): string {
   const parts = [`Level: ${levelLabel(framework, criterion.level)}`];
   if (criterion.mandatory) parts.push('Mandatory');
-  if (criterion.codeOfPractice.length > 0) parts.push(`SEN Code of Practice: ${codeOfPracticeReference(criterion.codeOfPractice)}`);
+  const duty = statutoryReference(framework, criterion);
+  if (duty) parts.push(`Legal duty: ${duty}`);
+  const references = criterionReferences(framework, criterion);
+  if (references.length > 0) parts.push(references.join('; '));
   return parts.join(' · ');
 }
 
