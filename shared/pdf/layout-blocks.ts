@@ -11,7 +11,7 @@ import { actionStatusLabel } from '../actions/action-plan';
 import { evaluateAwards, type AwardOutcome, type Standings } from '../awards/award-rules';
 import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framework/applied-framework';
 import { criterionReferences, levelLabel, scalePoint, statutoryReference } from '../framework/applied-framework';
-import { phaseLabel } from '../school/school-records';
+import { legacyPhaseLabel } from '../school/school-records';
 import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
 
 /**
@@ -299,7 +299,7 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
     labelledRows([
       ['School', school.name],
       ['URN', school.urn],
-      ['Phase', phaseLabel(school.phase)],
+      ['Phase', legacyPhaseLabel(school.phase)],
       ['Region', regionName],
       ['Local authority', school.localAuthority],
       ['Head teacher', school.headTeacher],
@@ -309,8 +309,8 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
     ...keepWithNext(subheading('Pupils'), [
       labelledRows([
         ['Pupils on roll', school.pupilsOnRoll.toLocaleString('en-GB')],
-        ['Pupils on SEN support (School Action and School Action Plus)', shareOfRoll(school.pupilsOnSenSupport, school.pupilsOnRoll)],
-        ['Pupils with a statement or EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
+        ['Pupils on SEN support', shareOfRoll(school.pupilsOnSenSupport, school.pupilsOnRoll)],
+        ['Pupils with an EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
       ]),
     ]),
   ];

@@ -69,13 +69,18 @@ export const SAMPLE_SCHOOL: SchoolDetails = {
   urn: '123456',
   regionId: 'north-east',
   localAuthority: 'Gateshead',
-  phase: 'primary',
+  phases: ['early-years', 'primary'],
+  setting: 'mainstream',
+  lowestYear: 0,
+  highestYear: 6,
   headTeacher: 'Alex Morgan',
   senco: 'Sam Patel',
   senGovernor: 'Jo Reed',
   pupilsOnRoll: 320,
   pupilsOnSenSupport: 48,
-  pupilsWithStatementOrPlan: 6,
+  pupilsWithEhcPlan: 6,
+  resourcedProvision: false,
+  lookedAfterOnRoll: true,
 };
 
 export async function seedSchoolAndEvaluation(
