@@ -1,6 +1,8 @@
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { frameworkRef } from '../../shared/framework/applied-framework';
 import { carryForward, type CarryForwardResult } from '../../shared/evaluation/carry-forward';
+import { carryForwardAcrossEditions, type CrosswalkFile, type EditionCarryForwardResult } from '../../shared/evaluation/edition-crosswalk';
+import { SHIPPED_CROSSWALKS } from '../../shared/framework/shipped-frameworks';
 import { emptyResponse, responseKey, type CriterionResponse, type Evaluation } from '../../shared/evaluation/evaluation-records';
 import { mergeFields, type FieldMerge } from '../../shared/evaluation/field-merge';
 import type { School } from '../../shared/school/school-records';
@@ -8,9 +10,18 @@ import { newId, nowIso, type AppDatabase } from './app-database';
 
 export interface StartEvaluationOptions {
   title: string;
-  /** Start from this earlier evaluation's judgements, narrative and evidence links. */
+  /**
+   * Start from this earlier evaluation's judgements, narrative and evidence links. An evaluation
+   * made on another edition (the 2005 one) is carried forward through the crosswalk between them.
+   */
   carryForwardFrom?: string | null;
+  /** The crosswalks between editions; the shipped ones unless a test gives others. */
+  crosswalks?: readonly CrosswalkFile[];
 }
+
+/** What was carried forward: within one edition, or across editions through a crosswalk. */
+export type CarriedForward =
+  { kind: 'same-edition'; result: CarryForwardResult } | { kind: 'across-editions'; result: EditionCarryForwardResult };
 
 /** Creates an evaluation (and, when asked, carries the previous one forward) in one transaction. */
 export async function startEvaluation(
@@ -18,7 +29,7 @@ export async function startEvaluation(
   school: School,
   framework: AppliedFramework,
   options: StartEvaluationOptions,
-): Promise<{ evaluation: Evaluation; carried: CarryForwardResult | null }> {
+): Promise<{ evaluation: Evaluation; carried: CarriedForward | null }> {
   const now = nowIso();
   const evaluation: Evaluation = {
     id: newId(),
@@ -31,25 +42,49 @@ export async function startEvaluation(
     createdAt: now,
     updatedAt: now,
   };
-  let carried: CarryForwardResult | null = null;
+  let carried: CarriedForward | null = null;
   await db.transaction('rw', [db.evaluations, db.responses, db.evidenceLinks], async () => {
     await db.evaluations.add(evaluation);
     if (options.carryForwardFrom) {
       const from = options.carryForwardFrom;
-      carried = carryForward({
-        fromEvaluationId: from,
-        toEvaluationId: evaluation.id,
-        responses: await db.responses.where('evaluationId').equals(from).toArray(),
-        links: await db.evidenceLinks.where('evaluationId').equals(from).toArray(),
-        criterionIds: framework.criteria.map((c) => c.id),
-        scalePointIds: framework.scale.points.map((p) => p.id),
-        now,
-      });
-      await db.responses.bulkAdd(carried.responses);
-      await db.evidenceLinks.bulkAdd(carried.links);
+      const earlier = await db.evaluations.get(from);
+      const responses = await db.responses.where('evaluationId').equals(from).toArray();
+      const links = await db.evidenceLinks.where('evaluationId').equals(from).toArray();
+      const crosswalks = earlier ? crosswalksBetween(earlier, evaluation, options.crosswalks ?? SHIPPED_CROSSWALKS) : [];
+      if (crosswalks.length > 0) {
+        const result = carryForwardAcrossEditions({
+          fromEvaluationId: from,
+          toEvaluationId: evaluation.id,
+          responses,
+          links,
+          crosswalks,
+          now,
+        });
+        carried = { kind: 'across-editions', result };
+      } else {
+        const result = carryForward({
+          fromEvaluationId: from,
+          toEvaluationId: evaluation.id,
+          responses,
+          links,
+          criterionIds: framework.criteria.map((c) => c.id),
+          scalePointIds: framework.scale.points.map((p) => p.id),
+          now,
+        });
+        carried = { kind: 'same-edition', result };
+      }
+      await db.responses.bulkAdd(carried.result.responses);
+      await db.evidenceLinks.bulkAdd(carried.result.links);
     }
   });
   return { evaluation, carried };
+}
+
+/** The crosswalks from the earlier evaluation's edition (and supplement) to the new one's; none within one edition. */
+function crosswalksBetween(earlier: Evaluation, next: Evaluation, crosswalks: readonly CrosswalkFile[]): CrosswalkFile[] {
+  if (earlier.framework.id === next.framework.id) return [];
+  const joins = (from: string | undefined, to: string | undefined) => crosswalks.filter((c) => c.from === from && c.to === to);
+  return [...joins(earlier.framework.id, next.framework.id), ...joins(earlier.supplement?.id, next.supplement?.id)];
 }
 
 export type ResponsePatch = Partial<Pick<CriterionResponse, 'judgement' | 'narrative' | 'nextSteps'>>;

@@ -4,7 +4,11 @@ import southWestParents2026 from '../../criteria/frameworks/south-west-parents-s
 import southWestParents from '../../criteria/frameworks/south-west-parents-supplement.json';
 import southern2026 from '../../criteria/frameworks/southern-2026.json';
 import southern from '../../criteria/frameworks/southern.json';
+import northEastCrosswalk from '../../criteria/crosswalks/north-east--north-east-2026.json';
+import southWestParentsCrosswalk from '../../criteria/crosswalks/south-west-parents--south-west-parents-2026.json';
+import southernCrosswalk from '../../criteria/crosswalks/southern--southern-2026.json';
 import regionsFile from '../../criteria/regions.json';
+import { formatCrosswalkProblem, loadCrosswalk, type CrosswalkFile } from '../evaluation/edition-crosswalk';
 import { loadRegions, type Region } from '../regions/regions';
 import { checkSupplementFits, formatProblem, loadFrameworkValue, type Version1Placement } from './framework-loader';
 import type { BaseFramework, LoadedFramework, SupplementFramework } from './framework-types';
@@ -21,6 +25,16 @@ export const SHIPPED_FRAMEWORK_FILES: readonly { fileName: string; value: unknow
   { fileName: 'southern.json', value: southern, placement: HISTORIC_2005 },
   { fileName: 'south-west-parents-supplement.json', value: southWestParents, placement: HISTORIC_2005 },
 ];
+
+/** The crosswalks from each 2005 edition to its 2026 successor, by file name. */
+export const SHIPPED_CROSSWALK_FILES: readonly { fileName: string; value: unknown }[] = [
+  { fileName: 'north-east--north-east-2026.json', value: northEastCrosswalk },
+  { fileName: 'southern--southern-2026.json', value: southernCrosswalk },
+  { fileName: 'south-west-parents--south-west-parents-2026.json', value: southWestParentsCrosswalk },
+];
+
+/** The shipped crosswalks, as carrying an evaluation forward across editions reads them (loadShippedData checks them). */
+export const SHIPPED_CROSSWALKS: readonly CrosswalkFile[] = SHIPPED_CROSSWALK_FILES.map((f) => f.value as CrosswalkFile);
 
 export class ShippedDataError extends Error {
   override name = 'ShippedDataError';
@@ -46,6 +60,19 @@ export async function loadShippedData(): Promise<{ frameworks: LoadedFramework[]
       LoadedFramework<BaseFramework> | undefined;
     if (!base) problems.push(`${fileName}: /extends: adds to "${supplement.file.extends}", which is not shipped`);
     else problems.push(...checkSupplementFits(fileName, base.file, supplement.file).map(formatProblem));
+  }
+  const byId = (id: string) => frameworks.find((f) => f.file.id === id)?.file ?? null;
+  for (const { fileName, value } of SHIPPED_CROSSWALK_FILES) {
+    const crosswalk = value as Partial<CrosswalkFile>;
+    const from = byId(String(crosswalk.from));
+    const to = byId(String(crosswalk.to));
+    if (!from || !to) {
+      problems.push(`${fileName}: /: joins "${String(crosswalk.from)}" to "${String(crosswalk.to)}", which are not both shipped`);
+      continue;
+    }
+    const toBase = to.kind === 'supplement' ? byId(to.extends) : null;
+    const checked = loadCrosswalk(fileName, value, { from, to, toBase });
+    if (!checked.ok) problems.push(...checked.problems.map(formatCrosswalkProblem));
   }
   const regions = loadRegions('regions.json', regionsFile);
   if (!regions.ok) problems.push(...regions.problems);
