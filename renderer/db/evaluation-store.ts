@@ -2,6 +2,8 @@ import type { AppliedFramework } from '../../shared/framework/applied-framework'
 import { frameworkRef } from '../../shared/framework/applied-framework';
 import { carryForward, type CarryForwardResult } from '../../shared/evaluation/carry-forward';
 import { carryForwardAcrossEditions, type CrosswalkFile, type EditionCarryForwardResult } from '../../shared/evaluation/edition-crosswalk';
+import { notApplicableProblem, type NotApplicableClaim } from '../../shared/framework/applicability';
+import type { Criterion } from '../../shared/framework/framework-types';
 import { SHIPPED_CROSSWALKS } from '../../shared/framework/shipped-frameworks';
 import { emptyResponse, responseKey, type CriterionResponse, type Evaluation } from '../../shared/evaluation/evaluation-records';
 import { mergeFields, type FieldMerge } from '../../shared/evaluation/field-merge';
@@ -152,5 +154,30 @@ export async function saveResponseChanges(
     await db.responses.put(next);
     await db.evaluations.update(evaluationId, { updatedAt: now });
     return { stored: next, merge };
+  });
+}
+
+/**
+ * Records (or, with null, withdraws) the school's claim that a criterion does not apply to it.
+ * Refused, with nothing written, on a criterion the framework does not mark as possibly not
+ * applicable, or without a written reason. The judgement, narrative and next steps are kept.
+ */
+export async function setNotApplicable(
+  db: AppDatabase,
+  evaluationId: string,
+  criterion: Pick<Criterion, 'id' | 'mayBeNotApplicable'>,
+  claim: NotApplicableClaim | null,
+): Promise<{ ok: true; stored: CriterionResponse } | { ok: false; problem: string }> {
+  const tidy = claim ? { reason: claim.reason.trim() } : null;
+  const problem = tidy ? notApplicableProblem(criterion, tidy) : null;
+  if (problem) return { ok: false, problem };
+  return db.transaction('rw', [db.responses, db.evaluations], async () => {
+    const key = responseKey(evaluationId, criterion.id);
+    const current = (await db.responses.get(key)) ?? emptyResponse(evaluationId, criterion.id);
+    const now = nowIso();
+    const stored: CriterionResponse = { ...current, notApplicable: tidy, updatedAt: now };
+    await db.responses.put(stored);
+    await db.evaluations.update(evaluationId, { updatedAt: now });
+    return { ok: true as const, stored };
   });
 }
