@@ -108,11 +108,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
             <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} stored={stored.response} />
           )}
           {criterion.mayBeNotApplicable && applies.applies && stored !== undefined ? (
-            <NotApplicableClaimForm
-              evaluationId={evaluationId}
-              criterion={criterion}
-              claimed={stored.response?.notApplicable ?? null}
-            />
+            <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
           ) : null}
           <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} />
           <nav aria-label="Previous and next criterion" className="pager">
