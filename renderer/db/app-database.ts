@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
-import type { School } from '../../shared/school/school-records';
+import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import type {
   CriterionModeration,
@@ -128,7 +128,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 5;
+export const DATABASE_SCHEMA_VERSION = 6;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -199,7 +199,23 @@ export class AppDatabase extends Dexie {
     this.version(5)
       .stores({ moderatorPins: 'key, schoolId' })
       .upgrade((tx) => rekeyModeratorPins(tx));
+    // Version 6: a school's profile decides which criteria apply (issue 15). The single `phase`
+    // becomes phases taught, setting and year groups; pupils "with a statement or plan" become
+    // pupils with an EHC plan (upgradeSchoolToSchema6 says how). Same stores.
+    this.version(6)
+      .stores({ schools: 'id, urn, name' })
+      .upgrade((tx) => upgradeSchools(tx));
   }
+}
+
+/** The upgrade to version 6, inside Dexie's upgrade transaction: a failure undoes all of it. */
+async function upgradeSchools(tx: Transaction): Promise<void> {
+  await tx
+    .table<SchoolBeforeSchema6 | School, string>('schools')
+    .toCollection()
+    .modify((school, ref) => {
+      ref.value = upgradeSchoolToSchema6(school);
+    });
 }
 
 /**

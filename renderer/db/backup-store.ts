@@ -21,6 +21,7 @@ import type { VerifyRunner } from '../export/verify-jobs';
 import { reverifyBackup, type LeftOutRecord, type ReverifiedBackup } from './backup-reverify';
 import { META } from './database-guard';
 import { describeStorageError, UserFacingError } from './storage-errors';
+import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 
 /**
  * Backing up and restoring the whole database, whatever tables it has (it goes over `db.tables`,
@@ -272,9 +273,21 @@ export async function restoreBackup(db: AppDatabase, backup: ReverifiedBackup, a
 /**
  * The backup's tables as this schema keeps them. A backup made before schema 4 has each imported
  * submission's data inside its record: it is split out as the database's own upgrade to version 4
- * does, so every document is restored, into its own table.
+ * does, so every document is restored, into its own table. A backup made before schema 6 has its
+ * schools' profiles upgraded as the upgrade to version 6 does.
  */
 function asThisSchema(backup: VerifiedBackup): RestoredTable[] {
+  const tables = splitSubmissionDocuments(backup);
+  if (backup.schemaVersion >= 6) return tables;
+  // Before schema 6 a school had one `phase`: its profile is upgraded as the database's own upgrade does.
+  return tables.map((table) =>
+    table.name === 'schools'
+      ? { ...table, records: table.records.map((record) => upgradeSchoolToSchema6(record as SchoolBeforeSchema6 | School)) }
+      : table,
+  );
+}
+
+function splitSubmissionDocuments(backup: VerifiedBackup): RestoredTable[] {
   if (backup.schemaVersion >= 4) return backup.tables;
   const submissions = backup.tables.find((t) => t.name === 'importedSubmissions');
   if (!submissions) return backup.tables;

@@ -1,6 +1,10 @@
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { frameworkRef } from '../../shared/framework/applied-framework';
 import { carryForward, type CarryForwardResult } from '../../shared/evaluation/carry-forward';
+import { carryForwardAcrossEditions, type CrosswalkFile, type EditionCarryForwardResult } from '../../shared/evaluation/edition-crosswalk';
+import { notApplicableProblem, type NotApplicableClaim } from '../../shared/framework/applicability';
+import type { Criterion } from '../../shared/framework/framework-types';
+import { SHIPPED_CROSSWALKS } from '../../shared/framework/shipped-frameworks';
 import { emptyResponse, responseKey, type CriterionResponse, type Evaluation } from '../../shared/evaluation/evaluation-records';
 import { mergeFields, type FieldMerge } from '../../shared/evaluation/field-merge';
 import type { School } from '../../shared/school/school-records';
@@ -8,9 +12,18 @@ import { newId, nowIso, type AppDatabase } from './app-database';
 
 export interface StartEvaluationOptions {
   title: string;
-  /** Start from this earlier evaluation's judgements, narrative and evidence links. */
+  /**
+   * Start from this earlier evaluation's judgements, narrative and evidence links. An evaluation
+   * made on another edition (the 2005 one) is carried forward through the crosswalk between them.
+   */
   carryForwardFrom?: string | null;
+  /** The crosswalks between editions; the shipped ones unless a test gives others. */
+  crosswalks?: readonly CrosswalkFile[];
 }
+
+/** What was carried forward: within one edition, or across editions through a crosswalk. */
+export type CarriedForward =
+  { kind: 'same-edition'; result: CarryForwardResult } | { kind: 'across-editions'; result: EditionCarryForwardResult };
 
 /** Creates an evaluation (and, when asked, carries the previous one forward) in one transaction. */
 export async function startEvaluation(
@@ -18,7 +31,7 @@ export async function startEvaluation(
   school: School,
   framework: AppliedFramework,
   options: StartEvaluationOptions,
-): Promise<{ evaluation: Evaluation; carried: CarryForwardResult | null }> {
+): Promise<{ evaluation: Evaluation; carried: CarriedForward | null }> {
   const now = nowIso();
   const evaluation: Evaluation = {
     id: newId(),
@@ -31,25 +44,49 @@ export async function startEvaluation(
     createdAt: now,
     updatedAt: now,
   };
-  let carried: CarryForwardResult | null = null;
+  let carried: CarriedForward | null = null;
   await db.transaction('rw', [db.evaluations, db.responses, db.evidenceLinks], async () => {
     await db.evaluations.add(evaluation);
     if (options.carryForwardFrom) {
       const from = options.carryForwardFrom;
-      carried = carryForward({
-        fromEvaluationId: from,
-        toEvaluationId: evaluation.id,
-        responses: await db.responses.where('evaluationId').equals(from).toArray(),
-        links: await db.evidenceLinks.where('evaluationId').equals(from).toArray(),
-        criterionIds: framework.criteria.map((c) => c.id),
-        scalePointIds: framework.scale.points.map((p) => p.id),
-        now,
-      });
-      await db.responses.bulkAdd(carried.responses);
-      await db.evidenceLinks.bulkAdd(carried.links);
+      const earlier = await db.evaluations.get(from);
+      const responses = await db.responses.where('evaluationId').equals(from).toArray();
+      const links = await db.evidenceLinks.where('evaluationId').equals(from).toArray();
+      const crosswalks = earlier ? crosswalksBetween(earlier, evaluation, options.crosswalks ?? SHIPPED_CROSSWALKS) : [];
+      if (crosswalks.length > 0) {
+        const result = carryForwardAcrossEditions({
+          fromEvaluationId: from,
+          toEvaluationId: evaluation.id,
+          responses,
+          links,
+          crosswalks,
+          now,
+        });
+        carried = { kind: 'across-editions', result };
+      } else {
+        const result = carryForward({
+          fromEvaluationId: from,
+          toEvaluationId: evaluation.id,
+          responses,
+          links,
+          criterionIds: framework.criteria.map((c) => c.id),
+          scalePointIds: framework.scale.points.map((p) => p.id),
+          now,
+        });
+        carried = { kind: 'same-edition', result };
+      }
+      await db.responses.bulkAdd(carried.result.responses);
+      await db.evidenceLinks.bulkAdd(carried.result.links);
     }
   });
   return { evaluation, carried };
+}
+
+/** The crosswalks from the earlier evaluation's edition (and supplement) to the new one's; none within one edition. */
+function crosswalksBetween(earlier: Evaluation, next: Evaluation, crosswalks: readonly CrosswalkFile[]): CrosswalkFile[] {
+  if (earlier.framework.id === next.framework.id) return [];
+  const joins = (from: string | undefined, to: string | undefined) => crosswalks.filter((c) => c.from === from && c.to === to);
+  return [...joins(earlier.framework.id, next.framework.id), ...joins(earlier.supplement?.id, next.supplement?.id)];
 }
 
 export type ResponsePatch = Partial<Pick<CriterionResponse, 'judgement' | 'narrative' | 'nextSteps'>>;
@@ -117,5 +154,30 @@ export async function saveResponseChanges(
     await db.responses.put(next);
     await db.evaluations.update(evaluationId, { updatedAt: now });
     return { stored: next, merge };
+  });
+}
+
+/**
+ * Records (or, with null, withdraws) the school's claim that a criterion does not apply to it.
+ * Refused, with nothing written, on a criterion the framework does not mark as possibly not
+ * applicable, or without a written reason. The judgement, narrative and next steps are kept.
+ */
+export async function setNotApplicable(
+  db: AppDatabase,
+  evaluationId: string,
+  criterion: Pick<Criterion, 'id' | 'mayBeNotApplicable'>,
+  claim: NotApplicableClaim | null,
+): Promise<{ ok: true; stored: CriterionResponse } | { ok: false; problem: string }> {
+  const tidy = claim ? { reason: claim.reason.trim() } : null;
+  const problem = tidy ? notApplicableProblem(criterion, tidy) : null;
+  if (problem) return { ok: false, problem };
+  return db.transaction('rw', [db.responses, db.evaluations], async () => {
+    const key = responseKey(evaluationId, criterion.id);
+    const current = (await db.responses.get(key)) ?? emptyResponse(evaluationId, criterion.id);
+    const now = nowIso();
+    const stored: CriterionResponse = { ...current, notApplicable: tidy, updatedAt: now };
+    await db.responses.put(stored);
+    await db.evaluations.update(evaluationId, { updatedAt: now });
+    return { ok: true as const, stored };
   });
 }

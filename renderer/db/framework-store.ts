@@ -1,5 +1,5 @@
 import { formatProblem, loadFrameworkText, checkSupplementFits } from '../../shared/framework/framework-loader';
-import type { BaseFrameworkFile, LoadedFramework } from '../../shared/framework/framework-types';
+import type { BaseFramework, LoadedFramework } from '../../shared/framework/framework-types';
 import { nowIso, type AppDatabase } from './app-database';
 import type { FrameworkTextCheck } from './framework-file-check';
 
@@ -24,7 +24,7 @@ export async function importFrameworkFile(
     const extendsId = framework.file.extends;
     const base = installed.find((f) => f.file.kind === 'framework' && f.file.id === extendsId);
     if (!base) return { ok: false, problems: [`${fileName}: /extends: adds to "${extendsId}", which is not installed`] };
-    const problems = checkSupplementFits(fileName, base.file as BaseFrameworkFile, framework.file).map(formatProblem);
+    const problems = checkSupplementFits(fileName, base.file as BaseFramework, framework.file).map(formatProblem);
     if (problems.length > 0) return { ok: false, problems };
   }
   const clash = installed.find(
@@ -45,7 +45,7 @@ export async function importFrameworkFile(
       id: framework.file.id,
       version: framework.file.version,
       fileName,
-      value: framework.file,
+      value: framework.written,
       importedAt: nowIso(),
     });
   }

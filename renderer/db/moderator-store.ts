@@ -1,7 +1,7 @@
 import { applyFramework, type AppliedFramework } from '../../shared/framework/applied-framework';
 import type { FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
 import { loadFrameworkValue } from '../../shared/framework/framework-loader';
-import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../../shared/framework/framework-types';
+import type { BaseFramework, LoadedFramework, SupplementFramework } from '../../shared/framework/framework-types';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
 import { cleanModeratorDetails, type ModeratorDetails } from '../../shared/moderation/moderator-workspace';
 import { newId, nowIso, type AppDatabase } from './app-database';
@@ -87,5 +87,5 @@ export async function loadImportedFramework(
     supplement = await find(supplementHash);
     if (!supplement || supplement.file.kind !== 'supplement') return null;
   }
-  return applyFramework(base as LoadedFramework<BaseFrameworkFile>, supplement as LoadedFramework<SupplementFile> | null);
+  return applyFramework(base as LoadedFramework<BaseFramework>, supplement as LoadedFramework<SupplementFramework> | null);
 }

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { levelLabel, type PlacedCriterion } from '../../shared/framework/applied-framework';
-import { codeOfPracticeReference } from '../../shared/framework/code-of-practice';
+import { criterionApplies } from '../../shared/framework/applicability';
+import { criterionReferences, levelLabel, statutoryReference, type PlacedCriterion } from '../../shared/framework/applied-framework';
 import { responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
 import { changedFields, mergeFields, type FieldConflict, type FieldMerge } from '../../shared/evaluation/field-merge';
 import { evidenceKindLabel } from '../../shared/evidence/evidence-records';
@@ -24,6 +24,7 @@ import {
   RESPONSE_FIELDS,
   responseFields,
   saveResponseChanges,
+  setNotApplicable,
   type ResponseField,
   type ResponseFields,
   type ResponseSaveResult,
@@ -52,6 +53,8 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   if (!criterion) return <LoadingOrMissing state="missing" what="criterion" />;
   const previous = framework.criteria[index - 1];
   const next = framework.criteria[index + 1];
+  const applies = criterionApplies(criterion, school);
+  const descriptors = framework.scale.points.filter((p) => criterion.descriptors[p.id] !== undefined);
 
   return (
     <Layout workspaceName={school.name} sectionLinks={sections}>
@@ -67,8 +70,16 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           <ul className="tags" aria-label="About this criterion">
             <li>Level: {levelLabel(framework, criterion.level)}</li>
             {criterion.mandatory ? <li className="tag--mandatory">Mandatory</li> : null}
-            <li>SEN Code of Practice: {codeOfPracticeReference(criterion.codeOfPractice)}</li>
+            {statutoryReference(framework, criterion) ? <li>Legal duty: {statutoryReference(framework, criterion)}</li> : null}
+            {criterionReferences(framework, criterion).map((reference) => (
+              <li key={reference}>{reference}</li>
+            ))}
           </ul>
+          {!applies.applies ? (
+            <p className="notice" data-testid="does-not-apply">
+              This criterion does not apply to this school: {applies.reason}. It counts towards no award, so it need not be judged.
+            </p>
+          ) : null}
           <section aria-labelledby="guidance-heading" className="guidance">
             <h2 id="guidance-heading">What good practice looks like</h2>
             <p>{criterion.guidance}</p>
@@ -79,11 +90,27 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
               ))}
             </ul>
           </section>
+          {descriptors.length > 0 ? (
+            <section aria-labelledby="descriptors-heading" className="guidance">
+              <h2 id="descriptors-heading">What each judgement looks like here</h2>
+              <dl>
+                {descriptors.map((point) => (
+                  <div key={point.id}>
+                    <dt>{point.label}</dt>
+                    <dd>{criterion.descriptors[point.id]}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ) : null}
           {stored === undefined ? (
             <p role="status">Loading…</p>
           ) : (
             <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} stored={stored.response} />
           )}
+          {criterion.mayBeNotApplicable && applies.applies && stored !== undefined ? (
+            <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
+          ) : null}
           <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} />
           <nav aria-label="Previous and next criterion" className="pager">
             {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
@@ -105,6 +132,64 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
         </aside>
       </div>
     </Layout>
+  );
+}
+
+/**
+ * The school's claim that a criterion the framework marks as possibly not applicable does not
+ * apply to it, with the reason the moderator reads. Saved on its own, with a button.
+ */
+function NotApplicableClaimForm({
+  evaluationId,
+  criterion,
+  claimed,
+}: {
+  evaluationId: string;
+  criterion: PlacedCriterion;
+  claimed: { reason: string } | null;
+}) {
+  const { db } = useServices();
+  const [reason, setReason] = useState(claimed?.reason ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const fieldId = `not-applicable-reason-${criterion.id}`;
+  const save = async (claim: { reason: string } | null) => {
+    setDone(null);
+    try {
+      const result = await setNotApplicable(db, evaluationId, criterion, claim);
+      if (!result.ok) {
+        setProblem(result.problem);
+        return;
+      }
+      setProblem(null);
+      setDone(claim ? 'Marked as not applicable. The moderator will read your reason.' : 'No longer marked as not applicable.');
+    } catch (error) {
+      setProblem(describeStorageError(error, 'the claim'));
+    }
+  };
+  return (
+    <section aria-labelledby="not-applicable-heading" className="panel">
+      <h2 id="not-applicable-heading">Does this criterion apply to your school?</h2>
+      <p>
+        {claimed
+          ? 'You have marked this criterion as not applicable. It counts towards no award unless the moderator disagrees.'
+          : 'The framework allows a school to mark this criterion as not applicable, with a reason the moderator reads and may dispute.'}
+      </p>
+      <FormField id={fieldId} label="Why it does not apply" error={problem ?? undefined}>
+        {(control) => <textarea {...control} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </FormField>
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void save({ reason })}>
+          {claimed ? 'Save the reason' : 'Mark as not applicable'}
+        </button>
+        {claimed ? (
+          <button type="button" className="button button--secondary" onClick={() => void save(null)}>
+            It applies after all
+          </button>
+        ) : null}
+      </div>
+      {done ? <p role="status">{done}</p> : null}
+    </section>
   );
 }
 

@@ -15,9 +15,10 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
   const context = useEvaluation(evaluationId);
   const records = useEvaluationRecords(evaluationId);
   const framework = context.state === 'ready' ? context.framework : null;
+  const profile = context.state === 'ready' ? context.school : null;
   const summary = useMemo(
-    () => (framework && records ? summariseEvaluation(framework, records.responses, records.links) : null),
-    [framework, records],
+    () => (framework && records ? summariseEvaluation(framework, records.responses, records.links, { profile }) : null),
+    [framework, records, profile],
   );
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
@@ -56,6 +57,11 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
                 <>The award rules give: no award yet</>
               )}
             </p>
+            {summary.award.excluded.sentences.map((sentence) => (
+              <p key={sentence} data-testid="award-exclusions">
+                {sentence}
+              </p>
+            ))}
             {summary.award.next ? (
               <>
                 <h3>What stands between the school and {summary.award.next.level.label}</h3>

@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { SCHOOL_PHASES, type SchoolDetails, type SchoolPhase } from '../../shared/school/school-records';
+import type { Phase, Setting } from '../../shared/framework/framework-types';
+import { SCHOOL_PHASES, SCHOOL_SETTINGS, YEAR_GROUPS, type SchoolDetails } from '../../shared/school/school-records';
+import { FieldError } from '../components/ErrorSummary';
 import { localAuthorityNote, validateSchoolDetails, type SchoolErrors, type SchoolField } from '../../shared/school/school-validation';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
@@ -12,11 +14,27 @@ import { PageHeading } from '../components/PageHeading';
 import { createSchool, updateSchool } from '../db/school-store';
 import { describeStorageError } from '../db/storage-errors';
 
-type FormValues = Omit<SchoolDetails, 'pupilsOnRoll' | 'pupilsOnSenSupport' | 'pupilsWithStatementOrPlan' | 'phase'> & {
-  phase: SchoolPhase | '';
+type YesNo = 'yes' | 'no' | '';
+
+type FormValues = Omit<
+  SchoolDetails,
+  | 'pupilsOnRoll'
+  | 'pupilsOnSenSupport'
+  | 'pupilsWithEhcPlan'
+  | 'setting'
+  | 'lowestYear'
+  | 'highestYear'
+  | 'resourcedProvision'
+  | 'lookedAfterOnRoll'
+> & {
+  setting: Setting | '';
+  lowestYear: string;
+  highestYear: string;
   pupilsOnRoll: string;
   pupilsOnSenSupport: string;
-  pupilsWithStatementOrPlan: string;
+  pupilsWithEhcPlan: string;
+  resourcedProvision: YesNo;
+  lookedAfterOnRoll: YesNo;
 };
 
 const EMPTY: FormValues = {
@@ -24,13 +42,18 @@ const EMPTY: FormValues = {
   urn: '',
   regionId: '',
   localAuthority: '',
-  phase: '',
+  phases: [],
+  setting: '',
+  lowestYear: '',
+  highestYear: '',
   headTeacher: '',
   senco: '',
   senGovernor: '',
   pupilsOnRoll: '',
   pupilsOnSenSupport: '',
-  pupilsWithStatementOrPlan: '',
+  pupilsWithEhcPlan: '',
+  resourcedProvision: '',
+  lookedAfterOnRoll: '',
 };
 
 /** Field order for the error summary, and each field's id. */
@@ -39,17 +62,41 @@ const FIELD_ORDER: SchoolField[] = [
   'urn',
   'regionId',
   'localAuthority',
-  'phase',
+  'phases',
+  'setting',
+  'lowestYear',
+  'highestYear',
   'headTeacher',
   'senco',
   'senGovernor',
   'pupilsOnRoll',
   'pupilsOnSenSupport',
-  'pupilsWithStatementOrPlan',
+  'pupilsWithEhcPlan',
+  'resourcedProvision',
+  'lookedAfterOnRoll',
 ];
 
 function toCount(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
+function toYear(text: string): number {
+  return /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** Yes or no, or not answered (left for validation to ask about). */
+function toAnswer(value: YesNo): boolean {
+  return value === 'yes' ? true : value === 'no' ? false : (undefined as unknown as boolean);
+}
+
+function fromAnswer(value: boolean): YesNo {
+  return value ? 'yes' : 'no';
+}
+
+/** React Hook Form gives one ticked checkbox of a group as a string, several as an array, none as false. */
+function asList<T extends string>(value: T[] | T | false | undefined): T[] {
+  if (Array.isArray(value)) return value;
+  return typeof value === 'string' ? [value] : [];
 }
 
 /** Sets up a school workspace, or edits one. */
@@ -65,9 +112,13 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
     if (existing && !loaded) {
       reset({
         ...existing,
+        lowestYear: String(existing.lowestYear),
+        highestYear: String(existing.highestYear),
         pupilsOnRoll: String(existing.pupilsOnRoll),
         pupilsOnSenSupport: String(existing.pupilsOnSenSupport),
-        pupilsWithStatementOrPlan: String(existing.pupilsWithStatementOrPlan),
+        pupilsWithEhcPlan: String(existing.pupilsWithEhcPlan),
+        resourcedProvision: fromAnswer(existing.resourcedProvision),
+        lookedAfterOnRoll: fromAnswer(existing.lookedAfterOnRoll),
       });
       setLoaded(true);
     }
@@ -85,10 +136,15 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
       ...values,
       name: values.name.trim(),
       urn: values.urn.trim(),
-      phase: values.phase as SchoolPhase,
+      phases: asList<Phase>(values.phases),
+      setting: values.setting as Setting,
+      lowestYear: toYear(values.lowestYear),
+      highestYear: toYear(values.highestYear),
       pupilsOnRoll: toCount(values.pupilsOnRoll),
       pupilsOnSenSupport: toCount(values.pupilsOnSenSupport),
-      pupilsWithStatementOrPlan: toCount(values.pupilsWithStatementOrPlan),
+      pupilsWithEhcPlan: toCount(values.pupilsWithEhcPlan),
+      resourcedProvision: toAnswer(values.resourcedProvision),
+      lookedAfterOnRoll: toAnswer(values.lookedAfterOnRoll),
     };
     const problems = validateSchoolDetails(details, regions);
     setErrors(problems);
@@ -111,7 +167,7 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
   const fieldId = (field: SchoolField) => `school-${field}`;
   const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : []));
   const text = (
-    field: Exclude<SchoolField, 'regionId' | 'localAuthority' | 'phase'>,
+    field: 'name' | 'urn' | 'headTeacher' | 'senco' | 'senGovernor' | 'pupilsOnRoll' | 'pupilsOnSenSupport' | 'pupilsWithEhcPlan',
     label: string,
     options: { hint?: string; inputMode?: 'numeric'; autoComplete?: string } = {},
   ) => (
@@ -128,6 +184,57 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
       )}
     </FormField>
   );
+
+  /** A group of checkboxes or radio buttons under one legend; the first control carries the field's id. */
+  const choices = (
+    field: 'phases' | 'setting' | 'resourcedProvision' | 'lookedAfterOnRoll',
+    legend: string,
+    type: 'checkbox' | 'radio',
+    options: readonly { id: string; label: string }[],
+    hint?: string,
+  ) => {
+    const error = errors[field];
+    const hintId = hint ? `${fieldId(field)}-hint` : undefined;
+    const describedBy = [hintId, error ? `${fieldId(field)}-error` : undefined].filter(Boolean).join(' ') || undefined;
+    return (
+      <fieldset className={`field${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
+        <legend>{legend}</legend>
+        {hint ? (
+          <p className="hint" id={hintId}>
+            {hint}
+          </p>
+        ) : null}
+        <FieldError id={`${fieldId(field)}-error`} message={error} />
+        {options.map((option, index) => {
+          const id = index === 0 ? fieldId(field) : `${fieldId(field)}-${option.id}`;
+          return (
+            <div className={type} key={option.id}>
+              <input id={id} type={type} value={option.id} aria-invalid={error ? true : undefined} {...register(field)} />
+              <label htmlFor={id}>{option.label}</label>
+            </div>
+          );
+        })}
+      </fieldset>
+    );
+  };
+  const yearSelect = (field: 'lowestYear' | 'highestYear', label: string) => (
+    <FormField id={fieldId(field)} label={label} error={errors[field]}>
+      {(control) => (
+        <select {...control} {...register(field)}>
+          <option value="">Choose a year group</option>
+          {YEAR_GROUPS.map((y) => (
+            <option key={y.id} value={String(y.id)}>
+              {y.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+  const YES_NO = [
+    { id: 'yes', label: 'Yes' },
+    { id: 'no', label: 'No' },
+  ];
 
   if (schoolId && existing === undefined && !loaded) {
     return (
@@ -183,18 +290,13 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
               </select>
             )}
           </FormField>
-          <FormField id={fieldId('phase')} label="Phase" error={errors.phase}>
-            {(control) => (
-              <select {...control} {...register('phase')}>
-                <option value="">Choose a phase</option>
-                {SCHOOL_PHASES.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+        </fieldset>
+        <fieldset>
+          <legend>What the school is</legend>
+          {choices('phases', 'Phases the school teaches', 'checkbox', SCHOOL_PHASES, 'Choose every phase that applies.')}
+          {choices('setting', 'Kind of setting', 'radio', SCHOOL_SETTINGS)}
+          {yearSelect('lowestYear', 'Lowest year group on roll')}
+          {yearSelect('highestYear', 'Highest year group on roll')}
         </fieldset>
         <fieldset>
           <legend>People</legend>
@@ -205,8 +307,13 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
         <fieldset>
           <legend>Pupils</legend>
           {text('pupilsOnRoll', 'Pupils on roll', { inputMode: 'numeric' })}
-          {text('pupilsOnSenSupport', 'Pupils on SEN support (School Action and School Action Plus)', { inputMode: 'numeric' })}
-          {text('pupilsWithStatementOrPlan', 'Pupils with a statement or EHC plan', { inputMode: 'numeric' })}
+          {text('pupilsOnSenSupport', 'Pupils on SEN support', { inputMode: 'numeric' })}
+          {text('pupilsWithEhcPlan', 'Pupils with an EHC plan', {
+            hint: 'An education, health and care plan.',
+            inputMode: 'numeric',
+          })}
+          {choices('resourcedProvision', 'Does the school have resourced provision or an SEN unit?', 'radio', YES_NO)}
+          {choices('lookedAfterOnRoll', 'Are any looked-after children on roll?', 'radio', YES_NO)}
         </fieldset>
         <div className="button-row">
           <button type="submit" className="button">

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { shortHash } from '../../shared/formats/sha256';
-import { phaseLabel } from '../../shared/school/school-records';
+import { phasesLabel, settingLabel, yearGroupLabel } from '../../shared/school/school-records';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
 import { FieldError } from '../components/ErrorSummary';
@@ -144,8 +144,14 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
           <dd>{region?.name ?? school.regionId}</dd>
           <dt>Local authority</dt>
           <dd>{school.localAuthority}</dd>
-          <dt>Phase</dt>
-          <dd>{phaseLabel(school.phase)}</dd>
+          <dt>Phases</dt>
+          <dd>{phasesLabel(school.phases)}</dd>
+          <dt>Setting</dt>
+          <dd>{settingLabel(school.setting)}</dd>
+          <dt>Year groups</dt>
+          <dd>
+            {yearGroupLabel(school.lowestYear)} to {yearGroupLabel(school.highestYear)}
+          </dd>
           <dt>Head teacher</dt>
           <dd>{school.headTeacher}</dd>
           <dt>SENCO</dt>
@@ -156,8 +162,12 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
           <dd>{school.pupilsOnRoll}</dd>
           <dt>On SEN support</dt>
           <dd>{school.pupilsOnSenSupport}</dd>
-          <dt>With a statement or EHC plan</dt>
-          <dd>{school.pupilsWithStatementOrPlan}</dd>
+          <dt>With an EHC plan</dt>
+          <dd>{school.pupilsWithEhcPlan}</dd>
+          <dt>Resourced provision or SEN unit</dt>
+          <dd>{school.resourcedProvision ? 'Yes' : 'No'}</dd>
+          <dt>Looked-after children on roll</dt>
+          <dd>{school.lookedAfterOnRoll ? 'Yes' : 'No'}</dd>
         </dl>
         <p>
           <a href={href.editSchool(school.id)}>Edit school details</a>

@@ -24,8 +24,15 @@ type ImportState =
 
 /** Settings: the frameworks installed, importing a partnership's own, and about this app. */
 export function SettingsScreen() {
-  const { db, shipped, imported, platform } = useServices();
+  const { db, shipped, imported, platform, regions } = useServices();
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
+
+  /** What the imported version changes: new evaluations use only a region's current edition. */
+  const whoUses = (id: string, status: 'current' | 'historic') => {
+    const current = regions.some((r) => r.currentEdition.framework === id || r.currentEdition.supplement === id);
+    if (current && status === 'current') return `New evaluations in regions that use “${id}” now use it.`;
+    return `It opens work made with “${id}”; new evaluations use each region’s current edition.`;
+  };
 
   const importFile = async (file: File) => {
     if (file.size > MAX_FRAMEWORK_FILE_BYTES) {
@@ -46,7 +53,7 @@ export function SettingsScreen() {
           kind: 'ok',
           text: result.alreadyInstalled
             ? `${f.title}, version ${f.version}, is already installed. Nothing changed.`
-            : `Imported ${f.title}, version ${f.version}. New evaluations in regions that use “${f.id}” now use it.`,
+            : `Imported ${f.title}, version ${f.version}. ${whoUses(f.id, f.status)}`,
         });
       }
     } catch (error) {

@@ -1,3 +1,10 @@
+import {
+  criterionApplies,
+  describeSchool,
+  notApplicableProblem,
+  type ApplicabilityProfile,
+  type NotApplicableClaim,
+} from '../framework/applicability';
 import type { AppliedFramework, PlacedCriterion } from '../framework/applied-framework';
 import type { AwardLevel, AwardRule, CriteriaSelector, JudgementScale } from '../framework/framework-types';
 
@@ -5,12 +12,40 @@ import type { AwardLevel, AwardRule, CriteriaSelector, JudgementScale } from '..
  * The one engine that evaluates a framework's award rules (data in the framework file).
  * A criterion with no judgement counts as below every point of the scale: an award is never
  * given on criteria nobody has judged yet.
+ *
+ * Criteria that do not apply to the school (the framework's `appliesTo`, read against its
+ * profile) and criteria the school validly claims are not applicable (until a moderator disputes
+ * the claim) are left out of every rule's count, and the outcome says which and why.
  */
 
 export interface CriterionStanding {
   /** Scale point id, or null when not judged yet. */
   judgement: string | null;
   evidenceCount: number;
+  /** The school's claim that the criterion does not apply, with its reason; absent or null: none. */
+  notApplicable?: NotApplicableClaim | null;
+}
+
+/** What the engine knows beyond the judgements. */
+export interface AwardContext {
+  /** The school's profile; without one, every criterion applies (as for a format 1 framework). */
+  profile?: ApplicabilityProfile | null;
+  /** Criteria whose "not applicable" claim a moderator disputes: they count again. */
+  disputedNotApplicable?: ReadonlySet<string>;
+}
+
+/** A criterion left out of every rule, and why. */
+export interface ExcludedCriterion {
+  criterionId: string;
+  /** does-not-apply: the framework limits it to other schools; not-applicable: the school's accepted claim. */
+  why: 'does-not-apply' | 'not-applicable';
+  reason: string;
+}
+
+export interface Exclusions {
+  criteria: ExcludedCriterion[];
+  /** Plain sentences for the dashboard, e.g. "3 criteria do not apply to a primary school." */
+  sentences: string[];
 }
 
 export type Standings = ReadonlyMap<string, CriterionStanding>;
@@ -42,12 +77,47 @@ export interface AwardOutcome {
   levels: LevelOutcome[];
   /** The first level not yet achieved, with what blocks it. */
   next: { level: AwardLevel; blockers: RuleOutcome[] } | null;
+  /** Criteria no rule counted, and why. */
+  excluded: Exclusions;
 }
 
-export function evaluateAwards(framework: AppliedFramework, standings: Standings): AwardOutcome {
+/** The criteria every rule leaves out for this school, in framework order. */
+export function exclusionsFor(framework: AppliedFramework, standings: Standings, context: AwardContext = {}): Exclusions {
+  const criteria: ExcludedCriterion[] = [];
+  for (const criterion of framework.criteria) {
+    const applies = context.profile ? criterionApplies(criterion, context.profile) : ({ applies: true } as const);
+    if (!applies.applies) {
+      criteria.push({ criterionId: criterion.id, why: 'does-not-apply', reason: applies.reason });
+      continue;
+    }
+    const claim = standings.get(criterion.id)?.notApplicable;
+    // An invalid claim (no reason, or on a criterion that does not allow one) is ignored: the criterion counts.
+    if (claim && notApplicableProblem(criterion, claim) === null && !context.disputedNotApplicable?.has(criterion.id)) {
+      criteria.push({ criterionId: criterion.id, why: 'not-applicable', reason: claim.reason.trim() });
+    }
+  }
+  const doNotApply = criteria.filter((c) => c.why === 'does-not-apply').length;
+  const claimed = criteria.length - doNotApply;
+  const sentences: string[] = [];
+  if (doNotApply > 0 && context.profile) {
+    sentences.push(`${doNotApply} ${doNotApply === 1 ? 'criterion does' : 'criteria do'} not apply to ${describeSchool(context.profile)}.`);
+  }
+  if (claimed > 0) {
+    sentences.push(
+      `${claimed} ${claimed === 1 ? 'criterion is' : 'criteria are'} marked not applicable by the school, with a reason the moderator will read.`,
+    );
+  }
+  return { criteria, sentences };
+}
+
+export function evaluateAwards(framework: AppliedFramework, standings: Standings, context: AwardContext = {}): AwardOutcome {
+  const excluded = exclusionsFor(framework, standings, context);
+  const left = new Set(excluded.criteria.map((c) => c.criterionId));
+  const counted: AppliedFramework =
+    left.size === 0 ? framework : { ...framework, criteria: framework.criteria.filter((c) => !left.has(c.id)) };
   const levels: LevelOutcome[] = framework.awards.map((award) => {
     const level = framework.levels.find((l) => l.id === award.level) ?? { id: award.level, label: award.level, description: '' };
-    const rules = award.requires.map((rule) => evaluateRule(framework, rule, standings));
+    const rules = award.requires.map((rule) => evaluateRule(counted, rule, standings));
     return { level, met: rules.every((r) => r.met), rules };
   });
   let achieved: AwardLevel | null = null;
@@ -59,7 +129,7 @@ export function evaluateAwards(framework: AppliedFramework, standings: Standings
     }
     achieved = outcome.level;
   }
-  return { achieved, levels, next };
+  return { achieved, levels, next, excluded };
 }
 
 /** Rank of a judgement: higher is stronger; no judgement is -1. */
@@ -78,7 +148,8 @@ export function selectCriteria(framework: AppliedFramework, selector: CriteriaSe
     (c) =>
       (selector.levels === undefined || selector.levels.includes(c.level)) &&
       (selector.mandatory === undefined || c.mandatory === selector.mandatory) &&
-      (selector.strands === undefined || selector.strands.includes(c.strandId)),
+      (selector.strands === undefined || selector.strands.includes(c.strandId)) &&
+      (selector.statutory === undefined || (c.statutory !== null) === selector.statutory),
   );
 }
 
@@ -118,7 +189,9 @@ export function evaluateRule(framework: AppliedFramework, rule: AwardRule, stand
   if (rule.rule === 'every') {
     const met = failing.length === 0;
     const explanation = met
-      ? `All ${selected.length} ${what.plural} are judged ${standard}.`
+      ? selected.length === 0
+        ? `No ${what.plural} apply to this school.`
+        : `All ${selected.length} ${what.plural} are judged ${standard}.`
       : `${failing.length} ${failing.length === 1 ? what.singular : what.plural} not yet judged ${standard}: ${listIds(failing)}.`;
     return { rule, met, counted: selected.length, passing, required: selected.length, blocking: failing, explanation };
   }
@@ -144,6 +217,8 @@ export function describeSelector(framework: AppliedFramework, selector: Criteria
   const parts: string[] = [];
   if (selector.mandatory === true) parts.push('mandatory');
   if (selector.mandatory === false) parts.push('non-mandatory');
+  if (selector.statutory === true) parts.push('statutory');
+  if (selector.statutory === false) parts.push('non-statutory');
   if (selector.levels) parts.push(selector.levels.map((id) => framework.levels.find((l) => l.id === id)?.label ?? id).join(' or '));
   const strands = selector.strands ? ` in ${selector.strands.join(', ')}` : '';
   if (parts.length === 0) return { singular: `criterion${strands}`, plural: `criteria${strands}` };

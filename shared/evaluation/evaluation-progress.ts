@@ -1,4 +1,4 @@
-import { evaluateAwards, type AwardOutcome, type CriterionStanding } from '../awards/award-rules';
+import { evaluateAwards, type AwardContext, type AwardOutcome, type CriterionStanding } from '../awards/award-rules';
 import type { AppliedFramework } from '../framework/applied-framework';
 import type { CriterionResponse, EvidenceLink } from './evaluation-records';
 
@@ -24,13 +24,19 @@ export interface EvaluationSummary {
   award: AwardOutcome;
 }
 
-/** Everything the dashboard shows, worked out from the records alone. */
+/**
+ * Everything the dashboard shows, worked out from the records alone. With the school's profile in
+ * `context`, criteria that do not apply to the school are left out of the counts and lists (and
+ * of the award, which says which and why); a "not applicable" claim counts as answered.
+ */
 export function summariseEvaluation(
   framework: AppliedFramework,
   responses: readonly CriterionResponse[],
   links: readonly EvidenceLink[],
+  context: AwardContext = {},
 ): EvaluationSummary {
   const judgementOf = new Map(responses.map((r) => [r.criterionId, r.judgement]));
+  const claimOf = new Map(responses.map((r) => [r.criterionId, r.notApplicable ?? null]));
   const evidenceCount = new Map<string, number>();
   for (const link of links) evidenceCount.set(link.criterionId, (evidenceCount.get(link.criterionId) ?? 0) + 1);
 
@@ -38,13 +44,21 @@ export function summariseEvaluation(
   for (const criterion of framework.criteria) {
     const judgement = judgementOf.get(criterion.id) ?? null;
     const known = framework.scale.points.some((p) => p.id === judgement);
-    standings.set(criterion.id, { judgement: known ? judgement : null, evidenceCount: evidenceCount.get(criterion.id) ?? 0 });
+    standings.set(criterion.id, {
+      judgement: known ? judgement : null,
+      evidenceCount: evidenceCount.get(criterion.id) ?? 0,
+      notApplicable: claimOf.get(criterion.id) ?? null,
+    });
   }
-  const judgedOf = (id: string) => standings.get(id)?.judgement !== null;
+  const award = evaluateAwards(framework, standings, context);
+  const doesNotApply = new Set(award.excluded.criteria.filter((c) => c.why === 'does-not-apply').map((c) => c.criterionId));
+  const claimed = new Set(award.excluded.criteria.filter((c) => c.why === 'not-applicable').map((c) => c.criterionId));
+  const applying = (id: string) => !doesNotApply.has(id);
+  const judgedOf = (id: string) => standings.get(id)?.judgement !== null || claimed.has(id);
   const evidencedOf = (id: string) => (standings.get(id)?.evidenceCount ?? 0) > 0;
 
   const strands = framework.strands.map((strand): StrandProgress => {
-    const ids = strand.standards.flatMap((s) => s.criteria.map((c) => c.id));
+    const ids = strand.standards.flatMap((s) => s.criteria.map((c) => c.id)).filter(applying);
     return {
       strandId: strand.id,
       title: strand.title,
@@ -58,7 +72,7 @@ export function summariseEvaluation(
       })),
     };
   });
-  const ids = framework.criteria.map((c) => c.id);
+  const ids = framework.criteria.map((c) => c.id).filter(applying);
   return {
     total: ids.length,
     judged: ids.filter(judgedOf).length,
@@ -66,6 +80,6 @@ export function summariseEvaluation(
     strands,
     unjudged: ids.filter((id) => !judgedOf(id)),
     withoutEvidence: ids.filter((id) => !evidencedOf(id)),
-    award: evaluateAwards(framework, standings),
+    award,
   };
 }

@@ -1,3 +1,4 @@
+import type { NotApplicableClaim } from '../framework/applicability';
 import type { FrameworkRef } from '../framework/framework-types';
 
 /** One self-evaluation: a school's work against one framework in one accreditation cycle. */
@@ -24,6 +25,12 @@ export interface CriterionResponse {
   narrative: string;
   nextSteps: string;
   updatedAt: string;
+  /**
+   * The school's claim that the criterion does not apply to it, with its reason (only on a
+   * criterion the framework marks mayBeNotApplicable: notApplicableProblem). Absent or null: no
+   * claim. Records stored before claims existed have none.
+   */
+  notApplicable?: NotApplicableClaim | null;
 }
 
 export function responseKey(evaluationId: string, criterionId: string): string {

@@ -1,14 +1,19 @@
 import type {
   Award,
   AwardLevel,
-  BaseFrameworkFile,
+  BaseFramework,
   Criterion,
   FrameworkRef,
+  FrameworkStatus,
+  GlossaryEntry,
   JudgementScale,
   LoadedFramework,
+  Reference,
+  Source,
   Strand,
-  SupplementFile,
+  SupplementFramework,
 } from './framework-types';
+import { referenceText } from './framework-loader';
 
 /** A criterion with where it sits in the tree. */
 export interface PlacedCriterion extends Criterion {
@@ -24,9 +29,17 @@ export interface PlacedStrand extends Strand {
 
 /** A framework as an evaluation uses it: the base framework plus the region's supplement, if any. */
 export interface AppliedFramework {
-  base: LoadedFramework<BaseFrameworkFile>;
-  supplement: LoadedFramework<SupplementFile> | null;
+  base: LoadedFramework<BaseFramework>;
+  supplement: LoadedFramework<SupplementFramework> | null;
   title: string;
+  /** The base framework's edition, e.g. "2026"; null for a format 1 file given none. */
+  edition: string | null;
+  /** Historic when either part is: opens older work, never starts new work. */
+  status: FrameworkStatus;
+  /** The sources the criteria cite: the base's, then the supplement's. */
+  sources: Source[];
+  /** The terms of both files, the base's first. */
+  glossary: GlossaryEntry[];
   scale: JudgementScale;
   levels: AwardLevel[];
   awards: Award[];
@@ -36,8 +49,8 @@ export interface AppliedFramework {
 }
 
 export function applyFramework(
-  base: LoadedFramework<BaseFrameworkFile>,
-  supplement: LoadedFramework<SupplementFile> | null = null,
+  base: LoadedFramework<BaseFramework>,
+  supplement: LoadedFramework<SupplementFramework> | null = null,
 ): AppliedFramework {
   const strands: PlacedStrand[] = [
     ...base.file.strands.map((s) => ({ ...s, source: 'framework' as const })),
@@ -52,6 +65,10 @@ export function applyFramework(
     base,
     supplement,
     title: supplement ? `${base.file.title}, with ${supplement.file.title}` : base.file.title,
+    edition: base.file.edition,
+    status: base.file.status === 'historic' || supplement?.file.status === 'historic' ? 'historic' : 'current',
+    sources: [...base.file.sources, ...(supplement?.file.sources ?? [])],
+    glossary: [...base.file.glossary, ...(supplement?.file.glossary ?? [])],
     scale: base.file.scale,
     levels: base.file.levels,
     awards: base.file.awards,
@@ -71,4 +88,14 @@ export function scalePoint(framework: AppliedFramework, pointId: string | null |
 
 export function levelLabel(framework: AppliedFramework, levelId: string): string {
   return framework.levels.find((l) => l.id === levelId)?.label ?? levelId;
+}
+
+/** What a criterion cites, as a reader sees it: "SEND Code of Practice: 0 to 25 years (January 2015), chapter 6". */
+export function criterionReferences(framework: AppliedFramework, criterion: Criterion): string[] {
+  return criterion.references.map((reference: Reference) => referenceText(reference, framework.sources));
+}
+
+/** The legal duty a criterion checks, as a reader sees it, or null when it is good practice rather than a duty. */
+export function statutoryReference(framework: AppliedFramework, criterion: Criterion): string | null {
+  return criterion.statutory ? referenceText(criterion.statutory, framework.sources) : null;
 }

@@ -1,11 +1,12 @@
-import type { Region } from '../regions/regions';
+import { editionsOf, type FrameworkEdition, type Region } from '../regions/regions';
 import { applyFramework, type AppliedFramework } from './applied-framework';
-import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from './framework-types';
+import type { BaseFramework, LoadedFramework, SupplementFramework } from './framework-types';
 
 /**
  * Every framework version the app knows: the shipped ones and those a partnership imported.
  * Evaluations pin the exact version by content hash; new evaluations use the newest version of
- * the framework (and supplement) their region names.
+ * the region's current edition (regions.json `currentEdition`), never a historic one: historic
+ * editions open existing evaluations, submissions and moderation only.
  */
 export interface FrameworkCatalogue {
   byHash: ReadonlyMap<string, LoadedFramework>;
@@ -36,25 +37,53 @@ export function newestFramework(catalogue: FrameworkCatalogue, id: string): Load
 
 export type RegionFramework = { ok: true; framework: AppliedFramework } | { ok: false; message: string };
 
-/** The framework a new evaluation in this region is made against. */
+/** The framework a new evaluation in this region is made against: the newest version of its current edition. */
 export function frameworkForRegion(catalogue: FrameworkCatalogue, regionId: string): RegionFramework {
   const region = catalogue.regions.find((r) => r.id === regionId);
   if (!region) return { ok: false, message: `The region "${regionId}" is not known to this app.` };
-  const base = newestFramework(catalogue, region.framework);
+  return frameworkOfEdition(catalogue, region, region.currentEdition, 'current');
+}
+
+/**
+ * The newest version of one of the region's editions, current or historic, by its framework id:
+ * for reading what was made with it (and for tests of older work). Never for a new evaluation.
+ */
+export function frameworkForEdition(catalogue: FrameworkCatalogue, regionId: string, frameworkId: string): RegionFramework {
+  const region = catalogue.regions.find((r) => r.id === regionId);
+  if (!region) return { ok: false, message: `The region "${regionId}" is not known to this app.` };
+  const edition = editionsOf(region).find((e) => e.framework === frameworkId);
+  if (!edition) return { ok: false, message: `The ${region.name} has no edition of the framework "${frameworkId}".` };
+  return frameworkOfEdition(catalogue, region, edition, 'any');
+}
+
+function frameworkOfEdition(
+  catalogue: FrameworkCatalogue,
+  region: Region,
+  edition: FrameworkEdition,
+  status: 'current' | 'any',
+): RegionFramework {
+  const base = newestFramework(catalogue, edition.framework);
   if (!base || base.file.kind !== 'framework') {
-    return { ok: false, message: `The ${region.name} uses the framework "${region.framework}", which is not installed.` };
+    return { ok: false, message: `The ${region.name} uses the framework "${edition.framework}", which is not installed.` };
   }
+  if (status === 'current' && base.file.status === 'historic') return { ok: false, message: historicMessage(region.name, base.file.title) };
   let supplement: LoadedFramework | null = null;
-  if (region.supplement) {
-    supplement = newestFramework(catalogue, region.supplement);
+  if (edition.supplement) {
+    supplement = newestFramework(catalogue, edition.supplement);
     if (!supplement || supplement.file.kind !== 'supplement') {
-      return { ok: false, message: `The ${region.name} adds the supplement "${region.supplement}", which is not installed.` };
+      return { ok: false, message: `The ${region.name} adds the supplement "${edition.supplement}", which is not installed.` };
     }
+    if (status === 'current' && supplement.file.status === 'historic')
+      return { ok: false, message: historicMessage(region.name, supplement.file.title) };
   }
   return {
     ok: true,
-    framework: applyFramework(base as LoadedFramework<BaseFrameworkFile>, supplement as LoadedFramework<SupplementFile> | null),
+    framework: applyFramework(base as LoadedFramework<BaseFramework>, supplement as LoadedFramework<SupplementFramework> | null),
   };
+}
+
+function historicMessage(regionName: string, title: string): string {
+  return `The ${regionName}'s current criteria, ${title}, are marked historic: they open older evaluations only. Ask the partnership for the current edition and import it in Settings.`;
 }
 
 /** The exact framework (and supplement) an existing evaluation was made against. */
@@ -63,5 +92,5 @@ export function frameworkByHashes(catalogue: FrameworkCatalogue, baseHash: strin
   if (!base || base.file.kind !== 'framework') return null;
   const supplement = supplementHash === null ? null : catalogue.byHash.get(supplementHash);
   if (supplement === undefined || (supplement !== null && supplement.file.kind !== 'supplement')) return null;
-  return applyFramework(base as LoadedFramework<BaseFrameworkFile>, supplement as LoadedFramework<SupplementFile> | null);
+  return applyFramework(base as LoadedFramework<BaseFramework>, supplement as LoadedFramework<SupplementFramework> | null);
 }

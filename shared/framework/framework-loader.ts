@@ -1,9 +1,30 @@
+import frameworkV2Schema from '../../criteria/schema/framework-v2.schema.json';
 import frameworkSchema from '../../criteria/schema/framework.schema.json';
 import { canonicalJson } from '../formats/canonical-json';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { parseJsonText } from '../formats/json-parse';
 import { sha256Hex } from '../formats/sha256';
-import type { BaseFrameworkFile, CriteriaSelector, FrameworkFile, LoadedFramework, SupplementFile } from './framework-types';
+import type {
+  BaseFramework,
+  BaseFrameworkFileV1,
+  BaseFrameworkFileV2,
+  CriteriaSelector,
+  Criterion,
+  CriterionV1,
+  Framework,
+  FrameworkFileV1,
+  FrameworkFileV2,
+  FrameworkStatus,
+  JudgementScale,
+  LoadedFramework,
+  Reference,
+  Source,
+  Strand,
+  SupplementFileV1,
+  SupplementFileV2,
+  SupplementFramework,
+  WrittenFrameworkFile,
+} from './framework-types';
 
 /** One thing wrong with a framework file, told as "file: JSON pointer: what is wrong". */
 export interface FrameworkProblem {
@@ -26,24 +47,142 @@ export const FRAMEWORK_MAX_PROBLEMS_LISTED = 20;
 /** A message that lists the allowed values (levels, points, strands) names at most this many. */
 export const FRAMEWORK_MAX_IDS_NAMED = 10;
 
-const checkSchema = createSchemaCheck(frameworkSchema);
+const checkSchemaV1 = createSchemaCheck(frameworkSchema);
+const checkSchemaV2 = createSchemaCheck(frameworkV2Schema);
 
-/** Parses, validates and identifies a framework file. Never throws for bad content. */
-export async function loadFrameworkText(fileName: string, text: string): Promise<FrameworkLoadResult> {
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) return { ok: false, problems: [{ file: fileName, pointer: '', message: parsed.message }] };
-  return loadFrameworkValue(fileName, parsed.value);
+/**
+ * How a format version 1 file, which says neither, is placed: its status and edition. A file a
+ * partnership imports is 'current' with no edition (a partnership that writes its own framework
+ * in format 1 means it for use); the app declares its own three 2005 editions 'historic', '2005'
+ * (shipped-frameworks.ts). A format version 2 file always says both itself.
+ */
+export interface Version1Placement {
+  status: FrameworkStatus;
+  edition: string | null;
 }
 
-export async function loadFrameworkValue(fileName: string, value: unknown): Promise<FrameworkLoadResult> {
-  const schemaProblems = checkSchema(value);
+export const VERSION_1_DEFAULT_PLACEMENT: Version1Placement = { status: 'current', edition: null };
+
+/**
+ * The source a format version 1 file's Code of Practice chapters are references to: the loader
+ * declares it for every format 1 file, so that chapters read as "SEN Code of Practice (2001), chapter 5"
+ * with no chapter titles held in code.
+ */
+export const SEN_CODE_2001: Source = {
+  id: 'sen-code-2001',
+  title: 'SEN Code of Practice',
+  edition: '2001',
+  kind: 'statutory-guidance',
+};
+
+/** Parses, validates and identifies a framework file. Never throws for bad content. */
+export async function loadFrameworkText(
+  fileName: string,
+  text: string,
+  placement: Version1Placement = VERSION_1_DEFAULT_PLACEMENT,
+): Promise<FrameworkLoadResult> {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, problems: [{ file: fileName, pointer: '', message: parsed.message }] };
+  return loadFrameworkValue(fileName, parsed.value, placement);
+}
+
+/** The format version a file says it is in, if it is an object that says one; a file that says none is checked as format 1. */
+function formatVersionOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as { formatVersion?: unknown }).formatVersion
+    : undefined;
+}
+
+export async function loadFrameworkValue(
+  fileName: string,
+  value: unknown,
+  placement: Version1Placement = VERSION_1_DEFAULT_PLACEMENT,
+): Promise<FrameworkLoadResult> {
+  const version = formatVersionOf(value);
+  if (version !== undefined && version !== 1 && version !== 2) {
+    return {
+      ok: false,
+      problems: [
+        { file: fileName, pointer: '/formatVersion', message: 'must be 1 or 2: this app reads framework format versions 1 and 2' },
+      ],
+    };
+  }
+  const schemaProblems = version === 2 ? checkSchemaV2(value) : checkSchemaV1(value);
   if (schemaProblems.length > 0) {
     return { ok: false, problems: capProblems(schemaProblems.map((p) => ({ file: fileName, ...p }))), problemCount: schemaProblems.length };
   }
-  const file = value as FrameworkFile;
+  const written = value as WrittenFrameworkFile;
+  const file = frameworkModel(written, placement);
   const problems = checkStructure(file).map((p) => ({ file: fileName, ...p }));
   if (problems.length > 0) return { ok: false, problems: capProblems(problems), problemCount: problems.length };
-  return { ok: true, framework: { file, contentHash: await frameworkContentHash(file) } };
+  return { ok: true, framework: { file, written, contentHash: await frameworkContentHash(written) } };
+}
+
+/**
+ * The in-memory model of a file that passed its schema. Format 2 is read as written (a criterion
+ * without `appliesTo` applies to every school). Format 1 gains what it never said: a short title
+ * from each statement, its Code of Practice chapters as references to SEN_CODE_2001, no legal
+ * duty named, no applicability limit, never "not applicable", no descriptors, no glossary.
+ */
+export function frameworkModel(written: BaseFrameworkFileV1 | BaseFrameworkFileV2, placement?: Version1Placement): BaseFramework;
+export function frameworkModel(written: SupplementFileV1 | SupplementFileV2, placement?: Version1Placement): SupplementFramework;
+export function frameworkModel(written: WrittenFrameworkFile, placement?: Version1Placement): Framework;
+export function frameworkModel(written: WrittenFrameworkFile, placement: Version1Placement = VERSION_1_DEFAULT_PLACEMENT): Framework {
+  return written.formatVersion === 2 ? modelOfVersion2(written) : modelOfVersion1(written, placement);
+}
+
+function modelOfVersion2(written: FrameworkFileV2): Framework {
+  const { $schema: _hint, ...file } = written as FrameworkFileV2 & { $schema?: string };
+  const strands: Strand[] = file.strands.map((strand) => ({
+    ...strand,
+    standards: strand.standards.map((standard) => ({
+      ...standard,
+      criteria: standard.criteria.map(({ appliesTo, ...criterion }): Criterion => ({ ...criterion, appliesTo: appliesTo ?? null })),
+    })),
+  }));
+  return { ...file, sources: file.sources ?? [], glossary: file.glossary ?? [], strands };
+}
+
+function modelOfVersion1(written: FrameworkFileV1, placement: Version1Placement): Framework {
+  const { $schema: _hint, ...file } = written as FrameworkFileV1 & { $schema?: string };
+  const strands: Strand[] = file.strands.map((strand) => ({
+    ...strand,
+    standards: strand.standards.map((standard) => ({ ...standard, criteria: standard.criteria.map(criterionOfVersion1) })),
+  }));
+  return { ...file, status: placement.status, edition: placement.edition, sources: [SEN_CODE_2001], glossary: [], strands };
+}
+
+function criterionOfVersion1({ codeOfPractice, ...criterion }: CriterionV1): Criterion {
+  return {
+    ...criterion,
+    title: shortTitle(criterion.statement),
+    statutory: null,
+    references: codeOfPractice.map((chapter): Reference => ({ source: SEN_CODE_2001.id, section: `chapter ${chapter}` })),
+    appliesTo: null,
+    mayBeNotApplicable: false,
+    descriptors: {},
+  };
+}
+
+/** Titles derived from a statement are at most this long. */
+export const DERIVED_TITLE_MAX_CHARS = 60;
+
+/** A short name from a statement: the statement itself when short, otherwise its first words and an ellipsis. */
+export function shortTitle(statement: string): string {
+  const text = statement
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.;:,]+$/, '');
+  if (text.length <= DERIVED_TITLE_MAX_CHARS) return text;
+  const cut = text.slice(0, DERIVED_TITLE_MAX_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > DERIVED_TITLE_MAX_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[.;:,]+$/, '')}…`;
+}
+
+/** "SEND Code of Practice: 0 to 25 years (January 2015), chapter 6": a reference as a reader sees it. */
+export function referenceText(reference: Reference, sources: readonly Source[]): string {
+  const source = sources.find((s) => s.id === reference.source);
+  return source ? `${source.title} (${source.edition}), ${reference.section}` : `${reference.source}, ${reference.section}`;
 }
 
 /** The first problems, and one more line saying how many are not listed. */
@@ -67,8 +206,8 @@ function someIds(ids: readonly string[]): string {
 }
 
 /** SHA-256 of the canonical JSON of the framework, leaving out the editor's "$schema" hint. */
-export async function frameworkContentHash(file: FrameworkFile): Promise<string> {
-  const { $schema: _hint, ...content } = file as FrameworkFile & { $schema?: string };
+export async function frameworkContentHash(file: WrittenFrameworkFile): Promise<string> {
+  const { $schema: _hint, ...content } = file as WrittenFrameworkFile & { $schema?: string };
   return sha256Hex(canonicalJson(content));
 }
 
@@ -85,7 +224,7 @@ function isChildId(id: string, parent: string, separator: string): boolean {
 }
 
 /** What a schema cannot say: ids that nest and are unique, and references that resolve. Linear in the file's size. */
-function checkStructure(file: FrameworkFile): Located[] {
+function checkStructure(file: Framework): Located[] {
   const problems: Located[] = [];
   const seen = new Map<string, string>();
   const claim = (id: string, pointer: string) => {
@@ -126,7 +265,60 @@ function checkStructure(file: FrameworkFile): Located[] {
     });
   });
 
-  if (file.kind === 'framework') problems.push(...checkFrameworkReferences(file));
+  duplicates(file.sources.map((s) => s.id)).forEach((i) =>
+    problems.push({ pointer: `/sources/${i}/id`, message: 'repeats the id of another source' }),
+  );
+  if (file.kind === 'framework') {
+    problems.push(...checkFrameworkReferences(file));
+    if (file.formatVersion === 2) problems.push(...checkCitationsAndDescriptors(file, idList(file.sources.map((s) => s.id)), file.scale));
+  }
+  return problems;
+}
+
+/**
+ * Format 2: every reference (and the statutory one) names a declared source, and every criterion
+ * describes each point of the scale and nothing else. `sources` are the ids the criteria may cite,
+ * `scale` the scale they are judged on. Linear: a criterion has at most a few of each.
+ */
+function checkCitationsAndDescriptors(file: Framework, sources: IdList, scale: JudgementScale): Located[] {
+  const problems: Located[] = [];
+  const points = idList(scale.points.map((p) => p.id));
+  const cite = (reference: Reference, pointer: string) => {
+    if (!sources.has(reference.source)) {
+      problems.push({
+        pointer: `${pointer}/source`,
+        message:
+          sources.ids.length === 0
+            ? `cites the source "${reference.source}", but no sources are declared; declare it in /sources`
+            : `cites the source "${reference.source}", which is not declared; declare it in /sources or cite one of: ${sources.text}`,
+      });
+    }
+  };
+  file.strands.forEach((strand, s) =>
+    strand.standards.forEach((standard, t) =>
+      standard.criteria.forEach((criterion, c) => {
+        const pointer = `/strands/${s}/standards/${t}/criteria/${c}`;
+        criterion.references.forEach((reference, r) => cite(reference, `${pointer}/references/${r}`));
+        if (criterion.statutory) cite(criterion.statutory, `${pointer}/statutory`);
+        for (const point of Object.keys(criterion.descriptors)) {
+          if (!points.has(point)) {
+            problems.push({
+              pointer: `${pointer}/descriptors/${point}`,
+              message: `describes "${point}", which is not a point of the scale; the points are: ${points.text}`,
+            });
+          }
+        }
+        for (const point of scale.points) {
+          if (!Object.hasOwn(criterion.descriptors, point.id)) {
+            problems.push({
+              pointer: `${pointer}/descriptors`,
+              message: `has no descriptor for "${point.id}" (${point.label}); describe every point of the scale`,
+            });
+          }
+        }
+      }),
+    ),
+  );
   return problems;
 }
 
@@ -137,7 +329,7 @@ function idList(ids: string[]): { ids: string[]; has: (id: string) => boolean; t
   return { ids, has: (id) => set.has(id), text: someIds(distinct) };
 }
 
-function checkFrameworkReferences(file: BaseFrameworkFile): Located[] {
+function checkFrameworkReferences(file: BaseFramework): Located[] {
   const problems: Located[] = [];
   const points = idList(file.scale.points.map((p) => p.id));
   const levels = idList(file.levels.map((l) => l.id));
@@ -216,8 +408,11 @@ function duplicates(values: readonly string[]): number[] {
   return out;
 }
 
-/** A supplement's criteria must use the levels of the framework it adds to, and must not reuse its ids. */
-export function checkSupplementFits(fileName: string, base: BaseFrameworkFile, supplement: SupplementFile): FrameworkProblem[] {
+/**
+ * A supplement's criteria must use the levels of the framework it adds to, and must not reuse its
+ * ids; in format 2 they may cite the sources of either file, and describe the base's scale.
+ */
+export function checkSupplementFits(fileName: string, base: BaseFramework, supplement: SupplementFramework): FrameworkProblem[] {
   const problems: FrameworkProblem[] = [];
   if (supplement.extends !== base.id) {
     problems.push({ file: fileName, pointer: '/extends', message: `adds to "${supplement.extends}", not to "${base.id}"` });
@@ -239,5 +434,9 @@ export function checkSupplementFits(fileName: string, base: BaseFrameworkFile, s
       }),
     ),
   );
+  if (supplement.formatVersion === 2) {
+    const sources = idList([...supplement.sources, ...base.sources].map((s) => s.id));
+    problems.push(...checkCitationsAndDescriptors(supplement, sources, base.scale).map((p) => ({ file: fileName, ...p })));
+  }
   return capProblems(problems);
 }

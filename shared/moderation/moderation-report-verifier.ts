@@ -3,7 +3,7 @@ import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { readSignedJson } from '../formats/signed-json-data';
 import { loadShippedData } from '../framework/shipped-frameworks';
-import type { BaseFrameworkFile, FrameworkRef, LoadedFramework } from '../framework/framework-types';
+import type { BaseFramework, FrameworkRef, LoadedFramework } from '../framework/framework-types';
 import type { InflateOptions } from '../pdf/bounded-inflate';
 import { openSignedPdf, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
 import { regionFrameworkProblem } from '../submission/submission-verifier';
@@ -185,7 +185,7 @@ async function shippedFrameworkCriteria(framework: FrameworkRef, supplement: Fra
   const extra = supplement ? find(supplement) : undefined;
   if (!base || (supplement && !extra)) return null;
   const ids = new Set<string>();
-  for (const file of [base.file as BaseFrameworkFile, ...(extra ? [extra.file] : [])]) {
+  for (const file of [base.file as BaseFramework, ...(extra ? [extra.file] : [])]) {
     for (const strand of file.strands)
       for (const standard of strand.standards) for (const criterion of standard.criteria) ids.add(criterion.id);
   }

@@ -10,10 +10,9 @@ import type {
 import { actionStatusLabel } from '../actions/action-plan';
 import { evaluateAwards, type AwardOutcome, type Standings } from '../awards/award-rules';
 import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framework/applied-framework';
-import { levelLabel, scalePoint } from '../framework/applied-framework';
-import { codeOfPracticeReference } from '../framework/code-of-practice';
+import { criterionReferences, levelLabel, scalePoint, statutoryReference } from '../framework/applied-framework';
 import { formatIsoDate } from '../formats/en-gb-dates';
-import { phaseLabel } from '../school/school-records';
+import { legacyPhaseLabel } from '../school/school-records';
 import { breakLongWords, breakLongWordsInContent } from './long-words';
 import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
 
@@ -270,7 +269,10 @@ export function judgementLabel(framework: AppliedFramework, judgement: string | 
 export function criterionTags(framework: AppliedFramework, criterion: PlacedCriterion): string {
   const parts = [`Level: ${levelLabel(framework, criterion.level)}`];
   if (criterion.mandatory) parts.push('Mandatory');
-  if (criterion.codeOfPractice.length > 0) parts.push(`SEN Code of Practice: ${codeOfPracticeReference(criterion.codeOfPractice)}`);
+  const duty = statutoryReference(framework, criterion);
+  if (duty) parts.push(`Legal duty: ${duty}`);
+  const references = criterionReferences(framework, criterion);
+  if (references.length > 0) parts.push(references.join('; '));
   return parts.join(' · ');
 }
 
@@ -282,7 +284,7 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
     labelledRows([
       ['School', school.name],
       ['URN', school.urn],
-      ['Phase', phaseLabel(school.phase)],
+      ['Phase', legacyPhaseLabel(school.phase)],
       ['Region', regionName],
       ['Local authority', school.localAuthority],
       ['Head teacher', school.headTeacher],
@@ -292,8 +294,8 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
     ...keepWithNext(subheading('Pupils'), [
       labelledRows([
         ['Pupils on roll', school.pupilsOnRoll.toLocaleString('en-GB')],
-        ['Pupils on SEN support (School Action and School Action Plus)', shareOfRoll(school.pupilsOnSenSupport, school.pupilsOnRoll)],
-        ['Pupils with a statement or EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
+        ['Pupils on SEN support', shareOfRoll(school.pupilsOnSenSupport, school.pupilsOnRoll)],
+        ['Pupils with an EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
       ]),
     ]),
   ];

@@ -1,6 +1,6 @@
 import { NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../formats/field-limits';
 import { currentLocalAuthority, type Region } from '../regions/regions';
-import { SCHOOL_PHASES, type SchoolDetails } from './school-records';
+import { SCHOOL_PHASES, SCHOOL_SETTINGS, YEAR_GROUPS, type SchoolDetails } from './school-records';
 
 export type SchoolField = keyof SchoolDetails;
 export type SchoolErrors = Partial<Record<SchoolField, string>>;
@@ -56,12 +56,24 @@ export function validateSchoolDetails(details: SchoolDetails, regions: readonly 
   else if (currentLocalAuthority(region, details.localAuthority).kind === 'not-in-region') {
     errors.localAuthority = `Choose a local authority in the ${region.name}`;
   }
-  if (!SCHOOL_PHASES.some((p) => p.id === details.phase)) errors.phase = 'Choose the school’s phase';
+  const phases: readonly string[] = Array.isArray(details.phases) ? details.phases : [];
+  if (phases.length === 0 || phases.some((p) => !SCHOOL_PHASES.some((known) => known.id === p))) {
+    errors.phases = 'Choose the phases the school teaches: one or more of early years, primary, secondary and post-16';
+  }
+  if (!SCHOOL_SETTINGS.some((s) => s.id === details.setting)) {
+    errors.setting = 'Choose the kind of setting: mainstream school, special school or alternative provision';
+  }
+  const isYear = (year: unknown) => YEAR_GROUPS.some((y) => y.id === year);
+  if (!isYear(details.lowestYear)) errors.lowestYear = 'Choose the lowest year group on roll';
+  if (!isYear(details.highestYear)) errors.highestYear = 'Choose the highest year group on roll';
+  if (!errors.lowestYear && !errors.highestYear && details.lowestYear > details.highestYear) {
+    errors.highestYear = 'The highest year group cannot be below the lowest; check both';
+  }
 
   const counts: [SchoolField, string][] = [
     ['pupilsOnRoll', 'pupils on roll'],
     ['pupilsOnSenSupport', 'pupils on SEN support'],
-    ['pupilsWithStatementOrPlan', 'pupils with a statement or EHC plan'],
+    ['pupilsWithEhcPlan', 'pupils with an EHC plan'],
   ];
   for (const [field, label] of counts) {
     const value = details[field];
@@ -71,8 +83,13 @@ export function validateSchoolDetails(details: SchoolDetails, regions: readonly 
   if (!errors.pupilsOnRoll && !errors.pupilsOnSenSupport && details.pupilsOnSenSupport > details.pupilsOnRoll) {
     errors.pupilsOnSenSupport = 'Pupils on SEN support cannot be more than the pupils on roll';
   }
-  if (!errors.pupilsOnRoll && !errors.pupilsWithStatementOrPlan && details.pupilsWithStatementOrPlan > details.pupilsOnRoll) {
-    errors.pupilsWithStatementOrPlan = 'Pupils with a statement or EHC plan cannot be more than the pupils on roll';
+  if (!errors.pupilsOnRoll && !errors.pupilsWithEhcPlan && details.pupilsWithEhcPlan > details.pupilsOnRoll) {
+    errors.pupilsWithEhcPlan = 'Pupils with an EHC plan cannot be more than the pupils on roll';
   }
+  const answers: [SchoolField, string][] = [
+    ['resourcedProvision', 'Say whether the school has resourced provision or an SEN unit'],
+    ['lookedAfterOnRoll', 'Say whether any looked-after children are on roll'],
+  ];
+  for (const [field, message] of answers) if (typeof details[field] !== 'boolean') errors[field] = message;
   return errors;
 }

@@ -3,7 +3,7 @@ import type { CriterionResponse, Evaluation, EvidenceLink } from '../evaluation/
 import type { EvidenceItem } from '../evidence/evidence-records';
 import type { AppliedFramework } from '../framework/applied-framework';
 import { frameworkRef } from '../framework/applied-framework';
-import type { School } from '../school/school-records';
+import { legacyPhaseOf, type School } from '../school/school-records';
 import {
   SUBMISSION_FORMAT,
   SUBMISSION_FORMAT_VERSION,
@@ -84,13 +84,14 @@ export function buildSubmissionDocument(snapshot: SubmissionSnapshot, identity: 
       name: school.name,
       urn: school.urn,
       localAuthority: school.localAuthority,
-      phase: school.phase,
+      phase: legacyPhaseOf(school),
       headTeacher: school.headTeacher,
       senco: school.senco,
       senGovernor: school.senGovernor,
       pupilsOnRoll: school.pupilsOnRoll,
       pupilsOnSenSupport: school.pupilsOnSenSupport,
-      pupilsWithStatementOrPlan: school.pupilsWithStatementOrPlan,
+      // The submission format (version 1) keeps its own name for this count: pupils with an EHC plan.
+      pupilsWithStatementOrPlan: school.pupilsWithEhcPlan,
     },
     region: { id: evaluation.regionId, name: snapshot.regionName },
     framework: frameworkRef(framework.base),

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../formats/canonical-json';
 import type { AppliedFramework } from '../framework/applied-framework';
 import { utf8 } from '../formats/sha256';
-import type { FrameworkFile } from '../framework/framework-types';
+import type { WrittenFrameworkFile } from '../framework/framework-types';
 import { signDigest } from '../crypto/cms-signature';
 import { renderPdf } from '../pdf/pdfmake-renderer';
 import { sealPdfParts, type EmbeddedFileInput, type SealedPdf } from '../pdf/signed-pdf-writer';
@@ -94,13 +94,18 @@ export async function exportSubmission(input: ExportSubmissionInput): Promise<Ex
       'Data',
       'The submission’s data: school, judgements, evidence list, action plan and declaration',
     ),
-    jsonFile(FRAMEWORK_JSON_NAME, withoutSchemaHint(snapshot.framework.base.file), 'Source', `The framework: ${document.framework.title}`),
+    jsonFile(
+      FRAMEWORK_JSON_NAME,
+      withoutSchemaHint(snapshot.framework.base.written),
+      'Source',
+      `The framework: ${document.framework.title}`,
+    ),
   ];
   if (snapshot.framework.supplement) {
     files.push(
       jsonFile(
         SUPPLEMENT_JSON_NAME,
-        withoutSchemaHint(snapshot.framework.supplement.file),
+        withoutSchemaHint(snapshot.framework.supplement.written),
         'Source',
         `The regional supplement: ${snapshot.framework.supplement.file.title}`,
       ),
@@ -165,8 +170,9 @@ function jsonFile(name: string, value: unknown, relationship: 'Data' | 'Source',
   return { name, source: utf8(canonicalJson(value)), mediaType: 'application/json', relationship, description, compress: true };
 }
 
-function withoutSchemaHint(file: FrameworkFile): Omit<FrameworkFile, '$schema'> {
-  const { $schema: _hint, ...content } = file as FrameworkFile & { $schema?: string };
+/** The file as written (what its content hash covers), without the editor's "$schema" hint. */
+function withoutSchemaHint(file: WrittenFrameworkFile): Omit<WrittenFrameworkFile, '$schema'> {
+  const { $schema: _hint, ...content } = file as WrittenFrameworkFile & { $schema?: string };
   return content;
 }
 

@@ -1,7 +1,7 @@
 import type { ActionStatus } from '../actions/action-plan';
 import type { EvidenceKind } from '../evidence/evidence-records';
 import type { FrameworkRef } from '../framework/framework-types';
-import type { SchoolPhase } from '../school/school-records';
+import type { LegacySchoolPhase } from '../school/school-records';
 
 /**
  * submission.json, format version 1: the machine-readable heart of a signed submission PDF.
@@ -20,7 +20,8 @@ export interface SubmissionSchool {
   name: string;
   urn: string;
   localAuthority: string;
-  phase: SchoolPhase;
+  /** The school's phase in the one word format version 1 keeps (legacyPhaseOf the school's profile). */
+  phase: LegacySchoolPhase;
   headTeacher: string;
   senco: string;
   senGovernor: string;

@@ -1,7 +1,7 @@
 import regionsFile from '../../criteria/regions.json';
 import { MAX_EVIDENCE_FILE_BYTES } from '../evidence/evidence-records';
 import { checkSupplementFits, loadFrameworkValue } from '../framework/framework-loader';
-import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../framework/framework-types';
+import type { BaseFramework, LoadedFramework, SupplementFramework } from '../framework/framework-types';
 import { checkSignerCertificate } from '../crypto/signer-certificate-check';
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
@@ -10,7 +10,7 @@ import { sha256Hex } from '../formats/sha256';
 import { firstDuplicateKey, readSignedJson } from '../formats/signed-json-data';
 import type { InflateOptions } from '../pdf/bounded-inflate';
 import { openSignedPdf, type ContainerAttachment, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
-import { loadRegions, type Region } from '../regions/regions';
+import { editionsOf, loadRegions, type Region } from '../regions/regions';
 import submissionSchema from './submission.schema.json';
 import { FRAMEWORK_JSON_NAME, SUBMISSION_JSON_NAME, SUPPLEMENT_JSON_NAME, type SubmissionDocument } from './submission-format';
 
@@ -40,8 +40,8 @@ export type SignerPin = { status: 'first-use' } | { status: 'matches' } | { stat
 
 export interface VerifiedSubmission {
   submission: SubmissionDocument;
-  framework: LoadedFramework<BaseFrameworkFile>;
-  supplement: LoadedFramework<SupplementFile> | null;
+  framework: LoadedFramework<BaseFramework>;
+  supplement: LoadedFramework<SupplementFramework> | null;
   certificate: CertificateSummary;
   pin: SignerPin;
   /** SHA-256 (hex) of the whole PDF. */
@@ -177,13 +177,13 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
   const framework = await readFramework(budget, limits, files.get(FRAMEWORK_JSON_NAME), submission.framework.contentHash, 'framework');
   if (!framework.ok) return reject(framework.code, framework.message);
   if (framework.loaded.file.kind !== 'framework') return reject('data-invalid', 'framework.json is a supplement, not a framework.');
-  const base = framework.loaded as LoadedFramework<BaseFrameworkFile>;
-  let supplement: LoadedFramework<SupplementFile> | null = null;
+  const base = framework.loaded as LoadedFramework<BaseFramework>;
+  let supplement: LoadedFramework<SupplementFramework> | null = null;
   if (submission.supplement) {
     const read = await readFramework(budget, limits, files.get(SUPPLEMENT_JSON_NAME), submission.supplement.contentHash, 'supplement');
     if (!read.ok) return reject(read.code, read.message);
     if (read.loaded.file.kind !== 'supplement') return reject('data-invalid', `${SUPPLEMENT_JSON_NAME} is not a regional supplement.`);
-    supplement = read.loaded as LoadedFramework<SupplementFile>;
+    supplement = read.loaded as LoadedFramework<SupplementFramework>;
     const fit = checkSupplementFits(SUPPLEMENT_JSON_NAME, base.file, supplement.file);
     if (fit.length > 0) return reject('data-invalid', `The regional supplement does not fit its framework: ${fit[0]?.message ?? ''}`);
   }
@@ -344,8 +344,8 @@ async function readFramework(
 /** Responses cover exactly the framework's criteria, judgements are on its scale, links point at listed evidence. */
 function checkAgainstFramework(
   submission: SubmissionDocument,
-  base: LoadedFramework<BaseFrameworkFile>,
-  supplement: LoadedFramework<SupplementFile> | null,
+  base: LoadedFramework<BaseFramework>,
+  supplement: LoadedFramework<SupplementFramework> | null,
 ): string | null {
   if (submission.framework.id !== base.file.id || submission.framework.version !== base.file.version) {
     return 'The framework named in the submission is not the framework it carries.';
@@ -400,7 +400,10 @@ export function shippedRegions(): readonly Region[] {
   return regions;
 }
 
-/** The region's framework (and supplement) are the ones named; null when they are, or what is wrong. */
+/**
+ * The framework (and supplement) named are one of the region's editions, current or historic (a
+ * submission made on the 2005 edition still verifies); null when they are, or what is wrong.
+ */
 export function regionFrameworkProblem(
   regionId: string,
   framework: { id: string },
@@ -409,12 +412,15 @@ export function regionFrameworkProblem(
 ): string | null {
   const region = shippedRegions().find((r) => r.id === regionId);
   if (!region) return `${who} is for a region (“${regionId}”) this app does not know.`;
-  if (region.framework !== framework.id) {
-    return `${who} is for the ${region.name} region, which uses the framework “${region.framework}”, but it names the framework “${framework.id}”.`;
+  const edition = editionsOf(region).find((e) => e.framework === framework.id);
+  if (!edition) {
+    const older = region.historicEditions.map((e) => `“${e.framework}”`);
+    const alsoOlder = older.length > 0 ? ` (or, for older work, ${older.join(' or ')})` : '';
+    return `${who} is for the ${region.name} region, which uses the framework “${region.currentEdition.framework}”${alsoOlder}, but it names the framework “${framework.id}”.`;
   }
-  if ((region.supplement ?? null) !== (supplement?.id ?? null)) {
-    return region.supplement
-      ? `${who} is for the ${region.name} region, whose regional supplement (“${region.supplement}”) it does not carry.`
+  if (edition.supplement !== (supplement?.id ?? null)) {
+    return edition.supplement
+      ? `${who} is for the ${region.name} region, whose regional supplement (“${edition.supplement}”) it does not carry.`
       : `${who} carries a regional supplement (“${supplement?.id ?? ''}”), but the ${region.name} region has none.`;
   }
   return null;

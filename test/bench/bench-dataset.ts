@@ -10,7 +10,7 @@ import {
 import type { EvidenceItem, EvidenceKind } from '../../shared/evidence/evidence-records';
 import { applyFramework, frameworkRef, type AppliedFramework } from '../../shared/framework/applied-framework';
 import { loadFrameworkValue } from '../../shared/framework/framework-loader';
-import type { BaseFrameworkFile, LoadedFramework } from '../../shared/framework/framework-types';
+import type { BaseFramework, BaseFrameworkFileV1, LoadedFramework } from '../../shared/framework/framework-types';
 import { seededRandom } from '../../shared/moderation/visit-sampling';
 import { sha256Hex } from '../../shared/formats/sha256';
 import type { School } from '../../shared/school/school-records';
@@ -44,7 +44,7 @@ const WORDS = (
 ).split(' ');
 
 export async function benchFramework(criteriaCount = 150): Promise<AppliedFramework> {
-  const file = structuredClone(northEast) as unknown as BaseFrameworkFile & { $schema?: string };
+  const file = structuredClone(northEast) as unknown as BaseFrameworkFileV1 & { $schema?: string };
   delete file.$schema;
   file.id = 'bench-large';
   file.title = `Benchmark framework (${criteriaCount} criteria)`;
@@ -62,7 +62,7 @@ export async function benchFramework(criteriaCount = 150): Promise<AppliedFramew
   }
   const loaded = await loadFrameworkValue('bench-large.json', file);
   if (!loaded.ok) throw new Error(`bench framework invalid: ${loaded.problems.map((p) => p.message).join('; ')}`);
-  return applyFramework(loaded.framework as LoadedFramework<BaseFrameworkFile>);
+  return applyFramework(loaded.framework as LoadedFramework<BaseFramework>);
 }
 
 /** Pseudo-random bytes from a seed, quickly (xorshift32 over 32-bit words). */
@@ -110,13 +110,18 @@ export async function benchSchool(
     urn: '998877',
     regionId: 'north-east',
     localAuthority: 'Durham',
-    phase: 'secondary',
+    phases: ['secondary', 'post-16'],
+    setting: 'mainstream',
+    lowestYear: 7,
+    highestYear: 13,
     headTeacher: 'Head Teacher',
     senco: 'SENCO',
     senGovernor: 'SEN Governor',
     pupilsOnRoll: 1400,
     pupilsOnSenSupport: 210,
-    pupilsWithStatementOrPlan: 38,
+    pupilsWithEhcPlan: 38,
+    resourcedProvision: true,
+    lookedAfterOnRoll: true,
     createdAt: stamp,
     updatedAt: stamp,
   };

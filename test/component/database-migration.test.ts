@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
+import { upgradeSchoolToSchema6, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 import { backUpBeforeMigration } from '../../renderer/app/automatic-backup';
 import { checkBackupFile, restoreBackup } from '../../renderer/db/backup-store';
 import { inspectStoredDatabase, META, openAppDatabase } from '../../renderer/db/database-guard';
@@ -149,6 +150,12 @@ describe('opening a database written by an older version', () => {
           );
           continue;
         }
+        if (table === 'schools') {
+          // Schema 6 turns each school's one phase into its profile (upgradeSchoolToSchema6, tested field by field in school-validation).
+          expect(sortByKey(stored), 'the schools table').toEqual(sortByKey((records as SchoolBeforeSchema6[]).map(upgradeSchoolToSchema6)));
+          for (const row of stored) expect(row).not.toHaveProperty('phase');
+          continue;
+        }
         if (table === 'moderatorPins') {
           // Schema 5 keys each pin by region and normalised organisation (checked in its own test below): the pin itself is kept.
           const kept = (rows: unknown[]) =>
@@ -268,6 +275,59 @@ describe('the upgrade to schema 5', () => {
         pinnedAt: '2026-01-16T08:45:00.000Z',
       },
     ]);
+    db.close();
+  });
+});
+
+describe('the upgrade to schema 6', () => {
+  it('turns each school’s one phase into phases, setting and year groups, and its statements-or-plans into EHC plans', async () => {
+    const name = `migration-schools-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    await old.open();
+    const base = {
+      urn: '123456',
+      regionId: 'north-east',
+      localAuthority: 'Gateshead',
+      headTeacher: 'A. Head',
+      senco: 'B. Senco',
+      senGovernor: '',
+      pupilsOnRoll: 300,
+      pupilsOnSenSupport: 40,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    };
+    await old.table('schools').bulkAdd([
+      { ...base, id: 'p', name: 'Riverside Primary', phase: 'primary', pupilsWithStatementOrPlan: 0 },
+      { ...base, id: 'r', name: 'Hillside PRU', phase: 'pupil-referral-unit', pupilsWithStatementOrPlan: 4 },
+    ]);
+    old.close();
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.6.0-test')).toEqual({ ok: true });
+    const [primary, unit] = await db.schools.orderBy('id').toArray();
+    expect(primary).toEqual({
+      ...base,
+      id: 'p',
+      name: 'Riverside Primary',
+      phases: ['early-years', 'primary'],
+      setting: 'mainstream',
+      lowestYear: 0,
+      highestYear: 6,
+      pupilsWithEhcPlan: 0,
+      resourcedProvision: false,
+      lookedAfterOnRoll: true,
+    });
+    expect(unit).toMatchObject({
+      phases: ['secondary'],
+      setting: 'alternative-provision',
+      lowestYear: 7,
+      highestYear: 11,
+      pupilsWithEhcPlan: 4,
+    });
+    expect(unit).not.toHaveProperty('pupilsWithStatementOrPlan');
     db.close();
   });
 });
@@ -438,6 +498,11 @@ describe('the backup before a migration', () => {
       }),
     ]);
     expect(await db.schools.count()).toBe(fixture.tables.schools?.length ?? 0);
+    // The schema-3 schools come back with the profile schema 6 keeps.
+    for (const school of await db.schools.toArray()) {
+      expect(school).not.toHaveProperty('phase');
+      expect(school.phases.length).toBeGreaterThan(0);
+    }
     db.close();
   });
 

@@ -133,7 +133,7 @@ describe('The framework of a submission', () => {
   it('uses the copy that came inside the submission when the app does not have that version installed', async () => {
     const { db, platform, submission, framework, pdf, verify } = await setUp(async (db, key) => {
       const installed = await northEastFramework();
-      const file = { ...installed.base.file, version: '1.0.1', title: 'North East SEN Accreditation Framework (partnership copy)' };
+      const file = { ...installed.base.written, version: '1.0.1', title: 'North East SEN Accreditation Framework (partnership copy)' };
       const contentHash = await frameworkContentHash(file);
       await db.embeddedFrameworks.put({ contentHash, value: file });
       const [stored, data] = await Promise.all([db.importedSubmissions.get(key), db.importedSubmissionDocuments.get(key)]);

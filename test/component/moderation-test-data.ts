@@ -3,7 +3,8 @@ import type { PdfJobRequest, PdfJobResult, PdfJobRunner } from '../../renderer/e
 import type { VerifyJobRequest, VerifyJobResult, VerifyRunner } from '../../renderer/export/verify-jobs';
 import type { CertificateSummary } from '../../shared/crypto/signing-certificate';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
-import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
+import { createCatalogue } from '../../shared/framework/framework-catalogue';
+import { historicFrameworkForRegion } from '../fixtures/historic-edition';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import { buildModerationDocument } from '../../shared/moderation/moderation-report';
@@ -37,9 +38,7 @@ export const MODERATOR_FINGERPRINT = '7a'.repeat(32);
 
 export async function northEastFramework(): Promise<AppliedFramework> {
   const { frameworks, regions } = await loadShippedData();
-  const result = frameworkForRegion(createCatalogue(frameworks, regions), 'north-east');
-  if (!result.ok) throw new Error(result.message);
-  return result.framework;
+  return historicFrameworkForRegion(createCatalogue(frameworks, regions), 'north-east');
 }
 
 export function importedFrom(document: SubmissionDocument, fileSha256 = SUBMISSION_PDF_SHA256): ImportedSubmission {

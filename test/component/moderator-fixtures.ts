@@ -4,7 +4,8 @@ import { importVerifiedSubmission } from '../../renderer/db/submission-import-st
 import type { VerifyJobRequest, VerifyJobResult, VerifyRunner } from '../../renderer/export/verify-jobs';
 import type { CertificateSummary } from '../../shared/crypto/signing-certificate';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
-import { createCatalogue, frameworkForRegion, type FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
+import { createCatalogue, type FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
+import { historicFrameworkForRegion } from '../fixtures/historic-edition';
 import { sha256Hex } from '../../shared/formats/sha256';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
@@ -23,9 +24,7 @@ export const KEY_B = 'b2'.repeat(32);
 export async function northEast(): Promise<{ framework: AppliedFramework; catalogue: FrameworkCatalogue }> {
   const { frameworks, regions } = await loadShippedData();
   const catalogue = createCatalogue(frameworks, regions);
-  const chosen = frameworkForRegion(catalogue, 'north-east');
-  if (!chosen.ok) throw new Error(chosen.message);
-  return { framework: chosen.framework, catalogue };
+  return { framework: historicFrameworkForRegion(catalogue, 'north-east'), catalogue };
 }
 
 export function certificate(fingerprint: string, document: SubmissionDocument): CertificateSummary {

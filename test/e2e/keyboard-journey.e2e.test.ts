@@ -54,13 +54,28 @@ describe('keyboard only: a school evaluates and exports its submission', () => {
     await page.keyboard.type('North');
     await tabTo(page, 'Local authority');
     await page.keyboard.type('Gates');
-    await tabTo(page, 'Phase');
-    await page.keyboard.type('Prim');
+    // Check boxes and radio buttons answer to the space bar; within a radio group the arrow keys choose.
+    await tabTo(page, 'Early years (nursery or Reception)');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Primary (Years 1 to 6)');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Mainstream school');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Lowest year group on roll');
+    await page.keyboard.type('Rec');
+    await tabTo(page, 'Highest year group on roll');
+    await page.keyboard.type('Year 6');
     await typeInto('Head teacher', 'Ada Keys');
     await typeInto('SENCO', 'Ben Tabb');
     await typeInto('Pupils on roll', '210');
     await typeInto(/^Pupils on SEN support/, '30');
-    await typeInto('Pupils with a statement or EHC plan', '4');
+    await typeInto('Pupils with an EHC plan', '4');
+    // Resourced provision: no (the arrow moves from Yes to No and chooses it). Looked-after children: yes.
+    await tabTo(page, 'Yes');
+    await page.keyboard.press('ArrowDown');
+    expect((await focusInfo(page)).name).toBe('No');
+    await tabTo(page, 'Yes');
+    await page.keyboard.press('Space');
     await tabTo(page, 'Set up school');
     await page.keyboard.press('Enter');
     await heading('Keyboard Lane Primary');
@@ -70,9 +85,9 @@ describe('keyboard only: a school evaluates and exports its submission', () => {
     await tabTo(page, 'Start evaluation');
     await page.keyboard.press('Enter');
     await heading(/^Accreditation/);
-    await tabTo(page, /^Continue with NE-1\.1\.1/);
+    await tabTo(page, /^Continue with NE26-1\.1\.1/);
     await page.keyboard.press('Enter');
-    await heading(/^NE-1\.1\.1/);
+    await heading(/^NE26-1\.1\.1/);
 
     // Into the judgement group: the arrow keys move along the scale and choose.
     await tabTo(page, /^Embedded/);

@@ -1,6 +1,8 @@
+import northEast2026 from '../../criteria/frameworks/north-east-2026.json';
 import northEast from '../../criteria/frameworks/north-east.json';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { criterionApplies, type ApplicabilityProfile } from '../../shared/framework/applicability';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { shortHash } from '../../shared/formats/sha256';
 import {
@@ -18,7 +20,17 @@ import {
   UI_TIMEOUT,
 } from './support/app';
 import type { AppBrowser } from './support/browser';
-import { fillSchoolForm, judge, judgementGroup, openCriterion, setUpSchool, startEvaluation, startsWithId } from './support/school-steps';
+import {
+  fillSchoolForm,
+  judge,
+  judgementGroup,
+  openCriterion,
+  profileOf,
+  setUpSchool,
+  startEvaluation,
+  startsWithId,
+  type SchoolAnswers,
+} from './support/school-steps';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
@@ -81,11 +93,38 @@ async function expectStrandTable(
   framework: AppliedFramework,
   judgements: ReadonlyMap<string, string>,
   evidenced: ReadonlySet<string>,
+  profile: ApplicabilityProfile,
 ): Promise<void> {
   const { header, rows } = await strandTableRows(page);
   expect(header).toEqual(['Strand', 'Judged', 'With evidence', ...framework.scale.points.map((p) => p.label)]);
-  expect(rows).toEqual(expectedStrandRows(framework, judgements, evidenced));
+  expect(rows).toEqual(expectedStrandRows(framework, judgements, evidenced, profile));
 }
+
+const RIVERSIDE: SchoolAnswers = {
+  name: 'Riverside Primary School',
+  urn: '12345',
+  region: 'North East',
+  localAuthority: 'Gateshead',
+  phase: 'Primary',
+  headTeacher: 'Amina Shah',
+  senco: 'Tom Price',
+  onRoll: '420',
+  senSupport: '58',
+  withPlan: '9',
+};
+
+const TAMAR_VALLEY: SchoolAnswers = {
+  name: 'Tamar Valley Academy',
+  urn: '654321',
+  region: 'South West',
+  localAuthority: 'Devon',
+  phase: 'Secondary',
+  headTeacher: 'Ruth Penhale',
+  senco: 'Kit Polglaze',
+  onRoll: '1100',
+  senSupport: '140',
+  withPlan: '31',
+};
 
 const labelOf = (framework: AppliedFramework, pointId: string) => {
   const point = framework.scale.points.find((p) => p.id === pointId);
@@ -114,8 +153,11 @@ function freshScreens(): [string, string][] {
 describe('a school evaluates its SEN provision', () => {
   it('North East: sets up a school, judges criteria, adds evidence and an action, and finds it all again after a reload', async () => {
     const framework = northEastFramework;
-    const total = framework.criteria.length;
-    const [first, second, third, fourth] = framework.criteria;
+    const profile = profileOf(RIVERSIDE);
+    // The school screen names every criterion of the edition; the dashboard counts those that apply to the school.
+    const applying = framework.criteria.filter((c) => criterionApplies(c, profile).applies);
+    const total = applying.length;
+    const [first, second, third, fourth] = applying;
     if (!first || !second || !third || !fourth) throw new Error('The North East framework has fewer than four criteria');
 
     await page.goto(server.url);
@@ -125,18 +167,7 @@ describe('a school evaluates its SEN provision', () => {
     await page.getByRole('link', { name: 'Set up a new school' }).click();
     await checkScreen(page, 'school-form', 'Set up a new school', { screenshot: 'school-form' });
 
-    await fillSchoolForm(page, {
-      name: 'Riverside Primary School',
-      urn: '12345',
-      region: 'North East',
-      localAuthority: 'Gateshead',
-      phase: 'Primary',
-      headTeacher: 'Amina Shah',
-      senco: 'Tom Price',
-      onRoll: '420',
-      senSupport: '58',
-      withPlan: '9',
-    });
+    await fillSchoolForm(page, RIVERSIDE);
     await page.getByRole('button', { name: 'Set up school' }).click();
 
     // The error summary appears, takes the focus, and its link takes the user to the field.
@@ -159,17 +190,17 @@ describe('a school evaluates its SEN provision', () => {
     const details = page.getByRole('region', { name: 'School details' });
     await expectText(details.getByRole('definition').nth(0), '123456');
     await expectText(details.getByRole('definition').nth(2), 'Gateshead');
-    await expectVisible(page.getByText(`${total} criteria.`, { exact: false }));
+    await expectVisible(page.getByText(`${framework.criteria.length} criteria.`, { exact: false }));
 
     const title = await startEvaluation(page);
     await checkScreen(page, 'dashboard', title);
     visited.dashboardUrl = page.url();
     await expectText(
       page.locator('.framework-identity'),
-      `${northEast.title}, version 1.0.0 (identity ${shortHash(framework.base.contentHash)})`,
+      `${northEast2026.title}, version 1.0.0 (identity ${shortHash(framework.base.contentHash)})`,
     );
     await expectDashboardCounts(total, { judged: 0, withEvidence: 0, actions: 0 });
-    await expectStrandTable(framework, new Map(), new Set());
+    await expectStrandTable(framework, new Map(), new Set(), profile);
 
     // The first criterion, through the dashboard's "Continue with …".
     await openCriterion(page, first.id, () => page.getByRole('link', { name: `Continue with ${first.id}` }).click());
@@ -243,7 +274,7 @@ describe('a school evaluates its SEN provision', () => {
     await evaluationNav.getByRole('link', { name: 'Dashboard' }).click();
     await checkScreen(page, 'dashboard-with-progress', title, { screenshot: 'dashboard' });
     await expectDashboardCounts(total, { judged: 3, withEvidence: 2, actions: 1 });
-    await expectStrandTable(framework, judgements, new Set([first.id, second.id]));
+    await expectStrandTable(framework, judgements, new Set([first.id, second.id]), profile);
     await expectVisible(page.getByRole('link', { name: `Continue with ${fourth.id}` }));
 
     // The evidence library lists both files, one of them used for two criteria.
@@ -286,26 +317,16 @@ describe('a school evaluates its SEN provision', () => {
 
   it('South West: the evaluation includes the parents supplement, and an SW judgement survives a reload', async () => {
     const framework = southWestFramework;
-    const total = framework.criteria.length;
-    const swCriterion = framework.criteria.find((c) => c.id.startsWith('SW-'));
-    const swStrand = framework.strands.find((s) => s.id.startsWith('SW-'));
+    const profile = profileOf(TAMAR_VALLEY);
+    const total = framework.criteria.filter((c) => criterionApplies(c, profile).applies).length;
+    const swCriterion = framework.criteria.find((c) => c.id.startsWith('SW26-'));
+    const swStrand = framework.strands.find((s) => s.id.startsWith('SW26-'));
     if (!swCriterion || !swStrand || !framework.supplement) throw new Error('The South West framework has no supplement criteria');
 
     await page.goto(server.url);
     await checkScreen(page, 'home-with-school', 'Your schools', { screenshot: 'home' });
     await expectVisible(page.getByRole('list', { name: 'Schools' }).getByRole('link', { name: 'Riverside Primary School' }));
-    await setUpSchool(page, {
-      name: 'Tamar Valley Academy',
-      urn: '654321',
-      region: 'South West',
-      localAuthority: 'Devon',
-      phase: 'Secondary',
-      headTeacher: 'Ruth Penhale',
-      senco: 'Kit Polglaze',
-      onRoll: '1100',
-      senSupport: '140',
-      withPlan: '31',
-    });
+    await setUpSchool(page, TAMAR_VALLEY);
 
     const title = await startEvaluation(page);
     visited.swDashboardUrl = page.url();
@@ -317,7 +338,7 @@ describe('a school evaluates its SEN provision', () => {
     await expectDashboardCounts(total, { judged: 0, withEvidence: 0, actions: 0 });
     const { rows } = await strandTableRows(page);
     expect(rows.map((r) => r[0])).toContain(`${swStrand.id} ${swStrand.title}`);
-    expect(rows.some((r) => r[0]?.startsWith('SW-1'))).toBe(true);
+    expect(rows.some((r) => r[0]?.startsWith('SW26-1'))).toBe(true);
 
     // Find the supplement's first criterion in the list of criteria still to judge.
     await page.getByText(`Criteria without a judgement: ${total}`).click();
@@ -331,13 +352,13 @@ describe('a school evaluates its SEN provision', () => {
     await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Dashboard' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: title }));
     await expectDashboardCounts(total, { judged: 1, withEvidence: 0, actions: 0 });
-    await expectStrandTable(framework, new Map([[swCriterion.id, 'working-well']]), new Set());
+    await expectStrandTable(framework, new Map([[swCriterion.id, 'working-well']]), new Set(), profile);
   });
 
   it('keeps typing that was never blurred: after a pause, a reload and even a crash lose nothing', async () => {
     const narrative = page.getByLabel('Narrative');
-    const swFirst = southWestFramework.criteria.find((c) => c.id.startsWith('SW-'));
-    const swSecond = southWestFramework.criteria.find((c) => c.id.startsWith('SW-') && c !== swFirst);
+    const swFirst = southWestFramework.criteria.find((c) => c.id.startsWith('SW26-'));
+    const swSecond = southWestFramework.criteria.find((c) => c.id.startsWith('SW26-') && c !== swFirst);
     if (!swFirst || !swSecond) throw new Error('The South West supplement has fewer than two criteria');
 
     if (!visited.swDashboardUrl) throw new Error('The South West journey did not reach its dashboard');
@@ -345,7 +366,7 @@ describe('a school evaluates its SEN provision', () => {
     await page.getByRole('link', { name: `Continue with ${southWestFramework.criteria[0]?.id ?? ''}` }).click();
     await page
       .getByRole('complementary', { name: 'All criteria' })
-      .getByText(/^SW-1 /)
+      .getByText(/^SW26-1 /)
       .click();
     await openCriterion(page, swSecond.id, () =>
       page
@@ -408,30 +429,30 @@ describe('a school evaluates its SEN provision', () => {
     await checkScreen(page, 'settings-import-problems', 'Settings');
     await expect(importedTable.count()).resolves.toBe(0);
 
-    const newer = { ...structuredClone(northEast), version: '1.1.0' };
+    const newer = { ...structuredClone(northEast2026), version: '1.1.0' };
     await chooser.setInputFiles({
-      name: 'north-east-1.1.0.json',
+      name: 'north-east-2026-1.1.0.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(newer, null, 2)),
     });
     await expectVisible(
-      page.getByText(`Imported ${northEast.title}, version 1.1.0. New evaluations in regions that use “north-east” now use it.`, {
+      page.getByText(`Imported ${northEast2026.title}, version 1.1.0. New evaluations in regions that use “north-east-2026” now use it.`, {
         exact: true,
       }),
     );
     await expect(problems.count()).resolves.toBe(0);
-    await expectVisible(importedTable.getByRole('cell', { name: 'north-east 1.1.0' }));
+    await expectVisible(importedTable.getByRole('cell', { name: 'north-east-2026 1.1.0' }));
 
     // It is stored, and new North East evaluations would use it; the existing one keeps its version.
     await reloadApp('Settings');
-    await expectVisible(importedTable.getByRole('cell', { name: 'north-east 1.1.0' }));
+    await expectVisible(importedTable.getByRole('cell', { name: 'north-east-2026 1.1.0' }));
     if (!visited.schoolUrl || !visited.dashboardUrl) throw new Error('The North East journey did not get as far as the dashboard');
     await page.goto(visited.schoolUrl);
-    await expectVisible(page.getByText(`Against the ${northEast.title} (version 1.1.0, identity`));
+    await expectVisible(page.getByText(`Against the ${northEast2026.title} (version 1.1.0, identity`));
     await page.goto(visited.dashboardUrl);
     await expectText(
       page.locator('.framework-identity'),
-      `${northEast.title}, version 1.0.0 (identity ${shortHash(northEastFramework.base.contentHash)})`,
+      `${northEast2026.title}, version 1.0.0 (identity ${shortHash(northEastFramework.base.contentHash)})`,
     );
   });
 

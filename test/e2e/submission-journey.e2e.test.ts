@@ -126,7 +126,7 @@ describe('a school exports its signed submission and prints its portfolio', () =
       () => page.getByRole('button', { name: 'Export the signed submission' }).click(),
       'submission.pdf',
     );
-    expect(suggested).toBe(`${URN}-north-east-${today}-v1.pdf`);
+    expect(suggested).toBe(`${URN}-north-east-2026-${today}-v1.pdf`);
     await expectVisible(page.getByTestId('export-done').getByRole('heading', { name: 'Submission v1 exported' }));
     await checkScreen(page, 'submit-done', 'Export the signed submission');
 

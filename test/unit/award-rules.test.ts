@@ -11,7 +11,8 @@ import {
   type Standings,
 } from '../../shared/awards/award-rules';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
-import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
+import { createCatalogue } from '../../shared/framework/framework-catalogue';
+import { historicFrameworkForRegion } from '../fixtures/historic-edition';
 import type { AwardRule, CriteriaSelector } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import { allAt, manyCriteriaApplied, standingsOf, TINY_IDS, tinyApplied, tinyIdsWhere } from '../fixtures/tiny-framework';
@@ -534,11 +535,7 @@ describe('the shipped award rules', () => {
   beforeAll(async () => {
     const { frameworks, regions } = await loadShippedData();
     const catalogue = createCatalogue(frameworks, regions);
-    const pick = (regionId: string) => {
-      const result = frameworkForRegion(catalogue, regionId);
-      if (!result.ok) throw new Error(result.message);
-      return result.framework;
-    };
+    const pick = (regionId: string) => historicFrameworkForRegion(catalogue, regionId);
     northEast = pick('north-east');
     southern = pick('south-east');
     southWest = pick('south-west');

@@ -19,6 +19,7 @@ import regionsFile from '../../criteria/regions.json';
 import { actionProblems } from '../../shared/actions/action-plan';
 import { outcomeProblems } from '../../shared/moderation/moderation-outcome';
 import { loadRegions } from '../../shared/regions/regions';
+import type { SchoolDetails } from '../../shared/school/school-records';
 import { validateSchoolDetails } from '../../shared/school/school-validation';
 import { buildSubmissionDocument } from '../../shared/submission/submission-builder';
 import { preflight, textsTooLongOf } from '../../shared/submission/preflight';
@@ -248,18 +249,23 @@ describe("the app's own checks hold the same limits", () => {
   it('the school form refuses names past their limits, and takes them at the limits', () => {
     const loaded = loadRegions('regions.json', regionsFile);
     if (!loaded.ok) throw new Error('regions');
-    const school = {
+    const school: SchoolDetails = {
       name: shortAt,
       urn: '123456',
       regionId: 'north-east',
       localAuthority: 'Gateshead',
-      phase: 'primary' as const,
+      phases: ['early-years', 'primary'],
+      setting: 'mainstream',
+      lowestYear: 0,
+      highestYear: 6,
       headTeacher: nameAt,
       senco: nameAt,
       senGovernor: nameAt,
       pupilsOnRoll: 300,
       pupilsOnSenSupport: 45,
-      pupilsWithStatementOrPlan: 6,
+      pupilsWithEhcPlan: 6,
+      resourcedProvision: false,
+      lookedAfterOnRoll: true,
     };
     expect(validateSchoolDetails(school, loaded.regions)).toEqual({});
     const errors = validateSchoolDetails(

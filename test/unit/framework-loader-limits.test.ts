@@ -4,11 +4,12 @@ import {
   FRAMEWORK_MAX_IDS_NAMED,
   FRAMEWORK_MAX_PROBLEMS_LISTED,
   formatProblem,
+  frameworkModel,
   loadFrameworkText,
   loadFrameworkValue,
 } from '../../shared/framework/framework-loader';
 import { FRAMEWORK_MAX_CHILDREN, FRAMEWORK_MAX_LEVELS } from '../../shared/formats/field-limits';
-import type { BaseFrameworkFile, Criterion } from '../../shared/framework/framework-types';
+import type { BaseFrameworkFileV1, CriterionV1 } from '../../shared/framework/framework-types';
 import { tinyFrameworkFile, tinySupplementFile } from '../fixtures/tiny-framework';
 
 /**
@@ -17,7 +18,7 @@ import { tinyFrameworkFile, tinySupplementFile } from '../fixtures/tiny-framewor
  * that does not exist. The old loader named every level in every criterion's message and found
  * repeated ids by scanning the list once per item.
  */
-function pathologicalFramework(standards: number, criteriaPerStandard: number): BaseFrameworkFile {
+function pathologicalFramework(standards: number, criteriaPerStandard: number): BaseFrameworkFileV1 {
   const file = tinyFrameworkFile();
   file.levels = Array.from({ length: FRAMEWORK_MAX_LEVELS }, (_, i) => ({
     id: i % 2 === 0 ? 'same-level' : `level-${i}`,
@@ -30,13 +31,13 @@ function pathologicalFramework(standards: number, criteriaPerStandard: number): 
   strand.standards = Array.from({ length: standards }, () => ({
     ...template,
     id: 'TF-1.1',
-    criteria: Array.from({ length: criteriaPerStandard }, (): Criterion => ({ ...criterion, id: 'TF-1.1.1', level: 'missing' })),
+    criteria: Array.from({ length: criteriaPerStandard }, (): CriterionV1 => ({ ...criterion, id: 'TF-1.1.1', level: 'missing' })),
   }));
   return file;
 }
 
 /** The tiny framework with `count` strands (TF-1 ... ), each with one standard and one criterion. */
-function manyStrands(count: number): BaseFrameworkFile {
+function manyStrands(count: number): BaseFrameworkFileV1 {
   const file = tinyFrameworkFile();
   const strand = file.strands[0]!;
   const standard = strand.standards[0]!;
@@ -131,7 +132,7 @@ describe('loadFrameworkValue on a pathological file', () => {
     const supplement = tinySupplementFile();
     const template = supplement.strands[0]!.standards[0]!.criteria[0]!;
     supplement.strands[0]!.standards[0]!.criteria = Array.from({ length: 500 }, (_, i) => ({ ...template, id: `X-${i}`, level: 'none' }));
-    const problems = checkSupplementFits('extra.json', tinyFrameworkFile(), supplement);
+    const problems = checkSupplementFits('extra.json', frameworkModel(tinyFrameworkFile()), frameworkModel(supplement));
     expect(problems).toHaveLength(FRAMEWORK_MAX_PROBLEMS_LISTED + 1);
     expect(problems[FRAMEWORK_MAX_PROBLEMS_LISTED]?.message).toMatch(/^has 480 more problems not listed here/);
   });

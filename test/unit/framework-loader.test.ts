@@ -6,17 +6,18 @@ import { parseJsonText } from '../../shared/formats/json-parse';
 import {
   checkSupplementFits,
   formatProblem,
+  frameworkModel,
   loadFrameworkText,
   loadFrameworkValue,
   type FrameworkProblem,
 } from '../../shared/framework/framework-loader';
-import type { BaseFrameworkFile, Criterion, SupplementFile } from '../../shared/framework/framework-types';
+import type { BaseFrameworkFileV1, CriterionV1, SupplementFileV1 } from '../../shared/framework/framework-types';
 import { tinyFrameworkFile, tinySupplementFile } from '../fixtures/tiny-framework';
 
 /** Deep clones of the shipped files, free to break. */
-const northEast = (): BaseFrameworkFile => structuredClone(northEastJson) as BaseFrameworkFile;
-const southern = (): BaseFrameworkFile => structuredClone(southernJson) as BaseFrameworkFile;
-const southWest = (): SupplementFile => structuredClone(southWestJson) as SupplementFile;
+const northEast = (): BaseFrameworkFileV1 => structuredClone(northEastJson) as BaseFrameworkFileV1;
+const southern = (): BaseFrameworkFileV1 => structuredClone(southernJson) as BaseFrameworkFileV1;
+const southWest = (): SupplementFileV1 => structuredClone(southWestJson) as SupplementFileV1;
 
 const FILE = 'north-east.json';
 
@@ -126,10 +127,10 @@ function remove(target: object, key: string): void {
   Reflect.deleteProperty(target, key);
 }
 
-const criterionAt = (f: BaseFrameworkFile | SupplementFile, s: number, t: number, c: number): Criterion =>
+const criterionAt = (f: BaseFrameworkFileV1 | SupplementFileV1, s: number, t: number, c: number): CriterionV1 =>
   f.strands[s]!.standards[t]!.criteria[c]!;
 
-const BROKEN_NORTH_EAST: Breakage<BaseFrameworkFile>[] = [
+const BROKEN_NORTH_EAST: Breakage<BaseFrameworkFileV1>[] = [
   ['a missing required property', (f) => remove(f, 'title'), [`${N}/title: is required but missing`]],
   ['a missing scale', (f) => remove(f, 'scale'), [`${N}/scale: is required but missing`]],
   ['a number where text belongs', (f) => put(f, 'version', 1), [`${N}/version: must be text`]],
@@ -139,7 +140,11 @@ const BROKEN_NORTH_EAST: Breakage<BaseFrameworkFile>[] = [
     (f) => put(criterionAt(f, 0, 0, 0), 'mandatory', 'yes'),
     [`${N}/strands/0/standards/0/criteria/0/mandatory: must be true or false`],
   ],
-  ['the wrong format version', (f) => put(f, 'formatVersion', 2), [`${N}/formatVersion: must be 1`]],
+  [
+    'a format version the app does not read',
+    (f) => put(f, 'formatVersion', 3),
+    [`${N}/formatVersion: must be 1 or 2: this app reads framework format versions 1 and 2`],
+  ],
   ['an unknown kind', (f) => put(f, 'kind', 'other'), [`${N}/kind: must be one of "framework", "supplement"`]],
   [
     'a criterion id that does not match the schema pattern',
@@ -299,7 +304,7 @@ describe('supplements', () => {
     expect((await loadFrameworkValue(SW, southWest())).ok).toBe(true);
   });
 
-  it.each<Breakage<SupplementFile>>([
+  it.each<Breakage<SupplementFileV1>>([
     ['a supplement with a scale', (f) => put(f, 'scale', structuredClone(northEastJson.scale)), [`${SW}: /scale: is not allowed here`]],
     ['a supplement without extends', (f) => remove(f, 'extends'), [`${SW}: /extends: is required but missing`]],
   ])('reports %s', async (_name, breakIt, expected) => {
@@ -318,7 +323,7 @@ describe('supplements', () => {
   });
 
   it('checkSupplementFits accepts the shipped supplement on Southern', () => {
-    expect(checkSupplementFits(SW, southern(), southWest())).toEqual([]);
+    expect(checkSupplementFits(SW, frameworkModel(southern()), frameworkModel(southWest()))).toEqual([]);
   });
 
   it('checkSupplementFits reports a criterion at a level the base framework does not have', async () => {
@@ -326,7 +331,7 @@ describe('supplements', () => {
     criterionAt(file, 0, 1, 2).level = 'foundation';
     // The supplement alone is valid: it has no levels of its own to check against.
     expect((await loadFrameworkValue(SW, file)).ok).toBe(true);
-    const lines = checkSupplementFits(SW, southern(), file).map(formatProblem);
+    const lines = checkSupplementFits(SW, frameworkModel(southern()), frameworkModel(file)).map(formatProblem);
     expect(lines).toEqual([
       `${SW}: /strands/0/standards/1/criteria/2/level: must be one of Southern Regions SEN Quality Framework's levels: core, enhanced`,
     ]);
@@ -336,7 +341,7 @@ describe('supplements', () => {
   it('checkSupplementFits reports a supplement for another framework, or one sharing its prefix', () => {
     const supplement = southWest();
     supplement.idPrefix = 'NE';
-    const lines = checkSupplementFits(SW, northEast(), supplement).map(formatProblem);
+    const lines = checkSupplementFits(SW, frameworkModel(northEast()), frameworkModel(supplement)).map(formatProblem);
     expect(lines).toEqual(
       expect.arrayContaining([
         `${SW}: /extends: adds to "southern", not to "north-east"`,
@@ -355,6 +360,6 @@ describe('the tiny test fixture', () => {
     const supplement = await loadFrameworkValue('tiny-extra.json', tinySupplementFile());
     expect(base.ok ? [] : base.problems.map(formatProblem)).toEqual([]);
     expect(supplement.ok ? [] : supplement.problems.map(formatProblem)).toEqual([]);
-    expect(checkSupplementFits('tiny-extra.json', tinyFrameworkFile(), tinySupplementFile())).toEqual([]);
+    expect(checkSupplementFits('tiny-extra.json', frameworkModel(tinyFrameworkFile()), frameworkModel(tinySupplementFile()))).toEqual([]);
   });
 });

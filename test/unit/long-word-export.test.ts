@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFramework, type AppliedFramework } from '../../shared/framework/applied-framework';
-import type { BaseFrameworkFile, LoadedFramework } from '../../shared/framework/framework-types';
+import type { BaseFramework, LoadedFramework } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
 import { submissionLayout } from '../../shared/submission/submission-layout';
@@ -16,7 +16,7 @@ let northEast: AppliedFramework;
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'long-word-export-'));
   const { frameworks } = await loadShippedData();
-  const found = frameworks.find((f) => f.file.id === 'north-east') as LoadedFramework<BaseFrameworkFile> | undefined;
+  const found = frameworks.find((f) => f.file.id === 'north-east') as LoadedFramework<BaseFramework> | undefined;
   if (!found) throw new Error('no shipped North East framework');
   northEast = applyFramework(found);
 });

@@ -89,7 +89,9 @@ describe('verifyModerationReport: the data', () => {
     const data = changed((d) => {
       d.moderator.regionId = 'south-east';
     });
-    expect(await rejection(data, 'data-invalid')).toMatch(/South East region, which uses the framework “southern”/);
+    expect(await rejection(data, 'data-invalid')).toMatch(
+      /South East region, which uses the framework “southern-2026” \(or, for older work, “southern”\), but it names the framework “north-east”/,
+    );
   });
 
   it('refuses a decision on a criterion the framework does not have', async () => {

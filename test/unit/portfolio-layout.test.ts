@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFramework, type AppliedFramework } from '../../shared/framework/applied-framework';
-import type { BaseFrameworkFile, LoadedFramework } from '../../shared/framework/framework-types';
+import type { BaseFramework, LoadedFramework } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import { bytesToBase64 } from '../../shared/formats/base64';
 import { sha256Hex } from '../../shared/formats/sha256';
@@ -120,7 +120,7 @@ async function renderPortfolio(name: string, document: SubmissionDocument, secti
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'portfolio-layout-'));
   const { frameworks } = await loadShippedData();
-  framework = applyFramework(frameworks.find((f) => f.file.id === 'north-east') as LoadedFramework<BaseFrameworkFile>);
+  framework = applyFramework(frameworks.find((f) => f.file.id === 'north-east') as LoadedFramework<BaseFramework>);
 });
 
 afterAll(() => {

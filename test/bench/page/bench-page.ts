@@ -77,7 +77,7 @@ async function setup(): Promise<SetupInfo> {
   if (!opened.ok) throw new Error(opened.message);
   // The framework goes in as a partnership's own file would (Settings › Frameworks › Import).
   const shipped = await loadShippedData();
-  const imported = await importFrameworkFile(db, 'bench-large.json', JSON.stringify(framework.base.file), shipped.frameworks);
+  const imported = await importFrameworkFile(db, 'bench-large.json', JSON.stringify(framework.base.written), shipped.frameworks);
   if (!imported.ok) throw new Error(`framework import failed: ${imported.problems.join('; ')}`);
   if (imported.framework.contentHash !== framework.base.contentHash) throw new Error('the imported framework has another hash');
   const catalogue = createCatalogue([...shipped.frameworks, imported.framework], shipped.regions);

@@ -1,6 +1,6 @@
 import type { CriterionResponse, Evaluation } from '../../../shared/evaluation/evaluation-records';
 import { responseKey } from '../../../shared/evaluation/evaluation-records';
-import type { BaseFrameworkFile } from '../../../shared/framework/framework-types';
+import type { BaseFrameworkFileV1 } from '../../../shared/framework/framework-types';
 import type { ImportedSubmission } from '../../../shared/moderation/moderation-records';
 import type { ImportedFrameworkRecord } from '../../../renderer/db/app-database';
 import { DATABASE_NAME } from '../../../renderer/db/app-database';
@@ -41,7 +41,7 @@ async function criterionScreen(db: IDBDatabase, evaluationId: string, firstId: s
   const record = await read<ImportedFrameworkRecord>(
     db.transaction('frameworks').objectStore('frameworks').get(evaluation.framework.contentHash),
   );
-  const file = record.value as BaseFrameworkFile;
+  const file = record.value as BaseFrameworkFileV1;
   const criteria = file.strands.flatMap((s) => s.standards.flatMap((t) => t.criteria));
   const heading = element('h1');
   const label = element('label', 'Narrative');

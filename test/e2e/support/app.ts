@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { criterionApplies, type ApplicabilityProfile } from '../../../shared/framework/applicability';
 import { createCatalogue, frameworkForRegion } from '../../../shared/framework/framework-catalogue';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { loadShippedData } from '../../../shared/framework/shipped-frameworks';
@@ -121,9 +122,11 @@ export function expectedStrandRows(
   framework: AppliedFramework,
   judgements: ReadonlyMap<string, string>,
   evidenced: ReadonlySet<string>,
+  profile: ApplicabilityProfile,
 ): string[][] {
   return framework.strands.map((strand) => {
-    const ids = strand.standards.flatMap((s) => s.criteria.map((c) => c.id));
+    // The dashboard counts only the criteria that apply to the school.
+    const ids = strand.standards.flatMap((s) => s.criteria.filter((c) => criterionApplies(c, profile).applies).map((c) => c.id));
     const judged = ids.filter((id) => judgements.has(id)).length;
     const withEvidence = ids.filter((id) => evidenced.has(id)).length;
     const counts = framework.scale.points.map((p) => String(ids.filter((id) => judgements.get(id) === p.id).length));

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { ApplicabilityProfile } from '../../../shared/framework/applicability';
 import { expectChecked, expectSavedAfter, expectVisible } from './app';
 
 /** Steps a school's user takes again and again, as a person does them: by label and role. */
@@ -8,12 +9,60 @@ export interface SchoolAnswers {
   urn: string;
   region: string;
   localAuthority: string;
-  phase: string;
+  /** The kind of school: its profile on the form is the usual one for that kind (SCHOOL_KINDS). */
+  phase: keyof typeof SCHOOL_KINDS;
   headTeacher: string;
   senco: string;
   onRoll: string;
   senSupport: string;
+  /** Pupils with an EHC plan. */
   withPlan: string;
+}
+
+interface SchoolKind {
+  phases: readonly string[];
+  setting: string;
+  lowestYear: string;
+  highestYear: string;
+  resourcedProvision: 'Yes' | 'No';
+  lookedAfterOnRoll: 'Yes' | 'No';
+}
+
+/** What the form is given for each kind of school: phases ticked, setting, year groups, and the two yes-or-no questions. */
+export const SCHOOL_KINDS: Record<'Primary' | 'Secondary', SchoolKind> = {
+  Primary: {
+    phases: ['Early years (nursery or Reception)', 'Primary (Years 1 to 6)'],
+    setting: 'Mainstream school',
+    lowestYear: 'Reception',
+    highestYear: 'Year 6',
+    resourcedProvision: 'No',
+    lookedAfterOnRoll: 'Yes',
+  },
+  Secondary: {
+    phases: ['Secondary (Years 7 to 11)'],
+    setting: 'Mainstream school',
+    lowestYear: 'Year 7',
+    highestYear: 'Year 11',
+    resourcedProvision: 'No',
+    lookedAfterOnRoll: 'Yes',
+  },
+};
+
+/** The profile the form saves for these answers, to work out which criteria apply to the school. */
+export function profileOf(answers: SchoolAnswers): ApplicabilityProfile {
+  const profiles: Record<SchoolAnswers['phase'], Pick<ApplicabilityProfile, 'phases' | 'highestYear'>> = {
+    Primary: { phases: ['early-years', 'primary'], highestYear: 6 },
+    Secondary: { phases: ['secondary'], highestYear: 11 },
+  };
+  const kind = SCHOOL_KINDS[answers.phase];
+  return {
+    ...profiles[answers.phase],
+    setting: 'mainstream',
+    pupilsOnSenSupport: Number(answers.senSupport),
+    pupilsWithEhcPlan: Number(answers.withPlan),
+    resourcedProvision: kind.resourcedProvision === 'Yes',
+    lookedAfterOnRoll: kind.lookedAfterOnRoll === 'Yes',
+  };
 }
 
 export async function fillSchoolForm(page: Page, answers: SchoolAnswers): Promise<void> {
@@ -21,12 +70,24 @@ export async function fillSchoolForm(page: Page, answers: SchoolAnswers): Promis
   await page.getByLabel('Unique reference number (URN)').fill(answers.urn);
   await page.getByLabel('Region', { exact: true }).selectOption({ label: answers.region });
   await page.getByLabel('Local authority').selectOption({ label: answers.localAuthority });
-  await page.getByLabel('Phase').selectOption({ label: answers.phase });
+  const kind = SCHOOL_KINDS[answers.phase];
+  for (const phase of kind.phases) await page.getByLabel(phase, { exact: true }).check();
+  await page.getByLabel(kind.setting, { exact: true }).check();
+  await page.getByLabel('Lowest year group on roll').selectOption({ label: kind.lowestYear });
+  await page.getByLabel('Highest year group on roll').selectOption({ label: kind.highestYear });
   await page.getByLabel('Head teacher').fill(answers.headTeacher);
   await page.getByLabel('SENCO', { exact: true }).fill(answers.senco);
   await page.getByLabel('Pupils on roll').fill(answers.onRoll);
   await page.getByLabel('Pupils on SEN support').fill(answers.senSupport);
-  await page.getByLabel('Pupils with a statement or EHC plan').fill(answers.withPlan);
+  await page.getByLabel('Pupils with an EHC plan').fill(answers.withPlan);
+  await page
+    .getByRole('group', { name: 'Does the school have resourced provision or an SEN unit?' })
+    .getByLabel(kind.resourcedProvision, { exact: true })
+    .check();
+  await page
+    .getByRole('group', { name: 'Are any looked-after children on roll?' })
+    .getByLabel(kind.lookedAfterOnRoll, { exact: true })
+    .check();
 }
 
 /** From the school screen: start an evaluation and land on its dashboard. Returns the evaluation's title. */
