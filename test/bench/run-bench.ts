@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { format } from 'prettier';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/browser';
 import type { ExportResult, ImportResult, IngestResult, ProbeSample, QueueSeedResult, SetupInfo, Timed } from './bench-api';
@@ -137,17 +137,37 @@ class Bench {
       throw error;
     }
     const bench = new Bench(server, context, userDataDir);
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`)) await route.continue();
-      else {
-        bench.outside.push(url);
-        await route.abort('blockedbyclient');
-      }
-    });
+    await bench.guardRequests();
     context.on('page', (page) => bench.watch(page));
     for (const page of context.pages()) bench.watch(page);
     return bench;
+  }
+
+  /** Every request outside the local server is blocked and recorded (the run fails if there was one). */
+  private readonly guard = async (route: Route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${this.server.origin}/`)) await route.continue();
+    else {
+      this.outside.push(url);
+      await route.abort('blockedbyclient');
+    }
+  };
+
+  async guardRequests(): Promise<void> {
+    await this.context.route('**/*', this.guard);
+  }
+
+  /**
+   * `work` with the guard off: an intercepted request's body crosses the automation protocol, and
+   * the exported submission posted to the local server is 300 MB. Only the bench's own page runs meanwhile.
+   */
+  async unguarded<T>(work: () => Promise<T>): Promise<T> {
+    await this.context.unroute('**/*', this.guard);
+    try {
+      return await work();
+    } finally {
+      await this.guardRequests();
+    }
   }
 
   private watch(page: Page): void {
@@ -391,7 +411,9 @@ async function main(): Promise<void> {
 
     // 3. Import with full verification, once what the exports left behind is collected. The
     // exported file is written to disk, so the tools a moderator could use instead are timed on it.
-    const written = await step('write the exported submission to disk', () => page.evaluate(() => window.bench!.saveSubmission()));
+    const written = await step('write the exported submission to disk', () =>
+      bench.unguarded(() => page.evaluate(() => window.bench!.saveSubmission())),
+    );
     const submissionBytes = new Uint8Array(await readFile(bench.submissionFile));
     if (submissionBytes.length !== written.bytes) throw new Error(`${submissionBytes.length} bytes on disk for ${written.bytes} exported`);
     await gc(page);
