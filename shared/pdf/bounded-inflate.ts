@@ -36,7 +36,9 @@ export async function inflateBounded(compressed: Uint8Array, limit: number, opti
   let stopped = false;
   const feeding = (async () => {
     for (let at = 0; at < compressed.length && !stopped; at += INFLATE_INPUT_PIECE_BYTES) {
-      await writer.write(compressed.slice(at, at + INFLATE_INPUT_PIECE_BYTES));
+      // A view, not a copy: the decompressor reads each piece when it is written, and the PDF's bytes never change.
+      const piece = compressed.subarray(at, at + INFLATE_INPUT_PIECE_BYTES);
+      await writer.write(piece.buffer instanceof ArrayBuffer ? (piece as Uint8Array<ArrayBuffer>) : piece.slice());
     }
     if (!stopped) await writer.close();
   })();

@@ -74,6 +74,8 @@ export interface BenchApi {
   linkEvidence(): Promise<{ links: number }>;
   exportBaseline(): Promise<Timed>;
   exportSubmission(): Promise<ExportResult>;
+  /** Writes the exported PDF to disk through the bench server; the size written. */
+  saveSubmission(): Promise<{ bytes: number }>;
   importBaseline(): Promise<Timed>;
   importSubmission(store?: boolean): Promise<ImportResult>;
   seedQueue(count: number): Promise<QueueSeedResult>;

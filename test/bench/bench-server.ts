@@ -1,9 +1,11 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveUnderRoot } from '../e2e/support/static-server';
+import { SUBMISSION_UPLOAD_PATH } from './bench-server-paths';
 
 /**
  * One origin for the built app and the benchmark's pages, so they share IndexedDB:
@@ -30,12 +32,31 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function startBenchServer(): Promise<BenchServer> {
+export interface BenchServerOptions {
+  /** The file a POST to SUBMISSION_UPLOAD_PATH is written to (replaced each time); without it, such a POST is refused. */
+  submissionFile?: string;
+}
+
+export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
   for (const dir of [APP_DIR, BENCH_DIR]) {
     if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: run npm run bench (it builds both)`);
   }
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? '/';
+    if (request.method === 'POST' && url === SUBMISSION_UPLOAD_PATH && options.submissionFile) {
+      const path = options.submissionFile;
+      pipeline(request, createWriteStream(path)).then(
+        () => {
+          response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+          response.end(JSON.stringify({ bytes: statSync(path).size }));
+        },
+        (error: unknown) => {
+          response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          response.end(`could not write the submission: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
+      return;
+    }
     const bench = url === '/bench' || url.startsWith('/bench/');
     const file =
       request.method === 'GET' || request.method === 'HEAD'

@@ -1,15 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { format } from 'prettier';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/browser';
 import type { ExportResult, ImportResult, IngestResult, ProbeSample, QueueSeedResult, SetupInfo, Timed } from './bench-api';
 import { BENCH_DIR, startBenchServer, type BenchServer } from './bench-server';
 import { benchFramework, benchSchool } from './bench-dataset';
 import { chromiumProcesses, sampleMemory, type MemoryPhase } from './process-memory';
+import { timeNodeVerify, timeOpensslSha256, timePdfsig } from './outside-tools';
 
 /**
  * `npm run bench`: the performance of the app on a large, seeded data set, in Debian's Chromium
@@ -27,6 +28,7 @@ const IMPORT_RUNS = 9;
 const EXPORT_RUNS = 3;
 const INGEST_RUNS = 3;
 const STEP_LIMIT_MS = 180_000;
+const EXPORT_MEMORY_LIMIT_MB = 300;
 const QUEUE_SUBMISSIONS = 200;
 const FILTERS = ['Oakfield', '', 'Academy', '', '1', '', 'Primary', '', 'St Mary', '', 'Castle Hill', ''];
 const PROBE_SCRIPT = join(BENCH_DIR, 'assets', 'ui-probe.js');
@@ -105,9 +107,20 @@ class Bench {
     readonly userDataDir: string,
   ) {}
 
+  /** Where the page's exported submission is written, for pdfsig, openssl and Node to read. */
+  get submissionFile(): string {
+    return join(this.userDataDir, 'exported-submission.pdf');
+  }
+
   static async start(): Promise<Bench> {
-    const server = await startBenchServer();
     const userDataDir = await mkdtemp(join(tmpdir(), 'sen-bench-'));
+    let server: BenchServer;
+    try {
+      server = await startBenchServer({ submissionFile: join(userDataDir, 'exported-submission.pdf') });
+    } catch (error) {
+      await rm(userDataDir, { recursive: true, force: true });
+      throw error;
+    }
     let context: BrowserContext;
     try {
       context = await chromium.launchPersistentContext(userDataDir, {
@@ -124,17 +137,37 @@ class Bench {
       throw error;
     }
     const bench = new Bench(server, context, userDataDir);
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`)) await route.continue();
-      else {
-        bench.outside.push(url);
-        await route.abort('blockedbyclient');
-      }
-    });
+    await bench.guardRequests();
     context.on('page', (page) => bench.watch(page));
     for (const page of context.pages()) bench.watch(page);
     return bench;
+  }
+
+  /** Every request outside the local server is blocked and recorded (the run fails if there was one). */
+  private readonly guard = async (route: Route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${this.server.origin}/`)) await route.continue();
+    else {
+      this.outside.push(url);
+      await route.abort('blockedbyclient');
+    }
+  };
+
+  async guardRequests(): Promise<void> {
+    await this.context.route('**/*', this.guard);
+  }
+
+  /**
+   * `work` with the guard off: an intercepted request's body crosses the automation protocol, and
+   * the exported submission posted to the local server is 300 MB. Only the bench's own page runs meanwhile.
+   */
+  async unguarded<T>(work: () => Promise<T>): Promise<T> {
+    await this.context.unroute('**/*', this.guard);
+    try {
+      return await work();
+    } finally {
+      await this.guardRequests();
+    }
   }
 
   private watch(page: Page): void {
@@ -376,30 +409,50 @@ async function main(): Promise<void> {
     const exportBaselineMemory = highest((turn) => turn.baselineMemory);
     log(`export stages: ${exported.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}`);
 
-    // 3. Import with full verification, once what the exports left behind is collected.
+    // 3. Import with full verification, once what the exports left behind is collected. The
+    // exported file is written to disk, so the tools a moderator could use instead are timed on it.
+    const written = await step('write the exported submission to disk', () =>
+      bench.unguarded(() => page.evaluate(() => window.bench!.saveSubmission())),
+    );
+    const submissionBytes = new Uint8Array(await readFile(bench.submissionFile));
+    if (submissionBytes.length !== written.bytes) throw new Error(`${submissionBytes.length} bytes on disk for ${written.bytes} exported`);
     await gc(page);
-    // The baseline and the verification take turns, so a noisy moment of the machine falls on both alike.
-    const { importBaseline, imported } = await step(
-      `import: SHA-256 alone and verifySubmission in the verify worker, in turn ${IMPORT_RUNS} times; then store`,
+    // The baselines, the tools and the verification take turns, so a noisy moment of the machine
+    // falls on all alike: WebCrypto's SHA-256 and verifySubmission in the verify worker, then
+    // openssl, pdfsig and verifySubmission in Node on the same file.
+    const { importBaseline, imported, outside } = await step(
+      `import: SHA-256 alone and verifySubmission in the verify worker, openssl dgst, pdfsig and verifySubmission in Node, in turn ${IMPORT_RUNS} times; then store`,
       async () => {
         const baselineRuns: number[] = [];
         const verifyRuns: number[] = [];
+        const opensslRuns: number[] = [];
+        const pdfsigRuns: number[] = [];
+        const nodeRuns: number[] = [];
         let last: ImportResult | null = null;
         for (let i = 0; i < IMPORT_RUNS; i += 1) {
           baselineRuns.push((await page.evaluate(() => window.bench!.importBaseline())).ms);
           last = await page.evaluate((store) => window.bench!.importSubmission(store), i === IMPORT_RUNS - 1);
-          if (!last.ok) return { importBaseline: null, imported: last };
+          if (!last.ok) return { importBaseline: null, imported: last, outside: null };
           verifyRuns.push(last.verifyMs);
+          const openssl = await timeOpensslSha256(bench.submissionFile);
+          opensslRuns.push(openssl.ms);
+          pdfsigRuns.push(await timePdfsig(bench.submissionFile));
+          const node = await timeNodeVerify(submissionBytes);
+          if (node.sha256 !== openssl.sha256)
+            throw new Error(`verifySubmission reports the file’s SHA-256 as ${node.sha256}; openssl says ${openssl.sha256}`);
+          nodeRuns.push(node.ms);
         }
         if (!last) throw new Error('no import ran');
         const bytes = last.bytes;
+        const timed = (runs: number[]) => ({ ms: median(runs), bytes, runs });
         return {
-          importBaseline: { ms: median(baselineRuns), bytes, runs: baselineRuns },
+          importBaseline: timed(baselineRuns),
           imported: { ...last, verifyMs: median(verifyRuns), verifyRuns },
+          outside: { openssl: timed(opensslRuns), pdfsig: timed(pdfsigRuns), node: timed(nodeRuns) },
         };
       },
     );
-    if (!imported.ok || !importBaseline) throw new Error(`the exported submission was not imported: ${imported.message}`);
+    if (!imported.ok || !importBaseline || !outside) throw new Error(`the exported submission was not imported: ${imported.message}`);
 
     // 5 (seeded here, measured below). The queue: the submission just imported and 199 others.
     const queue: QueueSeedResult = await step('seed the moderator’s queue', () =>
@@ -454,7 +507,8 @@ async function main(): Promise<void> {
     if (bench.errors.length > 0) throw new Error(`errors in the pages: ${bench.errors.join(' | ')}`);
 
     // The table.
-    const limitBytes = setup.evidenceBytes + 200 * MB;
+    // Export memory may not grow with the evidence: the same limit whatever the submission carries.
+    const limitBytes = EXPORT_MEMORY_LIMIT_MB * MB;
     const exportPeak = exportMemory.renderer?.growth ?? Number.NaN;
     const importTimed: Timed = { ms: imported.verifyMs, bytes: imported.bytes };
     const switchMs = appSwitches.map(screenTime);
@@ -463,11 +517,21 @@ async function main(): Promise<void> {
         measure: '1. evidence ingest (hash + store)',
         value: mbPerSecond(ingest),
         unit: 'MB/s',
+        baseline: mbPerSecond(ingestHashFloor),
+        baselineWhat: 'read+hash',
+        ratio: mbPerSecond(ingest) / mbPerSecond(ingestHashFloor),
+        target: '≥ 0.75x read+hash',
+        met: mbPerSecond(ingest) >= 0.75 * mbPerSecond(ingestHashFloor),
+      },
+      {
+        measure: '1. evidence ingest against SHA-256 alone',
+        value: mbPerSecond(ingest),
+        unit: 'MB/s',
         baseline: mbPerSecond(ingestBaseline),
         baselineWhat: 'SHA-256',
         ratio: mbPerSecond(ingest) / mbPerSecond(ingestBaseline),
-        target: '≥ 0.5x SHA-256',
-        met: mbPerSecond(ingest) >= 0.5 * mbPerSecond(ingestBaseline),
+        target: '—',
+        met: null,
       },
       {
         measure: '1. only reading the picked files',
@@ -496,8 +560,8 @@ async function main(): Promise<void> {
         baseline: exportBaseline.ms / 1000,
         baselineWhat: 'hash+copy',
         ratio: exported.ms / exportBaseline.ms,
-        target: '≤ 3x hash+copy',
-        met: exported.ms <= 3 * exportBaseline.ms,
+        target: '≤ 2x hash+copy',
+        met: exported.ms <= 2 * exportBaseline.ms,
       },
       {
         measure: '2. export peak memory (renderer)',
@@ -510,14 +574,54 @@ async function main(): Promise<void> {
         met: exportPeak <= limitBytes,
       },
       {
-        measure: '3. import verification',
+        measure: '3. verification, verify worker',
+        value: mbPerSecond(importTimed),
+        unit: 'MB/s',
+        baseline: mbPerSecond(outside.pdfsig),
+        baselineWhat: 'pdfsig',
+        ratio: mbPerSecond(importTimed) / mbPerSecond(outside.pdfsig),
+        target: '≥ 1x pdfsig',
+        met: mbPerSecond(importTimed) >= mbPerSecond(outside.pdfsig),
+      },
+      {
+        measure: '3. verification, verifySubmission in Node',
+        value: mbPerSecond(outside.node),
+        unit: 'MB/s',
+        baseline: mbPerSecond(outside.pdfsig),
+        baselineWhat: 'pdfsig',
+        ratio: mbPerSecond(outside.node) / mbPerSecond(outside.pdfsig),
+        target: '≥ 1x pdfsig',
+        met: mbPerSecond(outside.node) >= mbPerSecond(outside.pdfsig),
+      },
+      {
+        measure: '3. verification, verify worker',
+        value: mbPerSecond(importTimed),
+        unit: 'MB/s',
+        baseline: mbPerSecond(outside.openssl),
+        baselineWhat: 'openssl dgst',
+        ratio: mbPerSecond(importTimed) / mbPerSecond(outside.openssl),
+        target: '—',
+        met: null,
+      },
+      {
+        measure: '3. verification, verifySubmission in Node',
+        value: mbPerSecond(outside.node),
+        unit: 'MB/s',
+        baseline: mbPerSecond(outside.openssl),
+        baselineWhat: 'openssl dgst',
+        ratio: mbPerSecond(outside.node) / mbPerSecond(outside.openssl),
+        target: '—',
+        met: null,
+      },
+      {
+        measure: '3. verification, verify worker',
         value: mbPerSecond(importTimed),
         unit: 'MB/s',
         baseline: mbPerSecond(importBaseline),
-        baselineWhat: 'SHA-256',
+        baselineWhat: 'SHA-256 (worker)',
         ratio: mbPerSecond(importTimed) / mbPerSecond(importBaseline),
-        target: '≥ 0.5x SHA-256',
-        met: mbPerSecond(importTimed) >= 0.5 * mbPerSecond(importBaseline),
+        target: '—',
+        met: null,
       },
       {
         measure: '4. open evaluation (until typing)',
@@ -526,8 +630,8 @@ async function main(): Promise<void> {
         baseline: median(plainOpen.values),
         baselineWhat: 'plain page',
         ratio: median(appOpen.values) / median(plainOpen.values),
-        target: '—',
-        met: null,
+        target: '≤ 2x plain page',
+        met: median(appOpen.values) <= 2 * median(plainOpen.values),
       },
       {
         measure: '4. switch criterion, median',
@@ -536,8 +640,8 @@ async function main(): Promise<void> {
         baseline: median(plainSwitches.map(screenTime)),
         baselineWhat: 'plain page',
         ratio: median(switchMs) / median(plainSwitches.map(screenTime)),
-        target: '< 50 ms',
-        met: median(switchMs) < 50,
+        target: '≤ 1.5x plain page',
+        met: median(switchMs) <= 1.5 * median(plainSwitches.map(screenTime)),
       },
       {
         measure: '4. keystroke latency, p95',
@@ -546,8 +650,8 @@ async function main(): Promise<void> {
         baseline: percentile(plainKeys, 95),
         baselineWhat: 'plain textarea',
         ratio: percentile(appKeys, 95) / percentile(plainKeys, 95),
-        target: '< 16 ms',
-        met: percentile(appKeys, 95) < 16,
+        target: '≤ 1.5x plain textarea',
+        met: percentile(appKeys, 95) <= 1.5 * percentile(plainKeys, 95),
       },
       {
         measure: '4. keystroke latency, median',
@@ -566,8 +670,8 @@ async function main(): Promise<void> {
         baseline: median(plainQueue.values),
         baselineWhat: 'plain table',
         ratio: median(appQueue.values) / median(plainQueue.values),
-        target: '< 300 ms',
-        met: median(appQueue.values) < 300,
+        target: '≤ 2x plain table',
+        met: median(appQueue.values) <= 2 * median(plainQueue.values),
       },
       {
         measure: '5. filter queue, median',
@@ -619,6 +723,12 @@ async function main(): Promise<void> {
         `${importBaseline.runs.map((v) => (v / 1000).toFixed(2)).join(', ')}), store ${(imported.storeMs / 1000).toFixed(2)} s ` +
         `(whole import ${((imported.bytes / MB) * (1000 / (imported.readMs + imported.verifyMs + imported.storeMs))).toFixed(0)} MB/s).`,
     );
+    const seconds = (runs: readonly number[]) => runs.map((v) => (v / 1000).toFixed(2)).join(', ');
+    console.log(
+      `Same file on disk (${(imported.bytes / MB).toFixed(0)} MB): pdfsig ${(outside.pdfsig.ms / 1000).toFixed(2)} s (median of ${seconds(outside.pdfsig.runs)}); ` +
+        `openssl dgst -sha256 ${(outside.openssl.ms / 1000).toFixed(2)} s (${seconds(outside.openssl.runs)}); ` +
+        `verifySubmission in Node ${(outside.node.ms / 1000).toFixed(2)} s (${seconds(outside.node.runs)}); in the verify worker ${(imported.verifyMs / 1000).toFixed(2)} s.`,
+    );
     console.log(
       `Switch: max ${Math.max(...switchMs).toFixed(0)} ms; keystrokes (${KEYSTROKES}, one every ${TYPING_DELAY_MS} ms, ${appTyping.saves} autosaves ` +
         `during them): max ${Math.max(...appKeys).toFixed(0)} ms; ` +
@@ -642,6 +752,7 @@ async function main(): Promise<void> {
         exportBaselineMemory,
         import: imported,
         importBaseline,
+        sameFile: outside,
         openCriterionMs: { app: appOpen.values, plain: plainOpen.values },
         switchMs: { app: switchMs, plain: plainSwitches.map(screenTime) },
         keystrokeMs: { app: appKeys, plain: plainKeys, autosavesDuringTyping: appTyping.saves },

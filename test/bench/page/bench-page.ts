@@ -18,6 +18,7 @@ import { workerVerifyRunner } from '../../../renderer/export/verify-jobs';
 import { benchFramework, benchSchool, hashBenchFiles, type BenchSchool } from '../bench-dataset';
 import type { BenchApi, ExportResult, ImportResult, IngestResult, QueueSeedResult, SetupInfo, Timed } from '../bench-api';
 import { queueDataset } from '../queue-dataset';
+import { SUBMISSION_UPLOAD_PATH } from '../bench-server-paths';
 import type { BaselineReply, BaselineRequest } from './bench-worker';
 
 /**
@@ -287,6 +288,18 @@ function exportedPdf(): Blob {
   return pdf;
 }
 
+/** Posts the exported PDF to the bench server, which writes it to disk for the runner's other tools (pdfsig, openssl). */
+async function saveSubmission(): Promise<{ bytes: number }> {
+  const pdf = exportedPdf();
+  // The bench's own page and its local server, not the app: the app makes no network requests.
+  // eslint-disable-next-line no-restricted-syntax
+  const response = await fetch(SUBMISSION_UPLOAD_PATH, { method: 'POST', body: pdf });
+  if (!response.ok) throw new Error(`the bench server did not keep the submission: ${response.status} ${await response.text()}`);
+  const written = (await response.json()) as { bytes: number };
+  if (written.bytes !== pdf.size) throw new Error(`the bench server wrote ${written.bytes} bytes of ${pdf.size}`);
+  return { bytes: written.bytes };
+}
+
 /** SHA-256 alone over the PDF's bytes, in a worker (the bytes transferred, as the verify runner does). */
 async function importBaseline(): Promise<Timed> {
   const bytes = new Uint8Array(await exportedPdf().arrayBuffer());
@@ -377,6 +390,7 @@ const api: BenchApi = {
   linkEvidence,
   exportBaseline,
   exportSubmission,
+  saveSubmission,
   importBaseline,
   importSubmission,
   seedQueue,
