@@ -6,12 +6,12 @@ import { checkSignerCertificate } from '../crypto/signer-certificate-check';
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { parseJsonText } from '../formats/json-parse';
+import { sha256Hex } from '../formats/sha256';
 import { firstDuplicateKey, readSignedJson } from '../formats/signed-json-data';
 import type { InflateOptions } from '../pdf/bounded-inflate';
 import { openSignedPdf, type ContainerAttachment, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
 import { editionsOf, loadRegions, type Region } from '../regions/regions';
 import submissionSchema from './submission.schema.json';
-import { EvidenceDigestQueue } from './evidence-digest-queue';
 import { FRAMEWORK_JSON_NAME, SUBMISSION_JSON_NAME, SUPPLEMENT_JSON_NAME, type SubmissionDocument } from './submission-format';
 
 /**
@@ -117,9 +117,6 @@ class AttachmentBudget {
   }
 }
 
-/** How many evidence bytes may be waiting for their digest at once (each digest holds a copy). */
-const EVIDENCE_HASHING_WINDOW_BYTES = 64 * MB;
-
 function sizeText(bytes: number): string {
   return bytes >= MB ? `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB` : `${bytes} bytes`;
 }
@@ -209,40 +206,27 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
     );
   }
   const evidenceFiles = new Map<string, Uint8Array>();
-  // Each file's digest is started as soon as it is read and compared in the manifest's order, a
-  // few files behind: where digests run off this thread (Node), the next files are read and their
-  // digests queued meanwhile. The first problem in the manifest's order is the one reported.
-  const hashing = new EvidenceDigestQueue<SubmissionVerification>(EVIDENCE_HASHING_WINDOW_BYTES);
   for (const evidence of submission.evidence) {
     if (!evidence.file) continue;
     const attachment = files.get(evidence.file.attachmentName);
     if (!attachment) continue;
-    const listed = evidence.file;
+    if (attachment.relationship !== 'Supplement')
+      return reject('data-invalid', `${attachment.name} is not marked as supplementary evidence.`);
     const altered = () =>
       reject(
         'attachment-altered',
-        `The evidence file “${listed.attachmentName}” (${evidence.title}) is not the file the submission lists: its fingerprint differs.`,
+        `The evidence file “${evidence.file?.attachmentName ?? ''}” (${evidence.title}) is not the file the submission lists: its fingerprint differs.`,
       );
-    if (attachment.relationship !== 'Supplement') {
-      return (await hashing.firstMismatch()) ?? reject('data-invalid', `${attachment.name} is not marked as supplementary evidence.`);
-    }
     // Never more than the manifest says: a file that inflates past that is not the listed file.
-    const read = await budget.read(attachment, listed.size, listed.size);
+    const read = await budget.read(attachment, evidence.file.size, evidence.file.size);
     if (!read.ok) {
-      return (
-        (await hashing.firstMismatch()) ??
-        (read.tooLarge
-          ? altered()
-          : reject('attachment-altered', `The evidence file “${listed.attachmentName}” cannot be read: its stored bytes are damaged.`))
-      );
+      return read.tooLarge
+        ? altered()
+        : reject('attachment-altered', `The evidence file “${evidence.file.attachmentName}” cannot be read: its stored bytes are damaged.`);
     }
-    if (read.bytes.length !== listed.size) return (await hashing.firstMismatch()) ?? altered();
-    const mismatch = await hashing.add(read.bytes, listed.sha256, altered);
-    if (mismatch) return mismatch;
+    if (read.bytes.length !== evidence.file.size || (await sha256Hex(copyOf(read.bytes))) !== evidence.file.sha256) return altered();
     evidenceFiles.set(attachment.name, read.bytes);
   }
-  const mismatch = await hashing.firstMismatch();
-  if (mismatch) return mismatch;
 
   const fingerprint = container.certificate.fingerprint;
   if (fingerprint !== submission.signer.certificateFingerprint) {
@@ -444,4 +428,8 @@ export function regionFrameworkProblem(
 
 function checkRegion(submission: SubmissionDocument): string | null {
   return regionFrameworkProblem(submission.region.id, submission.framework, submission.supplement, 'The submission');
+}
+
+function copyOf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
