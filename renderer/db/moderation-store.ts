@@ -5,6 +5,7 @@ import {
   criterionModerationKey,
   MODERATION_DECISIONS,
   type CriterionModeration,
+  type ImportedSubmission,
   type ModerationDecision,
   type ModerationOutcome,
   type SubmissionStatus,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/moderation/moderation-records';
 import type { ModerationReportInput } from '../../shared/moderation/moderation-report';
 import { statusAfterDecision } from '../../shared/moderation/moderation-review';
+import type { WorkspaceRecords } from '../../shared/moderation/submission-state';
 import { nowIso, type AppDatabase, type ModerationReportRecord } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
@@ -164,6 +166,34 @@ export async function saveVisitPlanChanges(
     };
     await db.visitPlans.put(plan);
     return { stored: { fields: visitFields(plan), updatedAt: plan.updatedAt }, merge };
+  });
+}
+
+/**
+ * The records every submission's state in a workspace is derived from (see `workspaceStates`),
+ * read in one transaction so the queue never shows a state half-way between two writes. Requests
+ * for evidence and appeals are not kept yet: none is read.
+ */
+export async function loadWorkspaceStateRecords(
+  db: AppDatabase,
+  workspaceId: string,
+): Promise<Omit<WorkspaceRecords, 'submissions'> & { submissions: ImportedSubmission[] }> {
+  return db.transaction('r', [db.importedSubmissions, db.criterionModerations, db.visitPlans, db.moderationOutcomes], async () => {
+    const submissions = await db.importedSubmissions.where('workspaceId').equals(workspaceId).toArray();
+    const keys = submissions.map((s) => s.key);
+    const [decisions, visits, outcomes] = await Promise.all([
+      db.criterionModerations.where('submissionKey').anyOf(keys).toArray(),
+      db.visitPlans.bulkGet(keys),
+      db.moderationOutcomes.bulkGet(keys),
+    ]);
+    return {
+      submissions,
+      decisions,
+      visits: visits.filter((v): v is VisitPlan => v !== undefined),
+      outcomes: outcomes.filter((o): o is ModerationOutcome => o !== undefined),
+      requests: [],
+      appeals: [],
+    };
   });
 }
 

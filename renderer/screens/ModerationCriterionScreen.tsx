@@ -7,7 +7,9 @@ import {
   type CriterionModeration,
   type ModerationDecision,
 } from '../../shared/moderation/moderation-records';
+import { decisionProblem, decisionsOffered, schoolClaim, type ClaimedResponse } from '../../shared/moderation/desk-review';
 import { evidenceForCriterion, nextUndecided } from '../../shared/moderation/moderation-review';
+import { carriedText } from '../../shared/moderation/resubmission-carry-over';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
@@ -27,6 +29,7 @@ import {
   type ModerationField,
   type ModerationFields,
 } from '../db/moderation-store';
+import { UserFacingError } from '../db/storage-errors';
 import { ModerationUnavailable } from './ModerationReviewScreen';
 import '../styles/moderation.css';
 
@@ -108,7 +111,7 @@ export function ModerationCriterionScreen({
               submissionKey={submission.key}
               criterion={criterion}
               framework={framework}
-              schoolJudgement={response?.judgement ?? null}
+              claimed={response ?? { criterionId, judgement: null }}
               key={criterion.id}
               stored={stored}
               nextHref={next ? hrefFor(next.id) : href.moderationReview(workspaceId, submissionId)}
@@ -149,13 +152,7 @@ function asFormDecision(value: string | null): '' | ModerationDecision {
   return MODERATION_DECISIONS.find((d) => d.id === value)?.id ?? '';
 }
 
-const DECISION_HINTS: Record<ModerationDecision, string> = {
-  agree: 'The evidence supports the school’s judgement.',
-  moderated: 'The evidence supports a different point on the scale.',
-  'more-evidence': 'The school needs to send more evidence. Say what in the comment: it becomes an action in the school’s plan.',
-  'not-met': 'The school made no judgement and the evidence does not show the criterion is met.',
-  'not-applicable-disputed': 'The criterion does apply to this school. Say why in the comment.',
-};
+const asDecision = (value: string | null): ModerationDecision | null => MODERATION_DECISIONS.find((d) => d.id === value)?.id ?? null;
 
 const FIELD_NAMES: Record<ModerationField, FieldName> = {
   decision: { label: 'decision', plural: false },
@@ -177,7 +174,7 @@ function ModerationForm({
   submissionKey,
   criterion,
   framework,
-  schoolJudgement,
+  claimed,
   stored,
   nextHref,
   nextLabel,
@@ -185,7 +182,8 @@ function ModerationForm({
   submissionKey: string;
   criterion: PlacedCriterion;
   framework: AppliedFramework;
-  schoolJudgement: string | null;
+  /** What the school said about the criterion: it decides which decisions are offered. */
+  claimed: ClaimedResponse;
   /** The moderation as stored now, followed live (another window may change it). */
   stored: CriterionModeration | null;
   nextHref: string;
@@ -217,7 +215,15 @@ function ModerationForm({
         if (value !== null || getValues('decision') === 'moderated') setValue('moderatedJudgement', value ?? '');
       } else setValue(field, value ?? '');
     },
-    save: (base, mine) => saveCriterionModerationChanges(db, submissionKey, criterion.id, base, mine),
+    save: (base, mine) => {
+      // A decision that does not fit what the school said is never kept (nor the comment with it, until it is put right).
+      const problem = decisionProblem(framework, claimed, {
+        decision: asDecision(mine.decision),
+        moderatedJudgement: mine.moderatedJudgement,
+      });
+      if (problem !== null) return Promise.reject(new UserFacingError(problem));
+      return saveCriterionModerationChanges(db, submissionKey, criterion.id, base, mine);
+    },
   });
   useEffect(() => {
     const subscription = watch((_values, { name }) => {
@@ -235,6 +241,19 @@ function ModerationForm({
         ? 'No moderated judgement'
         : (scalePoint(framework, value)?.label ?? value);
   const decision = watch('decision');
+  const schoolJudgement = claimed.judgement;
+  const offered = decisionsOffered(schoolClaim(claimed));
+  // A decision stored before the offers were enforced stays visible, so it can be seen and changed.
+  const storedOutside = decision !== '' && !offered.some((o) => o.id === decision);
+  const choices = storedOutside
+    ? [...offered, { id: decision, label: MODERATION_DECISIONS.find((d) => d.id === decision)?.label ?? decision, hint: '' }]
+    : offered;
+  const problem = decisionProblem(framework, claimed, {
+    decision: decision || null,
+    moderatedJudgement: decision === 'moderated' ? watch('moderatedJudgement') || null : null,
+  });
+  const carried = stored ? carriedText(stored) : null;
+  const canAgree = offered.some((o) => o.id === 'agree');
   // Saved as typed whatever its length; the message says what a moderation report can hold.
   const commentTooLong = tooLongMessage('The comment', watch('comment'), LONG_TEXT_MAX_CHARS) ?? undefined;
   const agreeAndNext = async () => {
@@ -265,9 +284,14 @@ function ModerationForm({
           />
         );
       })}
-      <fieldset className="judgement">
+      {carried ? (
+        <p className="notice" data-testid="carried-over">
+          {carried}
+        </p>
+      ) : null}
+      <fieldset className="judgement" aria-describedby={problem ? 'decision-problem' : undefined}>
         <legend>Decision on {criterion.id}</legend>
-        {MODERATION_DECISIONS.map((d) => (
+        {choices.map((d) => (
           <div key={d.id}>
             <div className="radio">
               <input
@@ -279,7 +303,7 @@ function ModerationForm({
               />
               <label htmlFor={`decision-${d.id}`}>{d.label}</label>
               <p className="hint" id={`decision-${d.id}-hint`}>
-                {DECISION_HINTS[d.id]}
+                {d.hint}
               </p>
             </div>
             {d.id === 'moderated' && decision === 'moderated' ? (
@@ -298,6 +322,11 @@ function ModerationForm({
             ) : null}
           </div>
         ))}
+        {problem ? (
+          <p className="notice notice--error" id="decision-problem" role="alert">
+            {problem}
+          </p>
+        ) : null}
         {decision ? (
           <button type="button" className="button button--link" onClick={() => setValue('decision', '', { shouldDirty: true })}>
             Clear the decision
@@ -316,7 +345,7 @@ function ModerationForm({
       >
         {(control) => <textarea {...control} rows={5} {...register('comment')} />}
       </FormField>
-      {decision === '' || decision === 'agree' ? (
+      {canAgree && (decision === '' || decision === 'agree') ? (
         <div className="button-row">
           <button type="button" className="button" onClick={() => void agreeAndNext()}>
             {nextLabel}

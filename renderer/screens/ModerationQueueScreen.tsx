@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { shortHash } from '../../shared/formats/sha256';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
-import { SUBMISSION_STATES, type SubmissionStateKind } from '../../shared/moderation/submission-state';
+import { SUBMISSION_STATES, workspaceStates, type SubmissionStateKind } from '../../shared/moderation/submission-state';
 import {
   previousVersions,
   queueGroups,
@@ -20,6 +20,8 @@ import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout
 import { PageHeading } from '../components/PageHeading';
 import { CertificateReissueNote } from '../components/SigningCertificates';
 import { SubmissionQueueTable } from '../components/SubmissionQueueTable';
+import { nowIso } from '../db/app-database';
+import { loadWorkspaceStateRecords } from '../db/moderation-store';
 import { LoadingOrMissing } from './NotFoundScreen';
 import '../styles/moderator.css';
 
@@ -102,11 +104,13 @@ function ImportBanner({ workspaceId }: { workspaceId: string }) {
 function Queue({ workspaceId }: { workspaceId: string }) {
   const ids = useId();
   const { db, regions } = useServices();
-  // Rows carry no submission data, so sorting and filtering hundreds of them costs nothing.
+  // Rows carry no submission data, so sorting and filtering hundreds of them costs nothing. Each
+  // row's state is derived from the workspace's decisions, visits and outcomes as of today.
   const rows = useLiveQuery(async () => {
     const names = new Map(regions.map((r) => [r.id, r.name]));
-    const submissions = await db.importedSubmissions.where('workspaceId').equals(workspaceId).toArray();
-    return submissions.map((s) => queueRow(s, (id) => names.get(id) ?? id));
+    const records = await loadWorkspaceStateRecords(db, workspaceId);
+    const states = workspaceStates(records, nowIso().slice(0, 10));
+    return records.submissions.map((s) => queueRow(s, (id) => names.get(id) ?? id, states.get(s.key)));
   }, [db, workspaceId, regions]);
   const [filter, setFilter] = useState<QueueFilter>({ status: '', text: '' });
   const [sort, setSort] = useState<QueueSort>({ key: 'school', direction: 'ascending' });

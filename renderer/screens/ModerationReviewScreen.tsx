@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { formatBytes } from '../../shared/evidence/evidence-records';
 import { levelLabel, scalePoint, type AppliedFramework } from '../../shared/framework/applied-framework';
@@ -9,7 +10,14 @@ import {
   type ModerationOutcome,
   type SubmissionStatus,
 } from '../../shared/moderation/moderation-records';
+import { accuracyJudgement, type AccuracyJudgement } from '../../shared/moderation/desk-review';
 import { decisionText, nextUndecided, reviewProgress } from '../../shared/moderation/moderation-review';
+import {
+  submissionStateExplanation,
+  submissionStateLabel,
+  workspaceStates,
+  type SubmissionState,
+} from '../../shared/moderation/submission-state';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { useModeratedSubmission, type ModerationContext } from '../app/use-moderated-submission';
@@ -18,7 +26,8 @@ import { Layout } from '../components/Layout';
 import { ModeratedSubmissionLayout } from '../components/ModeratedSubmissionLayout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
-import { setSubmissionStatus } from '../db/moderation-store';
+import { nowIso } from '../db/app-database';
+import { loadWorkspaceStateRecords, setSubmissionStatus } from '../db/moderation-store';
 import { describeStorageError } from '../db/storage-errors';
 import '../styles/moderation.css';
 
@@ -31,6 +40,11 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
   const { db } = useServices();
   const context = useModeratedSubmission(workspaceId, submissionId);
   const [statusMessage, setStatusMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Where every submission of the workspace stands (a later version from the same school changes a deferral's state).
+  const states = useLiveQuery(
+    async () => workspaceStates(await loadWorkspaceStateRecords(db, workspaceId), nowIso().slice(0, 10)),
+    [db, workspaceId],
+  );
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
   const { submission, document, framework, records } = context;
   const progress = reviewProgress(framework, records.moderations);
@@ -39,6 +53,8 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
   const award = moderatedAward(framework, document, records.moderations);
   const byCriterion = new Map(records.moderations.map((m) => [m.criterionId, m]));
   const criterionHref = (id: string) => href.moderationCriterion(workspaceId, submissionId, id);
+  const state = states?.get(submission.key) ?? null;
+  const accuracy = accuracyJudgement(framework, document.responses, records.moderations);
 
   const changeStatus = async (status: SubmissionStatus) => {
     setStatusMessage(null);
@@ -60,6 +76,10 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
       </PageHeading>
 
       <dl className="summary-list">
+        <div>
+          <dt>Where it stands</dt>
+          <dd>{state ? <StateSummary state={state} framework={framework} /> : '…'}</dd>
+        </div>
         <div>
           <dt>URN</dt>
           <dd>{submission.urn}</dd>
@@ -144,6 +164,7 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
             <dd>{award.achieved?.label ?? 'No award level'}</dd>
           </div>
         </dl>
+        <AccuracySummary accuracy={accuracy} criterionHref={criterionHref} />
         <ScrollRegion label="Review by strand">
           <table className="table">
             <caption>Review by strand</caption>
@@ -236,6 +257,38 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
         </ScrollRegion>
       </section>
     </ModeratedSubmissionLayout>
+  );
+}
+
+function StateSummary({ state, framework }: { state: SubmissionState; framework: AppliedFramework }) {
+  return (
+    <>
+      <strong className={`status-tag status-tag--${state.kind}`} data-testid="submission-state">
+        {submissionStateLabel(state)}
+      </strong>
+      <span className="hint"> {submissionStateExplanation(state, (id) => levelLabel(framework, id))}</span>
+    </>
+  );
+}
+
+/** The accuracy of the school's self-evaluation, with the criteria that moved each way as links. */
+function AccuracySummary({ accuracy, criterionHref }: { accuracy: AccuracyJudgement; criterionHref: (id: string) => string }) {
+  const links = (ids: readonly string[]) =>
+    ids.map((id, i) => (
+      <span key={id}>
+        {i > 0 ? ', ' : null}
+        <a href={criterionHref(id)}>{id}</a>
+      </span>
+    ));
+  return (
+    <section aria-labelledby="accuracy-heading" className="panel" data-testid="accuracy-judgement">
+      <h3 id="accuracy-heading">
+        Accuracy of the self-evaluation: {accuracy.kind === 'not-enough' ? 'not enough decided yet' : accuracy.label}
+      </h3>
+      <p>{accuracy.explanation}</p>
+      {accuracy.kind !== 'not-enough' && accuracy.down.length > 0 ? <p>Moderated down: {links(accuracy.down)}</p> : null}
+      {accuracy.kind !== 'not-enough' && accuracy.up.length > 0 ? <p>Moderated up: {links(accuracy.up)}</p> : null}
+    </section>
   );
 }
 

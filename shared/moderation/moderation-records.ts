@@ -173,6 +173,8 @@ export interface ModerationOutcome {
   overrideReason: string;
   /** yyyy-mm-dd, when accredited. */
   renewalDate: string;
+  /** yyyy-mm-dd a deferred submission must be resubmitted by; absent on outcomes recorded without one. */
+  resubmitBy?: string | null;
   feedback: string;
   decidedAt: string;
 }

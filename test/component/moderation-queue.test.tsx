@@ -1,6 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordOutcome } from '../../renderer/db/moderation-store';
+import type { ModerationOutcome } from '../../shared/moderation/moderation-records';
 import { ModerationQueueScreen } from '../../renderer/screens/ModerationQueueScreen';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { KEY_A, northEast, sampleVersion, seedImported, seedWorkspace } from './moderator-fixtures';
@@ -128,5 +130,43 @@ describe('the moderator’s queue', () => {
     expect(texts).toContain(`${first.id}: Judgement: ${label(framework, before.judgement)} → ${newJudgement.label}; Narrative changed`);
     expect(texts).toContain(`${withEvidence.criterionId}: Evidence removed: Provision map, autumn term 2026`);
     expect(texts).toHaveLength(2);
+  });
+
+  describe('the state derived from the records', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const outcome = (submissionKey: string, kind: ModerationOutcome['kind'], resubmitBy: string | null): ModerationOutcome => ({
+      submissionKey,
+      kind,
+      levelId: null,
+      computedLevelId: null,
+      overrideReason: '',
+      renewalDate: '',
+      resubmitBy,
+      feedback: '',
+      decidedAt: '2026-12-01T10:00:00.000Z',
+    });
+    const statusOf = (name: string) => within(screen.getByRole('link', { name }).closest('tr')!).getAllByRole('cell').at(-1)?.textContent;
+
+    it('a deferred submission is awaiting evidence with its date, not "Decided", and the filter finds it so', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-04T12:00:00.000Z') });
+      const { db, workspace, user } = await openQueue();
+      await recordOutcome(db, outcome(`${workspace.id}|submission-111222-v1`, 'deferred', '2027-01-09'));
+      await recordOutcome(db, outcome(`${workspace.id}|submission-654321-v1`, 'not-yet', null));
+      await waitFor(() => expect(statusOf('Oakfield Academy, submission v1')).toBe('Decided: not yet accredited'));
+      expect(statusOf('Ashby Infant School, submission v1')).toBe('Awaiting evidence, due 9 January 2027');
+      await user.selectOptions(screen.getByLabelText('Status'), 'Awaiting evidence');
+      expect(groups()).toEqual([['Ashby Infant School, submission v1']]);
+      await user.selectOptions(screen.getByLabelText('Status'), 'Decided');
+      expect(groups()).toEqual([['Oakfield Academy, submission v1']]);
+    });
+
+    it('a deferral whose date has passed shows as lapsed', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-01-10T12:00:00.000Z') });
+      const { db, workspace } = await openQueue();
+      await recordOutcome(db, outcome(`${workspace.id}|submission-111222-v1`, 'deferred', '2027-01-09'));
+      await waitFor(() => expect(statusOf('Ashby Infant School, submission v1')).toBe('Lapsed'));
+    });
   });
 });

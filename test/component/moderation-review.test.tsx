@@ -129,6 +129,147 @@ describe('Moderation review', () => {
   });
 });
 
+/** Makes the school's response to a criterion unjudged in the stored submission. */
+async function leaveUnjudged(db: AppDatabase, submissionKey: string, criterionId: string) {
+  const stored = await db.importedSubmissionDocuments.get(submissionKey);
+  const response = stored!.document.responses.find((r) => r.criterionId === criterionId)!;
+  response.judgement = null;
+  await db.importedSubmissionDocuments.put(stored!);
+}
+
+describe('The desk review offers only the decisions that fit what the school said', () => {
+  const renderCriterion = async (seeded: Awaited<ReturnType<typeof setUp>>, criterionId: string) => {
+    const { db, platform, submission, pdf, verify } = seeded;
+    await renderWithServices(
+      <ModerationCriterionScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} criterionId={criterionId} />,
+      { db, platform, pdfJobs: pdf.runner, verifyJobs: verify.runner },
+    );
+    await screen.findByRole('heading', { level: 1, name: new RegExp(criterionId.replace(/\./g, '\\.')) });
+    return within(screen.getByRole('group', { name: `Decision on ${criterionId}` }));
+  };
+
+  it('a criterion the school did not judge offers "Not met" and "More evidence needed", never "Agree"', async () => {
+    const seeded = await setUp((db, key) => leaveUnjudged(db, key, 'NE-1.1.2'));
+    const decision = await renderCriterion(seeded, 'NE-1.1.2');
+    expect(decision.getAllByRole('radio').map((r) => r.closest('.radio')?.querySelector('label')?.textContent)).toEqual([
+      'Not met',
+      'More evidence needed',
+    ]);
+    expect(screen.queryByRole('button', { name: /^Agree and go/ })).toBeNull();
+    await seeded.user.click(decision.getByLabelText('Not met'));
+    await waitFor(async () =>
+      expect((await seeded.db.criterionModerations.get(criterionModerationKey(seeded.submission.key, 'NE-1.1.2')))?.decision).toBe(
+        'not-met',
+      ),
+    );
+  });
+
+  it('a judged criterion still offers "Agree", and a moderated point equal to the school’s is refused in words', async () => {
+    const seeded = await setUp();
+    const decision = await renderCriterion(seeded, 'NE-1.1.2');
+    expect(decision.getByLabelText('Agree with the school')).toBeTruthy();
+    expect(decision.queryByLabelText('Not met')).toBeNull();
+    const own = seeded.document.responses.find((r) => r.criterionId === 'NE-1.1.2')!.judgement!;
+    const ownLabel = seeded.framework.scale.points.find((p) => p.id === own)!.label;
+    await seeded.user.click(decision.getByLabelText('Moderated to a different judgement'));
+    await seeded.user.click(
+      within(await screen.findByRole('group', { name: 'Moderated judgement' })).getByLabelText(new RegExp(`^${ownLabel}`)),
+    );
+    await waitFor(() => expect(document.getElementById('decision-problem')).not.toBeNull());
+    expect(document.getElementById('decision-problem')!.textContent).toBe(
+      `${ownLabel} is the school’s own judgement of NE-1.1.2: choose "Agree with the school", or another point.`,
+    );
+    await screen.findByText(/^Not saved: /, {}, { timeout: 5_000 });
+    expect(await seeded.db.criterionModerations.get(criterionModerationKey(seeded.submission.key, 'NE-1.1.2'))).toBeUndefined();
+  });
+
+  it('an "agree" stored on an unjudged criterion before the rule is shown, refused, and can be put right', async () => {
+    const seeded = await setUp(async (db, key) => {
+      await leaveUnjudged(db, key, 'NE-1.1.2');
+      await db.criterionModerations.put(moderationRecord(key, 'NE-1.1.2', 'agree', ''));
+    });
+    const decision = await renderCriterion(seeded, 'NE-1.1.2');
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^“Agree with the school” does not fit NE-1\.1\.2\. The school made no judgement/,
+    );
+    await seeded.user.click(decision.getByLabelText('More evidence needed'));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await waitFor(async () =>
+      expect((await seeded.db.criterionModerations.get(criterionModerationKey(seeded.submission.key, 'NE-1.1.2')))?.decision).toBe(
+        'more-evidence',
+      ),
+    );
+  });
+
+  it('a decision carried over from an earlier version says so', async () => {
+    const seeded = await setUp(async (db, key) => {
+      await db.criterionModerations.put({
+        ...moderationRecord(key, 'NE-1.1.1', 'agree', ''),
+        carriedFrom: { submissionKey: 'earlier', version: 1 },
+      });
+    });
+    await renderCriterion(seeded, 'NE-1.1.1');
+    expect(screen.getByTestId('carried-over').textContent).toBe('Carried over from version 1: this criterion has not changed since.');
+  });
+});
+
+describe('The overview says where the submission stands and how accurate the self-evaluation was', () => {
+  it('shows the derived state with its explanation, and the accuracy judgement with the criteria behind it as links', async () => {
+    const seeded = await setUp(async (db, key) => {
+      const framework = await northEastFramework();
+      const lowest = framework.scale.points.at(-1)!.id;
+      await db.criterionModerations.bulkPut([
+        moderationRecord(key, 'NE-1.1.1', 'moderated', 'Not seen.', lowest),
+        moderationRecord(key, 'NE-1.1.3', 'agree', ''),
+      ]);
+    });
+    const { db, platform, submission, pdf, verify, document, framework } = seeded;
+    expect(document.responses.find((r) => r.criterionId === 'NE-1.1.1')!.judgement).not.toBe(framework.scale.points.at(-1)!.id);
+    await renderWithServices(<ModerationReviewScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Riverside Primary School: submission v1' });
+    expect((await screen.findByTestId('submission-state')).textContent).toBe('In review');
+    expect(screen.getByText('The desk review is under way: 2 criteria have a decision so far.')).toBeTruthy();
+    const accuracy = screen.getByTestId('accuracy-judgement');
+    expect(within(accuracy).getByRole('heading').textContent).toBe('Accuracy of the self-evaluation: Over-generous');
+    expect(within(accuracy).getByRole('link', { name: 'NE-1.1.1' }).getAttribute('href')).toBe(
+      `#/moderation/${WORKSPACE.id}/submissions/${submission.submissionId}/criteria/NE-1.1.1`,
+    );
+  });
+
+  it('a deferred outcome reads as awaiting evidence with its date in the overview', async () => {
+    const seeded = await setUp(async (db, key) => {
+      await db.moderationOutcomes.put({
+        submissionKey: key,
+        kind: 'deferred',
+        levelId: null,
+        computedLevelId: null,
+        overrideReason: '',
+        renewalDate: '',
+        resubmitBy: '2999-01-09',
+        feedback: '',
+        decidedAt: '2026-12-01T10:00:00.000Z',
+      });
+    });
+    const { db, platform, submission, pdf, verify } = seeded;
+    await renderWithServices(<ModerationReviewScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    expect((await screen.findByTestId('submission-state')).textContent).toBe('Awaiting evidence, due 9 January 2999');
+    expect(screen.getByText('The outcome was deferred: the school is to send more evidence and resubmit by 9 January 2999.')).toBeTruthy();
+    expect(within(screen.getByTestId('accuracy-judgement')).getByRole('heading').textContent).toBe(
+      'Accuracy of the self-evaluation: not enough decided yet',
+    );
+  });
+});
+
 describe('The framework of a submission', () => {
   it('uses the copy that came inside the submission when the app does not have that version installed', async () => {
     const { db, platform, submission, framework, pdf, verify } = await setUp(async (db, key) => {

@@ -133,11 +133,11 @@ describe('moderation, from the school to the moderator and back', () => {
     await page.getByRole('link', { name: `Next: ${second.id} →` }).click();
     await page.getByRole('button', { name: `Agree and go to ${third.id}` }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(third.id.replaceAll('.', '\\.')) }));
-    await page
-      .getByRole('group', { name: `Decision on ${third.id}` })
-      .getByLabel('Moderated to a different judgement')
-      .check();
-    await page.getByRole('group', { name: 'Moderated judgement' }).getByLabel('Developing').check();
+    // The school did not judge the third criterion: there is nothing to agree with or moderate, so "Not met" is offered instead.
+    const thirdDecision = page.getByRole('group', { name: `Decision on ${third.id}` });
+    await expect(thirdDecision.getByRole('radio').count()).resolves.toBe(2);
+    await expect(page.getByRole('button', { name: /^Agree and go/ }).count()).resolves.toBe(0);
+    await thirdDecision.getByLabel('Not met').check();
     await expectVisible(page.getByText(/^Saved at/));
     await look('moderation-criterion-moderated', new RegExp(third.id.replaceAll('.', '\\.')));
 
