@@ -8,7 +8,8 @@ import type {
   TDocumentInformation,
 } from 'pdfmake/interfaces';
 import { actionStatusLabel } from '../actions/action-plan';
-import { evaluateAwards, type AwardOutcome, type Standings } from '../awards/award-rules';
+import { evaluateAwards, type AwardContext, type AwardOutcome, type Standings } from '../awards/award-rules';
+import { criterionApplies, notApplicableProblem, type ApplicabilityProfile } from '../framework/applicability';
 import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framework/applied-framework';
 import { criterionReferences, levelLabel, scalePoint, statutoryReference } from '../framework/applied-framework';
 import { formatIsoDate } from '../formats/en-gb-dates';
@@ -307,17 +308,30 @@ function shareOfRoll(pupils: number, roll: number): string {
   return `${pupils.toLocaleString('en-GB')}${share}`;
 }
 
-/** Each criterion's standing as the award rules see it: its judgement and how much evidence it has. */
+/** Each criterion's standing as the award rules see it: its judgement, how much evidence it has, and any "not applicable" claim. */
 export function standingsOf(responses: readonly SubmissionResponse[]): Standings {
-  return new Map(responses.map((r) => [r.criterionId, { judgement: r.judgement, evidenceCount: r.evidenceIds.length }]));
+  return new Map(
+    responses.map((r) => [
+      r.criterionId,
+      { judgement: r.judgement, evidenceCount: r.evidenceIds.length, notApplicable: r.notApplicable ?? null },
+    ]),
+  );
 }
 
-/** Judgements by strand, then where the award rules place the school and what holds it back. */
-export function summarySection(framework: AppliedFramework, responses: readonly SubmissionResponse[]): Content[] {
-  const outcome = evaluateAwards(framework, standingsOf(responses));
+/**
+ * Judgements by strand, then where the award rules place the school and what holds it back. With
+ * the school's profile, criteria that do not apply to it are left out, as on the school's dashboard.
+ */
+export function summarySection(
+  framework: AppliedFramework,
+  responses: readonly SubmissionResponse[],
+  context: AwardContext = {},
+): Content[] {
+  const outcome = evaluateAwards(framework, standingsOf(responses), context);
   return [
     sectionHeading('Summary'),
     awardPanel(outcome),
+    ...(outcome.excluded.sentences.length > 0 ? [bulletList(outcome.excluded.sentences)] : []),
     ...keepWithNext(subheading('Judgements by strand'), [strandDistributionTable(framework, responses)]),
     ...keepWithNext(subheading('The award rules, level by level'), [awardRulesTable(outcome)]),
   ];
@@ -407,6 +421,8 @@ export function criteriaSection(input: {
   framework: AppliedFramework;
   responses: readonly SubmissionResponse[];
   extras: CriterionExtras;
+  /** The school's profile: criteria that do not apply to it say so. Null or absent: every criterion applies. */
+  profile?: ApplicabilityProfile | null;
 }): Content[] {
   const { framework } = input;
   const responseOf = new Map(input.responses.map((r) => [r.criterionId, r]));
@@ -425,7 +441,7 @@ export function criteriaSection(input: {
         // silently drops an unbreakable block taller than a page, so nobody's text may go in one whole.
         const kept = firstParagraphIsShort(response?.narrative ?? '') ? body.splice(0, 1) : [];
         content.push(
-          { stack: [...heading, criterionHeader(framework, criterion, response), ...kept], unbreakable: true },
+          { stack: [...heading, criterionHeader(framework, criterion, response, input.profile ?? null), ...kept], unbreakable: true },
           { stack: body, margin: [0, 0, 0, 10] },
         );
       });
@@ -448,9 +464,30 @@ function strandOpening(strand: PlacedStrand, newPage: boolean): Content[] {
   return opening;
 }
 
-function criterionHeader(framework: AppliedFramework, criterion: PlacedCriterion, response: SubmissionResponse | undefined): Content {
+/** Why a criterion has no judgement to show: it does not apply to the school, or the school claims so. */
+function notJudgedBecause(
+  criterion: PlacedCriterion,
+  response: SubmissionResponse | undefined,
+  profile: ApplicabilityProfile | null,
+): { label: string; line: string } | null {
+  const applies = profile ? criterionApplies(criterion, profile) : ({ applies: true } as const);
+  if (!applies.applies) return { label: 'Does not apply to this school', line: `Does not apply to this school: ${applies.reason}` };
+  const claim = response?.notApplicable;
+  if (claim && notApplicableProblem(criterion, claim) === null) {
+    return { label: 'Claimed not applicable', line: `Claimed not applicable: ${claim.reason.trim()}` };
+  }
+  return null;
+}
+
+function criterionHeader(
+  framework: AppliedFramework,
+  criterion: PlacedCriterion,
+  response: SubmissionResponse | undefined,
+  profile: ApplicabilityProfile | null,
+): Content {
   const judgement = response?.judgement ?? null;
   const judged = scalePoint(framework, judgement) !== null;
+  const notJudged = notJudgedBecause(criterion, response, profile);
   return panel(
     [
       {
@@ -459,7 +496,9 @@ function criterionHeader(framework: AppliedFramework, criterion: PlacedCriterion
           {
             text: [
               { text: 'Judgement: ', style: 'label' },
-              { text: judgementLabel(framework, judgement), bold: judged, italics: !judged },
+              notJudged
+                ? { text: notJudged.label, bold: true }
+                : { text: judgementLabel(framework, judgement), bold: judged, italics: !judged },
             ],
             alignment: 'right',
             width: '*',
@@ -469,6 +508,7 @@ function criterionHeader(framework: AppliedFramework, criterion: PlacedCriterion
       },
       { text: criterion.statement, bold: true, margin: [0, 3, 0, 3] },
       { text: criterionTags(framework, criterion), style: ['small', 'muted'] },
+      ...(notJudged ? [{ text: notJudged.line, italics: true, margin: [0, 3, 0, 0] } as Content] : []),
     ],
     [0, 4, 0, 6],
   );
