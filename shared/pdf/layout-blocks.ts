@@ -13,7 +13,7 @@ import { criterionApplies, notApplicableProblem, type ApplicabilityProfile } fro
 import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framework/applied-framework';
 import { criterionReferences, levelLabel, scalePoint, statutoryReference } from '../framework/applied-framework';
 import { formatIsoDate } from '../formats/en-gb-dates';
-import { legacyPhaseLabel } from '../school/school-records';
+import { legacyPhaseLabel, phasesLabel, settingLabel, yearGroupLabel } from '../school/school-records';
 import { breakLongWords, breakLongWordsInContent } from './long-words';
 import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
 
@@ -285,7 +285,7 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
     labelledRows([
       ['School', school.name],
       ['URN', school.urn],
-      ['Phase', legacyPhaseLabel(school.phase)],
+      ...profileRows(school),
       ['Region', regionName],
       ['Local authority', school.localAuthority],
       ['Head teacher', school.headTeacher],
@@ -299,6 +299,26 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
         ['Pupils with an EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
       ]),
     ]),
+  ];
+}
+
+/**
+ * The school's phases, setting and year groups: what decides which criteria apply. A submission
+ * made before profiles has only its one-word phase.
+ */
+function profileRows(school: SubmissionSchool): [string, string][] {
+  const profile = school.profile;
+  if (!profile) return [['Phase', legacyPhaseLabel(school.phase)]];
+  const years =
+    profile.lowestYear === profile.highestYear
+      ? yearGroupLabel(profile.lowestYear)
+      : `${yearGroupLabel(profile.lowestYear)} to ${yearGroupLabel(profile.highestYear)}`;
+  return [
+    ['Phases', phasesLabel(profile.phases)],
+    ['Setting', settingLabel(profile.setting)],
+    ['Year groups', years],
+    ['Resourced provision or SEN unit', profile.resourcedProvision ? 'Yes' : 'No'],
+    ['Looked-after children on roll', profile.lookedAfterOnRoll ? 'Yes' : 'No'],
   ];
 }
 
@@ -332,7 +352,9 @@ export function summarySection(
     sectionHeading('Summary'),
     awardPanel(outcome),
     ...(outcome.excluded.sentences.length > 0 ? [bulletList(outcome.excluded.sentences)] : []),
-    ...keepWithNext(subheading('Judgements by strand'), [strandDistributionTable(framework, responses)]),
+    ...keepWithNext(subheading('Judgements by strand'), [
+      strandDistributionTable(framework, responses, new Set(outcome.excluded.criteria.map((c) => c.criterionId))),
+    ]),
     ...keepWithNext(subheading('The award rules, level by level'), [awardRulesTable(outcome)]),
   ];
 }
@@ -358,18 +380,30 @@ function awardPanel(outcome: AwardOutcome): Content {
   return panel(lines);
 }
 
-function strandDistributionTable(framework: AppliedFramework, responses: readonly SubmissionResponse[]): Content {
+/**
+ * How many criteria of each strand are at each point of the scale. Criteria left out of the award
+ * (they do not apply, or the school's claim that they do not stands) have a column of their own,
+ * shown only when there are any, and count neither as judged nor as not judged.
+ */
+function strandDistributionTable(
+  framework: AppliedFramework,
+  responses: readonly SubmissionResponse[],
+  excluded: ReadonlySet<string>,
+): Content {
   const points = framework.scale.points;
+  const withExcluded = excluded.size > 0;
   // Wide enough for a long label such as "inconsistent" on one line, leaving the strand column 140 points.
-  const pointWidth = Math.min(58, Math.floor((CONTENT_WIDTH - 140 - 90) / Math.max(1, points.length)));
+  const pointWidth = Math.min(58, Math.floor((CONTENT_WIDTH - 140 - 90 - (withExcluded ? 50 : 0)) / Math.max(1, points.length)));
   const byCriterion = new Map(responses.map((r) => [r.criterionId, r.judgement]));
-  const rowFor = (title: string, criteria: readonly PlacedCriterion[], bold: boolean): TableCell[] => {
+  const rowFor = (title: string, all: readonly PlacedCriterion[], bold: boolean): TableCell[] => {
+    const criteria = all.filter((c) => !excluded.has(c.id));
     const judgements = criteria.map((c) => byCriterion.get(c.id) ?? null);
     const judged = judgements.filter((j) => points.some((p) => p.id === j)).length;
     const cells = [
       title,
       ...points.map((p) => String(judgements.filter((j) => j === p.id).length)),
       String(criteria.length - judged),
+      ...(withExcluded ? [String(all.length - criteria.length)] : []),
       `${judged} of ${criteria.length}`,
     ];
     return cells.map((text, i) => ({ text, bold, alignment: i === 0 ? 'left' : 'center' }));
@@ -383,8 +417,8 @@ function strandDistributionTable(framework: AppliedFramework, responses: readonl
   );
   rows.push(rowFor('All strands', framework.criteria, true));
   return dataTable({
-    headers: ['Strand', ...points.map((p) => p.label), 'Not judged', 'Judged'],
-    widths: ['*', ...points.map(() => pointWidth), 44, 46],
+    headers: ['Strand', ...points.map((p) => p.label), 'Not judged', ...(withExcluded ? ['Does not apply'] : []), 'Judged'],
+    widths: ['*', ...points.map(() => pointWidth), 44, ...(withExcluded ? [50] : []), 46],
     headerFontSize: 8.5,
     rows,
     whenEmpty: 'The framework has no strands.',

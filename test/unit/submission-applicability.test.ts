@@ -120,6 +120,19 @@ describe('dashboard, PDF and moderator give the same award', () => {
     expect(pdfText).toContain('1 criterion is marked not applicable by the school');
   });
 
+  it('the PDF’s school context gives the profile that decided which criteria apply', () => {
+    expect(pdfText).toContain('Phases Early years and primary');
+    expect(pdfText).toContain('Setting Mainstream school');
+    expect(pdfText).toContain('Year groups Reception to Year 6');
+  });
+
+  it('the PDF’s table by strand counts the criteria left out apart, not as unjudged', () => {
+    const left = framework.criteria.filter((c) => !criterionApplies(c, demo.snapshot.school).applies).length + 1;
+    const applying = framework.criteria.length - left;
+    // The "All strands" row: every applying criterion Established, none unjudged, the rest left out.
+    expect(pdfText).toMatch(new RegExp(`All strands (\\d+ )*0 ${left} ${applying} of ${applying}`));
+  });
+
   it('the PDF says a criterion does not apply, with the reason, and shows the claim with its reason', () => {
     const reason = framework.criterionById.get(YEAR_9)?.appliesTo?.reason ?? '';
     expect(reason).not.toBe('');
