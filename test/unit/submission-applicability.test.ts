@@ -15,6 +15,7 @@ import { moderatedAward } from '../../shared/moderation/moderation-outcome';
 import type { CriterionModeration, ModerationDecision } from '../../shared/moderation/moderation-records';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
+import { preflight } from '../../shared/submission/preflight';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { exportDemonstration, FIXED_NOW, signingIdentityFor } from '../fixtures/signed-submission';
 import { signedSubmissionVariant, type SubmissionVariant } from '../fixtures/signed-variants';
@@ -157,6 +158,28 @@ describe('dashboard, PDF and moderator give the same award', () => {
     const outcome = moderatedAward(framework, { ...document, school }, [decision(CLAIMED, 'agree')]);
     expect(outcome.achieved).toBeNull();
     expect(outcome.next?.blockers.flatMap((b) => b.blocking)).toContain(YEAR_9);
+  });
+});
+
+describe('the check before export', () => {
+  it('warns about no criterion that does not apply or that the school claims does not apply', () => {
+    const { school, responses, links, evidence, actions } = demo.snapshot;
+    const withProfile = preflight(framework, responses, links, evidence, actions, null, school);
+    expect(withProfile.unjudged).toEqual([]);
+    expect(withProfile.judgedWithoutEvidence).not.toContain(YEAR_9);
+    // Without the profile the criteria that cannot apply are reported as unjudged; the claim still stands.
+    const withoutProfile = preflight(framework, responses, links, evidence, actions, null).unjudged;
+    expect(withoutProfile).toContain(YEAR_9);
+    expect(withoutProfile).not.toContain(CLAIMED);
+  });
+
+  it('blocks a reason too long for the submission, saying which criterion', () => {
+    const { school, responses, links, evidence, actions } = demo.snapshot;
+    const long = responses.map((r) => (r.criterionId === CLAIMED ? { ...r, notApplicable: { reason: 'x'.repeat(1_001) } } : r));
+    const report = preflight(framework, long, links, evidence, actions, null, school);
+    expect(report.textsTooLong.map((t) => t.place)).toEqual([{ kind: 'criterion', criterionId: CLAIMED }]);
+    expect(report.textsTooLong[0]?.message).toMatch(/^The reason NE26-6\.1\.2 does not apply/);
+    expect(report.blockerCount).toBeGreaterThan(0);
   });
 });
 
