@@ -89,6 +89,11 @@ export function ModerationCriterionScreen({
                 </dd>
               </div>
             </dl>
+            {response?.notApplicable ? (
+              <p className="notice" data-testid="not-applicable-claim">
+                The school says this criterion does not apply: {response.notApplicable.reason}
+              </p>
+            ) : null}
             <h3>Narrative</h3>
             <Prose text={response?.narrative ?? ''} whenEmpty="The school wrote no narrative." />
             <h3>Next steps</h3>

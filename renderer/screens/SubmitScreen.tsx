@@ -33,10 +33,13 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
   });
 
   const framework = context.state === 'ready' ? context.framework : null;
+  const profile = context.state === 'ready' ? context.school : null;
   const report = useMemo(
     () =>
-      framework && records && evidence ? preflight(framework, records.responses, records.links, evidence, records.actions, null) : null,
-    [framework, records, evidence],
+      framework && records && evidence
+        ? preflight(framework, records.responses, records.links, evidence, records.actions, null, profile)
+        : null,
+    [framework, records, evidence, profile],
   );
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;

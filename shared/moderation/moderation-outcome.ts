@@ -1,7 +1,7 @@
 import { evaluateAwards, type AwardOutcome, type CriterionStanding } from '../awards/award-rules';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../formats/field-limits';
 import type { AppliedFramework } from '../framework/applied-framework';
-import type { SubmissionDocument } from '../submission/submission-format';
+import { submissionApplicabilityProfile, type SubmissionDocument } from '../submission/submission-format';
 import type { CriterionModeration, ModerationOutcome, OutcomeKind } from './moderation-records';
 
 /**
@@ -29,7 +29,23 @@ export function moderatedJudgements(document: SubmissionDocument, moderations: r
   return out;
 }
 
-/** The award the framework's rules give from the moderated judgements. */
+/**
+ * The criteria whose "not applicable" claim the moderator does not accept: disputed, or any other
+ * decision than agreeing (more evidence asked for, or a judgement of the moderator’s own; no decision yet leaves the claim standing), so the
+ * criterion counts again, as not met until it is judged.
+ */
+export function disputedNotApplicable(document: SubmissionDocument, moderations: readonly CriterionModeration[]): Set<string> {
+  const claimed = new Set(document.responses.filter((r) => r.notApplicable).map((r) => r.criterionId));
+  return new Set(
+    moderations.filter((m) => claimed.has(m.criterionId) && m.decision !== null && m.decision !== 'agree').map((m) => m.criterionId),
+  );
+}
+
+/**
+ * The award the framework's rules give from the moderated judgements, for the school's profile (in
+ * the submission) and its "not applicable" claims the moderator has not disputed: the same rules,
+ * and so the same award, as the school's dashboard and the submission PDF for an undisputed submission.
+ */
 export function moderatedAward(
   framework: AppliedFramework,
   document: SubmissionDocument,
@@ -40,9 +56,16 @@ export function moderatedAward(
   for (const response of document.responses) {
     const judgement = judgements.get(response.criterionId) ?? null;
     const known = framework.scale.points.some((p) => p.id === judgement);
-    standings.set(response.criterionId, { judgement: known ? judgement : null, evidenceCount: response.evidenceIds.length });
+    standings.set(response.criterionId, {
+      judgement: known ? judgement : null,
+      evidenceCount: response.evidenceIds.length,
+      notApplicable: response.notApplicable ?? null,
+    });
   }
-  return evaluateAwards(framework, standings);
+  return evaluateAwards(framework, standings, {
+    profile: submissionApplicabilityProfile(document.school),
+    disputedNotApplicable: disputedNotApplicable(document, moderations),
+  });
 }
 
 /** yyyy-mm-dd, `years` after the decision date (29 February becomes 28 February). */

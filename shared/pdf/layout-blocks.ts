@@ -8,11 +8,12 @@ import type {
   TDocumentInformation,
 } from 'pdfmake/interfaces';
 import { actionStatusLabel } from '../actions/action-plan';
-import { evaluateAwards, type AwardOutcome, type Standings } from '../awards/award-rules';
+import { evaluateAwards, type AwardContext, type AwardOutcome, type Standings } from '../awards/award-rules';
+import { criterionApplies, notApplicableProblem, type ApplicabilityProfile } from '../framework/applicability';
 import type { AppliedFramework, PlacedCriterion, PlacedStrand } from '../framework/applied-framework';
 import { criterionReferences, levelLabel, scalePoint, statutoryReference } from '../framework/applied-framework';
 import { formatIsoDate } from '../formats/en-gb-dates';
-import { legacyPhaseLabel } from '../school/school-records';
+import { legacyPhaseLabel, phasesLabel, settingLabel, yearGroupLabel } from '../school/school-records';
 import { breakLongWords, breakLongWordsInContent } from './long-words';
 import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
 
@@ -284,7 +285,7 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
     labelledRows([
       ['School', school.name],
       ['URN', school.urn],
-      ['Phase', legacyPhaseLabel(school.phase)],
+      ...profileRows(school),
       ['Region', regionName],
       ['Local authority', school.localAuthority],
       ['Head teacher', school.headTeacher],
@@ -301,24 +302,59 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
   ];
 }
 
+/**
+ * The school's phases, setting and year groups: what decides which criteria apply. A submission
+ * made before profiles has only its one-word phase.
+ */
+function profileRows(school: SubmissionSchool): [string, string][] {
+  const profile = school.profile;
+  if (!profile) return [['Phase', legacyPhaseLabel(school.phase)]];
+  const years =
+    profile.lowestYear === profile.highestYear
+      ? yearGroupLabel(profile.lowestYear)
+      : `${yearGroupLabel(profile.lowestYear)} to ${yearGroupLabel(profile.highestYear)}`;
+  return [
+    ['Phases', phasesLabel(profile.phases)],
+    ['Setting', settingLabel(profile.setting)],
+    ['Year groups', years],
+    ['Resourced provision or SEN unit', profile.resourcedProvision ? 'Yes' : 'No'],
+    ['Looked-after children on roll', profile.lookedAfterOnRoll ? 'Yes' : 'No'],
+  ];
+}
+
 /** "31 (14.8% of pupils on roll)" */
 function shareOfRoll(pupils: number, roll: number): string {
   const share = roll > 0 ? ` (${((pupils / roll) * 100).toFixed(1)}% of pupils on roll)` : '';
   return `${pupils.toLocaleString('en-GB')}${share}`;
 }
 
-/** Each criterion's standing as the award rules see it: its judgement and how much evidence it has. */
+/** Each criterion's standing as the award rules see it: its judgement, how much evidence it has, and any "not applicable" claim. */
 export function standingsOf(responses: readonly SubmissionResponse[]): Standings {
-  return new Map(responses.map((r) => [r.criterionId, { judgement: r.judgement, evidenceCount: r.evidenceIds.length }]));
+  return new Map(
+    responses.map((r) => [
+      r.criterionId,
+      { judgement: r.judgement, evidenceCount: r.evidenceIds.length, notApplicable: r.notApplicable ?? null },
+    ]),
+  );
 }
 
-/** Judgements by strand, then where the award rules place the school and what holds it back. */
-export function summarySection(framework: AppliedFramework, responses: readonly SubmissionResponse[]): Content[] {
-  const outcome = evaluateAwards(framework, standingsOf(responses));
+/**
+ * Judgements by strand, then where the award rules place the school and what holds it back. With
+ * the school's profile, criteria that do not apply to it are left out, as on the school's dashboard.
+ */
+export function summarySection(
+  framework: AppliedFramework,
+  responses: readonly SubmissionResponse[],
+  context: AwardContext = {},
+): Content[] {
+  const outcome = evaluateAwards(framework, standingsOf(responses), context);
   return [
     sectionHeading('Summary'),
     awardPanel(outcome),
-    ...keepWithNext(subheading('Judgements by strand'), [strandDistributionTable(framework, responses)]),
+    ...(outcome.excluded.sentences.length > 0 ? [bulletList(outcome.excluded.sentences)] : []),
+    ...keepWithNext(subheading('Judgements by strand'), [
+      strandDistributionTable(framework, responses, new Set(outcome.excluded.criteria.map((c) => c.criterionId))),
+    ]),
     ...keepWithNext(subheading('The award rules, level by level'), [awardRulesTable(outcome)]),
   ];
 }
@@ -344,18 +380,30 @@ function awardPanel(outcome: AwardOutcome): Content {
   return panel(lines);
 }
 
-function strandDistributionTable(framework: AppliedFramework, responses: readonly SubmissionResponse[]): Content {
+/**
+ * How many criteria of each strand are at each point of the scale. Criteria left out of the award
+ * (they do not apply, or the school's claim that they do not stands) have a column of their own,
+ * shown only when there are any, and count neither as judged nor as not judged.
+ */
+function strandDistributionTable(
+  framework: AppliedFramework,
+  responses: readonly SubmissionResponse[],
+  excluded: ReadonlySet<string>,
+): Content {
   const points = framework.scale.points;
+  const withExcluded = excluded.size > 0;
   // Wide enough for a long label such as "inconsistent" on one line, leaving the strand column 140 points.
-  const pointWidth = Math.min(58, Math.floor((CONTENT_WIDTH - 140 - 90) / Math.max(1, points.length)));
+  const pointWidth = Math.min(58, Math.floor((CONTENT_WIDTH - 140 - 90 - (withExcluded ? 50 : 0)) / Math.max(1, points.length)));
   const byCriterion = new Map(responses.map((r) => [r.criterionId, r.judgement]));
-  const rowFor = (title: string, criteria: readonly PlacedCriterion[], bold: boolean): TableCell[] => {
+  const rowFor = (title: string, all: readonly PlacedCriterion[], bold: boolean): TableCell[] => {
+    const criteria = all.filter((c) => !excluded.has(c.id));
     const judgements = criteria.map((c) => byCriterion.get(c.id) ?? null);
     const judged = judgements.filter((j) => points.some((p) => p.id === j)).length;
     const cells = [
       title,
       ...points.map((p) => String(judgements.filter((j) => j === p.id).length)),
       String(criteria.length - judged),
+      ...(withExcluded ? [String(all.length - criteria.length)] : []),
       `${judged} of ${criteria.length}`,
     ];
     return cells.map((text, i) => ({ text, bold, alignment: i === 0 ? 'left' : 'center' }));
@@ -369,8 +417,8 @@ function strandDistributionTable(framework: AppliedFramework, responses: readonl
   );
   rows.push(rowFor('All strands', framework.criteria, true));
   return dataTable({
-    headers: ['Strand', ...points.map((p) => p.label), 'Not judged', 'Judged'],
-    widths: ['*', ...points.map(() => pointWidth), 44, 46],
+    headers: ['Strand', ...points.map((p) => p.label), 'Not judged', ...(withExcluded ? ['Does not apply'] : []), 'Judged'],
+    widths: ['*', ...points.map(() => pointWidth), 44, ...(withExcluded ? [50] : []), 46],
     headerFontSize: 8.5,
     rows,
     whenEmpty: 'The framework has no strands.',
@@ -407,6 +455,8 @@ export function criteriaSection(input: {
   framework: AppliedFramework;
   responses: readonly SubmissionResponse[];
   extras: CriterionExtras;
+  /** The school's profile: criteria that do not apply to it say so. Null or absent: every criterion applies. */
+  profile?: ApplicabilityProfile | null;
 }): Content[] {
   const { framework } = input;
   const responseOf = new Map(input.responses.map((r) => [r.criterionId, r]));
@@ -425,7 +475,7 @@ export function criteriaSection(input: {
         // silently drops an unbreakable block taller than a page, so nobody's text may go in one whole.
         const kept = firstParagraphIsShort(response?.narrative ?? '') ? body.splice(0, 1) : [];
         content.push(
-          { stack: [...heading, criterionHeader(framework, criterion, response), ...kept], unbreakable: true },
+          { stack: [...heading, criterionHeader(framework, criterion, response, input.profile ?? null), ...kept], unbreakable: true },
           { stack: body, margin: [0, 0, 0, 10] },
         );
       });
@@ -448,9 +498,30 @@ function strandOpening(strand: PlacedStrand, newPage: boolean): Content[] {
   return opening;
 }
 
-function criterionHeader(framework: AppliedFramework, criterion: PlacedCriterion, response: SubmissionResponse | undefined): Content {
+/** Why a criterion has no judgement to show: it does not apply to the school, or the school claims so. */
+function notJudgedBecause(
+  criterion: PlacedCriterion,
+  response: SubmissionResponse | undefined,
+  profile: ApplicabilityProfile | null,
+): { label: string; line: string } | null {
+  const applies = profile ? criterionApplies(criterion, profile) : ({ applies: true } as const);
+  if (!applies.applies) return { label: 'Does not apply to this school', line: `Does not apply to this school: ${applies.reason}` };
+  const claim = response?.notApplicable;
+  if (claim && notApplicableProblem(criterion, claim) === null) {
+    return { label: 'Claimed not applicable', line: `Claimed not applicable: ${claim.reason.trim()}` };
+  }
+  return null;
+}
+
+function criterionHeader(
+  framework: AppliedFramework,
+  criterion: PlacedCriterion,
+  response: SubmissionResponse | undefined,
+  profile: ApplicabilityProfile | null,
+): Content {
   const judgement = response?.judgement ?? null;
   const judged = scalePoint(framework, judgement) !== null;
+  const notJudged = notJudgedBecause(criterion, response, profile);
   return panel(
     [
       {
@@ -459,7 +530,9 @@ function criterionHeader(framework: AppliedFramework, criterion: PlacedCriterion
           {
             text: [
               { text: 'Judgement: ', style: 'label' },
-              { text: judgementLabel(framework, judgement), bold: judged, italics: !judged },
+              notJudged
+                ? { text: notJudged.label, bold: true }
+                : { text: judgementLabel(framework, judgement), bold: judged, italics: !judged },
             ],
             alignment: 'right',
             width: '*',
@@ -469,6 +542,7 @@ function criterionHeader(framework: AppliedFramework, criterion: PlacedCriterion
       },
       { text: criterion.statement, bold: true, margin: [0, 3, 0, 3] },
       { text: criterionTags(framework, criterion), style: ['small', 'muted'] },
+      ...(notJudged ? [{ text: notJudged.line, italics: true, margin: [0, 3, 0, 0] } as Content] : []),
     ],
     [0, 4, 0, 6],
   );

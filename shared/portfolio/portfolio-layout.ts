@@ -18,7 +18,7 @@ import {
   type CriterionExtras,
 } from '../pdf/layout-blocks';
 import { formatIsoDate } from '../formats/en-gb-dates';
-import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
+import { submissionApplicabilityProfile, type SubmissionDocument, type SubmissionEvidence } from '../submission/submission-format';
 
 /**
  * The accreditation portfolio: a printable account of the evaluation for governors, staff and visits.
@@ -74,7 +74,8 @@ export function portfolioLayout(input: PortfolioInput): TDocumentDefinitions {
 
   const content: Content[] = [...coverPage(input, printed), contentsPage()];
   if (sections.context) content.push(...schoolContextSection(document.school, document.region.name));
-  if (sections.summary) content.push(...summarySection(framework, document.responses));
+  if (sections.summary)
+    content.push(...summarySection(framework, document.responses, { profile: submissionApplicabilityProfile(document.school) }));
   if (sections.criteria) {
     content.push(
       ...criteriaSection({
@@ -84,6 +85,7 @@ export function portfolioLayout(input: PortfolioInput): TDocumentDefinitions {
         framework,
         responses: document.responses,
         extras: evidenceTitles(document.evidence),
+        profile: submissionApplicabilityProfile(document.school),
       }),
     );
   }

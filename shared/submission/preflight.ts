@@ -2,6 +2,7 @@ import { isRealDate, type ActionItem } from '../actions/action-plan';
 import type { CriterionResponse, EvidenceLink } from '../evaluation/evaluation-records';
 import type { EvidenceItem } from '../evidence/evidence-records';
 import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../formats/field-limits';
+import { criterionApplies, notApplicableProblem, type ApplicabilityProfile } from '../framework/applicability';
 import type { AppliedFramework } from '../framework/applied-framework';
 import type { SubmissionDeclaration } from './submission-format';
 
@@ -39,16 +40,25 @@ export function preflight(
   evidence: readonly EvidenceItem[],
   actions: readonly ActionItem[],
   declaration: DeclarationDraft | null,
+  /** The school's profile: criteria that do not apply to it are never warned about. Null: every criterion applies. */
+  profile: ApplicabilityProfile | null = null,
 ): PreflightReport {
   const judgementOf = new Map(responses.map((r) => [r.criterionId, r.judgement]));
+  const claimOf = new Map(responses.map((r) => [r.criterionId, r.notApplicable ?? null]));
+  const applying = framework.criteria.filter((c) => !profile || criterionApplies(c, profile).applies);
+  /** A claim the export carries: allowed on the criterion, with a reason. */
+  const claimed = (c: (typeof applying)[number]) => {
+    const claim = claimOf.get(c.id);
+    return !!claim && notApplicableProblem(c, claim) === null;
+  };
   const onScale = (id: string) => framework.scale.points.some((p) => p.id === judgementOf.get(id));
   const inFramework = new Set(framework.criteria.map((c) => c.id));
   const relevantLinks = links.filter((l) => inFramework.has(l.criterionId));
   const evidenced = new Set(relevantLinks.map((l) => l.criterionId));
   const linkedEvidence = new Set(relevantLinks.map((l) => l.evidenceId));
 
-  const unjudged = framework.criteria.filter((c) => !onScale(c.id)).map((c) => c.id);
-  const judgedWithoutEvidence = framework.criteria.filter((c) => onScale(c.id) && !evidenced.has(c.id)).map((c) => c.id);
+  const unjudged = applying.filter((c) => !onScale(c.id) && !claimed(c)).map((c) => c.id);
+  const judgedWithoutEvidence = applying.filter((c) => onScale(c.id) && !claimed(c) && !evidenced.has(c.id)).map((c) => c.id);
   const actionsWithoutOwner = actions.filter((a) => a.who.trim() === '');
   const unredactedPersonalData = evidence.filter((e) => linkedEvidence.has(e.id) && e.containsPersonalData && !e.redactionConfirmed);
   const declarationProblems = declarationProblemsOf(declaration);
@@ -104,7 +114,7 @@ function tooLong(
 
 /** Every text that would go into the submission and is longer than its schema allows. */
 export function textsTooLongOf(
-  responses: readonly Pick<CriterionResponse, 'criterionId' | 'narrative' | 'nextSteps'>[],
+  responses: readonly Pick<CriterionResponse, 'criterionId' | 'narrative' | 'nextSteps' | 'notApplicable'>[],
   evidence: readonly Pick<EvidenceItem, 'id' | 'title' | 'description' | 'heldAt'>[],
   actions: readonly Pick<ActionItem, 'id' | 'what' | 'who' | 'successCriteria'>[],
 ): TextTooLong[] {
@@ -117,6 +127,7 @@ export function textsTooLongOf(
     const place = { kind: 'criterion', criterionId: r.criterionId } as const;
     check(place, `The narrative of ${r.criterionId}`, r.narrative, LONG_TEXT_MAX_CHARS);
     check(place, `The next steps of ${r.criterionId}`, r.nextSteps, LONG_TEXT_MAX_CHARS);
+    if (r.notApplicable) check(place, `The reason ${r.criterionId} does not apply`, r.notApplicable.reason, SHORT_TEXT_MAX_CHARS);
   }
   for (const e of evidence) {
     const place = { kind: 'evidence', evidenceId: e.id } as const;

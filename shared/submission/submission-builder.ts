@@ -3,6 +3,7 @@ import type { CriterionResponse, Evaluation, EvidenceLink } from '../evaluation/
 import type { EvidenceItem } from '../evidence/evidence-records';
 import type { AppliedFramework } from '../framework/applied-framework';
 import { frameworkRef } from '../framework/applied-framework';
+import { notApplicableProblem } from '../framework/applicability';
 import { legacyPhaseOf, type School } from '../school/school-records';
 import {
   SUBMISSION_FORMAT,
@@ -92,6 +93,14 @@ export function buildSubmissionDocument(snapshot: SubmissionSnapshot, identity: 
       pupilsOnSenSupport: school.pupilsOnSenSupport,
       // The submission format (version 1) keeps its own name for this count: pupils with an EHC plan.
       pupilsWithStatementOrPlan: school.pupilsWithEhcPlan,
+      profile: {
+        phases: [...school.phases],
+        setting: school.setting,
+        lowestYear: school.lowestYear,
+        highestYear: school.highestYear,
+        resourcedProvision: school.resourcedProvision,
+        lookedAfterOnRoll: school.lookedAfterOnRoll,
+      },
     },
     region: { id: evaluation.regionId, name: snapshot.regionName },
     framework: frameworkRef(framework.base),
@@ -102,12 +111,15 @@ export function buildSubmissionDocument(snapshot: SubmissionSnapshot, identity: 
       const evidenceIds = [...new Set(linksByCriterion.get(criterion.id) ?? [])].sort(
         (a, b) => (evidenceOrder.get(a) ?? 0) - (evidenceOrder.get(b) ?? 0),
       );
+      const claim = response?.notApplicable;
       return {
         criterionId: criterion.id,
         judgement: known ? (response?.judgement ?? null) : null,
         narrative: response?.narrative ?? '',
         nextSteps: response?.nextSteps ?? '',
         evidenceIds,
+        // Only a claim the framework allows is carried: the verifier refuses any other.
+        ...(claim && notApplicableProblem(criterion, claim) === null ? { notApplicable: { reason: claim.reason.trim() } } : {}),
       };
     }),
     evidence,

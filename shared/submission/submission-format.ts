@@ -1,12 +1,15 @@
 import type { ActionStatus } from '../actions/action-plan';
 import type { EvidenceKind } from '../evidence/evidence-records';
-import type { FrameworkRef } from '../framework/framework-types';
+import type { ApplicabilityProfile, NotApplicableClaim } from '../framework/applicability';
+import type { FrameworkRef, Phase, Setting } from '../framework/framework-types';
 import type { LegacySchoolPhase } from '../school/school-records';
 
 /**
  * submission.json, format version 1: the machine-readable heart of a signed submission PDF.
  * It is written as canonical JSON and embedded in the PDF with the relationship Data.
- * Never change the meaning of a field of version 1; add a new format version instead.
+ * Never change the meaning of a field of version 1; add a new format version instead. Fields added
+ * since (all optional, so submissions made before them still verify): the school's `profile` and
+ * each response's `notApplicable` claim.
  */
 export const SUBMISSION_FORMAT = 'sen-accreditation-submission';
 export const SUBMISSION_FORMAT_VERSION = 1;
@@ -28,6 +31,35 @@ export interface SubmissionSchool {
   pupilsOnRoll: number;
   pupilsOnSenSupport: number;
   pupilsWithStatementOrPlan: number;
+  /**
+   * What decides which criteria apply to the school, beyond the counts above. Absent in
+   * submissions made before applicability: then every criterion applies.
+   */
+  profile?: SubmissionSchoolProfile;
+}
+
+export interface SubmissionSchoolProfile {
+  phases: Phase[];
+  setting: Setting;
+  /** The lowest and highest year groups on roll (YEAR_GROUPS ids). */
+  lowestYear: number;
+  highestYear: number;
+  resourcedProvision: boolean;
+  lookedAfterOnRoll: boolean;
+}
+
+/** The profile the award rules read, or null for a submission made before profiles: every criterion applies. */
+export function submissionApplicabilityProfile(school: SubmissionSchool): ApplicabilityProfile | null {
+  if (!school.profile) return null;
+  return {
+    phases: school.profile.phases,
+    setting: school.profile.setting,
+    highestYear: school.profile.highestYear,
+    pupilsOnSenSupport: school.pupilsOnSenSupport,
+    pupilsWithEhcPlan: school.pupilsWithStatementOrPlan,
+    resourcedProvision: school.profile.resourcedProvision,
+    lookedAfterOnRoll: school.profile.lookedAfterOnRoll,
+  };
 }
 
 export interface SubmissionResponse {
@@ -38,6 +70,11 @@ export interface SubmissionResponse {
   nextSteps: string;
   /** Ids of evidence items (in `evidence`) the school linked to this criterion. */
   evidenceIds: string[];
+  /**
+   * The school's claim that the criterion does not apply to it, with its reason. Absent or null:
+   * no claim (and every submission made before claims existed).
+   */
+  notApplicable?: NotApplicableClaim | null;
 }
 
 /** An evidence file carried inside the PDF. */

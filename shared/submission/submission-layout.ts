@@ -22,6 +22,7 @@ import {
   FRAMEWORK_JSON_NAME,
   SUBMISSION_JSON_NAME,
   SUPPLEMENT_JSON_NAME,
+  submissionApplicabilityProfile,
   type SubmissionDocument,
   type SubmissionEvidence,
 } from './submission-format';
@@ -46,7 +47,7 @@ export function submissionLayout(input: { document: SubmissionDocument; framewor
       ...coverPage(document),
       contentsPage(),
       ...schoolContextSection(document.school, document.region.name),
-      ...summarySection(framework, document.responses),
+      ...summarySection(framework, document.responses, { profile: submissionApplicabilityProfile(document.school) }),
       ...criteriaSection({
         title: 'Criteria',
         introduction:
@@ -54,6 +55,7 @@ export function submissionLayout(input: { document: SubmissionDocument; framewor
         framework,
         responses: document.responses,
         extras: evidenceReferences(document.evidence),
+        profile: submissionApplicabilityProfile(document.school),
       }),
       ...actionPlanSection(document.actions),
       ...declarationSection(document),

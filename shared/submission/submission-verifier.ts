@@ -1,5 +1,6 @@
 import regionsFile from '../../criteria/regions.json';
 import { MAX_EVIDENCE_FILE_BYTES } from '../evidence/evidence-records';
+import { notApplicableProblem } from '../framework/applicability';
 import { checkSupplementFits, loadFrameworkValue } from '../framework/framework-loader';
 import type { BaseFramework, LoadedFramework, SupplementFramework } from '../framework/framework-types';
 import { checkSignerCertificate } from '../crypto/signer-certificate-check';
@@ -360,6 +361,8 @@ function checkAgainstFramework(
   const points = new Set(base.file.scale.points.map((p) => p.id));
   const badJudgement = submission.responses.find((r) => r.judgement !== null && !points.has(r.judgement));
   if (badJudgement) return `The judgement for ${badJudgement.criterionId} is not on the framework’s scale.`;
+  const claimProblem = notApplicableClaimProblem(submission, base, supplement);
+  if (claimProblem) return claimProblem;
   const regionProblem = checkRegion(submission);
   if (regionProblem) return regionProblem;
   const evidenceIds = new Set<string>();
@@ -386,6 +389,26 @@ function checkAgainstFramework(
   }
   const attachmentNames = submission.evidence.flatMap((e) => (e.file ? [e.file.attachmentName] : []));
   if (new Set(attachmentNames).size !== attachmentNames.length) return 'Two evidence files in the submission have the same name.';
+  return null;
+}
+
+/** A "not applicable" claim only on a criterion its framework allows one on, and with a reason. */
+function notApplicableClaimProblem(
+  submission: SubmissionDocument,
+  base: LoadedFramework<BaseFramework>,
+  supplement: LoadedFramework<SupplementFramework> | null,
+): string | null {
+  const criteria = new Map(
+    [base.file, ...(supplement ? [supplement.file] : [])].flatMap((f) =>
+      f.strands.flatMap((s) => s.standards.flatMap((st) => st.criteria.map((c) => [c.id, c] as const))),
+    ),
+  );
+  for (const response of submission.responses) {
+    const criterion = criteria.get(response.criterionId);
+    if (!response.notApplicable || !criterion) continue;
+    const problem = notApplicableProblem(criterion, response.notApplicable);
+    if (problem) return `The school’s claim that ${response.criterionId} does not apply cannot stand: ${problem}`;
+  }
   return null;
 }
 
