@@ -90,9 +90,15 @@ export function levelLabel(framework: AppliedFramework, levelId: string): string
   return framework.levels.find((l) => l.id === levelId)?.label ?? levelId;
 }
 
-/** What a criterion cites, as a reader sees it: "SEND Code of Practice: 0 to 25 years (January 2015), chapter 6". */
+/**
+ * What a criterion cites, as a reader sees it: "SEND Code of Practice: 0 to 25 years (January 2015),
+ * chapter 6". The legal duty, shown on its own (statutoryReference), is not repeated here.
+ */
 export function criterionReferences(framework: AppliedFramework, criterion: Criterion): string[] {
-  return criterion.references.map((reference: Reference) => referenceText(reference, framework.sources));
+  const duty = criterion.statutory;
+  return criterion.references
+    .filter((reference: Reference) => !(duty && reference.source === duty.source && reference.section === duty.section))
+    .map((reference: Reference) => referenceText(reference, framework.sources));
 }
 
 /** The legal duty a criterion checks, as a reader sees it, or null when it is good practice rather than a duty. */

@@ -75,6 +75,10 @@ describe('format version 2', () => {
       'Special educational needs and disability code of practice: 0 to 25 years (January 2015), chapter 6',
     );
     expect(statutoryReference(applied, senco)).toBe('Children and Families Act 2014, Part 3 (2014 c. 6), section 67');
+    // The duty is one of the criterion's references too, but is shown once, as the legal duty.
+    expect(senco.references).toContainEqual(senco.statutory);
+    expect(criterionReferences(applied, senco)).not.toContain('Children and Families Act 2014, Part 3 (2014 c. 6), section 67');
+    expect(criterionReferences(applied, senco)).toHaveLength(senco.references.length - 1);
   });
 
   it('refuses a reference, or a legal duty, citing a source the file does not declare', async () => {
