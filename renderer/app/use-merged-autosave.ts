@@ -140,11 +140,15 @@ export function useMergedAutosave<K extends string>({
   }, what);
   const { schedule, flush, isPending } = autosave;
 
-  /** Call when the person changes the form: schedules the save and keeps the unsaved copy. */
-  const edited = useCallback(() => {
-    if (taking.current) return;
+  /**
+   * Call when the form changes: schedules the save and keeps the unsaved copy. False when the
+   * change was the form taking a value (another window's, or a settled conflict), not an edit.
+   */
+  const edited = useCallback((): boolean => {
+    if (taking.current) return false;
     schedule(latest.current.read());
     recordUnsaved();
+    return true;
   }, [schedule, recordUnsaved]);
 
   // Changes a page made here and could not save before it closed: saved now, merged with what is

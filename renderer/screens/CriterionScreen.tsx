@@ -1,15 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { criterionApplies } from '../../shared/framework/applicability';
 import { criterionReferences, levelLabel, statutoryReference, type PlacedCriterion } from '../../shared/framework/applied-framework';
 import { responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
-import { changedFields, mergeFields, type FieldConflict, type FieldMerge } from '../../shared/evaluation/field-merge';
 import { evidenceKindLabel } from '../../shared/evidence/evidence-records';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
-import { useAutosave } from '../app/use-autosave';
+import { useMergedAutosave, wasOrWere, type FieldName } from '../app/use-merged-autosave';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { useEvaluationRecords } from '../app/use-evaluation-records';
 import { CriteriaNav } from '../components/CriteriaNav';
@@ -19,7 +18,6 @@ import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
 import { createAction } from '../db/action-store';
-import { newId } from '../db/app-database';
 import {
   RESPONSE_FIELDS,
   responseFields,
@@ -27,9 +25,7 @@ import {
   setNotApplicable,
   type ResponseField,
   type ResponseFields,
-  type ResponseSaveResult,
 } from '../db/evaluation-store';
-import { pageStorage, readUnsaved, unsavedPrefix, writeUnsaved } from '../app/unsaved-edits';
 import { addEvidenceFiles, linkEvidence, unlinkEvidence } from '../db/evidence-store';
 import { describeStorageError } from '../db/storage-errors';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
@@ -195,22 +191,14 @@ function NotApplicableClaimForm({
 
 type ResponseValues = { judgement: string; narrative: string; nextSteps: string };
 
-const FIELD_LABELS: Record<ResponseField, string> = { judgement: 'judgement', narrative: 'narrative', nextSteps: 'next steps' };
-/** "was" or "were", as the field's name asks. */
-const wasOrWere = (fields: readonly ResponseField[]) => (fields.length === 1 && fields[0] !== 'nextSteps' ? 'was' : 'were');
+const FIELD_NAMES: Record<ResponseField, FieldName> = {
+  judgement: { label: 'judgement', plural: false },
+  narrative: { label: 'narrative', plural: false },
+  nextSteps: { label: 'next steps', plural: true },
+};
 
 function formFields(values: Partial<ResponseValues>): ResponseFields {
   return { judgement: values.judgement || null, narrative: values.narrative ?? '', nextSteps: values.nextSteps ?? '' };
-}
-
-function listOf(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-/** What this form last knew was stored: the base of its next merge (see shared/evaluation/field-merge.ts). */
-interface Known {
-  fields: ResponseFields;
-  updatedAt: string;
 }
 
 function ResponseForm({
@@ -226,165 +214,38 @@ function ResponseForm({
   stored: CriterionResponse | null;
 }) {
   const { db } = useServices();
-  const [initial] = useState(() => responseFields(stored));
+  const storedFields = stored ? { fields: responseFields(stored), updatedAt: stored.updatedAt } : null;
+  const [initial] = useState(() => storedFields ?? { fields: responseFields(null), updatedAt: '' });
   const { register, watch, setValue, getValues } = useForm<ResponseValues>({
-    defaultValues: { judgement: initial.judgement ?? '', narrative: initial.narrative ?? '', nextSteps: initial.nextSteps ?? '' },
+    defaultValues: {
+      judgement: initial.fields.judgement ?? '',
+      narrative: initial.fields.narrative ?? '',
+      nextSteps: initial.fields.nextSteps ?? '',
+    },
   });
-  const known = useRef<Known>({ fields: initial, updatedAt: stored?.updatedAt ?? '' });
-  const [conflicts, setConflicts] = useState<FieldConflict<ResponseField>[]>([]);
-  const [takenNote, setTakenNote] = useState<string | null>(null);
-  /** Set while the form takes another window's values, so taking them is not saved back as an edit. */
-  const taking = useRef(false);
-  // A copy of what is not saved yet, kept until it is (see renderer/app/unsaved-edits.ts).
-  const [storage] = useState(pageStorage);
-  const unsavedKeys = useMemo(() => unsavedPrefix('response', responseKey(evaluationId, criterion.id)), [evaluationId, criterion.id]);
-  const [ownUnsavedKey] = useState(() => `${unsavedKeys}${newId()}`);
-  const recordUnsaved = useCallback(() => {
-    const mine = formFields(getValues());
-    const base = known.current.fields;
-    const unsaved = changedFields(RESPONSE_FIELDS, base, mine).length > 0;
-    writeUnsaved(storage, ownUnsavedKey, unsaved ? { base, mine, at: new Date().toISOString() } : null);
-  }, [getValues, storage, ownUnsavedKey]);
-
-  const takeValue = useCallback(
-    (field: ResponseField, value: string | null) => {
-      taking.current = true;
-      try {
-        setValue(field, value ?? '');
-      } finally {
-        taking.current = false;
-      }
+  const { status, conflicts, note, edited, flush, keepMine, takeTheirs } = useMergedAutosave<ResponseField>({
+    fields: RESPONSE_FIELDS,
+    names: FIELD_NAMES,
+    initial,
+    stored: storedFields,
+    recordKind: 'response',
+    recordKey: responseKey(evaluationId, criterion.id),
+    what: `your work on ${criterion.id}`,
+    read: () => formFields(getValues()),
+    show: (field, value) => setValue(field, value ?? ''),
+    save: async (base, mine) => {
+      const result = await saveResponseChanges(db, evaluationId, criterion.id, base, mine);
+      return { stored: { fields: responseFields(result.stored), updatedAt: result.stored.updatedAt }, merge: result.merge };
     },
-    [setValue],
-  );
-
-  /** Brings a merge's outcome into the form: values to take, what is now known stored, and conflicts to show. */
-  const applyMerge = useCallback(
-    (record: CriterionResponse, merge: FieldMerge<ResponseField>, mine: ResponseFields) => {
-      const storedFields = responseFields(record);
-      const now = formFields(getValues());
-      const next: ResponseFields = { ...known.current.fields };
-      const taken: ResponseField[] = [];
-      const conflicted = new Set(merge.conflicts.map((c) => c.field));
-      for (const field of RESPONSE_FIELDS) {
-        if (conflicted.has(field)) continue;
-        if (merge.take.includes(field)) {
-          // Typed into since the merge began: keep the old base, so the next save shows the conflict.
-          if (now[field] !== mine[field]) continue;
-          takeValue(field, storedFields[field]);
-          taken.push(field);
-        }
-        next[field] = storedFields[field];
-      }
-      known.current = { fields: next, updatedAt: record.updatedAt };
-      setConflicts(merge.conflicts);
-      recordUnsaved();
-      return taken;
-    },
-    [getValues, takeValue, recordUnsaved],
-  );
-  const noteTakenFromOtherWindow = useCallback((taken: ResponseField[]) => {
-    if (taken.length === 0) return;
-    const names = listOf(taken.map((f) => FIELD_LABELS[f]));
-    setTakenNote(
-      `The ${names} ${wasOrWere(taken)} changed in another window; this form now shows the new ${taken.length === 1 ? 'version' : 'versions'}.`,
-    );
-  }, []);
-
-  const { status, schedule, flush, isPending } = useAutosave<ResponseValues>(async (values) => {
-    const mine = formFields(values);
-    const result = await saveResponseChanges(db, evaluationId, criterion.id, known.current.fields, mine);
-    noteTakenFromOtherWindow(applyMerge(result.stored, result.merge, mine));
-  }, `your work on ${criterion.id}`);
-
+  });
   useEffect(() => {
-    const subscription = watch((values, { name }) => {
-      if (taking.current) return;
-      schedule({ judgement: values.judgement ?? '', narrative: values.narrative ?? '', nextSteps: values.nextSteps ?? '' });
-      recordUnsaved();
+    const subscription = watch((_values, { name }) => {
       // A judgement is one deliberate click: save it at once.
-      if (name === 'judgement') void flush();
+      if (edited() && name === 'judgement') void flush();
     });
     return () => subscription.unsubscribe();
-  }, [watch, schedule, flush, recordUnsaved]);
+  }, [watch, edited, flush]);
 
-  // Changes a page made here and could not save before it closed: saved now, merged with what is
-  // stored as that page's own save would have been. A clash is shown as any other.
-  useEffect(() => {
-    const leftovers = readUnsaved(storage, unsavedKeys, RESPONSE_FIELDS, ownUnsavedKey);
-    if (leftovers.length === 0) return;
-    let live = true;
-    void (async () => {
-      const restored = new Set<ResponseField>();
-      for (const { key, entry } of leftovers) {
-        let result: ResponseSaveResult;
-        try {
-          result = await saveResponseChanges(db, evaluationId, criterion.id, entry.base, entry.mine);
-        } catch {
-          // Kept, to be tried the next time the criterion opens; the form's own save reports storage problems.
-          continue;
-        }
-        // Closed meanwhile: the copy goes only if nothing in it is left to show.
-        if (!live) {
-          if (result.merge.conflicts.length === 0) writeUnsaved(storage, key, null);
-          return;
-        }
-        for (const field of result.merge.write) restored.add(field);
-        const now = formFields(getValues());
-        const base = known.current.fields;
-        applyMerge(result.stored, mergeFields(RESPONSE_FIELDS, base, now, responseFields(result.stored)), now);
-        // A clash with what is stored: the unsaved version goes into the box, the stored one beside it
-        // (and into this form's own copy), unless the person has already typed there.
-        let shown = true;
-        for (const conflict of result.merge.conflicts) {
-          if (now[conflict.field] !== base[conflict.field]) {
-            shown = false;
-            continue;
-          }
-          takeValue(conflict.field, conflict.mine);
-          known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.base } };
-          setConflicts((current) => [...current.filter((c) => c.field !== conflict.field), conflict]);
-          restored.add(conflict.field);
-        }
-        if (shown) writeUnsaved(storage, key, null);
-        recordUnsaved();
-      }
-      if (live && restored.size > 0) {
-        const fields = RESPONSE_FIELDS.filter((f) => restored.has(f));
-        setTakenNote(
-          `Restored what you changed in the ${listOf(fields.map((f) => FIELD_LABELS[f]))} just before a window closed, before it could be saved.`,
-        );
-      }
-    })();
-    return () => {
-      live = false;
-    };
-    // Once, when the form opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  // Another window saved this record: merge it in now, unless a save of ours is on its way (its
-  // merge, in the same transaction as its write, takes the other window's changes then).
-  useEffect(() => {
-    if (stored === null || stored.updatedAt <= known.current.updatedAt || isPending()) return;
-    const mine = formFields(getValues());
-    noteTakenFromOtherWindow(applyMerge(stored, mergeFields(RESPONSE_FIELDS, known.current.fields, mine, responseFields(stored)), mine));
-  }, [stored, isPending, getValues, applyMerge, noteTakenFromOtherWindow]);
-
-  const keepMine = (conflict: FieldConflict<ResponseField>) => {
-    // Mine now replaces the version the other window stored; if that changes again first, the save says so.
-    known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.theirs } };
-    setConflicts((current) => current.filter((c) => c.field !== conflict.field));
-    recordUnsaved();
-    schedule(getValues());
-    void flush();
-  };
-  const takeTheirs = (conflict: FieldConflict<ResponseField>) => {
-    takeValue(conflict.field, conflict.theirs);
-    known.current = { ...known.current, fields: { ...known.current.fields, [conflict.field]: conflict.theirs } };
-    setConflicts((current) => current.filter((c) => c.field !== conflict.field));
-    recordUnsaved();
-  };
   const judgementLabel = (id: string | null) =>
     id === null ? 'No judgement' : (framework.scale.points.find((p) => p.id === id)?.label ?? id);
 
@@ -418,22 +279,16 @@ function ResponseForm({
   return (
     <form className="form response-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="response-heading">
       <h2 id="response-heading">Your evaluation</h2>
-      <SaveStatus
-        status={
-          conflicts.length > 0 && status.state !== 'saving' && status.state !== 'error'
-            ? { state: 'conflict', message: 'Saved, except what was also changed in another window: choose below which version to keep.' }
-            : status
-        }
-      />
+      <SaveStatus status={status} />
       <div role="status" aria-live="polite" className="inline-status">
-        {takenNote ? <p>{takenNote}</p> : null}
+        {note ? <p>{note}</p> : null}
       </div>
       {conflicts.map((conflict) => (
         <EditConflict
           key={conflict.field}
           id={conflict.field}
-          label={FIELD_LABELS[conflict.field]}
-          verb={wasOrWere([conflict.field])}
+          label={FIELD_NAMES[conflict.field].label}
+          verb={wasOrWere([FIELD_NAMES[conflict.field]])}
           mine={conflict.field === 'judgement' ? judgementLabel(conflict.mine) : null}
           theirs={conflict.field === 'judgement' ? judgementLabel(conflict.theirs) : conflict.theirs || '(empty)'}
           onKeepMine={() => keepMine(conflict)}
