@@ -9,7 +9,7 @@ import { BACKUP_HEADER_BYTES, BACKUP_MAGIC } from '../../shared/backup/backup-fo
 import { canonicalJson } from '../../shared/formats/canonical-json';
 import { checkScreen, expectSavedAfter, expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
 import type { AppBrowser } from './support/browser';
-import { setUpSchool } from './support/school-steps';
+import { RIVERSIDE_PRIMARY, setUpSchoolFromHome } from './support/school-steps';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
@@ -126,20 +126,7 @@ async function setUpSchoolWithEvidence(): Promise<{ evidenceTitle: string }> {
   const framework = await shippedFrameworkForRegion('north-east');
   const first = framework.criteria[0];
   if (!first) throw new Error('The North East framework has no criteria');
-  await page.goto(server.url);
-  await expectVisible(page.getByRole('heading', { level: 1, name: 'Your schools' }));
-  await setUpSchool(page, {
-    name: 'Riverside Primary School',
-    urn: '123456',
-    region: 'North East',
-    localAuthority: 'Gateshead',
-    phase: 'Primary',
-    headTeacher: 'Amina Shah',
-    senco: 'Tom Price',
-    onRoll: '420',
-    senSupport: '58',
-    withPlan: '9',
-  });
+  await setUpSchoolFromHome(page, server.url, RIVERSIDE_PRIMARY);
 
   const title = await page.getByLabel('Name of the evaluation').inputValue();
   await page.getByRole('button', { name: 'Start evaluation' }).click();

@@ -10,8 +10,14 @@ import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { moderatorIdentity, sampleModeration } from '../fixtures/moderation-report';
 import { checkScreen, expectVisible, shippedFrameworkForRegion } from './support/app';
 import type { AppBrowser } from './support/browser';
-import { saveDownload } from './support/downloads';
-import { judge, openCriterion, setUpSchool, startEvaluation } from './support/school-steps';
+import {
+  continueWithFirstCriterion,
+  exportSignedSubmission,
+  judge,
+  northEastPrimary,
+  setUpSchool,
+  startEvaluation,
+} from './support/school-steps';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
@@ -77,34 +83,15 @@ describe('a forged first-use moderation report', () => {
     const [first] = framework.criteria;
     if (!first) throw new Error('framework too small');
     await page.goto(server.url);
-    await setUpSchool(page, {
-      name: SCHOOL,
-      urn: URN,
-      region: 'North East',
-      localAuthority: 'Gateshead',
-      phase: 'Primary',
-      headTeacher: 'Ruth Ellis',
-      senco: 'Omar Haddad',
-      onRoll: '210',
-      senSupport: '30',
-      withPlan: '3',
-    });
+    await setUpSchool(page, northEastPrimary({ name: SCHOOL, urn: URN, onRoll: '210', senSupport: '30', withPlan: '3' }));
     schoolUrl = page.url();
     await startEvaluation(page);
-    await openCriterion(page, first.id, () => page.getByRole('link', { name: `Continue with ${first.id}` }).click());
+    await continueWithFirstCriterion(page, first.id);
     await judge(page, 'Embedded');
-    await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Submit' }).click();
-    await page.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
-    const submission = await saveDownload(
-      page,
-      folder,
-      () => page.getByRole('button', { name: 'Export the signed submission' }).click(),
-      'submission.pdf',
-    );
-    await expectVisible(page.getByTestId('export-done'));
+    const submissionPath = await exportSignedSubmission(page, folder);
 
     // The forger: the school's real file, moderated and signed with a key of their own naming the real organisation.
-    const bytes = new Uint8Array(await readFile(submission.path));
+    const bytes = new Uint8Array(await readFile(submissionPath));
     const verified = await verifySubmission(bytes.slice());
     if (!verified.ok) throw new Error(verified.rejection.message);
     const forger = await moderatorIdentity('Moderator', 'North East SEN Partnership');

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectVisible } from './support/app';
-import type { AppBrowser } from './support/browser';
-import { closeAppSession, openAppSession } from './support/session';
+import { useAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 import { tinyFrameworkFile } from '../fixtures/tiny-framework';
 
@@ -13,16 +12,8 @@ import { tinyFrameworkFile } from '../fixtures/tiny-framework';
  */
 
 let server: StaticServer;
-let app: AppBrowser;
 let page: Page;
-
-beforeAll(async () => {
-  ({ server, app, page } = await openAppSession());
-});
-
-afterAll(async () => {
-  await closeAppSession({ app, server });
-});
+useAppSession((session) => ({ server, page } = session));
 
 /** The tiny framework with 30 standards of 99 criteria, all sharing one id: 2,998 problems. */
 function repeatedIds(): string {

@@ -3,12 +3,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { expectText, expectVisible } from './support/app';
 import type { AppBrowser } from './support/browser';
 import { focusInfo, replaceText, tabTo } from './support/keyboard';
-import { closeAppSession, openAppSession } from './support/session';
+import { useAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
 /**
@@ -19,14 +19,7 @@ import type { StaticServer } from './support/static-server';
 let server: StaticServer;
 let app: AppBrowser;
 let page: Page;
-
-beforeAll(async () => {
-  ({ server, app, page } = await openAppSession());
-});
-
-afterAll(async () => {
-  await closeAppSession({ app, server });
-});
+useAppSession((session) => ({ server, app, page } = session));
 
 async function heading(name: string | RegExp): Promise<void> {
   await expectVisible(page.getByRole('heading', { level: 1, name }));

@@ -10,7 +10,16 @@ import { checkScreen, expectSavedAfter, expectVisible, screenAddresses, shippedF
 import { expectNoAxeViolations } from './support/axe';
 import { horizontalOverflow, storeReadingPreferences, THEME_AND_TINT } from './support/reading-themes';
 import type { AppBrowser } from './support/browser';
-import { judge, openCriterion, setUpSchool, startEvaluation } from './support/school-steps';
+import {
+  continueWithFirstCriterion,
+  exportSignedSubmission,
+  judge,
+  northEastPrimary,
+  openCriterion,
+  setUpSchool,
+  startEvaluation,
+} from './support/school-steps';
+import { setUpWorkspaceAndTrustSubmission } from './support/moderator-steps';
 import { runTool, saveDownload } from './support/downloads';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
@@ -67,21 +76,10 @@ describe('moderation, from the school to the moderator and back', () => {
     const [first, second] = framework.criteria;
     if (!first || !second) throw new Error('framework too small');
     await page.goto(server.url);
-    await setUpSchool(page, {
-      name: SCHOOL,
-      urn: URN,
-      region: 'North East',
-      localAuthority: 'Gateshead',
-      phase: 'Primary',
-      headTeacher: 'Ruth Ellis',
-      senco: 'Omar Haddad',
-      onRoll: '280',
-      senSupport: '36',
-      withPlan: '4',
-    });
+    await setUpSchool(page, northEastPrimary({ name: SCHOOL, urn: URN }));
     schoolUrl = page.url();
     await startEvaluation(page);
-    await openCriterion(page, first.id, () => page.getByRole('link', { name: `Continue with ${first.id}` }).click());
+    await continueWithFirstCriterion(page, first.id);
     await judge(page, 'Embedded');
     await expectSavedAfter(page, () => page.getByLabel('Narrative').fill('Governors approved the SEN policy in October.'));
     await page
@@ -93,24 +91,11 @@ describe('moderation, from the school to the moderator and back', () => {
     await openCriterion(page, second.id, () => page.getByRole('link', { name: `Next: ${second.id}` }).click());
     await judge(page, 'Established');
 
-    await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Submit' }).click();
-    await page.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
-    submissionPath = (await download(() => page.getByRole('button', { name: 'Export the signed submission' }).click(), 'submission.pdf'))
-      .path;
-    await expectVisible(page.getByTestId('export-done'));
+    submissionPath = await exportSignedSubmission(page, downloads);
   });
 
   it('a moderator sets up a workspace and imports the submission', async () => {
-    await page.getByRole('link', { name: 'SEN Accreditation' }).click();
-    await page.getByRole('link', { name: 'Set up a moderator workspace' }).click();
-    await page.getByLabel('Your name').fill(MODERATOR);
-    await page.getByLabel('Region you moderate').selectOption({ label: 'North East' });
-    await page.getByLabel('Organisation').fill(ORGANISATION);
-    await page.getByRole('button', { name: 'Set up moderator workspace' }).click();
-    await page.getByRole('link', { name: 'Import submissions' }).first().click();
-    await page.getByLabel('Choose submission PDFs').setInputFiles(submissionPath);
-    // A school this workspace has not seen: the moderator compares the fingerprint, then trusts it.
-    await page.getByRole('button', { name: /^Trust and import/ }).click();
+    await setUpWorkspaceAndTrustSubmission(page, { name: MODERATOR, region: 'North East', organisation: ORGANISATION }, submissionPath);
     await page.getByRole('link', { name: `Open submission v1 from ${SCHOOL}` }).click();
     await look('moderation-overview', `${SCHOOL}: submission v1`);
     reviewUrl = page.url();

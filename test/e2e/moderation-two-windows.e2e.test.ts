@@ -15,8 +15,15 @@ import {
 } from './support/app';
 import { expectNoAxeViolations } from './support/axe';
 import type { AppBrowser } from './support/browser';
-import { saveDownload } from './support/downloads';
-import { judge, openCriterion, setUpSchool, startEvaluation } from './support/school-steps';
+import { setUpWorkspaceAndTrustSubmission } from './support/moderator-steps';
+import {
+  continueWithFirstCriterion,
+  exportSignedSubmission,
+  judge,
+  northEastPrimary,
+  setUpSchool,
+  startEvaluation,
+} from './support/school-steps';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
@@ -51,41 +58,18 @@ it('sets up: a school exports a signed submission and a moderator imports it', a
 
   // The school exports a signed submission (as in moderation-journey.e2e.test.ts) ...
   await pageA.goto(server.url);
-  await setUpSchool(pageA, {
-    name: SCHOOL,
-    urn: '654321',
-    region: 'North East',
-    localAuthority: 'Gateshead',
-    phase: 'Primary',
-    headTeacher: 'Ruth Ellis',
-    senco: 'Omar Haddad',
-    onRoll: '280',
-    senSupport: '36',
-    withPlan: '4',
-  });
+  await setUpSchool(pageA, northEastPrimary({ name: SCHOOL, urn: '654321' }));
   await startEvaluation(pageA);
-  await openCriterion(pageA, first.id, () => pageA.getByRole('link', { name: `Continue with ${first.id}` }).click());
+  await continueWithFirstCriterion(pageA, first.id);
   await judge(pageA, 'Established');
-  await pageA.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Submit' }).click();
-  await pageA.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
-  const submission = await saveDownload(
-    pageA,
-    downloads,
-    () => pageA.getByRole('button', { name: 'Export the signed submission' }).click(),
-    'submission.pdf',
-  );
-  await expectVisible(pageA.getByTestId('export-done'));
+  const submissionPath = await exportSignedSubmission(pageA, downloads);
 
   // ... and a moderator imports it.
-  await pageA.getByRole('link', { name: 'SEN Accreditation' }).click();
-  await pageA.getByRole('link', { name: 'Set up a moderator workspace' }).click();
-  await pageA.getByLabel('Your name').fill('Jordan Hale');
-  await pageA.getByLabel('Region you moderate').selectOption({ label: 'North East' });
-  await pageA.getByLabel('Organisation').fill('North East SEN Partnership');
-  await pageA.getByRole('button', { name: 'Set up moderator workspace' }).click();
-  await pageA.getByRole('link', { name: 'Import submissions' }).first().click();
-  await pageA.getByLabel('Choose submission PDFs').setInputFiles(submission.path);
-  await pageA.getByRole('button', { name: /^Trust and import/ }).click();
+  await setUpWorkspaceAndTrustSubmission(
+    pageA,
+    { name: 'Jordan Hale', region: 'North East', organisation: 'North East SEN Partnership' },
+    submissionPath,
+  );
   await pageA.getByRole('link', { name: `Open submission v1 from ${SCHOOL}` }).click();
   await expectVisible(pageA.getByRole('heading', { level: 1, name: `${SCHOOL}: submission v1` }));
   reviewUrl = pageA.url();

@@ -26,6 +26,7 @@ import {
   judgementGroup,
   openCriterion,
   profileOf,
+  RIVERSIDE_PRIMARY,
   setUpSchool,
   startEvaluation,
   startsWithId,
@@ -100,18 +101,8 @@ async function expectStrandTable(
   expect(rows).toEqual(expectedStrandRows(framework, judgements, evidenced, profile));
 }
 
-const RIVERSIDE: SchoolAnswers = {
-  name: 'Riverside Primary School',
-  urn: '12345',
-  region: 'North East',
-  localAuthority: 'Gateshead',
-  phase: 'Primary',
-  headTeacher: 'Amina Shah',
-  senco: 'Tom Price',
-  onRoll: '420',
-  senSupport: '58',
-  withPlan: '9',
-};
+/** Riverside with a URN one digit short, for the form to refuse before it is corrected. */
+const RIVERSIDE: SchoolAnswers = { ...RIVERSIDE_PRIMARY, urn: '12345' };
 
 const TAMAR_VALLEY: SchoolAnswers = {
   name: 'Tamar Valley Academy',

@@ -11,7 +11,7 @@ import {
 } from './support/app';
 import { expectNoAxeViolations } from './support/axe';
 import type { AppBrowser } from './support/browser';
-import { judge, judgementGroup, setUpSchool, startEvaluation } from './support/school-steps';
+import { judge, judgementGroup, RIVERSIDE_PRIMARY, setUpSchoolFromHome, startEvaluation } from './support/school-steps';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
@@ -29,20 +29,7 @@ const criterionUrls: string[] = [];
 beforeAll(async () => {
   const framework = await shippedFrameworkForRegion('north-east');
   ({ server, app, page: pageA } = await openAppSession());
-  await pageA.goto(server.url);
-  await expectVisible(pageA.getByRole('heading', { level: 1, name: 'Your schools' }));
-  await setUpSchool(pageA, {
-    name: 'Riverside Primary School',
-    urn: '123456',
-    region: 'North East',
-    localAuthority: 'Gateshead',
-    phase: 'Primary',
-    headTeacher: 'Amina Shah',
-    senco: 'Tom Price',
-    onRoll: '420',
-    senSupport: '58',
-    withPlan: '9',
-  });
+  await setUpSchoolFromHome(pageA, server.url, RIVERSIDE_PRIMARY);
   await startEvaluation(pageA);
   const dashboard = new URL(pageA.url());
   const evaluationId = /#\/evaluations\/([^/]+)/.exec(dashboard.hash)?.[1];

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ApplicabilityProfile } from '../../../shared/framework/applicability';
 import { expectChecked, expectSavedAfter, expectVisible } from './app';
+import { saveDownload } from './downloads';
 
 /** Steps a school's user takes again and again, as a person does them: by label and role. */
 export interface SchoolAnswers {
@@ -126,4 +127,59 @@ export async function setUpSchool(page: Page, answers: SchoolAnswers): Promise<v
   await fillSchoolForm(page, answers);
   await page.getByRole('button', { name: 'Set up school' }).click();
   await expectVisible(page.getByRole('heading', { level: 1, name: answers.name }));
+}
+
+/** The North East primary school most journeys set up. */
+export const RIVERSIDE_PRIMARY: SchoolAnswers = {
+  name: 'Riverside Primary School',
+  urn: '123456',
+  region: 'North East',
+  localAuthority: 'Gateshead',
+  phase: 'Primary',
+  headTeacher: 'Amina Shah',
+  senco: 'Tom Price',
+  onRoll: '420',
+  senSupport: '58',
+  withPlan: '9',
+};
+
+/** A North East primary school in Gateshead, as the moderation journeys set one up: its name and URN, and any other answers that differ. */
+export function northEastPrimary(answers: Pick<SchoolAnswers, 'name' | 'urn'> & Partial<SchoolAnswers>): SchoolAnswers {
+  return {
+    region: 'North East',
+    localAuthority: 'Gateshead',
+    phase: 'Primary',
+    headTeacher: 'Ruth Ellis',
+    senco: 'Omar Haddad',
+    onRoll: '280',
+    senSupport: '36',
+    withPlan: '4',
+    ...answers,
+  };
+}
+
+/** Opens the app at `url`, waits for the home screen, then sets up a school and lands on its screen. */
+export async function setUpSchoolFromHome(page: Page, url: string, answers: SchoolAnswers): Promise<void> {
+  await page.goto(url);
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Your schools' }));
+  await setUpSchool(page, answers);
+}
+
+/** From an evaluation's dashboard: open its first criterion through "Continue with …". */
+export async function continueWithFirstCriterion(page: Page, id: string): Promise<void> {
+  await openCriterion(page, id, () => page.getByRole('link', { name: `Continue with ${id}` }).click());
+}
+
+/** From inside an evaluation: confirm it on the Submit screen and export the signed submission into `folder`. Returns the file's path. */
+export async function exportSignedSubmission(page: Page, folder: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Submit' }).click();
+  await page.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
+  const submission = await saveDownload(
+    page,
+    folder,
+    () => page.getByRole('button', { name: 'Export the signed submission' }).click(),
+    'submission.pdf',
+  );
+  await expectVisible(page.getByTestId('export-done'));
+  return submission.path;
 }

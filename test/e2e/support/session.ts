@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { UI_TIMEOUT } from './app';
 import { launchAppBrowser, type AppBrowser } from './browser';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -31,4 +32,19 @@ export async function openAppSession(): Promise<AppSession> {
 export async function closeAppSession({ app, server }: Partial<AppSession>): Promise<void> {
   await app?.close();
   await server?.close();
+}
+
+/**
+ * Opens a session before the file's tests and closes it after them. `opened` receives it, for the
+ * file to keep what it uses: `useAppSession((session) => ({ server, page } = session));`.
+ */
+export function useAppSession(opened: (session: AppSession) => void): void {
+  let session: AppSession | undefined;
+  beforeAll(async () => {
+    session = await openAppSession();
+    opened(session);
+  });
+  afterAll(async () => {
+    await closeAppSession(session ?? {});
+  });
 }
