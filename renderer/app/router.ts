@@ -31,6 +31,8 @@ export interface RouteEntry<Pattern extends string> {
   readonly title: string;
   /** The screen, loaded the first time it is needed. */
   readonly render: (params: Params<Pattern>, key: string) => ReactElement;
+  /** Loads the screen's code ahead of need; once loaded, the screen renders without suspending. */
+  readonly preload: () => Promise<void>;
 }
 
 /**
@@ -42,13 +44,47 @@ export function route<Pattern extends string>(
   title: string,
   load: () => Promise<ComponentType<NoInfer<Params<Pattern>>>>,
 ): RouteEntry<Pattern> {
-  const Screen = lazy(async () => ({ default: await load() }));
-  return { pattern, title, render: (params, key) => createElement(Screen, { ...params, key }) };
+  let loaded: ComponentType<NoInfer<Params<Pattern>>> | null = null;
+  let loading: Promise<void> | null = null;
+  const preload = () =>
+    (loading ??= load().then(
+      (screen) => {
+        loaded = screen;
+      },
+      (error: unknown) => {
+        loading = null; // a later visit may try again
+        throw error;
+      },
+    ));
+  const Screen = lazy(async () => {
+    await preload();
+    if (!loaded) throw new Error('The screen could not be loaded.');
+    return { default: loaded };
+  });
+  // A screen whose code is already loaded renders at once: going through React.lazy would suspend
+  // on its first render and show the loading state for a moment even so. Once an entry has been
+  // rendered through lazy it stays so, so its element type never changes under a mounted screen.
+  let renderedLazily = false;
+  return {
+    pattern,
+    title,
+    preload,
+    render: (params, key) => {
+      if (loaded && !renderedLazily) return createElement(loaded, { ...params, key });
+      renderedLazily = true;
+      return createElement(Screen, { ...params, key });
+    },
+  };
 }
 
 // A table maps each screen's name to its entry. `any` would be simplest here; the widest entry
 // type that every RouteEntry<P> is assignable to keeps the checks strict instead.
-type AnyEntry = { readonly pattern: string; readonly title: string; readonly render: (params: never, key: string) => ReactElement };
+type AnyEntry = {
+  readonly pattern: string;
+  readonly title: string;
+  readonly render: (params: never, key: string) => ReactElement;
+  readonly preload: () => Promise<void>;
+};
 export type RouteTable = Readonly<Record<string, AnyEntry>>;
 
 type PatternOf<Table extends RouteTable, Screen extends keyof Table> = Table[Screen]['pattern'];
@@ -76,6 +112,10 @@ export interface Router<Table extends RouteTable> {
   titleOf(route: RouteOf<Table>): string;
   /** The route's screen, keyed by its address so another record's screen starts afresh. */
   screenFor(route: RouteOf<Table>): ReactElement;
+  /** Loads the route's screen code (nothing for not-found); never rejects. */
+  preload(route: RouteOf<Table>): Promise<void>;
+  /** Loads every screen's code, one after another; never rejects. */
+  preloadAll(): Promise<void>;
 }
 
 interface CompiledPattern {
@@ -166,6 +206,13 @@ export function createRouter<const Table extends RouteTable>(
       const entry = table[route.screen];
       // parseRoute only makes routes from the table's entries, with the parameters their patterns name.
       return entry ? entry.render(paramsOf(route) as never, key) : notFound.render({ path: '' }, key);
+    },
+    preload: async (route) => {
+      if (route.screen === 'not-found') return;
+      await table[route.screen]?.preload().catch(() => undefined);
+    },
+    preloadAll: async () => {
+      for (const entry of Object.values(table)) await entry.preload().catch(() => undefined);
     },
   };
 }

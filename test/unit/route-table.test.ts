@@ -123,3 +123,54 @@ describe('adding a route', () => {
     expect(shadowed.parseRoute(shadowed.href.newItem())).toEqual({ screen: 'item', itemId: 'new' });
   });
 });
+
+describe('loading a screen ahead of need', () => {
+  it('renders a preloaded screen directly, so React has nothing to wait for', async () => {
+    const Item = ({ itemId }: { itemId: string }) => itemId;
+    let loads = 0;
+    const entry = route('/items/:itemId', 'Item', async () => {
+      loads += 1;
+      return Item;
+    });
+    const router = createRouter({ item: entry }, { title: 'Page not found', render: () => createElement('p') });
+    const item = router.parseRoute('#/items/a');
+    await router.preload(item);
+    await router.preload(item);
+    expect(loads).toBe(1);
+    expect(router.screenFor(item).type).toBe(Item);
+    expect(router.screenFor(item).props).toMatchObject({ itemId: 'a' });
+  });
+
+  it('keeps a screen first rendered before its code arrived on the lazy type, so a mounted screen is never replaced', async () => {
+    const Item = ({ itemId }: { itemId: string }) => itemId;
+    const router = createRouter(
+      { item: route('/items/:itemId', 'Item', async () => Item) },
+      { title: 'Page not found', render: () => createElement('p') },
+    );
+    const item = router.parseRoute('#/items/a');
+    const first = router.screenFor(item).type;
+    expect(first).not.toBe(Item);
+    await router.preloadAll();
+    expect(router.screenFor(item).type).toBe(first);
+  });
+
+  it('never rejects when a screen cannot be loaded, and tries again at the next request', async () => {
+    let attempts = 0;
+    const Item = () => null;
+    const router = createRouter(
+      {
+        item: route('/items/:itemId', 'Item', async () => {
+          attempts += 1;
+          if (attempts === 1) throw new Error('offline');
+          return Item;
+        }),
+      },
+      { title: 'Page not found', render: () => createElement('p') },
+    );
+    const item = router.parseRoute('#/items/a');
+    await expect(router.preload(item)).resolves.toBeUndefined();
+    await expect(router.preloadAll()).resolves.toBeUndefined();
+    expect(attempts).toBe(2);
+    expect(router.screenFor(item).type).toBe(Item);
+  });
+});
