@@ -5,8 +5,8 @@ import { format, resolveConfig } from 'prettier';
 /**
  * Writes `shared/formats/sha256-rounds.ts`: SHA-256's compression function (FIPS 180-4, 6.2.2)
  * with its 64 rounds written out one by one. Written out, V8 keeps the eight working variables
- * and the sixteen message words in registers, and hashes about twice as fast as the same rounds
- * in a loop over arrays (measured in Node 20 on the development machine: 450 MB/s against 215).
+ * and the sixteen message words in registers, and hashes markedly faster than the same rounds
+ * in a loop over arrays (the figures are in test/bench/PERFORMANCE.md).
  * The export hashes every byte of a submission this way (WebCrypto cannot hash in pieces).
  *
  * Run `npx tsx build/generate-sha256-rounds.ts`; a unit test checks the file is this output.
