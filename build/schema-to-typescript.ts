@@ -388,9 +388,10 @@ class Generator {
 
     return values.map((value) => {
       const variant: Variant = { properties: new Map(base.properties), required: new Set(base.required) };
-      const described = isObject(discriminant) && discriminant.description !== undefined ? { description: discriminant.description } : {};
+      const narrowed: SchemaObject = { const: value };
+      if (isObject(discriminant) && discriminant.description !== undefined) narrowed.description = discriminant.description;
       variant.properties.set(key, {
-        schema: { ...described, const: value },
+        schema: narrowed,
         pointer: `${pointer}/allOf (${key} ${JSON.stringify(value)})`,
       });
       for (const clause of parsed) {
