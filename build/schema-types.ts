@@ -90,7 +90,14 @@ export async function generatedTypes(target: SchemaTypesTarget, schema: Json): P
 }
 
 export function readSchema(target: SchemaTypesTarget): Json {
-  return JSON.parse(readFileSync(repositoryPath(target.schema), 'utf8')) as Json;
+  const text = readFileSync(repositoryPath(target.schema), 'utf8');
+  try {
+    return JSON.parse(text) as Json;
+  } catch (error) {
+    throw new Error(
+      `${target.schema} is not valid JSON (${error instanceof Error ? error.message : String(error)}): fix the schema first.`,
+    );
+  }
 }
 
 function readCommitted(target: SchemaTypesTarget): string | null {
