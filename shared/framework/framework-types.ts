@@ -5,196 +5,51 @@
  * version 1 file is read into it).
  */
 
+import type * as V1 from './framework-file-v1.generated';
+import type * as V2 from './framework-file-v2.generated';
+
 export type CriterionId = string;
 
-export interface ScalePoint {
-  id: string;
-  label: string;
-  descriptor: string;
-}
+// ---- The parts both formats share, as format version 2 writes them ----
+// The file formats' types are generated from the schemas (npm run types:generate); these names
+// are the ones the rest of the code uses. A format version 1 file's scale, levels and awards are
+// also format 2's (its selectors only lack `statutory`).
 
-export interface JudgementScale {
-  name: string;
-  /** Strongest first. */
-  points: ScalePoint[];
-  /** The weakest point at which a criterion counts as met. */
-  metAtOrAbove: string;
-}
-
-export interface AwardLevel {
-  id: string;
-  label: string;
-  description: string;
-}
-
-export interface CriteriaSelector {
-  levels?: string[];
-  mandatory?: boolean;
-  strands?: string[];
-  /** Format version 2: true selects the criteria that check a legal duty, false the others. */
-  statutory?: boolean;
-}
-
-export type AwardRule =
-  | { rule: 'every'; criteria: CriteriaSelector; atLeast: string; withEvidence?: boolean }
-  | { rule: 'percentage'; criteria: CriteriaSelector; atLeast: string; percent: number; withEvidence?: boolean }
-  | { rule: 'at-most-below'; criteria: CriteriaSelector; below: string; atMost: number };
-
-export interface Award {
-  level: string;
-  summary?: string;
-  requires: AwardRule[];
-}
+export type ScalePoint = V2.ScalePoint;
+export type JudgementScale = V2.Scale;
+export type AwardLevel = V2.Level;
+export type CriteriaSelector = V2.Selector;
+export type AwardRule = V2.Rule;
+export type Award = V2.Award;
 
 // ---- Format version 1, as written ----
 
-export interface CriterionV1 {
-  id: CriterionId;
-  statement: string;
-  guidance: string;
-  suggestedEvidence: string[];
-  level: string;
-  mandatory: boolean;
-  /** Chapters of the SEN Code of Practice (2001). */
-  codeOfPractice: number[];
-}
-
-export interface StandardV1 {
-  id: string;
-  title: string;
-  criteria: CriterionV1[];
-}
-
-export interface StrandV1 {
-  id: string;
-  title: string;
-  summary: string;
-  standards: StandardV1[];
-}
-
-interface FileV1Common {
-  formatVersion: 1;
-  id: string;
-  version: string;
-  title: string;
-  idPrefix: string;
-  description: string;
-  publisher?: string;
-  strands: StrandV1[];
-}
-
-export interface BaseFrameworkFileV1 extends FileV1Common {
-  kind: 'framework';
-  scale: JudgementScale;
-  levels: AwardLevel[];
-  awards: Award[];
-}
-
-export interface SupplementFileV1 extends FileV1Common {
-  kind: 'supplement';
-  extends: string;
-}
-
-export type FrameworkFileV1 = BaseFrameworkFileV1 | SupplementFileV1;
+export type CriterionV1 = V1.Criterion;
+export type StandardV1 = V1.Standard;
+export type StrandV1 = V1.Strand;
+export type FrameworkFileV1 = V1.FrameworkFileV1;
+export type BaseFrameworkFileV1 = Extract<FrameworkFileV1, { kind: 'framework' }>;
+export type SupplementFileV1 = Extract<FrameworkFileV1, { kind: 'supplement' }>;
 
 // ---- Format version 2, as written ----
 
 /** A document the criteria cite, declared once by the framework. */
-export interface Source {
-  id: string;
-  title: string;
-  /** Edition or date, e.g. "January 2015" or "2014 c. 6". */
-  edition: string;
-  kind: 'act' | 'regulations' | 'statutory-guidance' | 'non-statutory-guidance' | 'inspection-framework';
-}
-
+export type Source = V2.Source;
 /** Where in a declared source, e.g. { source: "send-code", section: "paragraphs 6.44 to 6.56" }. */
-export interface Reference {
-  source: string;
-  section: string;
-}
-
-export type Phase = 'early-years' | 'primary' | 'secondary' | 'post-16';
-export type Setting = 'mainstream' | 'special' | 'alternative-provision';
-export type Cohort = 'ehc-plans' | 'sen-support' | 'year-9-and-above' | 'resourced-provision' | 'looked-after-children';
-
+export type Reference = V2.Reference;
 /** Which schools a criterion applies to: every given condition must hold. */
-export interface Applicability {
-  /** Applies if the school teaches any of these phases. */
-  phases?: Phase[];
-  /** Applies if the school is any of these settings. */
-  settings?: Setting[];
-  /** Applies only if the school has every one of these groups of pupils. */
-  cohorts?: Cohort[];
-  /** Shown to a school the criterion does not apply to. */
-  reason: string;
-}
-
-export interface GlossaryEntry {
-  term: string;
-  aliases?: string[];
-  definition: string;
-}
-
-export interface CriterionV2 {
-  id: CriterionId;
-  title: string;
-  statement: string;
-  guidance: string;
-  suggestedEvidence: string[];
-  level: string;
-  mandatory: boolean;
-  statutory: Reference | null;
-  references: Reference[];
-  appliesTo?: Applicability;
-  mayBeNotApplicable: boolean;
-  /** By scale point id; every point of the scale has one. */
-  descriptors: Record<string, string>;
-}
-
-export interface StandardV2 {
-  id: string;
-  title: string;
-  criteria: CriterionV2[];
-}
-
-export interface StrandV2 {
-  id: string;
-  title: string;
-  summary: string;
-  standards: StandardV2[];
-}
-
-export type FrameworkStatus = 'current' | 'historic';
-
-interface FileV2Common {
-  formatVersion: 2;
-  id: string;
-  version: string;
-  edition: string;
-  status: FrameworkStatus;
-  title: string;
-  idPrefix: string;
-  description: string;
-  publisher?: string;
-  sources?: Source[];
-  glossary?: GlossaryEntry[];
-  strands: StrandV2[];
-}
-
-export interface BaseFrameworkFileV2 extends FileV2Common {
-  kind: 'framework';
-  scale: JudgementScale;
-  levels: AwardLevel[];
-  awards: Award[];
-}
-
-export interface SupplementFileV2 extends FileV2Common {
-  kind: 'supplement';
-  extends: string;
-}
-
-export type FrameworkFileV2 = BaseFrameworkFileV2 | SupplementFileV2;
+export type Applicability = V2.Applicability;
+export type Phase = NonNullable<Applicability['phases']>[number];
+export type Setting = NonNullable<Applicability['settings']>[number];
+export type Cohort = NonNullable<Applicability['cohorts']>[number];
+export type GlossaryEntry = V2.GlossaryEntry;
+export type CriterionV2 = V2.Criterion;
+export type StandardV2 = V2.Standard;
+export type StrandV2 = V2.Strand;
+export type FrameworkFileV2 = V2.FrameworkFileV2;
+export type FrameworkStatus = FrameworkFileV2['status'];
+export type BaseFrameworkFileV2 = Extract<FrameworkFileV2, { kind: 'framework' }>;
+export type SupplementFileV2 = Extract<FrameworkFileV2, { kind: 'supplement' }>;
 
 /** A framework file as written, in either format: what the content hash covers and what a submission embeds. */
 export type WrittenFrameworkFile = FrameworkFileV1 | FrameworkFileV2;

@@ -1,5 +1,4 @@
-import type { FrameworkRef } from '../framework/framework-types';
-import type { ModerationDecision, OutcomeKind, VisitPlan } from './moderation-records';
+import type * as Generated from './moderation-document.generated';
 
 /**
  * moderation.json, format version 1: the data of a signed moderation report. It names the
@@ -10,45 +9,14 @@ export const MODERATION_FORMAT = 'sen-accreditation-moderation';
 export const MODERATION_FORMAT_VERSION = 1;
 export const MODERATION_JSON_NAME = 'moderation.json';
 
-export interface ModerationCriterion {
-  criterionId: string;
-  /** The school's judgement as submitted. */
-  schoolJudgement: string | null;
-  decision: ModerationDecision | null;
-  moderatedJudgement: string | null;
-  comment: string;
-}
+// The types of moderation.json are generated from moderation.schema.json (npm run types:generate);
+// these are the names the rest of the code uses. test/unit/schema-types-agree.test.ts checks that
+// the app's own lists (decisions, outcome kinds, visit methods) are the schema's.
 
-export interface ModerationDocument {
-  format: typeof MODERATION_FORMAT;
-  formatVersion: typeof MODERATION_FORMAT_VERSION;
-  reportId: string;
-  createdAt: string;
-  moderator: { name: string; organisation: string; regionId: string; regionName: string };
-  submission: {
-    submissionId: string;
-    version: number;
-    /** SHA-256 (hex) of the submission PDF that was moderated. */
-    sha256: string;
-    exportedAt: string;
-    school: { name: string; urn: string };
-    framework: FrameworkRef;
-    supplement: FrameworkRef | null;
-  };
-  criteria: ModerationCriterion[];
-  visit: Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes'> | null;
-  outcome: {
-    kind: OutcomeKind;
-    levelId: string | null;
-    levelLabel: string;
-    computedLevelId: string | null;
-    overrideReason: string;
-    renewalDate: string;
-    feedback: string;
-    decidedAt: string;
-  };
-  signer: { certificateFingerprint: string };
-}
+/** `schoolJudgement` is the school's judgement as submitted. */
+export type ModerationCriterion = Generated.ModerationCriterion;
+/** `submission.sha256` is the SHA-256 (hex) of the submission PDF that was moderated. */
+export type ModerationDocument = Generated.ModerationDocument;
 
 /** "<URN>-moderation-<yyyy-mm-dd>-v<submission version>.pdf" */
 export function moderationFileName(document: Pick<ModerationDocument, 'submission' | 'createdAt'>): string {

@@ -1,8 +1,5 @@
-import type { ActionStatus } from '../actions/action-plan';
-import type { EvidenceKind } from '../evidence/evidence-records';
-import type { ApplicabilityProfile, NotApplicableClaim } from '../framework/applicability';
-import type { FrameworkRef, Phase, Setting } from '../framework/framework-types';
-import type { LegacySchoolPhase } from '../school/school-records';
+import type { ApplicabilityProfile } from '../framework/applicability';
+import type * as Generated from './submission-document.generated';
 
 /**
  * submission.json, format version 1: the machine-readable heart of a signed submission PDF.
@@ -19,34 +16,18 @@ export const SUBMISSION_JSON_NAME = 'submission.json';
 export const FRAMEWORK_JSON_NAME = 'framework.json';
 export const SUPPLEMENT_JSON_NAME = 'framework-supplement.json';
 
-export interface SubmissionSchool {
-  name: string;
-  urn: string;
-  localAuthority: string;
-  /** The school's phase in the one word format version 1 keeps (legacyPhaseOf the school's profile). */
-  phase: LegacySchoolPhase;
-  headTeacher: string;
-  senco: string;
-  senGovernor: string;
-  pupilsOnRoll: number;
-  pupilsOnSenSupport: number;
-  pupilsWithStatementOrPlan: number;
-  /**
-   * What decides which criteria apply to the school, beyond the counts above. Absent in
-   * submissions made before applicability: then every criterion applies.
-   */
-  profile?: SubmissionSchoolProfile;
-}
+// The types of submission.json are generated from submission.schema.json (npm run types:generate);
+// these are the names the rest of the code uses. test/unit/schema-types-agree.test.ts checks that
+// the app's own lists (phases, evidence kinds, action statuses...) are the schema's.
 
-export interface SubmissionSchoolProfile {
-  phases: Phase[];
-  setting: Setting;
-  /** The lowest and highest year groups on roll (YEAR_GROUPS ids). */
-  lowestYear: number;
-  highestYear: number;
-  resourcedProvision: boolean;
-  lookedAfterOnRoll: boolean;
-}
+/**
+ * The school as it submitted. `phase` is the one word format version 1 keeps (legacyPhaseOf the
+ * school's profile). `profile` decides which criteria apply; absent in submissions made before
+ * applicability, and then every criterion applies.
+ */
+export type SubmissionSchool = Generated.SubmissionSchool;
+/** The lowest and highest year groups on roll are YEAR_GROUPS ids. */
+export type SubmissionSchoolProfile = Generated.SubmissionSchoolProfile;
 
 /** The profile the award rules read, or null for a submission made before profiles: every criterion applies. */
 export function submissionApplicabilityProfile(school: SubmissionSchool): ApplicabilityProfile | null {
@@ -62,93 +43,33 @@ export function submissionApplicabilityProfile(school: SubmissionSchool): Applic
   };
 }
 
-export interface SubmissionResponse {
-  criterionId: string;
-  /** Scale point id, or null when the school made no judgement. */
-  judgement: string | null;
-  narrative: string;
-  nextSteps: string;
-  /** Ids of evidence items (in `evidence`) the school linked to this criterion. */
-  evidenceIds: string[];
-  /**
-   * The school's claim that the criterion does not apply to it, with its reason. Absent or null:
-   * no claim (and every submission made before claims existed).
-   */
-  notApplicable?: NotApplicableClaim | null;
-}
-
-/** An evidence file carried inside the PDF. */
-export interface SubmissionEvidenceFile {
-  /** The embedded file's name in the PDF: safe, unique, e.g. "evidence-003-sen-policy.pdf". */
-  attachmentName: string;
-  /** The name the file had on the school's computer. */
-  originalName: string;
-  mediaType: string;
-  size: number;
-  /** SHA-256 (hex) of the file's bytes. */
-  sha256: string;
-}
-
-export interface SubmissionEvidence {
-  id: string;
-  title: string;
-  kind: EvidenceKind;
-  /** yyyy-mm-dd or '' */
-  date: string;
-  description: string;
-  heldAt: string;
-  containsPersonalData: boolean;
-  redactionConfirmed: boolean;
-  /** null for evidence the school holds elsewhere (a note of where it is kept, with no file). */
-  file: SubmissionEvidenceFile | null;
-  criterionIds: string[];
-}
-
-export interface SubmissionAction {
-  id: string;
-  what: string;
-  who: string;
-  /** yyyy-mm-dd or '' */
-  byWhen: string;
-  successCriteria: string;
-  status: ActionStatus;
-  criterionIds: string[];
-}
-
-export interface SubmissionDeclaration {
-  headTeacher: string;
-  senco: string;
-  /** '' when not given: the chair of governors' name is optional. */
-  chairOfGovernors: string;
-  /** yyyy-mm-dd */
-  date: string;
-  statement: string;
-}
-
-export interface SubmissionDocument {
-  format: typeof SUBMISSION_FORMAT;
-  formatVersion: typeof SUBMISSION_FORMAT_VERSION;
-  submissionId: string;
-  /** 1 for the first submission of an evaluation, then 2, 3... */
-  version: number;
-  evaluationId: string;
-  /** ISO 8601 time of export. */
-  createdAt: string;
-  school: SubmissionSchool;
-  region: { id: string; name: string };
-  framework: FrameworkRef;
-  supplement: FrameworkRef | null;
-  /** Every criterion of the framework (and supplement), in framework order. */
-  responses: SubmissionResponse[];
-  /** Evidence linked to at least one criterion, in the order it is listed in the evidence index. */
-  evidence: SubmissionEvidence[];
-  actions: SubmissionAction[];
-  declaration: SubmissionDeclaration;
-  signer: {
-    /** SHA-256 (hex) of the DER of the signing certificate. */
-    certificateFingerprint: string;
-  };
-}
+/**
+ * One criterion as the school judged it. `judgement` is a scale point id, or null when the school made
+ * no judgement; `evidenceIds` name items of `evidence`. `notApplicable` is the school's claim that the
+ * criterion does not apply to it, with its reason; absent or null: no claim (and every submission
+ * made before claims existed).
+ */
+export type SubmissionResponse = Generated.SubmissionResponse;
+/**
+ * An evidence file carried inside the PDF: `attachmentName` is the embedded file's safe, unique
+ * name (e.g. "evidence-003-sen-policy.pdf"), `originalName` the name it had on the school's
+ * computer, `sha256` the SHA-256 (hex) of its bytes.
+ */
+export type SubmissionEvidenceFile = Generated.SubmissionEvidenceFile;
+/** `date` is yyyy-mm-dd or ''; `file` is null for evidence the school holds elsewhere (a note of where it is kept). */
+export type SubmissionEvidence = Generated.SubmissionEvidence;
+/** `byWhen` is yyyy-mm-dd or ''. */
+export type SubmissionAction = Generated.SubmissionAction;
+/** `date` is yyyy-mm-dd; `chairOfGovernors` is '' when not given (the name is optional). */
+export type SubmissionDeclaration = Generated.SubmissionDeclaration;
+/**
+ * submission.json. `version` is 1 for the first submission of an evaluation, then 2, 3...;
+ * `createdAt` the ISO 8601 time of export; `responses` every criterion of the framework (and
+ * supplement) in framework order; `evidence` the items linked to at least one criterion, in the
+ * order of the evidence index; `signer.certificateFingerprint` the SHA-256 (hex) of the DER of the
+ * signing certificate.
+ */
+export type SubmissionDocument = Generated.SubmissionDocument;
 
 export const DECLARATION_STATEMENT =
   'We confirm that this self-evaluation is an accurate account of the special educational needs provision at our school, ' +
