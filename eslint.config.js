@@ -3,6 +3,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const STORAGE_MESSAGE =
+  'Screens, components and app code do not use Dexie or the database directly: read through a hook in renderer/db, write through its stores.';
+
+const dexiePackages = ['dexie', 'dexie-react-hooks'].map((name) => ({ name, message: STORAGE_MESSAGE }));
+
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'buffer', 'stream', 'url', 'http', 'https', 'net', 'util'];
 
 export default tseslint.config(
@@ -39,9 +44,49 @@ export default tseslint.config(
     },
   },
   {
+    // The page has no Node and no Electron: it reaches the desktop only through renderer/platform.
+    // Storage is behind renderer/db: screens, components and app code read through its hooks and
+    // write through its stores, so a table change is made in renderer/db alone. Importing a
+    // record's type is allowed (it carries no access).
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression[callee.name="fetch"]', message: 'The app makes no network requests.' },
+        // The database handle from useServices() is passed to renderer/db, never used here:
+        // db.schools.get(...) belongs in a hook or a store there (db.name only says which database).
+        { selector: 'MemberExpression[object.name="db"]:not([property.name="name"])', message: STORAGE_MESSAGE },
+        { selector: 'MemberExpression[object.property.name="db"]:not([property.name="name"])', message: STORAGE_MESSAGE },
+      ],
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', ...nodeBuiltins, ...dexiePackages],
+          patterns: [
+            { group: ['node:*', '**/electron/**'] },
+            { group: ['**/db/app-database', '**/db/app-database.ts'], allowTypeImports: true, message: STORAGE_MESSAGE },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // renderer/db is the one place that opens Dexie; it still has no Node and no Electron.
+    files: ['renderer/db/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['electron', ...nodeBuiltins], patterns: ['node:*', '**/electron/**'] }],
+    },
+  },
+  {
+    // Exception: the entry point makes the one database the whole app runs on and hands it down.
+    files: ['renderer/main.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: ['electron', ...nodeBuiltins, ...dexiePackages], patterns: [{ group: ['node:*', '**/electron/**'] }] },
+      ],
     },
   },
   {

@@ -1,4 +1,6 @@
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/desktop/menu-commands';
+import { findEvaluation } from '../db/evaluation-queries';
+import { allModeratorWorkspaces } from '../db/moderator-queries';
 import { useMenuCommands, type MenuCommandHandlers } from '../platform/use-menu-commands';
 import { useServices } from './app-context';
 import { reportNotice } from './app-notices';
@@ -11,8 +13,8 @@ export function MenuCommandRouter() {
   const route = useHashRoute();
   const run = async (command: MenuCommand) => {
     const evaluationId = 'evaluationId' in route ? route.evaluationId : null;
-    const evaluation = evaluationId ? await db.evaluations.get(evaluationId) : undefined;
-    const workspaces = await db.moderatorWorkspaces.toArray();
+    const evaluation = evaluationId ? await findEvaluation(db, evaluationId) : undefined;
+    const workspaces = await allModeratorWorkspaces(db);
     const target = menuCommandTarget(command, route, {
       schoolId: evaluation?.schoolId ?? null,
       onlyModeratorWorkspaceId: workspaces.length === 1 ? (workspaces[0]?.id ?? null) : null,

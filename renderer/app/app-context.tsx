@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createCatalogue, type FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
 import { loadFrameworkValue } from '../../shared/framework/framework-loader';
@@ -6,6 +5,7 @@ import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import type { Region } from '../../shared/regions/regions';
 import type { AppDatabase } from '../db/app-database';
+import { useImportedFrameworkRecords } from '../db/framework-queries';
 import { workerPdfJobRunner, type PdfJobRunner } from '../export/pdf-jobs';
 import { workerVerifyRunner, type VerifyRunner } from '../export/verify-jobs';
 import type { PlatformPort } from '../platform/platform-port';
@@ -63,7 +63,7 @@ export function ServicesProvider({
     };
   }, []);
 
-  const importedRecords = useLiveQuery(() => db.frameworks.toArray(), [db]);
+  const importedRecords = useImportedFrameworkRecords(db);
   const [imported, setImported] = useState<LoadedFramework[]>([]);
   useEffect(() => {
     let live = true;

@@ -1,6 +1,5 @@
-import Dexie from 'dexie';
 import { isBackupDue } from '../../shared/backup/backup-file-name';
-import { backupDates, hasSchoolData, makeBackup, recordBackupSaved } from '../db/backup-store';
+import { backupDates, hasSchoolData, makeBackup, makeBackupOfStoredDatabase, recordBackupSaved } from '../db/backup-store';
 import type { AppDatabase } from '../db/app-database';
 import type { PlatformPort } from '../platform/platform-port';
 
@@ -35,8 +34,7 @@ export async function runAutomaticBackupIfDue(
 
 /**
  * Before this build migrates an older database: on the desktop, a backup of it exactly as the older
- * version left it, into the automatic backups folder. The older tables are opened as they are
- * (Dexie without a declared schema reads what is there) and closed again before the migration.
+ * version left it, into the automatic backups folder (renderer/db reads it as it is).
  */
 export async function backUpBeforeMigration(
   databaseName: string,
@@ -45,13 +43,7 @@ export async function backUpBeforeMigration(
   now: Date = new Date(),
 ): Promise<AutomaticBackupResult> {
   if (!platform.writeAutomaticBackup) return 'unsupported';
-  const old = new Dexie(databaseName);
-  try {
-    await old.open();
-    const made = await makeBackup(old, platform.appVersion(), now, storedSchemaVersion);
-    await platform.writeAutomaticBackup(made.fileName, made.file);
-    return { saved: made.fileName };
-  } finally {
-    old.close();
-  }
+  const made = await makeBackupOfStoredDatabase(databaseName, platform.appVersion(), now, storedSchemaVersion);
+  await platform.writeAutomaticBackup(made.fileName, made.file);
+  return { saved: made.fileName };
 }

@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
 import type { Evaluation } from '../../shared/evaluation/evaluation-records';
 import type { School } from '../../shared/school/school-records';
+import { useEvaluationAndSchool } from '../db/evaluation-queries';
 import { useServices } from './app-context';
 import { href } from './hash-route';
 import type { SectionLink } from '../components/Layout';
@@ -17,11 +17,7 @@ export type EvaluationContext =
 /** The evaluation, its school, and the exact framework version it was made against. */
 export function useEvaluation(evaluationId: string): EvaluationContext {
   const { db, catalogue } = useServices();
-  const records = useLiveQuery(async () => {
-    const evaluation = await db.evaluations.get(evaluationId);
-    const school = evaluation ? await db.schools.get(evaluation.schoolId) : undefined;
-    return { evaluation, school };
-  }, [db, evaluationId]);
+  const records = useEvaluationAndSchool(db, evaluationId);
   return useMemo((): EvaluationContext => {
     if (!records) return { state: 'loading' };
     const { evaluation, school } = records;

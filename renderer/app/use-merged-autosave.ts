@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changedFields, mergeFields, type FieldConflict, type FieldMerge, type FieldValue } from '../../shared/evaluation/field-merge';
 import type { SaveState } from '../components/SaveStatus';
-import { newId } from '../db/app-database';
+import { newId } from '../db/record-stamps';
 import { pageStorage, readUnsaved, unsavedPrefix, writeUnsaved } from './unsaved-edits';
 import { useAutosave } from './use-autosave';
 

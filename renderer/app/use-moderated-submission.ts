@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { frameworkByHashes, type FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
@@ -14,6 +13,7 @@ import type { Region } from '../../shared/regions/regions';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import type { SectionLink } from '../components/Layout';
 import type { AppDatabase } from '../db/app-database';
+import { useImportedSubmissionDocument, useModeratedSubmissionRecords } from '../db/moderation-queries';
 import { loadImportedFramework } from '../db/moderator-store';
 import { useServices } from './app-context';
 import { href } from './hash-route';
@@ -49,17 +49,8 @@ export type ModerationContext =
 export function useModeratedSubmission(workspaceId: string, submissionId: string): ModerationContext {
   const { db, catalogue, regions } = useServices();
   const key = importedSubmissionKey(workspaceId, submissionId);
-  const data = useLiveQuery(async () => {
-    const [workspace, submission, moderations, visit, outcome] = await Promise.all([
-      db.moderatorWorkspaces.get(workspaceId),
-      db.importedSubmissions.get(key),
-      db.criterionModerations.where('submissionKey').equals(key).toArray(),
-      db.visitPlans.get(key),
-      db.moderationOutcomes.get(key),
-    ]);
-    return { key, workspace, submission, records: { moderations, visit: visit ?? null, outcome: outcome ?? null } };
-  }, [db, workspaceId, key]);
-  const stored = useLiveQuery(async () => ({ key, record: await db.importedSubmissionDocuments.get(key) }), [db, key]);
+  const data = useModeratedSubmissionRecords(db, workspaceId, key);
+  const stored = useImportedSubmissionDocument(db, key);
 
   const submission = data?.submission;
   const framework = useSubmissionFramework(

@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
 import { moderatorWorkspaceName } from '../../shared/moderation/moderator-workspace';
 import type { SectionLink } from '../components/Layout';
+import { useModeratorWorkspaceRecord } from '../db/moderator-queries';
 import { useServices } from './app-context';
 import { href } from './hash-route';
 
@@ -10,7 +10,7 @@ export type ModeratorWorkspaceState = { state: 'loading' } | { state: 'missing' 
 /** A moderator workspace, followed live. */
 export function useModeratorWorkspace(workspaceId: string): ModeratorWorkspaceState {
   const { db } = useServices();
-  const workspace = useLiveQuery(async () => (await db.moderatorWorkspaces.get(workspaceId)) ?? null, [db, workspaceId]);
+  const workspace = useModeratorWorkspaceRecord(db, workspaceId);
   if (workspace === undefined) return { state: 'loading' };
   if (workspace === null) return { state: 'missing' };
   return { state: 'ready', workspace };

@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { formatBytes } from '../../shared/evidence/evidence-records';
 import { useServices } from '../app/app-context';
 import { useBackupNow, useRestore } from '../app/use-backup-restore';
-import { backupDates } from '../db/backup-store';
+import { useBackupDates } from '../db/backup-queries';
 import { formatDateTime, KEYS_NOT_IN_BACKUPS, leftOutHeading, restoreQuestion } from './backup-text';
 import { ErrorSummary, FieldError } from './ErrorSummary';
 
@@ -12,7 +11,7 @@ const RESTORE_INPUT_ID = 'restore-backup';
 /** Settings › Back up and restore. */
 export function BackupAndRestore() {
   const { db, platform } = useServices();
-  const dates = useLiveQuery(() => backupDates(db), [db]);
+  const dates = useBackupDates(db);
   const backup = useBackupNow();
   const restore = useRestore();
   const { state } = restore;

@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { daysWithoutBackup } from '../../shared/backup/backup-file-name';
 import { useServices } from '../app/app-context';
 import { useBackupNow } from '../app/use-backup-restore';
-import { backupDates, oldestDataAt } from '../db/backup-store';
+import { useBackupAge } from '../db/backup-queries';
 import { daysWithoutBackupText } from './backup-text';
 
 /**
@@ -12,10 +11,7 @@ import { daysWithoutBackupText } from './backup-text';
 export function BackupReminder({ now = () => new Date() }: { now?: () => Date }) {
   const { db, platform } = useServices();
   const { state, backUpNow } = useBackupNow();
-  const known = useLiveQuery(async () => {
-    const [dates, oldest] = await Promise.all([backupDates(db), oldestDataAt(db)]);
-    return { lastBackupAt: dates.lastBackupAt, oldest };
-  }, [db]);
+  const known = useBackupAge(db);
   const days = known
     ? daysWithoutBackup(known.lastBackupAt ? new Date(known.lastBackupAt) : null, known.oldest ? new Date(known.oldest) : null, now())
     : null;

@@ -1,14 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
-import { listModeratorWorkspaces } from '../db/moderator-store';
+import { useModeratorWorkspaces } from '../db/moderator-queries';
 
 /** The home screen's second list: the moderator workspaces on this computer. */
 export function ModeratorWorkspaceList() {
   const { db, regions } = useServices();
   const headingId = useId();
-  const workspaces = useLiveQuery(() => listModeratorWorkspaces(db), [db]);
+  const workspaces = useModeratorWorkspaces(db);
   return (
     <section aria-labelledby={headingId} className="home-section">
       <h2 id={headingId}>Moderator workspaces</h2>

@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { shortHash } from '../../shared/formats/sha256';
 import { useServices } from '../app/app-context';
+import { useSchoolSigningKeys } from '../db/signing-key-queries';
 import { certificateReissueOf, type SigningKeyRecordWithReissue } from '../db/signing-key-store';
 import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 
@@ -10,11 +10,7 @@ import { formatIsoDate } from '../../shared/formats/en-gb-dates';
  */
 export function SigningCertificates() {
   const { db } = useServices();
-  const rows = useLiveQuery(async () => {
-    const [schools, keys] = await Promise.all([db.schools.toArray(), db.signingKeys.toArray()]);
-    const byId = new Map(keys.map((k) => [k.workspaceId, k]));
-    return schools.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((school) => ({ school, key: byId.get(school.id) ?? null }));
-  }, [db]);
+  const rows = useSchoolSigningKeys(db);
   return (
     <section aria-labelledby="certificates-heading">
       <h2 id="certificates-heading">Signing certificates</h2>

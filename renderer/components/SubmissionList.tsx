@@ -1,17 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatBytes } from '../../shared/evidence/evidence-records';
 import { shortHash } from '../../shared/formats/sha256';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
+import { useSubmissions } from '../db/submission-queries';
 import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 
 /** The submissions exported from an evaluation, newest first. */
 export function SubmissionList({ evaluationId, headingLevel = 2 }: { evaluationId: string; headingLevel?: 2 | 3 }) {
   const { db } = useServices();
-  const submissions = useLiveQuery(
-    async () => (await db.submissions.where('evaluationId').equals(evaluationId).toArray()).sort((a, b) => b.version - a.version),
-    [db, evaluationId],
-  );
+  const submissions = useSubmissions(db, evaluationId);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section aria-labelledby="submissions-heading" className="submission-list">

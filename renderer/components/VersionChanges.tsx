@@ -4,6 +4,7 @@ import type { ImportedSubmission } from '../../shared/moderation/moderation-reco
 import { describeChange } from '../../shared/moderation/submission-queue';
 import { diffSubmissions, type CriterionChange } from '../../shared/moderation/version-diff';
 import { useServices } from '../app/app-context';
+import { importedSubmissionsWithDocuments } from '../db/moderation-queries';
 import { loadImportedFramework } from '../db/moderator-store';
 
 type Loaded =
@@ -21,11 +22,7 @@ export function VersionChanges({ submissionKey, previousKey }: { submissionKey: 
     let live = true;
     void (async () => {
       const keys = [submissionKey, previousKey];
-      const [[current, previous], [currentData, previousData]] = await db.transaction(
-        'r',
-        [db.importedSubmissions, db.importedSubmissionDocuments],
-        () => Promise.all([db.importedSubmissions.bulkGet(keys), db.importedSubmissionDocuments.bulkGet(keys)]),
-      );
+      const [[current, previous], [currentData, previousData]] = await importedSubmissionsWithDocuments(db, keys);
       if (!current || !previous || !currentData || !previousData) {
         if (live) setLoaded({ state: 'missing' });
         return;

@@ -299,10 +299,5 @@ async function moveImportedSubmissionDocuments(tx: Transaction): Promise<void> {
   }
 }
 
-export function newId(): string {
-  return globalThis.crypto.randomUUID();
-}
-
-export function nowIso(): string {
-  return new Date().toISOString();
-}
+// Kept here too for the stores and tests that import them from the database module.
+export { newId, nowIso } from './record-stamps';

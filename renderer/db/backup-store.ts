@@ -1,4 +1,4 @@
-import type { Dexie, IndexableTypeArrayReadonly, Table } from 'dexie';
+import { Dexie, type IndexableTypeArrayReadonly, type Table } from 'dexie';
 import { backupFileName } from '../../shared/backup/backup-file-name';
 import {
   readBackup,
@@ -126,6 +126,26 @@ export async function makeBackup(
         ? error.message
         : `The backup could not be made: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
     );
+  }
+}
+
+/**
+ * A backup of a database exactly as an older version left it, made before this build migrates it.
+ * Its tables are opened as they are (Dexie without a declared schema reads what is there) and
+ * closed again before the migration.
+ */
+export async function makeBackupOfStoredDatabase(
+  databaseName: string,
+  appVersion: string,
+  now: Date,
+  storedSchemaVersion: number,
+): Promise<MadeBackup> {
+  const old = new Dexie(databaseName);
+  try {
+    await old.open();
+    return await makeBackup(old, appVersion, now, storedSchemaVersion);
+  } finally {
+    old.close();
   }
 }
 

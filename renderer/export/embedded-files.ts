@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../db/app-database';
+import { importedSubmissionPdf } from '../db/submission-import-store';
 import type { VerifyRunner } from './verify-jobs';
 
 export type EmbeddedFileRead = { ok: true; blob: Blob } | { ok: false; message: string };
@@ -24,10 +25,10 @@ export async function readEmbeddedFile(
   if (cached) return { ok: true, blob: cached };
   let bytes: Uint8Array<ArrayBuffer>;
   try {
-    const stored = await db.importedSubmissionFiles.get(pdfSha256);
-    if (!stored)
+    const pdf = await importedSubmissionPdf(db, pdfSha256);
+    if (!pdf)
       return { ok: false, message: 'The stored copy of the submission PDF is missing. Import the submission again to read its files.' };
-    bytes = new Uint8Array(await stored.pdf.arrayBuffer());
+    bytes = new Uint8Array(await pdf.arrayBuffer());
   } catch {
     return { ok: false, message: 'The submission PDF could not be read from this computer’s storage. Reload the app and try again.' };
   }

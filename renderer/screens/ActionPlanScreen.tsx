@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   ACTION_STATUSES,
@@ -19,6 +18,7 @@ import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { useActions } from '../db/action-queries';
 import { createAction, deleteAction, updateAction } from '../db/action-store';
 import { describeStorageError } from '../db/storage-errors';
 import { LoadingOrMissing } from './NotFoundScreen';
@@ -57,7 +57,7 @@ function shorten(text: string, max = 60): string {
 
 function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framework: AppliedFramework }) {
   const { db } = useServices();
-  const actions = useLiveQuery(() => db.actions.where('evaluationId').equals(evaluation.id).toArray(), [db, evaluation.id]);
+  const actions = useActions(db, evaluation.id);
   const [sort, setSort] = useState<Sort | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { criterionApplies } from '../../shared/framework/applicability';
@@ -10,7 +9,6 @@ import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { useMergedAutosave, wasOrWere, type FieldName } from '../app/use-merged-autosave';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
-import { useEvaluationRecords } from '../app/use-evaluation-records';
 import { CriteriaNav } from '../components/CriteriaNav';
 import { EditConflict } from '../components/EditConflict';
 import { FormField } from '../components/FormField';
@@ -26,6 +24,8 @@ import {
   type ResponseField,
   type ResponseFields,
 } from '../db/evaluation-store';
+import { useCriterionResponse, useEvaluationRecords } from '../db/evaluation-queries';
+import { useCriterionEvidence } from '../db/evidence-queries';
 import { addEvidenceFiles, linkEvidence, unlinkEvidence } from '../db/evidence-store';
 import { describeStorageError } from '../db/storage-errors';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
@@ -34,12 +34,9 @@ import { LoadingOrMissing } from './NotFoundScreen';
 /** One criterion: what it asks, the school's judgement and narrative (saved as typed), and its evidence. */
 export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: string; criterionId: string }) {
   const context = useEvaluation(evaluationId);
-  const records = useEvaluationRecords(evaluationId);
   const { db } = useServices();
-  const stored = useLiveQuery(
-    async () => ({ response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null }),
-    [db, evaluationId, criterionId],
-  );
+  const records = useEvaluationRecords(db, evaluationId);
+  const stored = useCriterionResponse(db, evaluationId, criterionId);
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
@@ -356,13 +353,7 @@ function ResponseForm({
 
 function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId: string; schoolId: string; criterionId: string }) {
   const { db } = useServices();
-  const data = useLiveQuery(async () => {
-    const [links, library] = await Promise.all([
-      db.evidenceLinks.where('[evaluationId+criterionId]').equals([evaluationId, criterionId]).toArray(),
-      db.evidence.where('schoolId').equals(schoolId).sortBy('title'),
-    ]);
-    return { links, library };
-  }, [db, evaluationId, criterionId, schoolId]);
+  const data = useCriterionEvidence(db, evaluationId, criterionId, schoolId);
   const [choice, setChoice] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);

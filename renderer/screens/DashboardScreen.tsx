@@ -2,18 +2,20 @@ import { useMemo } from 'react';
 import { summariseEvaluation } from '../../shared/evaluation/evaluation-progress';
 import { shortHash } from '../../shared/formats/sha256';
 import { useEvaluation, evaluationSections } from '../app/use-evaluation';
-import { useEvaluationRecords } from '../app/use-evaluation-records';
+import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { SubmissionList } from '../components/SubmissionList';
+import { useEvaluationRecords } from '../db/evaluation-queries';
 import { LoadingOrMissing } from './NotFoundScreen';
 
 /** Where the school stands: progress per strand, the award the rules give now, and what blocks the next. */
 export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
   const context = useEvaluation(evaluationId);
-  const records = useEvaluationRecords(evaluationId);
+  const { db } = useServices();
+  const records = useEvaluationRecords(db, evaluationId);
   const framework = context.state === 'ready' ? context.framework : null;
   const profile = context.state === 'ready' ? context.school : null;
   const summary = useMemo(

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import type { Evaluation } from '../../shared/evaluation/evaluation-records';
 import {
@@ -22,6 +21,7 @@ import { EvidenceItemPanel } from '../components/EvidenceItemPanel';
 import { EvidenceUploader } from '../components/EvidenceUploader';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
+import { useEvidenceLibrary } from '../db/evidence-queries';
 import { addEvidenceRecord } from '../db/evidence-store';
 import { LoadingOrMissing } from './NotFoundScreen';
 
@@ -52,13 +52,7 @@ const PANEL_ID = 'evidence-details';
 
 function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evaluation; school: School; framework: AppliedFramework }) {
   const { db } = useServices();
-  const data = useLiveQuery(async () => {
-    const [items, links] = await Promise.all([
-      db.evidence.where('schoolId').equals(school.id).toArray(),
-      db.evidenceLinks.where('evaluationId').equals(evaluation.id).toArray(),
-    ]);
-    return { items, links };
-  }, [db, school.id, evaluation.id]);
+  const data = useEvidenceLibrary(db, school.id, evaluation.id);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

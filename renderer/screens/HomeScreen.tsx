@@ -1,15 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { BackupReminder } from '../components/BackupReminder';
 import { Layout } from '../components/Layout';
 import { ModeratorWorkspaceList } from '../components/ModeratorWorkspaceList';
 import { PageHeading } from '../components/PageHeading';
+import { useSchoolsByName } from '../db/school-queries';
 
 /** The workspaces on this computer: one per school. */
 export function HomeScreen() {
   const { db, regions } = useServices();
-  const schools = useLiveQuery(() => db.schools.orderBy('name').toArray(), [db]);
+  const schools = useSchoolsByName(db);
   return (
     <Layout>
       <PageHeading title="Your schools">Your schools</PageHeading>

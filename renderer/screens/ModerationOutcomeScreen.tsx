@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { formatBytes } from '../../shared/evidence/evidence-records';
 import { levelLabel, type AppliedFramework } from '../../shared/framework/applied-framework';
@@ -23,7 +22,9 @@ import { FormField } from '../components/FormField';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
-import { newId, nowIso, type ModerationReportRecord } from '../db/app-database';
+import type { ModerationReportRecord } from '../db/app-database';
+import { useModerationReports } from '../db/moderation-queries';
+import { newId, nowIso } from '../db/record-stamps';
 import { loadReportInput, recordModerationReport, recordOutcome } from '../db/moderation-store';
 import { moderatorSigningSubject } from '../db/signing-key-store';
 import { describeStorageError } from '../db/storage-errors';
@@ -260,10 +261,7 @@ function ReportSection({
   region: Region | null;
 }) {
   const { db } = useServices();
-  const reports = useLiveQuery(
-    () => db.moderationReports.where('submissionKey').equals(submission.key).sortBy('createdAt'),
-    [db, submission.key],
-  );
+  const reports = useModerationReports(db, submission.key);
   const { job, cancel, busy, failure, notice, exported, exportSigned, saveAgain } = useSignedExport<ModerationReportRecord>({
     what: 'the moderation report',
     cancelled: 'status',

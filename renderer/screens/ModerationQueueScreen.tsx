@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { shortHash } from '../../shared/formats/sha256';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
-import { SUBMISSION_STATES, workspaceStates, type SubmissionStateKind } from '../../shared/moderation/submission-state';
+import { SUBMISSION_STATES, type SubmissionStateKind } from '../../shared/moderation/submission-state';
 import {
   previousVersions,
   queueGroups,
@@ -20,8 +19,8 @@ import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout
 import { PageHeading } from '../components/PageHeading';
 import { CertificateReissueNote } from '../components/SigningCertificates';
 import { SubmissionQueueTable } from '../components/SubmissionQueueTable';
-import { nowIso } from '../db/app-database';
-import { loadWorkspaceStateRecords } from '../db/moderation-store';
+import { useWorkspaceSubmissionStates } from '../db/moderation-queries';
+import { useSigningKey } from '../db/signing-key-queries';
 import { LoadingOrMissing } from './NotFoundScreen';
 import '../styles/moderator.css';
 
@@ -42,7 +41,7 @@ export function ModerationQueueScreen({ workspaceId }: { workspaceId: string }) 
 
 function WorkspaceSummary({ workspace }: { workspace: ModeratorWorkspace }) {
   const { db, regions } = useServices();
-  const key = useLiveQuery(async () => (await db.signingKeys.get(workspace.id)) ?? null, [db, workspace.id]);
+  const key = useSigningKey(db, workspace.id);
   return (
     <dl className="summary-list workspace-summary">
       <div>
@@ -106,12 +105,13 @@ function Queue({ workspaceId }: { workspaceId: string }) {
   const { db, regions } = useServices();
   // Rows carry no submission data, so sorting and filtering hundreds of them costs nothing. Each
   // row's state is derived from the workspace's decisions, visits and outcomes as of today.
-  const rows = useLiveQuery(async () => {
+  const workspaceRecords = useWorkspaceSubmissionStates(db, workspaceId);
+  const rows = useMemo(() => {
+    if (!workspaceRecords) return undefined;
     const names = new Map(regions.map((r) => [r.id, r.name]));
-    const records = await loadWorkspaceStateRecords(db, workspaceId);
-    const states = workspaceStates(records, nowIso().slice(0, 10));
-    return records.submissions.map((s) => queueRow(s, (id) => names.get(id) ?? id, states.get(s.key)));
-  }, [db, workspaceId, regions]);
+    const { submissions, states } = workspaceRecords;
+    return submissions.map((s) => queueRow(s, (id) => names.get(id) ?? id, states.get(s.key)));
+  }, [workspaceRecords, regions]);
   const [filter, setFilter] = useState<QueueFilter>({ status: '', text: '' });
   const [sort, setSort] = useState<QueueSort>({ key: 'school', direction: 'ascending' });
   const previous = useMemo(() => previousVersions(rows ?? []), [rows]);

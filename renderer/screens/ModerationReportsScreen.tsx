@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { shortHash } from '../../shared/formats/sha256';
 import { signerIdentity, type TrustQuestion } from '../../shared/moderation/first-use-trust';
@@ -10,6 +9,7 @@ import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { SignerConfirmation } from '../components/SignerConfirmation';
+import { useSchoolReports } from '../db/received-report-queries';
 import { checkReportFile, importReceivedReport, type ReportImportResult } from '../db/received-report-store';
 import { describeStorageError } from '../db/storage-errors';
 import { LoadingOrMissing } from './NotFoundScreen';
@@ -29,14 +29,7 @@ type ImportState =
  */
 export function ModerationReportsScreen({ schoolId }: { schoolId: string }) {
   const { db, verifyJobs } = useServices();
-  const data = useLiveQuery(async () => {
-    const [school, reports, evaluations] = await Promise.all([
-      db.schools.get(schoolId),
-      db.receivedReports.where('schoolId').equals(schoolId).toArray(),
-      db.evaluations.where('schoolId').equals(schoolId).toArray(),
-    ]);
-    return { school, reports, evaluations };
-  }, [db, schoolId]);
+  const data = useSchoolReports(db, schoolId);
   const [state, setState] = useState<ImportState>({ state: 'idle' });
 
   if (!data) return <LoadingOrMissing state="loading" what="school" />;

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { formatBytes } from '../../shared/evidence/evidence-records';
 import { levelLabel, scalePoint, type AppliedFramework } from '../../shared/framework/applied-framework';
@@ -12,12 +11,7 @@ import {
 } from '../../shared/moderation/moderation-records';
 import { accuracyJudgement, type AccuracyJudgement } from '../../shared/moderation/desk-review';
 import { decisionText, nextUndecided, reviewProgress } from '../../shared/moderation/moderation-review';
-import {
-  submissionStateExplanation,
-  submissionStateLabel,
-  workspaceStates,
-  type SubmissionState,
-} from '../../shared/moderation/submission-state';
+import { submissionStateExplanation, submissionStateLabel, type SubmissionState } from '../../shared/moderation/submission-state';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { useModeratedSubmission, type ModerationContext } from '../app/use-moderated-submission';
@@ -26,8 +20,8 @@ import { Layout } from '../components/Layout';
 import { ModeratedSubmissionLayout } from '../components/ModeratedSubmissionLayout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
-import { nowIso } from '../db/app-database';
-import { loadWorkspaceStateRecords, setSubmissionStatus } from '../db/moderation-store';
+import { useWorkspaceSubmissionStates } from '../db/moderation-queries';
+import { setSubmissionStatus } from '../db/moderation-store';
 import { describeStorageError } from '../db/storage-errors';
 import '../styles/moderation.css';
 
@@ -41,10 +35,7 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
   const context = useModeratedSubmission(workspaceId, submissionId);
   const [statusMessage, setStatusMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   // Where every submission of the workspace stands (a later version from the same school changes a deferral's state).
-  const states = useLiveQuery(
-    async () => workspaceStates(await loadWorkspaceStateRecords(db, workspaceId), nowIso().slice(0, 10)),
-    [db, workspaceId],
-  );
+  const states = useWorkspaceSubmissionStates(db, workspaceId)?.states;
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
   const { submission, document, framework, records } = context;
   const progress = reviewProgress(framework, records.moderations);

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
@@ -13,7 +12,9 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout';
 import { PageHeading } from '../components/PageHeading';
+import { useModeratorWorkspaceRecord } from '../db/moderator-queries';
 import { createModeratorWorkspace, updateModeratorWorkspace } from '../db/moderator-store';
+import { useHasSigningKey } from '../db/signing-key-queries';
 import { describeStorageError } from '../db/storage-errors';
 import { LoadingOrMissing } from './NotFoundScreen';
 
@@ -24,11 +25,8 @@ const fieldId = (field: ModeratorField) => `moderator-${field}`;
 /** Sets up a moderator workspace (the role is chosen here, once), or edits its details. */
 export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: string }) {
   const { db, regions } = useServices();
-  const existing = useLiveQuery(
-    async () => (workspaceId ? ((await db.moderatorWorkspaces.get(workspaceId)) ?? null) : null),
-    [db, workspaceId],
-  );
-  const hasKey = useLiveQuery(async () => (workspaceId ? (await db.signingKeys.get(workspaceId)) !== undefined : false), [db, workspaceId]);
+  const existing = useModeratorWorkspaceRecord(db, workspaceId);
+  const hasKey = useHasSigningKey(db, workspaceId);
   const { register, handleSubmit, reset, getValues, setValue } = useForm<ModeratorDetails>({ defaultValues: EMPTY });
   const [errors, setErrors] = useState<ModeratorErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);

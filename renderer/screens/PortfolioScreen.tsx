@@ -7,7 +7,7 @@ import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
-import { nowIso } from '../db/app-database';
+import { nowIso } from '../db/record-stamps';
 import { describeStorageError } from '../db/storage-errors';
 import { loadSubmissionSnapshot } from '../db/submission-store';
 import { printedMessage, usePdfJob } from '../export/use-pdf-job';

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { levelLabel, scalePoint } from '../../shared/framework/applied-framework';
 import { shortHash } from '../../shared/formats/sha256';
@@ -12,6 +11,7 @@ import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { useReceivedReport } from '../db/received-report-queries';
 import { describeStorageError } from '../db/storage-errors';
 import { LoadingOrMissing } from './NotFoundScreen';
 import '../styles/moderation.css';
@@ -20,7 +20,7 @@ import '../styles/moderation.css';
 export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId: string; reportId: string }) {
   const { db, platform } = useServices();
   const context = useEvaluation(evaluationId);
-  const data = useLiveQuery(async () => ({ record: (await db.receivedReports.get(reportId)) ?? null }), [db, reportId]);
+  const data = useReceivedReport(db, reportId);
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 

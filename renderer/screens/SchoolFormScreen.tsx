@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Phase, Setting } from '../../shared/framework/framework-types';
@@ -11,6 +10,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
+import { useSchool } from '../db/school-queries';
 import { createSchool, updateSchool } from '../db/school-store';
 import { describeStorageError } from '../db/storage-errors';
 
@@ -102,7 +102,7 @@ function asList<T extends string>(value: T[] | T | false | undefined): T[] {
 /** Sets up a school workspace, or edits one. */
 export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
   const { db, regions } = useServices();
-  const existing = useLiveQuery(async () => (schoolId ? await db.schools.get(schoolId) : undefined), [db, schoolId]);
+  const existing = useSchool(db, schoolId);
   const { register, handleSubmit, watch, reset, setValue } = useForm<FormValues>({ defaultValues: EMPTY });
   const [errors, setErrors] = useState<SchoolErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { shortHash } from '../../shared/formats/sha256';
@@ -9,6 +8,7 @@ import { FieldError } from '../components/ErrorSummary';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { startEvaluation } from '../db/evaluation-store';
+import { useSchoolWithEvaluations } from '../db/school-queries';
 import { describeStorageError } from '../db/storage-errors';
 import { LoadingOrMissing } from './NotFoundScreen';
 
@@ -21,11 +21,7 @@ function defaultTitle(now = new Date()): string {
 /** A school's workspace: its details and its evaluations. */
 export function SchoolScreen({ schoolId }: { schoolId: string }) {
   const { db, regions, catalogue } = useServices();
-  const data = useLiveQuery(async () => {
-    const school = await db.schools.get(schoolId);
-    const evaluations = await db.evaluations.where('schoolId').equals(schoolId).sortBy('createdAt');
-    return { school, evaluations };
-  }, [db, schoolId]);
+  const data = useSchoolWithEvaluations(db, schoolId);
   const [title, setTitle] = useState(defaultTitle());
   const [carryFrom, setCarryFrom] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

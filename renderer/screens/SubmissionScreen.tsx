@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { evidenceKindLabel, formatBytes } from '../../shared/evidence/evidence-records';
 import { scalePoint } from '../../shared/framework/applied-framework';
 import { shortHash } from '../../shared/formats/sha256';
@@ -9,6 +8,7 @@ import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { useSubmission } from '../db/submission-queries';
 import { useSaveAgain } from '../export/use-signed-export';
 import { LoadingOrMissing } from './NotFoundScreen';
 
@@ -16,7 +16,7 @@ import { LoadingOrMissing } from './NotFoundScreen';
 export function SubmissionScreen({ evaluationId, submissionId }: { evaluationId: string; submissionId: string }) {
   const { db } = useServices();
   const context = useEvaluation(evaluationId);
-  const record = useLiveQuery(async () => (await db.submissions.get(submissionId)) ?? null, [db, submissionId]);
+  const record = useSubmission(db, submissionId);
   const { notice, failure, saveAgain } = useSaveAgain();
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { formatBytes } from '../../shared/evidence/evidence-records';
 import { shortHash } from '../../shared/formats/sha256';
@@ -7,14 +6,16 @@ import { DECLARATION_STATEMENT, submissionFileName } from '../../shared/submissi
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { evaluationSections, useEvaluation } from '../app/use-evaluation';
-import { useEvaluationRecords } from '../app/use-evaluation-records';
 import { DeclarationForm } from '../components/DeclarationForm';
 import type { FieldProblem } from '../components/ErrorSummary';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
 import { SubmissionList } from '../components/SubmissionList';
-import { newId, nowIso, type SubmissionRecord } from '../db/app-database';
+import type { SubmissionRecord } from '../db/app-database';
+import { useEvaluationRecords } from '../db/evaluation-queries';
+import { useSchoolEvidence } from '../db/evidence-queries';
+import { newId, nowIso } from '../db/record-stamps';
 import { schoolSigningSubject } from '../db/signing-key-store';
 import { loadSubmissionSnapshot, nextSubmissionVersion, recordSubmission } from '../db/submission-store';
 import { useSignedExport } from '../export/use-signed-export';
@@ -24,9 +25,9 @@ import { LoadingOrMissing } from './NotFoundScreen';
 export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
   const { db, regions } = useServices();
   const context = useEvaluation(evaluationId);
-  const records = useEvaluationRecords(evaluationId);
+  const records = useEvaluationRecords(db, evaluationId);
   const schoolId = context.state === 'ready' ? context.school.id : null;
-  const evidence = useLiveQuery(() => (schoolId ? db.evidence.where('schoolId').equals(schoolId).toArray() : []), [db, schoolId]);
+  const evidence = useSchoolEvidence(db, schoolId);
   const { job, cancel, busy, failure, exported, exportSigned } = useSignedExport<SubmissionRecord>({
     what: 'the submission',
     cancelled: 'alert',

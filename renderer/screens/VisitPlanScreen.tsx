@@ -16,7 +16,7 @@ import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/M
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
 import { SaveStatus } from '../components/SaveStatus';
-import { nowIso } from '../db/app-database';
+import { nowIso } from '../db/record-stamps';
 import { decodeVisitCriteria, saveVisitPlanChanges, VISIT_FIELDS, visitFields, type VisitField } from '../db/moderation-store';
 import { printedMessage, usePdfJob } from '../export/use-pdf-job';
 import { ModerationUnavailable } from './ModerationReviewScreen';

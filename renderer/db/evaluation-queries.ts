@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { responseKey, type Evaluation } from '../../shared/evaluation/evaluation-records';
+import type { AppDatabase } from './app-database';
+
+/*
+ * Reads of evaluations and their records, followed live. Each hook answers undefined until its
+ * first read, then keeps its last answer while the next read runs.
+ */
+
+/** The live records of one evaluation: responses, evidence links and actions. */
+export function useEvaluationRecords(db: AppDatabase, evaluationId: string) {
+  return useLiveQuery(async () => {
+    const [responses, links, actions] = await Promise.all([
+      db.responses.where('evaluationId').equals(evaluationId).toArray(),
+      db.evidenceLinks.where('evaluationId').equals(evaluationId).toArray(),
+      db.actions.where('evaluationId').equals(evaluationId).toArray(),
+    ]);
+    return { responses, links, actions };
+  }, [db, evaluationId]);
+}
+
+/** An evaluation and its school (either undefined when missing). */
+export function useEvaluationAndSchool(db: AppDatabase, evaluationId: string) {
+  return useLiveQuery(async () => {
+    const evaluation = await db.evaluations.get(evaluationId);
+    const school = evaluation ? await db.schools.get(evaluation.schoolId) : undefined;
+    return { evaluation, school };
+  }, [db, evaluationId]);
+}
+
+/** The school's response to one criterion (null when there is none yet). */
+export function useCriterionResponse(db: AppDatabase, evaluationId: string, criterionId: string) {
+  return useLiveQuery(
+    async () => ({ response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null }),
+    [db, evaluationId, criterionId],
+  );
+}
+
+/** One evaluation, read once (undefined when missing). */
+export async function findEvaluation(db: AppDatabase, evaluationId: string): Promise<Evaluation | undefined> {
+  return db.evaluations.get(evaluationId);
+}

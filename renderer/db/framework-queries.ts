@@ -1,0 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AppDatabase } from './app-database';
+
+/** The framework files a partnership imported, as stored, followed live (undefined until the first read). */
+export function useImportedFrameworkRecords(db: AppDatabase) {
+  return useLiveQuery(() => db.frameworks.toArray(), [db]);
+}
