@@ -106,7 +106,10 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
             </dl>
             {nextToJudge ? (
               <p>
-                <a className="button" href={href.criterion(evaluationId, nextToJudge)}>
+                <a
+                  className="button"
+                  href={summary.unjudged.length > 0 ? href.criterion(evaluationId, nextToJudge) : criteriaOverviewHref(evaluationId)}
+                >
                   {summary.unjudged.length > 0 ? `Continue with ${nextToJudge}` : 'Review the criteria'}
                 </a>
               </p>

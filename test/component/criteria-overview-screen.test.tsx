@@ -293,6 +293,25 @@ describe('the dashboard’s links into the overview', () => {
     });
   });
 
+  it('once every criterion is judged, “Review the criteria” opens the overview', async () => {
+    const db = freshDatabase();
+    const { evaluation, framework } = await seedSchoolAndEvaluation(db, 'north-east');
+    await db.responses.bulkPut(
+      framework.criteria.map((c) => ({
+        key: `${evaluation.id}|${c.id}`,
+        evaluationId: evaluation.id,
+        criterionId: c.id,
+        judgement: 'established',
+        narrative: '',
+        nextSteps: '',
+        updatedAt: '2026-12-01T10:00:00Z',
+      })),
+    );
+    await renderWithServices(<DashboardScreen evaluationId={evaluation.id} />, { db });
+    const review = await screen.findByRole('link', { name: 'Review the criteria' });
+    expect(review.getAttribute('href')).toBe(criteriaOverviewHref(evaluation.id));
+  });
+
   it('a blocker’s link opens the overview showing just those criteria', async () => {
     const blocking = ['NE-1.1.1', 'NE-1.2.1', 'NE-2.1.1'];
     const { user } = await openOverview(`ids=${blocking.join(',')}`);
