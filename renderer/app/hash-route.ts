@@ -1,7 +1,7 @@
 import { createElement, lazy } from 'react';
 import { createRouter, route, useHash, type RouteOf } from './router';
 
-export { navigate } from './router';
+export { hashQuery, navigate, replaceHashQuery } from './router';
 
 /**
  * The app's screens, addressed by the URL's hash so every target (app://, http, file) works. This
@@ -27,6 +27,9 @@ const routes = {
   ),
   dashboard: route('/evaluations/:evaluationId', 'Evaluation dashboard', () =>
     import('../screens/DashboardScreen').then((m) => m.DashboardScreen),
+  ),
+  'criteria-overview': route('/evaluations/:evaluationId/overview', 'Criteria overview', () =>
+    import('../screens/CriteriaOverviewScreen').then((m) => m.CriteriaOverviewScreen),
   ),
   criterion: route('/evaluations/:evaluationId/criteria/:criterionId', 'Criterion', () =>
     import('../screens/CriterionScreen').then((m) => m.CriterionScreen),
@@ -90,6 +93,11 @@ export const parseRoute = appRouter.parseRoute;
 
 /** A link to each screen, named after it: href.moderationQueue(workspaceId). */
 export const href = appRouter.href;
+
+/** A link to the criteria overview showing what `query` asks for: `overviewSearchString` gives the query. */
+export function criteriaOverviewHref(evaluationId: string, query = ''): string {
+  return `${href.criteriaOverview(evaluationId)}${query === '' ? '' : `?${query}`}`;
+}
 
 export function useHashRoute(): Route {
   return parseRoute(useHash());

@@ -159,7 +159,8 @@ export function createRouter<const Table extends RouteTable>(
   const compiled = Object.entries(table).map(([screen, entry]) => compile(screen, entry.pattern));
 
   function parseRoute(hash: string): RouteOf<Table> {
-    const path = hash.replace(/^#/, '') || '/';
+    // What follows '?' is the screen's own query (its filters, say), not part of the address.
+    const path = hash.replace(/^#/, '').split('?')[0] || '/';
     const decoded = path.split('/').filter(Boolean).map(decodeSegment);
     const parts: string[] = [];
     for (const part of decoded) {
@@ -244,6 +245,24 @@ export function headingTakesFocus(focusIsLost: boolean): boolean {
   if (focusedForNavigation === navigations && !focusIsLost) return false;
   focusedForNavigation = navigations;
   return true;
+}
+
+/** The query of a hash, after its '?' and without it: '#/evaluations/e1/overview?level=gold' -> 'level=gold'. */
+export function hashQuery(hash: string): string {
+  const at = hash.indexOf('?');
+  return at < 0 ? '' : hash.slice(at + 1);
+}
+
+/**
+ * Puts a new query on the current address without navigating: no history entry, no hashchange,
+ * so the screen stays as it is and its heading does not take focus again. A link copied from the
+ * address bar then carries the query.
+ */
+export function replaceHashQuery(query: string): void {
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  const path = at < 0 ? hash : hash.slice(0, at);
+  window.history.replaceState(window.history.state, '', `${path}${query === '' ? '' : `?${query}`}`);
 }
 
 export function navigate(to: string): void {

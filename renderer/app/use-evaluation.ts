@@ -28,6 +28,10 @@ export function useEvaluation(evaluationId: string): EvaluationContext {
   }, [records, catalogue]);
 }
 
+/**
+ * The evaluation's sections. Criteria opens the criteria overview (which links on to the first
+ * criterion); it is there when the framework has criteria at all (`firstCriterionId` given).
+ */
 export function evaluationSections(
   evaluationId: string,
   current: 'dashboard' | 'criteria' | 'evidence' | 'actions' | 'submit' | 'portfolio',
@@ -35,9 +39,7 @@ export function evaluationSections(
 ): SectionLink[] {
   return [
     { label: 'Dashboard', href: href.dashboard(evaluationId), current: current === 'dashboard' },
-    ...(firstCriterionId
-      ? [{ label: 'Criteria', href: href.criterion(evaluationId, firstCriterionId), current: current === 'criteria' }]
-      : []),
+    ...(firstCriterionId ? [{ label: 'Criteria', href: href.criteriaOverview(evaluationId), current: current === 'criteria' }] : []),
     { label: 'Evidence library', href: href.evidence(evaluationId), current: current === 'evidence' },
     { label: 'Action plan', href: href.actions(evaluationId), current: current === 'actions' },
     { label: 'Submit', href: href.submit(evaluationId), current: current === 'submit' },

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
+import { overviewSearchString, type OverviewQuery } from '../../shared/evaluation/criteria-overview';
 import { summariseEvaluation } from '../../shared/evaluation/evaluation-progress';
 import { shortHash } from '../../shared/formats/sha256';
 import { useEvaluation, evaluationSections } from '../app/use-evaluation';
 import { useServices } from '../app/app-context';
-import { href } from '../app/hash-route';
+import { criteriaOverviewHref, href } from '../app/hash-route';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
@@ -27,6 +28,7 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
   const { evaluation, school } = context;
   const firstId = context.framework.criteria[0]?.id;
   const nextToJudge = summary?.unjudged[0] ?? firstId;
+  const overview = (query: Partial<OverviewQuery>) => criteriaOverviewHref(evaluationId, overviewSearchString(query));
 
   return (
     <Layout workspaceName={school.name} sectionLinks={evaluationSections(evaluationId, 'dashboard', firstId)}>
@@ -69,7 +71,17 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
                 <h3>What stands between the school and {summary.award.next.level.label}</h3>
                 <ul data-testid="award-blockers">
                   {summary.award.next.blockers.map((b, i) => (
-                    <li key={i}>{b.explanation}</li>
+                    <li key={i}>
+                      {b.explanation}
+                      {b.blocking.length > 0 ? (
+                        <>
+                          {' '}
+                          <a href={overview({ ids: b.blocking })}>
+                            Show {b.blocking.length === 1 ? 'it' : `these ${b.blocking.length}`} in the criteria overview
+                          </a>
+                        </>
+                      ) : null}
+                    </li>
                   ))}
                 </ul>
               </>
@@ -96,7 +108,10 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
             </dl>
             {nextToJudge ? (
               <p>
-                <a className="button" href={href.criterion(evaluationId, nextToJudge)}>
+                <a
+                  className="button"
+                  href={summary.unjudged.length > 0 ? href.criterion(evaluationId, nextToJudge) : criteriaOverviewHref(evaluationId)}
+                >
                   {summary.unjudged.length > 0 ? `Continue with ${nextToJudge}` : 'Review the criteria'}
                 </a>
               </p>
@@ -124,7 +139,9 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
                   {summary.strands.map((s) => (
                     <tr key={s.strandId}>
                       <th scope="row">
-                        {s.strandId} {s.title}
+                        <a href={overview({ strand: s.strandId })}>
+                          {s.strandId} {s.title}
+                        </a>
                       </th>
                       <td>
                         {s.judged} of {s.total}
@@ -150,12 +167,14 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
             <CriterionList
               evaluationId={evaluationId}
               ids={summary.unjudged}
+              overviewHref={overview({ judgement: 'not-judged' })}
               heading="Criteria without a judgement"
               empty="Every criterion has a judgement."
             />
             <CriterionList
               evaluationId={evaluationId}
               ids={summary.withoutEvidence}
+              overviewHref={overview({ noEvidence: true })}
               heading="Criteria without evidence"
               empty="Every criterion has evidence linked."
             />
@@ -179,7 +198,19 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
   );
 }
 
-function CriterionList({ evaluationId, ids, heading, empty }: { evaluationId: string; ids: string[]; heading: string; empty: string }) {
+function CriterionList({
+  evaluationId,
+  ids,
+  overviewHref,
+  heading,
+  empty,
+}: {
+  evaluationId: string;
+  ids: string[];
+  overviewHref: string;
+  heading: string;
+  empty: string;
+}) {
   return (
     <details className="gap-list">
       <summary>
@@ -188,13 +219,18 @@ function CriterionList({ evaluationId, ids, heading, empty }: { evaluationId: st
       {ids.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ul className="inline-list">
-          {ids.map((id) => (
-            <li key={id}>
-              <a href={href.criterion(evaluationId, id)}>{id}</a>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p>
+            <a href={overviewHref}>Show {ids.length === 1 ? 'it' : `these ${ids.length}`} in the criteria overview</a>
+          </p>
+          <ul className="inline-list">
+            {ids.map((id) => (
+              <li key={id}>
+                <a href={href.criterion(evaluationId, id)}>{id}</a>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </details>
   );

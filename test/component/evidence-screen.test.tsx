@@ -47,9 +47,7 @@ describe('EvidenceScreen', () => {
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     const sections = screen.getByRole('navigation', { name: 'Evaluation' });
     expect(within(sections).getByRole('link', { name: 'Evidence library' }).getAttribute('aria-current')).toBe('page');
-    expect(within(sections).getByRole('link', { name: 'Criteria' }).getAttribute('href')).toBe(
-      `#/evaluations/${evaluation.id}/criteria/NE-1.1.1`,
-    );
+    expect(within(sections).getByRole('link', { name: 'Criteria' }).getAttribute('href')).toBe(`#/evaluations/${evaluation.id}/overview`);
     expect(screen.getByText('Riverside Primary School')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Drop files here to add them' })).toBeTruthy();
     expect(await screen.findByText('No evidence yet. Add files or a record of evidence above.')).toBeTruthy();

@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { appRouter, href, parseRoute, type Route } from '../../renderer/app/hash-route';
+import { appRouter, criteriaOverviewHref, hashQuery, href, parseRoute, type Route } from '../../renderer/app/hash-route';
 import { createRouter, route, type ParamNames } from '../../renderer/app/router';
 
 const table = appRouter.table;
@@ -61,6 +61,7 @@ describe('the route table', () => {
       ['#/schools/s1/edit', { screen: 'edit-school', schoolId: 's1' }],
       ['#/schools/s1/moderation', { screen: 'moderation-reports', schoolId: 's1' }],
       ['#/evaluations/e1', { screen: 'dashboard', evaluationId: 'e1' }],
+      ['#/evaluations/e1/overview', { screen: 'criteria-overview', evaluationId: 'e1' }],
       ['#/evaluations/e1/criteria/NE-1.1', { screen: 'criterion', evaluationId: 'e1', criterionId: 'NE-1.1' }],
       ['#/evaluations/e1/evidence', { screen: 'evidence', evaluationId: 'e1' }],
       ['#/evaluations/e1/actions', { screen: 'actions', evaluationId: 'e1' }],
@@ -85,6 +86,23 @@ describe('the route table', () => {
     // Links are the addresses: the hash form the e2e tests navigate by.
     expect(href.moderationCriterion('w1', 'x1', 'NE-1.1')).toBe('#/moderation/w1/submissions/x1/criteria/NE-1.1');
     expect(href.home()).toBe('#/');
+  });
+
+  it('reads the address without its query, which is the screen’s own (its filters)', () => {
+    expect(parseRoute('#/evaluations/e1/overview?strand=NE26-1&judgement=not-judged')).toEqual({
+      screen: 'criteria-overview',
+      evaluationId: 'e1',
+    });
+    expect(parseRoute(`${href.criterion('a?b', 'NE-1.1')}?x=1`)).toEqual({
+      screen: 'criterion',
+      evaluationId: 'a?b',
+      criterionId: 'NE-1.1',
+    });
+    expect(parseRoute('#/?x=1')).toEqual({ screen: 'home' });
+    expect(hashQuery('#/evaluations/e1/overview?strand=NE26-1')).toBe('strand=NE26-1');
+    expect(hashQuery('#/evaluations/e1/overview')).toBe('');
+    expect(criteriaOverviewHref('e 1', 'level=gold')).toBe('#/evaluations/e%201/overview?level=gold');
+    expect(criteriaOverviewHref('e1')).toBe('#/evaluations/e1/overview');
   });
 
   it('gives the not-found screen for an address one segment short or long of an entry', () => {
