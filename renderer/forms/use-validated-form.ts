@@ -22,7 +22,7 @@ export interface ValidatedFormOptions<Values extends FieldValues, Checked, Field
    */
   blockers?: readonly FieldProblem[];
   /** Saves what was checked; may return a sentence to announce that it worked. */
-  onValid: (checked: Checked) => Promise<string | undefined> | string | undefined;
+  onValid: (checked: Checked) => Promise<string> | Promise<void>;
   /** Finishes “…while saving ___” in the message shown when saving fails. */
   whatIsSaved?: string;
 }
