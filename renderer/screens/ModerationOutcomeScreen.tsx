@@ -23,6 +23,7 @@ import { FormField } from '../components/FormField';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
+import { StatusMessage } from '../components/StatusMessage';
 import { newId, nowIso, type ModerationReportRecord } from '../db/app-database';
 import { loadReportInput, recordModerationReport, recordOutcome } from '../db/moderation-store';
 import { moderatorSigningSubject } from '../db/signing-key-store';
@@ -300,11 +301,7 @@ function ReportSection({
           Record the outcome first: the report carries it.
         </p>
       )}
-      {failure ? (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
       {job.state === 'running' ? (
         <PdfJobProgress label="Exporting the signed moderation report" progress={job.progress} onCancel={cancel} />
       ) : (
@@ -321,13 +318,12 @@ function ReportSection({
         </div>
       )}
       {exported ? (
-        <div className="notice notice--success" role="status" data-testid="report-exported">
-          <h3>Moderation report exported</h3>
+        <StatusMessage kind="success" testId="report-exported" heading="Moderation report exported" headingLevel={3}>
           <p>
             Saved as <strong>{exported.fileName}</strong> ({formatBytes(exported.size)}). Its SHA-256 begins{' '}
             <code>{shortHash(exported.sha256)}</code>. Send it to the school.
           </p>
-        </div>
+        </StatusMessage>
       ) : null}
       {reports && reports.length > 0 ? (
         <>
