@@ -1,29 +1,11 @@
 import type { ReactNode } from 'react';
 import { Controller } from 'react-hook-form';
 import { EVIDENCE_KINDS, type EvidenceDetails } from '../../shared/evidence/evidence-records';
-import { LONG_TEXT_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
+import { EVIDENCE_DETAILS_FIELDS, evidenceDetailsProblems } from '../../shared/evidence/evidence-details-validation';
 import { FormProblems, SavedAnnouncement } from '../forms/FormMessages';
 import { useValidatedForm } from '../forms/use-validated-form';
 import { DateField } from './DateField';
 import { FormField } from './FormField';
-
-type DetailsField = 'title' | 'date' | 'heldAt' | 'description';
-type DetailsErrors = Partial<Record<DetailsField, string>>;
-const FIELD_ORDER: readonly DetailsField[] = ['title', 'date', 'heldAt', 'description'];
-
-export function evidenceDetailsProblems(details: EvidenceDetails): DetailsErrors {
-  const errors: DetailsErrors = {};
-  if (details.title.trim() === '') errors.title = 'Enter a title for the evidence';
-  const title = tooLongMessage('The title', details.title, SHORT_TEXT_MAX_CHARS);
-  if (title) errors.title = title;
-  const heldAt = tooLongMessage('Where the original is held', details.heldAt, SHORT_TEXT_MAX_CHARS);
-  if (heldAt) errors.heldAt = heldAt;
-  const description = tooLongMessage('The description', details.description, LONG_TEXT_MAX_CHARS);
-  if (description) errors.description = description;
-  if (details.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(details.date))
-    errors.date = 'Enter a real date as day, month and year, or leave it empty';
-  return errors;
-}
 
 /**
  * What a piece of evidence is: title, kind, date, where the original is held, and whether it holds
@@ -55,7 +37,7 @@ export function EvidenceDetailsForm({
   const id = (field: keyof EvidenceDetails) => `${idPrefix}-${field}`;
   const validated = useValidatedForm({
     defaultValues: initial,
-    fields: FIELD_ORDER,
+    fields: EVIDENCE_DETAILS_FIELDS,
     linkTarget: (field) => (field === 'date' ? `${id('date')}-day` : id(field)),
     prepare: (values: EvidenceDetails): EvidenceDetails => ({
       ...values,
