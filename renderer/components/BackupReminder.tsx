@@ -4,6 +4,7 @@ import { useServices } from '../app/app-context';
 import { useBackupNow } from '../app/use-backup-restore';
 import { backupDates, oldestDataAt } from '../db/backup-store';
 import { daysWithoutBackupText } from './backup-text';
+import { StatusMessage } from './StatusMessage';
 
 /**
  * The web version's reminder on the home screen: after 7 days without a backup (with data to lose),
@@ -43,11 +44,7 @@ export function BackupReminder({ now = () => new Date() }: { now?: () => Date })
         {state.kind === 'working' ? <p>Making the backup…</p> : null}
         {state.kind === 'done' ? <p>{state.text}</p> : null}
       </div>
-      {state.kind === 'failed' ? (
-        <p className="notice notice--error" role="alert">
-          {state.text}
-        </p>
-      ) : null}
+      {state.kind === 'failed' ? <StatusMessage kind="error">{state.text}</StatusMessage> : null}
     </div>
   );
 }
