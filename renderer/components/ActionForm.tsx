@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { ACTION_STATUSES, actionProblems, type ActionItem } from '../../shared/actions/action-plan';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import type { ActionDetails } from '../db/action-store';
-import { describeStorageError } from '../db/storage-errors';
+import { FieldGroup, FormProblems, SavedAnnouncement } from '../forms/FormMessages';
+import { useValidatedForm } from '../forms/use-validated-form';
 import { inFrameworkOrder } from './CriterionOptions';
 import { DateField } from './DateField';
-import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
 import { FormField } from './FormField';
 
 type ActionField = 'criterionIds' | 'what' | 'who' | 'byWhen' | 'successCriteria';
-type ActionErrors = Partial<Record<ActionField, string>>;
 const FIELD_ORDER: readonly ActionField[] = ['criterionIds', 'what', 'who', 'byWhen', 'successCriteria'];
 
 export const EMPTY_ACTION: ActionDetails = { criterionIds: [], what: '', who: '', byWhen: '', successCriteria: '', status: 'not-started' };
@@ -46,75 +45,50 @@ export function ActionForm({
   const prefix = editing ? 'edit-action' : 'new-action';
   const initial = editing ? detailsOf(editing) : EMPTY_ACTION;
   // The criteria are chosen with many checkboxes, so they are kept beside the form's other values.
-  const { register, handleSubmit, reset, control } = useForm<Omit<ActionDetails, 'criterionIds'>>({ defaultValues: initial });
   const [chosen, setChosen] = useState<string[]>(initial.criterionIds);
-  const [errors, setErrors] = useState<ActionErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const chosenSet = new Set(chosen);
-
   const id = (field: keyof ActionDetails) => `${prefix}-${field}`;
   const criteriaTargetId = `${prefix}-criteria`;
-  const errorId = (field: ActionField) => `${prefix}-${field}-error`;
-  const describedBy = (field: ActionField, hintId?: string) =>
-    [hintId, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
-  const summary: FieldProblem[] = FIELD_ORDER.flatMap((field) => {
-    const message = errors[field];
-    const target = field === 'criterionIds' ? criteriaTargetId : field === 'byWhen' ? `${id('byWhen')}-day` : id(field);
-    return message ? [{ fieldId: target, message }] : [];
-  });
 
-  const toggle = (criterionId: string, on: boolean) => {
-    setChosen((current) => (on ? inFrameworkOrder(framework, [...current, criterionId]) : current.filter((c) => c !== criterionId)));
-  };
-
-  const onSubmit = handleSubmit(async (values) => {
-    const details: ActionDetails = {
+  const validated = useValidatedForm({
+    defaultValues: initial,
+    fields: FIELD_ORDER,
+    linkTarget: (field) => (field === 'criterionIds' ? criteriaTargetId : field === 'byWhen' ? `${id('byWhen')}-day` : id(field)),
+    prepare: (values: Omit<ActionDetails, 'criterionIds'>): ActionDetails => ({
       ...values,
       criterionIds: inFrameworkOrder(framework, chosen),
       what: values.what.trim(),
       who: values.who.trim(),
       successCriteria: values.successCriteria.trim(),
-    };
-    const problems = actionProblems(details);
-    setErrors(problems);
-    setSaved(null);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      setSaveError(null);
+    }),
+    validate: actionProblems,
+    whatIsSaved: 'the action',
+    onValid: async (details) => {
       const message = await onSave(details);
-      setSaved(message);
       if (!editing) {
-        reset(EMPTY_ACTION);
+        validated.form.reset(EMPTY_ACTION);
         setChosen([]);
       }
-    } catch (error) {
-      setSaveError(describeStorageError(error, 'the action'));
-    } finally {
-      setBusy(false);
-    }
+      return message;
+    },
   });
+  const { errors, onSubmit, busy } = validated;
+  const { register, control } = validated.form;
+
+  const toggle = (criterionId: string, on: boolean) => {
+    setChosen((current) => (on ? inFrameworkOrder(framework, [...current, criterionId]) : current.filter((c) => c !== criterionId)));
+  };
 
   return (
     <form className="form action-form" onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
-      <ErrorSummary problems={summary} />
-      {saveError ? (
-        <p className="notice notice--error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
+      <FormProblems of={validated} />
 
-      <fieldset
-        className={`field${errors.criterionIds ? ' field--error' : ''}`}
-        aria-describedby={describedBy('criterionIds', `${prefix}-criteria-hint`)}
+      <FieldGroup
+        id={id('criterionIds')}
+        legend="Criteria this action is for"
+        hint="Choose one or more. Open a strand to see its criteria."
+        error={errors.criterionIds}
       >
-        <legend>Criteria this action is for</legend>
-        <p className="hint" id={`${prefix}-criteria-hint`}>
-          Choose one or more. Open a strand to see its criteria.
-        </p>
-        <FieldError id={errorId('criterionIds')} message={errors.criterionIds} />
         <p className="chosen-criteria">{chosen.length === 0 ? 'None chosen yet.' : `Chosen: ${chosen.join(', ')}`}</p>
         {framework.strands.map((strand, strandIndex) => {
           const criteria = framework.criteria.filter((c) => c.strandId === strand.id);
@@ -151,7 +125,7 @@ export function ActionForm({
             </details>
           );
         })}
-      </fieldset>
+      </FieldGroup>
 
       <FormField id={id('what')} label="What will be done" error={errors.what}>
         {(control) => <textarea {...control} rows={3} {...register('what')} />}
@@ -202,9 +176,7 @@ export function ActionForm({
           </button>
         ) : null}
       </div>
-      <div role="status" aria-live="polite" className="inline-status">
-        {saved ? <p>{saved}</p> : null}
-      </div>
+      <SavedAnnouncement text={validated.saved} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useBackupNow, useRestore } from '../app/use-backup-restore';
 import { useBackupDates } from '../db/backup-queries';
 import { formatDateTime, KEYS_NOT_IN_BACKUPS, leftOutHeading, restoreQuestion } from './backup-text';
 import { ErrorSummary, FieldError } from './ErrorSummary';
+import { StatusMessage } from './StatusMessage';
 
 const RESTORE_INPUT_ID = 'restore-backup';
 
@@ -57,11 +58,7 @@ export function BackupAndRestore() {
         {backup.state.kind === 'working' ? <p>Making the backup…</p> : null}
         {backup.state.kind === 'done' ? <p className="notice notice--success">{backup.state.text}</p> : null}
       </div>
-      {backup.state.kind === 'failed' ? (
-        <p className="notice notice--error" role="alert">
-          {backup.state.text}
-        </p>
-      ) : null}
+      {backup.state.kind === 'failed' ? <StatusMessage kind="error">{backup.state.text}</StatusMessage> : null}
 
       <div className="panel">
         <h3 id="restore-heading">Restore from a backup</h3>

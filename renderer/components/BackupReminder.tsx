@@ -3,6 +3,7 @@ import { useServices } from '../app/app-context';
 import { useBackupNow } from '../app/use-backup-restore';
 import { useBackupAge } from '../db/backup-queries';
 import { daysWithoutBackupText } from './backup-text';
+import { StatusMessage } from './StatusMessage';
 
 /**
  * The web version's reminder on the home screen: after 7 days without a backup (with data to lose),
@@ -39,11 +40,7 @@ export function BackupReminder({ now = () => new Date() }: { now?: () => Date })
         {state.kind === 'working' ? <p>Making the backup…</p> : null}
         {state.kind === 'done' ? <p>{state.text}</p> : null}
       </div>
-      {state.kind === 'failed' ? (
-        <p className="notice notice--error" role="alert">
-          {state.text}
-        </p>
-      ) : null}
+      {state.kind === 'failed' ? <StatusMessage kind="error">{state.text}</StatusMessage> : null}
     </div>
   );
 }

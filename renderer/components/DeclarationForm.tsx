@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { declarationProblemsOf, type DeclarationDraft } from '../../shared/submission/preflight';
 import { DECLARATION_STATEMENT } from '../../shared/submission/submission-format';
+import { FormProblems } from '../forms/FormMessages';
+import { useValidatedForm } from '../forms/use-validated-form';
 import { DateField } from './DateField';
-import { ErrorSummary, FieldError, type FieldProblem } from './ErrorSummary';
+import { FieldError, type FieldProblem } from './ErrorSummary';
 import { FormField } from './FormField';
 
 type Field = keyof DeclarationDraft;
@@ -26,36 +27,30 @@ export function DeclarationForm({
   busy: boolean;
   onSubmit: (draft: DeclarationDraft) => void;
 }) {
-  const { register, handleSubmit, control } = useForm<DeclarationDraft>({ defaultValues: initial });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [attempted, setAttempted] = useState(false);
-
-  const problems: FieldProblem[] = [
-    ...(attempted ? blockers : []),
-    ...FIELD_ORDER.flatMap((field) =>
-      errors[field] ? [{ fieldId: field === 'date' ? `${fieldId('date')}-day` : fieldId(field), message: errors[field] ?? '' }] : [],
-    ),
-  ];
-  const errorId = (field: Field) => `${fieldId(field)}-error`;
-
-  const submit = handleSubmit((values) => {
-    const draft: DeclarationDraft = {
+  const validated = useValidatedForm({
+    defaultValues: initial,
+    fields: FIELD_ORDER,
+    linkTarget: (field) => (field === 'date' ? `${fieldId('date')}-day` : fieldId(field)),
+    prepare: (values: DeclarationDraft): DeclarationDraft => ({
       headTeacher: values.headTeacher.trim(),
       senco: values.senco.trim(),
       chairOfGovernors: values.chairOfGovernors.trim(),
       date: values.date,
       confirmed: values.confirmed,
-    };
-    const found = declarationProblemsOf(draft);
-    setErrors(found);
-    setAttempted(true);
-    if (Object.keys(found).length > 0 || blockers.length > 0) return;
-    onSubmit(draft);
+    }),
+    validate: declarationProblemsOf,
+    blockers,
+    onValid: async (draft) => {
+      onSubmit(draft);
+    },
   });
+  const { errors, onSubmit: submit } = validated;
+  const { register, control } = validated.form;
+  const errorId = (field: Field) => `${fieldId(field)}-error`;
 
   return (
     <form className="form declaration-form" onSubmit={submit} noValidate aria-labelledby="declaration-heading">
-      <ErrorSummary problems={problems} title="The submission cannot be exported yet" />
+      <FormProblems of={validated} title="The submission cannot be exported yet" />
       <h2 id="declaration-heading">Declaration</h2>
       <FormField id={fieldId('headTeacher')} label="Head teacher’s name" error={errors.headTeacher}>
         {(control) => <input {...control} type="text" autoComplete="off" {...register('headTeacher')} />}

@@ -6,14 +6,28 @@ export interface FieldProblem {
   message: string;
 }
 
-/** The GOV.UK error summary: a list at the top of the form that links to each field. */
-export function ErrorSummary({ problems, title = 'There is a problem' }: { problems: readonly FieldProblem[]; title?: string }) {
+/**
+ * The GOV.UK error summary: a list at the top of the form that links to each field. It takes focus
+ * when `focusKey` changes (a form counts its failed submits there), or, without one, when the
+ * number of problems changes.
+ */
+export function ErrorSummary({
+  problems,
+  title = 'There is a problem',
+  focusKey,
+}: {
+  problems: readonly FieldProblem[];
+  title?: string;
+  focusKey?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const count = problems.length;
+  const trigger = focusKey ?? count;
   useEffect(() => {
-    if (count > 0) ref.current?.focus();
-  }, [count]);
+    // Nothing is rendered (and the ref is empty) when there are no problems.
+    ref.current?.focus();
+  }, [trigger]);
   if (count === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1}>

@@ -1,28 +1,11 @@
-import { useState, type ReactNode } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import { Controller } from 'react-hook-form';
 import { EVIDENCE_KINDS, type EvidenceDetails } from '../../shared/evidence/evidence-records';
-import { LONG_TEXT_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
-import { describeStorageError } from '../db/storage-errors';
+import { EVIDENCE_DETAILS_FIELDS, evidenceDetailsProblems } from '../../shared/evidence/evidence-details-validation';
+import { FormProblems, SavedAnnouncement } from '../forms/FormMessages';
+import { useValidatedForm } from '../forms/use-validated-form';
 import { DateField } from './DateField';
-import { ErrorSummary, type FieldProblem } from './ErrorSummary';
 import { FormField } from './FormField';
-
-type DetailsField = 'title' | 'date' | 'heldAt' | 'description';
-type DetailsErrors = Partial<Record<DetailsField, string>>;
-
-export function evidenceDetailsProblems(details: EvidenceDetails): DetailsErrors {
-  const errors: DetailsErrors = {};
-  if (details.title.trim() === '') errors.title = 'Enter a title for the evidence';
-  const title = tooLongMessage('The title', details.title, SHORT_TEXT_MAX_CHARS);
-  if (title) errors.title = title;
-  const heldAt = tooLongMessage('Where the original is held', details.heldAt, SHORT_TEXT_MAX_CHARS);
-  if (heldAt) errors.heldAt = heldAt;
-  const description = tooLongMessage('The description', details.description, LONG_TEXT_MAX_CHARS);
-  if (description) errors.description = description;
-  if (details.date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(details.date))
-    errors.date = 'Enter a real date as day, month and year, or leave it empty';
-  return errors;
-}
 
 /**
  * What a piece of evidence is: title, kind, date, where the original is held, and whether it holds
@@ -51,50 +34,31 @@ export function EvidenceDetailsForm({
   /** Extra buttons beside the submit button. */
   children?: ReactNode;
 }) {
-  const { register, handleSubmit, reset, control } = useForm<EvidenceDetails>({ defaultValues: initial });
-  const [errors, setErrors] = useState<DetailsErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
   const id = (field: keyof EvidenceDetails) => `${idPrefix}-${field}`;
-  const summary: FieldProblem[] = (['title', 'date', 'heldAt', 'description'] as const).flatMap((field) => {
-    const message = errors[field];
-    return message ? [{ fieldId: field === 'date' ? `${id('date')}-day` : id(field), message }] : [];
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    const details: EvidenceDetails = {
+  const validated = useValidatedForm({
+    defaultValues: initial,
+    fields: EVIDENCE_DETAILS_FIELDS,
+    linkTarget: (field) => (field === 'date' ? `${id('date')}-day` : id(field)),
+    prepare: (values: EvidenceDetails): EvidenceDetails => ({
       ...values,
       title: values.title.trim(),
       heldAt: values.heldAt.trim(),
       description: values.description.trim(),
-    };
-    const problems = evidenceDetailsProblems(details);
-    setErrors(problems);
-    setSaved(null);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      setSaveError(null);
+    }),
+    validate: evidenceDetailsProblems,
+    whatIsSaved,
+    onValid: async (details) => {
       const message = await onSave(details);
-      setSaved(message);
-      if (resetAfterSave) reset(initial);
-    } catch (error) {
-      setSaveError(describeStorageError(error, whatIsSaved));
-    } finally {
-      setBusy(false);
-    }
+      if (resetAfterSave) validated.form.reset(initial);
+      return message;
+    },
   });
+  const { errors, onSubmit, busy } = validated;
+  const { register, control } = validated.form;
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <ErrorSummary problems={summary} />
-      {saveError ? (
-        <p className="notice notice--error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
+      <FormProblems of={validated} />
       <FormField id={id('title')} label="Title" error={errors.title}>
         {(control) => <input {...control} type="text" autoComplete="off" {...register('title')} />}
       </FormField>
@@ -159,9 +123,7 @@ export function EvidenceDetailsForm({
         </button>
         {children}
       </div>
-      <div role="status" aria-live="polite" className="inline-status">
-        {saved ? <p>{saved}</p> : null}
-      </div>
+      <SavedAnnouncement text={validated.saved} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { describeStorageError } from '../db/storage-errors';
 import { CriterionOptions, criterionOptionLabel } from './CriterionOptions';
 import { EvidenceDetailsForm } from './EvidenceDetailsForm';
 import { EvidencePreview } from './EvidencePreview';
+import { StatusMessage } from './StatusMessage';
 
 function detailsOf(item: EvidenceItem): EvidenceDetails {
   return {
@@ -180,11 +181,7 @@ export function EvidenceItemPanel({
               {item.file ? ', and its file is removed from this computer unless other evidence uses the same file' : ''}. This cannot be
               undone.
             </p>
-            {deleteProblem ? (
-              <p className="notice notice--error" role="alert">
-                {deleteProblem}
-              </p>
-            ) : null}
+            {deleteProblem ? <StatusMessage kind="error">{deleteProblem}</StatusMessage> : null}
             <div className="button-row">
               <button type="button" className="button button--warning" disabled={busy} onClick={() => void remove()}>
                 Yes, delete it

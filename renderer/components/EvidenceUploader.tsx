@@ -6,6 +6,7 @@ import { addEvidenceFiles, linkEvidence, type FileIngestResult } from '../db/evi
 import { describeStorageError } from '../db/storage-errors';
 import { CriterionOptions } from './CriterionOptions';
 import { FileDropZone } from './FileDropZone';
+import { StatusMessage } from './StatusMessage';
 
 interface Progress {
   done: number;
@@ -134,7 +135,7 @@ export function EvidenceUploader({
         </ul>
       ) : null}
       {failed.length > 0 || outcome?.linkProblem ? (
-        <div className="notice notice--error" role="alert">
+        <StatusMessage kind="error">
           <p>
             {failed.length === 1
               ? 'One file was not added:'
@@ -148,7 +149,7 @@ export function EvidenceUploader({
             ))}
             {outcome?.linkProblem ? <li>{outcome.linkProblem}</li> : null}
           </ul>
-        </div>
+        </StatusMessage>
       ) : null}
     </div>
   );

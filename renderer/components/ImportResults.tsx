@@ -6,6 +6,7 @@ import { href } from '../app/hash-route';
 import type { ImportItem, ImportItemResult, ImportSummary } from '../app/submission-import';
 import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { SignerConfirmation } from './SignerConfirmation';
+import { StatusMessage } from './StatusMessage';
 
 const fingerprint = (hex: string) => shortHash(hex, 16);
 
@@ -147,11 +148,7 @@ function ResultBody({ workspaceId, item, onDecide }: { workspaceId: string; item
             <p className="key-question__warning">
               <strong>First submission from URN {result.summary.urn} in this workspace: check the school’s key before you trust it.</strong>
             </p>
-            {result.problem ? (
-              <p className="notice notice--error" role="alert">
-                {result.problem}
-              </p>
-            ) : null}
+            {result.problem ? <StatusMessage kind="error">{result.problem}</StatusMessage> : null}
             <SignerConfirmation
               identity={result.summary.signer}
               sender="the school"
@@ -186,11 +183,7 @@ function ResultBody({ workspaceId, item, onDecide }: { workspaceId: string; item
             this file. Ask the school to read you the fingerprint in its Settings before you accept. Nothing from this file has been
             imported yet.
           </p>
-          {result.problem ? (
-            <p className="notice notice--error" role="alert">
-              {result.problem}
-            </p>
-          ) : null}
+          {result.problem ? <StatusMessage kind="error">{result.problem}</StatusMessage> : null}
           <div className="button-row">
             <button type="button" className="button" disabled={result.deciding} onClick={() => onDecide('accept')}>
               Accept the new key and import <span className="visually-hidden">“{item.fileName}”</span>

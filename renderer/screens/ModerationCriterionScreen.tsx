@@ -22,6 +22,7 @@ import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/M
 import { ModerationCriteriaNav } from '../components/ModerationCriteriaNav';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
+import { StatusMessage } from '../components/StatusMessage';
 import {
   MODERATION_FIELDS,
   moderationFields,
@@ -328,9 +329,9 @@ function ModerationForm({
           </div>
         ))}
         {problem ? (
-          <p className="notice notice--error" id="decision-problem" role="alert">
+          <StatusMessage kind="error" id="decision-problem">
             {problem}
-          </p>
+          </StatusMessage>
         ) : null}
         {decision ? (
           <button type="button" className="button button--link" onClick={() => setValue('decision', '', { shouldDirty: true })}>

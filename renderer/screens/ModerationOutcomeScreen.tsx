@@ -25,6 +25,7 @@ import { PdfJobProgress } from '../components/PdfJobProgress';
 import type { ModerationReportRecord } from '../db/app-database';
 import { useModerationReports } from '../db/moderation-queries';
 import { newId, nowIso } from '../db/record-stamps';
+import { StatusMessage } from '../components/StatusMessage';
 import { loadReportInput, recordModerationReport, recordOutcome } from '../db/moderation-store';
 import { moderatorSigningSubject } from '../db/signing-key-store';
 import { describeStorageError } from '../db/storage-errors';
@@ -298,11 +299,7 @@ function ReportSection({
           Record the outcome first: the report carries it.
         </p>
       )}
-      {failure ? (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
       {job.state === 'running' ? (
         <PdfJobProgress label="Exporting the signed moderation report" progress={job.progress} onCancel={cancel} />
       ) : (
@@ -319,13 +316,12 @@ function ReportSection({
         </div>
       )}
       {exported ? (
-        <div className="notice notice--success" role="status" data-testid="report-exported">
-          <h3>Moderation report exported</h3>
+        <StatusMessage kind="success" testId="report-exported" heading="Moderation report exported" headingLevel={3}>
           <p>
             Saved as <strong>{exported.fileName}</strong> ({formatBytes(exported.size)}). Its SHA-256 begins{' '}
             <code>{shortHash(exported.sha256)}</code>. Send it to the school.
           </p>
-        </div>
+        </StatusMessage>
       ) : null}
       {reports && reports.length > 0 ? (
         <>

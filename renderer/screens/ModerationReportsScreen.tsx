@@ -10,6 +10,7 @@ import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { SignerConfirmation } from '../components/SignerConfirmation';
 import { useSchoolReports } from '../db/received-report-queries';
+import { StatusMessage } from '../components/StatusMessage';
 import { checkReportFile, importReceivedReport, type ReportImportResult } from '../db/received-report-store';
 import { describeStorageError } from '../db/storage-errors';
 import { LoadingOrMissing } from './NotFoundScreen';
@@ -151,16 +152,16 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
   }
   if (state.state === 'rejected') {
     return (
-      <div role="alert" className="notice notice--error" data-testid="report-rejected">
+      <StatusMessage kind="error" testId="report-rejected">
         <p>
           {state.fileName} was not imported. {state.message}
         </p>
-      </div>
+      </StatusMessage>
     );
   }
   if (state.state === 'refused') {
     return (
-      <div role="status" aria-live="polite" className="notice">
+      <StatusMessage kind="information">
         {state.question === 'first-use' ? (
           <p>
             You did not trust the key. Nothing from {state.fileName} was imported. If the report is genuine, ask the moderator to read you
@@ -171,14 +172,19 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
             You refused the new key. Nothing from {state.fileName} was imported. Ask the moderator whether they changed computer or key.
           </p>
         )}
-      </div>
+      </StatusMessage>
     );
   }
   if (state.state === 'ask' && state.question.kind === 'first-use') {
     const { moderation } = state.report;
     return (
-      <div role="alert" className="notice notice--warning key-decision" data-testid="first-use-report">
-        <h3>A moderator key this school has not seen before</h3>
+      <StatusMessage
+        kind="warning"
+        className="key-decision"
+        testId="first-use-report"
+        heading="A moderator key this school has not seen before"
+        headingLevel={3}
+      >
         <p>
           This report says it is from{' '}
           {`${moderation.moderator.name}, ${moderation.moderator.organisation} (${moderation.moderator.regionName})`}. No report from{' '}
@@ -192,15 +198,30 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
           busy={state.storing}
           onAnswer={onDecide}
         />
-      </div>
+      </StatusMessage>
     );
   }
   if (state.state === 'ask') {
     const { moderation, certificate } = state.report;
     const pinnedFingerprint = state.question.kind === 'different-key' ? state.question.pinnedFingerprint : '';
     return (
-      <div role="alert" className="notice notice--warning key-decision" data-testid="different-key">
-        <h3>The moderator’s key has changed</h3>
+      <StatusMessage
+        kind="warning"
+        className="key-decision"
+        testId="different-key"
+        heading="The moderator’s key has changed"
+        headingLevel={3}
+        actions={
+          <>
+            <button type="button" className="button" disabled={state.storing} onClick={() => onDecide(true)}>
+              Accept the new key and import
+            </button>
+            <button type="button" className="button button--secondary" disabled={state.storing} onClick={() => onDecide(false)}>
+              Refuse: import nothing
+            </button>
+          </>
+        }
+      >
         <p>
           {moderation.moderator.organisation} signed this report with a different key from the one it used before. That happens when a
           moderator moves to a new computer, but it could also mean someone else made the report. Check the fingerprint with the moderator,
@@ -220,21 +241,13 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
             </dd>
           </div>
         </dl>
-        <div className="button-row">
-          <button type="button" className="button" disabled={state.storing} onClick={() => onDecide(true)}>
-            Accept the new key and import
-          </button>
-          <button type="button" className="button button--secondary" disabled={state.storing} onClick={() => onDecide(false)}>
-            Refuse: import nothing
-          </button>
-        </div>
-      </div>
+      </StatusMessage>
     );
   }
   const { result } = state;
   const { record } = result;
   return (
-    <div role="status" aria-live="polite" className="notice notice--success" data-testid="report-imported">
+    <StatusMessage kind="success" testId="report-imported">
       {result.outcome === 'already-imported' ? (
         <p>This report was imported before. Nothing was added again.</p>
       ) : (
@@ -248,6 +261,6 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
       <p>
         <a href={href.receivedReport(record.evaluationId, record.id)}>See the moderation beside your judgements</a>
       </p>
-    </div>
+    </StatusMessage>
   );
 }

@@ -1,21 +1,15 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import {
-  validateModeratorDetails,
-  type ModeratorDetails,
-  type ModeratorErrors,
-  type ModeratorField,
-} from '../../shared/moderation/moderator-workspace';
+import { validateModeratorDetails, type ModeratorDetails, type ModeratorField } from '../../shared/moderation/moderator-workspace';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
-import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import { ModeratorWorkspaceLayout } from '../components/ModeratorWorkspaceLayout';
 import { PageHeading } from '../components/PageHeading';
 import { useModeratorWorkspaceRecord } from '../db/moderator-queries';
 import { createModeratorWorkspace, updateModeratorWorkspace } from '../db/moderator-store';
 import { useHasSigningKey } from '../db/signing-key-queries';
-import { describeStorageError } from '../db/storage-errors';
+import { FormProblems } from '../forms/FormMessages';
+import { useValidatedForm } from '../forms/use-validated-form';
 import { LoadingOrMissing } from './NotFoundScreen';
 
 const EMPTY: ModeratorDetails = { moderatorName: '', organisation: '', regionId: '' };
@@ -27,9 +21,25 @@ export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: st
   const { db, regions } = useServices();
   const existing = useModeratorWorkspaceRecord(db, workspaceId);
   const hasKey = useHasSigningKey(db, workspaceId);
-  const { register, handleSubmit, reset, getValues, setValue } = useForm<ModeratorDetails>({ defaultValues: EMPTY });
-  const [errors, setErrors] = useState<ModeratorErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const validated = useValidatedForm({
+    defaultValues: EMPTY,
+    fields: FIELD_ORDER,
+    linkTarget: fieldId,
+    prepare: (values: ModeratorDetails) => values,
+    validate: (values) => validateModeratorDetails(values, regions),
+    whatIsSaved: 'the moderator workspace',
+    onValid: async (values) => {
+      if (workspaceId) {
+        await updateModeratorWorkspace(db, workspaceId, values);
+        navigate(href.moderationQueue(workspaceId));
+      } else {
+        const workspace = await createModeratorWorkspace(db, values);
+        navigate(href.moderationQueue(workspace.id));
+      }
+    },
+  });
+  const { errors, onSubmit } = validated;
+  const { register, reset, getValues, setValue } = validated.form;
   const [loaded, setLoaded] = useState(!workspaceId);
 
   useEffect(() => {
@@ -39,40 +49,16 @@ export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: st
     }
   }, [existing, loaded, reset]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    const problems = validateModeratorDetails(values, regions);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    try {
-      setSaveError(null);
-      if (workspaceId) {
-        await updateModeratorWorkspace(db, workspaceId, values);
-        navigate(href.moderationQueue(workspaceId));
-      } else {
-        const workspace = await createModeratorWorkspace(db, values);
-        navigate(href.moderationQueue(workspace.id));
-      }
-    } catch (error) {
-      setSaveError(describeStorageError(error, 'the moderator workspace'));
-    }
-  });
-
   if (workspaceId && (existing === undefined || (existing && !loaded)))
     return <LoadingOrMissing state="loading" what="moderator workspace" />;
   if (workspaceId && existing === null) return <LoadingOrMissing state="missing" what="moderator workspace" />;
 
   const title = workspaceId ? 'Moderator workspace details' : 'Set up a moderator workspace';
-  const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : []));
 
   return (
     <ModeratorWorkspaceLayout workspace={existing ?? null} current="details">
       <PageHeading title={title}>{title}</PageHeading>
-      <ErrorSummary problems={summary} />
-      {saveError ? (
-        <p className="notice notice--error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
+      <FormProblems of={validated} />
       {workspaceId ? null : (
         <p className="lead">
           A moderator workspace is where you import schools’ signed submissions, check them and record your moderation. It is kept apart

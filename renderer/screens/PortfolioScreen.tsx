@@ -7,6 +7,7 @@ import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
+import { StatusMessage } from '../components/StatusMessage';
 import { nowIso } from '../db/record-stamps';
 import { describeStorageError } from '../db/storage-errors';
 import { loadSubmissionSnapshot } from '../db/submission-store';
@@ -123,11 +124,7 @@ export function PortfolioScreen({ evaluationId }: { evaluationId: string }) {
       <div role="status" aria-live="polite" className="inline-status">
         {message ? <p>{message}</p> : null}
       </div>
-      {failure ? (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
     </Layout>
   );
 }

@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { Phase, Setting } from '../../shared/framework/framework-types';
 import { SCHOOL_PHASES, SCHOOL_SETTINGS, YEAR_GROUPS, type SchoolDetails } from '../../shared/school/school-records';
-import { FieldError } from '../components/ErrorSummary';
-import { localAuthorityNote, validateSchoolDetails, type SchoolErrors, type SchoolField } from '../../shared/school/school-validation';
+import { localAuthorityNote, validateSchoolDetails, type SchoolField } from '../../shared/school/school-validation';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
-import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { useSchool } from '../db/school-queries';
 import { createSchool, updateSchool } from '../db/school-store';
-import { describeStorageError } from '../db/storage-errors';
+import { FieldGroup, FormProblems } from '../forms/FormMessages';
+import { useValidatedForm } from '../forms/use-validated-form';
 
 type YesNo = 'yes' | 'no' | '';
 
@@ -76,6 +74,8 @@ const FIELD_ORDER: SchoolField[] = [
   'lookedAfterOnRoll',
 ];
 
+const fieldId = (field: SchoolField) => `school-${field}`;
+
 function toCount(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
 }
@@ -99,13 +99,47 @@ function asList<T extends string>(value: T[] | T | false | undefined): T[] {
   return typeof value === 'string' ? [value] : [];
 }
 
+/** What was typed, as the school's details: trimmed names, numbers, a list of phases, yes or no. */
+function detailsOf(values: FormValues): SchoolDetails {
+  return {
+    ...values,
+    name: values.name.trim(),
+    urn: values.urn.trim(),
+    phases: asList<Phase>(values.phases),
+    setting: values.setting as Setting,
+    lowestYear: toYear(values.lowestYear),
+    highestYear: toYear(values.highestYear),
+    pupilsOnRoll: toCount(values.pupilsOnRoll),
+    pupilsOnSenSupport: toCount(values.pupilsOnSenSupport),
+    pupilsWithEhcPlan: toCount(values.pupilsWithEhcPlan),
+    resourcedProvision: toAnswer(values.resourcedProvision),
+    lookedAfterOnRoll: toAnswer(values.lookedAfterOnRoll),
+  };
+}
+
 /** Sets up a school workspace, or edits one. */
 export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
   const { db, regions } = useServices();
   const existing = useSchool(db, schoolId);
-  const { register, handleSubmit, watch, reset, setValue } = useForm<FormValues>({ defaultValues: EMPTY });
-  const [errors, setErrors] = useState<SchoolErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const validated = useValidatedForm({
+    defaultValues: EMPTY,
+    fields: FIELD_ORDER,
+    linkTarget: fieldId,
+    prepare: detailsOf,
+    validate: (details) => validateSchoolDetails(details, regions),
+    whatIsSaved: 'the school’s details',
+    onValid: async (details) => {
+      if (schoolId) {
+        await updateSchool(db, schoolId, details);
+        navigate(href.school(schoolId));
+      } else {
+        const school = await createSchool(db, details);
+        navigate(href.school(school.id));
+      }
+    },
+  });
+  const { errors, onSubmit } = validated;
+  const { register, watch, reset, setValue } = validated.form;
   const [loaded, setLoaded] = useState(!schoolId);
 
   useEffect(() => {
@@ -131,41 +165,7 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
   const localAuthorityChoices = [...(formerName ? [formerName] : []), ...(region?.localAuthorities ?? [])];
   const note = localAuthorityNote({ regionId, localAuthority: watch('localAuthority') }, regions);
 
-  const onSubmit = handleSubmit(async (values) => {
-    const details: SchoolDetails = {
-      ...values,
-      name: values.name.trim(),
-      urn: values.urn.trim(),
-      phases: asList<Phase>(values.phases),
-      setting: values.setting as Setting,
-      lowestYear: toYear(values.lowestYear),
-      highestYear: toYear(values.highestYear),
-      pupilsOnRoll: toCount(values.pupilsOnRoll),
-      pupilsOnSenSupport: toCount(values.pupilsOnSenSupport),
-      pupilsWithEhcPlan: toCount(values.pupilsWithEhcPlan),
-      resourcedProvision: toAnswer(values.resourcedProvision),
-      lookedAfterOnRoll: toAnswer(values.lookedAfterOnRoll),
-    };
-    const problems = validateSchoolDetails(details, regions);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    try {
-      setSaveError(null);
-      if (schoolId) {
-        await updateSchool(db, schoolId, details);
-        navigate(href.school(schoolId));
-      } else {
-        const school = await createSchool(db, details);
-        navigate(href.school(school.id));
-      }
-    } catch (error) {
-      setSaveError(describeStorageError(error, 'the school’s details'));
-    }
-  });
-
   const title = schoolId ? 'Edit school details' : 'Set up a new school';
-  const fieldId = (field: SchoolField) => `school-${field}`;
-  const summary = FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : []));
   const text = (
     field: 'name' | 'urn' | 'headTeacher' | 'senco' | 'senGovernor' | 'pupilsOnRoll' | 'pupilsOnSenSupport' | 'pupilsWithEhcPlan',
     label: string,
@@ -194,17 +194,8 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
     hint?: string,
   ) => {
     const error = errors[field];
-    const hintId = hint ? `${fieldId(field)}-hint` : undefined;
-    const describedBy = [hintId, error ? `${fieldId(field)}-error` : undefined].filter(Boolean).join(' ') || undefined;
     return (
-      <fieldset className={`field${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
-        <legend>{legend}</legend>
-        {hint ? (
-          <p className="hint" id={hintId}>
-            {hint}
-          </p>
-        ) : null}
-        <FieldError id={`${fieldId(field)}-error`} message={error} />
+      <FieldGroup id={fieldId(field)} legend={legend} hint={hint} error={error}>
         {options.map((option, index) => {
           const id = index === 0 ? fieldId(field) : `${fieldId(field)}-${option.id}`;
           return (
@@ -214,7 +205,7 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
             </div>
           );
         })}
-      </fieldset>
+      </FieldGroup>
     );
   };
   const yearSelect = (field: 'lowestYear' | 'highestYear', label: string) => (
@@ -247,12 +238,7 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
   return (
     <Layout>
       <PageHeading title={title}>{title}</PageHeading>
-      <ErrorSummary problems={summary} />
-      {saveError ? (
-        <p className="notice notice--error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
+      <FormProblems of={validated} />
       <form onSubmit={onSubmit} noValidate className="form">
         <fieldset>
           <legend>The school</legend>

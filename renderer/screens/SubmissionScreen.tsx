@@ -9,6 +9,7 @@ import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { useSubmission } from '../db/submission-queries';
+import { StatusMessage } from '../components/StatusMessage';
 import { useSaveAgain } from '../export/use-signed-export';
 import { LoadingOrMissing } from './NotFoundScreen';
 
@@ -73,11 +74,7 @@ export function SubmissionScreen({ evaluationId, submissionId }: { evaluationId:
       <div role="status" aria-live="polite" className="inline-status">
         {notice ? <p>{notice}</p> : null}
       </div>
-      {failure ? (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
 
       <h2>Judgements as submitted</h2>
       <ScrollRegion label="Judgements as submitted">

@@ -11,6 +11,7 @@ import type { FieldProblem } from '../components/ErrorSummary';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { PdfJobProgress } from '../components/PdfJobProgress';
+import { StatusMessage } from '../components/StatusMessage';
 import { SubmissionList } from '../components/SubmissionList';
 import type { SubmissionRecord } from '../db/app-database';
 import { useEvaluationRecords } from '../db/evaluation-queries';
@@ -190,11 +191,7 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
         </section>
       )}
 
-      {failure ? (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
 
       {job.state === 'running' ? (
         <PdfJobProgress label="Exporting the signed submission" progress={job.progress} onCancel={cancel} />
@@ -214,8 +211,7 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
       )}
 
       {exported ? (
-        <div className="notice notice--success" role="status" data-testid="export-done">
-          <h2>Submission v{exported.version} exported</h2>
+        <StatusMessage kind="success" testId="export-done" heading={`Submission v${exported.version} exported`}>
           <p>
             Saved as <strong>{exported.fileName}</strong> ({formatBytes(exported.size)}). Its SHA-256 begins{' '}
             <code>{shortHash(exported.sha256)}</code>.
@@ -223,7 +219,7 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
           <p>
             <a href={href.submission(evaluationId, exported.id)}>See submission v{exported.version}</a>
           </p>
-        </div>
+        </StatusMessage>
       ) : null}
 
       <SubmissionList evaluationId={evaluationId} />
