@@ -14,6 +14,7 @@ import { useEvaluationRecords } from '../app/use-evaluation-records';
 import { CriteriaNav } from '../components/CriteriaNav';
 import { EditConflict } from '../components/EditConflict';
 import { FormField } from '../components/FormField';
+import { GlossaryTermsUsed } from '../components/GlossaryTermsUsed';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatus } from '../components/SaveStatus';
@@ -71,6 +72,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
               <li key={reference}>{reference}</li>
             ))}
           </ul>
+          <GlossaryTermsUsed criterion={criterion} glossary={framework.glossary} />
           {!applies.applies ? (
             <p className="notice" data-testid="does-not-apply">
               This criterion does not apply to this school: {applies.reason}. It counts towards no award, so it need not be judged.

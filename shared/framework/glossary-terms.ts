@@ -1,4 +1,4 @@
-import type { GlossaryEntry } from './framework-types';
+import type { Criterion, GlossaryEntry } from './framework-types';
 
 /**
  * Finding a framework's glossary terms in its own text (a criterion's statement, guidance,
@@ -109,6 +109,21 @@ export function glossaryTermsIn(texts: readonly string[], glossary: readonly Glo
     for (const { entry } of findGlossaryTerms(text, glossary)) if (!found.includes(entry)) found.push(entry);
   }
   return found;
+}
+
+/** The terms a criterion uses in what a reader sees of it: its title, statement, guidance, suggested evidence and descriptors. */
+export function criterionGlossaryTerms(
+  criterion: Pick<Criterion, 'title' | 'statement' | 'guidance' | 'suggestedEvidence' | 'descriptors'>,
+  glossary: readonly GlossaryEntry[],
+): GlossaryEntry[] {
+  const texts = [
+    criterion.statement,
+    criterion.title,
+    criterion.guidance,
+    ...criterion.suggestedEvidence,
+    ...Object.values(criterion.descriptors),
+  ];
+  return glossaryTermsIn(texts, glossary);
 }
 
 /** Every entry once (the first of two with the same term), in alphabetical order of term, as a glossary page lists them. */

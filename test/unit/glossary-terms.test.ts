@@ -4,6 +4,7 @@ import southern2026 from '../../criteria/frameworks/southern-2026.json';
 import type { GlossaryEntry } from '../../shared/framework/framework-types';
 import {
   alphabeticalGlossary,
+  criterionGlossaryTerms,
   findGlossaryTerms,
   glossariesInUse,
   glossaryForms,
@@ -125,6 +126,20 @@ describe('glossaryTermsIn', () => {
     expect(used).toContain('SEN information report');
     expect(used).toContain('Education, health and care plan (EHC plan)');
     expect(used).toContain('SENCO');
+  });
+});
+
+describe('criterionGlossaryTerms', () => {
+  it('reads the statement, title, guidance, suggested evidence and descriptors, statement first', () => {
+    const criterion = {
+      statement: 'The SENCO plans.',
+      title: 'Plans',
+      guidance: 'Read each EHC plan.',
+      suggestedEvidence: ['A pupil passport'],
+      descriptors: { established: 'AP is used well.' },
+    };
+    expect(criterionGlossaryTerms(criterion, GLOSSARY)).toEqual([SENCO, EHC, SEN_SUPPORT_PLAN, AP]);
+    expect(criterionGlossaryTerms({ ...criterion, descriptors: {} }, GLOSSARY)).toEqual([SENCO, EHC, SEN_SUPPORT_PLAN]);
   });
 });
 
