@@ -17,6 +17,7 @@ import { FormField } from '../components/FormField';
 import { GlossaryTermsUsed } from '../components/GlossaryTermsUsed';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
+import { PreviousNarratives } from '../components/PreviousNarratives';
 import { SaveStatus } from '../components/SaveStatus';
 import { createAction } from '../db/action-store';
 import {
@@ -101,6 +102,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
               </dl>
             </section>
           ) : null}
+          <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
           {stored === undefined ? (
             <p role="status">Loading…</p>
           ) : (

@@ -43,7 +43,7 @@ describe('the terms a criterion uses, on the school’s criterion screen', () =>
     const { evaluation } = await startEvaluation(db, school, framework, { title: 'Accreditation 2026–27' });
     await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId="NE26-1.1.1" />, { db });
 
-    const disclosure = (await screen.findByTestId('terms-used')) as HTMLDetailsElement;
+    const disclosure = (await screen.findByTestId('terms-used', {}, { timeout: 10_000 })) as HTMLDetailsElement;
     const definitionOf = (term: string) => framework.glossary.find((g) => g.term === term)!.definition;
     const shown = termsShown();
     // The statement names the SENCO and the NPQ for SENCOs; SEN is not found inside "SENCO".
@@ -65,7 +65,7 @@ describe('the terms a criterion uses, on the school’s criterion screen', () =>
     expect(framework.glossary).toEqual([]);
     const criterionId = framework.criteria[0]!.id;
     await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId={criterionId} />, { db });
-    await screen.findByRole('heading', { level: 1, name: new RegExp(criterionId.replace(/\./g, '\\.')) });
+    await screen.findByRole('heading', { level: 1, name: new RegExp(criterionId.replace(/\./g, '\\.')) }, { timeout: 10_000 });
     expect(screen.queryByTestId('terms-used')).toBeNull();
   });
 });
@@ -84,7 +84,7 @@ describe('the terms a criterion uses, on the moderator’s criterion screen', ()
       <ModerationCriterionScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} criterionId="NE26-1.1.2" />,
       { db, platform: recordingPlatform(), pdfJobs: fakePdfRunner().runner, verifyJobs: fakeVerifyRunner().runner },
     );
-    await screen.findByTestId('terms-used');
+    await screen.findByTestId('terms-used', {}, { timeout: 10_000 });
     const terms = termsShown().map(([term]) => term);
     expect(terms).toContain('SENCO');
     expect(terms).toContain('SEND');
@@ -97,7 +97,7 @@ describe('the terms a criterion uses, on the moderator’s criterion screen', ()
       <ModerationCriterionScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} criterionId="NE-1.1.1" />,
       { db, platform: recordingPlatform(), pdfJobs: fakePdfRunner().runner, verifyJobs: fakeVerifyRunner().runner },
     );
-    await screen.findByRole('heading', { level: 1, name: /NE-1\.1\.1/ });
+    await screen.findByRole('heading', { level: 1, name: /NE-1\.1\.1/ }, { timeout: 10_000 });
     expect(screen.queryByTestId('terms-used')).toBeNull();
   });
 });
@@ -108,7 +108,7 @@ describe('the glossary on the help screen', () => {
     await createSchool(db, SAMPLE_SCHOOL);
     const framework = await currentFramework('north-east');
     await renderWithServices(<HelpScreen />, { db });
-    const section = await screen.findByRole('region', { name: 'Glossary' });
+    const section = await screen.findByRole('region', { name: 'Glossary' }, { timeout: 10_000 });
     const headings = within(section)
       .getAllByRole('heading', { level: 3 })
       .map((h) => h.textContent);
@@ -125,7 +125,7 @@ describe('the glossary on the help screen', () => {
     const db = freshDatabase();
     const { regions } = await loadShippedData();
     await renderWithServices(<HelpScreen />, { db });
-    const section = await screen.findByRole('region', { name: 'Glossary' });
+    const section = await screen.findByRole('region', { name: 'Glossary' }, { timeout: 10_000 });
     const headings = within(section)
       .getAllByRole('heading', { level: 3 })
       .map((h) => h.textContent);
