@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Criterion, GlossaryEntry } from '../../shared/framework/framework-types';
 import { criterionGlossaryTerms } from '../../shared/framework/glossary-terms';
 
@@ -13,7 +14,7 @@ export function GlossaryTermsUsed({
   criterion: Pick<Criterion, 'id' | 'title' | 'statement' | 'guidance' | 'suggestedEvidence' | 'descriptors'>;
   glossary: readonly GlossaryEntry[];
 }) {
-  const terms = criterionGlossaryTerms(criterion, glossary);
+  const terms = useMemo(() => criterionGlossaryTerms(criterion, glossary), [criterion, glossary]);
   if (terms.length === 0) return null;
   return (
     <details className="terms-used" data-testid="terms-used">
@@ -29,8 +30,8 @@ export function GlossaryTermsUsed({
 export function GlossaryList({ entries }: { entries: readonly GlossaryEntry[] }) {
   return (
     <dl className="glossary-list">
-      {entries.map((entry) => (
-        <div key={entry.term}>
+      {entries.map((entry, i) => (
+        <div key={`${i}-${entry.term}`}>
           <dt>
             <dfn>{entry.term}</dfn>
             {entry.aliases && entry.aliases.length > 0 ? <span className="muted"> (also: {entry.aliases.join('; ')})</span> : null}

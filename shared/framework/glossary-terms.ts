@@ -86,9 +86,13 @@ function formsOf(glossary: readonly GlossaryEntry[]): Form[] {
 
 /** The glossary terms found in a text, in the order they appear, none overlapping another. */
 export function findGlossaryTerms(text: string, glossary: readonly GlossaryEntry[]): GlossaryMatch[] {
-  if (text === '' || glossary.length === 0) return [];
+  return glossary.length === 0 ? [] : matchesIn(text, formsOf(glossary));
+}
+
+function matchesIn(text: string, forms: readonly Form[]): GlossaryMatch[] {
+  if (text === '') return [];
   const candidates: GlossaryMatch[] = [];
-  for (const { pattern, entry } of formsOf(glossary)) {
+  for (const { pattern, entry } of forms) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       candidates.push({ start, end: start + match[0].length, text: match[0], entry });
@@ -104,9 +108,11 @@ export function findGlossaryTerms(text: string, glossary: readonly GlossaryEntry
 
 /** The entries whose terms appear in any of the texts, each once, in the order they first appear. */
 export function glossaryTermsIn(texts: readonly string[], glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
+  if (glossary.length === 0) return [];
+  const forms = formsOf(glossary);
   const found: GlossaryEntry[] = [];
   for (const text of texts) {
-    for (const { entry } of findGlossaryTerms(text, glossary)) if (!found.includes(entry)) found.push(entry);
+    for (const { entry } of matchesIn(text, forms)) if (!found.includes(entry)) found.push(entry);
   }
   return found;
 }
