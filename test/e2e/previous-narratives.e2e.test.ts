@@ -7,6 +7,8 @@ import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import { historicFrameworkForRegion } from '../fixtures/historic-edition';
 import { checkScreen, expectSavedAfter, expectText, expectValue, expectVisible } from './support/app';
 import { fillSchoolForm, RIVERSIDE_PRIMARY } from './support/school-steps';
+import { expectNoAxeViolations } from './support/axe';
+import { horizontalOverflow, storeReadingPreferences, THEME_AND_TINT } from './support/reading-themes';
 import { useAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
@@ -114,5 +116,37 @@ describe('a narrative from the 2005 evaluation, for reference', () => {
     await expectValue(page.getByLabel('Narrative'), combined);
     await page.reload();
     await expectValue(page.getByLabel('Narrative'), combined);
+  });
+
+  it('the criterion screen with its terms and previous narrative, and Help with the glossary, pass axe in every look and reflow at 320 px', async () => {
+    const criterionUrl = page.url();
+    expect(criterionUrl).toContain('/criteria/NE26-4.1.1');
+    const addresses = [criterionUrl, `${server.url}#/help`];
+    await page.goto(`${server.url}#/help`);
+    await checkScreen(page, 'help', 'Help and keyboard shortcuts');
+    await expectVisible(page.getByRole('region', { name: 'Glossary' }));
+    // Open every disclosure of terms, so what it holds is checked too.
+    const open = () => page.evaluate(() => document.querySelectorAll('details.terms-used').forEach((d) => d.setAttribute('open', '')));
+    for (const look of THEME_AND_TINT) {
+      await storeReadingPreferences(page, look);
+      for (const address of addresses) {
+        await page.goto(address);
+        await page.reload();
+        await expectVisible(page.locator('h1'));
+        await open();
+        await expectNoAxeViolations(page, `${address} in ${look.theme} with ${look.tint} tint`);
+      }
+    }
+    await page.setViewportSize({ width: 320, height: 720 });
+    for (const address of addresses) {
+      await page.goto(address);
+      await page.reload();
+      await expectVisible(page.locator('h1'));
+      await open();
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.root, `${address} at 320 px: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.width);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await storeReadingPreferences(page, {});
   });
 });
