@@ -45,7 +45,7 @@ export async function startEvaluation(
     updatedAt: now,
   };
   let carried: CarriedForward | null = null;
-  await db.transaction('rw', [db.evaluations, db.responses, db.evidenceLinks], async () => {
+  await db.transaction('rw', [db.evaluations, db.responses, db.evidenceLinks, db.previousNarratives], async () => {
     await db.evaluations.add(evaluation);
     if (options.carryForwardFrom) {
       const from = options.carryForwardFrom;
@@ -77,6 +77,8 @@ export async function startEvaluation(
       }
       await db.responses.bulkAdd(carried.result.responses);
       await db.evidenceLinks.bulkAdd(carried.result.links);
+      // Narratives kept for reference only (their procedure has gone): written with the rest, or not at all.
+      if (carried.kind === 'across-editions') await db.previousNarratives.bulkAdd(carried.result.previousNarratives);
     }
   });
   return { evaluation, carried };

@@ -12,8 +12,10 @@ import { evaluationSections, useEvaluation } from '../app/use-evaluation';
 import { CriteriaNav } from '../components/CriteriaNav';
 import { EditConflict } from '../components/EditConflict';
 import { FormField } from '../components/FormField';
+import { GlossaryTermsUsed } from '../components/GlossaryTermsUsed';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
+import { PreviousNarratives } from '../components/PreviousNarratives';
 import { SaveStatus } from '../components/SaveStatus';
 import { createAction } from '../db/action-store';
 import {
@@ -68,6 +70,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
               <li key={reference}>{reference}</li>
             ))}
           </ul>
+          <GlossaryTermsUsed criterion={criterion} glossary={framework.glossary} />
           {!applies.applies ? (
             <p className="notice" data-testid="does-not-apply">
               This criterion does not apply to this school: {applies.reason}. It counts towards no award, so it need not be judged.
@@ -96,6 +99,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
               </dl>
             </section>
           ) : null}
+          <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
           {stored === undefined ? (
             <p role="status">Loading…</p>
           ) : (

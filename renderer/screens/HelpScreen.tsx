@@ -6,6 +6,7 @@ import {
   type ShortcutGroup,
 } from '../../shared/desktop/menu-commands';
 import { useServices } from '../app/app-context';
+import { FrameworkGlossaries } from '../components/FrameworkGlossaries';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 
@@ -82,6 +83,8 @@ export function HelpScreen() {
           </tbody>
         </table>
       ))}
+
+      <FrameworkGlossaries />
 
       <h2>About</h2>
       <p>

@@ -18,6 +18,7 @@ import { useModeratedSubmission } from '../app/use-moderated-submission';
 import { EditConflict } from '../components/EditConflict';
 import { EmbeddedEvidence } from '../components/EmbeddedEvidence';
 import { FormField } from '../components/FormField';
+import { GlossaryTermsUsed } from '../components/GlossaryTermsUsed';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from '../components/ModeratedSubmissionLayout';
 import { ModerationCriteriaNav } from '../components/ModerationCriteriaNav';
 import { PageHeading } from '../components/PageHeading';
@@ -79,6 +80,7 @@ export function ModerationCriterionScreen({
           <li>Level: {levelLabel(framework, criterion.level)}</li>
           {criterion.mandatory ? <li className="tag--mandatory">Mandatory</li> : null}
         </ul>
+        <GlossaryTermsUsed criterion={criterion} glossary={framework.glossary} />
         <div className="moderation-columns">
           <section aria-labelledby="school-says-heading" className="moderation-columns__school">
             <h2 id="school-says-heading">What the school says</h2>
