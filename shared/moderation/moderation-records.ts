@@ -57,6 +57,26 @@ export interface ImportedSubmission {
   /** Whether the framework came from the app's installed copy or from the file (its hash checked). */
   frameworkSource: 'installed' | 'embedded';
   status: SubmissionStatus;
+  /**
+   * What carrying the moderator's decisions over from an earlier version did, once: absent until
+   * then (and on version 1, and while no earlier version has a decision). Not indexed.
+   */
+  carryOver?: CarryOverRecord | null;
+}
+
+/** The carry-over of decisions to a later version from the latest earlier version the moderator decided on. */
+export interface CarryOverRecord {
+  fromSubmissionKey: string;
+  fromVersion: number;
+  at: string;
+  /** Criteria changed or new since that version, in framework order (all of them when refused). */
+  changed: string[];
+  /** How many decisions were carried over. */
+  carried: number;
+  /** Why nothing was carried (another framework, another school), or null. */
+  refused: string | null;
+  /** In a sentence, for the review. */
+  summary: string;
 }
 
 /**
