@@ -17,6 +17,11 @@ export interface ModerationCriterion {
   decision: ModerationDecision | null;
   moderatedJudgement: string | null;
   comment: string;
+  /**
+   * The earlier version of the submission the decision was carried over from, unchanged, because
+   * the school left the criterion as it was. Present only on such a decision (reports without it still verify).
+   */
+  carriedFromVersion?: number;
 }
 
 export interface ModerationDocument {

@@ -57,6 +57,7 @@ export function buildModerationDocument(input: ModerationReportInput, certificat
         decision: moderation?.decision ?? null,
         moderatedJudgement: moderation?.decision === 'moderated' ? moderation.moderatedJudgement : null,
         comment: moderation?.comment.trim() ?? '',
+        ...(moderation?.carriedFrom && moderation.decision !== null ? { carriedFromVersion: moderation.carriedFrom.version } : {}),
       };
     }),
     visit: input.visit
