@@ -36,6 +36,14 @@ export async function loadEarlierModeration(
   return null;
 }
 
+/** The earlier version decided on (see loadEarlierModeration) of a stored submission, read whole, or null. */
+export async function earlierModerationOf(db: AppDatabase, submissionKey: string): Promise<EarlierModeration | null> {
+  return db.transaction('r', [db.importedSubmissions, db.importedSubmissionDocuments, db.criterionModerations], async () => {
+    const submission = await db.importedSubmissions.get(submissionKey);
+    return submission ? loadEarlierModeration(db, submission) : null;
+  });
+}
+
 /**
  * Carries the moderator's decisions over to a later version of a school's submission from the
  * latest earlier version decided on (see shared/moderation/resubmission-carry-over.ts), in one

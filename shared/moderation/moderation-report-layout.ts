@@ -133,9 +133,11 @@ function visitSection(document: ModerationDocument, framework: AppliedFramework)
   const { visit } = document;
   if (!visit) return [sectionHeading('Visit'), { text: 'No visit was planned.', style: 'paragraph' }];
   const method =
-    visit.method.kind === 'random'
-      ? `${visit.method.perStrand} at random from each strand, seed ${visit.method.seed} (the same seed draws the same criteria)`
-      : 'chosen by the moderator';
+    visit.method.kind === 'rule'
+      ? `proposed by the region’s sampling rule (mandatory and statutory criteria the school claims, then criteria at risk, then a draw from each strand with the seed ${visit.method.seed}), which the moderator could add to or take from`
+      : visit.method.kind === 'random'
+        ? `${visit.method.perStrand} at random from each strand, seed ${visit.method.seed} (the same seed draws the same criteria)`
+        : 'chosen by the moderator';
   return [
     sectionHeading('Visit'),
     labelledRows(

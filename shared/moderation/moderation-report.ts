@@ -63,6 +63,7 @@ export function buildModerationDocument(input: ModerationReportInput, certificat
     visit: input.visit
       ? {
           criterionIds: [...input.visit.criterionIds],
+          // The proposal's reasons stay in the workspace and on the printed plan: the report records the method.
           method: { ...input.visit.method },
           visitDate: input.visit.visitDate,
           notes: input.visit.notes,
