@@ -139,4 +139,17 @@ describe('verifyModerationReport: the data', () => {
     });
     expect(await rejection(undecided, 'data-invalid')).toMatch(/carried over from version 1/);
   });
+
+  it('accepts a visit proposed by the region’s rule with its seed, and refuses such a method without a seed', async () => {
+    const byRule = changed((d) => {
+      if (d.visit) d.visit.method = { kind: 'rule', seed: 'MOORSIDE' };
+    });
+    const result = await verifyModerationReport(await signedReportWithData(byRule, signing));
+    if (!result.ok) throw new Error(result.rejection.message);
+    expect(result.report.moderation.visit?.method).toEqual({ kind: 'rule', seed: 'MOORSIDE' });
+    const noSeed = changed((d) => {
+      if (d.visit) d.visit.method = { kind: 'rule', seed: '' };
+    });
+    await rejection(noSeed, 'data-invalid');
+  });
 });
