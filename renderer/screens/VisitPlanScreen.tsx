@@ -100,7 +100,7 @@ function VisitPlanForm({
   const [initialFields] = useState(() => storedFields ?? { fields: visitFields(null), updatedAt: '' });
   const [seed, setSeed] = useState(initialPlan.method.kind === 'hand' ? '' : initialPlan.method.seed);
   const [seedError, setSeedError] = useState<string | null>(null);
-  const [drawMessage, setDrawMessage] = useState<string | null>(null);
+  const [drawMessage, setDrawMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [printMessage, setPrintMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const { job, start, cancel } = usePdfJob();
   const setPlanNow = (next: PlanValues) => {
@@ -153,7 +153,7 @@ function VisitPlanForm({
     // by hand can no longer be repeated from its seed, so the plan says it was chosen by hand.
     change({ ...plan, criterionIds: ids, method: plan.method.kind === 'rule' ? plan.method : { kind: 'hand' } }, true);
     if (plan.method.kind === 'random')
-      setDrawMessage('You changed the drawn list by hand, so the plan now records the criteria as chosen by hand.');
+      setDrawMessage({ kind: 'ok', text: 'You changed the drawn list by hand, so the plan now records the criteria as chosen by hand.' });
   };
 
   const propose = async (event: FormEvent) => {
@@ -167,7 +167,10 @@ function VisitPlanForm({
     try {
       earlier = await earlierModerationOf(db, submission.key);
     } catch (error) {
-      setDrawMessage(`${describeStorageError(error, 'the visit plan')} The last moderation could not be read, so nothing was proposed.`);
+      setDrawMessage({
+        kind: 'error',
+        text: `${describeStorageError(error, 'the visit plan')} The last moderation of this school could not be read, so nothing was proposed. Try again.`,
+      });
       return;
     }
     const proposal = proposedVisitSample({
@@ -182,9 +185,10 @@ function VisitPlanForm({
     });
     setSeed(used);
     change({ ...planNow.current, ...proposal }, true);
-    setDrawMessage(
-      `Proposed ${proposal.criterionIds.length} criteria by the region’s rule, with the seed ${used}. Proposing again with this seed gives the same criteria.`,
-    );
+    setDrawMessage({
+      kind: 'ok',
+      text: `Proposed ${proposal.criterionIds.length} criteria by the region’s rule, with the seed ${used}. Proposing again with this seed gives the same criteria.`,
+    });
   };
 
   const print = async () => {
@@ -324,8 +328,8 @@ function VisitPlanForm({
             </button>
           ) : null}
         </div>
-        <div role="status" aria-live="polite" className="inline-status">
-          {drawMessage ? <p>{drawMessage}</p> : null}
+        <div role={drawMessage?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
+          {drawMessage ? <p className={drawMessage.kind === 'error' ? 'notice notice--error' : undefined}>{drawMessage.text}</p> : null}
         </div>
       </form>
 

@@ -232,12 +232,12 @@ export function proposedVisitSample(input: RuleSamplingInput): Pick<VisitPlan, '
   };
 }
 
-/** Why a criterion of the plan is in it: the rule's reason, or that the moderator added it. */
+/** Why a criterion of the plan is in it: the rule's reason, or that the moderator added or chose it. */
 export function whyInPlan(plan: Pick<VisitPlan, 'method' | 'sample'>, criterionId: string): string {
   const proposed = plan.method.kind === 'rule' ? plan.sample?.proposed.find((p) => p.criterionId === criterionId) : undefined;
   if (proposed) return proposed.why;
   if (plan.method.kind === 'random') return `Drawn at random (seed ${plan.method.seed}).`;
-  return 'Added by you.';
+  return plan.method.kind === 'rule' ? 'Added by you.' : 'Chosen by you.';
 }
 
 /** The criteria the rule proposed that the moderator took out of the plan, in the rule's order. */

@@ -47,6 +47,11 @@ describe('The visit sample is proposed by the region’s rule', () => {
     const stored = async () => (await db.visitPlans.get(submission.key)) ?? null;
     await waitFor(async () => expect((await stored())?.method).toEqual({ kind: 'rule', seed: 'MOORSIDE' }));
     const plan = (await stored())!;
+    expect(
+      screen.getByText(
+        `Proposed ${plan.criterionIds.length} criteria by the region’s rule, with the seed MOORSIDE. Proposing again with this seed gives the same criteria.`,
+      ),
+    ).toBeTruthy();
     expect(new Set(plan.criterionIds)).toEqual(new Set(expected.map((s) => s.criterionId)));
     expect(plan.sample?.proposed).toEqual(expected.map((s) => ({ criterionId: s.criterionId, why: s.why })));
 

@@ -173,6 +173,7 @@ describe('the proposal a visit plan keeps', () => {
     expect(takenOutOfProposal(plan)).toEqual(['TF-2.1.1']);
     // Plans made before the rule: a uniform draw says so, a plan by hand has nothing taken out.
     expect(whyInPlan({ method: { kind: 'random', seed: 'S', perStrand: 1 } }, 'TF-1.1.1')).toBe('Drawn at random (seed S).');
+    expect(whyInPlan({ method: { kind: 'hand' } }, 'TF-1.1.1')).toBe('Chosen by you.');
     expect(takenOutOfProposal({ criterionIds: [], method: { kind: 'hand' }, sample: proposal.sample })).toEqual([]);
   });
 
