@@ -15,6 +15,7 @@ import type { SectionLink } from '../components/Layout';
 import type { AppDatabase } from '../db/app-database';
 import { useImportedSubmissionDocument, useModeratedSubmissionRecords } from '../db/moderation-queries';
 import { loadImportedFramework } from '../db/moderator-store';
+import { useResubmissionCarryOver } from '../db/resubmission-store';
 import { useServices } from './app-context';
 import { href } from './hash-route';
 
@@ -38,6 +39,8 @@ export type ModerationContext =
       /** The moderator's region (its renewal period sets the renewal date). */
       region: Region | null;
       records: ModerationRecords;
+      /** Why decisions could not be carried over from an earlier version, or null. */
+      carryOverProblem: string | null;
     };
 
 /**
@@ -53,6 +56,8 @@ export function useModeratedSubmission(workspaceId: string, submissionId: string
   const stored = useImportedSubmissionDocument(db, key);
 
   const submission = data?.submission;
+  // A later version takes over the decisions of the earlier one for the criteria left as they were.
+  const carryOverProblem = useResubmissionCarryOver(db, data?.key === key ? submission : undefined);
   const framework = useSubmissionFramework(
     db,
     catalogue,
@@ -74,6 +79,7 @@ export function useModeratedSubmission(workspaceId: string, submissionId: string
     framework: framework.framework,
     region: regions.find((r) => r.id === workspace.regionId) ?? null,
     records: data.records,
+    carryOverProblem,
   };
 }
 

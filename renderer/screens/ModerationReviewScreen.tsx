@@ -11,6 +11,7 @@ import {
 } from '../../shared/moderation/moderation-records';
 import { accuracyJudgement, type AccuracyJudgement } from '../../shared/moderation/desk-review';
 import { decisionText, nextUndecided, reviewProgress } from '../../shared/moderation/moderation-review';
+import { firstUndecidedInOrder, resubmissionOrder, type ResubmissionRow } from '../../shared/moderation/resubmission-carry-over';
 import { submissionStateExplanation, submissionStateLabel, type SubmissionState } from '../../shared/moderation/submission-state';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
@@ -39,10 +40,18 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
   const { submission, document, framework, records } = context;
   const progress = reviewProgress(framework, records.moderations);
-  const undecided = nextUndecided(framework, records.moderations);
+  const carryOver = submission.carryOver ?? null;
+  // On a later version, the changed criteria come first and the decisions carried over last.
+  const rows = resubmissionOrder(
+    document.responses.map((r) => r.criterionId),
+    carryOver?.changed ?? [],
+    records.moderations,
+  );
+  const undecided = carryOver ? firstUndecidedInOrder(rows, records.moderations) : nextUndecided(framework, records.moderations);
   const schoolAward = moderatedAward(framework, document, []);
   const award = moderatedAward(framework, document, records.moderations);
   const byCriterion = new Map(records.moderations.map((m) => [m.criterionId, m]));
+  const responses = new Map(document.responses.map((r) => [r.criterionId, r]));
   const criterionHref = (id: string) => href.moderationCriterion(workspaceId, submissionId, id);
   const state = states?.get(submission.key) ?? null;
   const accuracy = accuracyJudgement(framework, document.responses, records.moderations);
@@ -130,6 +139,17 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
 
       <section aria-labelledby="desk-review-heading">
         <h2 id="desk-review-heading">Desk review</h2>
+        {context.carryOverProblem ? (
+          <p role="alert" className="notice notice--error">
+            {context.carryOverProblem}
+          </p>
+        ) : null}
+        {carryOver ? (
+          <p className="notice" data-testid="carry-over-summary">
+            {carryOver.summary}
+            {carryOver.carried > 0 ? ' Carried decisions count as reviewed; you can still change any of them.' : ''}
+          </p>
+        ) : null}
         <p className="lead">
           {progress.reviewed} of {progress.total} criteria reviewed: {progress.agreed} agreed, {progress.moderated} moderated,{' '}
           {progress.moreEvidence} needing more evidence.
@@ -224,20 +244,23 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
             <thead>
               <tr>
                 <th scope="col">Criterion</th>
+                {carryOver ? <th scope="col">Since version {carryOver.fromVersion}</th> : null}
                 <th scope="col">School’s judgement</th>
                 <th scope="col">Your decision</th>
                 <th scope="col">Comment</th>
               </tr>
             </thead>
             <tbody>
-              {document.responses.map((response) => {
-                const moderation = byCriterion.get(response.criterionId);
+              {rows.map((row) => {
+                const response = responses.get(row.criterionId);
+                const moderation = byCriterion.get(row.criterionId);
                 return (
-                  <tr key={response.criterionId}>
+                  <tr key={row.criterionId} data-group={carryOver ? row.group : undefined}>
                     <th scope="row">
-                      <a href={criterionHref(response.criterionId)}>{response.criterionId}</a>
+                      <a href={criterionHref(row.criterionId)}>{row.criterionId}</a>
                     </th>
-                    <td>{scalePoint(framework, response.judgement)?.label ?? 'Not judged'}</td>
+                    {carryOver ? <td>{sinceText(row, carryOver.fromVersion)}</td> : null}
+                    <td>{scalePoint(framework, response?.judgement)?.label ?? 'Not judged'}</td>
                     <td>{decisionText(framework, moderation?.decision ?? null, moderation?.moderatedJudgement ?? null)}</td>
                     <td className="prose-cell">{moderation?.comment.trim() || '—'}</td>
                   </tr>
@@ -249,6 +272,12 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
       </section>
     </ModeratedSubmissionLayout>
   );
+}
+
+function sinceText(row: ResubmissionRow, fromVersion: number): string {
+  if (row.group === 'changed') return 'Changed or new: review it';
+  if (row.group === 'carried') return `Carried over from version ${row.carriedFromVersion ?? fromVersion}`;
+  return 'Unchanged';
 }
 
 function StateSummary({ state, framework }: { state: SubmissionState; framework: AppliedFramework }) {

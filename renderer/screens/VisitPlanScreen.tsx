@@ -1,8 +1,16 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { VERSION_1_MODERATION, type SamplingRule } from '../../shared/regions/regions';
 import { scalePoint, type AppliedFramework } from '../../shared/framework/applied-framework';
 import type { CriterionModeration, ImportedSubmission, ModeratorWorkspace, VisitPlan } from '../../shared/moderation/moderation-records';
-import { decisionText, drawnPlan, drawProblems, type DrawDraft } from '../../shared/moderation/moderation-review';
-import { newSeed } from '../../shared/moderation/visit-sampling';
+import { decisionText, seedProblem } from '../../shared/moderation/moderation-review';
+import {
+  movedDownLastTime,
+  newSeed,
+  proposedVisitSample,
+  samplingRuleText,
+  takenOutOfProposal,
+  whyInPlan,
+} from '../../shared/moderation/visit-sampling';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
@@ -18,11 +26,13 @@ import { PdfJobProgress } from '../components/PdfJobProgress';
 import { SaveStatus } from '../components/SaveStatus';
 import { nowIso } from '../db/record-stamps';
 import { decodeVisitCriteria, saveVisitPlanChanges, VISIT_FIELDS, visitFields, type VisitField } from '../db/moderation-store';
+import { earlierModerationOf, type EarlierModeration } from '../db/resubmission-store';
+import { describeStorageError } from '../db/storage-errors';
 import { printedMessage, usePdfJob } from '../export/use-pdf-job';
 import { ModerationUnavailable } from './ModerationReviewScreen';
 import '../styles/moderation.css';
 
-type PlanValues = Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes'>;
+type PlanValues = Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes' | 'sample'>;
 
 const EMPTY_PLAN: PlanValues = { criterionIds: [], method: { kind: 'hand' }, visitDate: '', notes: '' };
 
@@ -33,8 +43,9 @@ const FIELD_NAMES: Record<VisitField, FieldName> = {
 };
 
 /**
- * The visit: which criteria to see (chosen by hand, or drawn at random per strand from a seed
- * anyone can use to repeat the draw), the date and notes, saved as they change, and a printable plan.
+ * The visit: which criteria to see (proposed by the region's sampling rule, with a seed anyone can
+ * use to repeat its random draw, each saying why it is in the sample, then added to or taken from by
+ * hand), the date and notes, saved as they change, and a printable plan.
  */
 export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: string; submissionId: string }) {
   const context = useModeratedSubmission(workspaceId, submissionId);
@@ -45,8 +56,8 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
       <SubmissionBreadcrumb submission={submission} />
       <PageHeading title={`Visit plan for ${submission.schoolName}`}>Plan the visit</PageHeading>
       <p>
-        Choose the criteria to see in school. Draw them at random from each strand, or tick them by hand, or both: draw first, then change
-        the list.
+        Choose the criteria to see in school. Let the region’s rule propose them, then add or take out criteria by hand, or tick them all by
+        hand.
       </p>
       <VisitPlanForm
         submission={submission}
@@ -55,6 +66,7 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
         framework={framework}
         moderations={records.moderations}
         stored={records.visit}
+        rule={context.region?.moderation.sampling ?? VERSION_1_MODERATION.sampling}
       />
     </ModeratedSubmissionLayout>
   );
@@ -67,6 +79,7 @@ function VisitPlanForm({
   framework,
   moderations,
   stored,
+  rule,
 }: {
   submission: ImportedSubmission;
   document: SubmissionDocument;
@@ -75,6 +88,8 @@ function VisitPlanForm({
   moderations: readonly CriterionModeration[];
   /** The plan as stored now, followed live (another window may change it). */
   stored: VisitPlan | null;
+  /** The region's sampling rule. */
+  rule: SamplingRule;
 }) {
   const { db, platform } = useServices();
   const [initialPlan] = useState<PlanValues>(() => stored ?? EMPTY_PLAN);
@@ -83,12 +98,9 @@ function VisitPlanForm({
   const planNow = useRef<PlanValues>(initialPlan);
   const storedFields = stored ? { fields: visitFields(stored), updatedAt: stored.updatedAt } : null;
   const [initialFields] = useState(() => storedFields ?? { fields: visitFields(null), updatedAt: '' });
-  const [draw, setDraw] = useState<DrawDraft>({
-    perStrand: initialPlan.method.kind === 'random' ? String(initialPlan.method.perStrand) : '2',
-    seed: initialPlan.method.kind === 'random' ? initialPlan.method.seed : '',
-  });
-  const [drawErrors, setDrawErrors] = useState<Partial<Record<keyof DrawDraft, string>>>({});
-  const [drawMessage, setDrawMessage] = useState<string | null>(null);
+  const [seed, setSeed] = useState(initialPlan.method.kind === 'hand' ? '' : initialPlan.method.seed);
+  const [seedError, setSeedError] = useState<string | null>(null);
+  const [drawMessage, setDrawMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [printMessage, setPrintMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const { job, start, cancel } = usePdfJob();
   const setPlanNow = (next: PlanValues) => {
@@ -107,7 +119,7 @@ function VisitPlanForm({
     show: (field, value) => {
       if (field === 'criteria') {
         const criteria = decodeVisitCriteria(value);
-        if (criteria) setPlanNow({ ...planNow.current, ...criteria });
+        if (criteria) setPlanNow({ ...planNow.current, ...criteria, sample: criteria.sample ?? null });
       } else setPlanNow({ ...planNow.current, [field]: value ?? '' });
     },
     save: (base, mine) => saveVisitPlanChanges(db, submission.key, base, mine),
@@ -124,9 +136,11 @@ function VisitPlanForm({
     const criteria = decodeVisitCriteria(text);
     if (!criteria || criteria.criterionIds.length === 0) return 'No criteria chosen';
     const how =
-      criteria.method.kind === 'random'
-        ? `drawn at random, ${criteria.method.perStrand} from each strand, with the seed ${criteria.method.seed}`
-        : 'chosen by hand';
+      criteria.method.kind === 'rule'
+        ? `proposed by the region’s rule with the seed ${criteria.method.seed}`
+        : criteria.method.kind === 'random'
+          ? `drawn at random, ${criteria.method.perStrand} from each strand, with the seed ${criteria.method.seed}`
+          : 'chosen by hand';
     return `${listOf(criteria.criterionIds)} (${how})`;
   };
 
@@ -135,28 +149,46 @@ function VisitPlanForm({
     const ids = on
       ? inFrameworkOrder(framework, [...plan.criterionIds, criterionId])
       : plan.criterionIds.filter((id) => id !== criterionId);
-    // A draw changed by hand can no longer be repeated from its seed, so the plan says it was chosen by hand.
-    change({ ...plan, criterionIds: ids, method: { kind: 'hand' } }, true);
+    // The rule's proposal stays with its reasons (an added criterion says so). A uniform draw changed
+    // by hand can no longer be repeated from its seed, so the plan says it was chosen by hand.
+    change({ ...plan, criterionIds: ids, method: plan.method.kind === 'rule' ? plan.method : { kind: 'hand' } }, true);
     if (plan.method.kind === 'random')
-      setDrawMessage('You changed the drawn list by hand, so the plan now records the criteria as chosen by hand.');
+      setDrawMessage({ kind: 'ok', text: 'You changed the drawn list by hand, so the plan now records the criteria as chosen by hand.' });
   };
 
-  const drawAtRandom = (event: FormEvent) => {
+  const propose = async (event: FormEvent) => {
     event.preventDefault();
-    const problems = drawProblems(draw);
-    setDrawErrors(problems);
-    if (Object.keys(problems).length > 0) {
-      setDrawMessage(null);
+    const problem = seedProblem(seed);
+    setSeedError(problem);
+    setDrawMessage(null);
+    if (problem) return;
+    const used = seed.trim() || newSeed(globalThis.crypto.getRandomValues(new Uint8Array(8)));
+    let earlier: EarlierModeration | null;
+    try {
+      earlier = await earlierModerationOf(db, submission.key);
+    } catch (error) {
+      setDrawMessage({
+        kind: 'error',
+        text: `${describeStorageError(error, 'the visit plan')} The last moderation of this school could not be read, so nothing was proposed. Try again.`,
+      });
       return;
     }
-    const seed = draw.seed.trim() || newSeed(globalThis.crypto.getRandomValues(new Uint8Array(8)));
-    const perStrand = Number(draw.perStrand);
-    const drawn = drawnPlan(framework, perStrand, seed);
-    setDraw({ perStrand: String(perStrand), seed });
-    change({ ...planNow.current, ...drawn }, true);
-    setDrawMessage(
-      `Drew ${drawn.criterionIds.length} criteria, up to ${perStrand} from each strand, with the seed ${seed}. Anyone who types this seed draws the same criteria.`,
-    );
+    const proposal = proposedVisitSample({
+      framework,
+      responses: document.responses,
+      rule,
+      movedDownLastTime: movedDownLastTime(
+        framework,
+        earlier && { responses: earlier.document.responses, moderations: earlier.moderations },
+      ),
+      seed: used,
+    });
+    setSeed(used);
+    change({ ...planNow.current, ...proposal }, true);
+    setDrawMessage({
+      kind: 'ok',
+      text: `Proposed ${proposal.criterionIds.length} criteria by the region’s rule, with the seed ${used}. Proposing again with this seed gives the same criteria.`,
+    });
   };
 
   const print = async () => {
@@ -181,10 +213,8 @@ function VisitPlanForm({
     setPrintMessage({ kind: 'ok', text: printedMessage('The visit plan', name, await platform.printPdf(name, result.pdf)) });
   };
 
-  const summary: FieldProblem[] = (['perStrand', 'seed'] as const).flatMap((field) => {
-    const message = drawErrors[field];
-    return message ? [{ fieldId: field === 'perStrand' ? 'draw-per-strand' : 'draw-seed', message }] : [];
-  });
+  const summary: FieldProblem[] = seedError ? [{ fieldId: 'draw-seed', message: seedError }] : [];
+  const takenOut = takenOutOfProposal(plan);
 
   const judgementOf = (criterionId: string) =>
     scalePoint(framework, document.responses.find((r) => r.criterionId === criterionId)?.judgement)?.label ?? 'not judged';
@@ -221,9 +251,11 @@ function VisitPlanForm({
         <p data-testid="visit-method">
           {plan.criterionIds.length === 0
             ? 'None chosen yet. Draw them at random, or choose them by hand below.'
-            : plan.method.kind === 'random'
-              ? `Drawn at random, ${plan.method.perStrand} from each strand, with the seed ${plan.method.seed}.`
-              : 'Chosen by hand.'}
+            : plan.method.kind === 'rule'
+              ? `Proposed by the region’s rule, with the seed ${plan.method.seed}. Each says why it is in the sample.`
+              : plan.method.kind === 'random'
+                ? `Drawn at random, ${plan.method.perStrand} from each strand, with the seed ${plan.method.seed}.`
+                : 'Chosen by hand.'}
         </p>
         {plan.criterionIds.length > 0 ? (
           <ul className="visit-chosen" aria-labelledby="chosen-heading" data-testid="visit-chosen">
@@ -231,6 +263,9 @@ function VisitPlanForm({
               <li key={id}>
                 <span className="visit-chosen__text">
                   <strong>{id}</strong> {framework.criterionById.get(id)?.statement}{' '}
+                  <span className="visit-why" data-testid={`why-${id}`}>
+                    {whyInPlan(plan, id)}
+                  </span>{' '}
                   <span className="muted">
                     (school: {judgementOf(id)}; desk review: {deskReviewOf(id)})
                   </span>
@@ -242,29 +277,34 @@ function VisitPlanForm({
             ))}
           </ul>
         ) : null}
+        {takenOut.length > 0 ? (
+          <>
+            <h3 id="taken-out-heading">Taken out of the rule’s proposal ({takenOut.length})</h3>
+            <ul className="visit-chosen" aria-labelledby="taken-out-heading" data-testid="visit-taken-out">
+              {takenOut.map((id) => (
+                <li key={id}>
+                  <span className="visit-chosen__text">
+                    <strong>{id}</strong> {plan.sample?.proposed.find((p) => p.criterionId === id)?.why}
+                  </span>
+                  <button type="button" className="button button--link" onClick={() => toggle(id, true)}>
+                    Put back <span className="visually-hidden">{id}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
-      <form className="form panel" onSubmit={drawAtRandom} noValidate aria-labelledby="draw-heading">
-        <h2 id="draw-heading">Draw criteria at random</h2>
-        <p>A new draw replaces the list above.</p>
-        <FormField id="draw-per-strand" label="How many from each strand" error={drawErrors.perStrand}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              className="input--short"
-              value={draw.perStrand}
-              onChange={(e) => setDraw({ ...draw, perStrand: e.target.value })}
-            />
-          )}
-        </FormField>
+      <form className="form panel" onSubmit={(e) => void propose(e)} noValidate aria-labelledby="draw-heading">
+        <h2 id="draw-heading">Propose the sample by the region’s rule</h2>
+        <p data-testid="sampling-rule">{samplingRuleText(rule)}</p>
+        <p>A new proposal replaces the list above.</p>
         <FormField
           id="draw-seed"
-          label="Seed"
-          hint="Leave it empty for a new draw. To repeat a draw, type the seed it was made with."
-          error={drawErrors.seed}
+          label="Seed for the random draw"
+          hint="Leave it empty for a new draw. To repeat a proposal, type the seed it was made with."
+          error={seedError ?? undefined}
         >
           {(control) => (
             <input
@@ -273,23 +313,23 @@ function VisitPlanForm({
               className="input--medium seed-input"
               autoComplete="off"
               spellCheck={false}
-              value={draw.seed}
-              onChange={(e) => setDraw({ ...draw, seed: e.target.value })}
+              value={seed}
+              onChange={(e) => setSeed(e.target.value)}
             />
           )}
         </FormField>
         <div className="button-row">
           <button type="submit" className="button button--secondary">
-            Draw at random
+            Propose the sample
           </button>
-          {draw.seed !== '' ? (
-            <button type="button" className="button button--link" onClick={() => setDraw({ ...draw, seed: '' })}>
+          {seed !== '' ? (
+            <button type="button" className="button button--link" onClick={() => setSeed('')}>
               Clear the seed for a new draw
             </button>
           ) : null}
         </div>
-        <div role="status" aria-live="polite" className="inline-status">
-          {drawMessage ? <p>{drawMessage}</p> : null}
+        <div role={drawMessage?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
+          {drawMessage ? <p className={drawMessage.kind === 'error' ? 'notice notice--error' : undefined}>{drawMessage.text}</p> : null}
         </div>
       </form>
 
