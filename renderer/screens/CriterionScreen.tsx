@@ -121,6 +121,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           <CriteriaNav
             evaluationId={evaluationId}
             framework={framework}
+            profile={school}
             responses={records?.responses ?? []}
             links={records?.links ?? []}
             currentCriterionId={criterion.id}
