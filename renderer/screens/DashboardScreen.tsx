@@ -4,6 +4,7 @@ import { shortHash } from '../../shared/formats/sha256';
 import { useEvaluation, evaluationSections } from '../app/use-evaluation';
 import { useEvaluationRecords } from '../app/use-evaluation-records';
 import { href } from '../app/hash-route';
+import { EditionNotices } from '../components/EditionNotices';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
@@ -42,6 +43,7 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
           </>
         ) : null}
       </p>
+      <EditionNotices evaluation={evaluation} framework={context.framework} />
       {!summary ? (
         <p role="status">Loading…</p>
       ) : (
