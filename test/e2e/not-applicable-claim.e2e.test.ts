@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppliedFramework, PlacedCriterion } from '../../shared/framework/applied-framework';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { sha256Hex } from '../../shared/formats/sha256';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { expectSavedAfter, expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
@@ -14,7 +14,9 @@ import {
   continueWithFirstCriterion,
   exportSignedSubmission,
   judge,
+  openFromSideList,
   setUpSchool,
+  sideList,
   startEvaluation,
   startsWithId,
   type SchoolAnswers,
@@ -65,20 +67,6 @@ afterAll(async () => {
   await closeAppSession({ app, server });
 });
 
-const sideList = () => page.getByRole('navigation', { name: 'Criteria' });
-
-/** Opens a criterion from the side list, opening its strand first. */
-async function openFromSideList(criterion: PlacedCriterion, heading: RegExp): Promise<void> {
-  const link = sideList().getByRole('link', { name: startsWithId(criterion.id) });
-  if (!(await link.isVisible())) {
-    await sideList()
-      .locator('.criteria-nav__strand', { hasText: new RegExp(`^${criterion.strandId} `) })
-      .click();
-  }
-  await link.click();
-  await expectVisible(page.getByRole('heading', { level: 1, name: heading }));
-}
-
 describe('a school’s “not applicable” claim, from the school to the moderator', () => {
   it('the school marks a criterion not applicable: refused without a reason, kept with one', async () => {
     const criterion = framework.criterionById.get(CLAIMED);
@@ -90,23 +78,23 @@ describe('a school’s “not applicable” claim, from the school to the modera
     await continueWithFirstCriterion(page, first.id);
     await judge(page, 'Established');
 
-    await openFromSideList(criterion!, startsWithId(CLAIMED));
+    await openFromSideList(page, criterion!);
     const claim = page.getByRole('region', { name: 'Does this criterion apply to your school?' });
     await claim.getByRole('button', { name: 'Mark as not applicable' }).click();
     await expectVisible(
       claim.getByText(`Write why ${CLAIMED} does not apply to your school. The moderator reads the reason and may disagree.`),
     );
     await expect(
-      sideList()
+      sideList(page)
         .getByRole('link', { name: startsWithId(CLAIMED) })
         .getAttribute('aria-current'),
     ).resolves.toBe('page');
-    await expectText(sideList().getByRole('link', { name: startsWithId(CLAIMED) }), /: not judged, no evidence$/);
+    await expectText(sideList(page).getByRole('link', { name: startsWithId(CLAIMED) }), /: not judged, no evidence$/);
 
     await claim.getByLabel('Why it does not apply').fill(REASON);
     await claim.getByRole('button', { name: 'Mark as not applicable' }).click();
     await expectVisible(claim.getByRole('status').getByText('Marked as not applicable. The moderator will read your reason.'));
-    await expectText(sideList().getByRole('link', { name: startsWithId(CLAIMED) }), /: not applicable, reason given, no evidence$/);
+    await expectText(sideList(page).getByRole('link', { name: startsWithId(CLAIMED) }), /: not applicable, reason given, no evidence$/);
     await expectVisible(claim.getByRole('button', { name: 'It applies after all' }));
 
     submissionPath = await exportSignedSubmission(page, downloads);
@@ -124,9 +112,9 @@ describe('a school’s “not applicable” claim, from the school to the modera
     await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(first.id.replaceAll('.', '\\.')) }));
 
     const criterion = framework.criterionById.get(CLAIMED)!;
-    await openFromSideList(criterion, new RegExp(CLAIMED.replaceAll('.', '\\.')));
+    await openFromSideList(page, criterion);
     await expectText(
-      sideList().getByRole('link', { name: startsWithId(CLAIMED) }),
+      sideList(page).getByRole('link', { name: startsWithId(CLAIMED) }),
       /: not reviewed, the school says not applicable, reason given$/,
     );
     await expectText(page.getByTestId('not-applicable-claim'), `The school says this criterion does not apply: ${REASON}`);
@@ -137,7 +125,7 @@ describe('a school’s “not applicable” claim, from the school to the modera
       page.getByLabel('Comment for the school').fill('Two pupils have asthma care plans: show how they are agreed and reviewed.'),
     );
     await expectText(
-      sideList().getByRole('link', { name: startsWithId(CLAIMED) }),
+      sideList(page).getByRole('link', { name: startsWithId(CLAIMED) }),
       /: “not applicable” disputed, the school says not applicable, reason given$/,
     );
   });

@@ -7,12 +7,15 @@ import type { AppBrowser } from './support/browser';
 import {
   continueWithFirstCriterion,
   judge,
+  judgementGroup,
   northEastPrimary,
-  openCriterion,
+  openFromSideList,
   profileOf,
   setUpSchool,
+  sideList,
   startEvaluation,
   startsWithId,
+  strandInSideList,
 } from './support/school-steps';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
@@ -44,20 +47,8 @@ afterAll(async () => {
   await closeAppSession({ app, server });
 });
 
-const sideList = () => page.getByRole('navigation', { name: 'Criteria' });
 const evaluationNav = () => page.getByRole('navigation', { name: 'Evaluation' });
-/** A strand's disclosure in the side list, by the strand id its summary starts with. */
-const strandIn = (strandId: string) =>
-  sideList()
-    .locator('li > details')
-    .filter({ has: page.locator('.criteria-nav__strand', { hasText: new RegExp(`^${strandId} `) }) });
-
-/** Opens a criterion from the side list, as a user does: opening its strand first when it is closed. */
-async function openFromSideList(criterion: PlacedCriterion): Promise<void> {
-  const link = sideList().getByRole('link', { name: startsWithId(criterion.id) });
-  if (!(await link.isVisible())) await strandIn(criterion.strandId).locator('summary').first().click();
-  await openCriterion(page, criterion.id, () => link.click());
-}
+const strandIn = (strandId: string) => strandInSideList(page, strandId);
 
 describe('a North East primary school on the 2026 edition', () => {
   it('sets up the school and starts an evaluation on the 2026 edition', async () => {
@@ -93,7 +84,7 @@ describe('a North East primary school on the 2026 edition', () => {
       const details = strandIn(strand.id);
       if ((await details.getAttribute('open')) === null) await details.locator('summary').first().click();
     }
-    const toWorkThrough = await sideList()
+    const toWorkThrough = await sideList(page)
       .locator('.criteria-nav__standard a')
       .evaluateAll((links) => links.map((a) => a.textContent ?? ''));
     expect(toWorkThrough).toHaveLength(applying().length);
@@ -117,7 +108,8 @@ describe('a North East primary school on the 2026 edition', () => {
     const [first, ...rest] = applying();
     await judge(page, 'Established');
     for (const criterion of rest) {
-      await openFromSideList(criterion);
+      await openFromSideList(page, criterion);
+      await expectVisible(judgementGroup(page));
       // The side list never offers the Year 9 criterion among those to work through.
       expect(criterion.id).not.toBe(YEAR_9);
       await judge(page, 'Established');
