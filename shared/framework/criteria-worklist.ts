@@ -55,3 +55,19 @@ export function criteriaWorklist(framework: AppliedFramework, profile: Applicabi
 export function setAsideHeading(count: number): string {
   return `Does not apply to this school (${count})`;
 }
+
+/**
+ * The criteria before and after the current one among those the school works through, in
+ * framework order: "Previous" and "Next" step over criteria that do not apply to the school. The
+ * current criterion keeps its place even when it does not apply, so the school can step back.
+ */
+export function workNeighbours(
+  framework: AppliedFramework,
+  profile: ApplicabilityProfile | null,
+  currentId: string,
+): { previous: PlacedCriterion | null; next: PlacedCriterion | null } {
+  const path = framework.criteria.filter((c) => c.id === currentId || !profile || criterionApplies(c, profile).applies);
+  const index = path.findIndex((c) => c.id === currentId);
+  if (index < 0) return { previous: null, next: null };
+  return { previous: path[index - 1] ?? null, next: path[index + 1] ?? null };
+}

@@ -159,6 +159,20 @@ describe('the school’s side list of criteria', () => {
   });
 });
 
+describe('previous and next on the criterion screen', () => {
+  it('step over the criteria that do not apply to the school', async () => {
+    const db = freshDatabase();
+    const school = await createSchool(db, SAMPLE_SCHOOL);
+    const { evaluation } = await startEvaluation(db, school, framework, { title: 'Accreditation 2026–27' });
+    const order = framework.criteria.map((c) => c.id);
+    const before = order[order.indexOf('NE26-7.3.1') - 1]!;
+    const after = order[order.indexOf('NE26-7.3.4') + 1]!;
+    await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId={before} />, { db });
+    const pager = await screen.findByRole('navigation', { name: 'Previous and next criterion' });
+    expect(within(pager).getByRole('link', { name: `Next: ${after} →` })).toBeTruthy();
+  });
+});
+
 describe('the moderator’s side list of criteria', () => {
   const moderation = (criterionId: string, decision: CriterionModeration['decision']): CriterionModeration => ({
     key: `s|${criterionId}`,

@@ -113,6 +113,9 @@ describe('a North East primary school on the 2026 edition', () => {
       // The side list never offers the Year 9 criterion among those to work through.
       expect(criterion.id).not.toBe(YEAR_9);
       await judge(page, 'Established');
+      // Nor do Previous and Next: they step over the criteria that do not apply.
+      const pager = await page.getByRole('navigation', { name: 'Previous and next criterion' }).innerText();
+      for (const away of notApplying()) expect(pager).not.toContain(away.id);
     }
     const transition = strandIn('NE26-7');
     await expectText(transition.locator('.criteria-nav__count'), /^(\d+) of \1 judged$/);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { criterionApplies, type ApplicabilityProfile } from '../../shared/framework/applicability';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
-import { criteriaWorklist, setAsideHeading } from '../../shared/framework/criteria-worklist';
+import { criteriaWorklist, setAsideHeading, workNeighbours } from '../../shared/framework/criteria-worklist';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 
@@ -78,5 +78,36 @@ describe('criteriaWorklist', () => {
 
   it('names the set-aside group with its count', () => {
     expect(setAsideHeading(3)).toBe('Does not apply to this school (3)');
+  });
+});
+
+describe('workNeighbours', () => {
+  const ids = (n: ReturnType<typeof workNeighbours>) => [n.previous?.id ?? null, n.next?.id ?? null];
+
+  it('steps over the criteria that do not apply to the school', () => {
+    // For a primary school, NE26-7.3.1 to NE26-7.3.4 do not apply: from the criterion before them, Next goes past them all.
+    const order = northEast.criteria.map((c) => c.id);
+    const before = order[order.indexOf('NE26-7.3.1') - 1]!;
+    const after = order[order.indexOf('NE26-7.3.4') + 1]!;
+    expect(ids(workNeighbours(northEast, PRIMARY, before))[1]).toBe(after);
+    expect(ids(workNeighbours(northEast, PRIMARY, after))[0]).toBe(before);
+    // For a secondary school with a sixth form they all apply: Next is the very next criterion.
+    expect(ids(workNeighbours(northEast, SECONDARY, before))[1]).toBe('NE26-7.3.1');
+  });
+
+  it('keeps a criterion that does not apply in its place, so the school can step back from it', () => {
+    const order = northEast.criteria.map((c) => c.id);
+    expect(ids(workNeighbours(northEast, PRIMARY, 'NE26-7.3.2'))).toEqual([
+      order[order.indexOf('NE26-7.3.1') - 1],
+      order[order.indexOf('NE26-7.3.4') + 1],
+    ]);
+  });
+
+  it('follows the framework order without a profile, and has nothing before the first or after the last', () => {
+    const order = northEast.criteria.map((c) => c.id);
+    expect(ids(workNeighbours(northEast, null, 'NE26-7.3.2'))).toEqual(['NE26-7.3.1', 'NE26-7.3.3']);
+    expect(ids(workNeighbours(northEast, null, order[0]!))).toEqual([null, order[1]]);
+    expect(ids(workNeighbours(northEast, null, order.at(-1)!))).toEqual([order.at(-2), null]);
+    expect(ids(workNeighbours(northEast, PRIMARY, 'NO-SUCH'))).toEqual([null, null]);
   });
 });
