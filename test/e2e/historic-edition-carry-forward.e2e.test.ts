@@ -4,7 +4,7 @@ import { DATABASE_NAME } from '../../renderer/db/app-database';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { SHIPPED_CROSSWALKS } from '../../shared/framework/shipped-frameworks';
 import schema1 from '../fixtures/database-schema-1.json';
-import { expectText, expectValue, expectVisible, shippedFrameworkForRegion } from './support/app';
+import { checkScreen, expectText, expectValue, expectVisible, shippedFrameworkForRegion } from './support/app';
 import type { AppBrowser } from './support/browser';
 import { continueWithFirstCriterion, judgementGroup, openFromSideList } from './support/school-steps';
 import { closeAppSession, openAppSession } from './support/session';
@@ -108,6 +108,7 @@ describe('an older database with a 2005-edition evaluation', () => {
     await card.getByRole('link', { name: OLD_TITLE }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: OLD_TITLE }));
     await expectText(page.getByTestId('judged-count'), /^3 of \d+$/);
+    await checkScreen(page, 'dashboard-historic-edition', OLD_TITLE);
     await expectText(
       page.getByTestId('historic-edition'),
       /^This evaluation uses a historic edition, the North East SEN Accreditation Framework\. .* start a new evaluation on the school’s page and carry this one forward/,
@@ -140,6 +141,7 @@ describe('an older database with a 2005-edition evaluation', () => {
         `^This evaluation was carried forward from “${OLD_TITLE}” on the North East SEN Accreditation Framework\\. .* ${fresh.length} criteria are new, with nothing carried to them:$`,
       ),
     );
+    await checkScreen(page, 'dashboard-new-in-edition', NEW_TITLE);
     await expect(newCriteria.getByRole('link').allInnerTexts()).resolves.toEqual(fresh.map((c) => `${c.id} ${c.title}`));
 
     // NE-1.1.2 → NE26-3.1.1: the narrative comes across, the judgement does not.

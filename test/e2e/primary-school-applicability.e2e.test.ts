@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criterionApplies, type ApplicabilityProfile } from '../../shared/framework/applicability';
 import type { AppliedFramework, PlacedCriterion } from '../../shared/framework/applied-framework';
-import { expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
+import { checkScreen, expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
 import type { AppBrowser } from './support/browser';
 import {
   continueWithFirstCriterion,
@@ -101,6 +101,8 @@ describe('a North East primary school on the 2026 edition', () => {
     await setAside.locator('summary').click();
     await expectVisible(setAside.getByRole('link', { name: startsWithId(YEAR_9) }));
     await expectVisible(setAside.getByText('Only schools with pupils of secondary age'));
+    // The criterion screen passes axe with the set-aside group open.
+    await checkScreen(page, 'criterion-with-set-aside-criteria', startsWithId(first.id));
     await setAside.locator('summary').click();
   });
 
