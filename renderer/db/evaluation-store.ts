@@ -1,6 +1,7 @@
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { frameworkRef } from '../../shared/framework/applied-framework';
 import { carryForward, type CarryForwardResult } from '../../shared/evaluation/carry-forward';
+import { crosswalksBetween } from '../../shared/evaluation/edition-change';
 import { carryForwardAcrossEditions, type CrosswalkFile, type EditionCarryForwardResult } from '../../shared/evaluation/edition-crosswalk';
 import { notApplicableProblem, type NotApplicableClaim } from '../../shared/framework/applicability';
 import type { Criterion } from '../../shared/framework/framework-types';
@@ -82,13 +83,6 @@ export async function startEvaluation(
     }
   });
   return { evaluation, carried };
-}
-
-/** The crosswalks from the earlier evaluation's edition (and supplement) to the new one's; none within one edition. */
-function crosswalksBetween(earlier: Evaluation, next: Evaluation, crosswalks: readonly CrosswalkFile[]): CrosswalkFile[] {
-  if (earlier.framework.id === next.framework.id) return [];
-  const joins = (from: string | undefined, to: string | undefined) => crosswalks.filter((c) => c.from === from && c.to === to);
-  return [...joins(earlier.framework.id, next.framework.id), ...joins(earlier.supplement?.id, next.supplement?.id)];
 }
 
 export type ResponsePatch = Partial<Pick<CriterionResponse, 'judgement' | 'narrative' | 'nextSteps'>>;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { criterionApplies } from '../../shared/framework/applicability';
+import { workNeighbours } from '../../shared/framework/criteria-worklist';
 import { criterionReferences, levelLabel, statutoryReference, type PlacedCriterion } from '../../shared/framework/applied-framework';
 import { responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
 import { evidenceKindLabel } from '../../shared/evidence/evidence-records';
@@ -43,11 +44,10 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
   const criterion = framework.criterionById.get(criterionId);
-  const index = framework.criteria.findIndex((c) => c.id === criterionId);
   const sections = evaluationSections(evaluationId, 'criteria', framework.criteria[0]?.id);
   if (!criterion) return <LoadingOrMissing state="missing" what="criterion" />;
-  const previous = framework.criteria[index - 1];
-  const next = framework.criteria[index + 1];
+  // Previous and next step over the criteria that do not apply to the school, as the side list does.
+  const { previous, next } = workNeighbours(framework, school, criterion.id);
   const applies = criterionApplies(criterion, school);
   const descriptors = framework.scale.points.filter((p) => criterion.descriptors[p.id] !== undefined);
 
@@ -122,6 +122,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           <CriteriaNav
             evaluationId={evaluationId}
             framework={framework}
+            profile={school}
             responses={records?.responses ?? []}
             links={records?.links ?? []}
             currentCriterionId={criterion.id}

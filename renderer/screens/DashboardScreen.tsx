@@ -5,6 +5,7 @@ import { shortHash } from '../../shared/formats/sha256';
 import { useEvaluation, evaluationSections } from '../app/use-evaluation';
 import { useServices } from '../app/app-context';
 import { criteriaOverviewHref, href } from '../app/hash-route';
+import { EditionNotices } from '../components/EditionNotices';
 import { Layout } from '../components/Layout';
 import { PageHeading } from '../components/PageHeading';
 import { ScrollRegion } from '../components/ScrollRegion';
@@ -46,6 +47,7 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
           </>
         ) : null}
       </p>
+      <EditionNotices evaluation={evaluation} framework={context.framework} />
       {!summary ? (
         <p role="status">Loading…</p>
       ) : (

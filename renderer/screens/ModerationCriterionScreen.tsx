@@ -10,6 +10,7 @@ import {
 import { decisionProblem, decisionsOffered, schoolClaim, type ClaimedResponse } from '../../shared/moderation/desk-review';
 import { evidenceForCriterion, nextUndecided } from '../../shared/moderation/moderation-review';
 import { carriedText } from '../../shared/moderation/resubmission-carry-over';
+import { submissionApplicabilityProfile } from '../../shared/submission/submission-format';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../shared/formats/field-limits';
 import { useServices } from '../app/app-context';
 import { href, navigate } from '../app/hash-route';
@@ -139,6 +140,8 @@ export function ModerationCriterionScreen({
                 workspaceId={workspaceId}
                 submissionId={submissionId}
                 framework={framework}
+                profile={submissionApplicabilityProfile(document.school)}
+                claimedNotApplicable={new Set(document.responses.filter((r) => r.notApplicable).map((r) => r.criterionId))}
                 moderations={records.moderations}
                 currentCriterionId={criterionId}
               />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { frameworkForRegion } from '../../shared/framework/framework-catalogue';
+import { frameworkByHashes, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { shortHash } from '../../shared/formats/sha256';
 import { phasesLabel, settingLabel, yearGroupLabel } from '../../shared/school/school-records';
 import { useServices } from '../app/app-context';
@@ -70,6 +70,9 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
                 <p>
                   {e.framework.title} version {e.framework.version}
                   {e.supplement ? `, with ${e.supplement.title}` : ''} · started {new Date(e.createdAt).toLocaleDateString('en-GB')}
+                  {frameworkByHashes(catalogue, e.framework.contentHash, e.supplement?.contentHash ?? null)?.status === 'historic'
+                    ? ' · historic edition'
+                    : ''}
                   {e.carriedForwardFrom ? ' · carried forward' : ''}
                 </p>
               </li>
