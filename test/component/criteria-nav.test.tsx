@@ -1,11 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CriteriaNav } from '../../renderer/components/CriteriaNav';
-import { ModerationCriteriaNav } from '../../renderer/components/ModerationCriteriaNav';
+import { CriteriaNav } from '../../renderer/school/evaluation/CriteriaNav';
+import { ModerationCriteriaNav } from '../../renderer/moderation/review/ModerationCriteriaNav';
 import { startEvaluation } from '../../renderer/db/evaluation-store';
 import { createSchool } from '../../renderer/db/school-store';
-import { CriterionScreen } from '../../renderer/screens/CriterionScreen';
+import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
 import type { CriterionResponse } from '../../shared/evaluation/evaluation-records';
 import { emptyResponse } from '../../shared/evaluation/evaluation-records';
 import { criterionApplies, type ApplicabilityProfile } from '../../shared/framework/applicability';

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
 import { upgradeSchoolToSchema6, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
-import { backUpBeforeMigration } from '../../renderer/app/automatic-backup';
+import { backUpBeforeMigration } from '../../renderer/settings/automatic-backup';
 import { checkBackupFile, restoreBackup } from '../../renderer/db/backup-store';
 import { inspectStoredDatabase, META, openAppDatabase } from '../../renderer/db/database-guard';
 import { createWebPlatform } from '../../renderer/platform/web-platform';

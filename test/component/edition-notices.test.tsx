@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { saveResponse, startEvaluation } from '../../renderer/db/evaluation-store';
-import { DashboardScreen } from '../../renderer/screens/DashboardScreen';
+import { DashboardScreen } from '../../renderer/school/evaluation/DashboardScreen';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { loadShippedData, SHIPPED_CROSSWALKS } from '../../shared/framework/shipped-frameworks';
 import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';

@@ -5,7 +5,7 @@ import { AppDatabase } from '../../renderer/db/app-database';
 import { checkBackupFile, makeBackup, restoreBackup } from '../../renderer/db/backup-store';
 import { openAppDatabase } from '../../renderer/db/database-guard';
 import { saveResponse, startEvaluation } from '../../renderer/db/evaluation-store';
-import { CriterionScreen } from '../../renderer/screens/CriterionScreen';
+import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
 import { writeBackup } from '../../shared/backup/backup-format';
 import { previousNarrativeKey } from '../../shared/evaluation/edition-crosswalk';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import { carryOverFromEarlierVersion } from '../../renderer/db/resubmission-store';
-import { ModerationCriterionScreen } from '../../renderer/screens/ModerationCriterionScreen';
-import { ModerationReviewScreen } from '../../renderer/screens/ModerationReviewScreen';
+import { ModerationCriterionScreen } from '../../renderer/moderation/review/ModerationCriterionScreen';
+import { ModerationReviewScreen } from '../../renderer/moderation/review/ModerationReviewScreen';
 import { criterionModerationKey } from '../../shared/moderation/moderation-records';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import {

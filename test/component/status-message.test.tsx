@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { StatusMessage, type StatusKind } from '../../renderer/components/StatusMessage';
+import { StatusMessage, type StatusKind } from '../../renderer/ui/StatusMessage';
 
 describe('StatusMessage', () => {
   it.each<[StatusKind, 'status' | 'alert', string, string | null]>([

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { CriterionScreen } from '../../renderer/screens/CriterionScreen';
+import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
 import { responseKey } from '../../shared/evaluation/evaluation-records';
 import { evidenceDetailsProblems } from '../../shared/evidence/evidence-details-validation';
 import { LONG_TEXT_MAX_CHARS, SHORT_TEXT_MAX_CHARS } from '../../shared/formats/field-limits';

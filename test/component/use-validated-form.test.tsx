@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { FieldProblem } from '../../renderer/components/ErrorSummary';
-import { FormField } from '../../renderer/components/FormField';
-import { FormProblems, SavedAnnouncement } from '../../renderer/forms/FormMessages';
-import { useValidatedForm } from '../../renderer/forms/use-validated-form';
+import type { FieldProblem } from '../../renderer/ui/ErrorSummary';
+import { FormField } from '../../renderer/ui/FormField';
+import { FormProblems, SavedAnnouncement } from '../../renderer/ui/FormMessages';
+import { useValidatedForm } from '../../renderer/ui/use-validated-form';
 
 /** A small form of the kind the app's forms are: what was typed, a validator, and a save. */
 interface Typed {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../renderer/db/app-database';
-import { VisitPlanScreen } from '../../renderer/screens/VisitPlanScreen';
+import { VisitPlanScreen } from '../../renderer/moderation/review/VisitPlanScreen';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import { sampleByRule } from '../../shared/moderation/visit-sampling';
 import { fakePdfRunner, importedFrom, moderationRecord, seedModeratorSubmission, WORKSPACE } from './moderation-test-data';
