@@ -1,4 +1,4 @@
-import { useRef, useState, type BaseSyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type BaseSyntheticEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { FieldProblem } from './ErrorSummary';
 import { describeStorageError } from '../db/storage-errors';
@@ -116,4 +116,29 @@ export function useValidatedForm<Values extends FieldValues, Checked, Field exte
     saved,
     busy,
   };
+}
+
+/**
+ * Fills a form once from a stored record (an edit form): `record` is undefined while it loads,
+ * null when there is none (a new record, or a missing one). Returns true once the form holds the
+ * record's values, or at once when there is nothing to load; later changes to the stored record
+ * never overwrite what the user is typing.
+ */
+export function useFillOnce<Values extends FieldValues, Stored>(
+  form: UseFormReturn<Values>,
+  record: Stored | null | undefined,
+  toValues: (stored: Stored) => DefaultValues<Values>,
+  expectRecord: boolean,
+): boolean {
+  const [filled, setFilled] = useState(!expectRecord);
+  const { reset } = form;
+  const toValuesRef = useRef(toValues);
+  toValuesRef.current = toValues;
+  useEffect(() => {
+    if (record && !filled) {
+      reset(toValuesRef.current(record));
+      setFilled(true);
+    }
+  }, [record, filled, reset]);
+  return filled;
 }

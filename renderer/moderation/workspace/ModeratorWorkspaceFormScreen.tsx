@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { validateModeratorDetails, type ModeratorDetails, type ModeratorField } from '../../../shared/moderation/moderator-workspace';
 import { useServices } from '../../app/app-context';
 import { href, navigate } from '../../app/hash-route';
@@ -9,7 +8,7 @@ import { useModeratorWorkspaceRecord } from '../../db/moderator-queries';
 import { createModeratorWorkspace, updateModeratorWorkspace } from '../../db/moderator-store';
 import { useHasSigningKey } from '../../db/signing-key-queries';
 import { FormProblems } from '../../ui/FormMessages';
-import { useValidatedForm } from '../../ui/use-validated-form';
+import { useFillOnce, useValidatedForm } from '../../ui/use-validated-form';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 
 const EMPTY: ModeratorDetails = { moderatorName: '', organisation: '', regionId: '' };
@@ -39,15 +38,13 @@ export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: st
     },
   });
   const { errors, onSubmit } = validated;
-  const { register, reset, getValues, setValue } = validated.form;
-  const [loaded, setLoaded] = useState(!workspaceId);
-
-  useEffect(() => {
-    if (existing && !loaded) {
-      reset({ moderatorName: existing.moderatorName, organisation: existing.organisation, regionId: existing.regionId });
-      setLoaded(true);
-    }
-  }, [existing, loaded, reset]);
+  const { register, getValues, setValue } = validated.form;
+  const loaded = useFillOnce(
+    validated.form,
+    existing,
+    (stored) => ({ moderatorName: stored.moderatorName, organisation: stored.organisation, regionId: stored.regionId }),
+    Boolean(workspaceId),
+  );
 
   if (workspaceId && (existing === undefined || (existing && !loaded)))
     return <LoadingOrMissing state="loading" what="moderator workspace" />;

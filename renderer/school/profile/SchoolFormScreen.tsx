@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { Phase, Setting } from '../../../shared/framework/framework-types';
 import { SCHOOL_PHASES, SCHOOL_SETTINGS, YEAR_GROUPS, type SchoolDetails } from '../../../shared/school/school-records';
 import { localAuthorityNote, validateSchoolDetails, type SchoolField } from '../../../shared/school/school-validation';
@@ -10,7 +9,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { useSchool } from '../../db/school-queries';
 import { createSchool, updateSchool } from '../../db/school-store';
 import { FieldGroup, FormProblems } from '../../ui/FormMessages';
-import { useValidatedForm } from '../../ui/use-validated-form';
+import { useFillOnce, useValidatedForm } from '../../ui/use-validated-form';
 
 type YesNo = 'yes' | 'no' | '';
 
@@ -139,24 +138,22 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
     },
   });
   const { errors, onSubmit } = validated;
-  const { register, watch, reset, setValue } = validated.form;
-  const [loaded, setLoaded] = useState(!schoolId);
-
-  useEffect(() => {
-    if (existing && !loaded) {
-      reset({
-        ...existing,
-        lowestYear: String(existing.lowestYear),
-        highestYear: String(existing.highestYear),
-        pupilsOnRoll: String(existing.pupilsOnRoll),
-        pupilsOnSenSupport: String(existing.pupilsOnSenSupport),
-        pupilsWithEhcPlan: String(existing.pupilsWithEhcPlan),
-        resourcedProvision: fromAnswer(existing.resourcedProvision),
-        lookedAfterOnRoll: fromAnswer(existing.lookedAfterOnRoll),
-      });
-      setLoaded(true);
-    }
-  }, [existing, loaded, reset]);
+  const { register, watch, setValue } = validated.form;
+  const loaded = useFillOnce(
+    validated.form,
+    existing,
+    (stored) => ({
+      ...stored,
+      lowestYear: String(stored.lowestYear),
+      highestYear: String(stored.highestYear),
+      pupilsOnRoll: String(stored.pupilsOnRoll),
+      pupilsOnSenSupport: String(stored.pupilsOnSenSupport),
+      pupilsWithEhcPlan: String(stored.pupilsWithEhcPlan),
+      resourcedProvision: fromAnswer(stored.resourcedProvision),
+      lookedAfterOnRoll: fromAnswer(stored.lookedAfterOnRoll),
+    }),
+    Boolean(schoolId),
+  );
 
   const regionId = watch('regionId');
   const region = regions.find((r) => r.id === regionId);
