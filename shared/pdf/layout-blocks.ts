@@ -167,6 +167,17 @@ export function evidenceAnchor(evidenceId: string): string {
   return `evidence-${evidenceId}`;
 }
 
+/**
+ * "NE-1.1.1, NE-2.3.1" as inline text: each id a link to its criterion's heading when it is in
+ * `linkable` (criteria the document prints), plain text otherwise.
+ */
+export function criterionLinks(ids: readonly string[], linkable: ReadonlySet<string>): ContentText[] {
+  return ids.flatMap((id, index) => {
+    const separator: ContentText[] = index === 0 ? [] : [{ text: ', ' }];
+    return [...separator, linkable.has(id) ? internalLink(id, criterionAnchor(id)) : { text: id }];
+  });
+}
+
 /** Text that goes to a place in the same document when clicked, drawn as a link. */
 export function internalLink(text: string, destination: string): ContentText {
   return { text, linkToDestination: destination, color: COLOURS.accent, decoration: 'underline' };
@@ -503,7 +514,7 @@ export function criteriaSection(input: {
         const criterion = framework.criterionById.get(plain.id);
         if (!criterion) continue;
         const response = responseOf.get(criterion.id);
-        const header = { ...criterionHeader(framework, criterion, response, input.profile ?? null), id: criterionAnchor(criterion.id) };
+        const header = criterionHeader(framework, criterion, response, input.profile ?? null);
         const body = [...criterionBody(response), ...input.extras(criterion, response)];
         content.push(...criterionBlocks([...opening, header], body, response?.narrative ?? ''));
         opening = [];
@@ -531,8 +542,8 @@ function criterionBlocks(heading: Content[], body: Content[], narrative: string)
   ];
 }
 
-/** About two-thirds of a page: a block this many lines long (as estimated) surely fits on one. */
-const WHOLE_CRITERION_LINES = 34;
+/** Under half a page: a block this many lines long (as estimated) is kept whole, leaving at most that much space unused. */
+const WHOLE_CRITERION_LINES = 24;
 
 /** Characters of body text on one line, on the safe side (narrow letters fit more). */
 const CHARACTERS_A_LINE = 80;
@@ -610,7 +621,7 @@ function criterionHeader(
   criterion: PlacedCriterion,
   response: SubmissionResponse | undefined,
   profile: ApplicabilityProfile | null,
-): ContentTable {
+): Content {
   const judgement = response?.judgement ?? null;
   const judged = scalePoint(framework, judgement) !== null;
   const notJudged = notJudgedBecause(criterion, response, profile);
@@ -618,7 +629,8 @@ function criterionHeader(
     [
       {
         columns: [
-          { text: criterion.id, bold: true, color: COLOURS.accent, width: 'auto' },
+          // pdfmake makes a destination of a line of text only, so the link target is the criterion's id.
+          { text: criterion.id, id: criterionAnchor(criterion.id), bold: true, color: COLOURS.accent, width: 'auto' },
           {
             text: [
               { text: 'Judgement: ', style: 'label' },
@@ -683,8 +695,16 @@ function isoDateOrNull(text: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
 }
 
-/** The action plan, sorted by due date (see actionsInPlanOrder); `criterionOrder` is the framework's criteria, in order. */
-export function actionPlanSection(actions: readonly SubmissionAction[], criterionOrder: readonly string[]): Content[] {
+/**
+ * The action plan, sorted by due date (see actionsInPlanOrder); `criterionOrder` is the framework's
+ * criteria, in order. With `linkCriteria` (the document prints the criteria section) each criterion links to its page.
+ */
+export function actionPlanSection(
+  actions: readonly SubmissionAction[],
+  criterionOrder: readonly string[],
+  options: { linkCriteria: boolean },
+): Content[] {
+  const linkable: ReadonlySet<string> = options.linkCriteria ? new Set(criterionOrder) : new Set();
   return [
     sectionHeading('Action plan'),
     ...(actions.length === 0
@@ -705,7 +725,7 @@ export function actionPlanSection(actions: readonly SubmissionAction[], criterio
         a.who === '' ? { text: 'not given', italics: true } : a.who,
         formatIsoDate(a.byWhen, 'no date'),
         actionStatusLabel(a.status),
-        a.criterionIds.join(', '),
+        { text: criterionLinks(a.criterionIds, linkable) },
       ]),
       whenEmpty: 'No actions are planned.',
     }),

@@ -106,6 +106,7 @@ export function portfolioLayout(input: PortfolioInput): TDocumentDefinitions {
       ...actionPlanSection(
         document.actions,
         framework.criteria.map((c) => c.id),
+        { linkCriteria: sections.criteria },
       ),
     );
 

@@ -7,7 +7,7 @@ import {
   actionPlanSection,
   contentsPage,
   criteriaSection,
-  criterionAnchor,
+  criterionLinks,
   dataTable,
   documentDefinition,
   evidenceAnchor,
@@ -65,7 +65,7 @@ export function submissionLayout(input: { document: SubmissionDocument; framewor
         extras: evidenceReferences(document.evidence),
         profile: submissionApplicabilityProfile(document.school),
       }),
-      ...actionPlanSection(document.actions, criterionOrder),
+      ...actionPlanSection(document.actions, criterionOrder, { linkCriteria: true }),
       declarationSection(document),
       ...evidenceIndexSection(document.evidence, new Set(criterionOrder)),
     ],
@@ -235,8 +235,8 @@ function evidenceIndexSection(evidence: readonly SubmissionEvidence[], criteria:
       style: 'lead',
     },
     dataTable({
-      headers: ['Embedded as', 'Title', 'Kind', 'Size', 'SHA-256', 'Criteria'],
-      widths: [112, '*', 62, 44, 66, 62],
+      headers: ['Embedded as', 'Evidence', 'Criteria it supports'],
+      widths: [150, '*', 128],
       rows: evidence.map((item) => evidenceIndexRow(item, criteria)),
       whenEmpty: 'The school refers to no evidence.',
     }),
@@ -245,22 +245,22 @@ function evidenceIndexSection(evidence: readonly SubmissionEvidence[], criteria:
 
 function evidenceIndexRow(item: SubmissionEvidence, criteria: ReadonlySet<string>): TableCell[] {
   const file = item.file;
+  const anchor = evidenceAnchor(item.id);
   return [
     file
-      ? { text: file.attachmentName, id: evidenceAnchor(item.id) }
-      : { text: 'Not attached: held by the school', italics: true, id: evidenceAnchor(item.id) },
-    item.title,
-    evidenceKindLabel(item.kind),
-    file ? formatBytes(file.size) : '',
-    file ? hashPrefix(file.sha256) : '',
-    { text: criteriaLinks(item.criterionIds, criteria) },
+      ? {
+          stack: [
+            { text: file.attachmentName, id: anchor },
+            { text: `${formatBytes(file.size)} · SHA-256 ${hashPrefix(file.sha256)}`, style: ['small', 'muted'], margin: [0, 2, 0, 0] },
+          ],
+        }
+      : { text: 'Not attached: held by the school', italics: true, id: anchor },
+    {
+      stack: [
+        { text: item.title, bold: true },
+        { text: evidenceKindLabel(item.kind), style: ['small', 'muted'] },
+      ],
+    },
+    { text: criterionLinks(item.criterionIds, criteria) },
   ];
-}
-
-/** "NE-1.1.1, NE-2.3.1": each a link to the criterion's page when the framework has it. */
-function criteriaLinks(ids: readonly string[], criteria: ReadonlySet<string>): Content[] {
-  return ids.flatMap((id, index) => {
-    const separator: Content[] = index === 0 ? [] : [{ text: ', ' }];
-    return [...separator, criteria.has(id) ? internalLink(id, criterionAnchor(id)) : { text: id }];
-  });
 }
