@@ -505,6 +505,8 @@ export function criteriaSection(input: {
   const { framework } = input;
   const responseOf = new Map(input.responses.map((r) => [r.criterionId, r]));
   const content: Content[] = [sectionHeading(input.title), { text: input.introduction, style: 'lead' }];
+  // pdfmake refuses two destinations of one name: a criterion listed twice is printed once.
+  const printed = new Set<string>();
   for (const strand of framework.strands) {
     // Headings waiting to be kept with the first criterion under them.
     let opening: Content[] = strandOpening(strand);
@@ -512,7 +514,8 @@ export function criteriaSection(input: {
       opening.push(standardHeading(standard.id, standard.title));
       for (const plain of standard.criteria) {
         const criterion = framework.criterionById.get(plain.id);
-        if (!criterion) continue;
+        if (!criterion || printed.has(criterion.id)) continue;
+        printed.add(criterion.id);
         const response = responseOf.get(criterion.id);
         const header = criterionHeader(framework, criterion, response, input.profile ?? null);
         const body = [...criterionBody(response), ...input.extras(criterion, response)];

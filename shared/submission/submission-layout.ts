@@ -225,6 +225,7 @@ function declarationSection(document: SubmissionDocument): Content {
  * as the reader's attachments panel lists it.
  */
 function evidenceIndexSection(evidence: readonly SubmissionEvidence[], criteria: ReadonlySet<string>): Content[] {
+  const targets = new Set<string>();
   return [
     sectionHeading('Evidence index'),
     {
@@ -237,24 +238,29 @@ function evidenceIndexSection(evidence: readonly SubmissionEvidence[], criteria:
     dataTable({
       headers: ['Embedded as', 'Evidence', 'Criteria it supports'],
       widths: [150, '*', 128],
-      rows: evidence.map((item) => evidenceIndexRow(item, criteria)),
+      rows: evidence.map((item) => {
+        // pdfmake refuses two destinations of one name: should two items share an id, only the first is a link target.
+        const first = !targets.has(item.id);
+        targets.add(item.id);
+        return evidenceIndexRow(item, criteria, first);
+      }),
       whenEmpty: 'The school refers to no evidence.',
     }),
   ];
 }
 
-function evidenceIndexRow(item: SubmissionEvidence, criteria: ReadonlySet<string>): TableCell[] {
+function evidenceIndexRow(item: SubmissionEvidence, criteria: ReadonlySet<string>, linkTarget: boolean): TableCell[] {
   const file = item.file;
-  const anchor = evidenceAnchor(item.id);
+  const anchor = linkTarget ? { id: evidenceAnchor(item.id) } : {};
   return [
     file
       ? {
           stack: [
-            { text: file.attachmentName, id: anchor },
+            { text: file.attachmentName, ...anchor },
             { text: `${formatBytes(file.size)} · SHA-256 ${hashPrefix(file.sha256)}`, style: ['small', 'muted'], margin: [0, 2, 0, 0] },
           ],
         }
-      : { text: 'Not attached: held by the school', italics: true, id: anchor },
+      : { text: 'Not attached: held by the school', italics: true, ...anchor },
     {
       stack: [
         { text: item.title, bold: true },

@@ -291,6 +291,20 @@ function actionsToSort(framework: AppliedFramework): SubmissionAction[] {
   ];
 }
 
+describe('link targets', () => {
+  it('are made once when two evidence items share an id, so the file is still laid out', async () => {
+    const framework = appliedFramework('north-east');
+    const document = sampleSubmissionDocument(framework);
+    const twin = { ...document.evidence[0]!, title: 'The same item, listed twice' };
+    document.evidence.push(twin);
+    const path = join(dir, 'shared-id.pdf');
+    writeFileSync(path, await renderPdf(submissionLayout({ document, framework })));
+    const text = run('pdftotext', ['-enc', 'UTF-8', path, '-']).replace(/\s+/g, ' ');
+    expect(text).toContain('The same item, listed twice');
+    expect(namedDestinations(qpdfJson(path)).has(`evidence-${twin.id}`)).toBe(true);
+  }, 60_000);
+});
+
 describe('the portfolio’s links', () => {
   it('link the action plan’s criteria to their pages only when the criteria are printed', () => {
     const framework = appliedFramework('north-east');
