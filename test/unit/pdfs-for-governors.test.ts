@@ -7,7 +7,7 @@ import { evaluateAwards } from '../../shared/awards/award-rules';
 import type { DemonstrationSchool } from '../../shared/demonstration/demonstration-school';
 import { makePng } from '../../shared/demonstration/demonstration-files';
 import { applyFramework, type AppliedFramework } from '../../shared/framework/applied-framework';
-import type { BaseFramework, LoadedFramework } from '../../shared/framework/framework-types';
+import type { BaseFramework, LoadedFramework, SupplementFramework } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import { sha256Hex } from '../../shared/formats/sha256';
 import { standingsOf } from '../../shared/pdf/layout-blocks';
@@ -290,6 +290,26 @@ function actionsToSort(framework: AppliedFramework): SubmissionAction[] {
     action('Due first', '2026-12-01', late),
   ];
 }
+
+describe('the cover of a school at no award level yet, with a long name and a regional supplement', () => {
+  it('says so in the award’s place and still fits on page 1, the contents on page 2', async () => {
+    const framework = applyFramework(
+      frameworks.find((f) => f.file.id === 'southern') as LoadedFramework<BaseFramework>,
+      frameworks.find((f) => f.file.id === 'south-west-parents') as LoadedFramework<SupplementFramework>,
+    );
+    const document = sampleSubmissionDocument(framework);
+    document.school.name = 'The Saint Bartholomew and All Angels Church of England Voluntary Aided Junior and Infant School with Nursery';
+    document.school.localAuthority = 'Bournemouth, Christchurch and Poole';
+    for (const response of document.responses) response.judgement = null;
+    const path = join(dir, 'no-award.pdf');
+    writeFileSync(path, await renderPdf(submissionLayout({ document, framework })));
+    const cover = pageText(path, 1).replace(/\s+/g, ' ');
+    expect(cover).toContain('Award level claimed Not yet at any award level');
+    expect(cover).toContain('Local authority Bournemouth, Christchurch and Poole');
+    expect(cover).toContain('check that the fingerprint above is the one the school gave you');
+    expect(pageText(path, 2)).toMatch(/^\s*Contents\s*$/m);
+  }, 60_000);
+});
 
 describe('link targets', () => {
   it('are made once when two evidence items share an id, so the file is still laid out', async () => {
