@@ -1,5 +1,7 @@
 import type {
   Content,
+  ContentTable,
+  ContentText,
   CustomTableLayout,
   Size,
   StyleDictionary,
@@ -41,8 +43,9 @@ const STYLES: StyleDictionary = {
   coverKicker: { fontSize: 12, bold: true, color: COLOURS.accent, margin: [0, 0, 0, 6] },
   coverTitle: { fontSize: 24, bold: true, color: COLOURS.heading, margin: [0, 0, 0, 6] },
   coverSchool: { fontSize: 18, color: COLOURS.ink, margin: [0, 0, 0, 24] },
+  coverAward: { fontSize: 30, bold: true, color: COLOURS.heading, margin: [0, 2, 0, 4] },
   h1: { fontSize: 18, bold: true, color: COLOURS.heading, margin: [0, 0, 0, 10] },
-  h2: { fontSize: 14, bold: true, color: COLOURS.heading, margin: [0, 12, 0, 4] },
+  h2: { fontSize: 14, bold: true, color: COLOURS.heading, margin: [0, 18, 0, 4] },
   h3: { fontSize: 11.5, bold: true, color: COLOURS.accent, margin: [0, 10, 0, 6] },
   lead: { fontSize: 11, margin: [0, 0, 0, 10] },
   paragraph: { margin: [0, 0, 0, 6] },
@@ -124,13 +127,23 @@ export function documentDefinition(frame: DocumentFrame): TDocumentDefinitions {
 
 // ---- Headings and the contents page -------------------------------------------------------------
 
-/** A main section: starts a new page and is listed in the contents. */
-export function sectionHeading(text: string): Content {
-  return { text, style: 'h1', tocItem: true, tocStyle: 'tocEntry', tocMargin: [0, 6, 0, 0], pageBreak: 'before' };
+/**
+ * A main section, listed in the contents. It starts a new page unless `newPage` is false: a short
+ * section then follows the one before it (keep it with what follows it, see keepWithNext).
+ */
+export function sectionHeading(text: string, options: { newPage: boolean } = { newPage: true }): Content {
+  return {
+    text,
+    style: 'h1',
+    tocItem: true,
+    tocStyle: 'tocEntry',
+    tocMargin: [0, 6, 0, 0],
+    ...(options.newPage ? { pageBreak: 'before' as const } : { margin: [0, 18, 0, 10] as [number, number, number, number] }),
+  };
 }
 
 /** A strand heading, listed in the contents under its section. */
-export function strandHeading(strand: Pick<PlacedStrand, 'id' | 'title'>, options: { newPage: boolean }): Content {
+export function strandHeading(strand: Pick<PlacedStrand, 'id' | 'title'>, options: { newPage: boolean } = { newPage: false }): Content {
   return {
     text: `${strand.id} ${strand.title}`,
     style: 'h2',
@@ -142,8 +155,36 @@ export function strandHeading(strand: Pick<PlacedStrand, 'id' | 'title'>, option
   };
 }
 
+// ---- Links inside a document --------------------------------------------------------------------
+
+/** The destination of a criterion's heading block, for links from the evidence index. */
+export function criterionAnchor(criterionId: string): string {
+  return `criterion-${criterionId}`;
+}
+
+/** The destination of an evidence item's row in the evidence index, for links from the criteria. */
+export function evidenceAnchor(evidenceId: string): string {
+  return `evidence-${evidenceId}`;
+}
+
+/**
+ * "NE-1.1.1, NE-2.3.1" as inline text: each id a link to its criterion's heading when it is in
+ * `linkable` (criteria the document prints), plain text otherwise.
+ */
+export function criterionLinks(ids: readonly string[], linkable: ReadonlySet<string>): ContentText[] {
+  return ids.flatMap((id, index) => {
+    const separator: ContentText[] = index === 0 ? [] : [{ text: ', ' }];
+    return [...separator, linkable.has(id) ? internalLink(id, criterionAnchor(id)) : { text: id }];
+  });
+}
+
+/** Text that goes to a place in the same document when clicked, drawn as a link. */
+export function internalLink(text: string, destination: string): ContentText {
+  return { text, linkToDestination: destination, color: COLOURS.accent, decoration: 'underline' };
+}
+
 /** A heading inside a section; `keepWithNext` keeps it on the same page as what follows. */
-export function subheading(text: string): Content {
+export function subheading(text: string): ContentText {
   return { text, style: 'h3' };
 }
 
@@ -240,7 +281,7 @@ export function dataTable(table: DataTable): Content {
 }
 
 /** A shaded panel holding a few lines. */
-export function panel(stack: Content[], margin: [number, number, number, number] = [0, 4, 0, 8]): Content {
+export function panel(stack: Content[], margin: [number, number, number, number] = [0, 4, 0, 8]): ContentTable {
   return { table: { widths: ['*'], body: [[{ stack }]] }, layout: PANEL_TABLE, margin };
 }
 
@@ -445,9 +486,12 @@ function awardRulesTable(outcome: AwardOutcome): Content {
 export type CriterionExtras = (criterion: PlacedCriterion, response: SubmissionResponse | undefined) => Content[];
 
 /**
- * Every criterion in framework order, under its strand and standard headings. Each strand starts a
- * page; each criterion's heading block (with the standard heading above it) is kept on one page;
- * what the school wrote flows on and breaks across pages like any text.
+ * Every criterion in framework order, under its strand and standard headings. The strands follow
+ * one another without forced page breaks, so no strand ends on a page of its own few lines. A
+ * criterion short enough to be sure it fits on a page is kept whole on one page (with its strand and
+ * standard headings when it is the first under them); a longer one keeps its heading block and its
+ * first short paragraph together, and what the school wrote flows on across pages like any text.
+ * Each criterion's heading block is the destination of links to it (see criterionAnchor).
  */
 export function criteriaSection(input: {
   title: string;
@@ -461,27 +505,89 @@ export function criteriaSection(input: {
   const { framework } = input;
   const responseOf = new Map(input.responses.map((r) => [r.criterionId, r]));
   const content: Content[] = [sectionHeading(input.title), { text: input.introduction, style: 'lead' }];
-  framework.strands.forEach((strand, strandIndex) => {
-    // A page break must not sit inside an unbreakable block: pdfmake then drops the block.
-    content.push(...strandOpening(strand, strandIndex > 0));
+  // pdfmake refuses two destinations of one name: a criterion listed twice is printed once.
+  const printed = new Set<string>();
+  for (const strand of framework.strands) {
+    // Headings waiting to be kept with the first criterion under them.
+    let opening: Content[] = strandOpening(strand);
     for (const standard of strand.standards) {
-      standard.criteria.forEach((plain, criterionIndex) => {
+      opening.push(standardHeading(standard.id, standard.title));
+      for (const plain of standard.criteria) {
         const criterion = framework.criterionById.get(plain.id);
-        if (!criterion) return;
+        if (!criterion || printed.has(criterion.id)) continue;
+        printed.add(criterion.id);
         const response = responseOf.get(criterion.id);
-        const heading = criterionIndex === 0 ? [standardHeading(standard.id, standard.title)] : [];
+        const header = criterionHeader(framework, criterion, response, input.profile ?? null);
         const body = [...criterionBody(response), ...input.extras(criterion, response)];
-        // The heading block keeps the first paragraph under it when that paragraph is short: pdfmake
-        // silently drops an unbreakable block taller than a page, so nobody's text may go in one whole.
-        const kept = firstParagraphIsShort(response?.narrative ?? '') ? body.splice(0, 1) : [];
-        content.push(
-          { stack: [...heading, criterionHeader(framework, criterion, response, input.profile ?? null), ...kept], unbreakable: true },
-          { stack: body, margin: [0, 0, 0, 10] },
-        );
-      });
+        content.push(...criterionBlocks([...opening, header], body, response?.narrative ?? ''));
+        opening = [];
+      }
     }
-  });
+    // A strand without criteria still shows its headings.
+    content.push(...opening);
+  }
   return content;
+}
+
+/**
+ * A criterion as pdfmake blocks. pdfmake silently drops an unbreakable block taller than a page,
+ * so only a criterion surely shorter than a page is kept whole; otherwise the heading block keeps
+ * the first paragraph under it when that paragraph is short, and nobody's long text goes in one whole.
+ */
+function criterionBlocks(heading: Content[], body: Content[], narrative: string): Content[] {
+  if (estimatedLines([...heading, ...body]) <= WHOLE_CRITERION_LINES) {
+    return [{ stack: [...heading, ...body], unbreakable: true, margin: [0, 0, 0, 10] }];
+  }
+  const kept = firstParagraphIsShort(narrative) ? body.splice(0, 1) : [];
+  return [
+    { stack: [...heading, ...kept], unbreakable: true },
+    { stack: body, margin: [0, 0, 0, 10] },
+  ];
+}
+
+/** Under half a page: a block this many lines long (as estimated) is kept whole, leaving at most that much space unused. */
+const WHOLE_CRITERION_LINES = 24;
+
+/** Characters of body text on one line, on the safe side (narrow letters fit more). */
+const CHARACTERS_A_LINE = 80;
+
+/**
+ * How many lines a block takes at most, roughly: every piece of text counts as at least one line,
+ * longer text one line for each CHARACTERS_A_LINE characters, and each paragraph break as a line. It
+ * errs high (a heading in large type counts as text), so a block it passes is surely shorter than a page.
+ */
+export function estimatedLines(content: unknown): number {
+  if (typeof content === 'string') {
+    return content.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / CHARACTERS_A_LINE)), 0);
+  }
+  if (typeof content === 'number') return 1;
+  if (Array.isArray(content)) return content.reduce((n: number, item) => n + estimatedLines(item), 0);
+  if (typeof content !== 'object' || content === null) return 0;
+  const node = content as Record<string, unknown>;
+  if ('text' in node) {
+    const text = node.text;
+    // Inline pieces of one paragraph are measured as one string.
+    if (Array.isArray(text)) return estimatedLines(text.map(inlineText).join('')) + 1;
+    return estimatedLines(text) + 1;
+  }
+  let lines = 0;
+  for (const key of ['stack', 'columns', 'ul', 'ol'] as const) if (key in node) lines += estimatedLines(node[key]);
+  const table = node.table;
+  if (typeof table === 'object' && table !== null && 'body' in table) lines += estimatedLines((table as { body: unknown }).body) + 2;
+  if ('image' in node) lines += IMAGE_LINES;
+  return lines;
+}
+
+/** An image counts as a quarter page. */
+const IMAGE_LINES = 14;
+
+function inlineText(piece: unknown): string {
+  if (typeof piece === 'string' || typeof piece === 'number') return String(piece);
+  if (typeof piece === 'object' && piece !== null && 'text' in piece) {
+    const text = (piece as { text: unknown }).text;
+    return Array.isArray(text) ? text.map(inlineText).join('') : inlineText(text);
+  }
+  return '';
 }
 
 /** About seven lines of body text. */
@@ -492,8 +598,8 @@ function firstParagraphIsShort(text: string): boolean {
   return first.length <= SHORT_PARAGRAPH;
 }
 
-function strandOpening(strand: PlacedStrand, newPage: boolean): Content[] {
-  const opening: Content[] = [strandHeading(strand, { newPage })];
+function strandOpening(strand: PlacedStrand): Content[] {
+  const opening: Content[] = [strandHeading(strand)];
   if (strand.summary.trim() !== '') opening.push({ text: strand.summary, italics: true, style: ['paragraph', 'muted'] });
   return opening;
 }
@@ -526,7 +632,8 @@ function criterionHeader(
     [
       {
         columns: [
-          { text: criterion.id, bold: true, color: COLOURS.accent, width: 'auto' },
+          // pdfmake makes a destination of a line of text only, so the link target is the criterion's id.
+          { text: criterion.id, id: criterionAnchor(criterion.id), bold: true, color: COLOURS.accent, width: 'auto' },
           {
             text: [
               { text: 'Judgement: ', style: 'label' },
@@ -556,13 +663,60 @@ function criterionBody(response: SubmissionResponse | undefined): Content[] {
   ];
 }
 
-export function actionPlanSection(actions: readonly SubmissionAction[]): Content[] {
+/**
+ * The actions in the order a reader follows them: by due date, earliest first, undated ones last;
+ * actions due the same day (or both undated) by the first of their criteria in the framework's
+ * order (criteria the framework does not list after those it does, by id), then as the school listed them.
+ */
+export function actionsInPlanOrder(actions: readonly SubmissionAction[], criterionOrder: readonly string[]): SubmissionAction[] {
+  const rank = new Map(criterionOrder.map((id, index) => [id, index]));
+  const firstCriterion = (action: SubmissionAction): [number, string] => {
+    const ranked = action.criterionIds.map((id): [number, string] => [rank.get(id) ?? Number.MAX_SAFE_INTEGER, id]);
+    ranked.sort(compareCriterionRank);
+    return ranked[0] ?? [Number.MAX_SAFE_INTEGER + 1, ''];
+  };
+  return actions
+    .map((action, index) => ({ action, index, due: isoDateOrNull(action.byWhen), criterion: firstCriterion(action) }))
+    .sort((a, b) => {
+      if (a.due !== b.due) {
+        if (a.due === null) return 1;
+        if (b.due === null) return -1;
+        return a.due < b.due ? -1 : 1;
+      }
+      return compareCriterionRank(a.criterion, b.criterion) || a.index - b.index;
+    })
+    .map((entry) => entry.action);
+}
+
+function compareCriterionRank(a: readonly [number, string], b: readonly [number, string]): number {
+  if (a[0] !== b[0]) return a[0] - b[0];
+  return a[1].localeCompare(b[1], 'en-GB', { numeric: true });
+}
+
+/** A yyyy-mm-dd date, or null for an empty or malformed one (sorted with the undated). */
+function isoDateOrNull(text: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
+}
+
+/**
+ * The action plan, sorted by due date (see actionsInPlanOrder); `criterionOrder` is the framework's
+ * criteria, in order. With `linkCriteria` (the document prints the criteria section) each criterion links to its page.
+ */
+export function actionPlanSection(
+  actions: readonly SubmissionAction[],
+  criterionOrder: readonly string[],
+  options: { linkCriteria: boolean },
+): Content[] {
+  const linkable: ReadonlySet<string> = options.linkCriteria ? new Set(criterionOrder) : new Set();
   return [
     sectionHeading('Action plan'),
+    ...(actions.length === 0
+      ? []
+      : [{ text: 'What the school will do next, soonest first. Actions without a date come last.', style: 'lead' } as Content]),
     dataTable({
       headers: ['What', 'Who', 'By when', 'Status', 'Criteria'],
       widths: ['*', 80, 70, 56, 62],
-      rows: actions.map((a): TableCell[] => [
+      rows: actionsInPlanOrder(actions, criterionOrder).map((a): TableCell[] => [
         {
           stack: [
             a.what,
@@ -574,7 +728,7 @@ export function actionPlanSection(actions: readonly SubmissionAction[]): Content
         a.who === '' ? { text: 'not given', italics: true } : a.who,
         formatIsoDate(a.byWhen, 'no date'),
         actionStatusLabel(a.status),
-        a.criterionIds.join(', '),
+        { text: criterionLinks(a.criterionIds, linkable) },
       ]),
       whenEmpty: 'No actions are planned.',
     }),

@@ -10,7 +10,6 @@ import {
   dataTable,
   documentDefinition,
   labelledRows,
-  PAGE,
   panel,
   schoolContextSection,
   sectionHeading,
@@ -61,9 +60,20 @@ export interface PortfolioInput {
   printedOn: string;
 }
 
-/** Images are scaled down (never up) to the width of the text and at most 60% of the page's height. */
-const IMAGE_MAX_WIDTH = CONTENT_WIDTH;
-const IMAGE_MAX_HEIGHT = Math.round(PAGE.height * 0.6);
+/**
+ * Photos are tiled two by two, up to four a page: each is scaled down (never up) to fit its tile,
+ * keeping its shape, with its caption under it. A row of two is never split across pages, and two
+ * rows with their captions fit on a page under the section's heading.
+ */
+const TILE_GAP = 16;
+const TILE_WIDTH = Math.floor((CONTENT_WIDTH - TILE_GAP) / 2);
+const TILE_IMAGE_HEIGHT = 200;
+/** A caption's description is cut to about four lines of its tile, so that two rows always fit a page. */
+const CAPTION_DESCRIPTION_MAX = 180;
+/** A title longer than two lines of its tile is cut too; the full title is in the criteria's evidence lists. */
+const CAPTION_TITLE_MAX = 90;
+/** The kind, date and criteria on at most two lines of the tile. */
+const CAPTION_FACTS_MAX = 110;
 
 export function portfolioLayout(input: PortfolioInput): TDocumentDefinitions {
   const { document, framework, sections } = input;
@@ -91,7 +101,14 @@ export function portfolioLayout(input: PortfolioInput): TDocumentDefinitions {
   }
   if (shownAsImages.length > 0) content.push(...evidenceImagesSection(shownAsImages));
   if (sections.otherEvidence) content.push(...otherEvidenceSection(others));
-  if (sections.actionPlan) content.push(...actionPlanSection(document.actions));
+  if (sections.actionPlan)
+    content.push(
+      ...actionPlanSection(
+        document.actions,
+        framework.criteria.map((c) => c.id),
+        { linkCriteria: sections.criteria },
+      ),
+    );
 
   return documentDefinition({
     info: {
@@ -185,7 +202,16 @@ function imageDictionary(items: readonly SubmissionEvidence[], images: ReadonlyM
 }
 
 function evidenceImagesSection(items: readonly SubmissionEvidence[]): Content[] {
-  return [sectionHeading('Evidence images'), ...items.map(evidenceImageBlock)];
+  const rows: Content[] = [];
+  for (let i = 0; i < items.length; i += 2) rows.push(photoRow(items.slice(i, i + 2)));
+  return [
+    sectionHeading('Evidence images'),
+    {
+      text: 'Photographs and other images the school refers to, up to four a page, each with its title, kind, date and the criteria it supports.',
+      style: 'lead',
+    },
+    ...rows,
+  ];
 }
 
 /** pdfmake 0.3 scales an image down to `maxWidth` and `maxHeight` (keeping its shape); @types/pdfmake omits them. */
@@ -194,23 +220,48 @@ interface BoundedImage extends ContentImage {
   maxHeight: number;
 }
 
-function evidenceImageBlock(item: SubmissionEvidence): Content {
+/** Two photos side by side (or one on the left), each with its caption under it; never split across pages. */
+function photoRow(items: readonly SubmissionEvidence[]): Content {
+  const tiles: Content[] = items.map(photoTile);
+  while (tiles.length < 2) tiles.push({ text: '' });
+  return {
+    columns: tiles.map((tile) => ({ width: TILE_WIDTH, stack: [tile] })),
+    columnGap: TILE_GAP,
+    unbreakable: true,
+    margin: [0, 0, 0, 14],
+  };
+}
+
+function photoTile(item: SubmissionEvidence): Content {
+  // The image sits in a box of fixed height, so the captions of a row line up.
   const image: BoundedImage = {
     image: imageKey(item.file!.sha256),
-    maxWidth: IMAGE_MAX_WIDTH,
-    maxHeight: IMAGE_MAX_HEIGHT,
+    maxWidth: TILE_WIDTH,
+    maxHeight: TILE_IMAGE_HEIGHT,
     alignment: 'center',
-    margin: [0, 4, 0, 14],
   };
   return {
     stack: [
-      { text: item.title, style: 'h3' },
-      { text: evidenceFacts(item).join(' · '), style: ['small', 'muted'], margin: [0, 0, 0, 4] },
-      ...(item.description.trim() === '' ? [] : [{ text: item.description, style: 'paragraph' }]),
-      image,
+      {
+        table: { widths: [TILE_WIDTH], heights: [TILE_IMAGE_HEIGHT], body: [[{ stack: [image], alignment: 'center' }]] },
+        layout: 'noBorders',
+      },
+      { text: shortened(item.title, CAPTION_TITLE_MAX), bold: true, fontSize: 10, margin: [0, 4, 0, 1] },
+      { text: shortened(evidenceFacts(item).join(' · '), CAPTION_FACTS_MAX), style: ['small', 'muted'] },
+      ...(item.description.trim() === ''
+        ? []
+        : [{ text: shortened(item.description, CAPTION_DESCRIPTION_MAX), style: 'small', margin: [0, 2, 0, 0] } as Content]),
     ],
-    unbreakable: true,
   };
+}
+
+/** The text, cut at a word to at most `max` characters with an ellipsis when longer. */
+export function shortened(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
 function evidenceFacts(item: SubmissionEvidence): string[] {

@@ -2,21 +2,28 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { evidenceKindLabel, formatBytes } from '../evidence/evidence-records';
 import type { AppliedFramework } from '../framework/applied-framework';
 import type { FrameworkRef } from '../framework/framework-types';
+import { evaluateAwards } from '../awards/award-rules';
 import {
   actionPlanSection,
   contentsPage,
   criteriaSection,
+  criterionLinks,
   dataTable,
   documentDefinition,
+  evidenceAnchor,
   fingerprintLines,
   hashPrefix,
+  internalLink,
   labelledRows,
   panel,
   schoolContextSection,
   sectionHeading,
+  standingsOf,
+  subheading,
   summarySection,
   type CriterionExtras,
 } from '../pdf/layout-blocks';
+import { academicYearOfDate, academicYearOfTime } from '../formats/academic-year';
 import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
 import {
   FRAMEWORK_JSON_NAME,
@@ -35,6 +42,7 @@ import {
 export function submissionLayout(input: { document: SubmissionDocument; framework: AppliedFramework }): TDocumentDefinitions {
   const { document, framework } = input;
   const school = document.school.name;
+  const criterionOrder = framework.criteria.map((c) => c.id);
   return documentDefinition({
     info: {
       title: `${school} SEN accreditation submission v${document.version}`,
@@ -44,7 +52,7 @@ export function submissionLayout(input: { document: SubmissionDocument; framewor
     },
     footerText: `${school} · Submission ${document.submissionId}`,
     content: [
-      ...coverPage(document),
+      ...coverPage(document, framework),
       contentsPage(),
       ...schoolContextSection(document.school, document.region.name),
       ...summarySection(framework, document.responses, { profile: submissionApplicabilityProfile(document.school) }),
@@ -57,9 +65,9 @@ export function submissionLayout(input: { document: SubmissionDocument; framewor
         extras: evidenceReferences(document.evidence),
         profile: submissionApplicabilityProfile(document.school),
       }),
-      ...actionPlanSection(document.actions),
-      ...declarationSection(document),
-      ...evidenceIndexSection(document.evidence),
+      ...actionPlanSection(document.actions, criterionOrder, { linkCriteria: true }),
+      declarationSection(document),
+      ...evidenceIndexSection(document.evidence, new Set(criterionOrder)),
     ],
   });
 }
@@ -72,10 +80,59 @@ function frameworkLine(ref: FrameworkRef): string {
   return `${frameworkName(ref)}\ncontent hash ${hashPrefix(ref.contentHash)}`;
 }
 
-function coverPage(document: SubmissionDocument): Content[] {
+/**
+ * The cover leads with what a governor or a head teacher looks for: the school, its local
+ * authority, the academic year, the award the school claims (the level the award rules give for
+ * its own judgements) and who declared it, when. What identifies this exact file for checking it
+ * (submission id, framework hashes, the signer's fingerprint) comes lower down, under its own heading.
+ */
+function coverPage(document: SubmissionDocument, framework: AppliedFramework): Content[] {
+  const outcome = evaluateAwards(framework, standingsOf(document.responses), {
+    profile: submissionApplicabilityProfile(document.school),
+  });
+  const year = academicYearOfDate(document.declaration.date) ?? academicYearOfTime(document.createdAt) ?? 'not known';
+  const facts: [string, string][] = [
+    ['Academic year', year],
+    ['Local authority', document.school.localAuthority],
+    ['Region', document.region.name],
+    ['Head teacher', document.declaration.headTeacher],
+    ...approvalRows(document),
+    ['Date', formatIsoDate(document.declaration.date, 'not given')],
+  ];
+  return [
+    { text: 'SEN accreditation submission', style: 'coverKicker', margin: [0, 24, 0, 6] },
+    { text: document.school.name, style: 'coverTitle', margin: [0, 0, 0, 16] },
+    panel(
+      [
+        { text: 'Award level claimed', style: 'label', fontSize: 12 },
+        { text: outcome.achieved ? outcome.achieved.label : 'Not yet at any award level', style: 'coverAward' },
+        {
+          text: 'The level the framework’s award rules give for the school’s own judgements. The regional moderator decides the award.',
+          style: ['small', 'muted'],
+        },
+      ],
+      [0, 0, 0, 16],
+    ),
+    { stack: [labelledRows(facts, 130)], fontSize: 12 },
+    { ...subheading('For checking this file'), margin: [0, 18, 0, 4] },
+    { stack: [labelledRows(technicalRows(document), 150)], fontSize: 9 },
+    panel([{ text: signedFileNotice(document), style: 'small' }], [0, 4, 0, 0]),
+  ];
+}
+
+/**
+ * The head teacher's approval of this submission, one line on the cover, when the submission
+ * carries one. Submissions do not carry an approval yet: this is the place for its line
+ * (['Approved by', 'name, role, on date']) once they do.
+ */
+function approvalRows(_document: SubmissionDocument): [string, string][] {
+  return [];
+}
+
+/** What identifies this exact file: for a moderator, or anyone checking the signature. */
+function technicalRows(document: SubmissionDocument): [string, string][] {
   const rows: [string, string][] = [
     ['URN', document.school.urn],
-    ['Region', document.region.name],
     ['Framework', frameworkLine(document.framework)],
   ];
   if (document.supplement) rows.push(['Regional supplement', frameworkLine(document.supplement)]);
@@ -85,12 +142,7 @@ function coverPage(document: SubmissionDocument): Content[] {
     ['Date of export', longDateOfTime(document.createdAt)],
     ['Signer certificate fingerprint (SHA-256)', fingerprintLines(document.signer.certificateFingerprint)],
   );
-  return [
-    { text: 'SEN accreditation submission', style: 'coverTitle', margin: [0, 120, 0, 8] },
-    { text: document.school.name, style: 'coverSchool' },
-    labelledRows(rows, 150),
-    panel([{ text: signedFileNotice(document), style: 'notice' }], [0, 16, 0, 0]),
-  ];
+  return rows;
 }
 
 function signedFileNotice(document: SubmissionDocument): string {
@@ -141,51 +193,80 @@ function evidenceReference(item: SubmissionEvidence): Content {
   );
   return {
     stack: [
-      { text: item.title, bold: true },
+      { text: [{ ...internalLink(item.title, evidenceAnchor(item.id)), bold: true }] },
       { text: details.join(' · '), style: ['small', 'muted'] },
     ],
     margin: [0, 0, 0, 3],
   };
 }
 
-function declarationSection(document: SubmissionDocument): Content[] {
+/** The declaration follows the action plan on its page when there is room; it is never split. */
+function declarationSection(document: SubmissionDocument): Content {
   const { declaration } = document;
-  return [
-    sectionHeading('Declaration'),
-    panel([{ text: declaration.statement }], [0, 0, 0, 12]),
-    labelledRows([
-      ['Head teacher', declaration.headTeacher],
-      ['SENCO', declaration.senco],
-      ['Chair of governors', declaration.chairOfGovernors],
-      ['Date', formatIsoDate(declaration.date, 'not given')],
-    ]),
-  ];
+  return {
+    stack: [
+      sectionHeading('Declaration', { newPage: false }),
+      panel([{ text: declaration.statement }], [0, 0, 0, 12]),
+      labelledRows([
+        ['Head teacher', declaration.headTeacher],
+        ['SENCO', declaration.senco],
+        ['Chair of governors', declaration.chairOfGovernors],
+        ['Date', formatIsoDate(declaration.date, 'not given')],
+      ]),
+    ],
+    unbreakable: true,
+  };
 }
 
-function evidenceIndexSection(evidence: readonly SubmissionEvidence[]): Content[] {
+/**
+ * Every item of evidence, each row the destination of the links under the criteria, its criteria
+ * links back to them. A link cannot open an embedded file safely (only an attachment annotation or
+ * JavaScript can, and the verifier refuses both as active content), so the index names each file
+ * as the reader's attachments panel lists it.
+ */
+function evidenceIndexSection(evidence: readonly SubmissionEvidence[], criteria: ReadonlySet<string>): Content[] {
+  const targets = new Set<string>();
   return [
     sectionHeading('Evidence index'),
     {
-      text: 'Every item of evidence the school refers to. Files are embedded in this PDF under the attachment name shown; the SHA-256 identifies each file’s exact contents. Items without a file are held by the school and can be seen on request.',
+      text:
+        'Every item of evidence the school refers to. Files are embedded in this PDF: to open one, show your PDF reader’s attachments ' +
+        '(often a paper-clip button) and choose the name in the first column. The SHA-256 identifies each file’s exact contents. ' +
+        'Items without a file are held by the school and can be seen on request. The criteria are links to their pages.',
       style: 'lead',
     },
     dataTable({
-      headers: ['Attachment', 'Title', 'Kind', 'Size', 'SHA-256', 'Criteria'],
-      widths: [112, '*', 62, 44, 66, 62],
-      rows: evidence.map(evidenceIndexRow),
+      headers: ['Embedded as', 'Evidence', 'Criteria it supports'],
+      widths: [150, '*', 128],
+      rows: evidence.map((item) => {
+        // pdfmake refuses two destinations of one name: should two items share an id, only the first is a link target.
+        const first = !targets.has(item.id);
+        targets.add(item.id);
+        return evidenceIndexRow(item, criteria, first);
+      }),
       whenEmpty: 'The school refers to no evidence.',
     }),
   ];
 }
 
-function evidenceIndexRow(item: SubmissionEvidence): TableCell[] {
+function evidenceIndexRow(item: SubmissionEvidence, criteria: ReadonlySet<string>, linkTarget: boolean): TableCell[] {
   const file = item.file;
+  const anchor = linkTarget ? { id: evidenceAnchor(item.id) } : {};
   return [
-    file ? file.attachmentName : { text: 'Not attached: held by the school', italics: true },
-    item.title,
-    evidenceKindLabel(item.kind),
-    file ? formatBytes(file.size) : '',
-    file ? hashPrefix(file.sha256) : '',
-    item.criterionIds.join(', '),
+    file
+      ? {
+          stack: [
+            { text: file.attachmentName, ...anchor },
+            { text: `${formatBytes(file.size)} · SHA-256 ${hashPrefix(file.sha256)}`, style: ['small', 'muted'], margin: [0, 2, 0, 0] },
+          ],
+        }
+      : { text: 'Not attached: held by the school', italics: true, ...anchor },
+    {
+      stack: [
+        { text: item.title, bold: true },
+        { text: evidenceKindLabel(item.kind), style: ['small', 'muted'] },
+      ],
+    },
+    { text: criterionLinks(item.criterionIds, criteria) },
   ];
 }
