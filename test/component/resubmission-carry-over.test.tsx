@@ -112,7 +112,7 @@ describe('A later version of a submission takes over the decisions on the criter
       v2.framework = { ...v2.framework, contentHash: '0'.repeat(64) };
     });
     await renderScreen(db, <ModerationReviewScreen workspaceId={WORKSPACE.id} submissionId={second.submissionId} />);
-    const summary = await screen.findByTestId('carry-over-summary');
+    const summary = await screen.findByTestId('carry-over-summary', {}, { timeout: 5_000 });
     expect(summary.textContent).toMatch(/^Version 2 was made against a different framework from version 1/);
     expect(await db.criterionModerations.where('submissionKey').equals(second.key).count()).toBe(0);
   });
