@@ -197,6 +197,9 @@ export function genuineReport(record: ReceivedReportRecord): GenuineFile {
         report: {
           moderation: record.document,
           certificate: certificateOf(record.signerFingerprint, 'Moderator', moderator.name, '', moderator.organisation),
+          certificateDer: new Uint8Array(0),
+          otherCertificatesDer: [],
+          signingTime: null,
           pin: { status: 'first-use' },
           fileSha256: record.fileSha256,
         },
