@@ -56,7 +56,8 @@ export type KeyAnswer = 'accept' | 'refuse';
 export type KeyQuestion = 'first-use' | 'different-key';
 
 export type ImportDecision =
-  | { kind: 'rejected'; message: string }
+  /** `signer` is set when the file is intact but its signer is revoked or its certificate chain does not hold. */
+  | { kind: 'rejected'; message: string; signer?: true }
   | { kind: 'duplicate'; message: string }
   | { kind: 'conflict'; message: string }
   | {
@@ -132,7 +133,7 @@ export function decideImport(input: ImportInput): ImportDecision {
   const fingerprint = report.certificate.fingerprint;
   const signerTrust = input.signerTrust ?? null;
   if (signerTrust?.kind === 'revoked' || signerTrust?.kind === 'chain-invalid') {
-    return { kind: 'rejected', message: `${what} was not imported. ${signerTrust.message}` };
+    return { kind: 'rejected', message: `${what} was not imported. ${signerTrust.message}`, signer: true };
   }
   if (signerTrust?.kind === 'certified') {
     const key = signerPinKey(input.workspaceId, submission.school.urn);
