@@ -4,14 +4,17 @@ import { readRevocationList, type CheckedRevocationList } from '../../shared/cry
 import {
   decideKeepRevocationList,
   decidePinRoot,
+  readPartnershipRootFile,
   trustMaterial,
   type RevocationListRecord,
 } from '../../shared/moderation/partnership-trust';
-import { makePartnership, revocationListFor } from '../fixtures/partnership-signing';
+import { pemBlock } from '../../shared/crypto/pem-file';
+import { certifiedSchoolIdentity, makePartnership, revocationListFor } from '../fixtures/partnership-signing';
 
 /** The rules for the partnership roots and revocation lists a moderator workspace keeps, over real ones. */
 const AT = '2026-12-01T09:00:00.000Z';
 let root: PartnershipRoot;
+let leafDer: Uint8Array<ArrayBuffer>;
 let older: { list: CheckedRevocationList; der: Uint8Array<ArrayBuffer> };
 let newer: { list: CheckedRevocationList; der: Uint8Array<ArrayBuffer> };
 
@@ -20,6 +23,7 @@ beforeAll(async () => {
   const read = await readPartnershipRoot(partnership.rootDer);
   if (!read.ok) throw new Error(read.message);
   root = read.root;
+  leafDer = (await certifiedSchoolIdentity(partnership, 'Kingsbridge Community College', '113532')).signing.certificateDer;
   const checked = async (date: string) => {
     const made = await revocationListFor(partnership, '0A1B', new Date(date), 'superseded');
     const list = await readRevocationList(made.der, [partnership.rootDer]);
@@ -78,6 +82,30 @@ describe('keeping a revocation list', () => {
       rootsDer: [root.certificateDer],
       listsDer: [newer.der],
       rootFingerprints: [root.fingerprint],
+    });
+  });
+});
+
+describe('reading a partnership certificate file before it is pinned', () => {
+  it('reads a PEM or a DER root, with its name, region and whole fingerprint', async () => {
+    const pem = await readPartnershipRootFile(new TextEncoder().encode(pemBlock('CERTIFICATE', root.certificateDer)));
+    expect(pem).toMatchObject({ ok: true, root: { name: root.name, region: 'South West', fingerprint: root.fingerprint } });
+    expect(await readPartnershipRootFile(root.certificateDer)).toMatchObject({ ok: true, root: { fingerprint: root.fingerprint } });
+  });
+
+  it('refuses a school’s certificate, a request and a file that is no certificate, saying what to do', async () => {
+    const leaf = await readPartnershipRootFile(new TextEncoder().encode(pemBlock('CERTIFICATE', leafDer)));
+    expect(leaf.ok).toBe(false);
+    expect(!leaf.ok && leaf.message).toMatch(/issued by someone else.*Ask the partnership for its certificate file \(\.pem or \.cer\)\.$/);
+    const request = await readPartnershipRootFile(new TextEncoder().encode(pemBlock('CERTIFICATE REQUEST', leafDer)));
+    expect(!request.ok && request.message).toMatch(
+      /^This file cannot be used as a partnership’s certificate: it holds a “certificate request” instead of a certificate\./,
+    );
+    const text = await readPartnershipRootFile(new TextEncoder().encode('hello'));
+    expect(!text.ok && text.message).toMatch(/^This file cannot be used as a partnership’s certificate: it is not a PEM or DER file\./);
+    expect(await readPartnershipRootFile(new Uint8Array(70_000))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/far too large/),
     });
   });
 });
