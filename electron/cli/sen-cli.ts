@@ -7,6 +7,10 @@ import {
   createSigningKeyPair,
   type CertificateSummary,
 } from '../../shared/crypto/signing-certificate';
+import { readPartnershipRoot } from '../../shared/crypto/partnership-root';
+import { readPemOrDer } from '../../shared/crypto/pem-file';
+import { readRevocationList } from '../../shared/crypto/revocation-list';
+import { decideSignerTrust, type SignerTrustVerdict } from '../../shared/crypto/signer-trust';
 import { demonstrationSchool } from '../../shared/demonstration/demonstration-school';
 import { shortHash } from '../../shared/formats/sha256';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
@@ -32,15 +36,20 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage:
-  npm run cli -- verify [--trust FILE] PDF...         check signed submission PDFs and moderation reports
+  npm run cli -- verify [--trust FILE] [--partnership-root FILE [--revocation-list FILE]] PDF...
+                                                      check signed submission PDFs and moderation reports
   npm run cli -- sample-submission OUT.pdf [--region ID]
                                                       write a signed submission for a made-up school
 Regions: north-east, south-east, south-central, south-west (default north-east).
 A valid signature shows the file is unchanged since it was signed, not who signed it. --trust FILE
 names a text file of the SHA-256 fingerprints you trust, one a line (# starts a comment; upper or
 lower case; colons and spaces allowed): a file signed by a listed key is VALID, any other intact
-file is INTACT but not trusted. Exit status: 0 if every file is intact (and, with --trust, signed
-by a trusted key), 1 if not, 2 on a usage error.`;
+file is INTACT but not trusted. --partnership-root FILE names a partnership's root certificate
+(.pem or .cer; check its fingerprint with the partnership first): a file signed with a certificate
+it issued is CERTIFIED, or REVOKED if a --revocation-list FILE that partnership signed withdrew it;
+a certificate that claims a partnership but does not lead to a given root is REJECTED. Both options
+may be given more than once. Exit status: 0 if every file is intact (and, with --trust, signed by a
+trusted key) and none is revoked, 1 if not, 2 on a usage error.`;
 
 /** Returns the process exit code: 0 all good, 1 a file was rejected or could not be written, 2 usage. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -56,7 +65,53 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 }
 
 /** What became of one file. */
-type Verdict = 'trusted' | 'intact' | 'rejected';
+type Verdict = 'trusted' | 'certified' | 'intact' | 'revoked' | 'rejected';
+
+/** The partnership roots and revocation lists given on the command line, each checked. */
+interface PartnershipContext {
+  rootsDer: Uint8Array<ArrayBuffer>[];
+  listsDer: Uint8Array[];
+}
+
+async function readPartnershipFiles(
+  rootPaths: readonly string[],
+  listPaths: readonly string[],
+  io: CliIo,
+): Promise<{ ok: true; context: PartnershipContext; described: string[] } | { ok: false; message: string }> {
+  const rootsDer: Uint8Array<ArrayBuffer>[] = [];
+  const described: string[] = [];
+  for (const path of rootPaths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readFile(path);
+    } catch (error) {
+      return { ok: false, message: `The partnership root ${terminalSafe(path)} cannot be read (${describeFsError(error)}).` };
+    }
+    const der = readPemOrDer(bytes, 'CERTIFICATE');
+    if (!der.ok) return { ok: false, message: `The partnership root ${terminalSafe(path)} cannot be used: ${der.problem}.` };
+    const root = await readPartnershipRoot(der.der);
+    if (!root.ok) return { ok: false, message: `The partnership root ${terminalSafe(path)} cannot be used. ${root.message}` };
+    rootsDer.push(der.der);
+    described.push(`Partnership root: ${root.root.name} (${root.root.region}), SHA-256 ${root.root.fingerprint}`);
+  }
+  const listsDer: Uint8Array[] = [];
+  for (const path of listPaths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readFile(path);
+    } catch (error) {
+      return { ok: false, message: `The revocation list ${terminalSafe(path)} cannot be read (${describeFsError(error)}).` };
+    }
+    const list = await readRevocationList(bytes, rootsDer);
+    if (!list.ok) return { ok: false, message: `${terminalSafe(path)}: ${list.message}` };
+    listsDer.push(bytes);
+    described.push(
+      `Revocation list from ${list.list.root.name}, issued ${list.list.thisUpdate.toISOString().slice(0, 10)}, ` +
+        `${list.list.revoked.size} certificate${list.list.revoked.size === 1 ? '' : 's'} revoked`,
+    );
+  }
+  return { ok: true, context: { rootsDer, listsDer }, described };
+}
 
 async function verifyFiles(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseVerifyArgs(args);
@@ -64,7 +119,21 @@ async function verifyFiles(args: readonly string[], io: CliIo): Promise<number> 
     io.err(`${parsed.message}\n${USAGE}`);
     return 2;
   }
-  const { paths, trustPath } = parsed;
+  const { paths, trustPath, rootPaths, listPaths } = parsed;
+  if (listPaths.length > 0 && rootPaths.length === 0) {
+    io.err(`A revocation list is checked against a partnership root: give --partnership-root FILE too.\n${USAGE}`);
+    return 2;
+  }
+  let partnership: PartnershipContext | null = null;
+  if (rootPaths.length > 0) {
+    const read = await readPartnershipFiles(rootPaths, listPaths, io);
+    if (!read.ok) {
+      io.err(read.message);
+      return 2;
+    }
+    partnership = read.context;
+    for (const line of read.described) io.out(terminalSafe(line));
+  }
   let trusted: ReadonlySet<string> | null = null;
   if (trustPath !== null) {
     const read = await readTrustFile(trustPath, io);
@@ -77,7 +146,7 @@ async function verifyFiles(args: readonly string[], io: CliIo): Promise<number> 
   }
   // Everything printed from here on may carry text from a file or a path: it is made safe to print.
   const say = (line: string) => io.out(terminalSafe(line));
-  const trust: TrustContext = { trusted, trustPath };
+  const trust: TrustContext = { trusted, trustPath, partnership, now: io.now() };
   const verdicts: Verdict[] = [];
   for (const path of paths) {
     let verdict: Verdict;
@@ -101,22 +170,40 @@ async function verifyFiles(args: readonly string[], io: CliIo): Promise<number> 
         'fingerprint with the one the school or moderator gave you, list the ones you trust in a file and pass --trust FILE.',
     );
   }
+  const [certified, revoked] = [count('certified'), count('revoked')];
+  const byPartnership = partnership === null ? '' : `${certified} certified, ${revoked} revoked, `;
   say(
     trusted === null
-      ? `${intact} intact (signer not yet trusted), ${rejected} rejected.`
-      : `${valid} valid and trusted, ${intact} intact but not trusted, ${rejected} rejected.`,
+      ? `${byPartnership}${intact} intact (signer not yet trusted), ${rejected} rejected.`
+      : `${byPartnership}${valid} valid and trusted, ${intact} intact but not trusted, ${rejected} rejected.`,
   );
-  return rejected > 0 || (trusted !== null && intact > 0) ? 1 : 0;
+  return rejected > 0 || revoked > 0 || (trusted !== null && intact > 0) ? 1 : 0;
 }
 
-type VerifyArgs = { ok: true; paths: string[]; trustPath: string | null } | { ok: false; message: string };
+type VerifyArgs =
+  { ok: true; paths: string[]; trustPath: string | null; rootPaths: string[]; listPaths: string[] } | { ok: false; message: string };
 
 function parseVerifyArgs(args: readonly string[]): VerifyArgs {
   const paths: string[] = [];
+  const rootPaths: string[] = [];
+  const listPaths: string[] = [];
   let trustPath: string | null = null;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
-    if (arg === '--trust') {
+    if (arg === '--partnership-root' || arg === '--revocation-list') {
+      const value = args[i + 1];
+      if (value === undefined) {
+        return {
+          ok: false,
+          message:
+            arg === '--partnership-root'
+              ? 'Name the partnership’s root certificate file after --partnership-root.'
+              : 'Name the revocation list file after --revocation-list.',
+        };
+      }
+      (arg === '--partnership-root' ? rootPaths : listPaths).push(value);
+      i += 1;
+    } else if (arg === '--trust') {
       const value = args[i + 1];
       if (value === undefined) return { ok: false, message: 'Name the file of trusted fingerprints after --trust.' };
       if (trustPath !== null) return { ok: false, message: 'Give --trust once.' };
@@ -127,7 +214,7 @@ function parseVerifyArgs(args: readonly string[]): VerifyArgs {
     }
   }
   if (paths.length === 0) return { ok: false, message: 'Name at least one PDF to verify.' };
-  return { ok: true, paths, trustPath };
+  return { ok: true, paths, trustPath, rootPaths, listPaths };
 }
 
 const FINGERPRINT = /^[0-9a-f]{64}$/;
@@ -162,6 +249,48 @@ async function readTrustFile(path: string, io: CliIo): Promise<{ ok: true; finge
 interface TrustContext {
   trusted: ReadonlySet<string> | null;
   trustPath: string | null;
+  /** The partnership roots and lists given, or null when none was. */
+  partnership: PartnershipContext | null;
+  now: Date;
+}
+
+/** The signer's standing with the partnerships given on the command line; null when none was given. */
+async function partnershipVerdict(
+  report: { certificateDer: Uint8Array<ArrayBuffer>; otherCertificatesDer: Uint8Array<ArrayBuffer>[]; signingTime: Date | null },
+  trust: TrustContext,
+): Promise<SignerTrustVerdict | null> {
+  if (!trust.partnership) return null;
+  return decideSignerTrust({
+    signerDer: report.certificateDer,
+    otherCertificatesDer: report.otherCertificatesDer,
+    pinnedRootsDer: trust.partnership.rootsDer,
+    revocationListsDer: trust.partnership.listsDer,
+    signingTime: report.signingTime,
+    now: trust.now,
+  });
+}
+
+/**
+ * The head line for a file whose signature is intact: CERTIFIED or REVOKED by a given partnership,
+ * REJECTED when its certificate claims a partnership it does not lead to, otherwise as trustLabel.
+ */
+function headFor(
+  verdict: SignerTrustVerdict | null,
+  fingerprint: string,
+  trust: TrustContext,
+): { verdict: Verdict; head: string; note: string | null } {
+  if (verdict?.kind === 'certified')
+    return { verdict: 'certified', head: 'CERTIFIED %s: signature intact, signer certified', note: verdict.message };
+  if (verdict?.kind === 'revoked')
+    return { verdict: 'revoked', head: 'REVOKED   %s: signature intact, signer’s certificate revoked', note: verdict.message };
+  if (verdict?.kind === 'chain-invalid') {
+    return {
+      verdict: 'rejected',
+      head: 'REJECTED  %s: signature intact, signer’s certificate not accepted',
+      note: `${verdict.message} [certificate-chain]`,
+    };
+  }
+  return { ...trustLabel(fingerprint, trust), note: verdict?.kind === 'not-certified' ? 'Not certified by any partnership given.' : null };
 }
 
 /** How a file with an intact signature is labelled: VALID only when its signer is on the trust list. */
@@ -192,8 +321,9 @@ async function verifyOne(path: string, io: CliIo, say: (line: string) => void, t
     return 'rejected';
   }
   const { submission, certificate } = result.report;
-  const { verdict, head } = trustLabel(certificate.fingerprint, trust);
+  const { verdict, head, note } = headFor(await partnershipVerdict(result.report, trust), certificate.fingerprint, trust);
   say(`${head.replace('%s', path)}: submission v${submission.version} from ${submission.school.name} (URN ${submission.school.urn})`);
+  if (note) say(`          ${note}`);
   say(
     `          framework ${submission.framework.title} ${submission.framework.version} (${shortHash(submission.framework.contentHash, 3)})`,
   );
@@ -220,11 +350,12 @@ async function verifyReport(
   const kind = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
   const outcomeText = outcome.kind === 'accredited' && outcome.levelLabel ? `${kind} at ${outcome.levelLabel}` : kind;
   const count = (decision: string) => moderation.criteria.filter((c) => c.decision === decision).length;
-  const { verdict, head } = trustLabel(certificate.fingerprint, trust);
+  const { verdict, head, note } = headFor(await partnershipVerdict(result.report, trust), certificate.fingerprint, trust);
   say(
     `${head.replace('%s', path)}: moderation report for ${submission.school.name} (URN ${submission.school.urn}) submission v${submission.version}, ` +
       `outcome ${outcomeText}, moderator ${moderator.name} (${moderator.organisation})`,
   );
+  if (note) say(`          ${note}`);
   say(`          about submission ${submission.submissionId}, whose PDF has SHA-256 ${shortHash(submission.sha256, 16)}`);
   sayCertificate(certificate, say);
   say(

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
 import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswalk';
+import type { PartnershipTrustRecord } from '../../shared/moderation/partnership-trust';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
@@ -129,7 +130,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 7;
+export const DATABASE_SCHEMA_VERSION = 8;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -157,6 +158,7 @@ export class AppDatabase extends Dexie {
   receivedReports!: EntityTable<ReceivedReportRecord, 'id'>;
   moderatorPins!: EntityTable<ModeratorPinRecord, 'key'>;
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
+  partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -210,6 +212,9 @@ export class AppDatabase extends Dexie {
     // Version 7: the narratives of a 2005 evaluation that carry forward for reference only, beside
     // the 2026 criterion that succeeds theirs (shared/evaluation/edition-crosswalk.ts). A new table only.
     this.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    // Version 8: the partnership roots a moderator workspace has pinned and the revocation lists it
+    // holds (shared/moderation/partnership-trust.ts). A new table only: nothing to migrate.
+    this.version(8).stores({ partnershipTrust: 'key, workspaceId' });
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type KeyQuestion,
 } from '../../shared/moderation/import-decision';
 import { importedSubmissionKey } from '../../shared/moderation/moderation-records';
+import type { SignerTrustVerdict } from '../../shared/crypto/signer-trust';
 import type { SubmissionVerification } from '../../shared/submission/submission-verifier';
 import { nowIso, type AppDatabase } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
@@ -31,6 +32,10 @@ export async function importVerifiedSubmission(
     answer?: KeyAnswer | null;
     /** The question the answer was given to (a first-use key, or a different one). */
     question?: KeyQuestion | null;
+    /** Who certified the signer (the verify worker's decideSignerTrust); absent: trust on first use. */
+    signerTrust?: SignerTrustVerdict | null;
+    /** The partnership roots this workspace has pinned, by fingerprint. */
+    pinnedRootFingerprints?: readonly string[];
   },
 ): Promise<ImportDecision> {
   const { verification } = input;

@@ -1,3 +1,4 @@
+import type { SignerTrustVerdict } from '../../shared/crypto/signer-trust';
 import type { ReportVerification } from '../../shared/moderation/moderation-report-verifier';
 import type { SubmissionVerification } from '../../shared/submission/submission-verifier';
 
@@ -6,13 +7,18 @@ import type { SubmissionVerification } from '../../shared/submission/submission-
  * blocks the page. Pins are compared on the page afterwards, against the database.
  */
 export type VerifyJobRequest =
-  | { kind: 'submission'; bytes: Uint8Array<ArrayBuffer> }
+  | {
+      kind: 'submission';
+      bytes: Uint8Array<ArrayBuffer>;
+      /** The partnership roots the workspace has pinned and the revocation lists it holds, to judge who certified the signer. */
+      partnership?: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] };
+    }
   | { kind: 'report'; bytes: Uint8Array<ArrayBuffer>; submissionSha256: Record<string, string> }
   /** One embedded file of a verified PDF, e.g. an evidence file to preview. */
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer>; name: string };
 
 export type VerifyJobResult =
-  | { kind: 'submission'; verification: SubmissionVerification }
+  | { kind: 'submission'; verification: SubmissionVerification; signerTrust?: SignerTrustVerdict | null }
   | { kind: 'report'; verification: ReportVerification }
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer> | null; message: string }
   | { kind: 'failed'; message: string };

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { decideSignerTrust } from '../../shared/crypto/signer-trust';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
@@ -22,9 +23,21 @@ scope.onmessage = (event: MessageEvent<VerifyJobRequest>) => {
 async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
   if (request.kind === 'submission') {
     const verification = await verifySubmission(request.bytes);
+    const signerTrust =
+      verification.ok && request.partnership
+        ? await decideSignerTrust({
+            signerDer: verification.report.certificateDer,
+            otherCertificatesDer: verification.report.otherCertificatesDer,
+            pinnedRootsDer: request.partnership.rootsDer,
+            revocationListsDer: request.partnership.listsDer,
+            signingTime: verification.report.signingTime,
+            now: new Date(),
+          })
+        : null;
     // The evidence bytes stay here: the page keeps the original PDF and asks for a file when it is opened.
     return {
       kind: 'submission',
+      signerTrust,
       verification: verification.ok ? { ok: true, report: { ...verification.report, evidenceFiles: new Map() } } : verification,
     };
   }

@@ -46,7 +46,14 @@ export type ChainVerdict =
       sentence: string;
     }
   | { kind: 'self-signed'; signer: CertificateSummary; sentence: string }
-  | { kind: 'refused'; reason: ChainRefusal; signer: CertificateSummary | null; sentence: string };
+  | {
+      kind: 'refused';
+      reason: ChainRefusal;
+      signer: CertificateSummary | null;
+      sentence: string;
+      /** For a revoked certificate: the partnership that revoked it, and when and why (from its list). */
+      revocation?: { partnership: PartnershipRoot; date: Date; reason: RevocationReason };
+    };
 
 /** "Kingsbridge Community College, URN 113532" or "Ann Moderator, South West SEN Regional Partnership" */
 export function signerDescription(signer: CertificateSummary): string {
@@ -170,10 +177,13 @@ export async function verifyCertificateChain(input: ChainInput): Promise<ChainVe
     if (entry && (!revocation || entry.date < revocation.date)) revocation = entry;
   }
   if (revocation && revocation.date.getTime() <= at.getTime()) {
-    return refuse(
-      'revoked',
-      `The certificate ${by} gave ${who} was ${revocationClause(revocation)}, before the file was signed on ${day(at)}. Do not accept the file; contact the partnership.`,
-    );
+    return {
+      kind: 'refused',
+      reason: 'revoked',
+      signer,
+      sentence: `The certificate ${by} gave ${who} was ${revocationClause(revocation)}, before the file was signed on ${day(at)}. Do not accept the file; contact the partnership.`,
+      revocation: { partnership, ...revocation },
+    };
   }
   const later = revocation ? ` Its certificate was ${revocationClause(revocation)}, after this file was signed.` : '';
   return {

@@ -1,5 +1,6 @@
 import { newestFramework, type FrameworkCatalogue } from '../framework/framework-catalogue';
 import type { LoadedFramework } from '../framework/framework-types';
+import { uncertifiedKeyWarning, type SignerTrustVerdict } from '../crypto/signer-trust';
 import { shortHash } from '../formats/sha256';
 import { signerIdentity, type SignerIdentity } from './first-use-trust';
 import type { SubmissionVerification, VerifiedSubmission } from '../submission/submission-verifier';
@@ -36,8 +37,8 @@ export type FrameworkResolution =
       message: string;
     };
 
-/** How the signer's key relates to the key pinned for the school's URN. */
-export type SignerTrust = 'first-use' | 'matches' | 'accepted';
+/** How the signer's key relates to the key pinned for the school's URN, or that a pinned partnership certified it. */
+export type SignerTrust = 'first-use' | 'matches' | 'accepted' | 'certified';
 
 /** Everything one import writes, in one transaction. */
 export interface ImportWrite {
@@ -55,15 +56,30 @@ export type KeyAnswer = 'accept' | 'refuse';
 export type KeyQuestion = 'first-use' | 'different-key';
 
 export type ImportDecision =
-  | { kind: 'rejected'; message: string }
+  /** `signer` is set when the file is intact but its signer is revoked or its certificate chain does not hold. */
+  | { kind: 'rejected'; message: string; signer?: true }
   | { kind: 'duplicate'; message: string }
   | { kind: 'conflict'; message: string }
-  | { kind: 'ask'; pinnedFingerprint: string; pinnedAt: string; fingerprint: string }
+  | {
+      kind: 'ask';
+      pinnedFingerprint: string;
+      pinnedAt: string;
+      fingerprint: string;
+      /** Set when the school's pinned key was certified by a partnership and this one was not: it may be forged. */
+      warning?: string;
+    }
   /** No key is pinned for the school yet: nothing is stored until the moderator has compared the fingerprint and trusts it. */
-  | { kind: 'ask-first-use'; fingerprint: string; signer: SignerIdentity }
+  | { kind: 'ask-first-use'; fingerprint: string; signer: SignerIdentity; warning?: string }
   /** The moderator did not trust a first-use key: nothing is written. */
   | { kind: 'declined' }
-  | { kind: 'store'; trust: SignerTrust; framework: FrameworkResolution; write: ImportWrite }
+  | {
+      kind: 'store';
+      trust: SignerTrust;
+      framework: FrameworkResolution;
+      write: ImportWrite;
+      /** For a certified signer: "Signed by …, URN …, certified by the South West SEN Regional Partnership." */
+      certification?: string | null;
+    }
   | { kind: 'refuse'; pin: SignerPin };
 
 export interface ImportInput {
@@ -84,6 +100,13 @@ export interface ImportInput {
   question?: KeyQuestion | null;
   /** The time of the decision (ISO). */
   at: string;
+  /**
+   * Who vouches for the signer's certificate (decideSignerTrust, against the partnership roots and
+   * revocation lists this workspace holds). Absent: nobody, and trust on first use applies as before.
+   */
+  signerTrust?: SignerTrustVerdict | null;
+  /** The fingerprints of the partnership roots this workspace has pinned (to judge a school's known certification). */
+  pinnedRootFingerprints?: readonly string[];
 }
 
 export function signerPinKey(workspaceId: string, urn: string): string {
@@ -108,12 +131,48 @@ export function decideImport(input: ImportInput): ImportDecision {
   }
 
   const fingerprint = report.certificate.fingerprint;
+  const signerTrust = input.signerTrust ?? null;
+  if (signerTrust?.kind === 'revoked' || signerTrust?.kind === 'chain-invalid') {
+    return { kind: 'rejected', message: `${what} was not imported. ${signerTrust.message}`, signer: true };
+  }
+  if (signerTrust?.kind === 'certified') {
+    const key = signerPinKey(input.workspaceId, submission.school.urn);
+    const framework = resolveFramework(input.catalogue, report);
+    // The partnership vouches for the key: no first-use question, and a new certified key replaces the pinned one.
+    const certifiedBy = signerTrust.partnership;
+    const nextPin: SignerPin =
+      pin && pin.fingerprint === fingerprint
+        ? { ...pin, certifiedBy }
+        : {
+            key,
+            workspaceId: input.workspaceId,
+            urn: submission.school.urn,
+            fingerprint,
+            pinnedAt: input.at,
+            history: pin?.history ?? [],
+            certifiedBy,
+          };
+    return {
+      kind: 'store',
+      trust: 'certified',
+      framework,
+      certification: signerTrust.message,
+      write: {
+        submission: importedRecord(input.workspaceId, report, input.file, framework.source, input.at),
+        document: { key: importedSubmissionKey(input.workspaceId, submission.submissionId), document: submission },
+        embeddedFrameworks: framework.source === 'embedded' ? framework.records : [],
+        pin: nextPin,
+      },
+    };
+  }
+  const warning = uncertifiedKeyWarning(report.certificate, pin?.certifiedBy, input.pinnedRootFingerprints ?? []);
   const asked: KeyQuestion | null = !pin ? 'first-use' : pin.fingerprint === fingerprint ? null : 'different-key';
   const answer = input.question && input.question !== asked ? null : given;
   let trust: SignerTrust;
   if (!pin) {
     if (answer === 'refuse') return { kind: 'declined' };
-    if (answer !== 'accept') return { kind: 'ask-first-use', fingerprint, signer: signerIdentity(report.certificate) };
+    if (answer !== 'accept')
+      return { kind: 'ask-first-use', fingerprint, signer: signerIdentity(report.certificate), ...(warning ? { warning } : {}) };
     trust = 'first-use';
   } else if (pin.fingerprint === fingerprint) trust = 'matches';
   else if (answer === 'accept') trust = 'accepted';
@@ -122,7 +181,7 @@ export function decideImport(input: ImportInput): ImportDecision {
       kind: 'refuse',
       pin: withDecision(pin, { fingerprint, decision: 'refused', at: input.at, submissionId: submission.submissionId }),
     };
-  } else return { kind: 'ask', pinnedFingerprint: pin.fingerprint, pinnedAt: pin.pinnedAt, fingerprint };
+  } else return { kind: 'ask', pinnedFingerprint: pin.fingerprint, pinnedAt: pin.pinnedAt, fingerprint, ...(warning ? { warning } : {}) };
 
   const framework = resolveFramework(input.catalogue, report);
   const key = signerPinKey(input.workspaceId, submission.school.urn);
@@ -130,11 +189,11 @@ export function decideImport(input: ImportInput): ImportDecision {
     trust === 'first-use' || !pin
       ? { key, workspaceId: input.workspaceId, urn: submission.school.urn, fingerprint, pinnedAt: input.at, history: [] }
       : trust === 'accepted'
-        ? {
+        ? withoutCertification({
             ...withDecision(pin, { fingerprint, decision: 'accepted', at: input.at, submissionId: submission.submissionId }),
             fingerprint,
             pinnedAt: input.at,
-          }
+          })
         : pin;
   return {
     kind: 'store',
@@ -147,6 +206,12 @@ export function decideImport(input: ImportInput): ImportDecision {
       pin: nextPin,
     },
   };
+}
+
+/** The pin for a key the moderator accepted themselves: no partnership certified it. */
+function withoutCertification(pin: SignerPin): SignerPin {
+  const { certifiedBy: _certifiedBy, ...rest } = pin;
+  return rest;
 }
 
 function withDecision(pin: SignerPin, decision: PinDecision): SignerPin {

@@ -1,3 +1,4 @@
+import type { KnownCertification } from '../crypto/signer-trust';
 import type { FrameworkRef } from '../framework/framework-types';
 import type { SubmissionDocument } from '../submission/submission-format';
 
@@ -111,6 +112,11 @@ export interface SignerPin {
   pinnedAt: string;
   /** Every decision about a different key, kept as the record of what was accepted or refused. */
   history: PinDecision[];
+  /**
+   * The partnership that certified the pinned key, when it was certified: a later file from the
+   * school signed by a key no partnership certified is flagged. Absent for a key trusted on first use.
+   */
+  certifiedBy?: KnownCertification;
 }
 
 export interface PinDecision {

@@ -35,6 +35,11 @@ export type ModeratorPin = { status: 'first-use' } | { status: 'matches' } | { s
 export interface VerifiedReport {
   moderation: ModerationDocument;
   certificate: CertificateSummary;
+  /** The signer's certificate, and the other certificates the signature carries, to check who certified it. */
+  certificateDer: Uint8Array<ArrayBuffer>;
+  otherCertificatesDer: Uint8Array<ArrayBuffer>[];
+  /** The signing time the file records (the signer's clock), or null. */
+  signingTime: Date | null;
   pin: ModeratorPin;
   fileSha256: string;
 }
@@ -139,7 +144,18 @@ export async function verifyModerationReport(
       : pinned === fingerprint
         ? { status: 'matches' }
         : { status: 'different', pinnedFingerprint: pinned };
-  return { ok: true, report: { moderation, certificate: container.certificate, pin, fileSha256: container.fileSha256 } };
+  return {
+    ok: true,
+    report: {
+      moderation,
+      certificate: container.certificate,
+      certificateDer: container.certificateDer,
+      otherCertificatesDer: container.otherCertificatesDer,
+      signingTime: container.signingTime,
+      pin,
+      fileSha256: container.fileSha256,
+    },
+  };
 }
 
 function reject(code: ReportRejectionCode, message: string): ReportVerification {

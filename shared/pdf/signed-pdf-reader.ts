@@ -61,6 +61,8 @@ export interface SignedContainer {
   /** SHA-256 (hex) of the whole file. */
   fileSha256: string;
   certificateDer: Uint8Array<ArrayBuffer>;
+  /** The other certificates the signature carries (a partnership's root, for a certified signer). */
+  otherCertificatesDer: Uint8Array<ArrayBuffer>[];
   certificate: CertificateSummary;
   /** The signing time the signature dictionary records (the signer's clock), or null. */
   signingTime: Date | null;
@@ -165,6 +167,7 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>): Promise<Con
     container: {
       fileSha256: await fileHash,
       certificateDer: check.certificateDer,
+      otherCertificatesDer: check.otherCertificatesDer ?? [],
       certificate,
       signingTime: parsePdfDate(textOf(structure.lookup, signatureDict, 'M') ?? ''),
       byteRange: range.values,

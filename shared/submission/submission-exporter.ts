@@ -19,6 +19,8 @@ export interface SigningIdentity {
   privateKey: CryptoKey;
   certificateDer: Uint8Array<ArrayBuffer>;
   certificateFingerprint: string;
+  /** For a partnership-issued certificate, the partnership's root, carried in the signature so other tools can show the chain. */
+  issuerCertificatesDer?: readonly Uint8Array<ArrayBuffer>[];
 }
 
 export type ExportStage = 'data' | 'evidence' | 'layout' | 'attach' | 'write' | 'sign';
@@ -159,7 +161,7 @@ export async function exportSubmission(input: ExportSubmissionInput): Promise<Ex
     { name: document.school.name, reason: `SEN accreditation submission v${document.version}`, location: 'England', signingTime },
     async (digest) => {
       checkpoint();
-      return signDigest(digest, signing.privateKey, signing.certificateDer);
+      return signDigest(digest, signing.privateKey, signing.certificateDer, { issuerCertificatesDer: signing.issuerCertificatesDer ?? [] });
     },
     { onProgress: (stage, fraction) => report(stage, fraction), ...(input.createHash ? { createHash: input.createHash } : {}) },
   );

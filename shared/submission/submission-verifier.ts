@@ -44,6 +44,9 @@ export interface VerifiedSubmission {
   framework: LoadedFramework<BaseFramework>;
   supplement: LoadedFramework<SupplementFramework> | null;
   certificate: CertificateSummary;
+  /** The signer's certificate, and the other certificates the signature carries, to check who certified it. */
+  certificateDer: Uint8Array<ArrayBuffer>;
+  otherCertificatesDer: Uint8Array<ArrayBuffer>[];
   pin: SignerPin;
   /** SHA-256 (hex) of the whole PDF. */
   fileSha256: string;
@@ -257,6 +260,8 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
       framework: base,
       supplement,
       certificate: container.certificate,
+      certificateDer: container.certificateDer,
+      otherCertificatesDer: container.otherCertificatesDer,
       pin,
       fileSha256: container.fileSha256,
       signingTime: container.signingTime,

@@ -173,6 +173,8 @@ export async function genuineSubmission(
           framework: framework.base,
           supplement: framework.supplement,
           certificate: certificateOf(record.signerFingerprint, 'School', document.school.name, document.school.urn, ''),
+          certificateDer: new Uint8Array(0),
+          otherCertificatesDer: [],
           pin: { status: 'first-use' },
           fileSha256: record.fileSha256,
           signingTime: null,
@@ -195,6 +197,9 @@ export function genuineReport(record: ReceivedReportRecord): GenuineFile {
         report: {
           moderation: record.document,
           certificate: certificateOf(record.signerFingerprint, 'Moderator', moderator.name, '', moderator.organisation),
+          certificateDer: new Uint8Array(0),
+          otherCertificatesDer: [],
+          signingTime: null,
           pin: { status: 'first-use' },
           fileSha256: record.fileSha256,
         },

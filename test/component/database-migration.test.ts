@@ -375,9 +375,68 @@ describe('the upgrade to schema 7', () => {
     };
     await db.previousNarratives.add(narrative);
     expect(await db.previousNarratives.where('[evaluationId+criterionId]').equals(['e-2026', 'NE26-4.1.1']).toArray()).toEqual([narrative]);
-    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: 7 });
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
     db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
+});
+
+describe('the upgrade to schema 8', () => {
+  it('keeps every record of a schema-7 database and adds a working table of partnership roots and revocation lists', async () => {
+    const name = `migration-partnership-trust-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      moderatorWorkspaces: [{ id: 'w1', moderatorName: 'Ann Moderator', organisation: 'Devon County Council', regionId: 'south-west' }],
+      signerPins: [
+        {
+          key: 'w1|113532',
+          workspaceId: 'w1',
+          urn: '113532',
+          fingerprint: 'ab'.repeat(32),
+          pinnedAt: '2026-10-01T09:00:00.000Z',
+          history: [],
+        },
+      ],
+      previousNarratives: [
+        { key: 'e|c|p', evaluationId: 'e', criterionId: 'c', fromCriterionId: 'p', narrative: 'Kept.', nextSteps: '', note: '' },
+      ],
+      meta: [{ key: META.schemaVersion, value: 7 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(70);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.8.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    expect(await db.partnershipTrust.count()).toBe(0);
+    const root = {
+      key: `w1|root|${'cd'.repeat(32)}`,
+      workspaceId: 'w1',
+      kind: 'root' as const,
+      name: 'South West SEN Regional Partnership',
+      region: 'South West',
+      fingerprint: 'cd'.repeat(32),
+      der: new Uint8Array([0x30, 0x00]),
+      notAfter: '2046-01-05T10:00:00.000Z',
+      pinnedAt: '2026-12-01T09:00:00.000Z',
+    };
+    await db.partnershipTrust.add(root);
+    const stored = await db.partnershipTrust.where('workspaceId').equals('w1').toArray();
+    // Bytes come back from IndexedDB as a typed array of another realm: compared by value.
+    expect(stored.map((r) => ({ ...r, der: Array.from(r.der) }))).toEqual([{ ...root, der: [0x30, 0x00] }]);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: 8 });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(80);
   });
 });
 

@@ -179,7 +179,15 @@ export function verifiedReport(moderation: ModerationDocument, fingerprint = MOD
     kind: 'report',
     verification: {
       ok: true,
-      report: { moderation, certificate: moderatorCertificate(fingerprint), pin: { status: 'first-use' }, fileSha256: '34'.repeat(32) },
+      report: {
+        moderation,
+        certificate: moderatorCertificate(fingerprint),
+        certificateDer: new Uint8Array(0),
+        otherCertificatesDer: [],
+        signingTime: null,
+        pin: { status: 'first-use' },
+        fileSha256: '34'.repeat(32),
+      },
     },
   };
 }

@@ -53,6 +53,8 @@ export function verified(
       framework: framework.base,
       supplement: framework.supplement,
       certificate: certificate(fingerprint, document),
+      certificateDer: new Uint8Array(0),
+      otherCertificatesDer: [],
       pin: { status: 'first-use' },
       fileSha256,
       signingTime: null,

@@ -105,11 +105,13 @@ function ResultBody({ workspaceId, item, onDecide }: { workspaceId: string; item
           <Described summary={result.summary} />
           <SignerLine summary={result.summary} />
           <p className={result.trust === 'first-use' ? 'notice import-result__pin' : 'import-result__pin'}>
-            {result.trust === 'first-use'
-              ? `First submission from URN ${result.summary.urn} in this workspace: you trusted this key, and it is now pinned for the school. Later submissions signed with a different key will need your decision.`
-              : result.trust === 'matches'
-                ? `Matches the key pinned for URN ${result.summary.urn}.`
-                : `You accepted this new key for URN ${result.summary.urn}. It replaces the key pinned before, and your decision is recorded.`}
+            {result.trust === 'certified'
+              ? `${result.certification ?? 'Certified by a partnership you have pinned.'} No fingerprint check is needed: the partnership vouches for this key, and it is now pinned for URN ${result.summary.urn}.`
+              : result.trust === 'first-use'
+                ? `First submission from URN ${result.summary.urn} in this workspace: you trusted this key, and it is now pinned for the school. Later submissions signed with a different key will need your decision.`
+                : result.trust === 'matches'
+                  ? `Matches the key pinned for URN ${result.summary.urn}.`
+                  : `You accepted this new key for URN ${result.summary.urn}. It replaces the key pinned before, and your decision is recorded.`}
           </p>
           {result.frameworkNote ? <p className="notice notice--warning">{result.frameworkNote}</p> : null}
           <p>
@@ -148,6 +150,7 @@ function ResultBody({ workspaceId, item, onDecide }: { workspaceId: string; item
             <p className="key-question__warning">
               <strong>First submission from URN {result.summary.urn} in this workspace: check the school’s key before you trust it.</strong>
             </p>
+            {result.warning ? <p className="notice notice--warning">{result.warning}</p> : null}
             {result.problem ? <StatusMessage kind="error">{result.problem}</StatusMessage> : null}
             <SignerConfirmation
               identity={result.summary.signer}
@@ -164,6 +167,7 @@ function ResultBody({ workspaceId, item, onDecide }: { workspaceId: string; item
           <p id={`key-question-${item.id}`} className="key-question__warning">
             <strong>Warning: this file is signed with a different key from the one pinned for URN {result.summary.urn}.</strong>
           </p>
+          {result.warning ? <p className="notice notice--warning">{result.warning}</p> : null}
           <dl className="summary-list">
             <div>
               <dt>Key that signed this file</dt>

@@ -3,7 +3,9 @@ import type { FrameworkCatalogue } from '../../../shared/framework/framework-cat
 import { signerIdentity, type SignerIdentity } from '../../../shared/moderation/first-use-trust';
 import type { ImportDecision, IncomingFile, KeyAnswer, SignerTrust } from '../../../shared/moderation/import-decision';
 import { importedSubmissionKey } from '../../../shared/moderation/moderation-records';
+import type { SignerTrustVerdict } from '../../../shared/crypto/signer-trust';
 import type { SubmissionVerification } from '../../../shared/submission/submission-verifier';
+import { partnershipTrustMaterial } from '../../db/partnership-trust-store';
 import type { AppDatabase } from '../../db/app-database';
 import { describeStorageError } from '../../db/storage-errors';
 import { importVerifiedSubmission } from '../../db/submission-import-store';
@@ -38,10 +40,25 @@ export type ImportQuestion = { kind: 'first-use' } | { kind: 'different-key'; pi
 export type ImportItemResult =
   | { state: 'waiting' }
   | { state: 'checking' }
-  | { state: 'imported'; summary: ImportSummary; trust: SignerTrust; frameworkNote: string | null }
+  | {
+      state: 'imported';
+      summary: ImportSummary;
+      trust: SignerTrust;
+      frameworkNote: string | null;
+      /** "Signed by …, certified by the South West SEN Regional Partnership." when a pinned partnership certified the signer. */
+      certification: string | null;
+    }
   | { state: 'duplicate'; summary: ImportSummary; message: string }
   | { state: 'not-imported'; summary: ImportSummary | null; message: string }
-  | { state: 'asking'; summary: ImportSummary; question: ImportQuestion; deciding: boolean; problem: string | null }
+  | {
+      state: 'asking';
+      summary: ImportSummary;
+      question: ImportQuestion;
+      deciding: boolean;
+      problem: string | null;
+      /** Set when the school is known to be certified and this key is not: it may be forged. */
+      warning: string | null;
+    }
   | { state: 'refused'; summary: ImportSummary }
   /** The moderator did not trust a first-use key: nothing was stored. */
   | { state: 'declined'; summary: ImportSummary };
@@ -75,6 +92,8 @@ interface Held {
   verification: SubmissionVerification;
   pdf: Blob;
   file: IncomingFile;
+  signerTrust: SignerTrustVerdict | null;
+  pinnedRootFingerprints: readonly string[];
 }
 
 const EMPTY: ImportSnapshot = { items: [], total: 0, done: 0, running: false, current: null, batchFrom: 1 };
@@ -216,7 +235,17 @@ export class SubmissionImportSession {
     // The exact bytes that are checked are the bytes that are kept (the worker takes the original).
     const pdf = new Blob([bytes], { type: 'application/pdf' });
     const incoming: IncomingFile = { fileName: file.name, size: file.size };
-    const result = await this.services.verifyJobs.verify({ kind: 'submission', bytes });
+    let material: Awaited<ReturnType<typeof partnershipTrustMaterial>>;
+    try {
+      material = await partnershipTrustMaterial(this.services.db, this.workspaceId);
+    } catch (error) {
+      return { state: 'not-imported', summary: null, message: describeStorageError(error, `“${file.name}”`) };
+    }
+    const result = await this.services.verifyJobs.verify({
+      kind: 'submission',
+      bytes,
+      partnership: { rootsDer: material.rootsDer, listsDer: material.listsDer },
+    });
     if (result.kind !== 'submission') {
       return {
         state: 'not-imported',
@@ -225,6 +254,7 @@ export class SubmissionImportSession {
       };
     }
     const summary = summaryOf(this.workspaceId, result.verification);
+    const trust = { signerTrust: result.signerTrust ?? null, pinnedRootFingerprints: material.rootFingerprints };
     try {
       const decision = await importVerifiedSubmission(this.services.db, {
         workspaceId: this.workspaceId,
@@ -232,9 +262,10 @@ export class SubmissionImportSession {
         file: incoming,
         pdf,
         catalogue: this.services.catalogue,
+        ...trust,
       });
       if (decision.kind === 'ask' || decision.kind === 'ask-first-use')
-        this.held.set(id, { verification: result.verification, pdf, file: incoming });
+        this.held.set(id, { verification: result.verification, pdf, file: incoming, ...trust });
       return summary ? resultOf(decision, summary) : { state: 'not-imported', summary: null, message: rejectionText(decision) };
     } catch (error) {
       return { state: 'not-imported', summary, message: describeStorageError(error, `“${file.name}”`) };
@@ -289,11 +320,13 @@ function resultOf(decision: ImportDecision, summary: ImportSummary): ImportItemR
         summary,
         trust: decision.trust,
         frameworkNote: decision.framework.source === 'embedded' ? decision.framework.message : null,
+        certification: decision.certification ?? null,
       };
     case 'duplicate':
       return { state: 'duplicate', summary, message: decision.message };
     case 'rejected':
-      return { state: 'not-imported', summary: null, message: rejectionText(decision) };
+      // A signer the partnership revoked, or whose certificate does not lead to a pinned partnership: its own words say what to do.
+      return { state: 'not-imported', summary: null, message: decision.signer ? decision.message : rejectionText(decision) };
     case 'conflict':
       return { state: 'not-imported', summary, message: decision.message };
     case 'ask':
@@ -303,9 +336,17 @@ function resultOf(decision: ImportDecision, summary: ImportSummary): ImportItemR
         question: { kind: 'different-key', pinnedFingerprint: decision.pinnedFingerprint, pinnedAt: decision.pinnedAt },
         deciding: false,
         problem: null,
+        warning: decision.warning ?? null,
       };
     case 'ask-first-use':
-      return { state: 'asking', summary, question: { kind: 'first-use' }, deciding: false, problem: null };
+      return {
+        state: 'asking',
+        summary,
+        question: { kind: 'first-use' },
+        deciding: false,
+        problem: null,
+        warning: decision.warning ?? null,
+      };
     case 'refuse':
       return { state: 'refused', summary };
     case 'declined':

@@ -3,6 +3,7 @@ import { useServices } from '../../app/app-context';
 import { href, navigate } from '../../app/hash-route';
 import { FormField } from '../../ui/FormField';
 import { ModeratorWorkspaceLayout } from './ModeratorWorkspaceLayout';
+import { PartnershipCertificates } from './PartnershipCertificates';
 import { PageHeading } from '../../ui/PageHeading';
 import { useModeratorWorkspaceRecord } from '../../db/moderator-queries';
 import { createModeratorWorkspace, updateModeratorWorkspace } from '../../db/moderator-store';
@@ -116,6 +117,7 @@ export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: st
           <a href={workspaceId ? href.moderationQueue(workspaceId) : href.home()}>Cancel</a>
         </div>
       </form>
+      {workspaceId ? <PartnershipCertificates workspaceId={workspaceId} /> : null}
     </ModeratorWorkspaceLayout>
   );
 }
