@@ -4,8 +4,8 @@ import { App } from './app/App';
 import { appRouter } from './app/hash-route';
 import { AppDatabase } from './db/app-database';
 import { choosePlatform } from './platform/choose-platform';
-import { applyReadingPreferences, loadReadingPreferences, readingFontReady } from './reading-comfort/apply-reading-preferences';
-import './reading-comfort/reading-fonts';
+import { applyReadingPreferences, loadReadingPreferences, readingFontReady } from './settings/reading-comfort/apply-reading-preferences';
+import './settings/reading-comfort/reading-fonts';
 import './styles/app.css';
 import './styles/reading-comfort.css';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { backupSavedText } from '../components/backup-text';
+import { backupSavedText } from '../settings/backup-text';
 import type { AppDatabase } from '../db/app-database';
 import { makeBackup, recordBackupSaved } from '../db/backup-store';
 import { openAppDatabase, watchForNewerVersion, type OpenOutcome } from '../db/database-guard';
@@ -8,7 +8,7 @@ import { requestPersistentStorage } from '../db/storage-status';
 import type { PlatformPort } from '../platform/platform-port';
 import { useMenuCommands } from '../platform/use-menu-commands';
 import { dismissNotice, reportNotice, useAppNotices } from './app-notices';
-import { backUpBeforeMigration, runAutomaticBackupIfDue } from './automatic-backup';
+import { backUpBeforeMigration, runAutomaticBackupIfDue } from '../settings/automatic-backup';
 import { href, navigate } from './hash-route';
 
 /** Names of what IndexedDB and Dexie throw when a read or write fails. */

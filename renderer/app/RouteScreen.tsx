@@ -1,6 +1,6 @@
 import { Suspense, useLayoutEffect } from 'react';
-import { Layout } from '../components/Layout';
-import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary';
+import { Layout } from '../ui/Layout';
+import { ScreenErrorBoundary } from '../ui/ScreenErrorBoundary';
 import type { RouteOf, RouteTable, Router } from './router';
 
 /**

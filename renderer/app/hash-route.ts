@@ -14,71 +14,71 @@ export { hashQuery, navigate, replaceHashQuery } from './router';
  * parameter in the same place ('/schools/:schoolId').
  */
 const routes = {
-  home: route('/', 'Your schools', () => import('../screens/HomeScreen').then((m) => m.HomeScreen)),
-  settings: route('/settings', 'Settings', () => import('../screens/SettingsScreen').then((m) => m.SettingsScreen)),
-  help: route('/help', 'Help and keyboard shortcuts', () => import('../screens/HelpScreen').then((m) => m.HelpScreen)),
-  'new-school': route('/schools/new', 'Add a school', () => import('../screens/SchoolFormScreen').then((m) => m.SchoolFormScreen)),
-  school: route('/schools/:schoolId', 'School', () => import('../screens/SchoolScreen').then((m) => m.SchoolScreen)),
+  home: route('/', 'Your schools', () => import('../home/HomeScreen').then((m) => m.HomeScreen)),
+  settings: route('/settings', 'Settings', () => import('../settings/SettingsScreen').then((m) => m.SettingsScreen)),
+  help: route('/help', 'Help and keyboard shortcuts', () => import('../help/HelpScreen').then((m) => m.HelpScreen)),
+  'new-school': route('/schools/new', 'Add a school', () => import('../school/profile/SchoolFormScreen').then((m) => m.SchoolFormScreen)),
+  school: route('/schools/:schoolId', 'School', () => import('../school/profile/SchoolScreen').then((m) => m.SchoolScreen)),
   'edit-school': route('/schools/:schoolId/edit', 'Change school details', () =>
-    import('../screens/SchoolFormScreen').then((m) => m.SchoolFormScreen),
+    import('../school/profile/SchoolFormScreen').then((m) => m.SchoolFormScreen),
   ),
   'moderation-reports': route('/schools/:schoolId/moderation', 'Moderation reports', () =>
-    import('../screens/ModerationReportsScreen').then((m) => m.ModerationReportsScreen),
+    import('../moderation/reports/ModerationReportsScreen').then((m) => m.ModerationReportsScreen),
   ),
   dashboard: route('/evaluations/:evaluationId', 'Evaluation dashboard', () =>
-    import('../screens/DashboardScreen').then((m) => m.DashboardScreen),
+    import('../school/evaluation/DashboardScreen').then((m) => m.DashboardScreen),
   ),
   'criteria-overview': route('/evaluations/:evaluationId/overview', 'Criteria overview', () =>
-    import('../screens/CriteriaOverviewScreen').then((m) => m.CriteriaOverviewScreen),
+    import('../school/evaluation/CriteriaOverviewScreen').then((m) => m.CriteriaOverviewScreen),
   ),
   criterion: route('/evaluations/:evaluationId/criteria/:criterionId', 'Criterion', () =>
-    import('../screens/CriterionScreen').then((m) => m.CriterionScreen),
+    import('../school/evaluation/CriterionScreen').then((m) => m.CriterionScreen),
   ),
   evidence: route('/evaluations/:evaluationId/evidence', 'Evidence library', () =>
-    import('../screens/EvidenceScreen').then((m) => m.EvidenceScreen),
+    import('../school/evidence/EvidenceScreen').then((m) => m.EvidenceScreen),
   ),
   actions: route('/evaluations/:evaluationId/actions', 'Action plan', () =>
-    import('../screens/ActionPlanScreen').then((m) => m.ActionPlanScreen),
+    import('../school/actions/ActionPlanScreen').then((m) => m.ActionPlanScreen),
   ),
   submit: route('/evaluations/:evaluationId/submit', 'Export the signed submission', () =>
-    import('../screens/SubmitScreen').then((m) => m.SubmitScreen),
+    import('../school/submission/SubmitScreen').then((m) => m.SubmitScreen),
   ),
   portfolio: route('/evaluations/:evaluationId/portfolio', 'Print the accreditation portfolio', () =>
-    import('../screens/PortfolioScreen').then((m) => m.PortfolioScreen),
+    import('../school/portfolio/PortfolioScreen').then((m) => m.PortfolioScreen),
   ),
   submission: route('/evaluations/:evaluationId/submissions/:submissionId', 'Submission', () =>
-    import('../screens/SubmissionScreen').then((m) => m.SubmissionScreen),
+    import('../school/submission/SubmissionScreen').then((m) => m.SubmissionScreen),
   ),
   'received-report': route('/evaluations/:evaluationId/moderation/:reportId', 'Moderation report', () =>
-    import('../screens/ReceivedReportScreen').then((m) => m.ReceivedReportScreen),
+    import('../school/submission/ReceivedReportScreen').then((m) => m.ReceivedReportScreen),
   ),
   'new-moderator-workspace': route('/moderation/new', 'Set up a moderator workspace', () =>
-    import('../screens/ModeratorWorkspaceFormScreen').then((m) => m.ModeratorWorkspaceFormScreen),
+    import('../moderation/workspace/ModeratorWorkspaceFormScreen').then((m) => m.ModeratorWorkspaceFormScreen),
   ),
   'moderation-queue': route('/moderation/:workspaceId', 'Submissions to moderate', () =>
-    import('../screens/ModerationQueueScreen').then((m) => m.ModerationQueueScreen),
+    import('../moderation/queue/ModerationQueueScreen').then((m) => m.ModerationQueueScreen),
   ),
   'edit-moderator-workspace': route('/moderation/:workspaceId/edit', 'Change moderator workspace', () =>
-    import('../screens/ModeratorWorkspaceFormScreen').then((m) => m.ModeratorWorkspaceFormScreen),
+    import('../moderation/workspace/ModeratorWorkspaceFormScreen').then((m) => m.ModeratorWorkspaceFormScreen),
   ),
   'moderation-import': route('/moderation/:workspaceId/import', 'Import submissions', () =>
-    import('../screens/ModerationImportScreen').then((m) => m.ModerationImportScreen),
+    import('../moderation/queue/ModerationImportScreen').then((m) => m.ModerationImportScreen),
   ),
   'moderation-review': route('/moderation/:workspaceId/submissions/:submissionId', 'Moderate a submission', () =>
-    import('../screens/ModerationReviewScreen').then((m) => m.ModerationReviewScreen),
+    import('../moderation/review/ModerationReviewScreen').then((m) => m.ModerationReviewScreen),
   ),
   'moderation-criterion': route('/moderation/:workspaceId/submissions/:submissionId/criteria/:criterionId', 'Moderate a criterion', () =>
-    import('../screens/ModerationCriterionScreen').then((m) => m.ModerationCriterionScreen),
+    import('../moderation/review/ModerationCriterionScreen').then((m) => m.ModerationCriterionScreen),
   ),
   'moderation-visit': route('/moderation/:workspaceId/submissions/:submissionId/visit', 'Plan the visit', () =>
-    import('../screens/VisitPlanScreen').then((m) => m.VisitPlanScreen),
+    import('../moderation/review/VisitPlanScreen').then((m) => m.VisitPlanScreen),
   ),
   'moderation-outcome': route('/moderation/:workspaceId/submissions/:submissionId/outcome', 'Outcome and moderation report', () =>
-    import('../screens/ModerationOutcomeScreen').then((m) => m.ModerationOutcomeScreen),
+    import('../moderation/review/ModerationOutcomeScreen').then((m) => m.ModerationOutcomeScreen),
   ),
 };
 
-const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen').then((m) => ({ default: m.NotFoundScreen })));
+const NotFoundScreen = lazy(() => import('./NotFoundScreen').then((m) => ({ default: m.NotFoundScreen })));
 
 /** The router for the table: every unknown or malformed address gives the not-found screen. */
 export const appRouter = createRouter(routes, {

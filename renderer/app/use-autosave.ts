@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SaveState } from '../components/SaveStatus';
+import type { SaveState } from '../ui/SaveStatus';
 import { describeStorageError } from '../db/storage-errors';
 import { useServices } from './app-context';
 

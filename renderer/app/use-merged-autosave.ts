@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changedFields, mergeFields, type FieldConflict, type FieldMerge, type FieldValue } from '../../shared/evaluation/field-merge';
-import type { SaveState } from '../components/SaveStatus';
+import type { SaveState } from '../ui/SaveStatus';
 import { newId } from '../db/record-stamps';
 import { pageStorage, readUnsaved, unsavedPrefix, writeUnsaved } from './unsaved-edits';
 import { useAutosave } from './use-autosave';

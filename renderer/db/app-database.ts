@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
+import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswalk';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
@@ -128,7 +129,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 6;
+export const DATABASE_SCHEMA_VERSION = 7;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -155,6 +156,7 @@ export class AppDatabase extends Dexie {
   moderationReports!: EntityTable<ModerationReportRecord, 'id'>;
   receivedReports!: EntityTable<ReceivedReportRecord, 'id'>;
   moderatorPins!: EntityTable<ModeratorPinRecord, 'key'>;
+  previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -205,6 +207,9 @@ export class AppDatabase extends Dexie {
     this.version(6)
       .stores({ schools: 'id, urn, name' })
       .upgrade((tx) => upgradeSchools(tx));
+    // Version 7: the narratives of a 2005 evaluation that carry forward for reference only, beside
+    // the 2026 criterion that succeeds theirs (shared/evaluation/edition-crosswalk.ts). A new table only.
+    this.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
   }
 }
 

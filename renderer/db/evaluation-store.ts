@@ -1,6 +1,7 @@
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { frameworkRef } from '../../shared/framework/applied-framework';
 import { carryForward, type CarryForwardResult } from '../../shared/evaluation/carry-forward';
+import { crosswalksBetween } from '../../shared/evaluation/edition-change';
 import { carryForwardAcrossEditions, type CrosswalkFile, type EditionCarryForwardResult } from '../../shared/evaluation/edition-crosswalk';
 import { notApplicableProblem, type NotApplicableClaim } from '../../shared/framework/applicability';
 import type { Criterion } from '../../shared/framework/framework-types';
@@ -45,7 +46,7 @@ export async function startEvaluation(
     updatedAt: now,
   };
   let carried: CarriedForward | null = null;
-  await db.transaction('rw', [db.evaluations, db.responses, db.evidenceLinks], async () => {
+  await db.transaction('rw', [db.evaluations, db.responses, db.evidenceLinks, db.previousNarratives], async () => {
     await db.evaluations.add(evaluation);
     if (options.carryForwardFrom) {
       const from = options.carryForwardFrom;
@@ -77,16 +78,11 @@ export async function startEvaluation(
       }
       await db.responses.bulkAdd(carried.result.responses);
       await db.evidenceLinks.bulkAdd(carried.result.links);
+      // Narratives kept for reference only (their procedure has gone): written with the rest, or not at all.
+      if (carried.kind === 'across-editions') await db.previousNarratives.bulkAdd(carried.result.previousNarratives);
     }
   });
   return { evaluation, carried };
-}
-
-/** The crosswalks from the earlier evaluation's edition (and supplement) to the new one's; none within one edition. */
-function crosswalksBetween(earlier: Evaluation, next: Evaluation, crosswalks: readonly CrosswalkFile[]): CrosswalkFile[] {
-  if (earlier.framework.id === next.framework.id) return [];
-  const joins = (from: string | undefined, to: string | undefined) => crosswalks.filter((c) => c.from === from && c.to === to);
-  return [...joins(earlier.framework.id, next.framework.id), ...joins(earlier.supplement?.id, next.supplement?.id)];
 }
 
 export type ResponsePatch = Partial<Pick<CriterionResponse, 'judgement' | 'narrative' | 'nextSteps'>>;

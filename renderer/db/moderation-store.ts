@@ -10,6 +10,7 @@ import {
   type ModerationOutcome,
   type SubmissionStatus,
   type VisitPlan,
+  type VisitSample,
 } from '../../shared/moderation/moderation-records';
 import type { ModerationReportInput } from '../../shared/moderation/moderation-report';
 import { statusAfterDecision } from '../../shared/moderation/moderation-review';
@@ -100,12 +101,23 @@ export async function setSubmissionStatus(db: AppDatabase, submissionKey: string
 export type VisitField = 'criteria' | 'visitDate' | 'notes';
 export const VISIT_FIELDS: readonly VisitField[] = ['criteria', 'visitDate', 'notes'];
 export type VisitFields = Record<VisitField, FieldValue>;
-export type VisitCriteria = Pick<VisitPlan, 'criterionIds' | 'method'>;
+export type VisitCriteria = Pick<VisitPlan, 'criterionIds' | 'method' | 'sample'>;
 
-/** The criteria and method as one text, the same text for the same choice (keys in a fixed order). */
-export function encodeVisitCriteria({ criterionIds, method }: VisitCriteria): string {
-  const m = method.kind === 'random' ? { kind: method.kind, seed: method.seed, perStrand: method.perStrand } : { kind: method.kind };
-  return JSON.stringify({ criterionIds: [...criterionIds], method: m });
+/**
+ * The criteria and method as one text, the same text for the same choice (keys in a fixed order).
+ * The rule's proposal goes with a plan proposed by the rule; plans without one read as before.
+ */
+export function encodeVisitCriteria({ criterionIds, method, sample }: VisitCriteria): string {
+  const m =
+    method.kind === 'random'
+      ? { kind: method.kind, seed: method.seed, perStrand: method.perStrand }
+      : method.kind === 'rule'
+        ? { kind: method.kind, seed: method.seed }
+        : { kind: method.kind };
+  const base = { criterionIds: [...criterionIds], method: m };
+  if (method.kind !== 'rule' || !sample) return JSON.stringify(base);
+  const proposed = sample.proposed.map((p) => ({ criterionId: p.criterionId, why: p.why }));
+  return JSON.stringify({ ...base, sample: { seed: sample.seed, proposed } });
 }
 
 /** The criteria and method from their text, or null when it is not of that shape. */
@@ -118,14 +130,31 @@ export function decodeVisitCriteria(text: FieldValue): VisitCriteria | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { criterionIds, method } = value as Record<string, unknown>;
+  const { criterionIds, method, sample } = value as Record<string, unknown>;
   if (!Array.isArray(criterionIds) || !criterionIds.every((id): id is string => typeof id === 'string')) return null;
   if (typeof method !== 'object' || method === null) return null;
   const { kind, seed, perStrand } = method as Record<string, unknown>;
   if (kind === 'hand') return { criterionIds, method: { kind } };
   if (kind === 'random' && typeof seed === 'string' && typeof perStrand === 'number' && Number.isSafeInteger(perStrand) && perStrand > 0)
     return { criterionIds, method: { kind, seed, perStrand } };
-  return null;
+  if (kind !== 'rule' || typeof seed !== 'string' || seed === '') return null;
+  if (sample === undefined) return { criterionIds, method: { kind, seed } };
+  const read = decodeVisitSample(sample);
+  return read ? { criterionIds, method: { kind, seed }, sample: read } : null;
+}
+
+function decodeVisitSample(value: unknown): VisitSample | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { seed, proposed } = value as Record<string, unknown>;
+  if (typeof seed !== 'string' || !Array.isArray(proposed)) return null;
+  const read: VisitSample['proposed'] = [];
+  for (const item of proposed as unknown[]) {
+    if (typeof item !== 'object' || item === null) return null;
+    const { criterionId, why } = item as Record<string, unknown>;
+    if (typeof criterionId !== 'string' || typeof why !== 'string') return null;
+    read.push({ criterionId, why });
+  }
+  return { seed, proposed: read };
 }
 
 export function visitFields(plan: Omit<VisitPlan, 'submissionKey' | 'updatedAt'> | null): VisitFields {
@@ -163,6 +192,7 @@ export async function saveVisitPlanChanges(
       visitDate: merge.merged.visitDate ?? '',
       notes: merge.merged.notes ?? '',
       updatedAt: nowIso(),
+      ...(criteria.sample ? { sample: criteria.sample } : {}),
     };
     await db.visitPlans.put(plan);
     return { stored: { fields: visitFields(plan), updatedAt: plan.updatedAt }, merge };

@@ -84,6 +84,7 @@ export interface ModerationCriterion {
   decision: null | 'agree' | 'moderated' | 'more-evidence' | 'not-met' | 'not-applicable-disputed';
   moderatedJudgement: null | Id;
   comment: string;
+  carriedFromVersion?: number;
 }
 
 export interface ModerationVisit {
@@ -96,6 +97,10 @@ export interface ModerationVisit {
         kind: 'random';
         seed: string;
         perStrand: number;
+      }
+    | {
+        kind: 'rule';
+        seed: string;
       };
   visitDate: string;
   notes: string;

@@ -57,6 +57,26 @@ export interface ImportedSubmission {
   /** Whether the framework came from the app's installed copy or from the file (its hash checked). */
   frameworkSource: 'installed' | 'embedded';
   status: SubmissionStatus;
+  /**
+   * What carrying the moderator's decisions over from an earlier version did, once: absent until
+   * then (and on version 1, and while no earlier version has a decision). Not indexed.
+   */
+  carryOver?: CarryOverRecord | null;
+}
+
+/** The carry-over of decisions to a later version from the latest earlier version the moderator decided on. */
+export interface CarryOverRecord {
+  fromSubmissionKey: string;
+  fromVersion: number;
+  at: string;
+  /** Criteria changed or new since that version, in framework order (all of them when refused). */
+  changed: string[];
+  /** How many decisions were carried over. */
+  carried: number;
+  /** Why nothing was carried (another framework, another school), or null. */
+  refused: string | null;
+  /** In a sentence, for the review. */
+  summary: string;
 }
 
 /**
@@ -147,11 +167,23 @@ export function importedSubmissionKey(workspaceId: string, submissionId: string)
 export interface VisitPlan {
   submissionKey: string;
   criterionIds: string[];
-  /** 'hand', or 'random' with the seed and the number per strand, so the draw can be repeated. */
-  method: { kind: 'hand' } | { kind: 'random'; seed: string; perStrand: number };
+  /**
+   * 'hand'; 'random' with the seed and the number per strand, so the draw can be repeated (plans
+   * made before sampling by the region's rule); or 'rule': proposed by the region's sampling rule
+   * with the seed of its random draw, then added to or taken from by the moderator.
+   */
+  method: { kind: 'hand' } | { kind: 'random'; seed: string; perStrand: number } | { kind: 'rule'; seed: string };
   visitDate: string;
   notes: string;
   updatedAt: string;
+  /** What the region's rule proposed and why, kept with the plan so it reads the same later. Absent on older plans. */
+  sample?: VisitSample | null;
+}
+
+/** The sample the region's rule proposed for a visit: each criterion with why it is in it, in the rule's order. */
+export interface VisitSample {
+  seed: string;
+  proposed: { criterionId: string; why: string }[];
 }
 
 /**

@@ -206,9 +206,11 @@ function visitSection(document: ModerationDocument, framework: AppliedFramework)
   const { visit } = document;
   if (!visit) return [sectionHeading('Visit'), { text: 'No visit was planned.', style: 'paragraph' }];
   const method =
-    visit.method.kind === 'random'
-      ? `${visit.method.perStrand} at random from each strand, seed ${visit.method.seed} (the same seed draws the same criteria)`
-      : 'chosen by the moderator';
+    visit.method.kind === 'rule'
+      ? `proposed by the region’s sampling rule (mandatory and statutory criteria the school claims, then criteria at risk, then a draw from each strand with the seed ${visit.method.seed}), which the moderator could add to or take from`
+      : visit.method.kind === 'random'
+        ? `${visit.method.perStrand} at random from each strand, seed ${visit.method.seed} (the same seed draws the same criteria)`
+        : 'chosen by the moderator';
   return [
     sectionHeading('Visit'),
     labelledRows(
@@ -250,6 +252,8 @@ function criteriaSection(document: ModerationDocument, framework: AppliedFramewo
     const strandId = framework.criterionById.get(c.criterionId)?.strandId ?? '';
     byStrand.set(strandId, [...(byStrand.get(strandId) ?? []), c]);
   }
+  const carried = document.criteria.filter((c) => c.carriedFromVersion !== undefined);
+  const versions = [...new Set(carried.flatMap((c) => c.carriedFromVersion ?? []))].sort((x, y) => x - y);
   const groups = [
     ...framework.strands.map((strand) => ({ strand: { id: strand.id, title: strand.title }, criteria: byStrand.get(strand.id) ?? [] })),
     { strand: { id: '', title: 'Criteria not in the framework' }, criteria: byStrand.get('') ?? [] },
@@ -258,13 +262,18 @@ function criteriaSection(document: ModerationDocument, framework: AppliedFramewo
     const quiet = group.criteria.filter(agreedWithoutComment);
     if (quiet.length === 0) return [];
     const undecided = quiet.filter((c) => c.decision === null).length;
+    const carriedHere = quiet.filter((c) => c.carriedFromVersion !== undefined).length;
+    const notes = [
+      ...(undecided > 0 ? [`${undecided} of them accepted on the desk review without a separate decision`] : []),
+      ...(carriedHere > 0 ? [`${carriedHere} of them carried over from an earlier version`] : []),
+    ];
     const name = group.strand.id ? `${group.strand.id} ${group.strand.title}` : group.strand.title;
     return [
       {
         text: [
           { text: `${name}: `, bold: true },
           `${quiet.length} ${quiet.length === 1 ? 'criterion' : 'criteria'} agreed without comment` +
-            (undecided > 0 ? ` (${undecided} of them accepted on the desk review without a separate decision)` : ''),
+            (notes.length > 0 ? ` (${notes.join('; ')})` : ''),
         ],
       },
     ];
@@ -277,6 +286,20 @@ function criteriaSection(document: ModerationDocument, framework: AppliedFramewo
         `${counts['more-evidence']} needing more evidence, and ${counts.none} accepted on the desk review without a separate decision.`,
       style: 'lead',
     },
+    ...(carried.length > 0
+      ? [
+          {
+            text:
+              `${carried.length} of these ${carried.length === 1 ? 'decision was' : 'decisions were'} carried over unchanged from ` +
+              `version ${versions.join(' and ')} of the submission, because the school left ${carried.length === 1 ? 'that criterion' : 'those criteria'} ` +
+              `as ${carried.length === 1 ? 'it was' : 'they were'}: ${carried.map((c) => c.criterionId).join(', ')}. ` +
+              (carried.some(agreedWithoutComment)
+                ? 'Those listed below are marked “carried over”; the others are counted in their strand’s line of criteria agreed without comment.'
+                : 'Each is marked “carried over” below.'),
+            style: 'paragraph',
+          } satisfies Content,
+        ]
+      : []),
     ...(summaryLines.length > 0 ? keepWithNext(subheading('Agreed without comment'), [bulletList(summaryLines)]) : []),
     ...groups.flatMap((group) => {
       const listed = group.criteria.filter((c) => !agreedWithoutComment(c));
@@ -292,7 +315,14 @@ function criteriaSection(document: ModerationDocument, framework: AppliedFramewo
             return [
               { text: c.criterionId, bold: true },
               judgementLabel(framework, c.schoolJudgement),
-              { text: decisionText(c.decision, c.moderatedJudgement, framework), bold: changed },
+              {
+                text: [
+                  { text: decisionText(c.decision, c.moderatedJudgement, framework), bold: changed },
+                  ...(c.carriedFromVersion !== undefined
+                    ? [{ text: ` (carried over from version ${c.carriedFromVersion})`, style: 'muted' }]
+                    : []),
+                ],
+              },
               c.comment || { text: '—', style: 'muted' },
             ];
           }),

@@ -161,6 +161,10 @@ async function checkConsistency(
   for (const criterion of moderation.criteria) {
     if (decided.has(criterion.criterionId)) return `The report decides criterion ${criterion.criterionId} twice.`;
     decided.add(criterion.criterionId);
+    const from = criterion.carriedFromVersion;
+    if (from !== undefined && (from >= moderation.submission.version || criterion.decision === null)) {
+      return `The report says its decision on criterion ${criterion.criterionId} was carried over from version ${from}, which is not an earlier decided version of submission v${moderation.submission.version}.`;
+    }
   }
   const known = await frameworkCriteria(framework, supplement);
   if (known) {

@@ -58,11 +58,13 @@ export function buildModerationDocument(input: ModerationReportInput, certificat
         decision: moderation?.decision ?? null,
         moderatedJudgement: moderation?.decision === 'moderated' ? moderation.moderatedJudgement : null,
         comment: moderation?.comment.trim() ?? '',
+        ...(moderation?.carriedFrom && moderation.decision !== null ? { carriedFromVersion: moderation.carriedFrom.version } : {}),
       };
     }),
     visit: input.visit
       ? {
           criterionIds: [...input.visit.criterionIds],
+          // The proposal's reasons stay in the workspace and on the printed plan: the report records the method.
           method: { ...input.visit.method },
           visitDate: input.visit.visitDate,
           notes: input.visit.notes,

@@ -123,11 +123,17 @@ export function drawProblems(draft: DrawDraft): Partial<Record<keyof DrawDraft, 
   if (draft.perStrand.trim() === '' || !Number.isInteger(perStrand) || perStrand < 1) {
     problems.perStrand = 'Enter how many criteria to draw from each strand, as a whole number of 1 or more';
   } else if (perStrand > 50) problems.perStrand = 'Draw no more than 50 criteria from each strand';
-  if (draft.seed.trim().length > 200) problems.seed = 'The seed must be 200 characters or fewer';
-  else if (draft.seed.trim() !== '' && !/^[\x21-\x7e]+$/.test(draft.seed.trim())) {
-    problems.seed = 'The seed can only have letters, digits and punctuation, with no spaces';
-  }
+  const seed = seedProblem(draft.seed);
+  if (seed) problems.seed = seed;
   return problems;
+}
+
+/** What is wrong with a typed seed (empty is fine: a new one is made), or null. */
+export function seedProblem(typed: string): string | null {
+  const seed = typed.trim();
+  if (seed.length > 200) return 'The seed must be 200 characters or fewer';
+  if (seed !== '' && !/^[\x21-\x7e]+$/.test(seed)) return 'The seed can only have letters, digits and punctuation, with no spaces';
+  return null;
 }
 
 /** The random draw a visit plan records: repeatable from its seed. */

@@ -1,5 +1,5 @@
 import type { SubmissionDocument } from '../submission/submission-format';
-import { criterionModerationKey, type CriterionModeration } from './moderation-records';
+import { criterionModerationKey, type CarryOverRecord, type CriterionModeration } from './moderation-records';
 import { diffSubmissions, type CriterionChange } from './version-diff';
 
 /**
@@ -116,4 +116,79 @@ export function carriedText(moderation: Pick<CriterionModeration, 'carriedFrom'>
   return moderation.carriedFrom
     ? `Carried over from version ${moderation.carriedFrom.version}: this criterion has not changed since.`
     : null;
+}
+
+/** What a carry-over did, as kept on the later version's record so it is done only once. */
+export function carryOverRecord(
+  result: CarryOver,
+  from: { submissionKey: string; version: number },
+  allCriteria: readonly string[],
+  at: string,
+): CarryOverRecord {
+  if (result.kind === 'refused') {
+    return {
+      fromSubmissionKey: from.submissionKey,
+      fromVersion: from.version,
+      at,
+      changed: [...allCriteria],
+      carried: 0,
+      refused: result.message,
+      summary: result.message,
+    };
+  }
+  return {
+    fromSubmissionKey: from.submissionKey,
+    fromVersion: from.version,
+    at,
+    changed: [...result.changed],
+    carried: result.carried.length,
+    refused: null,
+    summary: result.summary,
+  };
+}
+
+/** Where a criterion of a later version stands against the earlier one. */
+export type ResubmissionGroup = 'changed' | 'unchanged' | 'carried';
+
+export interface ResubmissionRow {
+  criterionId: string;
+  group: ResubmissionGroup;
+  /** The version a carried decision was first made on, or null. */
+  carriedFromVersion: number | null;
+}
+
+/**
+ * The order the review lists a later version's criteria in: changed or new ones first, then
+ * unchanged ones still to decide here (or decided here since), then the decisions carried over,
+ * each part in the order given. A carried decision the moderator has since changed is no longer
+ * carried (its record has no `carriedFrom`), so it moves to the unchanged part.
+ */
+export function resubmissionOrder(
+  criterionIds: readonly string[],
+  changed: readonly string[],
+  moderations: readonly Pick<CriterionModeration, 'criterionId' | 'decision' | 'carriedFrom'>[],
+): ResubmissionRow[] {
+  const changedSet = new Set(changed);
+  const carried = new Map(
+    moderations.flatMap((m) => (m.carriedFrom && m.decision !== null ? [[m.criterionId, m.carriedFrom.version] as const] : [])),
+  );
+  const rows = criterionIds.map((criterionId): ResubmissionRow => {
+    if (changedSet.has(criterionId)) return { criterionId, group: 'changed', carriedFromVersion: null };
+    const version = carried.get(criterionId);
+    return version === undefined
+      ? { criterionId, group: 'unchanged', carriedFromVersion: null }
+      : { criterionId, group: 'carried', carriedFromVersion: version };
+  });
+  const rank: Record<ResubmissionGroup, number> = { changed: 0, unchanged: 1, carried: 2 };
+  // Array.prototype.sort is stable: each part keeps the order given.
+  return rows.sort((a, b) => rank[a.group] - rank[b.group]);
+}
+
+/** The first criterion in the review's order that has no decision yet, or null. */
+export function firstUndecidedInOrder(
+  rows: readonly ResubmissionRow[],
+  moderations: readonly Pick<CriterionModeration, 'criterionId' | 'decision'>[],
+): string | null {
+  const decided = new Set(moderations.filter((m) => m.decision !== null).map((m) => m.criterionId));
+  return rows.find((r) => !decided.has(r.criterionId))?.criterionId ?? null;
 }

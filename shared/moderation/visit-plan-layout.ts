@@ -16,6 +16,7 @@ import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
 import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
 import type { CriterionModeration, VisitPlan } from './moderation-records';
 import { decisionText, evidenceForCriterion } from './moderation-review';
+import { whyInPlan } from './visit-sampling';
 
 /**
  * The printable visit plan: what the moderator takes into school. It names the criteria to see,
@@ -25,7 +26,7 @@ import { decisionText, evidenceForCriterion } from './moderation-review';
 export interface VisitPlanLayoutInput {
   document: SubmissionDocument;
   framework: AppliedFramework;
-  plan: Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes'>;
+  plan: Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes' | 'sample'>;
   moderations: readonly CriterionModeration[];
   moderator: { name: string; organisation: string };
   /** yyyy-mm-dd */
@@ -66,14 +67,15 @@ export function visitPlanLayout(input: VisitPlanLayoutInput): TDocumentDefinitio
       ...paragraphs(plan.notes, { label: 'Notes for the visit', whenEmpty: 'No notes for the visit.' }),
       { text: 'The criteria at a glance', style: 'h2' },
       dataTable({
-        headers: ['Criterion', 'School’s judgement', 'Desk review', 'Evidence offered'],
-        widths: [54, 88, 120, '*'],
+        headers: ['Criterion', 'Why it is in the sample', 'School’s judgement', 'Desk review', 'Evidence offered'],
+        widths: [54, 120, 70, 90, '*'],
         whenEmpty: 'No criteria have been chosen for the visit yet.',
         rows: ids.map((id): TableCell[] => {
           const moderation = byCriterion.get(id);
           const response = document.responses.find((r) => r.criterionId === id);
           return [
             { text: id, bold: true },
+            whyInPlan(plan, id),
             judgementLabel(framework, response?.judgement ?? null),
             decisionText(framework, moderation?.decision ?? null, moderation?.moderatedJudgement ?? null),
             evidenceForCriterion(document, id)
@@ -88,6 +90,8 @@ export function visitPlanLayout(input: VisitPlanLayoutInput): TDocumentDefinitio
 }
 
 function methodText(method: VisitPlan['method']): string {
+  if (method.kind === 'rule')
+    return `proposed by the region’s sampling rule (random draw with the seed ${method.seed}), as changed by the moderator`;
   return method.kind === 'random'
     ? `${method.perStrand} drawn at random from each strand (seed ${method.seed})`
     : 'chosen by the moderator';

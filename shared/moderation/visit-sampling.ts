@@ -1,6 +1,7 @@
 import { judgementRank } from '../awards/award-rules';
 import type { AppliedFramework } from '../framework/applied-framework';
-import { schoolClaim, type ClaimedResponse } from './desk-review';
+import { decisionDirection, schoolClaim, type ClaimedResponse } from './desk-review';
+import type { CriterionModeration, VisitPlan, VisitSample } from './moderation-records';
 
 /**
  * "N criteria at random per strand", repeatable: the same seed always draws the same criteria,
@@ -199,4 +200,64 @@ function risksOf(
     risks.push('met-without-evidence');
   }
   return risks;
+}
+
+/**
+ * The criteria moderated down at the school's last moderation (the earlier version's decisions):
+ * moderated to a lower point, judged met but found not met, or a "not applicable" disputed.
+ */
+export function movedDownLastTime(
+  framework: AppliedFramework,
+  earlier: { responses: readonly ClaimedResponse[]; moderations: readonly CriterionModeration[] } | null,
+): string[] {
+  if (!earlier) return [];
+  const responses = new Map(earlier.responses.map((r) => [r.criterionId, r]));
+  return earlier.moderations.flatMap((m) => {
+    const response = responses.get(m.criterionId);
+    return response && decisionDirection(framework.scale, response, m) === 'down' ? [m.criterionId] : [];
+  });
+}
+
+/**
+ * The visit plan's criteria as the region's rule proposes them (see sampleByRule), in framework
+ * order as a plan is read, with why each is in it kept beside the plan's seed.
+ */
+export function proposedVisitSample(input: RuleSamplingInput): Pick<VisitPlan, 'criterionIds' | 'method'> & { sample: VisitSample } {
+  const sampled = sampleByRule(input);
+  const chosen = new Set(sampled.map((s) => s.criterionId));
+  return {
+    criterionIds: input.framework.criteria.map((c) => c.id).filter((id) => chosen.has(id)),
+    method: { kind: 'rule', seed: input.seed },
+    sample: { seed: input.seed, proposed: sampled.map((s) => ({ criterionId: s.criterionId, why: s.why })) },
+  };
+}
+
+/** Why a criterion of the plan is in it: the rule's reason, or that the moderator added or chose it. */
+export function whyInPlan(plan: Pick<VisitPlan, 'method' | 'sample'>, criterionId: string): string {
+  const proposed = plan.method.kind === 'rule' ? plan.sample?.proposed.find((p) => p.criterionId === criterionId) : undefined;
+  if (proposed) return proposed.why;
+  if (plan.method.kind === 'random') return `Drawn at random (seed ${plan.method.seed}).`;
+  return plan.method.kind === 'rule' ? 'Added by you.' : 'Chosen by you.';
+}
+
+/** The criteria the rule proposed that the moderator took out of the plan, in the rule's order. */
+export function takenOutOfProposal(plan: Pick<VisitPlan, 'criterionIds' | 'method' | 'sample'>): string[] {
+  if (plan.method.kind !== 'rule' || !plan.sample) return [];
+  const kept = new Set(plan.criterionIds);
+  return plan.sample.proposed.map((p) => p.criterionId).filter((id) => !kept.has(id));
+}
+
+/** The region's rule in a sentence, for the screen that proposes the sample. */
+export function samplingRuleText(rule: SamplingRuleFields): string {
+  const parts: string[] = [];
+  if (rule.mandatoryAlways) parts.push('every mandatory criterion the school claims to meet');
+  if (rule.statutoryAlways) parts.push('every statutory duty it claims to meet');
+  if (rule.riskFirst)
+    parts.push(
+      'every criterion at risk (moderated down last time, a judgement stronger than its evidence, a claim that it does not apply)',
+    );
+  if (rule.randomPerStrand > 0) parts.push(`${rule.randomPerStrand} more drawn at random from each strand`);
+  if (parts.length === 0) return 'The region’s rule proposes no criteria: choose them by hand.';
+  const last = parts.pop();
+  return `The region’s rule proposes ${parts.length > 0 ? `${parts.join(', ')} and ${last ?? ''}` : (last ?? '')}.`;
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createAction, type ActionDetails } from '../../renderer/db/action-store';
 import type { AppDatabase } from '../../renderer/db/app-database';
-import { ActionPlanScreen } from '../../renderer/screens/ActionPlanScreen';
+import { ActionPlanScreen } from '../../renderer/school/actions/ActionPlanScreen';
 import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
 function action(overrides: Partial<ActionDetails>): ActionDetails {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
 import { checkBackupFile, makeBackup, restoreBackup, TABLES_LEFT_OUT } from '../../renderer/db/backup-store';
 import { META, openAppDatabase } from '../../renderer/db/database-guard';
-import { SettingsScreen } from '../../renderer/screens/SettingsScreen';
+import { SettingsScreen } from '../../renderer/settings/SettingsScreen';
 import { BACKUP_HEADER_BYTES, writeBackup, type BackupTableInput } from '../../shared/backup/backup-format';
 import { parseBackupFileName } from '../../shared/backup/backup-file-name';
 import { signerPinKey } from '../../shared/moderation/import-decision';
@@ -19,7 +19,7 @@ import {
   seedRealisticData,
   type GenuineFile,
 } from './backup-test-data';
-import { restoredText } from '../../renderer/components/backup-text';
+import { restoredText } from '../../renderer/settings/backup-text';
 import { moderatorPinKey } from '../../shared/moderation/first-use-trust';
 import { importedSubmissionKey } from '../../shared/moderation/moderation-records';
 import {

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyResponse, responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
-import { CriterionScreen } from '../../renderer/screens/CriterionScreen';
+import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
 import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
 describe('criterion form', () => {

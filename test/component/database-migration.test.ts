@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
 import { upgradeSchoolToSchema6, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
-import { backUpBeforeMigration } from '../../renderer/app/automatic-backup';
+import { backUpBeforeMigration } from '../../renderer/settings/automatic-backup';
 import { checkBackupFile, restoreBackup } from '../../renderer/db/backup-store';
 import { inspectStoredDatabase, META, openAppDatabase } from '../../renderer/db/database-guard';
 import { createWebPlatform } from '../../renderer/platform/web-platform';
@@ -332,6 +332,55 @@ describe('the upgrade to schema 6', () => {
   });
 });
 
+describe('the upgrade to schema 7', () => {
+  it('keeps every record of a schema-6 database and adds a working table of previous narratives', async () => {
+    const name = `migration-previous-narratives-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
+      evaluations: [
+        { id: 'e-2005', schoolId: 's1', title: '2025', framework: { id: 'north-east' }, carriedForwardFrom: null },
+        { id: 'e-2026', schoolId: 's1', title: '2027', framework: { id: 'north-east-2026' }, carriedForwardFrom: 'e-2005' },
+      ],
+      responses: [
+        { key: 'e-2005|NE-1.1.1', evaluationId: 'e-2005', criterionId: 'NE-1.1.1', judgement: null, narrative: 'Kept.', nextSteps: '' },
+      ],
+      evidenceLinks: [{ key: 'e-2026|NE26-4.1.1|ev1', evaluationId: 'e-2026', criterionId: 'NE26-4.1.1', evidenceId: 'ev1' }],
+      meta: [{ key: META.schemaVersion, value: 6 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(60);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.7.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    expect(await db.previousNarratives.count()).toBe(0);
+    const narrative = {
+      key: 'e-2026|NE26-4.1.1|NE-1.1.1',
+      evaluationId: 'e-2026',
+      criterionId: 'NE26-4.1.1',
+      fromCriterionId: 'NE-1.1.1',
+      narrative: 'Kept.',
+      nextSteps: '',
+      note: 'Now the SEN information report.',
+    };
+    await db.previousNarratives.add(narrative);
+    expect(await db.previousNarratives.where('[evaluationId+criterionId]').equals(['e-2026', 'NE26-4.1.1']).toArray()).toEqual([narrative]);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: 7 });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(70);
+  });
+});
+
 /** A database as a newer version of the app would leave it: a higher IndexedDB version, meta naming that app. */
 async function createNewerDatabase(
   name: string,
@@ -402,10 +451,14 @@ describe('refusing a database written by a newer version', () => {
 
   it('says which data format when the newer version did not say which app it was', async () => {
     const name = `newer-no-meta-${Date.now()}`;
-    await createNewerDatabase(name, { nativeVersion: 70, meta: [] });
+    await createNewerDatabase(name, { nativeVersion: (DATABASE_SCHEMA_VERSION + 1) * 10, meta: [] });
     const outcome = await openAppDatabase(new AppDatabase(name), '0.3.0');
     if (outcome.ok) throw new Error('opened');
-    expect(outcome.message).toMatch(/^This data was written by a newer version \(data format 7\) of SEN Accreditation than this one/);
+    expect(outcome.message).toMatch(
+      new RegExp(
+        `^This data was written by a newer version \\(data format ${DATABASE_SCHEMA_VERSION + 1}\\) of SEN Accreditation than this one`,
+      ),
+    );
     expect(outcome.message).toContain('Install the newest version of the app');
   });
 

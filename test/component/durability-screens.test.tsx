@@ -2,15 +2,15 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearNotices } from '../../renderer/app/app-notices';
-import { runAutomaticBackupIfDue } from '../../renderer/app/automatic-backup';
+import { runAutomaticBackupIfDue } from '../../renderer/settings/automatic-backup';
 import { DatabaseGate } from '../../renderer/app/DatabaseGate';
 import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
 import { backupDates } from '../../renderer/db/backup-store';
 import { META, openAppDatabase } from '../../renderer/db/database-guard';
 import { requestPersistentStorage, storageUse, type StorageManagerLike } from '../../renderer/db/storage-status';
 import type { PlatformPort } from '../../renderer/platform/platform-port';
-import { HomeScreen } from '../../renderer/screens/HomeScreen';
-import { SettingsScreen } from '../../renderer/screens/SettingsScreen';
+import { HomeScreen } from '../../renderer/home/HomeScreen';
+import { SettingsScreen } from '../../renderer/settings/SettingsScreen';
 import { readBackup } from '../../shared/backup/backup-format';
 import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { addEvidenceRecord, fileTooLargeMessage } from '../../renderer/db/evidence-store';
-import { EvidenceScreen } from '../../renderer/screens/EvidenceScreen';
+import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
 import { EMPTY_EVIDENCE_DETAILS, MAX_EVIDENCE_FILE_BYTES, type EvidenceDetails } from '../../shared/evidence/evidence-records';
 import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FilePreview, type FileRead } from '../../renderer/components/FilePreview';
+import { FilePreview, type FileRead } from '../../renderer/ui/FilePreview';
 import { fileNameBytes } from '../../shared/formats/safe-file-name';
 import { recordingPlatform, renderWithServices } from './render-app';
 

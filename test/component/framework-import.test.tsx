@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openAppDatabase } from '../../renderer/db/database-guard';
 import { defaultFrameworkCheck, workerFrameworkCheck, type FrameworkCheckRequest } from '../../renderer/db/framework-file-check';
 import { importFrameworkFile } from '../../renderer/db/framework-store';
-import { SettingsScreen } from '../../renderer/screens/SettingsScreen';
+import { SettingsScreen } from '../../renderer/settings/SettingsScreen';
 import { FRAMEWORK_MAX_PROBLEMS_LISTED, loadFrameworkText, type FrameworkLoadResult } from '../../shared/framework/framework-loader';
 import { tinyFrameworkFile } from '../fixtures/tiny-framework';
 import { freshDatabase, renderWithServices } from './render-app';

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '../../renderer/db/app-database';
-import { ModerationImportScreen } from '../../renderer/screens/ModerationImportScreen';
+import { ModerationImportScreen } from '../../renderer/moderation/queue/ModerationImportScreen';
 import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { applyFramework } from '../../shared/framework/applied-framework';
 import { sha256Hex, shortHash } from '../../shared/formats/sha256';

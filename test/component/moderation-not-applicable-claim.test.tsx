@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ModerationCriterionScreen } from '../../renderer/screens/ModerationCriterionScreen';
+import { ModerationCriterionScreen } from '../../renderer/moderation/review/ModerationCriterionScreen';
 import { fakePdfRunner, fakeVerifyRunner, seedModeratorSubmission, WORKSPACE } from './moderation-test-data';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordOutcome } from '../../renderer/db/moderation-store';
 import type { ModerationOutcome } from '../../shared/moderation/moderation-records';
-import { ModerationQueueScreen } from '../../renderer/screens/ModerationQueueScreen';
+import { ModerationQueueScreen } from '../../renderer/moderation/queue/ModerationQueueScreen';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { KEY_A, northEast, sampleVersion, seedImported, seedWorkspace } from './moderator-fixtures';
 import { freshDatabase, renderWithServices } from './render-app';

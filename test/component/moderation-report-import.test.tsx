@@ -2,9 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { moderatorPinKey } from '../../shared/moderation/first-use-trust';
-import { ModerationReportsScreen } from '../../renderer/screens/ModerationReportsScreen';
-import { ReceivedReportScreen } from '../../renderer/screens/ReceivedReportScreen';
-import { SchoolScreen } from '../../renderer/screens/SchoolScreen';
+import { ModerationReportsScreen } from '../../renderer/moderation/reports/ModerationReportsScreen';
+import { ReceivedReportScreen } from '../../renderer/school/submission/ReceivedReportScreen';
+import { SchoolScreen } from '../../renderer/school/profile/SchoolScreen';
 import {
   fakePdfRunner,
   fakeVerifyRunner,

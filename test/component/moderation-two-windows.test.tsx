@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ModerationCriterionScreen } from '../../renderer/screens/ModerationCriterionScreen';
-import { VisitPlanScreen } from '../../renderer/screens/VisitPlanScreen';
+import { ModerationCriterionScreen } from '../../renderer/moderation/review/ModerationCriterionScreen';
+import { VisitPlanScreen } from '../../renderer/moderation/review/VisitPlanScreen';
 import { criterionModerationKey, type CriterionModeration, type VisitPlan } from '../../shared/moderation/moderation-records';
 import { fakePdfRunner, fakeVerifyRunner, seedModeratorSubmission, WORKSPACE } from './moderation-test-data';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';

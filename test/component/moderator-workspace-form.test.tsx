@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { HomeScreen } from '../../renderer/screens/HomeScreen';
-import { ModeratorWorkspaceFormScreen } from '../../renderer/screens/ModeratorWorkspaceFormScreen';
+import { HomeScreen } from '../../renderer/home/HomeScreen';
+import { ModeratorWorkspaceFormScreen } from '../../renderer/moderation/workspace/ModeratorWorkspaceFormScreen';
 import { seedWorkspace } from './moderator-fixtures';
 import { freshDatabase, renderWithServices } from './render-app';
 

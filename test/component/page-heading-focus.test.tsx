@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PageHeading } from '../../renderer/components/PageHeading';
+import { PageHeading } from '../../renderer/ui/PageHeading';
 
 /**
  * After in-app navigation the new screen's heading takes focus, once: a screen reader user hears

@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReadingComfortSettings } from '../../renderer/components/ReadingComfortSettings';
-import { READING_PREFERENCES_KEY } from '../../renderer/reading-comfort/reading-preferences';
-import { SettingsScreen } from '../../renderer/screens/SettingsScreen';
+import { ReadingComfortSettings } from '../../renderer/settings/ReadingComfortSettings';
+import { READING_PREFERENCES_KEY } from '../../renderer/settings/reading-comfort/reading-preferences';
+import { SettingsScreen } from '../../renderer/settings/SettingsScreen';
 import { renderWithServices } from './render-app';
 
 const ATTRIBUTES = ['data-reading-font', 'data-text-size', 'data-line-spacing', 'data-tint', 'data-theme', 'data-motion'];

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { href } from '../../renderer/app/hash-route';
 import { createSchool } from '../../renderer/db/school-store';
-import { SchoolFormScreen } from '../../renderer/screens/SchoolFormScreen';
+import { SchoolFormScreen } from '../../renderer/school/profile/SchoolFormScreen';
 import { freshDatabase, renderWithServices, SAMPLE_SCHOOL } from './render-app';
 
 describe('a school stored with a local authority’s old name', () => {

@@ -3,7 +3,7 @@ import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RouteScreen } from '../../renderer/app/RouteScreen';
 import { createRouter, route } from '../../renderer/app/router';
-import { PageHeading } from '../../renderer/components/PageHeading';
+import { PageHeading } from '../../renderer/ui/PageHeading';
 
 /** A screen whose code arrives only when the test says so, as a lazily loaded chunk does. */
 function deferredScreen() {

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createSchool } from '../../renderer/db/school-store';
-import { SchoolFormScreen } from '../../renderer/screens/SchoolFormScreen';
+import { SchoolFormScreen } from '../../renderer/school/profile/SchoolFormScreen';
 import { freshDatabase, renderWithServices, SAMPLE_SCHOOL } from './render-app';
 
 describe('the school form asks for the profile that decides which criteria apply, in 2015 terms', () => {

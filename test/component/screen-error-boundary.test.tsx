@@ -2,12 +2,12 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/app/App';
-import { errorDetail } from '../../renderer/components/ScreenErrorBoundary';
+import { errorDetail } from '../../renderer/ui/ScreenErrorBoundary';
 import { freshDatabase, recordingPlatform, seedSchoolAndEvaluation } from './render-app';
 
 // The help screen stands for any screen: it throws while rendering as long as `helpFails` says so.
 const failure = vi.hoisted(() => ({ helpFails: false, renders: 0 }));
-vi.mock('../../renderer/screens/HelpScreen', () => ({
+vi.mock('../../renderer/help/HelpScreen', () => ({
   HelpScreen: () => {
     failure.renders += 1;
     if (failure.helpFails) throw new Error('The help screen broke while rendering');

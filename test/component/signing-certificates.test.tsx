@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CertificateReissueNote, SigningCertificates } from '../../renderer/components/SigningCertificates';
+import { CertificateReissueNote, SigningCertificates } from '../../renderer/settings/SigningCertificates';
 import { render } from '@testing-library/react';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import { createSchool } from '../../renderer/db/school-store';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addEvidenceRecord, linkEvidence } from '../../renderer/db/evidence-store';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import type { PdfJobRequest, PdfJobResult, PdfJobRunner } from '../../renderer/export/pdf-jobs';
-import { SubmitScreen } from '../../renderer/screens/SubmitScreen';
+import { SubmitScreen } from '../../renderer/school/submission/SubmitScreen';
 import { EMPTY_EVIDENCE_DETAILS } from '../../shared/evidence/evidence-records';
 import { buildSubmissionDocument } from '../../shared/submission/submission-builder';
 import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';

@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { evidenceDetailsProblems } from '../../renderer/components/EvidenceDetailsForm';
-import { CriterionScreen } from '../../renderer/screens/CriterionScreen';
+import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
 import { responseKey } from '../../shared/evaluation/evaluation-records';
+import { evidenceDetailsProblems } from '../../shared/evidence/evidence-details-validation';
 import { LONG_TEXT_MAX_CHARS, SHORT_TEXT_MAX_CHARS } from '../../shared/formats/field-limits';
 import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 

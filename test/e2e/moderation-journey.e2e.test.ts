@@ -133,12 +133,15 @@ describe('moderation, from the school to the moderator and back', () => {
     await expect(page.getByLabel('Status of this submission').inputValue()).resolves.toBe('in-review');
   });
 
-  it('plans the visit from a seed and prints the plan', async () => {
+  it('plans the visit by the region’s rule from a seed and prints the plan', async () => {
     await submissionNav().getByRole('link', { name: 'Visit' }).click();
-    await page.getByLabel('How many from each strand').fill('1');
-    await page.getByLabel('Seed').fill('MOORSIDE');
-    await page.getByRole('button', { name: 'Draw at random' }).click();
-    await expectVisible(page.getByTestId('visit-method').getByText('Drawn at random, 1 from each strand, with the seed MOORSIDE.'));
+    await page.getByLabel('Seed for the random draw').fill('MOORSIDE');
+    await page.getByRole('button', { name: 'Propose the sample' }).click();
+    await expectVisible(
+      page
+        .getByTestId('visit-method')
+        .getByText('Proposed by the region’s rule, with the seed MOORSIDE. Each says why it is in the sample.'),
+    );
     await page.getByLabel('Date of the visit').fill('2027-02-03');
     await expectSavedAfter(page, () => page.getByLabel('Notes for the visit').fill('Meet the SENCO and two governors.'));
     await look('moderation-visit', 'Plan the visit');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinDate } from '../../renderer/components/DateField';
+import { joinDate } from '../../renderer/ui/DateField';
 import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 
 describe('joinDate (the GOV.UK day, month, year fields)', () => {

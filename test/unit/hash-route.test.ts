@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { href, parseRoute } from '../../renderer/app/hash-route';
-import { shownPath } from '../../renderer/screens/NotFoundScreen';
+import { shownPath } from '../../renderer/app/NotFoundScreen';
 
 describe('parseRoute', () => {
   it.each([

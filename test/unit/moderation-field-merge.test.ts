@@ -187,4 +187,38 @@ describe('saveVisitPlanChanges (two windows on one visit plan)', () => {
     });
     expect(decodeVisitCriteria(null)).toBeNull();
   });
+
+  it('keeps the rule’s proposal with a plan the rule proposed, reads it back, and refuses one it cannot read', () => {
+    const sample = { seed: 'MOORSIDE', proposed: [{ criterionId: 'x', why: 'A mandatory criterion the school claims to meet.' }] };
+    const rule = { criterionIds: ['x', 'y'], method: { kind: 'rule', seed: 'MOORSIDE' } as const, sample };
+    expect(decodeVisitCriteria(encodeVisitCriteria(rule))).toEqual(rule);
+    // Without a proposal, a plan reads as it was written before proposals were kept.
+    expect(encodeVisitCriteria({ criterionIds: ['x'], method: { kind: 'hand' }, sample })).toBe(
+      '{"criterionIds":["x"],"method":{"kind":"hand"}}',
+    );
+    expect(decodeVisitCriteria('{"criterionIds":["x"],"method":{"kind":"rule","seed":"S"}}')).toEqual({
+      criterionIds: ['x'],
+      method: { kind: 'rule', seed: 'S' },
+    });
+    for (const text of [
+      '{"criterionIds":["x"],"method":{"kind":"rule","seed":""}}',
+      '{"criterionIds":["x"],"method":{"kind":"rule","seed":"S"},"sample":{"seed":"S","proposed":[{"criterionId":1,"why":"?"}]}}',
+      '{"criterionIds":["x"],"method":{"kind":"rule","seed":"S"},"sample":"all"}',
+    ])
+      expect(decodeVisitCriteria(text)).toBeNull();
+  });
+
+  it('stores the rule’s proposal with the plan', async () => {
+    const [a, b] = await twoWindows();
+    const sample = { seed: 'S', proposed: [{ criterionId: 'NE-1.1.1', why: 'A mandatory criterion the school claims to meet.' }] };
+    const criteria = encodeVisitCriteria({ criterionIds: ['NE-1.1.1'], method: { kind: 'rule', seed: 'S' }, sample });
+    await saveVisitPlanChanges(a, submissionKey, emptyPlan, { ...emptyPlan, criteria });
+    expect(await b.visitPlans.get(submissionKey)).toMatchObject({
+      criterionIds: ['NE-1.1.1'],
+      method: { kind: 'rule', seed: 'S' },
+      sample,
+    });
+    a.close();
+    b.close();
+  });
 });

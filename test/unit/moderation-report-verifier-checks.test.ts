@@ -116,4 +116,40 @@ describe('verifyModerationReport: the data', () => {
     });
     expect(await rejection(data, 'data-invalid')).toMatch(/visit plan samples criterion NOT-A-CRITERION/);
   });
+
+  it('accepts a decision carried over from an earlier version, and refuses one said to come from this version or later, or with no decision', async () => {
+    const carried = changed((d) => {
+      d.submission.version = 3;
+      const first = d.criteria.find((c) => c.decision !== null);
+      if (first) first.carriedFromVersion = 2;
+    });
+    const result = await verifyModerationReport(await signedReportWithData(carried, signing));
+    if (!result.ok) throw new Error(result.rejection.message);
+    const notEarlier = changed((d) => {
+      const first = d.criteria.find((c) => c.decision !== null);
+      if (first) first.carriedFromVersion = d.submission.version;
+    });
+    expect(await rejection(notEarlier, 'data-invalid')).toMatch(
+      /carried over from version 1, which is not an earlier decided version of submission v1/,
+    );
+    const undecided = changed((d) => {
+      d.submission.version = 3;
+      const none = d.criteria.find((c) => c.decision === null);
+      if (none) none.carriedFromVersion = 1;
+    });
+    expect(await rejection(undecided, 'data-invalid')).toMatch(/carried over from version 1/);
+  });
+
+  it('accepts a visit proposed by the region’s rule with its seed, and refuses such a method without a seed', async () => {
+    const byRule = changed((d) => {
+      if (d.visit) d.visit.method = { kind: 'rule', seed: 'MOORSIDE' };
+    });
+    const result = await verifyModerationReport(await signedReportWithData(byRule, signing));
+    if (!result.ok) throw new Error(result.rejection.message);
+    expect(result.report.moderation.visit?.method).toEqual({ kind: 'rule', seed: 'MOORSIDE' });
+    const noSeed = changed((d) => {
+      if (d.visit) d.visit.method = { kind: 'rule', seed: '' };
+    });
+    await rejection(noSeed, 'data-invalid');
+  });
 });

@@ -5,7 +5,7 @@ import {
   readingFontReady,
   saveReadingPreferences,
   type PreferenceStorage,
-} from '../../renderer/reading-comfort/apply-reading-preferences';
+} from '../../renderer/settings/reading-comfort/apply-reading-preferences';
 import {
   DEFAULT_READING_PREFERENCES,
   FONT_CHOICES,
@@ -20,7 +20,7 @@ import {
   serialiseReadingPreferences,
   withReadingSetting,
   type ReadingPreferences,
-} from '../../renderer/reading-comfort/reading-preferences';
+} from '../../renderer/settings/reading-comfort/reading-preferences';
 
 const CHOSEN: ReadingPreferences = {
   font: 'opendyslexic',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CriterionModeration, ModerationDecision } from '../../shared/moderation/moderation-records';
-import { carriedText, carryOverDecisions, type CarryOverInput } from '../../shared/moderation/resubmission-carry-over';
+import {
+  carriedText,
+  carryOverDecisions,
+  carryOverRecord,
+  firstUndecidedInOrder,
+  resubmissionOrder,
+  type CarryOverInput,
+} from '../../shared/moderation/resubmission-carry-over';
 import { describeChange } from '../../shared/moderation/submission-queue';
 import { diffSubmissions } from '../../shared/moderation/version-diff';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -196,5 +203,71 @@ describe('the diff sees a not-applicable claim', () => {
     expect(diffSubmissions(claimed, otherReason).map((c) => c.criterionId)).toEqual([ids[0]]);
     expect(diffSubmissions(claimed, v1).map((c) => c.criterionId)).toEqual([ids[0]]);
     expect(diffSubmissions(v1, structuredClone(v1))).toEqual([]);
+  });
+});
+
+describe('what a carry-over did, as kept with the later version', () => {
+  it('keeps the changed criteria, the number carried and the summary', () => {
+    const result = carryOverDecisions(input(nextVersion((v2) => (response(v2, T).narrative += ' More.'))));
+    const record = carryOverRecord(result, { submissionKey: 'w|s1', version: 1 }, ids, AT);
+    expect(record).toEqual({
+      fromSubmissionKey: 'w|s1',
+      fromVersion: 1,
+      at: AT,
+      changed: [ids[T]],
+      carried: ids.length - 1,
+      refused: null,
+      summary: `1 of ${ids.length} criteria changed since version 1. ${ids.length - 1} decisions were carried over from the criteria that did not change.`,
+    });
+  });
+
+  it('a refusal carries nothing, puts every criterion up for review and says why', () => {
+    const result = carryOverDecisions(input(nextVersion((v2) => (v2.framework.contentHash = 'e'.repeat(64)))));
+    const record = carryOverRecord(result, { submissionKey: 'w|s1', version: 1 }, ids, AT);
+    expect(record.carried).toBe(0);
+    expect(record.changed).toEqual(ids);
+    expect(record.refused).toMatch(/different framework/);
+    expect(record.summary).toBe(record.refused);
+  });
+});
+
+describe('the order the review lists a later version in', () => {
+  const [a, b, c, d, e] = ['X-1.1.1', 'X-1.1.2', 'X-1.1.3', 'X-1.1.4', 'X-1.1.5'] as const;
+  const carried = { submissionKey: 'w|s1', version: 1 };
+
+  it('changed first, then unchanged ones to decide here, then carried decisions, each part in the given order', () => {
+    const rows = resubmissionOrder(
+      [a, b, c, d, e],
+      [d, b],
+      [decision('w|s2', a, 'agree', { carriedFrom: carried }), decision('w|s2', e, 'more-evidence', { carriedFrom: carried })],
+    );
+    expect(rows).toEqual([
+      { criterionId: b, group: 'changed', carriedFromVersion: null },
+      { criterionId: d, group: 'changed', carriedFromVersion: null },
+      { criterionId: c, group: 'unchanged', carriedFromVersion: null },
+      { criterionId: a, group: 'carried', carriedFromVersion: 1 },
+      { criterionId: e, group: 'carried', carriedFromVersion: 1 },
+    ]);
+  });
+
+  it('a carried decision changed by the moderator (no longer marked) is no longer listed as carried', () => {
+    const rows = resubmissionOrder([a, b], [], [decision('w|s2', a, 'moderated'), decision('w|s2', b, 'agree', { carriedFrom: carried })]);
+    expect(rows.map((r) => [r.criterionId, r.group])).toEqual([
+      [a, 'unchanged'],
+      [b, 'carried'],
+    ]);
+  });
+
+  it('the next criterion to review is the first in that order without a decision', () => {
+    const rows = resubmissionOrder([a, b, c], [c], []);
+    expect(firstUndecidedInOrder(rows, [])).toBe(c);
+    expect(firstUndecidedInOrder(rows, [decision('w|s2', c, 'agree')])).toBe(a);
+    expect(
+      firstUndecidedInOrder(
+        rows,
+        [a, b, c].map((id) => decision('w|s2', id, 'agree')),
+      ),
+    ).toBeNull();
+    expect(firstUndecidedInOrder(rows, [decision('w|s2', c, null)])).toBe(c);
   });
 });

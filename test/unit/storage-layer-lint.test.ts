@@ -53,7 +53,7 @@ export function Example({ first }: { first: SubmissionRecord | null }) {
 
 describe('storage stays behind renderer/db (ESLint)', () => {
   it('refuses a screen that imports Dexie, its React hooks and the database', async () => {
-    const messages = await lint(screenReadingDexie, 'renderer/screens/Example.tsx');
+    const messages = await lint(screenReadingDexie, 'renderer/school/evaluation/ExampleScreen.tsx');
     expect(storageRefusals(messages)).toEqual([
       '1:@typescript-eslint/no-restricted-imports',
       '2:@typescript-eslint/no-restricted-imports',
@@ -63,13 +63,18 @@ describe('storage stays behind renderer/db (ESLint)', () => {
   });
 
   it('refuses the same in components and app code', async () => {
-    for (const file of ['renderer/components/Example.tsx', 'renderer/app/example.tsx', 'renderer/export/example.tsx']) {
+    for (const file of [
+      'renderer/ui/Example.tsx',
+      'renderer/moderation/review/Example.tsx',
+      'renderer/app/example.tsx',
+      'renderer/export/example.tsx',
+    ]) {
       expect(storageRefusals(await lint(screenReadingDexie, file)), file).toHaveLength(4);
     }
   });
 
   it('refuses reading a table through the database handle the app hands down', async () => {
-    const messages = await lint(screenUsingTheServicesHandle, 'renderer/screens/Example.tsx');
+    const messages = await lint(screenUsingTheServicesHandle, 'renderer/school/evaluation/ExampleScreen.tsx');
     // db.schools is refused; db.name (which database it is) is not.
     expect(storageRefusals(messages)).toEqual(['5:no-restricted-syntax']);
   });
@@ -80,7 +85,7 @@ describe('storage stays behind renderer/db (ESLint)', () => {
   });
 
   it('passes a screen that reads through a hook, writes through a store and imports only a record type', async () => {
-    expect(await lint(screenThroughRendererDb, 'renderer/screens/Example.tsx')).toEqual([]);
+    expect(await lint(screenThroughRendererDb, 'renderer/school/evaluation/ExampleScreen.tsx')).toEqual([]);
   });
 
   it('lets the entry point make the database, and nothing more', async () => {

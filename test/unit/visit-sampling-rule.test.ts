@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { sampleByRule, type RuleSamplingInput } from '../../shared/moderation/visit-sampling';
+import type { CriterionModeration, ModerationDecision } from '../../shared/moderation/moderation-records';
+import {
+  movedDownLastTime,
+  proposedVisitSample,
+  sampleByRule,
+  samplingRuleText,
+  takenOutOfProposal,
+  whyInPlan,
+  type RuleSamplingInput,
+} from '../../shared/moderation/visit-sampling';
 import { TINY_IDS, tinyApplied } from '../fixtures/tiny-framework';
 
 /*
@@ -103,5 +112,80 @@ describe('sampling by the region’s rule', () => {
     const result = sample({ rule: { ...everything, randomPerStrand: 50 } });
     expect(new Set(result.map((s) => s.criterionId))).toEqual(new Set(TINY_IDS));
     expect(result).toHaveLength(TINY_IDS.length);
+  });
+});
+
+function decided(criterionId: string, decision: ModerationDecision, moderatedJudgement: string | null = null): CriterionModeration {
+  return { key: `w|s1|${criterionId}`, submissionKey: 'w|s1', criterionId, decision, moderatedJudgement, comment: '', updatedAt: '' };
+}
+
+describe('moderated down last time', () => {
+  it('is a lower point, not met on a criterion judged met, or a disputed "not applicable"; not agreement, a higher point or a request for evidence', () => {
+    const earlier = {
+      responses: responses({ 'TF-2.1.2': { judgement: null, notApplicable: { reason: 'No such pupils' } } }),
+      moderations: [
+        decided('TF-1.1.1', 'agree'),
+        decided('TF-1.1.2', 'moderated', 'weak'),
+        decided('TF-1.1.3', 'moderated', 'strong'),
+        decided('TF-1.2.1', 'not-met'),
+        decided('TF-1.2.2', 'more-evidence'),
+        decided('TF-2.1.2', 'not-applicable-disputed'),
+      ],
+    };
+    expect(movedDownLastTime(framework, earlier)).toEqual(['TF-1.1.2', 'TF-1.2.1', 'TF-2.1.2']);
+    expect(movedDownLastTime(framework, null)).toEqual([]);
+  });
+});
+
+describe('the proposal a visit plan keeps', () => {
+  const input = (): RuleSamplingInput => ({
+    framework,
+    responses: responses({ 'TF-2.2.2': { judgement: 'strong', evidenceIds: [] } }),
+    rule: { ...everything, randomPerStrand: 1 },
+    movedDownLastTime: ['TF-1.2.2'],
+    seed: 'MOORSIDE',
+  });
+
+  it('lists the criteria in framework order, records the rule and seed, and keeps each reason in the rule’s order', () => {
+    const proposal = proposedVisitSample(input());
+    const sampled = sampleByRule(input());
+    const order = framework.criteria.map((c) => c.id);
+    expect(proposal.criterionIds).toEqual(order.filter((id) => sampled.some((s) => s.criterionId === id)));
+    expect(proposal.method).toEqual({ kind: 'rule', seed: 'MOORSIDE' });
+    expect(proposal.sample).toEqual({ seed: 'MOORSIDE', proposed: sampled.map((s) => ({ criterionId: s.criterionId, why: s.why })) });
+    expect(proposal.sample.proposed.slice(0, 5).map((p) => p.criterionId)).toEqual([
+      'TF-1.1.1',
+      'TF-2.1.1',
+      'TF-2.2.1',
+      'TF-1.2.2',
+      'TF-2.2.2',
+    ]);
+    expect(proposedVisitSample(input())).toEqual(proposal);
+  });
+
+  it('says why each criterion of the plan is in it, and which the moderator took out', () => {
+    const proposal = proposedVisitSample(input());
+    const plan = { ...proposal, criterionIds: [...proposal.criterionIds.filter((id) => id !== 'TF-2.1.1'), 'TF-9.9.9'] };
+    expect(whyInPlan(plan, 'TF-1.1.1')).toBe('A mandatory criterion the school claims to meet.');
+    expect(whyInPlan(plan, 'TF-1.2.2')).toBe('At risk: moderated down at the last moderation.');
+    expect(whyInPlan(plan, 'TF-2.2.2')).toBe('At risk: judged at the top of the scale with no evidence linked.');
+    expect(whyInPlan(plan, 'TF-9.9.9')).toBe('Added by you.');
+    expect(takenOutOfProposal(plan)).toEqual(['TF-2.1.1']);
+    // Plans made before the rule: a uniform draw says so, a plan by hand has nothing taken out.
+    expect(whyInPlan({ method: { kind: 'random', seed: 'S', perStrand: 1 } }, 'TF-1.1.1')).toBe('Drawn at random (seed S).');
+    expect(whyInPlan({ method: { kind: 'hand' } }, 'TF-1.1.1')).toBe('Chosen by you.');
+    expect(takenOutOfProposal({ criterionIds: [], method: { kind: 'hand' }, sample: proposal.sample })).toEqual([]);
+  });
+
+  it('puts the rule in words', () => {
+    expect(samplingRuleText({ ...everything, randomPerStrand: 2 })).toBe(
+      'The region’s rule proposes every mandatory criterion the school claims to meet, every statutory duty it claims to meet, every criterion at risk (moderated down last time, a judgement stronger than its evidence, a claim that it does not apply) and 2 more drawn at random from each strand.',
+    );
+    expect(samplingRuleText({ mandatoryAlways: false, statutoryAlways: false, riskFirst: false, randomPerStrand: 3 })).toBe(
+      'The region’s rule proposes 3 more drawn at random from each strand.',
+    );
+    expect(samplingRuleText({ mandatoryAlways: false, statutoryAlways: false, riskFirst: false, randomPerStrand: 0 })).toBe(
+      'The region’s rule proposes no criteria: choose them by hand.',
+    );
   });
 });

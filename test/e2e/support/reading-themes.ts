@@ -4,7 +4,7 @@ import {
   READING_PREFERENCES_KEY,
   serialiseReadingPreferences,
   type ReadingPreferences,
-} from '../../../renderer/reading-comfort/reading-preferences';
+} from '../../../renderer/settings/reading-comfort/reading-preferences';
 
 /** Every look the app offers: each theme with each background tint. */
 export const THEME_AND_TINT: readonly Pick<ReadingPreferences, 'theme' | 'tint'>[] = [

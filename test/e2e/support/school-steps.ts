@@ -183,3 +183,23 @@ export async function exportSignedSubmission(page: Page, folder: string): Promis
   await expectVisible(page.getByTestId('export-done'));
   return submission.path;
 }
+
+/** The side list of criteria, on a criterion screen (the school's or the moderator's). */
+export const sideList = (page: Page) => page.getByRole('navigation', { name: 'Criteria' });
+
+/** A strand's disclosure in the side list, by the strand id its title starts with. */
+export const strandInSideList = (page: Page, strandId: string) =>
+  sideList(page)
+    .locator('li > details')
+    .filter({ has: page.locator('.criteria-nav__strand', { hasText: new RegExp(`^${strandId} `) }) });
+
+/**
+ * From a criterion screen: opens another criterion through the side list, as a user does, opening
+ * its strand first when it is closed, and waits for its heading.
+ */
+export async function openFromSideList(page: Page, criterion: { id: string; strandId: string }): Promise<void> {
+  const link = sideList(page).getByRole('link', { name: startsWithId(criterion.id) });
+  if (!(await link.isVisible())) await strandInSideList(page, criterion.strandId).locator('summary').first().click();
+  await link.click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(criterion.id.replaceAll('.', '\\.')) }));
+}

@@ -1,0 +1,372 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { FrameworkCatalogue } from '../../../shared/framework/framework-catalogue';
+import { signerIdentity, type SignerIdentity } from '../../../shared/moderation/first-use-trust';
+import type { ImportDecision, IncomingFile, KeyAnswer, SignerTrust } from '../../../shared/moderation/import-decision';
+import { importedSubmissionKey } from '../../../shared/moderation/moderation-records';
+import type { SubmissionVerification } from '../../../shared/submission/submission-verifier';
+import type { AppDatabase } from '../../db/app-database';
+import { describeStorageError } from '../../db/storage-errors';
+import { importVerifiedSubmission } from '../../db/submission-import-store';
+import type { VerifyRunner } from '../../export/verify-jobs';
+import { useServices } from '../../app/app-context';
+
+/**
+ * Importing submission PDFs into a moderator workspace: files are checked one at a time in the
+ * verify worker (so memory holds one file and the page stays responsive), and each is stored
+ * on its own, all or nothing. The session lives outside React, one per workspace, so an import
+ * carries on while the moderator looks at the queue, and its results are there on coming back.
+ */
+
+/** What the moderator is told about a file's submission. */
+export interface ImportSummary {
+  submissionId: string;
+  submissionKey: string;
+  schoolName: string;
+  urn: string;
+  version: number;
+  exportedAt: string;
+  regionId: string;
+  /** SHA-256 (hex) of the signer's certificate. */
+  fingerprint: string;
+  /** What the signer's certificate says: shown before a first-use key is trusted. */
+  signer: SignerIdentity;
+}
+
+/** What a file waiting for the moderator's decision asks. */
+export type ImportQuestion = { kind: 'first-use' } | { kind: 'different-key'; pinnedFingerprint: string; pinnedAt: string };
+
+export type ImportItemResult =
+  | { state: 'waiting' }
+  | { state: 'checking' }
+  | { state: 'imported'; summary: ImportSummary; trust: SignerTrust; frameworkNote: string | null }
+  | { state: 'duplicate'; summary: ImportSummary; message: string }
+  | { state: 'not-imported'; summary: ImportSummary | null; message: string }
+  | { state: 'asking'; summary: ImportSummary; question: ImportQuestion; deciding: boolean; problem: string | null }
+  | { state: 'refused'; summary: ImportSummary }
+  /** The moderator did not trust a first-use key: nothing was stored. */
+  | { state: 'declined'; summary: ImportSummary };
+
+export interface ImportItem {
+  id: number;
+  fileName: string;
+  size: number;
+  result: ImportItemResult;
+}
+
+export interface ImportSnapshot {
+  items: readonly ImportItem[];
+  /** Files in the current batch, and how many of them have been checked. */
+  total: number;
+  done: number;
+  running: boolean;
+  /** The file being checked now. */
+  current: string | null;
+  /** The id of the first file of the current (or last) batch. */
+  batchFrom: number;
+}
+
+export interface ImportServices {
+  db: AppDatabase;
+  verifyJobs: VerifyRunner;
+  catalogue: FrameworkCatalogue;
+}
+
+interface Held {
+  verification: SubmissionVerification;
+  pdf: Blob;
+  file: IncomingFile;
+}
+
+const EMPTY: ImportSnapshot = { items: [], total: 0, done: 0, running: false, current: null, batchFrom: 1 };
+
+export class SubmissionImportSession {
+  private items: ImportItem[] = [];
+  private queue: { id: number; file: File }[] = [];
+  /** Files waiting for the moderator's answer about a first-use or different key: the verified result and the bytes. */
+  private held = new Map<number, Held>();
+  private listeners = new Set<() => void>();
+  private snapshot: ImportSnapshot = EMPTY;
+  private nextId = 1;
+  private total = 0;
+  private done = 0;
+  private running = false;
+  private current: string | null = null;
+  private batchFrom = 1;
+
+  constructor(
+    private readonly workspaceId: string,
+    private services: ImportServices,
+  ) {}
+
+  connect(services: ImportServices): void {
+    this.services = services;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): ImportSnapshot => this.snapshot;
+
+  /** Adds files to the import; files added while others are being checked join the same batch. */
+  add(files: readonly File[]): void {
+    if (files.length === 0) return;
+    if (!this.running) {
+      this.total = 0;
+      this.done = 0;
+      this.batchFrom = this.nextId;
+    }
+    for (const file of files) {
+      const id = this.nextId++;
+      this.items.push({ id, fileName: file.name, size: file.size, result: { state: 'waiting' } });
+      this.queue.push({ id, file });
+    }
+    this.total += files.length;
+    this.emit();
+    void this.run();
+  }
+
+  /** The moderator's answer about a file signed with a key new to the school, or different from its pinned one. */
+  async decide(id: number, answer: KeyAnswer): Promise<void> {
+    const held = this.held.get(id);
+    const item = this.items.find((i) => i.id === id);
+    if (!held || item?.result.state !== 'asking') return;
+    const asking = item.result;
+    this.update(id, { ...asking, deciding: true, problem: null });
+    try {
+      const decision = await importVerifiedSubmission(this.services.db, {
+        workspaceId: this.workspaceId,
+        ...held,
+        catalogue: this.services.catalogue,
+        answer,
+        question: asking.question.kind,
+      });
+      this.held.delete(id);
+      if (decision.kind === 'ask' || decision.kind === 'ask-first-use') this.held.set(id, held);
+      // Other files from the same school signed with the key just trusted now match it; others from it now ask about a
+      // different key. They are settled before this file shows as done, so the list never shows a question already answered.
+      if (answer === 'accept' && decision.kind === 'store') await this.recheck(asking.summary.urn);
+      this.update(id, resultOf(decision, asking.summary));
+    } catch (error) {
+      this.update(id, { ...asking, deciding: false, problem: describeStorageError(error, `your decision about “${item.fileName}”`) });
+    }
+  }
+
+  /** Removes the finished files from the list; files still waiting for an answer stay. */
+  clearFinished(): void {
+    this.items = this.items.filter((i) => ['waiting', 'checking', 'asking'].includes(i.result.state));
+    for (const id of this.held.keys()) if (!this.items.some((i) => i.id === id)) this.held.delete(id);
+    this.emit();
+  }
+
+  private async recheck(urn: string): Promise<void> {
+    for (const item of this.items) {
+      const held = this.held.get(item.id);
+      if (!held || item.result.state !== 'asking' || item.result.summary.urn !== urn) continue;
+      const summary = item.result.summary;
+      try {
+        const decision = await importVerifiedSubmission(this.services.db, {
+          workspaceId: this.workspaceId,
+          ...held,
+          catalogue: this.services.catalogue,
+        });
+        const next = resultOf(decision, summary);
+        if (decision.kind === 'ask' || decision.kind === 'ask-first-use') {
+          if (next.state === 'asking' && next.question.kind !== item.result.question.kind) this.update(item.id, next);
+          continue;
+        }
+        this.held.delete(item.id);
+        this.update(item.id, next);
+      } catch {
+        // It stays a question; answering it reports any problem.
+      }
+    }
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.emit();
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        this.current = next.file.name;
+        this.update(next.id, { state: 'checking' });
+        this.update(next.id, await this.importOne(next.id, next.file));
+        this.done += 1;
+      }
+    } finally {
+      this.running = false;
+      this.current = null;
+      this.emit();
+    }
+  }
+
+  private async importOne(id: number, file: File): Promise<ImportItemResult> {
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      return {
+        state: 'not-imported',
+        summary: null,
+        message: `“${file.name}” could not be read. Check that the file is still where it was and that you can open it, then import it again.`,
+      };
+    }
+    // The exact bytes that are checked are the bytes that are kept (the worker takes the original).
+    const pdf = new Blob([bytes], { type: 'application/pdf' });
+    const incoming: IncomingFile = { fileName: file.name, size: file.size };
+    const result = await this.services.verifyJobs.verify({ kind: 'submission', bytes });
+    if (result.kind !== 'submission') {
+      return {
+        state: 'not-imported',
+        summary: null,
+        message: `${result.kind === 'failed' ? result.message : 'The file could not be checked.'} Nothing was imported. Try importing it again.`,
+      };
+    }
+    const summary = summaryOf(this.workspaceId, result.verification);
+    try {
+      const decision = await importVerifiedSubmission(this.services.db, {
+        workspaceId: this.workspaceId,
+        verification: result.verification,
+        file: incoming,
+        pdf,
+        catalogue: this.services.catalogue,
+      });
+      if (decision.kind === 'ask' || decision.kind === 'ask-first-use')
+        this.held.set(id, { verification: result.verification, pdf, file: incoming });
+      return summary ? resultOf(decision, summary) : { state: 'not-imported', summary: null, message: rejectionText(decision) };
+    } catch (error) {
+      return { state: 'not-imported', summary, message: describeStorageError(error, `“${file.name}”`) };
+    }
+  }
+
+  private update(id: number, result: ImportItemResult): void {
+    this.items = this.items.map((item) => (item.id === id ? { ...item, result } : item));
+    this.emit();
+  }
+
+  private emit(): void {
+    this.snapshot = {
+      items: this.items,
+      total: this.total,
+      done: this.done,
+      running: this.running,
+      current: this.current,
+      batchFrom: this.batchFrom,
+    };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function summaryOf(workspaceId: string, verification: SubmissionVerification): ImportSummary | null {
+  if (!verification.ok) return null;
+  const { submission, certificate } = verification.report;
+  return {
+    submissionId: submission.submissionId,
+    submissionKey: importedSubmissionKey(workspaceId, submission.submissionId),
+    schoolName: submission.school.name,
+    urn: submission.school.urn,
+    version: submission.version,
+    exportedAt: submission.createdAt,
+    regionId: submission.region.id,
+    fingerprint: certificate.fingerprint,
+    signer: signerIdentity(certificate),
+  };
+}
+
+/** The verifier's reason, and what to do about it. */
+function rejectionText(decision: ImportDecision): string {
+  const reason = 'message' in decision ? decision.message : 'The file could not be checked.';
+  return `${reason} Nothing was imported. Ask the school to send the file again, exactly as the app saved it.`;
+}
+
+function resultOf(decision: ImportDecision, summary: ImportSummary): ImportItemResult {
+  switch (decision.kind) {
+    case 'store':
+      return {
+        state: 'imported',
+        summary,
+        trust: decision.trust,
+        frameworkNote: decision.framework.source === 'embedded' ? decision.framework.message : null,
+      };
+    case 'duplicate':
+      return { state: 'duplicate', summary, message: decision.message };
+    case 'rejected':
+      return { state: 'not-imported', summary: null, message: rejectionText(decision) };
+    case 'conflict':
+      return { state: 'not-imported', summary, message: decision.message };
+    case 'ask':
+      return {
+        state: 'asking',
+        summary,
+        question: { kind: 'different-key', pinnedFingerprint: decision.pinnedFingerprint, pinnedAt: decision.pinnedAt },
+        deciding: false,
+        problem: null,
+      };
+    case 'ask-first-use':
+      return { state: 'asking', summary, question: { kind: 'first-use' }, deciding: false, problem: null };
+    case 'refuse':
+      return { state: 'refused', summary };
+    case 'declined':
+      return { state: 'declined', summary };
+  }
+}
+
+const sessions = new Map<string, SubmissionImportSession>();
+
+/** The workspace's import session, made on first use. */
+export function importSessionFor(workspaceId: string, services: ImportServices): SubmissionImportSession {
+  const key = `${services.db.name}|${workspaceId}`;
+  let session = sessions.get(key);
+  if (!session) {
+    session = new SubmissionImportSession(workspaceId, services);
+    sessions.set(key, session);
+  }
+  return session;
+}
+
+/** The import session of a workspace, followed live. */
+export function useSubmissionImport(workspaceId: string): { snapshot: ImportSnapshot; session: SubmissionImportSession } {
+  const { db, verifyJobs, catalogue } = useServices();
+  const session = importSessionFor(workspaceId, { db, verifyJobs, catalogue });
+  useEffect(() => session.connect({ db, verifyJobs, catalogue }), [session, db, verifyJobs, catalogue]);
+  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  return { snapshot, session };
+}
+
+export interface ImportCounts {
+  imported: number;
+  duplicate: number;
+  notImported: number;
+  asking: number;
+  refused: number;
+  pending: number;
+}
+
+export function importCounts(items: readonly ImportItem[]): ImportCounts {
+  const counts: ImportCounts = { imported: 0, duplicate: 0, notImported: 0, asking: 0, refused: 0, pending: 0 };
+  for (const { result } of items) {
+    if (result.state === 'imported') counts.imported += 1;
+    else if (result.state === 'duplicate') counts.duplicate += 1;
+    else if (result.state === 'not-imported') counts.notImported += 1;
+    else if (result.state === 'asking') counts.asking += 1;
+    else if (result.state === 'refused' || result.state === 'declined') counts.refused += 1;
+    else counts.pending += 1;
+  }
+  return counts;
+}
+
+/** "Checked 20 files: 17 imported, 1 already here, 1 not imported, 1 waiting for your decision." */
+export function describeCounts(counts: ImportCounts): string {
+  const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
+  const checked = counts.imported + counts.duplicate + counts.notImported + counts.asking + counts.refused;
+  const parts = [
+    counts.imported > 0 ? `${counts.imported} imported` : null,
+    counts.duplicate > 0 ? `${counts.duplicate} already in this workspace` : null,
+    counts.notImported > 0 ? `${counts.notImported} not imported` : null,
+    counts.refused > 0 ? `${counts.refused} refused` : null,
+    counts.asking > 0 ? `${counts.asking} waiting for your decision` : null,
+  ].filter((p) => p !== null);
+  return `Checked ${files(checked)}: ${parts.join(', ')}.`;
+}

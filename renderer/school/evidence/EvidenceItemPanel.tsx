@@ -1,0 +1,209 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EvidenceDetails, EvidenceItem } from '../../../shared/evidence/evidence-records';
+import type { AppliedFramework } from '../../../shared/framework/applied-framework';
+import { useServices } from '../../app/app-context';
+import { href } from '../../app/hash-route';
+import { deleteEvidence, linkEvidence, unlinkEvidence, updateEvidence } from '../../db/evidence-store';
+import { useConfirmStep } from '../../app/use-confirm-step';
+import { describeStorageError } from '../../db/storage-errors';
+import { CriterionOptions, criterionOptionLabel } from '../../ui/CriterionOptions';
+import { EvidenceDetailsForm } from './EvidenceDetailsForm';
+import { EvidencePreview } from './EvidencePreview';
+import { StatusMessage } from '../../ui/StatusMessage';
+
+function detailsOf(item: EvidenceItem): EvidenceDetails {
+  return {
+    title: item.title,
+    kind: item.kind,
+    date: item.date,
+    description: item.description,
+    heldAt: item.heldAt,
+    containsPersonalData: item.containsPersonalData,
+    redactionConfirmed: item.redactionConfirmed,
+  };
+}
+
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+/** One evidence item opened: preview, details, the criteria it is used for, and delete. */
+export function EvidenceItemPanel({
+  id,
+  item,
+  evaluationId,
+  framework,
+  linkedCriterionIds,
+  onClose,
+  onDeleted,
+}: {
+  id: string;
+  item: EvidenceItem;
+  evaluationId: string;
+  framework: AppliedFramework;
+  /** In framework order. */
+  linkedCriterionIds: readonly string[];
+  onClose: () => void;
+  onDeleted: (title: string) => void;
+}) {
+  const { db } = useServices();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const linkSelectRef = useRef<HTMLSelectElement>(null);
+  const [choice, setChoice] = useState('');
+  const [linkMessage, setLinkMessage] = useState<Message>(null);
+  const deletion = useConfirmStep();
+  const [deleteProblem, setDeleteProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Opening an item takes the keyboard to it.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [item.id]);
+
+  const linked = new Set(linkedCriterionIds);
+  const headingId = `${id}-heading`;
+
+  const changeLinks = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setLinkMessage({ kind: 'ok', text: await work() });
+    } catch (error) {
+      setLinkMessage({ kind: 'error', text: describeStorageError(error, 'the link') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const link = () =>
+    changeLinks(async () => {
+      const criterionId = choice;
+      await linkEvidence(db, evaluationId, criterionId, item.id);
+      setChoice('');
+      return `Linked to ${criterionId}.`;
+    });
+
+  const unlink = (criterionId: string) =>
+    changeLinks(async () => {
+      await unlinkEvidence(db, evaluationId, criterionId, item.id);
+      // The button that was pressed has gone; keep the keyboard in this part of the panel.
+      linkSelectRef.current?.focus();
+      return `Unlinked from ${criterionId}.`;
+    });
+
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await deleteEvidence(db, item.id);
+      onDeleted(item.title);
+    } catch (error) {
+      setDeleteProblem(describeStorageError(error, 'the change'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel evidence-panel" id={id} aria-labelledby={headingId}>
+      <div className="evidence-panel__header">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          {item.title}
+        </h2>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Close <span className="visually-hidden">{item.title}</span>
+        </button>
+      </div>
+
+      <section aria-labelledby={`${id}-preview-heading`}>
+        <h3 id={`${id}-preview-heading`}>The file</h3>
+        {item.file ? (
+          <EvidencePreview file={item.file} title={item.title} />
+        ) : (
+          <p>
+            There is no file in the app for this evidence.{' '}
+            {item.heldAt
+              ? `The original is held at: ${item.heldAt}.`
+              : 'Add where the original is held below, so a moderator can ask to see it.'}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-details-heading`}>
+        <h3 id={`${id}-details-heading`}>Details</h3>
+        <EvidenceDetailsForm
+          idPrefix={`${id}-details`}
+          initial={detailsOf(item)}
+          submitLabel="Save details"
+          whatIsSaved="the evidence details"
+          onSave={async (details) => {
+            await updateEvidence(db, item.id, details);
+            return 'Details saved.';
+          }}
+        />
+      </section>
+
+      <section aria-labelledby={`${id}-links-heading`}>
+        <h3 id={`${id}-links-heading`}>Criteria it is used for</h3>
+        {linkedCriterionIds.length === 0 ? (
+          <p>Not linked to any criterion in this evaluation yet.</p>
+        ) : (
+          <ul className="evidence-links">
+            {linkedCriterionIds.map((criterionId) => {
+              const criterion = framework.criterionById.get(criterionId);
+              return (
+                <li key={criterionId}>
+                  <a href={href.criterion(evaluationId, criterionId)}>{criterion ? criterionOptionLabel(criterion) : criterionId}</a>{' '}
+                  <button type="button" className="button button--link" disabled={busy} onClick={() => void unlink(criterionId)}>
+                    Unlink from {criterionId}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <div className="field field--inline">
+          <label htmlFor={`${id}-link`}>Link it to a criterion</label>
+          <select id={`${id}-link`} ref={linkSelectRef} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">Choose a criterion</option>
+            <CriterionOptions framework={framework} exclude={linked} />
+          </select>
+          <button type="button" className="button button--secondary" disabled={busy || choice === ''} onClick={() => void link()}>
+            Link
+          </button>
+        </div>
+        <div role={linkMessage?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
+          {linkMessage ? <p className={linkMessage.kind === 'error' ? 'notice notice--error' : undefined}>{linkMessage.text}</p> : null}
+        </div>
+      </section>
+
+      <section aria-labelledby={`${id}-delete-heading`}>
+        <h3 id={`${id}-delete-heading`}>Delete</h3>
+        {deletion.confirming ? (
+          <div className="notice notice--warning">
+            <p ref={deletion.questionRef} tabIndex={-1}>
+              Delete “{item.title}”? It is removed from the library and from every evaluation that uses it
+              {item.file ? ', and its file is removed from this computer unless other evidence uses the same file' : ''}. This cannot be
+              undone.
+            </p>
+            {deleteProblem ? <StatusMessage kind="error">{deleteProblem}</StatusMessage> : null}
+            <div className="button-row">
+              <button type="button" className="button button--warning" disabled={busy} onClick={() => void remove()}>
+                Yes, delete it
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  deletion.cancel();
+                  setDeleteProblem(null);
+                }}
+              >
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button ref={deletion.triggerRef} type="button" className="button button--warning" onClick={deletion.ask}>
+            Delete this evidence
+          </button>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,277 @@
+import { useMemo, useRef, useState } from 'react';
+import type { Evaluation } from '../../../shared/evaluation/evaluation-records';
+import {
+  EMPTY_EVIDENCE_DETAILS,
+  EVIDENCE_KINDS,
+  evidenceKindLabel,
+  filterEvidence,
+  formatBytes,
+  type EvidenceItem,
+  type EvidenceKind,
+} from '../../../shared/evidence/evidence-records';
+import type { AppliedFramework } from '../../../shared/framework/applied-framework';
+import type { School } from '../../../shared/school/school-records';
+import { useServices } from '../../app/app-context';
+import { href } from '../../app/hash-route';
+import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
+import { CriterionOptions, inFrameworkOrder } from '../../ui/CriterionOptions';
+import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { EvidenceDetailsForm } from './EvidenceDetailsForm';
+import { EvidenceItemPanel } from './EvidenceItemPanel';
+import { EvidenceUploader } from './EvidenceUploader';
+import { Layout } from '../../ui/Layout';
+import { PageHeading } from '../../ui/PageHeading';
+import { useEvidenceLibrary } from '../../db/evidence-queries';
+import { addEvidenceRecord } from '../../db/evidence-store';
+import { LoadingOrMissing } from '../../app/NotFoundScreen';
+
+/** The school's evidence: add files or records, find them, describe them, and link them to criteria. */
+export function EvidenceScreen({ evaluationId }: { evaluationId: string }) {
+  const context = useEvaluation(evaluationId);
+  if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
+  const { evaluation, school, framework } = context;
+  return (
+    <Layout workspaceName={school.name} sectionLinks={evaluationSections(evaluationId, 'evidence', framework.criteria[0]?.id)}>
+      <PageHeading title={`Evidence library – ${evaluation.title}`}>Evidence library</PageHeading>
+      <p className="lead">
+        Evidence belongs to {school.name} and can be used in any of its evaluations. Links to criteria belong to “{evaluation.title}”.
+      </p>
+      <EvidenceLibrary evaluation={evaluation} school={school} framework={framework} />
+    </Layout>
+  );
+}
+
+interface Filter {
+  text: string;
+  kind: EvidenceKind | '';
+  criterionId: string;
+}
+
+const NO_FILTER: Filter = { text: '', kind: '', criterionId: '' };
+const PANEL_ID = 'evidence-details';
+
+function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evaluation; school: School; framework: AppliedFramework }) {
+  const { db } = useServices();
+  const data = useEvidenceLibrary(db, school.id, evaluation.id);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const openButtons = useRef(new Map<string, HTMLButtonElement>());
+  const listHeadingRef = useRef<HTMLHeadingElement>(null);
+
+  const linksByEvidence = useMemo(() => {
+    const grouped = new Map<string, string[]>();
+    for (const link of data?.links ?? []) grouped.set(link.evidenceId, [...(grouped.get(link.evidenceId) ?? []), link.criterionId]);
+    return new Map([...grouped].map(([evidenceId, ids]) => [evidenceId, inFrameworkOrder(framework, ids)]));
+  }, [data, framework]);
+
+  const items = useMemo(
+    () => [...(data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title)),
+    [data],
+  );
+  const shown = useMemo(() => filterEvidence(items, filter, linksByEvidence), [items, filter, linksByEvidence]);
+  const selected = items.find((item) => item.id === selectedId) ?? null;
+  const filtered = filter.text !== '' || filter.kind !== '' || filter.criterionId !== '';
+
+  const close = () => {
+    const id = selectedId;
+    setSelectedId(null);
+    const button = id ? openButtons.current.get(id) : undefined;
+    (button ?? listHeadingRef.current)?.focus();
+  };
+
+  return (
+    <>
+      <section aria-labelledby="add-files-heading">
+        <h2 id="add-files-heading">Add files</h2>
+        <EvidenceUploader schoolId={school.id} evaluationId={evaluation.id} framework={framework} />
+      </section>
+
+      <section aria-labelledby="add-record-heading">
+        <h2 id="add-record-heading">Add evidence without a file</h2>
+        <p className="hint">
+          For evidence you cannot or should not copy into the app, such as a pupil’s file or a paper register. Record what it is and where
+          the original is held, so a moderator can ask to see it.
+        </p>
+        <EvidenceDetailsForm
+          idPrefix="new-evidence"
+          initial={EMPTY_EVIDENCE_DETAILS}
+          submitLabel="Add this evidence"
+          whatIsSaved="the evidence"
+          resetAfterSave
+          onSave={async (details) => {
+            const item = await addEvidenceRecord(db, school.id, details);
+            return `“${item.title}” added to the library.`;
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="library-heading">
+        <h2 id="library-heading" ref={listHeadingRef} tabIndex={-1}>
+          Evidence in the library
+        </h2>
+        <form className="form filters" role="search" aria-label="Filter evidence" onSubmit={(e) => e.preventDefault()}>
+          <div className="field">
+            <label htmlFor="evidence-search">Search evidence</label>
+            <p className="hint" id="evidence-search-hint">
+              Words from the title, description, where it is held, file name or criterion.
+            </p>
+            <input
+              id="evidence-search"
+              type="search"
+              autoComplete="off"
+              aria-describedby="evidence-search-hint"
+              value={filter.text}
+              onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="evidence-kind-filter">Filter by kind</label>
+            <select
+              id="evidence-kind-filter"
+              value={filter.kind}
+              onChange={(e) => setFilter({ ...filter, kind: e.target.value as EvidenceKind | '' })}
+            >
+              <option value="">All kinds</option>
+              {EVIDENCE_KINDS.map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="evidence-criterion-filter">Filter by criterion</label>
+            <select
+              id="evidence-criterion-filter"
+              value={filter.criterionId}
+              onChange={(e) => setFilter({ ...filter, criterionId: e.target.value })}
+            >
+              <option value="">Any criterion, or none</option>
+              <CriterionOptions framework={framework} />
+            </select>
+          </div>
+          {filtered ? (
+            <button type="button" className="button button--secondary" onClick={() => setFilter(NO_FILTER)}>
+              Clear the filters
+            </button>
+          ) : null}
+        </form>
+        <div role="status" aria-live="polite" className="inline-status">
+          {notice ? <p>{notice}</p> : null}
+          {data ? <p>{countLine(shown.length, items.length, filtered)}</p> : null}
+        </div>
+        {!data ? (
+          <p>Loading…</p>
+        ) : items.length === 0 ? (
+          <p>No evidence yet. Add files or a record of evidence above.</p>
+        ) : shown.length === 0 ? (
+          <p>No evidence matches. Change the search or clear the filters.</p>
+        ) : (
+          <ul className="card-list evidence-list" aria-label="Evidence">
+            {shown.map((item) => (
+              <EvidenceCard
+                key={item.id}
+                item={item}
+                evaluationId={evaluation.id}
+                criterionIds={linksByEvidence.get(item.id) ?? []}
+                open={item.id === selectedId}
+                buttonRef={(button) => {
+                  if (button) openButtons.current.set(item.id, button);
+                  else openButtons.current.delete(item.id);
+                }}
+                onOpen={() => {
+                  setNotice(null);
+                  setSelectedId(item.id);
+                }}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {selected ? (
+        <EvidenceItemPanel
+          key={selected.id}
+          id={PANEL_ID}
+          item={selected}
+          evaluationId={evaluation.id}
+          framework={framework}
+          linkedCriterionIds={linksByEvidence.get(selected.id) ?? []}
+          onClose={close}
+          onDeleted={(title) => {
+            setSelectedId(null);
+            setNotice(`“${title}” was deleted.`);
+            listHeadingRef.current?.focus();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function countLine(shown: number, total: number, filtered: boolean): string {
+  const items = (n: number) => (n === 1 ? '1 item' : `${n} items`);
+  return filtered ? `Showing ${shown} of ${items(total)}.` : `${items(total)} in the library.`;
+}
+
+function EvidenceCard({
+  item,
+  evaluationId,
+  criterionIds,
+  open,
+  buttonRef,
+  onOpen,
+}: {
+  item: EvidenceItem;
+  evaluationId: string;
+  criterionIds: readonly string[];
+  open: boolean;
+  buttonRef: (button: HTMLButtonElement | null) => void;
+  onOpen: () => void;
+}) {
+  return (
+    <li className={`card evidence-card${open ? ' evidence-card--open' : ''}`}>
+      <h3>{item.title}</h3>
+      <p className="evidence-card__meta">
+        {evidenceKindLabel(item.kind)}
+        {item.date ? ` · ${formatIsoDate(item.date)}` : ''}
+      </p>
+      <p>
+        {item.file
+          ? `${item.file.name} (${formatBytes(item.file.size)})`
+          : item.heldAt
+            ? `No file: held at ${item.heldAt}`
+            : 'No file: where the original is held is not recorded'}
+      </p>
+      {item.containsPersonalData && !item.redactionConfirmed ? (
+        <p className="notice notice--warning">
+          <strong>Contains personal data.</strong> It has not been confirmed as redacted or anonymised. Do that before you submit it.
+        </p>
+      ) : null}
+      {criterionIds.length === 0 ? (
+        <p>Not linked to any criterion yet</p>
+      ) : (
+        <p>
+          Used for:{' '}
+          {criterionIds.map((criterionId, index) => (
+            <span key={criterionId}>
+              {index > 0 ? ', ' : ''}
+              <a href={href.criterion(evaluationId, criterionId)}>{criterionId}</a>
+            </span>
+          ))}
+        </p>
+      )}
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button--secondary"
+        aria-expanded={open}
+        aria-controls={open ? PANEL_ID : undefined}
+        onClick={onOpen}
+      >
+        View and edit <span className="visually-hidden">{item.title}</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,164 @@
+import { useId, useRef, useState } from 'react';
+import { formatBytes, MAX_EVIDENCE_FILE_BYTES } from '../../../shared/evidence/evidence-records';
+import type { AppliedFramework } from '../../../shared/framework/applied-framework';
+import { useServices } from '../../app/app-context';
+import { addEvidenceFiles, linkEvidence, type FileIngestResult } from '../../db/evidence-store';
+import { describeStorageError } from '../../db/storage-errors';
+import { CriterionOptions } from '../../ui/CriterionOptions';
+import { FileDropZone } from '../../ui/FileDropZone';
+import { StatusMessage } from '../../ui/StatusMessage';
+
+interface Progress {
+  done: number;
+  total: number;
+  current: string;
+}
+
+interface Outcome {
+  results: FileIngestResult[];
+  linkedTo: string | null;
+  linkProblem: string | null;
+}
+
+/**
+ * Adds files to the school's evidence library, by drag and drop or with the file button (the
+ * keyboard way in), showing progress file by file and what happened to each.
+ */
+export function EvidenceUploader({
+  schoolId,
+  evaluationId,
+  framework,
+}: {
+  schoolId: string;
+  evaluationId: string;
+  framework: AppliedFramework;
+}) {
+  const { db } = useServices();
+  const ids = useId();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [linkTo, setLinkTo] = useState('');
+  // A second drop while files are being added waits for nothing: it is refused, and says so.
+  const busyRef = useRef(false);
+  const [refusedWhileBusy, setRefusedWhileBusy] = useState(false);
+
+  const ingest = async (files: File[]) => {
+    if (files.length === 0) return;
+    if (busyRef.current) {
+      setRefusedWhileBusy(true);
+      return;
+    }
+    busyRef.current = true;
+    setRefusedWhileBusy(false);
+    setOutcome(null);
+    setProgress({ done: 0, total: files.length, current: files[0]?.name ?? '' });
+    const criterionId = linkTo || null;
+    try {
+      const results = await addEvidenceFiles(db, schoolId, files, (done, total, current) => setProgress({ done, total, current }));
+      let linkProblem: string | null = null;
+      if (criterionId) {
+        try {
+          for (const result of results) if (result.ok && result.item) await linkEvidence(db, evaluationId, criterionId, result.item.id);
+        } catch (error) {
+          linkProblem = describeStorageError(error, `the links to ${criterionId}`);
+        }
+      }
+      setOutcome({ results, linkedTo: criterionId, linkProblem });
+    } finally {
+      busyRef.current = false;
+      setProgress(null);
+    }
+  };
+
+  const added = outcome?.results.filter((r) => r.ok) ?? [];
+  const failed = outcome?.results.filter((r) => !r.ok) ?? [];
+  const busy = progress !== null;
+  const statusLine = progress
+    ? progress.done < progress.total
+      ? `Adding ${progress.done + 1} of ${progress.total}: ${progress.current}`
+      : 'Finishing…'
+    : outcome
+      ? summarise(added.length, failed.length, outcome.linkedTo)
+      : '';
+
+  return (
+    <div className="evidence-uploader" aria-busy={busy || undefined}>
+      <div className="field">
+        <label htmlFor={`${ids}-link-to`}>Link the new files to a criterion (optional)</label>
+        <p className="hint" id={`${ids}-link-to-hint`}>
+          You can also link them later, one by one.
+        </p>
+        <select
+          id={`${ids}-link-to`}
+          aria-describedby={`${ids}-link-to-hint`}
+          value={linkTo}
+          onChange={(e) => setLinkTo(e.target.value)}
+          disabled={busy}
+        >
+          <option value="">Do not link them yet</option>
+          <CriterionOptions framework={framework} />
+        </select>
+      </div>
+      <FileDropZone
+        title="Drop files here to add them"
+        hint={
+          <>
+            Drag files from a folder and drop them in this box, or use the button to choose them. Each file can be up to{' '}
+            {formatBytes(MAX_EVIDENCE_FILE_BYTES)}. Files are kept on this computer, inside the app.
+          </>
+        }
+        chooseLabel="Choose files to add"
+        disabled={busy}
+        onFiles={(files) => void ingest(files)}
+      />
+      {progress ? (
+        <div className="upload-progress">
+          <label htmlFor={`${ids}-progress`}>Progress adding files</label>
+          <progress id={`${ids}-progress`} max={progress.total} value={progress.done}>
+            {progress.done} of {progress.total}
+          </progress>
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" className="inline-status">
+        {statusLine ? <p>{statusLine}</p> : null}
+        {refusedWhileBusy ? <p>Wait until the files being added are finished, then add more.</p> : null}
+      </div>
+      {added.length > 0 ? (
+        <ul className="upload-results" aria-label="Files added">
+          {added.map((result, index) => (
+            <li key={`${index}-${result.fileName}`}>
+              {result.deduplicated
+                ? `“${result.fileName}” added. The same file is already stored, so it was not stored twice.`
+                : `“${result.fileName}” added.`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {failed.length > 0 || outcome?.linkProblem ? (
+        <StatusMessage kind="error">
+          <p>
+            {failed.length === 1
+              ? 'One file was not added:'
+              : failed.length > 1
+                ? `${failed.length} files were not added:`
+                : 'The files were added, but:'}
+          </p>
+          <ul>
+            {failed.map((result, index) => (
+              <li key={`${index}-${result.fileName}`}>{result.message ?? `“${result.fileName}” was not added.`}</li>
+            ))}
+            {outcome?.linkProblem ? <li>{outcome.linkProblem}</li> : null}
+          </ul>
+        </StatusMessage>
+      ) : null}
+    </div>
+  );
+}
+
+function summarise(added: number, failed: number, linkedTo: string | null): string {
+  const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
+  const parts: string[] = [];
+  if (added > 0) parts.push(`Added ${files(added)}${linkedTo ? ` and linked ${added === 1 ? 'it' : 'them'} to ${linkedTo}` : ''}.`);
+  if (failed > 0) parts.push(`${files(failed)} not added.`);
+  return parts.join(' ');
+}
