@@ -406,7 +406,7 @@ function TextListField({
         </div>
       ))}
       <button type="button" id={`outcome-${field}-add`} className="button button--secondary" onClick={() => onChange([...items, ''])}>
-        Add {items.length === 0 ? 'a' : 'another'} {item.toLowerCase()}
+        {`Add ${items.length === 0 ? (/^[aeiou]/i.test(item) ? 'an' : 'a') : 'another'} ${item.toLowerCase()}`}
       </button>
     </fieldset>
   );
