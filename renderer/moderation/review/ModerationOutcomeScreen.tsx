@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatBytes } from '../../../shared/evidence/evidence-records';
 import { levelLabel, type AppliedFramework } from '../../../shared/framework/applied-framework';
 import { shortHash } from '../../../shared/formats/sha256';
@@ -359,6 +359,15 @@ const FEEDBACK_HINTS: Record<FeedbackListField, string> = {
 
 type SetForm = (change: Partial<OutcomeForm>) => void;
 
+/** When an item is added to a list, focus moves to its first box (`${prefix}${index}${suffix}`), so typing goes on there. */
+function useFocusAdded(prefix: string, suffix: string, count: number): void {
+  const previous = useRef(count);
+  useEffect(() => {
+    if (count > previous.current) document.getElementById(`${prefix}${count - 1}${suffix}`)?.focus();
+    previous.current = count;
+  }, [prefix, suffix, count]);
+}
+
 /** A list of short texts, each in its own box with a Remove button, and a button to add one. */
 function TextListField({
   field,
@@ -378,6 +387,7 @@ function TextListField({
   errors: OutcomeProblems;
 }) {
   const listError = errors[field];
+  useFocusAdded(`outcome-${field}-`, '', items.length);
   return (
     <fieldset
       className={`field${listError ? ' field--error' : ''}`}
@@ -414,6 +424,7 @@ function TextListField({
 
 /** The conditions of an award: what the school must do, and by when. */
 function ConditionsFields({ form, set, errors }: { form: OutcomeForm; set: SetForm; errors: OutcomeProblems }) {
+  useFocusAdded('outcome-conditions-', '-text', form.conditions.length);
   const update = (index: number, change: Partial<OutcomeForm['conditions'][number]>) =>
     set({ conditions: form.conditions.map((c, i) => (i === index ? { ...c, ...change } : c)) });
   return (
@@ -471,6 +482,7 @@ function DeferralFields({
   errors: OutcomeProblems;
   framework: AppliedFramework;
 }) {
+  useFocusAdded('outcome-evidenceRequests-', '-criterionId', form.evidenceRequests.length);
   const update = (index: number, change: Partial<OutcomeForm['evidenceRequests'][number]>) =>
     set({ evidenceRequests: form.evidenceRequests.map((r, i) => (i === index ? { ...r, ...change } : r)) });
   return (
