@@ -152,17 +152,33 @@ export function drawStillMatches(framework: AppliedFramework, plan: Pick<VisitPl
 export interface EvidenceRequestAction {
   criterionId: string;
   what: string;
+  /** yyyy-mm-dd the evidence is due, or '' when the report gives no date. */
+  byWhen: string;
 }
 
-/** Each "more evidence needed" of a report, as the action it becomes in the school's plan. */
+/**
+ * Each request for evidence of a report, as the action it becomes in the school's plan: a deferral's
+ * dated requests, with their dates; otherwise (a report without them) each "more evidence needed"
+ * decision, undated, as before.
+ */
 export function evidenceRequestActions(moderation: ModerationDocument): EvidenceRequestAction[] {
+  const tidy = (text: string) => text.trim().replace(/\s+/g, ' ');
+  const dated = moderation.outcome.evidenceRequests ?? [];
+  if (dated.length > 0) {
+    return dated.map((r) => ({
+      criterionId: r.criterionId,
+      what: `Send more evidence for ${r.criterionId}: ${tidy(r.what)}`,
+      byWhen: r.dueOn,
+    }));
+  }
   return moderation.criteria
     .filter((c) => c.decision === 'more-evidence')
     .map((c) => {
-      const comment = c.comment.trim().replace(/\s+/g, ' ');
+      const comment = tidy(c.comment);
       return {
         criterionId: c.criterionId,
         what: comment ? `Send more evidence for ${c.criterionId}: ${comment}` : `Send more evidence for ${c.criterionId}`,
+        byWhen: '',
       };
     });
 }

@@ -115,7 +115,7 @@ describe('moderation, end to end', () => {
   it('each request for more evidence becomes one action for the school', () => {
     const third = framework.criteria[2];
     expect(evidenceRequestActions(report.document)).toEqual([
-      { criterionId: third?.id, what: `Send more evidence for ${third?.id}: ${MORE_EVIDENCE_COMMENT}` },
+      { criterionId: third?.id, what: `Send more evidence for ${third?.id}: ${MORE_EVIDENCE_COMMENT}`, byWhen: '' },
     ]);
   });
 

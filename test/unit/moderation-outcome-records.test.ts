@@ -13,6 +13,7 @@ import {
 } from '../../shared/moderation/moderation-outcome';
 import type { ModerationOutcome } from '../../shared/moderation/moderation-records';
 import { outcomeConsistencyProblem } from '../../shared/moderation/moderation-report-verifier';
+import { evidenceRequestActions } from '../../shared/moderation/moderation-review';
 import moderationSchema from '../../shared/moderation/moderation.schema.json';
 import { outcomeDraft } from '../fixtures/moderation-report';
 import { tinyApplied } from '../fixtures/tiny-framework';
@@ -435,5 +436,19 @@ describe('the verifier’s consistency checks on the outcome', () => {
     ],
   ])('%s', (_name, document, expected) => {
     expect(outcomeConsistencyProblem(document)).toBe(expected);
+  });
+});
+
+describe('the school’s action plan from a report', () => {
+  it('a deferral’s dated requests become actions due on their dates', () => {
+    expect(evidenceRequestActions(deferredReport())).toEqual([
+      { criterionId: 'NE-1.1.2', what: 'Send more evidence for NE-1.1.2: Minutes.', byWhen: '2027-01-15' },
+    ]);
+  });
+
+  it('a report without them takes each “more evidence needed” decision, undated, as before', () => {
+    expect(evidenceRequestActions(firstFormatReport())).toEqual([
+      { criterionId: 'NE-1.1.2', what: 'Send more evidence for NE-1.1.2: Minutes.', byWhen: '' },
+    ]);
   });
 });
