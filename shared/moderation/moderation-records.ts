@@ -200,6 +200,13 @@ export const OUTCOME_KINDS = [
 
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number]['id'];
 
+/** The outcome in a few words: "Accredited at Established", "Accredited at Established, with conditions", "Deferred". */
+export function outcomeHeadline(kind: OutcomeKind, levelLabel: string): string {
+  if (kind === 'accredited' && levelLabel) return `Accredited at ${levelLabel}`;
+  if (kind === 'accredited-with-conditions' && levelLabel) return `Accredited at ${levelLabel}, with conditions`;
+  return OUTCOME_KINDS.find((k) => k.id === kind)?.label ?? kind;
+}
+
 /** Whether an outcome awards a level (with or without conditions). */
 export function isAccreditation(kind: OutcomeKind): kind is 'accredited' | 'accredited-with-conditions' {
   return kind === 'accredited' || kind === 'accredited-with-conditions';

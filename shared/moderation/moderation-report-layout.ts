@@ -18,7 +18,7 @@ import {
 import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
 import type { ModerationDocument } from './moderation-format';
 import { FEEDBACK_LISTS } from './moderation-outcome';
-import { MODERATION_DECISIONS, OUTCOME_KINDS } from './moderation-records';
+import { MODERATION_DECISIONS, outcomeHeadline } from './moderation-records';
 
 /** The human-readable pages of a signed moderation report, laid out from moderation.json alone. */
 export function moderationReportLayout(input: { document: ModerationDocument; framework: AppliedFramework }): TDocumentDefinitions {
@@ -76,11 +76,7 @@ function cover(document: ModerationDocument): Content[] {
 }
 
 function outcomeLine(document: ModerationDocument): string {
-  const { outcome } = document;
-  const kind = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
-  if (outcome.kind === 'accredited') return `${kind} at ${outcome.levelLabel}`;
-  if (outcome.kind === 'accredited-with-conditions') return `Accredited at ${outcome.levelLabel}, with conditions`;
-  return kind;
+  return outcomeHeadline(document.outcome.kind, document.outcome.levelLabel);
 }
 
 /**

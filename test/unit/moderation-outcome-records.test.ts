@@ -11,7 +11,7 @@ import {
   type OutcomeDraft,
   type OutcomeProblems,
 } from '../../shared/moderation/moderation-outcome';
-import type { ModerationOutcome } from '../../shared/moderation/moderation-records';
+import { outcomeHeadline, type ModerationOutcome } from '../../shared/moderation/moderation-records';
 import { outcomeConsistencyProblem } from '../../shared/moderation/moderation-report-verifier';
 import { evidenceRequestActions } from '../../shared/moderation/moderation-review';
 import moderationSchema from '../../shared/moderation/moderation.schema.json';
@@ -450,5 +450,16 @@ describe('the school’s action plan from a report', () => {
     expect(evidenceRequestActions(firstFormatReport())).toEqual([
       { criterionId: 'NE-1.1.2', what: 'Send more evidence for NE-1.1.2: Minutes.', byWhen: '' },
     ]);
+  });
+});
+
+describe('the outcome in a few words', () => {
+  it.each([
+    ['accredited', 'Established', 'Accredited at Established'],
+    ['accredited-with-conditions', 'Established', 'Accredited at Established, with conditions'],
+    ['deferred', '', 'Deferred'],
+    ['not-yet', '', 'Not accredited'],
+  ] as const)('%s', (kind, level, expected) => {
+    expect(outcomeHeadline(kind, level)).toBe(expected);
   });
 });

@@ -3,7 +3,7 @@ import { levelLabel, scalePoint } from '../../../shared/framework/applied-framew
 import { shortHash } from '../../../shared/formats/sha256';
 import { moderationFileName } from '../../../shared/moderation/moderation-format';
 import { FEEDBACK_LISTS } from '../../../shared/moderation/moderation-outcome';
-import { OUTCOME_KINDS } from '../../../shared/moderation/moderation-records';
+import { outcomeHeadline } from '../../../shared/moderation/moderation-records';
 import { decisionText } from '../../../shared/moderation/moderation-review';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
@@ -32,13 +32,7 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
   const { school, framework, evaluation } = context;
   const moderation = record.document;
   const { outcome } = moderation;
-  const kindLabel = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
-  const headline =
-    outcome.kind === 'accredited-with-conditions' && outcome.levelLabel
-      ? `Accredited at ${outcome.levelLabel}, with conditions`
-      : outcome.kind === 'accredited' && outcome.levelLabel
-        ? `${kindLabel} at ${outcome.levelLabel}`
-        : kindLabel;
+  const headline = outcomeHeadline(outcome.kind, outcome.levelLabel);
   // A deferral's dated requests; a report without them lists each "more evidence needed" decision.
   const dated = outcome.evidenceRequests ?? [];
   const requests =
