@@ -21,7 +21,7 @@ import { submissionFileName } from '../../shared/submission/submission-format';
 import { DECLARATION_STATEMENT } from '../../shared/submission/submission-format';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
-import { OUTCOME_KINDS } from '../../shared/moderation/moderation-records';
+import { outcomeHeadline } from '../../shared/moderation/moderation-records';
 
 /**
  * The command line: `npm run cli -- verify FILE...` and `npm run cli -- sample-submission OUT.pdf`.
@@ -347,8 +347,7 @@ async function verifyReport(
   }
   const { moderation, certificate } = result.report;
   const { submission, outcome, moderator } = moderation;
-  const kind = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
-  const outcomeText = outcome.kind === 'accredited' && outcome.levelLabel ? `${kind} at ${outcome.levelLabel}` : kind;
+  const outcomeText = outcomeHeadline(outcome.kind, outcome.levelLabel);
   const count = (decision: string) => moderation.criteria.filter((c) => c.decision === decision).length;
   const { verdict, head, note } = headFor(await partnershipVerdict(result.report, trust), certificate.fingerprint, trust);
   say(

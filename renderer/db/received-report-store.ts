@@ -88,7 +88,7 @@ export async function importReceivedReport(
           criterionIds: [request.criterionId],
           what: request.what,
           who: '',
-          byWhen: '',
+          byWhen: request.byWhen,
           successCriteria: '',
           status: 'not-started',
           createdAt: now,

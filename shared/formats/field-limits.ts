@@ -15,6 +15,8 @@ export const SHORT_TEXT_MAX_CHARS = 1_000;
 export const NAME_MAX_CHARS = 200;
 /** Responses, evidence items, actions, and the links between them, in one submission or report. */
 export const LIST_MAX_ITEMS = 5_000;
+/** Conditions of an award, and the points of each list of a moderator's feedback (strengths, areas for development, recommendations). */
+export const OUTCOME_LIST_MAX_ITEMS = 50;
 
 /** A framework's description, and its longer texts. */
 export const FRAMEWORK_DESCRIPTION_MAX_CHARS = 5_000;

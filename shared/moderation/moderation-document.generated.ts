@@ -23,6 +23,32 @@ export type NonEmpty = string;
 
 export type Sha256 = string;
 
+export type Day = string;
+
+export type LongText = string;
+
+export interface Condition {
+  text: LongText;
+  dueOn: Day;
+}
+
+export interface EvidenceRequest {
+  criterionId: string;
+  what: LongText;
+  dueOn: Day;
+}
+
+export type FeedbackList = LongText[];
+
+export type ConflictOfInterest =
+  | {
+      kind: 'none';
+    }
+  | {
+      kind: 'declared';
+      text: LongText;
+    };
+
 export type Time = string;
 
 export interface FrameworkRef {
@@ -81,7 +107,7 @@ export interface ModerationVisit {
 }
 
 export interface ModerationOutcomeRecord {
-  kind: 'accredited' | 'not-yet' | 'deferred';
+  kind: 'accredited' | 'accredited-with-conditions' | 'not-yet' | 'deferred';
   levelId: null | Id;
   levelLabel: string;
   computedLevelId: null | Id;
@@ -89,6 +115,14 @@ export interface ModerationOutcomeRecord {
   renewalDate: string;
   feedback: string;
   decidedAt: Time;
+  resubmitBy?: Day;
+  conditions?: Condition[];
+  evidenceRequests?: EvidenceRequest[];
+  strengths?: FeedbackList;
+  areasForDevelopment?: FeedbackList;
+  recommendations?: FeedbackList;
+  conflictOfInterest?: ConflictOfInterest;
+  appealBy?: Day;
 }
 
 export interface ModerationSigner {

@@ -192,18 +192,62 @@ export interface VisitSample {
   proposed: { criterionId: string; why: string }[];
 }
 
+/**
+ * The outcomes of a moderation. `not-yet` is the id outcomes have had since the first release (files
+ * and stored records keep it); it reads "Not accredited". `accredited-with-conditions` is an award
+ * at a level that stands while the school meets dated conditions.
+ */
 export const OUTCOME_KINDS = [
   { id: 'accredited', label: 'Accredited' },
-  { id: 'not-yet', label: 'Not yet accredited' },
+  { id: 'accredited-with-conditions', label: 'Accredited with conditions' },
   { id: 'deferred', label: 'Deferred' },
+  { id: 'not-yet', label: 'Not accredited' },
 ] as const;
 
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number]['id'];
 
+/** The outcome in a few words: "Accredited at Established", "Accredited at Established, with conditions", "Deferred". */
+export function outcomeHeadline(kind: OutcomeKind, levelLabel: string): string {
+  if (kind === 'accredited' && levelLabel) return `Accredited at ${levelLabel}`;
+  if (kind === 'accredited-with-conditions' && levelLabel) return `Accredited at ${levelLabel}, with conditions`;
+  return OUTCOME_KINDS.find((k) => k.id === kind)?.label ?? kind;
+}
+
+/** Whether an outcome awards a level (with or without conditions). */
+export function isAccreditation(kind: OutcomeKind): kind is 'accredited' | 'accredited-with-conditions' {
+  return kind === 'accredited' || kind === 'accredited-with-conditions';
+}
+
+/** A condition of an award: what the school must do, and by when. */
+export interface OutcomeCondition {
+  text: string;
+  /** yyyy-mm-dd */
+  dueOn: string;
+  /** yyyy-mm-dd the condition was discharged (by a signed follow-up), or null while it is open. */
+  dischargedOn?: string | null;
+}
+
+/** A request for evidence of a deferral: which criterion, what to send, and by when. */
+export interface OutcomeEvidenceRequest {
+  criterionId: string;
+  what: string;
+  /** yyyy-mm-dd */
+  dueOn: string;
+  /** yyyy-mm-dd the evidence came, or null while it is awaited. */
+  receivedOn?: string | null;
+}
+
+/** The moderator's declaration of any conflict of interest with the school, made before signing. */
+export type ConflictOfInterest = { kind: 'none' } | { kind: 'declared'; text: string };
+
+/**
+ * The outcome of a moderation. The fields marked optional came after the first release: outcomes
+ * stored before them lack them, and every outcome recorded now has them.
+ */
 export interface ModerationOutcome {
   submissionKey: string;
   kind: OutcomeKind;
-  /** The level awarded when accredited. */
+  /** The level awarded when accredited (with or without conditions). */
   levelId: string | null;
   /** What the award rules give from the moderated judgements. */
   computedLevelId: string | null;
@@ -213,6 +257,17 @@ export interface ModerationOutcome {
   renewalDate: string;
   /** yyyy-mm-dd a deferred submission must be resubmitted by; absent on outcomes recorded without one. */
   resubmitBy?: string | null;
+  /** The moderator's overall summary for the school. */
   feedback: string;
   decidedAt: string;
+  /** Only for `accredited-with-conditions`: at least one. */
+  conditions?: OutcomeCondition[];
+  /** Only for `deferred`. */
+  evidenceRequests?: OutcomeEvidenceRequest[];
+  strengths?: string[];
+  areasForDevelopment?: string[];
+  recommendations?: string[];
+  conflictOfInterest?: ConflictOfInterest | null;
+  /** yyyy-mm-dd: the last day the school can appeal, from the region's appeal window. */
+  appealBy?: string;
 }

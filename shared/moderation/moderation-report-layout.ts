@@ -17,7 +17,8 @@ import {
 } from '../pdf/layout-blocks';
 import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
 import type { ModerationDocument } from './moderation-format';
-import { MODERATION_DECISIONS, OUTCOME_KINDS } from './moderation-records';
+import { FEEDBACK_LISTS } from './moderation-outcome';
+import { MODERATION_DECISIONS, outcomeHeadline } from './moderation-records';
 
 /** The human-readable pages of a signed moderation report, laid out from moderation.json alone. */
 export function moderationReportLayout(input: { document: ModerationDocument; framework: AppliedFramework }): TDocumentDefinitions {
@@ -50,6 +51,7 @@ function cover(document: ModerationDocument): Content[] {
         ['URN', submission.school.urn],
         ['Outcome', outcomeLine(document)],
         ...(document.outcome.renewalDate ? [['Renewal due', formatIsoDate(document.outcome.renewalDate)] as [string, string]] : []),
+        ...(document.outcome.appealBy ? [['Appeal by', formatIsoDate(document.outcome.appealBy)] as [string, string]] : []),
         ['Framework', `${submission.framework.title}, version ${submission.framework.version}`],
         ['Submission moderated', `${submission.submissionId}, v${submission.version}, exported ${longDateOfTime(submission.exportedAt)}`],
         ['SHA-256 of the submission PDF', fingerprintLines(submission.sha256)],
@@ -74,11 +76,14 @@ function cover(document: ModerationDocument): Content[] {
 }
 
 function outcomeLine(document: ModerationDocument): string {
-  const { outcome } = document;
-  const kind = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
-  return outcome.kind === 'accredited' ? `${kind} at ${outcome.levelLabel}` : kind;
+  return outcomeHeadline(document.outcome.kind, document.outcome.levelLabel);
 }
 
+/**
+ * The outcome first: what was decided, the conditions, every date the school must meet, then the
+ * feedback. A report made before conditions and dated requests lists its requests from the
+ * criteria that need more evidence, undated, as it always did.
+ */
 function outcomeSection(document: ModerationDocument, framework: AppliedFramework): Content[] {
   const { outcome } = document;
   const computed = outcome.computedLevelId
@@ -90,31 +95,95 @@ function outcomeSection(document: ModerationDocument, framework: AppliedFramewor
   ];
   if (outcome.overrideReason) rows.push(['Why the level differs', outcome.overrideReason]);
   if (outcome.renewalDate) rows.push(['Renewal due', formatIsoDate(outcome.renewalDate)]);
+  if (outcome.resubmitBy) rows.push(['Resubmit by', formatIsoDate(outcome.resubmitBy)]);
   rows.push(['Decided', longDateOfTime(outcome.decidedAt)]);
+  if (outcome.appealBy) rows.push(['Appeal by', `${formatIsoDate(outcome.appealBy)} (write to ${document.moderator.organisation})`]);
+  if (outcome.conflictOfInterest) {
+    rows.push([
+      'Moderator’s conflict of interest',
+      outcome.conflictOfInterest.kind === 'none' ? 'None declared' : `Declared: ${outcome.conflictOfInterest.text}`,
+    ]);
+  }
+  const conditions = outcome.conditions ?? [];
   return [
     sectionHeading('Outcome'),
     labelledRows(rows, 170),
-    ...keepWithNext(subheading('Feedback'), paragraphs(outcome.feedback, { whenEmpty: 'No feedback written.' })),
+    ...(conditions.length > 0
+      ? keepWithNext(subheading('Conditions of the award'), [
+          dataTable({
+            headers: ['Condition', 'Due by'],
+            widths: ['*', 110],
+            whenEmpty: 'No conditions.',
+            rows: conditions.map((c) => [c.text, { text: formatIsoDate(c.dueOn), bold: true }]),
+          }),
+        ])
+      : []),
+    ...deadlines(document),
     ...evidenceRequests(document, framework),
+    ...feedback(document),
   ];
 }
 
-/** Each request for more evidence on its own: the criterion, then what to send. */
+/** Every date the school must meet, soonest first. */
+function deadlines(document: ModerationDocument): Content[] {
+  const { outcome } = document;
+  const dates: [string, string][] = [
+    ...(outcome.conditions ?? []).map((c, i): [string, string] => [c.dueOn, `Condition ${i + 1} to be met`]),
+    ...(outcome.evidenceRequests ?? []).map((r): [string, string] => [r.dueOn, `Evidence for ${r.criterionId} to be sent`]),
+    ...(outcome.resubmitBy ? [[outcome.resubmitBy, 'The submission to be sent again'] as [string, string]] : []),
+    ...(outcome.appealBy ? [[outcome.appealBy, 'Last day to appeal against this outcome'] as [string, string]] : []),
+  ];
+  if (dates.length === 0) return [];
+  dates.sort((a, b) => a[0].localeCompare(b[0]));
+  return keepWithNext(subheading('Dates for the school'), [
+    dataTable({
+      headers: ['Date', 'What is due'],
+      widths: [110, '*'],
+      whenEmpty: 'No dates.',
+      rows: dates.map(([day, what]) => [{ text: formatIsoDate(day), bold: true }, what]),
+    }),
+  ]);
+}
+
+/** Strengths, areas for development and recommendations as lists, then the moderator's summary. */
+function feedback(document: ModerationDocument): Content[] {
+  const { outcome } = document;
+  const lists = FEEDBACK_LISTS.flatMap((list) => {
+    const items = outcome[list.field] ?? [];
+    return items.length === 0 ? [] : keepWithNext(subheading(list.label), [bulletList(items.map((text) => ({ text })))]);
+  });
+  const structured = lists.length > 0;
+  return [
+    ...lists,
+    ...keepWithNext(
+      subheading(structured ? 'Summary' : 'Feedback'),
+      paragraphs(outcome.feedback, { whenEmpty: structured ? 'No summary written.' : 'No feedback written.' }),
+    ),
+  ];
+}
+
+/** Each request for more evidence on its own: the criterion, what to send and, when dated, by when. */
 function evidenceRequests(document: ModerationDocument, framework: AppliedFramework): Content[] {
-  const requests = document.criteria.filter((c) => c.decision === 'more-evidence');
   const statement = (id: string) => framework.criterionById.get(id)?.statement ?? '';
+  const dated = document.outcome.evidenceRequests ?? [];
+  const requests =
+    dated.length > 0
+      ? dated.map((r) => ({ criterionId: r.criterionId, what: r.what, dueOn: r.dueOn }))
+      : document.criteria
+          .filter((c) => c.decision === 'more-evidence')
+          .map((c) => ({ criterionId: c.criterionId, what: c.comment || 'further evidence for this criterion.', dueOn: '' }));
   return [
     ...keepWithNext(subheading('Requests for more evidence'), [
       requests.length === 0
         ? { text: 'None: the evidence seen was enough for every criterion.', style: 'paragraph' }
         : {
-            stack: requests.map((c): Content => ({
+            stack: requests.map((r): Content => ({
               stack: [
-                { text: [{ text: `${c.criterionId} `, bold: true }, statement(c.criterionId)] },
-                {
-                  text: [{ text: 'What to send: ', style: 'label' }, c.comment || 'further evidence for this criterion.'],
-                  margin: [12, 2, 0, 0],
-                },
+                { text: [{ text: `${r.criterionId} `, bold: true }, statement(r.criterionId)] },
+                { text: [{ text: 'What to send: ', style: 'label' }, r.what], margin: [12, 2, 0, 0] },
+                ...(r.dueOn
+                  ? [{ text: [{ text: 'Due by: ', style: 'label' }, formatIsoDate(r.dueOn)], margin: [12, 2, 0, 0] } satisfies Content]
+                  : []),
               ],
               unbreakable: true,
               margin: [0, 0, 0, 8],
@@ -158,7 +227,15 @@ function visitSection(document: ModerationDocument, framework: AppliedFramework)
   ];
 }
 
-/** Every criterion, strand by strand, with what the moderator changed or asked for in bold. */
+/** Whether a criterion was agreed (or accepted on the desk review) with nothing written about it. */
+export function agreedWithoutComment(criterion: ModerationDocument['criteria'][number]): boolean {
+  return (criterion.decision === 'agree' || criterion.decision === null) && criterion.comment.trim() === '';
+}
+
+/**
+ * Criterion by criterion, strand by strand: those agreed without comment are counted in one line per
+ * strand; every other criterion (changed, asked about, or commented on) is listed in full.
+ */
 function criteriaSection(document: ModerationDocument, framework: AppliedFramework): Content[] {
   const counts = { agree: 0, moderated: 0, 'more-evidence': 0, none: 0 };
   for (const c of document.criteria) {
@@ -177,6 +254,26 @@ function criteriaSection(document: ModerationDocument, framework: AppliedFramewo
     ...framework.strands.map((strand) => ({ strand: { id: strand.id, title: strand.title }, criteria: byStrand.get(strand.id) ?? [] })),
     { strand: { id: '', title: 'Criteria not in the framework' }, criteria: byStrand.get('') ?? [] },
   ].filter((group) => group.criteria.length > 0);
+  const summaryLines = groups.flatMap((group) => {
+    const quiet = group.criteria.filter(agreedWithoutComment);
+    if (quiet.length === 0) return [];
+    const undecided = quiet.filter((c) => c.decision === null).length;
+    const carriedHere = quiet.filter((c) => c.carriedFromVersion !== undefined).length;
+    const notes = [
+      ...(undecided > 0 ? [`${undecided} of them accepted on the desk review without a separate decision`] : []),
+      ...(carriedHere > 0 ? [`${carriedHere} of them carried over from an earlier version`] : []),
+    ];
+    const name = group.strand.id ? `${group.strand.id} ${group.strand.title}` : group.strand.title;
+    return [
+      {
+        text: [
+          { text: `${name}: `, bold: true },
+          `${quiet.length} ${quiet.length === 1 ? 'criterion' : 'criteria'} agreed without comment` +
+            (notes.length > 0 ? ` (${notes.join('; ')})` : ''),
+        ],
+      },
+    ];
+  });
   return [
     sectionHeading('Criterion by criterion'),
     {
@@ -191,35 +288,43 @@ function criteriaSection(document: ModerationDocument, framework: AppliedFramewo
             text:
               `${carried.length} of these ${carried.length === 1 ? 'decision was' : 'decisions were'} carried over unchanged from ` +
               `version ${versions.join(' and ')} of the submission, because the school left ${carried.length === 1 ? 'that criterion' : 'those criteria'} ` +
-              `as ${carried.length === 1 ? 'it was' : 'they were'}: ${carried.map((c) => c.criterionId).join(', ')}. Each is marked “carried over” below.`,
+              `as ${carried.length === 1 ? 'it was' : 'they were'}: ${carried.map((c) => c.criterionId).join(', ')}. ` +
+              (carried.some(agreedWithoutComment)
+                ? 'Those listed below are marked “carried over”; the others are counted in their strand’s line of criteria agreed without comment.'
+                : 'Each is marked “carried over” below.'),
             style: 'paragraph',
           } satisfies Content,
         ]
       : []),
-    ...groups.flatMap((group) => [
-      strandHeading(group.strand, { newPage: false }),
-      dataTable({
-        headers: ['Criterion', 'School’s judgement', 'Moderation', 'Comment'],
-        widths: [54, 88, 140, '*'],
-        whenEmpty: 'No criteria.',
-        rows: group.criteria.map((c) => {
-          const changed = c.decision !== null && c.decision !== 'agree';
-          return [
-            { text: c.criterionId, bold: true },
-            judgementLabel(framework, c.schoolJudgement),
-            {
-              text: [
-                { text: decisionText(c.decision, c.moderatedJudgement, framework), bold: changed },
-                ...(c.carriedFromVersion !== undefined
-                  ? [{ text: ` (carried over from version ${c.carriedFromVersion})`, style: 'muted' }]
-                  : []),
-              ],
-            },
-            c.comment || { text: '—', style: 'muted' },
-          ];
+    ...(summaryLines.length > 0 ? keepWithNext(subheading('Agreed without comment'), [bulletList(summaryLines)]) : []),
+    ...groups.flatMap((group) => {
+      const listed = group.criteria.filter((c) => !agreedWithoutComment(c));
+      if (listed.length === 0) return [];
+      return [
+        strandHeading(group.strand, { newPage: false }),
+        dataTable({
+          headers: ['Criterion', 'School’s judgement', 'Moderation', 'Comment'],
+          widths: [54, 88, 140, '*'],
+          whenEmpty: 'No criteria.',
+          rows: listed.map((c) => {
+            const changed = c.decision !== null && c.decision !== 'agree';
+            return [
+              { text: c.criterionId, bold: true },
+              judgementLabel(framework, c.schoolJudgement),
+              {
+                text: [
+                  { text: decisionText(c.decision, c.moderatedJudgement, framework), bold: changed },
+                  ...(c.carriedFromVersion !== undefined
+                    ? [{ text: ` (carried over from version ${c.carriedFromVersion})`, style: 'muted' }]
+                    : []),
+                ],
+              },
+              c.comment || { text: '—', style: 'muted' },
+            ];
+          }),
         }),
-      }),
-    ]),
+      ];
+    }),
   ];
 }
 

@@ -7,7 +7,10 @@ import type { BaseFramework, FrameworkRef, LoadedFramework } from '../framework/
 import type { InflateOptions } from '../pdf/bounded-inflate';
 import { openSignedPdf, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
 import { regionFrameworkProblem } from '../submission/submission-verifier';
+import { isRealDate } from '../actions/action-plan';
+import { formatIsoDate } from '../formats/en-gb-dates';
 import { MODERATION_JSON_NAME, type ModerationDocument } from './moderation-format';
+import { isAccreditation, OUTCOME_KINDS } from './moderation-records';
 import moderationSchema from './moderation.schema.json';
 
 /**
@@ -188,6 +191,64 @@ async function checkConsistency(
   }
   const sampled = moderation.visit?.criterionIds.find((id) => !decided.has(id));
   if (sampled !== undefined) return `The report’s visit plan samples criterion ${sampled}, which the report does not decide.`;
+  return outcomeConsistencyProblem(moderation);
+}
+
+/**
+ * What does not hold together in a report's outcome, in plain words, or null. The fields that came
+ * after the first format are optional, so a report made before them passes as it always did; when
+ * present they must fit the outcome: a level only with an award, conditions only with an award with
+ * conditions, a resubmission date and requests only with a deferral, and no date the school is given
+ * before the day of the decision.
+ */
+export function outcomeConsistencyProblem(moderation: ModerationDocument): string | null {
+  const { outcome } = moderation;
+  const kind = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
+  const decidedOn = outcome.decidedAt.slice(0, 10);
+  const decidedText = formatIsoDate(decidedOn);
+  const accredits = isAccreditation(outcome.kind);
+  if (accredits && outcome.levelId === null) return `The report’s outcome is “${kind}” but it names no level.`;
+  if (!accredits && outcome.levelId !== null) return `The report’s outcome is “${kind}” but it names a level, which only an award has.`;
+
+  const conditions = outcome.conditions ?? [];
+  const requests = outcome.evidenceRequests ?? [];
+  if (outcome.kind === 'accredited-with-conditions' && conditions.length === 0) {
+    return 'The report’s outcome is an award with conditions but it lists no condition.';
+  }
+  if (outcome.kind !== 'accredited-with-conditions' && conditions.length > 0) {
+    return `The report’s outcome is “${kind}” but it lists conditions, which only an award with conditions has.`;
+  }
+  if (outcome.kind !== 'deferred' && requests.length > 0) {
+    return `The report’s outcome is “${kind}” but it lists dated requests for evidence, which only a deferral has.`;
+  }
+  if (outcome.kind !== 'deferred' && outcome.resubmitBy !== undefined) {
+    return `The report’s outcome is “${kind}” but it gives a date to resubmit by, which only a deferral has.`;
+  }
+
+  const dates: [string, string][] = [
+    ...(outcome.renewalDate ? [['The renewal date', outcome.renewalDate] as [string, string]] : []),
+    ...(outcome.resubmitBy !== undefined ? [['The date to resubmit by', outcome.resubmitBy] as [string, string]] : []),
+    ...(outcome.appealBy !== undefined ? [['The date to appeal by', outcome.appealBy] as [string, string]] : []),
+    ...conditions.map((c, i): [string, string] => [`Condition ${i + 1}’s due date`, c.dueOn]),
+    ...requests.map((r, i): [string, string] => [
+      `The due date of the request for evidence on ${r.criterionId} (request ${i + 1})`,
+      r.dueOn,
+    ]),
+  ];
+  for (const [what, day] of dates) {
+    if (!isRealDate(day)) return `${what} in the report, ${day}, is not a real date.`;
+    if (day < decidedOn) return `${what} in the report (${formatIsoDate(day)}) is before the outcome was decided (${decidedText}).`;
+  }
+
+  const decided = new Set(moderation.criteria.map((c) => c.criterionId));
+  for (const request of requests) {
+    if (!decided.has(request.criterionId)) {
+      return `The report asks for evidence on criterion ${request.criterionId}, which is not among the criteria it moderates.`;
+    }
+    if (outcome.resubmitBy !== undefined && request.dueOn > outcome.resubmitBy) {
+      return `The request for evidence on ${request.criterionId} is due after the date to resubmit by (${formatIsoDate(outcome.resubmitBy)}).`;
+    }
+  }
   return null;
 }
 

@@ -5,11 +5,12 @@ import { sha256Hex, utf8 } from '../formats/sha256';
 import { signDigest } from '../crypto/cms-signature';
 import { renderPdf } from '../pdf/pdfmake-renderer';
 import { sealPdf } from '../pdf/signed-pdf-writer';
-import type { ExportProgress, SigningIdentity } from '../submission/submission-exporter';
+import { ExportError, type ExportProgress, type SigningIdentity } from '../submission/submission-exporter';
 import type { SubmissionDocument } from '../submission/submission-format';
 import { MODERATION_FORMAT, MODERATION_FORMAT_VERSION, MODERATION_JSON_NAME, type ModerationDocument } from './moderation-format';
 import type { CriterionModeration, ImportedSubmission, ModerationOutcome, ModeratorWorkspace, VisitPlan } from './moderation-records';
 import { moderationReportLayout } from './moderation-report-layout';
+import { moderationReportProblem } from './moderation-outcome';
 
 /** Everything a moderation report is made from. */
 export interface ModerationReportInput {
@@ -78,6 +79,18 @@ export function buildModerationDocument(input: ModerationReportInput, certificat
       renewalDate: outcome.renewalDate,
       feedback: outcome.feedback,
       decidedAt: outcome.decidedAt,
+      ...(outcome.kind === 'deferred' && outcome.resubmitBy ? { resubmitBy: outcome.resubmitBy } : {}),
+      conditions:
+        outcome.kind === 'accredited-with-conditions' ? (outcome.conditions ?? []).map((c) => ({ text: c.text, dueOn: c.dueOn })) : [],
+      evidenceRequests:
+        outcome.kind === 'deferred'
+          ? (outcome.evidenceRequests ?? []).map((r) => ({ criterionId: r.criterionId, what: r.what, dueOn: r.dueOn }))
+          : [],
+      strengths: [...(outcome.strengths ?? [])],
+      areasForDevelopment: [...(outcome.areasForDevelopment ?? [])],
+      recommendations: [...(outcome.recommendations ?? [])],
+      ...(outcome.conflictOfInterest ? { conflictOfInterest: { ...outcome.conflictOfInterest } } : {}),
+      ...(outcome.appealBy ? { appealBy: outcome.appealBy } : {}),
     },
     signer: { certificateFingerprint },
   };
@@ -89,6 +102,9 @@ export async function exportModerationReport(
   onProgress: (progress: ExportProgress) => void = () => {},
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; document: ModerationDocument; sha256: string }> {
   onProgress({ stage: 'data', fraction: 0 });
+  const problem = moderationReportProblem(input);
+  // The screens check first; this is the last guard, and the PDF worker shows an ExportError's message as it is.
+  if (problem) throw new ExportError(problem);
   const document = buildModerationDocument(input, signing.certificateFingerprint);
   onProgress({ stage: 'layout', fraction: 0.2 });
   const layout = await renderPdf(moderationReportLayout({ document, framework: input.framework }));

@@ -1,11 +1,12 @@
 import { scalePoint, type AppliedFramework } from '../framework/applied-framework';
 import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
 import type { ModerationDocument } from './moderation-format';
-import { outcomeProblems, type OutcomeDraft } from './moderation-outcome';
+import { outcomeProblems, type OutcomeContext, type OutcomeDraft, type OutcomeField, type OutcomeProblems } from './moderation-outcome';
 import {
   MODERATION_DECISIONS,
   type CriterionModeration,
   type ModerationDecision,
+  type ModerationOutcome,
   type OutcomeKind,
   type SubmissionStatus,
   type VisitPlan,
@@ -151,17 +152,33 @@ export function drawStillMatches(framework: AppliedFramework, plan: Pick<VisitPl
 export interface EvidenceRequestAction {
   criterionId: string;
   what: string;
+  /** yyyy-mm-dd the evidence is due, or '' when the report gives no date. */
+  byWhen: string;
 }
 
-/** Each "more evidence needed" of a report, as the action it becomes in the school's plan. */
+/**
+ * Each request for evidence of a report, as the action it becomes in the school's plan: a deferral's
+ * dated requests, with their dates; otherwise (a report without them) each "more evidence needed"
+ * decision, undated, as before.
+ */
 export function evidenceRequestActions(moderation: ModerationDocument): EvidenceRequestAction[] {
+  const tidy = (text: string) => text.trim().replace(/\s+/g, ' ');
+  const dated = moderation.outcome.evidenceRequests ?? [];
+  if (dated.length > 0) {
+    return dated.map((r) => ({
+      criterionId: r.criterionId,
+      what: `Send more evidence for ${r.criterionId}: ${tidy(r.what)}`,
+      byWhen: r.dueOn,
+    }));
+  }
   return moderation.criteria
     .filter((c) => c.decision === 'more-evidence')
     .map((c) => {
-      const comment = c.comment.trim().replace(/\s+/g, ' ');
+      const comment = tidy(c.comment);
       return {
         criterionId: c.criterionId,
         what: comment ? `Send more evidence for ${c.criterionId}: ${comment}` : `Send more evidence for ${c.criterionId}`,
+        byWhen: '',
       };
     });
 }
@@ -176,12 +193,84 @@ export function outcomeFormProblems(
   form: OutcomeForm,
   computedLevelId: string | null,
   framework: AppliedFramework,
-): Partial<Record<keyof OutcomeForm, string>> {
+  context: OutcomeContext,
+): OutcomeProblems {
   if (form.kind === '') {
-    // Until an outcome is chosen, only what every outcome needs (the feedback) is checked besides.
-    return { kind: 'Choose the outcome of the moderation', ...outcomeProblems({ ...form, kind: 'not-yet' }, computedLevelId, framework) };
+    // Until an outcome is chosen, only what every outcome needs (feedback, the declaration) is checked besides.
+    return {
+      kind: 'Choose the outcome of the moderation',
+      ...outcomeProblems({ ...form, kind: 'not-yet' }, computedLevelId, framework, context),
+    };
   }
-  return outcomeProblems({ ...form, kind: form.kind }, computedLevelId, framework);
+  return outcomeProblems({ ...form, kind: form.kind }, computedLevelId, framework, context);
+}
+
+/**
+ * The outcome form as it opens: the outcome recorded before, when there is one (an outcome recorded
+ * before the lists and the declaration opens with them empty, so the moderator fills them in);
+ * otherwise empty, with the level the rules give and, for a deferral, one request for each
+ * criterion the moderator asked more evidence for, with what was asked (the date left to choose).
+ */
+export function initialOutcomeForm(
+  recorded: ModerationOutcome | null | undefined,
+  moderations: readonly Pick<CriterionModeration, 'criterionId' | 'decision' | 'comment'>[],
+  computedLevelId: string | null,
+): OutcomeForm {
+  const asked = moderations
+    .filter((m) => m.decision === 'more-evidence')
+    .map((m) => ({ criterionId: m.criterionId, what: m.comment.trim(), dueOn: '' }));
+  return {
+    kind: recorded?.kind ?? '',
+    levelId: recorded?.levelId ?? computedLevelId,
+    overrideReason: recorded?.overrideReason ?? '',
+    feedback: recorded?.feedback ?? '',
+    conditions: (recorded?.conditions ?? []).map((c) => ({ text: c.text, dueOn: c.dueOn })),
+    resubmitBy: recorded?.resubmitBy ?? '',
+    evidenceRequests: recorded?.evidenceRequests?.length
+      ? recorded.evidenceRequests.map((r) => ({ criterionId: r.criterionId, what: r.what, dueOn: r.dueOn }))
+      : asked,
+    strengths: [...(recorded?.strengths ?? [])],
+    areasForDevelopment: [...(recorded?.areasForDevelopment ?? [])],
+    recommendations: [...(recorded?.recommendations ?? [])],
+    conflictOfInterest: recorded?.conflictOfInterest?.kind ?? '',
+    conflictText: recorded?.conflictOfInterest?.kind === 'declared' ? recorded.conflictOfInterest.text : '',
+  };
+}
+
+const FIELD_RANK: readonly string[] = [
+  'kind',
+  'levelId',
+  'overrideReason',
+  'conditions',
+  'resubmitBy',
+  'evidenceRequests',
+  'strengths',
+  'areasForDevelopment',
+  'recommendations',
+  'feedback',
+  'conflictOfInterest',
+  'conflictText',
+];
+const PART_RANK: readonly string[] = ['', 'text', 'criterionId', 'what', 'dueOn'];
+
+/** The problems in the order the form asks its questions, for the error summary. */
+export function orderedOutcomeProblems(problems: OutcomeProblems): [OutcomeField, string][] {
+  const rank = (field: string): number[] => {
+    const [name = '', index, part = ''] = field.split('.');
+    return [FIELD_RANK.indexOf(name), index === undefined ? -1 : Number(index), PART_RANK.indexOf(part)];
+  };
+  const entries = Object.entries(problems).filter((entry): entry is [OutcomeField, string] => typeof entry[1] === 'string');
+  return entries.sort(([a], [b]) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    for (let i = 0; i < ra.length; i += 1) if (ra[i] !== rb[i]) return (ra[i] ?? 0) - (rb[i] ?? 0);
+    return 0;
+  });
+}
+
+/** The appeal window that applies: the region's, or 28 days (the default of a region file without one) when the region is not known. */
+export function appealWindowDaysFor(region: { moderation: { appealWindowDays: number } } | null | undefined): number {
+  const days = region?.moderation.appealWindowDays;
+  return typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : 28;
 }
 
 /** The renewal period that applies: the region's, or three years (the usual period) when the region is not known. */

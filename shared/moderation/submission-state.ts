@@ -12,7 +12,9 @@ import type { CriterionModeration, ModerationOutcome, OutcomeKind, SubmissionSta
  *    - deferred, and the deadline (the resubmission date, or else the latest date an open request
  *      for evidence is due) has passed: "lapsed";
  *    - deferred otherwise: "awaiting evidence", due on that deadline;
+ *    - an award with conditions: "decided", with how many conditions are open and the soonest due;
  *    - any other outcome: "decided", with the outcome.
+ *    A deferral's own dated requests for evidence count with those made during the review.
  * 3. No outcome yet:
  *    - a request for evidence not yet received: "awaiting evidence", due on the earliest date of
  *      the open requests (and overdue once that date has passed: a request before the outcome
@@ -67,12 +69,29 @@ export type SubmissionState =
       resubmittedAs: number | null;
       /** yyyy-mm-dd an appeal was resolved, or null when there was none. */
       appealResolvedOn: string | null;
+      /** Only for an award with conditions: how many are still open, and the soonest date one is due. */
+      conditions?: ConditionsStanding;
     }
   | { kind: 'appealed'; lodgedOn: string; outcome: OutcomeKind | null }
   | { kind: 'lapsed'; /** yyyy-mm-dd the resubmission was due. */ dueOn: string };
 
-/** The outcome as the state needs it. `resubmitBy` (yyyy-mm-dd) is the date a deferral must be answered by. */
-export type OutcomeFacts = Pick<ModerationOutcome, 'kind' | 'levelId' | 'renewalDate'> & { resubmitBy?: string | null };
+/** The open conditions of an award with conditions. */
+export interface ConditionsStanding {
+  open: number;
+  /** yyyy-mm-dd the soonest open condition is due, or null when none is open. */
+  dueOn: string | null;
+  overdue: boolean;
+}
+
+/**
+ * The outcome as the state needs it. `resubmitBy` (yyyy-mm-dd) is the date a deferral must be
+ * answered by; `evidenceRequests` are a deferral's dated requests, `conditions` an award's.
+ */
+export type OutcomeFacts = Pick<ModerationOutcome, 'kind' | 'levelId' | 'renewalDate'> & {
+  resubmitBy?: string | null;
+  evidenceRequests?: readonly { dueOn: string; receivedOn?: string | null }[];
+  conditions?: readonly { dueOn: string; dischargedOn?: string | null }[];
+};
 
 /** A request for evidence: when it is due and, once it came, when. */
 export interface EvidenceRequestFacts {
@@ -109,7 +128,11 @@ const isDay = (text: string | null | undefined): text is string => typeof text =
 export function submissionState(facts: SubmissionFacts): SubmissionState {
   const { outcome, appeal, today } = facts;
   if (appeal && appeal.resolvedOn === null) return { kind: 'appealed', lodgedOn: appeal.lodgedOn, outcome: outcome?.kind ?? null };
-  const open = facts.requests.filter((r) => r.receivedOn === null);
+  // A deferral's own requests count with those made during the review.
+  const deferralRequests = outcome?.kind === 'deferred' ? (outcome.evidenceRequests ?? []) : [];
+  const open = [...facts.requests, ...deferralRequests.map((r) => ({ dueOn: r.dueOn, receivedOn: r.receivedOn ?? null }))].filter(
+    (r) => r.receivedOn === null,
+  );
   const openDates = open
     .map((r) => r.dueOn)
     .filter(isDay)
@@ -128,6 +151,7 @@ export function submissionState(facts: SubmissionFacts): SubmissionState {
       renewalDate: outcome.renewalDate,
       resubmittedAs: outcome.kind === 'deferred' ? facts.laterVersion : null,
       appealResolvedOn: appeal?.resolvedOn ?? null,
+      ...(outcome.kind === 'accredited-with-conditions' ? { conditions: conditionsStanding(outcome.conditions ?? [], today) } : {}),
     };
   }
 
@@ -140,6 +164,16 @@ export function submissionState(facts: SubmissionFacts): SubmissionState {
   const decided = facts.decisions.filter((d) => d.decision !== null).length;
   if (visitDate !== null || decided > 0) return { kind: 'in-review', decided, visitedOn: visitDate };
   return fromRecordedStatus(facts.recordedStatus);
+}
+
+function conditionsStanding(conditions: NonNullable<OutcomeFacts['conditions']>, today: string): ConditionsStanding {
+  const open = conditions.filter((c) => !c.dischargedOn);
+  const dueOn =
+    open
+      .map((c) => c.dueOn)
+      .filter(isDay)
+      .sort()[0] ?? null;
+  return { open: open.length, dueOn, overdue: dueOn !== null && today > dueOn };
 }
 
 /**
@@ -171,7 +205,8 @@ export function dayText(yyyyMmDd: string): string {
 
 const OUTCOME_WORDS: Record<OutcomeKind, string> = {
   accredited: 'accredited',
-  'not-yet': 'not yet accredited',
+  'accredited-with-conditions': 'accredited with conditions',
+  'not-yet': 'not accredited',
   deferred: 'deferred',
 };
 
@@ -188,6 +223,11 @@ export function submissionStateLabel(state: SubmissionState): string {
       if (state.dueOn === null) return 'Awaiting evidence';
       return state.overdue ? `Awaiting evidence, overdue since ${dayText(state.dueOn)}` : `Awaiting evidence, due ${dayText(state.dueOn)}`;
     case 'decided':
+      if (state.conditions && state.conditions.open > 0 && state.conditions.dueOn !== null) {
+        return state.conditions.overdue
+          ? `Decided: accredited with conditions, overdue since ${dayText(state.conditions.dueOn)}`
+          : `Decided: accredited with conditions, next due ${dayText(state.conditions.dueOn)}`;
+      }
       return state.outcome ? `Decided: ${OUTCOME_WORDS[state.outcome]}` : 'Decided';
     case 'appealed':
       return 'Appealed';
@@ -223,14 +263,18 @@ export function submissionStateExplanation(state: SubmissionState, levelLabel: (
       return `${what} by ${dayText(state.dueOn)}.`;
     }
     case 'decided': {
+      const accredited = `Accredited${state.levelId ? ` at ${levelLabel(state.levelId)}` : ''}`;
+      const renewal = state.renewalDate ? `, to be renewed by ${dayText(state.renewalDate)}` : '';
       const outcome =
         state.outcome === null
           ? 'The outcome was recorded before outcomes were kept in detail.'
           : state.outcome === 'accredited'
-            ? `Accredited${state.levelId ? ` at ${levelLabel(state.levelId)}` : ''}${state.renewalDate ? `, to be renewed by ${dayText(state.renewalDate)}` : ''}.`
-            : state.outcome === 'deferred'
-              ? `Deferred${state.resubmittedAs !== null ? `; the school has since sent version ${state.resubmittedAs}` : ''}.`
-              : 'Not yet accredited.';
+            ? `${accredited}${renewal}.`
+            : state.outcome === 'accredited-with-conditions'
+              ? `${accredited} with conditions${renewal}. ${conditionsSentence(state.conditions)}`
+              : state.outcome === 'deferred'
+                ? `Deferred${state.resubmittedAs !== null ? `; the school has since sent version ${state.resubmittedAs}` : ''}.`
+                : 'Not accredited.';
       return state.appealResolvedOn ? `${outcome} An appeal was resolved on ${dayText(state.appealResolvedOn)}.` : outcome;
     }
     case 'appealed':
@@ -238,6 +282,15 @@ export function submissionStateExplanation(state: SubmissionState, levelLabel: (
     case 'lapsed':
       return `The outcome was deferred and the school did not resubmit by ${dayText(state.dueOn)}, so the submission has lapsed. The school can apply again with a new submission.`;
   }
+}
+
+function conditionsSentence(conditions: ConditionsStanding | undefined): string {
+  if (!conditions || conditions.open === 0) return 'Every condition has been met.';
+  const count = `${conditions.open} ${conditions.open === 1 ? 'condition is' : 'conditions are'} still open`;
+  if (conditions.dueOn === null) return `${count}.`;
+  return conditions.overdue
+    ? `${count}; the first was due on ${dayText(conditions.dueOn)}: contact the school.`
+    : `${count}; the next is due by ${dayText(conditions.dueOn)}.`;
 }
 
 /** The records of a workspace the queue derives every submission's state from. */

@@ -154,7 +154,7 @@ describe('the moderator’s queue', () => {
       const { db, workspace, user } = await openQueue();
       await recordOutcome(db, outcome(`${workspace.id}|submission-111222-v1`, 'deferred', '2027-01-09'));
       await recordOutcome(db, outcome(`${workspace.id}|submission-654321-v1`, 'not-yet', null));
-      await waitFor(() => expect(statusOf('Oakfield Academy, submission v1')).toBe('Decided: not yet accredited'));
+      await waitFor(() => expect(statusOf('Oakfield Academy, submission v1')).toBe('Decided: not accredited'));
       expect(statusOf('Ashby Infant School, submission v1')).toBe('Awaiting evidence, due 9 January 2027');
       await user.selectOptions(screen.getByLabelText('Status'), 'Awaiting evidence');
       expect(groups()).toEqual([['Ashby Infant School, submission v1']]);

@@ -26,6 +26,59 @@ async function setUp() {
   return { ...seeded, db, record, moderation, platform: recordingPlatform(), user: userEvent.setup() };
 }
 
+describe('The school reads an award with conditions', () => {
+  it('shows the outcome, each condition with its date, the appeal date and the feedback lists', async () => {
+    const { db, evaluation, school, record, moderation, platform } = await setUp();
+    const document = {
+      ...moderation,
+      outcome: {
+        ...moderation.outcome,
+        kind: 'accredited-with-conditions' as const,
+        levelId: 'established',
+        levelLabel: 'Established',
+        renewalDate: '2029-12-01',
+        conditions: [
+          { text: 'Publish the SEN information report on the website.', dueOn: '2027-03-31' },
+          { text: 'Train every governor in the SEND Code of Practice.', dueOn: '2027-06-30' },
+        ],
+        strengths: ['The SENCO knows every pupil well.'],
+        areasForDevelopment: ['Gather parents’ views each term.'],
+        recommendations: [],
+        conflictOfInterest: { kind: 'none' as const },
+        appealBy: '2026-12-29',
+      },
+    };
+    await db.receivedReports.put({
+      id: document.reportId,
+      schoolId: school.id,
+      evaluationId: evaluation.id,
+      submissionId: record.id,
+      importedAt: '2026-12-03T09:00:00.000Z',
+      fileSha256: 'ab'.repeat(32),
+      signerFingerprint: MODERATOR_FINGERPRINT,
+      document,
+      pdf: new Blob(['%PDF-1.7 stand-in report']),
+    });
+    await renderWithServices(<ReceivedReportScreen evaluationId={evaluation.id} reportId={document.reportId} />, { db, platform });
+    await screen.findByRole('heading', { level: 1, name: 'Moderation of submission v1' });
+    const outcome = screen.getByTestId('received-outcome');
+    expect(outcome.textContent).toContain('Accredited at Established, with conditions');
+    expect(outcome.textContent).toContain('Appeal by29 December 2026, to North East SEN Partnership');
+    expect(
+      within(screen.getByTestId('received-conditions'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Publish the SEN information report on the website. Due by 31 March 2027.',
+      'Train every governor in the SEND Code of Practice. Due by 30 June 2027.',
+    ]);
+    const strengths = screen.getByRole('region', { name: 'Strengths' });
+    expect(within(strengths).getByRole('listitem').textContent).toBe('The SENCO knows every pupil well.');
+    expect(screen.getByRole('region', { name: 'Areas for development' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Recommendations' })).toBeNull();
+  });
+});
+
 describe('A school imports a moderation report', () => {
   it('is reached from the school’s page', async () => {
     const { db, school } = await setUp();

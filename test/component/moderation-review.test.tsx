@@ -21,6 +21,16 @@ import {
 } from './moderation-test-data';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
 
+/** The feedback every outcome needs: one strength, one area for development, a summary, and no conflict of interest. */
+async function fillFeedbackAndDeclaration(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: 'Add a strength' }));
+  await user.type(screen.getByLabelText('Strength 1'), 'Clear leadership of SEN.');
+  await user.click(screen.getByRole('button', { name: 'Add an area for development' }));
+  await user.type(screen.getByLabelText('Area for development 1'), 'Gather parents’ views each term.');
+  await user.type(screen.getByLabelText('Summary for the school'), 'Clear leadership of SEN.');
+  await user.click(screen.getByLabelText('I have no conflict of interest with this school'));
+}
+
 async function setUp(prepare?: (db: AppDatabase, submissionKey: string) => Promise<void>) {
   const db = freshDatabase();
   const seeded = await seedModeratorSubmission(db);
@@ -317,14 +327,20 @@ describe('Outcome and report', () => {
       within(summary)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Choose the outcome of the moderation', 'Write the feedback for the school']);
+    ).toEqual([
+      'Choose the outcome of the moderation',
+      'Name at least one strength of the school’s SEN provision',
+      'Name at least one area for development, so the school knows what to work on next',
+      'Write the feedback for the school',
+      'Declare whether you have a conflict of interest with this school before you record the outcome',
+    ]);
 
     const computed = moderatedAward(framework, document, []).achieved;
     const other = framework.levels.find((l) => l.id !== computed?.id)!;
     await user.click(screen.getByLabelText('Accredited'));
     const levels = screen.getByRole('group', { name: 'Level' });
     await user.click(within(levels).getByLabelText(new RegExp(`^${other.label}`)));
-    await user.type(screen.getByLabelText('Feedback for the school'), 'Clear leadership of SEN.');
+    await fillFeedbackAndDeclaration(user);
     await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
     summary = await screen.findByRole('alert');
     expect(
@@ -361,6 +377,11 @@ describe('Outcome and report', () => {
       renewalDate: '',
       feedback: 'Not yet.',
       decidedAt: '2026-12-01T12:00:00.000Z',
+      strengths: ['A committed SENCO.'],
+      areasForDevelopment: ['Parents’ views.'],
+      recommendations: [],
+      conflictOfInterest: { kind: 'none' },
+      appealBy: '2026-12-29',
     });
     const { db, platform, user, submission, pdf, verify } = await setUp(async (db, key) => {
       await seedModeratorKey(db);
@@ -390,6 +411,150 @@ describe('Outcome and report', () => {
     expect(within(screen.getByTestId('report-list')).getByRole('button', { name: `Save again ${stored[0]!.fileName}` })).toBeTruthy();
   });
 
+  it('an outcome recorded before the declaration of interests is not signed: the screen says what to do', async () => {
+    const { db, platform, user, submission, pdf, verify } = await setUp(async (db, key) => {
+      await seedModeratorKey(db);
+      await db.moderationOutcomes.put({
+        submissionKey: key,
+        kind: 'not-yet',
+        levelId: null,
+        computedLevelId: null,
+        overrideReason: '',
+        renewalDate: '',
+        feedback: 'Not yet.',
+        decidedAt: '2026-12-01T12:00:00.000Z',
+      });
+    });
+    await renderWithServices(<ModerationOutcomeScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    const button = await screen.findByRole('button', { name: 'Export the signed moderation report' });
+    expect(button).toHaveProperty('disabled', true);
+    const why = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+    expect(why?.textContent).toBe(
+      'Declare whether you have a conflict of interest with this school, then record the outcome again before you sign the report.',
+    );
+    // The form opens with the recorded outcome and the declaration still to make.
+    expect(screen.getByLabelText('Not accredited')).toHaveProperty('checked', true);
+    expect(screen.getByLabelText('I have no conflict of interest with this school')).toHaveProperty('checked', false);
+    await user.click(screen.getByRole('button', { name: 'Record the outcome again' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: /^Declare whether you have a conflict of interest/ })).toBeTruthy();
+    expect(pdf.requests).toHaveLength(0);
+  });
+
+  it('records an award with two dated conditions, refusing a condition due before today and one without words', async () => {
+    const { db, platform, user, submission, pdf, verify, framework, document: submitted } = await setUp();
+    await renderWithServices(<ModerationOutcomeScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Outcome and moderation report' });
+    await user.click(screen.getByLabelText('Accredited with conditions'));
+    const computed = moderatedAward(framework, submitted, []).achieved;
+    if (!computed) await user.click(within(screen.getByRole('group', { name: 'Level' })).getAllByRole('radio')[0]!);
+    await user.click(screen.getByRole('button', { name: 'Add a condition' }));
+    await user.click(screen.getByRole('button', { name: 'Add another condition' }));
+    await user.type(
+      screen.getByLabelText('What the school must do', { selector: '#outcome-conditions-0-text' }),
+      'Publish the SEN information report.',
+    );
+    const first = screen.getByRole('group', { name: 'Condition 1 is due by' });
+    await user.type(within(first).getByLabelText('Day'), '1');
+    await user.type(within(first).getByLabelText('Month'), '1');
+    await user.type(within(first).getByLabelText('Year'), '2020');
+    const second = screen.getByRole('group', { name: 'Condition 2 is due by' });
+    await user.type(within(second).getByLabelText('Day'), '30');
+    await user.type(within(second).getByLabelText('Month'), '6');
+    await user.type(within(second).getByLabelText('Year'), '2999');
+    await fillFeedbackAndDeclaration(user);
+    await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
+      'The date condition 1 is due is before today: the school needs time, so choose today or a later date',
+      'Say what condition 2 asks the school to do',
+    ]);
+    expect(await db.moderationOutcomes.get(submission.key)).toBeUndefined();
+
+    await user.clear(within(first).getByLabelText('Year'));
+    await user.type(within(first).getByLabelText('Year'), '2999');
+    await user.type(screen.getByLabelText('What the school must do', { selector: '#outcome-conditions-1-text' }), 'Train the governors.');
+    await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
+    await screen.findByText(/^Outcome recorded: accredited at .* with 2 conditions, renewal due /);
+    const outcome = await db.moderationOutcomes.get(submission.key);
+    expect(outcome).toMatchObject({
+      kind: 'accredited-with-conditions',
+      conditions: [
+        { text: 'Publish the SEN information report.', dueOn: '2999-01-01', dischargedOn: null },
+        { text: 'Train the governors.', dueOn: '2999-06-30', dischargedOn: null },
+      ],
+      strengths: ['Clear leadership of SEN.'],
+      areasForDevelopment: ['Gather parents’ views each term.'],
+      conflictOfInterest: { kind: 'none' },
+    });
+    expect(outcome?.appealBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(screen.getByRole('button', { name: 'Export the signed moderation report' })).toHaveProperty('disabled', false);
+  });
+
+  it('a deferral lists a request for each criterion marked "more evidence", with what was asked, and needs the dates', async () => {
+    const { db, platform, user, submission, pdf, verify } = await setUp(async (db, key) => {
+      await db.criterionModerations.put(moderationRecord(key, 'NE-1.1.3', 'more-evidence', 'Send the minutes.'));
+    });
+    await renderWithServices(<ModerationOutcomeScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {
+      db,
+      platform,
+      pdfJobs: pdf.runner,
+      verifyJobs: verify.runner,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Outcome and moderation report' });
+    await user.click(screen.getByLabelText('Deferred'));
+    expect((screen.getByLabelText('Criterion') as HTMLSelectElement).value).toBe('NE-1.1.3');
+    expect((screen.getByLabelText('What to send') as HTMLTextAreaElement).value).toBe('Send the minutes.');
+    await fillFeedbackAndDeclaration(user);
+    await user.click(screen.getByLabelText('I declare a conflict of interest'));
+    await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
+      'Give the date the school must resubmit by',
+      'Give the date request 1 is due',
+      'Describe the conflict of interest: your link with the school',
+    ]);
+    // Each link leads to its field.
+    await user.click(within(summary).getByRole('link', { name: 'Give the date request 1 is due' }));
+    expect(document.activeElement?.id).toBe('outcome-evidenceRequests-0-dueOn-day');
+
+    const resubmit = screen.getByRole('group', { name: 'The school must resubmit by' });
+    await user.type(within(resubmit).getByLabelText('Day'), '31');
+    await user.type(within(resubmit).getByLabelText('Month'), '1');
+    await user.type(within(resubmit).getByLabelText('Year'), '2999');
+    const due = screen.getByRole('group', { name: 'Request 1 is due by' });
+    await user.type(within(due).getByLabelText('Day'), '15');
+    await user.type(within(due).getByLabelText('Month'), '1');
+    await user.type(within(due).getByLabelText('Year'), '2999');
+    await user.type(screen.getByLabelText('Your link with the school'), 'I was a governor here until 2022.');
+    await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
+    await screen.findByText('Outcome recorded: deferred, to be resubmitted by 31 January 2999. You can now export the signed report.');
+    expect(await db.moderationOutcomes.get(submission.key)).toMatchObject({
+      kind: 'deferred',
+      resubmitBy: '2999-01-31',
+      evidenceRequests: [{ criterionId: 'NE-1.1.3', what: 'Send the minutes.', dueOn: '2999-01-15', receivedOn: null }],
+      conflictOfInterest: { kind: 'declared', text: 'I was a governor here until 2022.' },
+    });
+  });
+
   it('shows the export’s progress with Cancel focused; cancelling keeps nothing', async () => {
     const { db, platform, user, submission, verify } = await setUp(async (db, key) => {
       await seedModeratorKey(db);
@@ -402,6 +567,13 @@ describe('Outcome and report', () => {
         renewalDate: '',
         feedback: 'Waiting for evidence.',
         decidedAt: '2026-12-01T12:00:00.000Z',
+        resubmitBy: '2027-01-31',
+        evidenceRequests: [{ criterionId: 'NE-1.1.3', what: 'Send minutes.', dueOn: '2027-01-15', receivedOn: null }],
+        strengths: ['A committed SENCO.'],
+        areasForDevelopment: ['Parents’ views.'],
+        recommendations: [],
+        conflictOfInterest: { kind: 'none' },
+        appealBy: '2026-12-29',
       });
     });
     await renderWithServices(<ModerationOutcomeScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} />, {

@@ -20,6 +20,7 @@ import {
   startEvaluation,
 } from './support/school-steps';
 import { setUpWorkspaceAndTrustSubmission } from './support/moderator-steps';
+import { dayFromToday, fillDate, fillOutcomeFeedback } from './support/outcome-steps';
 import { runTool, saveDownload } from './support/downloads';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
@@ -158,7 +159,10 @@ describe('moderation, from the school to the moderator and back', () => {
     await expectVisible(page.getByRole('alert').getByRole('link', { name: 'Choose the outcome of the moderation' }));
     await look('moderation-outcome-errors', 'Outcome and moderation report');
     await page.getByLabel('Deferred').check();
-    await page.getByLabel('Feedback for the school').fill('A clear start. Send the evidence asked for, then we will visit.');
+    // The request for evidence made during the review is listed already; it needs its date, and the deferral its own.
+    await fillDate(page, 'The school must resubmit by', dayFromToday(45));
+    await fillDate(page, 'Request 1 is due by', dayFromToday(30));
+    await fillOutcomeFeedback(page, 'A clear start. Send the evidence asked for, then we will visit.');
     await page.getByRole('button', { name: 'Record the outcome' }).click();
     await expectVisible(page.getByText(/^Outcome recorded: deferred/));
     const report = await download(() => page.getByRole('button', { name: 'Export the signed moderation report' }).click(), 'report.pdf');

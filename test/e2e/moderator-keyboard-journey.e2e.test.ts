@@ -8,6 +8,7 @@ import type { AppliedFramework } from '../../shared/framework/applied-framework'
 import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
 import { expectText, expectVisible } from './support/app';
 import { focusInfo, replaceText, tabTo } from './support/keyboard';
+import { dayFromToday } from './support/outcome-steps';
 import { closeAppSession, openAppSession, type AppSession } from './support/session';
 
 /**
@@ -106,12 +107,34 @@ describe('keyboard only: a moderator moderates a submission and sends the report
     await page.keyboard.press('Enter');
     await heading('Outcome and moderation report');
     await tabTo(page, /^Accredited/);
-    // The outcome options: Accredited, Not yet accredited, Deferred.
+    // The outcome options: Accredited, Accredited with conditions, Deferred, Not accredited.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('radio', { name: 'Deferred' }).isChecked()).resolves.toBe(true);
-    await tabTo(page, 'Feedback for the school');
+    // The date to resubmit by, then the request for evidence made during the review (listed already) and its date.
+    const [year, month, day] = dayFromToday(45).split('-');
+    const [dueYear, dueMonth, dueDay] = dayFromToday(30).split('-');
+    await tabTo(page, 'Day');
+    for (const part of [day, month, year]) {
+      await page.keyboard.type(String(Number(part)));
+      await page.keyboard.press('Tab');
+    }
+    await tabTo(page, 'Day');
+    for (const part of [dueDay, dueMonth, dueYear]) {
+      await page.keyboard.type(String(Number(part)));
+      await page.keyboard.press('Tab');
+    }
+    // Adding a point moves focus into its box.
+    await tabTo(page, 'Add a strength');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The SENCO knows every pupil well.');
+    await tabTo(page, 'Add an area for development');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Gather parents’ views in a planned way.');
+    await tabTo(page, 'Summary for the school');
     await page.keyboard.type('A clear start. Send the evidence asked for.');
+    await tabTo(page, 'I have no conflict of interest with this school');
+    await page.keyboard.press('Space');
     await tabTo(page, 'Record the outcome');
     await page.keyboard.press('Enter');
     await expectVisible(page.getByText(/^Outcome recorded: deferred/));

@@ -10,6 +10,7 @@ import { expectSavedAfter, expectText, expectVisible, shippedFrameworkForRegion 
 import type { AppBrowser } from './support/browser';
 import { runTool, saveDownload } from './support/downloads';
 import { setUpWorkspaceAndTrustSubmission } from './support/moderator-steps';
+import { fillOutcomeFeedback } from './support/outcome-steps';
 import {
   continueWithFirstCriterion,
   exportSignedSubmission,
@@ -140,10 +141,10 @@ describe('a school’s “not applicable” claim, from the school to the modera
     await expectText(row.getByRole('cell').nth(1), DISPUTED);
 
     await submissionNav.getByRole('link', { name: 'Outcome and report' }).click();
-    await page.getByLabel('Not yet').check();
-    await page.getByLabel('Feedback for the school').fill('Individual healthcare plans apply to your school: please evidence them.');
+    await page.getByLabel('Not accredited').check();
+    await fillOutcomeFeedback(page, 'Individual healthcare plans apply to your school: please evidence them.');
     await page.getByRole('button', { name: 'Record the outcome' }).click();
-    await expectVisible(page.getByText(/^Outcome recorded: not yet/i));
+    await expectVisible(page.getByText(/^Outcome recorded: not accredited/i));
     const report = await saveDownload(
       page,
       downloads,

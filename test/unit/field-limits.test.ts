@@ -18,6 +18,7 @@ import { createSchemaCheck } from '../../shared/formats/json-schema-check';
 import regionsFile from '../../criteria/regions.json';
 import { actionProblems } from '../../shared/actions/action-plan';
 import { outcomeProblems } from '../../shared/moderation/moderation-outcome';
+import { outcomeDraft } from '../fixtures/moderation-report';
 import { loadRegions } from '../../shared/regions/regions';
 import type { SchoolDetails } from '../../shared/school/school-records';
 import { validateSchoolDetails } from '../../shared/school/school-validation';
@@ -285,13 +286,14 @@ describe("the moderator's outcome holds the long-text limit", () => {
   it('takes feedback and a reason at the limit and refuses them one character past it', () => {
     const framework = tinyApplied();
     const at = 'f'.repeat(LONG_TEXT_MAX_CHARS);
-    const draft = { kind: 'accredited' as const, levelId: 'gold', overrideReason: at, feedback: at };
-    expect(outcomeProblems(draft, 'bronze', framework)).toEqual({});
-    expect(outcomeProblems({ ...draft, overrideReason: `${at}x`, feedback: `${at}x` }, 'bronze', framework)).toEqual({
+    const draft = outcomeDraft({ kind: 'accredited', levelId: 'gold', overrideReason: at, feedback: at });
+    const context = { today: '2026-11-24' };
+    expect(outcomeProblems(draft, 'bronze', framework, context)).toEqual({});
+    expect(outcomeProblems({ ...draft, overrideReason: `${at}x`, feedback: `${at}x` }, 'bronze', framework, context)).toEqual({
       overrideReason: 'The reason is 100,001 characters long; it can be at most 100,000. Shorten it by 1 character.',
       feedback: 'The feedback is 100,001 characters long; it can be at most 100,000. Shorten it by 1 character.',
     });
     // A reason that is not kept (the level is the computed one) is not held against the moderator.
-    expect(outcomeProblems({ ...draft, levelId: 'bronze', overrideReason: `${at}x` }, 'bronze', framework)).toEqual({});
+    expect(outcomeProblems({ ...draft, levelId: 'bronze', overrideReason: `${at}x` }, 'bronze', framework, context)).toEqual({});
   });
 });

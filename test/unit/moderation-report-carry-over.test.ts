@@ -79,11 +79,22 @@ describe('the moderation report says which decisions were carried over', () => {
     expect(JSON.stringify(moderationReportLayout({ document: moderation, framework }))).not.toMatch(/carried over/i);
   });
 
-  it('the pages say how many were carried over, from which version, and mark each one', () => {
+  it('the pages say how many were carried over, from which version, and mark each one listed (one agreed without comment is counted in its strand’s line)', () => {
     const text = JSON.stringify(moderationReportLayout({ document: report([carriedAgree, carriedMore, madeHere]), framework }));
     expect(text).toContain(
-      '2 of these decisions were carried over unchanged from version 1 of the submission, because the school left those criteria as they were: TF-1.1.1, TF-2.1.2. Each is marked “carried over” below.',
+      '2 of these decisions were carried over unchanged from version 1 of the submission, because the school left those criteria as they were: TF-1.1.1, TF-2.1.2. Those listed below are marked “carried over”; the others are counted in their strand’s line of criteria agreed without comment.',
     );
+    expect(text.split(' (carried over from version 1)').length - 1).toBe(1);
+    expect(text).toMatch(/agreed without comment \([^)]*1 of them carried over from an earlier version\)/);
+  });
+
+  it('when every carried decision is listed, each is marked below', () => {
+    const carriedModerated: CriterionModeration = {
+      ...criterionModeration(key, 'TF-1.1.1', 'agree', null, 'Seen on the visit.'),
+      carriedFrom,
+    };
+    const text = JSON.stringify(moderationReportLayout({ document: report([carriedModerated, carriedMore, madeHere]), framework }));
+    expect(text).toContain('TF-1.1.1, TF-2.1.2. Each is marked “carried over” below.');
     expect(text.split(' (carried over from version 1)').length - 1).toBe(2);
   });
 });

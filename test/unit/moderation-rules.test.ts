@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outcomeDraft } from '../fixtures/moderation-report';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import type { CriterionModeration } from '../../shared/moderation/moderation-records';
 import {
@@ -95,32 +96,39 @@ describe('outcome', () => {
   });
 
   it('needs a level to accredit, a reason to differ from the rules, and feedback', () => {
-    expect(outcomeProblems({ kind: 'accredited', levelId: null, overrideReason: '', feedback: '' }, 'foundation', framework)).toEqual({
+    const context = { today: '2026-11-24' };
+    expect(outcomeProblems(outcomeDraft({ kind: 'accredited', feedback: '' }), 'foundation', framework, context)).toEqual({
       levelId: 'Choose the level the school is accredited at',
       feedback: 'Write the feedback for the school',
     });
     expect(
-      outcomeProblems({ kind: 'accredited', levelId: 'advanced', overrideReason: ' ', feedback: 'Well done.' }, 'foundation', framework),
+      outcomeProblems(outcomeDraft({ kind: 'accredited', levelId: 'advanced', overrideReason: ' ' }), 'foundation', framework, context),
     ).toEqual({
       overrideReason: 'Say why the level differs from the one the award rules give',
     });
-    expect(outcomeProblems({ kind: 'deferred', levelId: null, overrideReason: '', feedback: 'Send more.' }, null, framework)).toEqual({});
+    expect(
+      outcomeProblems(
+        outcomeDraft({
+          kind: 'deferred',
+          resubmitBy: '2027-01-10',
+          evidenceRequests: [{ criterionId: framework.criteria[0]?.id ?? '', what: 'Send more.', dueOn: '2027-01-10' }],
+        }),
+        null,
+        framework,
+        context,
+      ),
+    ).toEqual({});
+    const rules = { renewalYears: 3, appealWindowDays: 28 };
     const decided = decideOutcome(
-      { kind: 'accredited', levelId: 'foundation', overrideReason: 'ignored', feedback: ' Well done. ' },
+      outcomeDraft({ kind: 'accredited', levelId: 'foundation', overrideReason: 'ignored', feedback: ' Well done. ' }),
       'foundation',
       's',
       '2026-11-24T10:00:00.000Z',
-      3,
+      rules,
     );
     expect(decided).toMatchObject({ levelId: 'foundation', overrideReason: '', renewalDate: '2029-11-24', feedback: 'Well done.' });
     expect(
-      decideOutcome(
-        { kind: 'not-yet', levelId: 'foundation', overrideReason: '', feedback: 'x' },
-        null,
-        's',
-        '2026-11-24T10:00:00.000Z',
-        3,
-      ),
+      decideOutcome(outcomeDraft({ kind: 'not-yet', levelId: 'foundation', feedback: 'x' }), null, 's', '2026-11-24T10:00:00.000Z', rules),
     ).toMatchObject({
       levelId: null,
       renewalDate: '',

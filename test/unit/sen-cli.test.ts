@@ -85,7 +85,7 @@ describe('npm run cli', () => {
 
     expect(await runCli(['verify', 'submission.pdf', 'report.pdf'], io)).toBe(0);
     const outcome =
-      report.document.outcome.kind === 'accredited' ? `Accredited at ${report.document.outcome.levelLabel}` : 'Not yet accredited';
+      report.document.outcome.kind === 'accredited' ? `Accredited at ${report.document.outcome.levelLabel}` : 'Not accredited';
     expect(out).toContain(
       `INTACT    report.pdf: signature intact, signer not yet trusted: moderation report for Brookfield Demonstration Primary School (URN 999001) submission v1, ` +
         `outcome ${outcome}, moderator Jordan Hale (North East SEN Partnership)`,

@@ -31,6 +31,12 @@ function facts(over: Partial<SubmissionFacts> = {}): SubmissionFacts {
 const accredited = { kind: 'accredited' as const, levelId: 'silver', renewalDate: '2029-12-01' };
 const deferred = (resubmitBy: string | null) => ({ kind: 'deferred' as const, levelId: null, renewalDate: '', resubmitBy });
 const notYet = { kind: 'not-yet' as const, levelId: null, renewalDate: '' };
+const withConditions = (conditions: { dueOn: string; dischargedOn?: string | null }[]) => ({
+  kind: 'accredited-with-conditions' as const,
+  levelId: 'silver',
+  renewalDate: '2029-12-01',
+  conditions,
+});
 
 describe('the state of a submission, derived from its records', () => {
   const table: [string, Partial<SubmissionFacts>, SubmissionState][] = [
@@ -90,7 +96,7 @@ describe('the state of a submission, derived from its records', () => {
       { kind: 'decided', outcome: 'accredited', levelId: 'silver', renewalDate: '2029-12-01', resubmittedAs: null, appealResolvedOn: null },
     ],
     [
-      'not yet accredited: decided',
+      'not accredited: decided',
       { outcome: notYet },
       { kind: 'decided', outcome: 'not-yet', levelId: null, renewalDate: '', resubmittedAs: null, appealResolvedOn: null },
     ],
@@ -125,6 +131,91 @@ describe('the state of a submission, derived from its records', () => {
       'deferred and resubmitted: decided, never lapsed',
       { outcome: deferred('2026-11-01'), laterVersion: 2 },
       { kind: 'decided', outcome: 'deferred', levelId: null, renewalDate: '', resubmittedAs: 2, appealResolvedOn: null },
+    ],
+    [
+      'accredited with conditions, all open: decided, due on the soonest condition',
+      { outcome: withConditions([{ dueOn: '2027-06-30' }, { dueOn: '2027-03-31' }]) },
+      {
+        kind: 'decided',
+        outcome: 'accredited-with-conditions',
+        levelId: 'silver',
+        renewalDate: '2029-12-01',
+        resubmittedAs: null,
+        appealResolvedOn: null,
+        conditions: { open: 2, dueOn: '2027-03-31', overdue: false },
+      },
+    ],
+    [
+      'accredited with conditions, the first discharged: due on the next open one',
+      {
+        outcome: withConditions([
+          { dueOn: '2027-03-31', dischargedOn: '2027-02-01' },
+          { dueOn: '2027-06-30', dischargedOn: null },
+        ]),
+      },
+      {
+        kind: 'decided',
+        outcome: 'accredited-with-conditions',
+        levelId: 'silver',
+        renewalDate: '2029-12-01',
+        resubmittedAs: null,
+        appealResolvedOn: null,
+        conditions: { open: 1, dueOn: '2027-06-30', overdue: false },
+      },
+    ],
+    [
+      'accredited with conditions, one past its date: overdue, still decided',
+      { outcome: withConditions([{ dueOn: '2026-12-01' }]) },
+      {
+        kind: 'decided',
+        outcome: 'accredited-with-conditions',
+        levelId: 'silver',
+        renewalDate: '2029-12-01',
+        resubmittedAs: null,
+        appealResolvedOn: null,
+        conditions: { open: 1, dueOn: '2026-12-01', overdue: true },
+      },
+    ],
+    [
+      'accredited with conditions, every one discharged',
+      { outcome: withConditions([{ dueOn: '2026-12-01', dischargedOn: '2026-11-30' }]) },
+      {
+        kind: 'decided',
+        outcome: 'accredited-with-conditions',
+        levelId: 'silver',
+        renewalDate: '2029-12-01',
+        resubmittedAs: null,
+        appealResolvedOn: null,
+        conditions: { open: 0, dueOn: null, overdue: false },
+      },
+    ],
+    [
+      'deferred with the outcome’s own dated requests: awaiting, counting them, due on the resubmission date',
+      {
+        outcome: {
+          ...deferred('2027-01-31'),
+          evidenceRequests: [
+            { dueOn: '2027-01-15', receivedOn: null },
+            { dueOn: '2027-01-10', receivedOn: '2026-12-09' },
+          ],
+        },
+      },
+      { kind: 'awaiting-evidence', dueOn: '2027-01-31', overdue: false, because: 'deferral', openRequests: 1 },
+    ],
+    [
+      'deferred without a resubmission date: the latest open request of the outcome is the deadline',
+      { outcome: { ...deferred(null), evidenceRequests: [{ dueOn: '2027-01-15' }, { dueOn: '2027-01-05' }] } },
+      { kind: 'awaiting-evidence', dueOn: '2027-01-15', overdue: false, because: 'deferral', openRequests: 2 },
+    ],
+    [
+      'deferred, its requests all past: lapsed on the latest',
+      { outcome: { ...deferred(null), evidenceRequests: [{ dueOn: '2026-12-01' }, { dueOn: '2026-12-05' }] } },
+      { kind: 'lapsed', dueOn: '2026-12-05' },
+    ],
+    [
+      'requests on an outcome that is not a deferral are not waited for',
+      { outcome: { ...notYet, evidenceRequests: [{ dueOn: '2027-01-15' }] } },
+      { kind: 'decided', outcome: 'not-yet', levelId: null, renewalDate: '', resubmittedAs: null, appealResolvedOn: null },
     ],
     [
       'an open appeal comes first',
@@ -192,6 +283,45 @@ describe('the state of a submission, derived from its records', () => {
     expect(
       submissionStateLabel({ kind: 'awaiting-evidence', dueOn: '2026-12-09', overdue: true, because: 'requests', openRequests: 2 }),
     ).toBe('Awaiting evidence, overdue since 9 December 2026');
+    const conditional = (conditions: { open: number; dueOn: string | null; overdue: boolean }): SubmissionState => ({
+      kind: 'decided',
+      outcome: 'accredited-with-conditions',
+      levelId: 'silver',
+      renewalDate: '2029-12-01',
+      resubmittedAs: null,
+      appealResolvedOn: null,
+      conditions,
+    });
+    expect(
+      [
+        conditional({ open: 2, dueOn: '2027-03-31', overdue: false }),
+        conditional({ open: 1, dueOn: '2026-12-01', overdue: true }),
+        conditional({ open: 0, dueOn: null, overdue: false }),
+      ].map((s) => [submissionStateLabel(s), submissionStateExplanation(s, level)]),
+    ).toEqual([
+      [
+        'Decided: accredited with conditions, next due 31 March 2027',
+        'Accredited at Silver with conditions, to be renewed by 1 December 2029. 2 conditions are still open; the next is due by 31 March 2027.',
+      ],
+      [
+        'Decided: accredited with conditions, overdue since 1 December 2026',
+        'Accredited at Silver with conditions, to be renewed by 1 December 2029. 1 condition is still open; the first was due on 1 December 2026: contact the school.',
+      ],
+      [
+        'Decided: accredited with conditions',
+        'Accredited at Silver with conditions, to be renewed by 1 December 2029. Every condition has been met.',
+      ],
+    ]);
+    expect(
+      submissionStateLabel({
+        kind: 'decided',
+        outcome: 'not-yet',
+        levelId: null,
+        renewalDate: '',
+        resubmittedAs: null,
+        appealResolvedOn: null,
+      }),
+    ).toBe('Decided: not accredited');
     expect(
       submissionStateExplanation({ kind: 'awaiting-evidence', dueOn: null, overdue: false, because: 'requests', openRequests: 0 }),
     ).toBe('The school has been asked for more evidence. No date has been set: set the date it is due.');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { shortHash } from '../../../shared/formats/sha256';
 import { signerIdentity, type TrustQuestion } from '../../../shared/moderation/first-use-trust';
 import type { VerifiedReport } from '../../../shared/moderation/moderation-report-verifier';
-import { OUTCOME_KINDS } from '../../../shared/moderation/moderation-records';
+import { outcomeHeadline, type OutcomeKind } from '../../../shared/moderation/moderation-records';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
@@ -136,9 +136,8 @@ export function ModerationReportsScreen({ schoolId }: { schoolId: string }) {
   );
 }
 
-function outcomeLabel(kind: (typeof OUTCOME_KINDS)[number]['id'], levelLabel: string): string {
-  const label = OUTCOME_KINDS.find((k) => k.id === kind)?.label ?? kind;
-  return kind === 'accredited' && levelLabel ? `${label} at ${levelLabel}` : label;
+function outcomeLabel(kind: OutcomeKind, levelLabel: string): string {
+  return outcomeHeadline(kind, levelLabel);
 }
 
 function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (accept: boolean) => void }) {

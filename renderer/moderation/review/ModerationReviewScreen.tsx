@@ -4,7 +4,7 @@ import { levelLabel, scalePoint, type AppliedFramework } from '../../../shared/f
 import { shortHash } from '../../../shared/formats/sha256';
 import { moderatedAward } from '../../../shared/moderation/moderation-outcome';
 import {
-  OUTCOME_KINDS,
+  outcomeHeadline,
   SUBMISSION_STATUSES,
   type ModerationOutcome,
   type SubmissionStatus,
@@ -313,8 +313,7 @@ function AccuracySummary({ accuracy, criterionHref }: { accuracy: AccuracyJudgem
 }
 
 function outcomeLabel(framework: AppliedFramework, outcome: ModerationOutcome): string {
-  const kind = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
-  return outcome.kind === 'accredited' && outcome.levelId ? `${kind} at ${levelLabel(framework, outcome.levelId)}` : kind;
+  return outcomeHeadline(outcome.kind, outcome.levelId ? levelLabel(framework, outcome.levelId) : '');
 }
 
 /** Loading, a submission or criterion that is not there, or a framework the app cannot find. */

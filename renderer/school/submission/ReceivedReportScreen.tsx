@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { levelLabel, scalePoint } from '../../../shared/framework/applied-framework';
 import { shortHash } from '../../../shared/formats/sha256';
 import { moderationFileName } from '../../../shared/moderation/moderation-format';
-import { OUTCOME_KINDS } from '../../../shared/moderation/moderation-records';
+import { FEEDBACK_LISTS } from '../../../shared/moderation/moderation-outcome';
+import { outcomeHeadline } from '../../../shared/moderation/moderation-records';
 import { decisionText } from '../../../shared/moderation/moderation-review';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
@@ -31,9 +32,15 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
   const { school, framework, evaluation } = context;
   const moderation = record.document;
   const { outcome } = moderation;
-  const kindLabel = OUTCOME_KINDS.find((k) => k.id === outcome.kind)?.label ?? outcome.kind;
-  const headline = outcome.kind === 'accredited' && outcome.levelLabel ? `${kindLabel} at ${outcome.levelLabel}` : kindLabel;
-  const requests = moderation.criteria.filter((c) => c.decision === 'more-evidence');
+  const headline = outcomeHeadline(outcome.kind, outcome.levelLabel);
+  // A deferral's dated requests; a report without them lists each "more evidence needed" decision.
+  const dated = outcome.evidenceRequests ?? [];
+  const requests =
+    dated.length > 0
+      ? dated.map((r) => ({ criterionId: r.criterionId, comment: r.what, dueOn: r.dueOn }))
+      : moderation.criteria.filter((c) => c.decision === 'more-evidence').map((c) => ({ ...c, dueOn: '' }));
+  const conditions = outcome.conditions ?? [];
+  const feedbackLists = FEEDBACK_LISTS.map((list) => ({ ...list, items: outcome[list.field] ?? [] })).filter((l) => l.items.length > 0);
   const rows = onlyChanged
     ? moderation.criteria.filter((c) => c.decision === 'moderated' || c.decision === 'more-evidence')
     : moderation.criteria;
@@ -66,6 +73,20 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
             <div>
               <dt>Renewal due</dt>
               <dd>{formatIsoDate(outcome.renewalDate)}</dd>
+            </div>
+          ) : null}
+          {outcome.resubmitBy ? (
+            <div>
+              <dt>Resubmit by</dt>
+              <dd>{formatIsoDate(outcome.resubmitBy)}</dd>
+            </div>
+          ) : null}
+          {outcome.appealBy ? (
+            <div>
+              <dt>Appeal by</dt>
+              <dd>
+                {formatIsoDate(outcome.appealBy)}, to {moderation.moderator.organisation}
+              </dd>
             </div>
           ) : null}
           <div>
@@ -105,7 +126,31 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
         {message ? <p className={message.kind === 'error' ? 'notice notice--error' : undefined}>{message.text}</p> : null}
       </div>
 
+      {conditions.length > 0 ? (
+        <>
+          <h2>Conditions of the award</h2>
+          <ol data-testid="received-conditions">
+            {conditions.map((c, i) => (
+              <li key={i}>
+                {c.text} <strong>Due by {formatIsoDate(c.dueOn)}.</strong>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+
       <h2>Feedback</h2>
+      {feedbackLists.map((list) => (
+        <section key={list.field} aria-labelledby={`received-${list.field}`}>
+          <h3 id={`received-${list.field}`}>{list.label}</h3>
+          <ul>
+            {list.items.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {feedbackLists.length > 0 ? <h3>Summary</h3> : null}
       <p className="prose">{outcome.feedback || 'No feedback written.'}</p>
 
       <h2>Requests for more evidence</h2>
@@ -117,6 +162,7 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
             {requests.map((c) => (
               <li key={c.criterionId}>
                 <a href={href.criterion(evaluationId, c.criterionId)}>{c.criterionId}</a>: {c.comment || 'Please send further evidence.'}
+                {c.dueOn ? <strong> Due by {formatIsoDate(c.dueOn)}.</strong> : null}
               </li>
             ))}
           </ul>
