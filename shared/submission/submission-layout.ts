@@ -18,6 +18,7 @@ import {
   type CriterionExtras,
 } from '../pdf/layout-blocks';
 import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
+import { approvalSentence } from './approval';
 import {
   FRAMEWORK_JSON_NAME,
   SUBMISSION_JSON_NAME,
@@ -88,6 +89,7 @@ function coverPage(document: SubmissionDocument): Content[] {
   return [
     { text: 'SEN accreditation submission', style: 'coverTitle', margin: [0, 120, 0, 8] },
     { text: document.school.name, style: 'coverSchool' },
+    ...(document.approval ? [{ text: approvalSentence(document.approval), bold: true, margin: [0, 0, 0, 12] } satisfies Content] : []),
     labelledRows(rows, 150),
     panel([{ text: signedFileNotice(document), style: 'notice' }], [0, 16, 0, 0]),
   ];
