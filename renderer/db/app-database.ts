@@ -4,6 +4,7 @@ import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswal
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
+import type { ApprovalRecord } from '../../shared/submission/approval';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import type {
   CriterionModeration,
@@ -129,7 +130,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 7;
+export const DATABASE_SCHEMA_VERSION = 8;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -157,6 +158,7 @@ export class AppDatabase extends Dexie {
   receivedReports!: EntityTable<ReceivedReportRecord, 'id'>;
   moderatorPins!: EntityTable<ModeratorPinRecord, 'key'>;
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
+  approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -210,6 +212,9 @@ export class AppDatabase extends Dexie {
     // Version 7: the narratives of a 2005 evaluation that carry forward for reference only, beside
     // the 2026 criterion that succeeds theirs (shared/evaluation/edition-crosswalk.ts). A new table only.
     this.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    // Version 8: the head teacher's (or a governor's) approval of an evaluation for submission, the
+    // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
+    this.version(8).stores({ approvals: 'evaluationId' });
   }
 }
 
