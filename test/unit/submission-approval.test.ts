@@ -14,6 +14,7 @@ import {
   type ApprovalDraft,
   type ApprovalRecord,
 } from '../../shared/submission/approval';
+import { preflight } from '../../shared/submission/preflight';
 import { buildSubmissionDocument } from '../../shared/submission/submission-builder';
 import { exportSubmission, type SigningIdentity } from '../../shared/submission/submission-exporter';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -139,6 +140,27 @@ describe('approvalState', () => {
     expect(approvalProblem(approvalState('00'.repeat(32), approval))).toBe(
       'Out of date: changed since Alex Morgan approved it on 19 November 2026; ask them to approve it again on the Approval page',
     );
+  });
+});
+
+describe('preflight and the approval', () => {
+  it('counts a missing or out-of-date approval as a blocker, a current one not, and says nothing when not asked', async () => {
+    const { framework, responses, links, evidence, actions } = demo.snapshot;
+    const check = (state?: Parameters<typeof preflight>[7]) => preflight(framework, responses, links, evidence, actions, null, null, state);
+    const document = exported();
+    const hash = await approvalSnapshotHash(document);
+    const approval = record(hash, document);
+    const notAsked = check();
+    expect(notAsked.approvalProblem).toBeNull();
+    const current = check(approvalState(hash, approval));
+    expect(current.approvalProblem).toBeNull();
+    expect(current.blockerCount).toBe(notAsked.blockerCount);
+    const none = check(approvalState(hash, null));
+    expect(none.approvalProblem).toMatch(/has not approved this self-evaluation yet/);
+    expect(none.blockerCount).toBe(notAsked.blockerCount + 1);
+    const stale = check(approvalState('00'.repeat(32), approval));
+    expect(stale.approvalProblem).toMatch(/^Out of date: changed since Alex Morgan approved it on 19 November 2026/);
+    expect(stale.blockerCount).toBe(notAsked.blockerCount + 1);
   });
 });
 
