@@ -46,6 +46,7 @@ export const SCHEMA_TYPES_TARGETS: readonly SchemaTypesTarget[] = [
       '#/properties/evidence/items/properties/file/oneOf/1': 'SubmissionEvidenceFile',
       '#/properties/actions/items': 'SubmissionAction',
       '#/properties/declaration': 'SubmissionDeclaration',
+      '#/properties/approval': 'SubmissionApproval',
       '#/properties/signer': 'SubmissionSigner',
     },
   },

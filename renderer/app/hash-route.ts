@@ -43,6 +43,9 @@ const routes = {
   submit: route('/evaluations/:evaluationId/submit', 'Export the signed submission', () =>
     import('../school/submission/SubmitScreen').then((m) => m.SubmitScreen),
   ),
+  approval: route('/evaluations/:evaluationId/approval', 'Approve for submission', () =>
+    import('../school/submission/ApprovalScreen').then((m) => m.ApprovalScreen),
+  ),
   portfolio: route('/evaluations/:evaluationId/portfolio', 'Print the accreditation portfolio', () =>
     import('../school/portfolio/PortfolioScreen').then((m) => m.PortfolioScreen),
   ),

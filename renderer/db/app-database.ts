@@ -5,6 +5,7 @@ import type { PartnershipTrustRecord } from '../../shared/moderation/partnership
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
+import type { ApprovalRecord } from '../../shared/submission/approval';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import type {
   CriterionModeration,
@@ -130,7 +131,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 8;
+export const DATABASE_SCHEMA_VERSION = 9;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -159,6 +160,7 @@ export class AppDatabase extends Dexie {
   moderatorPins!: EntityTable<ModeratorPinRecord, 'key'>;
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
   partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
+  approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -215,6 +217,9 @@ export class AppDatabase extends Dexie {
     // Version 8: the partnership roots a moderator workspace has pinned and the revocation lists it
     // holds (shared/moderation/partnership-trust.ts). A new table only: nothing to migrate.
     this.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
+    // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
+    this.version(9).stores({ approvals: 'evaluationId' });
   }
 }
 

@@ -4,11 +4,13 @@ import type { EvidenceItem } from '../evidence/evidence-records';
 import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLongMessage } from '../formats/field-limits';
 import { criterionApplies, notApplicableProblem, type ApplicabilityProfile } from '../framework/applicability';
 import type { AppliedFramework } from '../framework/applied-framework';
+import { approvalProblem as approvalProblemOf, type ApprovalState } from './approval';
 import type { SubmissionDeclaration } from './submission-format';
 
 /**
  * What to tell the SENCO before export. Warnings point at gaps a moderator will notice; blockers
- * stop the export: personal data that nobody has confirmed is redacted, and a missing declaration.
+ * stop the export: personal data that nobody has confirmed is redacted, a missing declaration, and
+ * an approval that is missing or out of date (when the caller gives the approval's state).
  */
 export interface PreflightReport {
   unjudged: string[];
@@ -19,6 +21,8 @@ export interface PreflightReport {
   declarationProblems: Partial<Record<keyof SubmissionDeclaration | 'confirmed', string>>;
   /** Texts longer than a submission can hold, each with where it is and what to do. */
   textsTooLong: TextTooLong[];
+  /** Why the approval does not allow export yet (approval.ts), or null: current, or not asked about. */
+  approvalProblem: string | null;
   warningCount: number;
   blockerCount: number;
 }
@@ -42,6 +46,8 @@ export function preflight(
   declaration: DeclarationDraft | null,
   /** The school's profile: criteria that do not apply to it are never warned about. Null: every criterion applies. */
   profile: ApplicabilityProfile | null = null,
+  /** The approval's state now; undefined: not checked here. */
+  approval?: ApprovalState,
 ): PreflightReport {
   const judgementOf = new Map(responses.map((r) => [r.criterionId, r.judgement]));
   const claimOf = new Map(responses.map((r) => [r.criterionId, r.notApplicable ?? null]));
@@ -67,6 +73,7 @@ export function preflight(
     evidence.filter((e) => linkedEvidence.has(e.id)),
     actions,
   );
+  const approvalProblem = approval ? approvalProblemOf(approval) : null;
 
   return {
     unjudged,
@@ -75,11 +82,13 @@ export function preflight(
     unredactedPersonalData,
     declarationProblems,
     textsTooLong,
+    approvalProblem,
     warningCount: (unjudged.length > 0 ? 1 : 0) + (judgedWithoutEvidence.length > 0 ? 1 : 0) + (actionsWithoutOwner.length > 0 ? 1 : 0),
     blockerCount:
       (unredactedPersonalData.length > 0 ? 1 : 0) +
       (Object.keys(declarationProblems).length > 0 ? 1 : 0) +
-      (textsTooLong.length > 0 ? 1 : 0),
+      (textsTooLong.length > 0 ? 1 : 0) +
+      (approvalProblem ? 1 : 0),
   };
 }
 

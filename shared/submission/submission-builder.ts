@@ -8,6 +8,7 @@ import { legacyPhaseOf, type School } from '../school/school-records';
 import {
   SUBMISSION_FORMAT,
   SUBMISSION_FORMAT_VERSION,
+  type SubmissionApproval,
   type SubmissionDeclaration,
   type SubmissionDocument,
   type SubmissionEvidence,
@@ -30,6 +31,8 @@ export interface SubmissionIdentity {
   version: number;
   createdAt: string;
   declaration: SubmissionDeclaration;
+  /** The approval the export carries (approval.ts), when there is one. */
+  approval?: SubmissionApproval | null;
   certificateFingerprint: string;
 }
 
@@ -141,6 +144,16 @@ export function buildSubmissionDocument(snapshot: SubmissionSnapshot, identity: 
       date: identity.declaration.date,
       statement: identity.declaration.statement,
     },
+    ...(identity.approval
+      ? {
+          approval: {
+            name: identity.approval.name,
+            role: identity.approval.role,
+            date: identity.approval.date,
+            snapshotHash: identity.approval.snapshotHash,
+          },
+        }
+      : {}),
     signer: { certificateFingerprint: identity.certificateFingerprint },
   };
 }

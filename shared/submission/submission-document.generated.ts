@@ -19,6 +19,7 @@ export interface SubmissionDocument {
   evidence: SubmissionEvidence[];
   actions: SubmissionAction[];
   declaration: SubmissionDeclaration;
+  approval?: SubmissionApproval;
   signer: SubmissionSigner;
 }
 
@@ -128,6 +129,13 @@ export interface SubmissionDeclaration {
   chairOfGovernors: string;
   date: string;
   statement: NonEmpty;
+}
+
+export interface SubmissionApproval {
+  name: NonEmpty;
+  role: NonEmpty;
+  date: string;
+  snapshotHash: Sha256;
 }
 
 export interface SubmissionSigner {

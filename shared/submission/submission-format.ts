@@ -63,6 +63,13 @@ export type SubmissionAction = Generated.SubmissionAction;
 /** `date` is yyyy-mm-dd; `chairOfGovernors` is '' when not given (the name is optional). */
 export type SubmissionDeclaration = Generated.SubmissionDeclaration;
 /**
+ * Who approved the submission for the school before it was exported: `role` as it reads ("Head
+ * teacher", "Governor", or the role the approver gave), `date` yyyy-mm-dd, and `snapshotHash` the
+ * SHA-256 of what they approved (approvalSnapshotHash in approval.ts), which the verifier recomputes.
+ * Absent in submissions made before approvals, and in any exported without one.
+ */
+export type SubmissionApproval = Generated.SubmissionApproval;
+/**
  * submission.json. `version` is 1 for the first submission of an evaluation, then 2, 3...;
  * `createdAt` the ISO 8601 time of export; `responses` every criterion of the framework (and
  * supplement) in framework order; `evidence` the items linked to at least one criterion, in the

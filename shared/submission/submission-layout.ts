@@ -25,6 +25,7 @@ import {
 } from '../pdf/layout-blocks';
 import { academicYearOfDate, academicYearOfTime } from '../formats/academic-year';
 import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
+import { approvalSentence } from './approval';
 import {
   FRAMEWORK_JSON_NAME,
   SUBMISSION_JSON_NAME,
@@ -96,7 +97,6 @@ function coverPage(document: SubmissionDocument, framework: AppliedFramework): C
     ['Local authority', document.school.localAuthority],
     ['Region', document.region.name],
     ['Head teacher', document.declaration.headTeacher],
-    ...approvalRows(document),
     ['Date', formatIsoDate(document.declaration.date, 'not given')],
   ];
   return [
@@ -114,19 +114,16 @@ function coverPage(document: SubmissionDocument, framework: AppliedFramework): C
       [0, 0, 0, 16],
     ),
     { stack: [labelledRows(facts, 130)], fontSize: 12 },
+    ...approvalLine(document),
     { ...subheading('For checking this file'), margin: [0, 18, 0, 4] },
     { stack: [labelledRows(technicalRows(document), 150)], fontSize: 9 },
     panel([{ text: signedFileNotice(document), style: 'small' }], [0, 4, 0, 0]),
   ];
 }
 
-/**
- * The head teacher's approval of this submission, one line on the cover, when the submission
- * carries one. Submissions do not carry an approval yet: this is the place for its line
- * (['Approved by', 'name, role, on date']) once they do.
- */
-function approvalRows(_document: SubmissionDocument): [string, string][] {
-  return [];
+/** The head teacher's (or a governor's) approval of this submission, one line on the cover, when it carries one. */
+function approvalLine(document: SubmissionDocument): Content[] {
+  return document.approval ? [{ text: approvalSentence(document.approval), bold: true, fontSize: 12, margin: [0, 10, 0, 0] }] : [];
 }
 
 /** What identifies this exact file: for a moderator, or anyone checking the signature. */

@@ -12,6 +12,7 @@ import { firstDuplicateKey, readSignedJson } from '../formats/signed-json-data';
 import type { InflateOptions } from '../pdf/bounded-inflate';
 import { openSignedPdf, type ContainerAttachment, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
 import { editionsOf, loadRegions, type Region } from '../regions/regions';
+import { submissionApprovalProblem } from './approval';
 import submissionSchema from './submission.schema.json';
 import { FRAMEWORK_JSON_NAME, SUBMISSION_JSON_NAME, SUPPLEMENT_JSON_NAME, type SubmissionDocument } from './submission-format';
 
@@ -29,7 +30,8 @@ export type SubmissionRejectionCode =
   | 'attachment-too-large'
   | 'framework-mismatch'
   | 'signer-mismatch'
-  | 'signer-certificate';
+  | 'signer-certificate'
+  | 'approval-mismatch';
 
 export interface SubmissionRejection {
   code: SubmissionRejectionCode;
@@ -193,6 +195,8 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
   }
   const consistency = checkAgainstFramework(submission, base, supplement);
   if (consistency) return reject('data-invalid', consistency);
+  const approvalProblem = await submissionApprovalProblem(submission);
+  if (approvalProblem) return reject('approval-mismatch', approvalProblem);
 
   // Every evidence file's size is known from the manifest before any is read.
   const listedSizes = submission.evidence.flatMap((e) => (e.file ? [e.file] : []));

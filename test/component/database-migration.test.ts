@@ -434,9 +434,67 @@ describe('the upgrade to schema 8', () => {
     const stored = await db.partnershipTrust.where('workspaceId').equals('w1').toArray();
     // Bytes come back from IndexedDB as a typed array of another realm: compared by value.
     expect(stored.map((r) => ({ ...r, der: Array.from(r.der) }))).toEqual([{ ...root, der: [0x30, 0x00] }]);
-    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: 8 });
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
     db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
+
+  it('keeps every record of a schema-8 database and adds a working table of approvals, one per evaluation', async () => {
+    const name = `migration-approvals-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
+      evaluations: [{ id: 'e1', schoolId: 's1', title: '2027', framework: { id: 'north-east-2026' }, carriedForwardFrom: null }],
+      responses: [
+        { key: 'e1|NE26-1.1.1', evaluationId: 'e1', criterionId: 'NE26-1.1.1', judgement: null, narrative: 'Kept.', nextSteps: '' },
+      ],
+      previousNarratives: [
+        {
+          key: 'e1|NE26-4.1.1|NE-1.1.1',
+          evaluationId: 'e1',
+          criterionId: 'NE26-4.1.1',
+          fromCriterionId: 'NE-1.1.1',
+          narrative: 'Old.',
+          nextSteps: '',
+          note: '',
+        },
+      ],
+      meta: [{ key: META.schemaVersion, value: 8 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(80);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.8.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    expect(await db.approvals.count()).toBe(0);
+    const approval = {
+      evaluationId: 'e1',
+      name: 'Alex Morgan',
+      role: 'head-teacher' as const,
+      otherRole: '',
+      date: '2026-11-19',
+      snapshotHash: 'ab'.repeat(32),
+      counts: { criteria: 1, judged: 0, notApplicable: 0, evidence: 0, actions: 0 },
+      recordedAt: '2026-11-19T09:00:00.000Z',
+    };
+    await db.approvals.put(approval);
+    await db.approvals.put({ ...approval, name: 'Jo Reed', role: 'governor' });
+    expect(await db.approvals.toArray()).toEqual([{ ...approval, name: 'Jo Reed', role: 'governor' }]);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
   });
 });
 

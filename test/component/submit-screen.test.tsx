@@ -1,11 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { recordApproval } from '../../renderer/db/approval-store';
+import { loadSubmissionSnapshot } from '../../renderer/db/submission-store';
 import { addEvidenceRecord, linkEvidence } from '../../renderer/db/evidence-store';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import type { PdfJobRequest, PdfJobResult, PdfJobRunner } from '../../renderer/export/pdf-jobs';
 import { SubmitScreen } from '../../renderer/school/submission/SubmitScreen';
 import { EMPTY_EVIDENCE_DETAILS } from '../../shared/evidence/evidence-records';
+import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import { approvalSnapshotHash, documentToApprove } from '../../shared/submission/approval';
 import { buildSubmissionDocument } from '../../shared/submission/submission-builder';
 import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
@@ -47,16 +51,27 @@ async function seedKey(db: AppDatabase, schoolId: string, name: string, urn: str
   });
 }
 
+/** The head teacher's approval of the evaluation as it stands (the Approval screen's own test approves through the form). */
+async function seedApproval(db: AppDatabase, evaluationId: string, framework: AppliedFramework) {
+  const { snapshot } = await loadSubmissionSnapshot(db, evaluationId, framework, 'North East');
+  const seenHash = await approvalSnapshotHash(documentToApprove(snapshot));
+  const draft = { name: 'Alex Morgan', role: 'head-teacher', otherRole: '', date: '2026-11-19', confirmed: true } as const;
+  const outcome = await recordApproval(db, { evaluationId, framework, regionName: 'North East', draft, seenHash });
+  if (!outcome.ok) throw new Error(outcome.message);
+}
+
 async function openSubmit(mode: 'finish' | 'hang', prepare?: (db: AppDatabase, schoolId: string, evaluationId: string) => Promise<void>) {
   const db = freshDatabase();
   const seeded = await seedSchoolAndEvaluation(db, 'north-east');
   await seedKey(db, seeded.school.id, seeded.school.name, seeded.school.urn);
   await prepare?.(db, seeded.school.id, seeded.evaluation.id);
+  await seedApproval(db, seeded.evaluation.id, seeded.framework);
   const platform = recordingPlatform();
   const fake = fakeRunner(mode);
   const user = userEvent.setup();
   await renderWithServices(<SubmitScreen evaluationId={seeded.evaluation.id} />, { db, platform, pdfJobs: fake.runner });
   await screen.findByRole('heading', { level: 1, name: 'Export the signed submission' });
+  await within(screen.getByTestId('approval-state')).findByText(/^Approved for submission by Alex Morgan/);
   return { ...seeded, db, platform, user, requests: fake.requests };
 }
 

@@ -108,6 +108,18 @@ describe('keyboard only: a school evaluates and exports its submission', () => {
     await tabTo(page, 'Submit', { backwards: true });
     await page.keyboard.press('Enter');
     await heading('Export the signed submission');
+    // The head teacher's approval first, by keyboard too.
+    await tabTo(page, 'Go to the approval');
+    await page.keyboard.press('Enter');
+    await heading('Approval before submission');
+    await tabTo(page, /I have reviewed this self-evaluation and approve it/);
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Approve for submission');
+    await page.keyboard.press('Enter');
+    await expectVisible(page.getByTestId('approval-state').getByText(/^Approved for submission by /));
+    await tabTo(page, 'Go to the export');
+    await page.keyboard.press('Enter');
+    await heading('Export the signed submission');
     await tabTo(page, /We confirm that this self-evaluation is an accurate account/);
     await page.keyboard.press('Space');
     await tabTo(page, 'Export the signed submission');

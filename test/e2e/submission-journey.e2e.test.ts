@@ -10,7 +10,15 @@ import { sha256Hex, shortHash } from '../../shared/formats/sha256';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { checkScreen, expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
 import type { AppBrowser } from './support/browser';
-import { judge, openCriterion, profileOf, setUpSchool, startEvaluation, type SchoolAnswers } from './support/school-steps';
+import {
+  approveForSubmission,
+  judge,
+  openCriterion,
+  profileOf,
+  setUpSchool,
+  startEvaluation,
+  type SchoolAnswers,
+} from './support/school-steps';
 import { runTool, saveDownload } from './support/downloads';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
@@ -107,6 +115,7 @@ describe('a school exports its signed submission and prints its portfolio', () =
     const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'The submission cannot be exported yet' }) });
     await expectVisible(summary);
     await expect(summary.getByRole('link').allInnerTexts()).resolves.toEqual([
+      'The head teacher (or a governor or trustee) has not approved this self-evaluation yet: ask them to approve it on the Approval page',
       '1 evidence item is marked as containing personal data and not confirmed as redacted',
       'Confirm that the self-evaluation is accurate',
     ]);
@@ -121,6 +130,13 @@ describe('a school exports its signed submission and prints its portfolio', () =
     await evaluationNav().getByRole('link', { name: 'Submit' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Export the signed submission' }));
     await expect.poll(() => page.getByRole('heading', { name: /Must be fixed/ }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Go to the approval' }).click();
+    await checkScreen(page, 'approval', 'Approval before submission');
+    await page.getByLabel('I have reviewed this self-evaluation and approve it for submission.').check();
+    await page.getByRole('button', { name: 'Approve for submission' }).click();
+    await expectVisible(page.getByTestId('approval-state').getByText(/^Approved for submission by Grace Okafor, Head teacher, on /));
+    await page.getByRole('link', { name: 'Go to the export' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Export the signed submission' }));
     await expect(page.getByLabel('Head teacher’s name').inputValue()).resolves.toBe('Grace Okafor');
     await page.getByLabel('Chair of governors’ name (optional)').fill('Priya Nair');
     await page.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
@@ -145,12 +161,14 @@ describe('a school exports its signed submission and prints its portfolio', () =
     expect(attachments).toMatch(/evidence-\d{3}-pupil-tracker\.csv/);
     const text = runTool('pdftotext', [path, '-']);
     expect(text).toContain(SCHOOL);
+    expect(text).toMatch(/Approved\s+for\s+submission\s+by\s+Grace\s+Okafor,\s+Head\s+teacher,\s+on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}/);
     expect(framework.criteria.map((c) => c.id).filter((id) => !text.includes(id))).toEqual([]);
 
     const bytes = new Uint8Array(await readFile(path));
     const verified = await verifySubmission(bytes);
     if (!verified.ok) throw new Error(verified.rejection.message);
     expect(verified.report.submission.declaration.chairOfGovernors).toBe('Priya Nair');
+    expect(verified.report.submission.approval).toMatchObject({ name: 'Grace Okafor', role: 'Head teacher' });
     expect(verified.report.submission.responses.filter((r) => r.judgement !== null)).toHaveLength(2);
     const photo = verified.report.submission.evidence.find((e) => e.file?.originalName === 'sensory-room.png');
     expect(photo?.file?.sha256).toBe(await sha256Hex(new Uint8Array(PHOTO)));
@@ -181,7 +199,10 @@ describe('a school exports its signed submission and prints its portfolio', () =
     await page.getByLabel('Add a new file and link it').setInputFiles(files);
     await expectVisible(page.getByText(/Added and linked “lesson-observation-20\.bin”/), 60_000);
 
+    // Twenty files added since the head approved: the approval is out of date, and is given again.
     await evaluationNav().getByRole('link', { name: 'Submit' }).click();
+    await expectVisible(page.getByTestId('approval-state').getByText(/^Out of date: changed since Grace Okafor approved it on /));
+    await approveForSubmission(page);
     await page.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
     await page.getByRole('button', { name: 'Export the signed submission' }).click();
     const bar = page.locator('#pdf-progress-bar');

@@ -66,6 +66,7 @@ describe('the route table', () => {
       ['#/evaluations/e1/evidence', { screen: 'evidence', evaluationId: 'e1' }],
       ['#/evaluations/e1/actions', { screen: 'actions', evaluationId: 'e1' }],
       ['#/evaluations/e1/submit', { screen: 'submit', evaluationId: 'e1' }],
+      ['#/evaluations/e1/approval', { screen: 'approval', evaluationId: 'e1' }],
       ['#/evaluations/e1/portfolio', { screen: 'portfolio', evaluationId: 'e1' }],
       ['#/evaluations/e1/submissions/x1', { screen: 'submission', evaluationId: 'e1', submissionId: 'x1' }],
       ['#/evaluations/e1/moderation/r1', { screen: 'received-report', evaluationId: 'e1', reportId: 'r1' }],

@@ -48,6 +48,10 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
         ) : null}
       </p>
       <EditionNotices evaluation={evaluation} framework={context.framework} />
+      <p>
+        Ready to submit? <a href={href.approval(evaluationId)}>Approval before submission</a> (the head teacher’s step), then{' '}
+        <a href={href.submit(evaluationId)}>the export</a>.
+      </p>
       {!summary ? (
         <p role="status">Loading…</p>
       ) : (

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatBytes } from '../../../shared/evidence/evidence-records';
 import { shortHash } from '../../../shared/formats/sha256';
+import { approvalSnapshotHash, documentToApprove, submissionApprovalOf } from '../../../shared/submission/approval';
 import { preflight, type DeclarationDraft } from '../../../shared/submission/preflight';
 import { DECLARATION_STATEMENT, submissionFileName } from '../../../shared/submission/submission-format';
 import { useServices } from '../../app/app-context';
@@ -16,11 +17,15 @@ import { SubmissionList } from './SubmissionList';
 import type { SubmissionRecord } from '../../db/app-database';
 import { useEvaluationRecords } from '../../db/evaluation-queries';
 import { useSchoolEvidence } from '../../db/evidence-queries';
+import { approvalForExport } from '../../db/approval-store';
 import { newId, nowIso } from '../../db/record-stamps';
+import { UserFacingError } from '../../db/storage-errors';
 import { schoolSigningSubject } from '../../db/signing-key-store';
 import { loadSubmissionSnapshot, nextSubmissionVersion, recordSubmission } from '../../db/submission-store';
 import { useSignedExport } from '../../export/use-signed-export';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
+import { ApprovalStateNotice } from './ApprovalStateNotice';
+import { useApprovalStatus } from './use-approval-status';
 
 /** Pre-flight check, declaration, and the signed export with progress and Cancel. */
 export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
@@ -36,12 +41,13 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
 
   const framework = context.state === 'ready' ? context.framework : null;
   const profile = context.state === 'ready' ? context.school : null;
+  const approval = useApprovalStatus(evaluationId, framework);
   const report = useMemo(
     () =>
-      framework && records && evidence
-        ? preflight(framework, records.responses, records.links, evidence, records.actions, null, profile)
+      framework && records && evidence && approval
+        ? preflight(framework, records.responses, records.links, evidence, records.actions, null, profile, approval.state)
         : null,
-    [framework, records, evidence, profile],
+    [framework, records, evidence, profile, approval],
   );
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
@@ -50,6 +56,11 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
   const regionName = regions.find((r) => r.id === evaluation.regionId)?.name ?? evaluation.regionId;
 
   const blockers: FieldProblem[] = [
+    ...(!report
+      ? [{ fieldId: 'approval-heading', message: 'The evaluation and its approval are still being checked: wait a moment, then export' }]
+      : report.approvalProblem
+        ? [{ fieldId: 'approval-heading', message: report.approvalProblem }]
+        : []),
     ...(report && report.unredactedPersonalData.length > 0
       ? [
           {
@@ -73,6 +84,13 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
       schoolSigningSubject(school),
       async (signing) => {
         const { snapshot, blobs } = await loadSubmissionSnapshot(db, evaluationId, context.framework, regionName);
+        // The last check before signing: the approval covers exactly what is about to be exported.
+        const approved = await approvalForExport(db, evaluationId, await approvalSnapshotHash(documentToApprove(snapshot)));
+        if (!approved) {
+          throw new UserFacingError(
+            'The self-evaluation was changed after it was approved, so it was not exported. Ask the head teacher (or a governor or trustee) to approve it again on the Approval page, then export.',
+          );
+        }
         const version = await nextSubmissionVersion(db, evaluationId);
         const { headTeacher, senco, chairOfGovernors, date } = draft;
         return {
@@ -85,6 +103,7 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
             version,
             createdAt: nowIso(),
             declaration: { headTeacher, senco, chairOfGovernors, date, statement: DECLARATION_STATEMENT },
+            approval: submissionApprovalOf(approved),
           },
         };
       },
@@ -102,6 +121,16 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
         The submission is one PDF: readable pages for the moderator, the evaluation’s data, the framework and every linked evidence file
         inside it, and the school’s digital signature over all of it.
       </p>
+
+      <section aria-labelledby="approval-heading" className="panel">
+        <h2 id="approval-heading" tabIndex={-1}>
+          Approval
+        </h2>
+        <ApprovalStateNotice state={approval?.state ?? null} />
+        <p>
+          <a href={href.approval(evaluationId)}>{approval?.state.state === 'current' ? 'See the approval' : 'Go to the approval'}</a>
+        </p>
+      </section>
 
       {!report ? (
         <p role="status">Checking the evaluation…</p>

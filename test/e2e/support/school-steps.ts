@@ -170,9 +170,29 @@ export async function continueWithFirstCriterion(page: Page, id: string): Promis
   await openCriterion(page, id, () => page.getByRole('link', { name: `Continue with ${id}` }).click());
 }
 
-/** From inside an evaluation: confirm it on the Submit screen and export the signed submission into `folder`. Returns the file's path. */
+/**
+ * From the Submit screen: the head teacher's step. Opens the approval, approves what it summarises
+ * in the name already filled in (the school's head teacher), and comes back to the export.
+ */
+export async function approveForSubmission(page: Page): Promise<void> {
+  await page.getByRole('link', { name: /^(Go to|See) the approval$/ }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Approval before submission' }));
+  await expectVisible(page.getByTestId('approval-counts'));
+  await page.getByLabel('I have reviewed this self-evaluation and approve it for submission.').check();
+  await page.getByRole('button', { name: 'Approve for submission' }).click();
+  await expectVisible(page.getByTestId('approval-state').getByText(/^Approved for submission by /));
+  await page.getByRole('link', { name: 'Go to the export' }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Export the signed submission' }));
+  await expectVisible(page.getByTestId('approval-state').getByText(/^Approved for submission by /));
+}
+
+/**
+ * From inside an evaluation: have it approved, confirm it on the Submit screen and export the
+ * signed submission into `folder`. Returns the file's path.
+ */
 export async function exportSignedSubmission(page: Page, folder: string): Promise<string> {
   await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Submit' }).click();
+  await approveForSubmission(page);
   await page.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
   const submission = await saveDownload(
     page,
