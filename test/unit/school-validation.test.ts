@@ -14,6 +14,7 @@ import {
 } from '../../shared/school/school-records';
 import {
   countTextProblem,
+  formatCount,
   parseCount,
   pupilCountTextProblems,
   urnProblem,
@@ -282,6 +283,11 @@ describe('pupil counts as a person types them', () => {
     ['1e3', 'not-a-whole-number'],
   ] as const)('refuses %j (%s)', (typed, reason) => {
     expect(parseCount(typed)).toEqual({ ok: false, reason });
+  });
+
+  it('reads a count back with commas, as it may be typed', () => {
+    expect([0, 7, 999, 1650, 12000, 1234567].map(formatCount)).toEqual(['0', '7', '999', '1,650', '12,000', '1,234,567']);
+    for (const value of [0, 7, 999, 1650, 12000, 1234567]) expect(parseCount(formatCount(value))).toEqual({ ok: true, value });
   });
 
   it('says where the comma goes when it is misplaced, and what to type otherwise', () => {

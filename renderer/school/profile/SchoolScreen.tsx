@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { frameworkByHashes, frameworkForRegion } from '../../../shared/framework/framework-catalogue';
 import { shortHash } from '../../../shared/formats/sha256';
 import { phasesLabel, settingLabel, yearGroupLabel } from '../../../shared/school/school-records';
+import { formatCount } from '../../../shared/school/school-validation';
 import { useServices } from '../../app/app-context';
 import { href, navigate } from '../../app/hash-route';
 import { FieldError } from '../../ui/ErrorSummary';
@@ -158,11 +159,11 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
           <dt>SEN governor</dt>
           <dd>{school.senGovernor || 'Not given'}</dd>
           <dt>Pupils on roll</dt>
-          <dd>{school.pupilsOnRoll}</dd>
+          <dd>{formatCount(school.pupilsOnRoll)}</dd>
           <dt>On SEN support</dt>
-          <dd>{school.pupilsOnSenSupport}</dd>
+          <dd>{formatCount(school.pupilsOnSenSupport)}</dd>
           <dt>With an EHC plan</dt>
-          <dd>{school.pupilsWithEhcPlan}</dd>
+          <dd>{formatCount(school.pupilsWithEhcPlan)}</dd>
           <dt>Resourced provision or SEN unit</dt>
           <dd>{school.resourcedProvision ? 'Yes' : 'No'}</dd>
           <dt>Looked-after children on roll</dt>
