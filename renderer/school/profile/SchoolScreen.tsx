@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { frameworkByHashes, frameworkForRegion } from '../../../shared/framework/framework-catalogue';
 import { shortHash } from '../../../shared/formats/sha256';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { phasesLabel, settingLabel, yearGroupLabel } from '../../../shared/school/school-records';
 import { formatCount } from '../../../shared/school/school-validation';
 import { useServices } from '../../app/app-context';
@@ -70,7 +71,7 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
                 </h3>
                 <p>
                   {e.framework.title} version {e.framework.version}
-                  {e.supplement ? `, with ${e.supplement.title}` : ''} · started {new Date(e.createdAt).toLocaleDateString('en-GB')}
+                  {e.supplement ? `, with ${e.supplement.title}` : ''} · started {longDateOfTime(e.createdAt)}
                   {frameworkByHashes(catalogue, e.framework.contentHash, e.supplement?.contentHash ?? null)?.status === 'historic'
                     ? ' · historic edition'
                     : ''}
