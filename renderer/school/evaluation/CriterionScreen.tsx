@@ -32,6 +32,7 @@ import { useCriterionEvidence } from '../../db/evidence-queries';
 import { addEvidenceFiles, linkEvidence, unlinkEvidence } from '../../db/evidence-store';
 import { describeStorageError } from '../../db/storage-errors';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
+import { growingRows, wordCountText } from '../../../shared/evaluation/narrative-size';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 
 /** One criterion: what it asks, the school's judgement and narrative (saved as typed), and its evidence. */
@@ -191,6 +192,9 @@ function NotApplicableClaimForm({
   );
 }
 
+/** The narrative box: eight rows at least, and about as many characters to a row as its width holds. */
+const NARRATIVE_ROWS = { minRows: 8, charsPerRow: 80 };
+
 type ResponseValues = { judgement: string; narrative: string; nextSteps: string };
 
 const FIELD_NAMES: Record<ResponseField, FieldName> = {
@@ -254,7 +258,8 @@ function ResponseForm({
   const [actionNotice, setActionNotice] = useState<string | null>(null);
   const judgement = watch('judgement');
   // Saved as typed whatever its length, so nothing is lost; the message says what a submission can hold.
-  const narrativeTooLong = tooLongMessage('The narrative', watch('narrative'), LONG_TEXT_MAX_CHARS) ?? undefined;
+  const narrative = watch('narrative') ?? '';
+  const narrativeTooLong = tooLongMessage('The narrative', narrative, LONG_TEXT_MAX_CHARS) ?? undefined;
   const nextStepsTooLong = tooLongMessage('The next steps', watch('nextSteps'), LONG_TEXT_MAX_CHARS) ?? undefined;
   const createFromNextSteps = async () => {
     const nextSteps = getValues('nextSteps').trim();
@@ -330,7 +335,22 @@ function ResponseForm({
         hint="What happens in school, how you know, and the evidence that shows it. Cite dates where you can."
         error={narrativeTooLong}
       >
-        {(control) => <textarea {...control} rows={8} {...register('narrative')} />}
+        {(control) => (
+          <>
+            {/* The box grows with the text: by CSS where the browser can (field-sizing), by its rows where not. */}
+            <textarea
+              {...control}
+              className="textarea--grows"
+              rows={growingRows(narrative, NARRATIVE_ROWS)}
+              aria-describedby={[control['aria-describedby'], 'narrative-words'].filter(Boolean).join(' ')}
+              {...register('narrative')}
+            />
+            {/* Read with the box when it has focus, not announced at every keystroke. */}
+            <p className="hint word-count" id="narrative-words">
+              {wordCountText(narrative)}
+            </p>
+          </>
+        )}
       </FormField>
       <FormField
         id="next-steps"
