@@ -14,6 +14,19 @@ export async function updateAction(db: AppDatabase, id: string, details: Partial
   await db.actions.update(id, { ...details, updatedAt: nowIso() });
 }
 
-export async function deleteAction(db: AppDatabase, id: string): Promise<void> {
-  await db.actions.delete(id);
+/** Deletes an action; returns it as it was (to put back with restoreAction), or null when it was already gone. */
+export async function deleteAction(db: AppDatabase, id: string): Promise<ActionItem | null> {
+  return db.transaction('rw', db.actions, async () => {
+    const action = await db.actions.get(id);
+    if (!action) return null;
+    await db.actions.delete(id);
+    return action;
+  });
+}
+
+/** Puts back an action deleteAction removed, exactly as it was: the same id, details and times. */
+export async function restoreAction(db: AppDatabase, action: ActionItem): Promise<void> {
+  await db.transaction('rw', db.actions, async () => {
+    await db.actions.put(action);
+  });
 }

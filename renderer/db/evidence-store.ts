@@ -1,4 +1,4 @@
-import { evidenceLinkKey } from '../../shared/evaluation/evaluation-records';
+import { evidenceLinkKey, type EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import {
   formatBytes,
   MAX_EVIDENCE_FILE_BYTES,
@@ -241,8 +241,32 @@ export async function linkEvidence(db: AppDatabase, evaluationId: string, criter
   await db.evidenceLinks.put({ key: evidenceLinkKey(evaluationId, criterionId, evidenceId), evaluationId, criterionId, evidenceId });
 }
 
-export async function unlinkEvidence(db: AppDatabase, evaluationId: string, criterionId: string, evidenceId: string): Promise<void> {
-  await db.evidenceLinks.delete(evidenceLinkKey(evaluationId, criterionId, evidenceId));
+/** Takes the evidence off the criterion; returns the link it removed (to put back with restoreEvidenceLink), or null when there was none. */
+export async function unlinkEvidence(
+  db: AppDatabase,
+  evaluationId: string,
+  criterionId: string,
+  evidenceId: string,
+): Promise<EvidenceLink | null> {
+  const key = evidenceLinkKey(evaluationId, criterionId, evidenceId);
+  return db.transaction('rw', db.evidenceLinks, async () => {
+    const link = await db.evidenceLinks.get(key);
+    if (!link) return null;
+    await db.evidenceLinks.delete(key);
+    return link;
+  });
+}
+
+/**
+ * Puts back a link unlinkEvidence removed, as it was, in one transaction. Nothing is written when
+ * the evidence itself has been deleted since ('evidence-gone'), so no link points at nothing.
+ */
+export async function restoreEvidenceLink(db: AppDatabase, link: EvidenceLink): Promise<'restored' | 'evidence-gone'> {
+  return db.transaction('rw', [db.evidence, db.evidenceLinks], async () => {
+    if (!(await db.evidence.get(link.evidenceId))) return 'evidence-gone';
+    await db.evidenceLinks.put(link);
+    return 'restored';
+  });
 }
 
 export async function evidenceBlob(db: AppDatabase, sha256: string): Promise<Blob | null> {

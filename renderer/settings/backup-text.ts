@@ -1,4 +1,5 @@
 import { formatBytes } from '../../shared/evidence/evidence-records';
+import { dateAndTimeOfTime } from '../../shared/formats/en-gb-dates';
 import type { BackupCounts, MadeBackup, RestoreOutcome } from '../db/backup-store';
 
 /** What people read about backups, in one place so Settings, the reminder and the tests agree. */
@@ -6,13 +7,7 @@ import type { BackupCounts, MadeBackup, RestoreOutcome } from '../db/backup-stor
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** "24 November 2026 at 09:30", in this computer's time zone. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-  return `${day} at ${time}`;
-}
+export const formatDateTime: (iso: string) => string = dateAndTimeOfTime;
 
 export function countsText(counts: BackupCounts): string {
   return [

@@ -29,7 +29,12 @@ export function Layout({
         <a className="app-name" href={href.home()}>
           SEN Accreditation
         </a>
-        {workspaceName ? <span className="workspace-name">{workspaceName}</span> : null}
+        {workspaceName ? (
+          // A long name is cut short with an ellipsis on screen; the title shows it whole on hover, and screen readers read it all.
+          <span className="workspace-name" title={workspaceName}>
+            {workspaceName}
+          </span>
+        ) : null}
         <nav aria-label="Main" className="main-nav">
           <ul>
             <li>

@@ -1,3 +1,5 @@
+import { timeOfDayOfTime } from '../../shared/formats/en-gb-dates';
+
 export type SaveState =
   | { state: 'idle' }
   | { state: 'saving' }
@@ -12,7 +14,7 @@ export function SaveStatus({ status }: { status: SaveState }) {
     status.state === 'saving'
       ? 'Saving…'
       : status.state === 'saved'
-        ? `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+        ? `Saved at ${timeOfDayOfTime(status.at)}`
         : status.state === 'error' || status.state === 'conflict'
           ? status.message
           : 'Changes save automatically';

@@ -19,6 +19,43 @@ export function formatIsoDate(isoDate: string, whenEmpty = ''): string {
   return LONG_DATE_UTC.format(date);
 }
 
+/**
+ * The formatters below write a moment in this computer's own time zone, as the person at it lived
+ * it: when a backup was made, when a change was saved.
+ */
+const LONG_DATE_HERE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const TIME_HERE = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const TIME_WITH_SECONDS_HERE = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "2026-11-24T09:30:00Z" -> "24 November 2026 at 09:30", in this computer's time zone; an unreadable time as it is. */
+export function dateAndTimeOfTime(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? iso : `${LONG_DATE_HERE.format(time)} at ${TIME_HERE.format(time)}`;
+}
+
+/** "2026-11-24T09:30:05Z" -> "09:30:05", in this computer's time zone; an unreadable time as it is. */
+export function timeOfDayOfTime(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? iso : TIME_WITH_SECONDS_HERE.format(time);
+}
+
+/** A date typed into a date field ("yyyy-mm-dd", or its parts as typed) that is not a real day, for the person to put right. */
+export function typedDateProblem(typed: string, what: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed);
+  if (typed === '') return null;
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return null;
+  }
+  return `Enter ${what} as a real date, for example day 3, month 2, year 2027 for 3 February 2027, or clear all three boxes. Until then it is not saved.`;
+}
+
 /** An ISO 8601 time as the day it was in England: "2026-06-30T23:30:00Z" -> "1 July 2026". */
 export function longDateOfTime(iso: string): string {
   const time = new Date(iso);

@@ -28,6 +28,59 @@ export function localAuthorityNote(details: Pick<SchoolDetails, 'regionId' | 'lo
   return `${found.former} is ${found.note}. ${choice}`;
 }
 
+export type PupilCountField = 'pupilsOnRoll' | 'pupilsOnSenSupport' | 'pupilsWithEhcPlan';
+
+/** The pupil counts on the school's form, each with the words its messages use. */
+export const PUPIL_COUNTS: readonly (readonly [PupilCountField, string])[] = [
+  ['pupilsOnRoll', 'pupils on roll'],
+  ['pupilsOnSenSupport', 'pupils on SEN support'],
+  ['pupilsWithEhcPlan', 'pupils with an EHC plan'],
+];
+
+export type CountParse = { ok: true; value: number } | { ok: false; reason: 'empty' | 'misplaced-comma' | 'not-a-whole-number' };
+
+/**
+ * A count as a person types it: plain digits ("1650") or digits with commas between each group of
+ * three ("1,650", "12,000"), with spaces around it ignored. A comma anywhere else ("1,65", "16,50")
+ * is refused rather than guessed at, as it may be a mistyped number; so are spaces inside the
+ * number, points, signs and letters.
+ */
+export function parseCount(text: string): CountParse {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'empty' };
+  if (/^\d+$/.test(trimmed)) return { ok: true, value: Number(trimmed) };
+  if (/^[1-9]\d{0,2}(,\d{3})+$/.test(trimmed)) return { ok: true, value: Number(trimmed.replace(/,/g, '')) };
+  if (/^[\d,]+$/.test(trimmed)) return { ok: false, reason: 'misplaced-comma' };
+  return { ok: false, reason: 'not-a-whole-number' };
+}
+
+const COUNT_EN_GB = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** A count as the school reads it back: 1650 -> "1,650". */
+export function formatCount(value: number): string {
+  return COUNT_EN_GB.format(value);
+}
+
+/** What is wrong with a typed pupil count, in words for its field, or null when it reads as a number. */
+export function countTextProblem(text: string, label: string): string | null {
+  const parsed = parseCount(text);
+  if (parsed.ok) return null;
+  if (parsed.reason === 'misplaced-comma') {
+    return `The number of ${label} has a comma in the wrong place: use commas only between groups of three digits, for example 1,650, or leave them out`;
+  }
+  return `Enter the number of ${label} as a whole number, 0 or more, for example 1650 or 1,650`;
+}
+
+/** The problems with the pupil counts as typed on the form: these say more than a missing number can. */
+export function pupilCountTextProblems(typed: Readonly<Record<PupilCountField, string>>): SchoolErrors {
+  const errors: SchoolErrors = {};
+  for (const [field, label] of PUPIL_COUNTS) {
+    const problem = countTextProblem(typed[field], label);
+    if (problem) errors[field] = problem;
+  }
+  return errors;
+}
+
 /** Checks school details and explains each problem in words for the field it belongs to. */
 export function validateSchoolDetails(details: SchoolDetails, regions: readonly Region[]): SchoolErrors {
   const errors: SchoolErrors = {};
@@ -70,12 +123,7 @@ export function validateSchoolDetails(details: SchoolDetails, regions: readonly 
     errors.highestYear = 'The highest year group cannot be below the lowest; check both';
   }
 
-  const counts: [SchoolField, string][] = [
-    ['pupilsOnRoll', 'pupils on roll'],
-    ['pupilsOnSenSupport', 'pupils on SEN support'],
-    ['pupilsWithEhcPlan', 'pupils with an EHC plan'],
-  ];
-  for (const [field, label] of counts) {
+  for (const [field, label] of PUPIL_COUNTS) {
     const value = details[field];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
       errors[field] = `Enter the number of ${label} as a whole number, 0 or more`;

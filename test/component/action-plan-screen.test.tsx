@@ -205,7 +205,7 @@ describe('ActionPlanScreen', () => {
       await addActions(database, evaluationId, [{ what: 'Buy reading scheme' }, { what: 'Hold parents’ forum' }]);
     });
     await user.click(await screen.findByRole('button', { name: 'Delete “Buy reading scheme”' }));
-    expect(screen.getByText('Delete this action? This cannot be undone.')).toBeTruthy();
+    expect(screen.getByText('Delete this action? You can undo it straight after.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel deleting “Buy reading scheme”' }));
     expect(await db.actions.count()).toBe(2);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete “Buy reading scheme”' }));
@@ -213,7 +213,7 @@ describe('ActionPlanScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Delete “Buy reading scheme”' }));
     await user.click(screen.getByRole('button', { name: 'Yes, delete “Buy reading scheme”' }));
 
-    expect(await screen.findByText('Action “Buy reading scheme” deleted.')).toBeTruthy();
+    expect(await screen.findByText('Action “Buy reading scheme” removed from the plan.')).toBeTruthy();
     await waitFor(() => expect(rowOrder()).toEqual(['Hold parents’ forum']));
     const left = await db.actions.toArray();
     expect(left.map((a) => a.what)).toEqual(['Hold parents’ forum']);

@@ -153,15 +153,22 @@ describe('visit plan with the same submission open in another window', () => {
     expect(await screen.findByDisplayValue('Notes from the other window')).toBeTruthy();
     expect(await screen.findByText('The notes were changed in another window; this form now shows the new version.')).toBeTruthy();
 
-    await user.type(screen.getByLabelText('Date of the visit'), '2027-01-14');
+    const visitDate = screen.getByRole('group', { name: 'Date of the visit' });
+    await user.type(within(visitDate).getByLabelText('Day'), '14');
+    await user.type(within(visitDate).getByLabelText('Month'), '1');
+    await user.type(within(visitDate).getByLabelText('Year'), '2027');
     await saveFromOtherWindow({ visitDate: '2027-02-01' });
     const conflict = await screen.findByRole(
       'region',
       { name: 'The date of the visit was also changed in another window' },
       { timeout: 3000 },
     );
-    expect(within(conflict).getByText('2027-02-01')).toBeTruthy();
+    expect(within(conflict).getByText('1 February 2027')).toBeTruthy();
     expect((await db.visitPlans.get(submission.key))?.visitDate).toBe('2027-02-01');
-    expect((screen.getByLabelText('Date of the visit') as HTMLInputElement).value).toBe('2027-01-14');
+    expect(['Day', 'Month', 'Year'].map((part) => (within(visitDate).getByLabelText(part) as HTMLInputElement).value)).toEqual([
+      '14',
+      '01',
+      '2027',
+    ]);
   });
 });

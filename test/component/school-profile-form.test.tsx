@@ -24,7 +24,7 @@ describe('the school form asks for the profile that decides which criteria apply
     await user.selectOptions(screen.getByLabelText('Highest year group on roll'), 'Year 13');
     await user.type(screen.getByLabelText('Head teacher'), 'A. Head');
     await user.type(screen.getByLabelText('SENCO'), 'B. Senco');
-    await user.type(screen.getByLabelText('Pupils on roll'), '1200');
+    await user.type(screen.getByLabelText('Pupils on roll'), '1,650');
     await user.type(screen.getByLabelText('Pupils on SEN support'), '150');
     await user.type(screen.getByLabelText('Pupils with an EHC plan'), '30');
     const [resourcedYes] = screen.getAllByLabelText('Yes');
@@ -41,6 +41,7 @@ describe('the school form asks for the profile that decides which criteria apply
       setting: 'mainstream',
       lowestYear: 7,
       highestYear: 13,
+      pupilsOnRoll: 1650,
       pupilsOnSenSupport: 150,
       pupilsWithEhcPlan: 30,
       resourcedProvision: true,
@@ -64,6 +65,22 @@ describe('the school form asks for the profile that decides which criteria apply
     ])
       expect((await screen.findAllByText(message)).length, message).toBeGreaterThan(0);
     expect(await db.schools.count()).toBe(0);
+  });
+
+  it('refuses a count with a comma in the wrong place, says where commas go, and saves nothing', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    const school = await createSchool(db, SAMPLE_SCHOOL);
+    await renderWithServices(<SchoolFormScreen schoolId={school.id} />, { db });
+    const roll = (await screen.findByLabelText('Pupils on roll')) as HTMLInputElement;
+    await expect.poll(() => roll.value).toBe(String(SAMPLE_SCHOOL.pupilsOnRoll));
+    await user.clear(roll);
+    await user.type(roll, '1,65');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const message =
+      'The number of pupils on roll has a comma in the wrong place: use commas only between groups of three digits, for example 1,650, or leave them out';
+    expect((await screen.findAllByText(message)).length).toBeGreaterThan(0);
+    expect((await db.schools.get(school.id))?.pupilsOnRoll).toBe(SAMPLE_SCHOOL.pupilsOnRoll);
   });
 
   it('shows a stored profile and saves a change to it: one phase left of two', async () => {

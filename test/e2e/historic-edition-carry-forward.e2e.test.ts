@@ -102,7 +102,7 @@ describe('an older database with a 2005-edition evaluation', () => {
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: OLD_TITLE }) });
     await expectText(
       card.locator('p'),
-      /^North East SEN Accreditation Framework version 1\.0\.0 · started \d+\/\d+\/\d{4} · historic edition$/,
+      /^North East SEN Accreditation Framework version 1\.0\.0 · started \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} · historic edition$/,
     );
 
     await card.getByRole('link', { name: OLD_TITLE }).click();

@@ -143,7 +143,10 @@ describe('moderation, from the school to the moderator and back', () => {
         .getByTestId('visit-method')
         .getByText('Proposed by the region’s rule, with the seed MOORSIDE. Each says why it is in the sample.'),
     );
-    await page.getByLabel('Date of the visit').fill('2027-02-03');
+    const visitDate = page.getByRole('group', { name: 'Date of the visit' });
+    await visitDate.getByLabel('Day').fill('3');
+    await visitDate.getByLabel('Month').fill('2');
+    await visitDate.getByLabel('Year').fill('2027');
     await expectSavedAfter(page, () => page.getByLabel('Notes for the visit').fill('Meet the SENCO and two governors.'));
     await look('moderation-visit', 'Plan the visit');
     const plan = await download(() => page.getByRole('button', { name: 'Download the visit plan to print' }).click(), 'visit-plan.pdf');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, longDateOfTime } from '../../shared/formats/en-gb-dates';
+import { dateAndTimeOfTime, formatIsoDate, longDateOfTime, timeOfDayOfTime, typedDateProblem } from '../../shared/formats/en-gb-dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -37,5 +37,24 @@ describe('longDateOfTime', () => {
 
   it('returns a time it cannot read as it is', () => {
     expect(longDateOfTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('dates and times of day in this computer’s time zone, and dates typed into a date field', () => {
+  it('writes a moment as its day and time here, with the same day as a long date', () => {
+    const iso = new Date(2026, 10, 24, 9, 30, 5).toISOString();
+    expect(dateAndTimeOfTime(iso)).toBe('24 November 2026 at 09:30');
+    expect(timeOfDayOfTime(iso)).toBe('09:30:05');
+    expect(dateAndTimeOfTime(new Date(2027, 0, 1, 23, 5, 0).toISOString())).toBe('1 January 2027 at 23:05');
+    expect(dateAndTimeOfTime('not a time')).toBe('not a time');
+    expect(timeOfDayOfTime('')).toBe('');
+  });
+
+  it('accepts an empty date or a real one, and explains anything else', () => {
+    for (const fine of ['', '2027-02-03', '2028-02-29']) expect(typedDateProblem(fine, 'the date of the visit'), fine).toBeNull();
+    for (const wrong of ['2027-02-30', '2027-2-', '--3', '2027-13-01', '2027-02-3', '2027-02-00'])
+      expect(typedDateProblem(wrong, 'the date of the visit'), wrong).toBe(
+        'Enter the date of the visit as a real date, for example day 3, month 2, year 2027 for 3 February 2027, or clear all three boxes. Until then it is not saved.',
+      );
   });
 });

@@ -12,7 +12,14 @@ import {
   type SchoolBeforeSchema6,
   type SchoolDetails,
 } from '../../shared/school/school-records';
-import { urnProblem, validateSchoolDetails } from '../../shared/school/school-validation';
+import {
+  countTextProblem,
+  formatCount,
+  parseCount,
+  pupilCountTextProblems,
+  urnProblem,
+  validateSchoolDetails,
+} from '../../shared/school/school-validation';
 
 const loaded = loadRegions('regions.json', regionsFile);
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
@@ -239,5 +246,65 @@ describe('a schema-5 school in schema 6', () => {
   it('leaves a schema-6 school as it is', () => {
     const current = { ...school(), id: 's2', createdAt: 'x', updatedAt: 'x' };
     expect(upgradeSchoolToSchema6(current)).toBe(current);
+  });
+});
+
+describe('pupil counts as a person types them', () => {
+  it.each([
+    ['0', 0],
+    ['7', 7],
+    ['1650', 1650],
+    ['1,650', 1650],
+    [' 1,650 ', 1650],
+    ['12,000', 12000],
+    ['1,234,567', 1234567],
+    ['999', 999],
+  ])('reads %j as %d', (typed, value) => {
+    expect(parseCount(typed)).toEqual({ ok: true, value });
+    expect(countTextProblem(typed, 'pupils on roll')).toBeNull();
+  });
+
+  it.each([
+    ['1,65', 'misplaced-comma'],
+    ['16,50', 'misplaced-comma'],
+    ['1650,', 'misplaced-comma'],
+    [',650', 'misplaced-comma'],
+    ['1,,650', 'misplaced-comma'],
+    ['1,6500', 'misplaced-comma'],
+    ['0,650', 'misplaced-comma'],
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['1 650', 'not-a-whole-number'],
+    ['1.650', 'not-a-whole-number'],
+    ['16.5', 'not-a-whole-number'],
+    ['-3', 'not-a-whole-number'],
+    ['+3', 'not-a-whole-number'],
+    ['twelve', 'not-a-whole-number'],
+    ['1e3', 'not-a-whole-number'],
+  ] as const)('refuses %j (%s)', (typed, reason) => {
+    expect(parseCount(typed)).toEqual({ ok: false, reason });
+  });
+
+  it('reads a count back with commas, as it may be typed', () => {
+    expect([0, 7, 999, 1650, 12000, 1234567].map(formatCount)).toEqual(['0', '7', '999', '1,650', '12,000', '1,234,567']);
+    for (const value of [0, 7, 999, 1650, 12000, 1234567]) expect(parseCount(formatCount(value))).toEqual({ ok: true, value });
+  });
+
+  it('says where the comma goes when it is misplaced, and what to type otherwise', () => {
+    expect(countTextProblem('1,65', 'pupils on roll')).toBe(
+      'The number of pupils on roll has a comma in the wrong place: use commas only between groups of three digits, for example 1,650, or leave them out',
+    );
+    expect(countTextProblem('1 650', 'pupils with an EHC plan')).toBe(
+      'Enter the number of pupils with an EHC plan as a whole number, 0 or more, for example 1650 or 1,650',
+    );
+  });
+
+  it('gives a message for each count on the form that does not read as a number, and none for the rest', () => {
+    expect(pupilCountTextProblems({ pupilsOnRoll: '1,650', pupilsOnSenSupport: '2,10', pupilsWithEhcPlan: '' })).toEqual({
+      pupilsOnSenSupport:
+        'The number of pupils on SEN support has a comma in the wrong place: use commas only between groups of three digits, for example 1,650, or leave them out',
+      pupilsWithEhcPlan: 'Enter the number of pupils with an EHC plan as a whole number, 0 or more, for example 1650 or 1,650',
+    });
+    expect(pupilCountTextProblems({ pupilsOnRoll: '1,650', pupilsOnSenSupport: '210', pupilsWithEhcPlan: '0' })).toEqual({});
   });
 });

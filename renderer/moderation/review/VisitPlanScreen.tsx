@@ -13,12 +13,14 @@ import {
 } from '../../../shared/moderation/visit-sampling';
 import type { SubmissionDocument } from '../../../shared/submission/submission-format';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../../shared/formats/field-limits';
+import { formatIsoDate, typedDateProblem } from '../../../shared/formats/en-gb-dates';
 import { useServices } from '../../app/app-context';
 import { listOf, useMergedAutosave, wasOrWere, type FieldName } from '../../app/use-merged-autosave';
 import { useModeratedSubmission } from './use-moderated-submission';
 import { inFrameworkOrder } from '../../ui/CriterionOptions';
 import { EditConflict } from '../../ui/EditConflict';
 import { ErrorSummary, type FieldProblem } from '../../ui/ErrorSummary';
+import { DateField } from '../../ui/DateField';
 import { FormField } from '../../ui/FormField';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from './ModeratedSubmissionLayout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -98,6 +100,10 @@ function VisitPlanForm({
   const planNow = useRef<PlanValues>(initialPlan);
   const storedFields = stored ? { fields: visitFields(stored), updatedAt: stored.updatedAt } : null;
   const [initialFields] = useState(() => storedFields ?? { fields: visitFields(null), updatedAt: '' });
+  /** The date as typed: saved only once it is a real date (or cleared), so the plan never holds half a date. */
+  const [typedDate, setTypedDate] = useState(initialPlan.visitDate);
+  /** True once focus has left the date with something in it that is not a date: the problem shows from then. */
+  const [dateLeft, setDateLeft] = useState(false);
   const [seed, setSeed] = useState(initialPlan.method.kind === 'hand' ? '' : initialPlan.method.seed);
   const [seedError, setSeedError] = useState<string | null>(null);
   const [drawMessage, setDrawMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -120,7 +126,10 @@ function VisitPlanForm({
       if (field === 'criteria') {
         const criteria = decodeVisitCriteria(value);
         if (criteria) setPlanNow({ ...planNow.current, ...criteria, sample: criteria.sample ?? null });
-      } else setPlanNow({ ...planNow.current, [field]: value ?? '' });
+      } else {
+        if (field === 'visitDate') setTypedDate(value ?? '');
+        setPlanNow({ ...planNow.current, [field]: value ?? '' });
+      }
     },
     save: (base, mine) => saveVisitPlanChanges(db, submission.key, base, mine),
   });
@@ -240,7 +249,13 @@ function VisitPlanForm({
             label={name.label}
             verb={wasOrWere([name])}
             mine={conflict.field === 'criteria' ? criteriaText(conflict.mine) : null}
-            theirs={conflict.field === 'criteria' ? criteriaText(conflict.theirs) : conflict.theirs || '(empty)'}
+            theirs={
+              conflict.field === 'criteria'
+                ? criteriaText(conflict.theirs)
+                : conflict.field === 'visitDate'
+                  ? formatIsoDate(conflict.theirs ?? '', '(empty)')
+                  : conflict.theirs || '(empty)'
+            }
             onKeepMine={() => keepMine(conflict)}
             onTakeTheirs={() => takeTheirs(conflict)}
           />
@@ -373,17 +388,25 @@ function VisitPlanForm({
 
       <form className="form" onSubmit={(e) => e.preventDefault()} aria-labelledby="visit-heading">
         <h2 id="visit-heading">Date and notes</h2>
-        <FormField id="visit-date" label="Date of the visit">
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              className="input--short"
-              value={plan.visitDate}
-              onChange={(e) => change({ ...planNow.current, visitDate: e.target.value }, false)}
-            />
-          )}
-        </FormField>
+        <div
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget)) setDateLeft(true);
+          }}
+        >
+          <DateField
+            id="visit-date"
+            legend="Date of the visit"
+            hint="For example 3 2 2027 for 3 February 2027. Leave it empty until the date is agreed."
+            value={typedDate}
+            error={dateLeft ? (typedDateProblem(typedDate, 'the date of the visit') ?? undefined) : undefined}
+            onChange={(value) => {
+              setTypedDate(value);
+              if (typedDateProblem(value, 'the date of the visit') !== null) return;
+              setDateLeft(false);
+              change({ ...planNow.current, visitDate: value }, false);
+            }}
+          />
+        </div>
         <FormField
           id="visit-notes"
           error={tooLongMessage('The notes', plan.notes, LONG_TEXT_MAX_CHARS) ?? undefined}

@@ -19,9 +19,10 @@ import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useActions } from '../../db/action-queries';
-import { createAction, deleteAction, updateAction } from '../../db/action-store';
+import { createAction, deleteAction, restoreAction, updateAction } from '../../db/action-store';
 import { describeStorageError } from '../../db/storage-errors';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
+import { UndoNotice, type Undoable } from '../../ui/UndoNotice';
 
 type SortDirection = 'ascending' | 'descending';
 interface Sort {
@@ -61,6 +62,8 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
   const [sort, setSort] = useState<Sort | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** The action just deleted, to put back; the count gives each deletion its own notice. */
+  const [removed, setRemoved] = useState<{ count: number; undoable: Undoable } | null>(null);
   const tableHeadingRef = useRef<HTMLHeadingElement>(null);
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
@@ -88,6 +91,7 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
   };
 
   const run = async (work: () => Promise<string>, what: string) => {
+    setRemoved(null);
     try {
       setMessage({ kind: 'ok', text: await work() });
     } catch (error) {
@@ -106,6 +110,16 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
         <div role={message?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
           {message ? <p className={message.kind === 'error' ? 'notice notice--error' : undefined}>{message.text}</p> : null}
         </div>
+        {removed ? (
+          <UndoNotice
+            key={removed.count}
+            removed={removed.undoable}
+            onDismiss={() => {
+              setRemoved(null);
+              tableHeadingRef.current?.focus();
+            }}
+          />
+        ) : null}
         {rows.length === 0 ? (
           <p>No actions yet. Add the first one below, or create one from a criterion’s next steps.</p>
         ) : (
@@ -138,6 +152,7 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
                     }}
                     onEdit={() => {
                       setMessage(null);
+                      setRemoved(null);
                       setEditingId(action.id);
                     }}
                     onStatus={(status) =>
@@ -146,14 +161,29 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
                         return `“${shorten(action.what)}” is now ${actionStatusLabel(status).toLowerCase()}.`;
                       }, 'the new status')
                     }
-                    onDelete={() =>
-                      run(async () => {
-                        await deleteAction(db, action.id);
+                    onDelete={async () => {
+                      setMessage(null);
+                      try {
+                        const deleted = await deleteAction(db, action.id);
                         if (editingId === action.id) setEditingId(null);
-                        tableHeadingRef.current?.focus();
-                        return `Action “${shorten(action.what)}” deleted.`;
-                      }, 'the change')
-                    }
+                        if (!deleted) return;
+                        const short = shorten(deleted.what);
+                        setRemoved((last) => ({
+                          count: (last?.count ?? 0) + 1,
+                          undoable: {
+                            message: `Action “${short}” removed from the plan.`,
+                            what: `removing the action “${short}”`,
+                            whatIsPutBack: 'the action',
+                            undo: async () => {
+                              await restoreAction(db, deleted);
+                              return `Action “${short}” is back in the plan.`;
+                            },
+                          },
+                        }));
+                      } catch (error) {
+                        setMessage({ kind: 'error', text: describeStorageError(error, 'the change') });
+                      }
+                    }}
                   />
                 ))}
               </tbody>
@@ -173,6 +203,7 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
           editing={editing}
           headingId="action-form-heading"
           onSave={async (details) => {
+            setRemoved(null);
             if (editing) {
               await updateAction(db, editing.id, details);
               stopEditing(editing.id);
@@ -270,7 +301,7 @@ function ActionRow({
         {deletion.confirming ? (
           <div className="confirm">
             <p ref={deletion.questionRef} tabIndex={-1}>
-              Delete this action? This cannot be undone.
+              Delete this action? You can undo it straight after.
             </p>
             <div className="button-row">
               <button

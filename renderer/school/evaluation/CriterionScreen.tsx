@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { criterionApplies } from '../../../shared/framework/applicability';
 import { workNeighbours } from '../../../shared/framework/criteria-worklist';
@@ -29,9 +29,11 @@ import {
 } from '../../db/evaluation-store';
 import { useCriterionResponse, useEvaluationRecords } from '../../db/evaluation-queries';
 import { useCriterionEvidence } from '../../db/evidence-queries';
-import { addEvidenceFiles, linkEvidence, unlinkEvidence } from '../../db/evidence-store';
-import { describeStorageError } from '../../db/storage-errors';
+import { addEvidenceFiles, linkEvidence, restoreEvidenceLink, unlinkEvidence } from '../../db/evidence-store';
+import { describeStorageError, UserFacingError } from '../../db/storage-errors';
+import { UndoNotice, type Undoable } from '../../ui/UndoNotice';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
+import { growingRows, wordCountText } from '../../../shared/evaluation/narrative-size';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 
 /** One criterion: what it asks, the school's judgement and narrative (saved as typed), and its evidence. */
@@ -191,6 +193,9 @@ function NotApplicableClaimForm({
   );
 }
 
+/** The narrative box: eight rows at least, and about as many characters to a row as its width holds. */
+const NARRATIVE_ROWS = { minRows: 8, charsPerRow: 80 };
+
 type ResponseValues = { judgement: string; narrative: string; nextSteps: string };
 
 const FIELD_NAMES: Record<ResponseField, FieldName> = {
@@ -240,13 +245,46 @@ function ResponseForm({
       return { stored: { fields: responseFields(result.stored), updatedAt: result.stored.updatedAt }, merge: result.merge };
     },
   });
+  /** The judgement just cleared, to put back; the count gives each clearing its own notice. */
+  const [cleared, setCleared] = useState<{ count: number; undoable: Undoable } | null>(null);
+  /** True while the screen itself sets the judgement (clearing it, or Undo), so that is not taken for the person's next change. */
+  const settingJudgement = useRef(false);
+  const setJudgement = (value: string) => {
+    settingJudgement.current = true;
+    try {
+      setValue('judgement', value, { shouldDirty: true });
+    } finally {
+      settingJudgement.current = false;
+    }
+  };
   useEffect(() => {
     const subscription = watch((_values, { name }) => {
+      // Choosing a judgement is the next change: the notice about the one cleared goes.
+      if (name === 'judgement' && !settingJudgement.current) setCleared(null);
       // A judgement is one deliberate click: save it at once.
       if (edited() && name === 'judgement') void flush();
     });
     return () => subscription.unsubscribe();
   }, [watch, edited, flush]);
+  const clearJudgement = () => {
+    const previous = getValues('judgement');
+    if (!previous) return;
+    const label = judgementLabel(previous);
+    setJudgement('');
+    setCleared((last) => ({
+      count: (last?.count ?? 0) + 1,
+      undoable: {
+        message: `Judgement “${label}” removed from ${criterion.id}.`,
+        what: `removing the judgement “${label}”`,
+        whatIsPutBack: 'the judgement',
+        undo: async () => {
+          setJudgement(previous);
+          await flush();
+          return `The judgement “${label}” is back.`;
+        },
+      },
+    }));
+  };
 
   const judgementLabel = (id: string | null) =>
     id === null ? 'No judgement' : (framework.scale.points.find((p) => p.id === id)?.label ?? id);
@@ -254,7 +292,8 @@ function ResponseForm({
   const [actionNotice, setActionNotice] = useState<string | null>(null);
   const judgement = watch('judgement');
   // Saved as typed whatever its length, so nothing is lost; the message says what a submission can hold.
-  const narrativeTooLong = tooLongMessage('The narrative', watch('narrative'), LONG_TEXT_MAX_CHARS) ?? undefined;
+  const narrative = watch('narrative') ?? '';
+  const narrativeTooLong = tooLongMessage('The narrative', narrative, LONG_TEXT_MAX_CHARS) ?? undefined;
   const nextStepsTooLong = tooLongMessage('The next steps', watch('nextSteps'), LONG_TEXT_MAX_CHARS) ?? undefined;
   const createFromNextSteps = async () => {
     const nextSteps = getValues('nextSteps').trim();
@@ -319,9 +358,19 @@ function ResponseForm({
           </div>
         ))}
         {judgement ? (
-          <button type="button" className="button button--link" onClick={() => setValue('judgement', '', { shouldDirty: true })}>
+          <button type="button" className="button button--link" onClick={clearJudgement}>
             Clear the judgement
           </button>
+        ) : null}
+        {cleared ? (
+          <UndoNotice
+            key={cleared.count}
+            removed={cleared.undoable}
+            onDismiss={() => {
+              setCleared(null);
+              document.getElementById(`judgement-${getValues('judgement') || framework.scale.points[0]?.id}`)?.focus();
+            }}
+          />
         ) : null}
       </fieldset>
       <FormField
@@ -330,7 +379,22 @@ function ResponseForm({
         hint="What happens in school, how you know, and the evidence that shows it. Cite dates where you can."
         error={narrativeTooLong}
       >
-        {(control) => <textarea {...control} rows={8} {...register('narrative')} />}
+        {(control) => (
+          <>
+            {/* The box grows with the text: by CSS where the browser can (field-sizing), by its rows where not. */}
+            <textarea
+              {...control}
+              className="textarea--grows"
+              rows={growingRows(narrative, NARRATIVE_ROWS)}
+              aria-describedby={[control['aria-describedby'], 'narrative-words'].filter(Boolean).join(' ')}
+              {...register('narrative')}
+            />
+            {/* Read with the box when it has focus, not announced at every keystroke. */}
+            <p className="hint word-count" id="narrative-words">
+              {wordCountText(narrative)}
+            </p>
+          </>
+        )}
       </FormField>
       <FormField
         id="next-steps"
@@ -362,6 +426,9 @@ function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId:
   const [choice, setChoice] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The last removal, to undo; the count gives each one its own notice. */
+  const [removed, setRemoved] = useState<{ count: number; undoable: Undoable } | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const linkedIds = useMemo(() => new Set((data?.links ?? []).map((l) => l.evidenceId)), [data]);
   if (!data) return null;
   const linked = data.library.filter((e) => linkedIds.has(e.id));
@@ -369,6 +436,7 @@ function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId:
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
+    setRemoved(null);
     try {
       setMessage({ kind: 'ok', text: await work() });
     } catch (error) {
@@ -378,9 +446,48 @@ function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId:
     }
   };
 
+  const unlink = async (item: { id: string; title: string }) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const link = await unlinkEvidence(db, evaluationId, criterionId, item.id);
+      if (!link) return;
+      setRemoved((last) => ({
+        count: (last?.count ?? 0) + 1,
+        undoable: {
+          message: `“${item.title}” removed from ${criterionId}.`,
+          what: `removing “${item.title}” from ${criterionId}`,
+          whatIsPutBack: 'the evidence link',
+          undo: async () => {
+            if ((await restoreEvidenceLink(db, link)) === 'evidence-gone') {
+              throw new UserFacingError(`“${item.title}” has since been deleted from the evidence library, so it cannot be linked again.`);
+            }
+            return `“${item.title}” is linked to ${criterionId} again.`;
+          },
+        },
+      }));
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeStorageError(error, 'the evidence link') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section aria-labelledby="linked-evidence-heading" className="linked-evidence">
-      <h2 id="linked-evidence-heading">Evidence for {criterionId}</h2>
+      <h2 id="linked-evidence-heading" ref={headingRef} tabIndex={-1}>
+        Evidence for {criterionId}
+      </h2>
+      {removed ? (
+        <UndoNotice
+          key={removed.count}
+          removed={removed.undoable}
+          onDismiss={() => {
+            setRemoved(null);
+            headingRef.current?.focus();
+          }}
+        />
+      ) : null}
       {linked.length === 0 ? (
         <p>No evidence linked yet.</p>
       ) : (
@@ -388,14 +495,7 @@ function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId:
           {linked.map((item) => (
             <li key={item.id}>
               <span className="evidence-links__title">{item.title}</span> <span className="muted">({evidenceKindLabel(item.kind)})</span>
-              <button
-                type="button"
-                className="button button--link"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => (await unlinkEvidence(db, evaluationId, criterionId, item.id), `Unlinked “${item.title}”.`))
-                }
-              >
+              <button type="button" className="button button--link" disabled={busy} onClick={() => void unlink(item)}>
                 Unlink {item.title}
               </button>
             </li>

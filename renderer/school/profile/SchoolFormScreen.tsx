@@ -1,6 +1,12 @@
 import type { Phase, Setting } from '../../../shared/framework/framework-types';
 import { SCHOOL_PHASES, SCHOOL_SETTINGS, YEAR_GROUPS, type SchoolDetails } from '../../../shared/school/school-records';
-import { localAuthorityNote, validateSchoolDetails, type SchoolField } from '../../../shared/school/school-validation';
+import {
+  localAuthorityNote,
+  parseCount,
+  pupilCountTextProblems,
+  validateSchoolDetails,
+  type SchoolField,
+} from '../../../shared/school/school-validation';
 import { useServices } from '../../app/app-context';
 import { href, navigate } from '../../app/hash-route';
 import { FormField } from '../../ui/FormField';
@@ -75,8 +81,10 @@ const FIELD_ORDER: SchoolField[] = [
 
 const fieldId = (field: SchoolField) => `school-${field}`;
 
+/** "1,650" -> 1650; anything that is not a count gives NaN, which validation explains. */
 function toCount(text: string): number {
-  return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  const parsed = parseCount(text);
+  return parsed.ok ? parsed.value : Number.NaN;
 }
 
 function toYear(text: string): number {
@@ -124,10 +132,11 @@ export function SchoolFormScreen({ schoolId }: { schoolId?: string }) {
     defaultValues: EMPTY,
     fields: FIELD_ORDER,
     linkTarget: fieldId,
-    prepare: detailsOf,
-    validate: (details) => validateSchoolDetails(details, regions),
+    prepare: (values) => ({ details: detailsOf(values), typed: values }),
+    // The counts as typed say more than NaN can (a comma in the wrong place), so their messages win.
+    validate: ({ details, typed }) => ({ ...validateSchoolDetails(details, regions), ...pupilCountTextProblems(typed) }),
     whatIsSaved: 'the school’s details',
-    onValid: async (details) => {
+    onValid: async ({ details }) => {
       if (schoolId) {
         await updateSchool(db, schoolId, details);
         navigate(href.school(schoolId));

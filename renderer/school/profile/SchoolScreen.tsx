@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { frameworkByHashes, frameworkForRegion } from '../../../shared/framework/framework-catalogue';
 import { shortHash } from '../../../shared/formats/sha256';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { phasesLabel, settingLabel, yearGroupLabel } from '../../../shared/school/school-records';
+import { formatCount } from '../../../shared/school/school-validation';
 import { useServices } from '../../app/app-context';
 import { href, navigate } from '../../app/hash-route';
 import { FieldError } from '../../ui/ErrorSummary';
@@ -69,7 +71,7 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
                 </h3>
                 <p>
                   {e.framework.title} version {e.framework.version}
-                  {e.supplement ? `, with ${e.supplement.title}` : ''} · started {new Date(e.createdAt).toLocaleDateString('en-GB')}
+                  {e.supplement ? `, with ${e.supplement.title}` : ''} · started {longDateOfTime(e.createdAt)}
                   {frameworkByHashes(catalogue, e.framework.contentHash, e.supplement?.contentHash ?? null)?.status === 'historic'
                     ? ' · historic edition'
                     : ''}
@@ -158,11 +160,11 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
           <dt>SEN governor</dt>
           <dd>{school.senGovernor || 'Not given'}</dd>
           <dt>Pupils on roll</dt>
-          <dd>{school.pupilsOnRoll}</dd>
+          <dd>{formatCount(school.pupilsOnRoll)}</dd>
           <dt>On SEN support</dt>
-          <dd>{school.pupilsOnSenSupport}</dd>
+          <dd>{formatCount(school.pupilsOnSenSupport)}</dd>
           <dt>With an EHC plan</dt>
-          <dd>{school.pupilsWithEhcPlan}</dd>
+          <dd>{formatCount(school.pupilsWithEhcPlan)}</dd>
           <dt>Resourced provision or SEN unit</dt>
           <dd>{school.resourcedProvision ? 'Yes' : 'No'}</dd>
           <dt>Looked-after children on roll</dt>
