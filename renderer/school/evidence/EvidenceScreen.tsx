@@ -67,7 +67,6 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
   const [addOpen, setAddOpen] = useState<boolean | null>(null);
   const openButtons = useRef(new Map<string, HTMLButtonElement>());
   const listHeadingRef = useRef<HTMLHeadingElement>(null);
-  const addButtonRef = useRef<HTMLButtonElement>(null);
   const [view, setView] = useEvidenceView(data?.items.length ?? 0);
   const wide = useWideWindow();
 
@@ -138,7 +137,6 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
       {data && data.items.length > 0 ? (
         <p>
           <button
-            ref={addButtonRef}
             type="button"
             className="button button--secondary"
             aria-expanded={addShown}
