@@ -1,5 +1,12 @@
 import { evidenceLinkKey, type EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import {
+  applyBulkChange,
+  bulkChangeProblems,
+  bulkChangeSummary,
+  type EvidenceBulkChange,
+} from '../../shared/evidence/evidence-bulk-change';
+import { dateFromFileName, suggestEvidenceKind } from '../../shared/evidence/evidence-name-guess';
+import {
   formatBytes,
   MAX_EVIDENCE_FILE_BYTES,
   titleFromFileName,
@@ -16,7 +23,17 @@ export interface FileIngestResult {
   item?: EvidenceItem;
   /** True when the same bytes were already stored, so no new copy was made. */
   deduplicated?: boolean;
+  /**
+   * The school's own item that already holds these bytes (same SHA-256): nothing was added, and
+   * `item` is absent. The person may link that item instead.
+   */
+  existing?: EvidenceItem;
   message?: string;
+}
+
+/** What the upload says about a file the school already has. */
+export function alreadyInLibraryMessage(fileName: string, existing: EvidenceItem): string {
+  return `“${fileName}” is already in your library as “${existing.title}”, so it was not added again.`;
 }
 
 export function fileTooLargeMessage(name: string, size: number): string {
@@ -58,6 +75,7 @@ async function prepareEvidenceFile(
     const sha256 = await hasher.hash(file);
     const now = nowIso();
     const type = file.type || 'application/octet-stream';
+    const suggestedKind = details?.kind === undefined ? suggestEvidenceKind(file.name) : null;
     return {
       ready: true,
       item: {
@@ -65,7 +83,10 @@ async function prepareEvidenceFile(
         schoolId,
         title: details?.title ?? titleFromFileName(file.name),
         kind: details?.kind ?? 'other',
-        date: details?.date ?? (file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : ''),
+        ...(suggestedKind && suggestedKind !== 'other' ? { suggestedKind } : {}),
+        // The document's own date when its name carries one; the day the file was saved on this
+        // computer is often just the day it was copied, so it is not taken for the document's date.
+        date: details?.date ?? dateFromFileName(file.name),
         description: details?.description ?? '',
         heldAt: details?.heldAt ?? '',
         containsPersonalData: details?.containsPersonalData ?? false,
@@ -99,27 +120,47 @@ interface PreparedFile {
  */
 async function storePreparedBatch(db: AppDatabase, batch: readonly PreparedFile[]): Promise<FileIngestResult[]> {
   try {
-    const deduplicated: boolean[] = [];
+    const outcomes: { deduplicated: boolean; existing: EvidenceItem | undefined }[] = [];
     await db.transaction('rw', [db.evidence, db.evidenceBlobs], async () => {
       const files = batch.map(({ file, item }) => {
         if (!item.file) throw new Error('The file was not read.');
-        return { file, sha256: item.file.sha256, type: item.file.type };
+        return { file, item, sha256: item.file.sha256, type: item.file.type };
       });
-      // One request for the lookup and one for each table's writes, however many files.
-      const found = await db.evidenceBlobs.bulkGet(files.map((f) => f.sha256));
+      const hashes = files.map((f) => f.sha256);
+      // One request for each lookup and one for each table's writes, however many files.
+      const [found, sameFiles] = await Promise.all([
+        db.evidenceBlobs.bulkGet(hashes),
+        db.evidence.where('file.sha256').anyOf(hashes).toArray(),
+      ]);
       const stored = new Set(found.flatMap((record) => (record ? [record.sha256] : [])));
+      // The school's own items by the bytes they hold: a file it already has is not added twice.
+      const inLibrary = new Map<string, EvidenceItem>();
+      for (const item of sameFiles) {
+        if (item.schoolId === files[0]?.item.schoolId && item.file && !inLibrary.has(item.file.sha256))
+          inLibrary.set(item.file.sha256, item);
+      }
       const blobs: EvidenceBlobRecord[] = [];
-      for (const { file, sha256, type } of files) {
-        deduplicated.push(stored.has(sha256));
+      const items: EvidenceItem[] = [];
+      for (const { file, item, sha256, type } of files) {
+        const existing = inLibrary.get(sha256);
+        outcomes.push({ deduplicated: stored.has(sha256), existing });
+        if (existing) continue;
+        inLibrary.set(sha256, item);
+        items.push(item);
         if (stored.has(sha256)) continue;
         stored.add(sha256);
         // The File itself is stored (a slice only sets the type): no second copy of the bytes in memory.
         blobs.push({ sha256, blob: file.slice(0, file.size, type), size: file.size, type });
       }
       await db.evidenceBlobs.bulkAdd(blobs);
-      await db.evidence.bulkAdd(batch.map(({ item }) => item));
+      await db.evidence.bulkAdd(items);
     });
-    return batch.map(({ file, item }, i) => ({ fileName: file.name, ok: true, item, deduplicated: deduplicated[i] ?? false }));
+    return batch.map(({ file, item }, i): FileIngestResult => {
+      const outcome = outcomes[i];
+      if (outcome?.existing)
+        return { fileName: file.name, ok: true, existing: outcome.existing, message: alreadyInLibraryMessage(file.name, outcome.existing) };
+      return { fileName: file.name, ok: true, item, deduplicated: outcome?.deduplicated ?? false };
+    });
   } catch (error) {
     if (batch.length > 1) {
       const results: FileIngestResult[] = [];
@@ -219,8 +260,56 @@ export async function addEvidenceRecord(db: AppDatabase, schoolId: string, detai
   return item;
 }
 
+/** Saves a person's details for one item; saving a kind settles the kind its file name suggested. */
 export async function updateEvidence(db: AppDatabase, id: string, details: Partial<EvidenceDetails>): Promise<void> {
-  await db.evidence.update(id, { ...details, updatedAt: nowIso() });
+  const updatedAt = nowIso();
+  await db.evidence
+    .where('id')
+    .equals(id)
+    .modify((item) => {
+      Object.assign(item, details, { updatedAt });
+      if (details.kind !== undefined) delete item.suggestedKind;
+    });
+}
+
+export type BulkChangeResult = { ok: true; updated: number; message: string } | { ok: false; message: string };
+
+/**
+ * Makes one change to many items of a school's library, and links or unlinks them in one evaluation,
+ * all in one transaction: every selected item changes, or (when the change is refused or storage
+ * fails) none does. Items no longer in the library are left out of the count.
+ */
+export async function updateEvidenceItems(
+  db: AppDatabase,
+  schoolId: string,
+  evaluationId: string,
+  ids: readonly string[],
+  change: EvidenceBulkChange,
+): Promise<BulkChangeResult> {
+  const problems = Object.values(bulkChangeProblems(change, ids.length));
+  if (problems.length > 0) return { ok: false, message: `${problems.join('. ')}.` };
+  try {
+    const now = nowIso();
+    const updated = await db.transaction('rw', [db.evidence, db.evidenceLinks], async () => {
+      const found = (await db.evidence.bulkGet([...ids])).filter(
+        (item): item is EvidenceItem => item !== undefined && item.schoolId === schoolId,
+      );
+      await db.evidence.bulkPut(found.map((item) => applyBulkChange(item, change, now)));
+      const links: EvidenceLink[] = [];
+      for (const criterionId of change.linkCriterionIds ?? [])
+        for (const item of found)
+          links.push({ key: evidenceLinkKey(evaluationId, criterionId, item.id), evaluationId, criterionId, evidenceId: item.id });
+      await db.evidenceLinks.bulkPut(links);
+      const unlinked = (change.unlinkCriterionIds ?? []).flatMap((criterionId) =>
+        found.map((item) => evidenceLinkKey(evaluationId, criterionId, item.id)),
+      );
+      await db.evidenceLinks.bulkDelete(unlinked);
+      return found.length;
+    });
+    return { ok: true, updated, message: bulkChangeSummary(updated) };
+  } catch (error) {
+    return { ok: false, message: describeStorageError(error, 'the change to the selected files') };
+  }
 }
 
 /** Deletes an item and its links; the stored bytes go too when no other item uses them. */

@@ -35,7 +35,12 @@ export interface EvidenceItem {
   schoolId: string;
   title: string;
   kind: EvidenceKind;
-  /** yyyy-mm-dd, or '' when not known. */
+  /**
+   * The kind the file's name suggests, kept until the person confirms or chooses a kind; the item's
+   * kind stays as it was (Other) meanwhile. Absent on items from before suggestions, and once settled.
+   */
+  suggestedKind?: EvidenceKind;
+  /** The document's own date (yyyy-mm-dd), or '' when not known. When it was added is createdAt. */
   date: string;
   description: string;
   /** Where the original is held, e.g. "SEN file, office cabinet 2". */

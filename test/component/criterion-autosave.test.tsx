@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyResponse, responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
 import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
+import { addEvidenceFile } from '../../renderer/db/evidence-store';
 import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
 describe('criterion form', () => {
@@ -101,6 +102,24 @@ describe('criterion form', () => {
     await waitFor(async () => expect(await db.evidenceLinks.count()).toBe(0));
     // The evidence stays in the library.
     expect(await db.evidence.count()).toBe(1);
+  });
+
+  it('links the item the library already has when the same file is added again from a criterion, without a second item', async () => {
+    const db = freshDatabase();
+    const { evaluation, framework, school } = await seedSchoolAndEvaluation(db);
+    const criterion = framework.criteria[0]!;
+    await addEvidenceRecordWithFile(db, school.id);
+    const user = userEvent.setup();
+    await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId={criterion.id} />, { db });
+    const again = new File(['SEN policy text'], 'policy-again.txt', { type: 'text/plain' });
+    await user.upload(await screen.findByLabelText('Add a new file and link it'), again);
+
+    expect(
+      await screen.findByText('“policy-again.txt” is already in your library as “SEN policy 2025”, so that was linked instead.'),
+    ).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Unlink SEN policy 2025' })).toBeTruthy();
+    expect(await db.evidence.count()).toBe(1);
+    expect((await db.evidenceLinks.toArray()).map((l) => l.criterionId)).toEqual([criterion.id]);
   });
 });
 
@@ -241,3 +260,10 @@ describe('criterion form after a page closed before its save finished', () => {
     });
   });
 });
+
+async function addEvidenceRecordWithFile(db: ReturnType<typeof freshDatabase>, schoolId: string): Promise<void> {
+  const result = await addEvidenceFile(db, schoolId, new File(['SEN policy text'], 'sen-policy.txt', { type: 'text/plain' }), {
+    title: 'SEN policy 2025',
+  });
+  if (!result.item) throw new Error('The first copy was not stored.');
+}

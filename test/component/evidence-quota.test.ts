@@ -46,10 +46,28 @@ describe('adding many files at once (written in batches)', () => {
 
     expect(results.map((r) => r.fileName)).toEqual(files.map((f) => f.name));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(results.filter((r) => r.deduplicated).map((r) => r.fileName)).toEqual(['file-05.txt', 'file-25.txt']);
-    expect(await db.evidence.count()).toBe(40);
+    // The school already has those bytes (file 0): no second item, and each says which item holds them.
+    expect(results.filter((r) => r.existing).map((r) => [r.fileName, r.existing?.file?.name, r.item])).toEqual([
+      ['file-05.txt', 'file-00.txt', undefined],
+      ['file-25.txt', 'file-00.txt', undefined],
+    ]);
+    expect(await db.evidence.count()).toBe(38);
     expect(await db.evidenceBlobs.count()).toBe(38);
     expect(progress).toEqual([...Array.from({ length: 40 }, (_, i) => i), 40]);
+  });
+
+  it('adds a file another school holds as this school’s own item, with the bytes stored once', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db);
+    const other = { ...school, id: 'another-school' };
+    await db.schools.add(other);
+    const first = await addEvidenceFiles(db, other.id, [fileNamed(1, 'shared bytes')]);
+    const [result] = await addEvidenceFiles(db, school.id, [fileNamed(2, 'shared bytes')]);
+
+    expect(first[0]?.item).toBeTruthy();
+    expect([result?.ok, result?.deduplicated, result?.existing, result?.item?.schoolId]).toEqual([true, true, undefined, school.id]);
+    expect(await db.evidence.count()).toBe(2);
+    expect(await db.evidenceBlobs.count()).toBe(1);
   });
 
   it('when the disk fills partway through a batch, keeps every file that fits and says which one did not', async () => {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { addEvidenceRecord, fileTooLargeMessage } from '../../renderer/db/evidence-store';
+import { addEvidenceFile, addEvidenceRecord, fileTooLargeMessage } from '../../renderer/db/evidence-store';
 import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
 import { EMPTY_EVIDENCE_DETAILS, MAX_EVIDENCE_FILE_BYTES, type EvidenceDetails } from '../../shared/evidence/evidence-records';
 import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';
@@ -16,6 +16,8 @@ async function openEvidenceLibrary(
   const user = userEvent.setup();
   await renderWithServices(<EvidenceScreen evaluationId={seeded.evaluation.id} />, { db, platform });
   await screen.findByRole('heading', { level: 1, name: 'Evidence library' });
+  // The library has been read: the ways to add evidence are open (an empty library) or behind a button.
+  await screen.findByText(/ in the library\.$/);
   return { ...seeded, db, platform, user };
 }
 
@@ -83,19 +85,44 @@ describe('EvidenceScreen', () => {
     expect(await db.evidence.count()).toBe(1);
   });
 
-  it('stores identical bytes once and says so', async () => {
+  it('does not add a file the library already has: it names the item that holds it, and adds no second record', async () => {
     const { db, user } = await openEvidenceLibrary();
     const input = screen.getByLabelText('Choose files to add');
     await user.upload(input, textFile('Minutes of the SEN governors’ meeting', 'minutes.txt'));
     await screen.findByText('Added 1 file.');
     await user.upload(input, textFile('Minutes of the SEN governors’ meeting', 'minutes-copy.txt'));
 
-    expect(await screen.findByText('“minutes-copy.txt” added. The same file is already stored, so it was not stored twice.')).toBeTruthy();
-    expect(await db.evidence.count()).toBe(2);
+    expect(await screen.findByText('1 file was already in your library, so not added again.')).toBeTruthy();
+    const already = screen.getByRole('list', { name: 'Files already in your library' });
+    expect(
+      within(already).getByText(/“minutes-copy\.txt” is already in your library as “minutes”, so it was not added again\./),
+    ).toBeTruthy();
+    // Not uploaded for a criterion: nothing to link it to.
+    expect(within(already).queryByRole('button')).toBeNull();
+    expect(await db.evidence.count()).toBe(1);
     expect(await db.evidenceBlobs.count()).toBe(1);
   });
 
-  it('stores identical bytes once when both files come in the same batch', async () => {
+  it('offers to link the item already in the library when the upload was for a criterion, and links it', async () => {
+    const { db, user, evaluation } = await openEvidenceLibrary(async ({ school }, db) => {
+      await addEvidenceFile(db, school.id, textFile('SEN policy, approved by governors', 'SEN-policy.txt'), { title: 'SEN policy 2025' });
+    });
+    await user.click(screen.getByRole('button', { name: 'Add files or evidence without a file' }));
+    await user.selectOptions(screen.getByLabelText('Link the new files to a criterion (optional)'), 'NE-1.1.1');
+    await user.upload(screen.getByLabelText('Choose files to add'), textFile('SEN policy, approved by governors', 'policy-again.txt'));
+
+    const already = await screen.findByRole('list', { name: 'Files already in your library' });
+    expect(within(already).getByText(/“policy-again\.txt” is already in your library as “SEN policy 2025”/)).toBeTruthy();
+    expect(await db.evidenceLinks.count()).toBe(0);
+    await user.click(within(already).getByRole('button', { name: 'Link it to NE-1.1.1' }));
+
+    expect(await within(already).findByText('Linked “SEN policy 2025” to NE-1.1.1.')).toBeTruthy();
+    const links = await db.evidenceLinks.toArray();
+    expect(links.map((l) => [l.evaluationId, l.criterionId])).toEqual([[evaluation.id, 'NE-1.1.1']]);
+    expect(await db.evidence.count()).toBe(1);
+  });
+
+  it('adds the same bytes twice in one selection as one item, and says the second is already in the library', async () => {
     const { db, user } = await openEvidenceLibrary();
     const input = screen.getByLabelText('Choose files to add');
     await user.upload(input, [
@@ -103,10 +130,10 @@ describe('EvidenceScreen', () => {
       textFile('Provision map, spring term', 'map-b.txt'),
       textFile('Something else', 'other.txt'),
     ]);
-    await screen.findByText(/^Added 3 files\./);
+    await screen.findByText('Added 2 files. 1 file was already in your library, so not added again.');
     expect(await db.evidenceBlobs.count()).toBe(2);
     const names = (await db.evidence.toArray()).map((e) => e.file?.name).sort();
-    expect(names).toEqual(['map-a.txt', 'map-b.txt', 'other.txt']);
+    expect(names).toEqual(['map-a.txt', 'other.txt']);
   });
 
   it('refuses a file over the size limit with a message, and adds nothing', async () => {
@@ -209,7 +236,7 @@ describe('EvidenceScreen', () => {
     const form = screen.getByRole('region', { name: 'Add evidence without a file' });
     await user.type(within(form).getByLabelText('Title'), 'Pupil passport for child A');
     await user.selectOptions(within(form).getByLabelText('Kind of evidence'), 'pupil-plan');
-    const date = within(form).getByRole('group', { name: 'Date' });
+    const date = within(form).getByRole('group', { name: 'Document date' });
     await user.type(within(date).getByLabelText('Day'), '3');
     await user.type(within(date).getByLabelText('Month'), '2');
     await user.type(within(date).getByLabelText('Year'), '2026');

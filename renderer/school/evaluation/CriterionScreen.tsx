@@ -545,6 +545,12 @@ function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId:
                   if (result.ok && result.item) {
                     await linkEvidence(db, evaluationId, criterionId, result.item.id);
                     texts.push(`Added and linked “${result.fileName}”.`);
+                  } else if (result.ok && result.existing) {
+                    // The school already has this file: link the item it has rather than add it twice.
+                    await linkEvidence(db, evaluationId, criterionId, result.existing.id);
+                    texts.push(
+                      `“${result.fileName}” is already in your library as “${result.existing.title}”, so that was linked instead.`,
+                    );
                   } else texts.push(result.message ?? `“${result.fileName}” was not added.`);
                 }
                 return texts.join(' ');

@@ -19,6 +19,7 @@ export function EvidenceDetailsForm({
   onSave,
   resetAfterSave = false,
   heldAtHint = 'For example, “SEN file, office cabinet 2”. Optional.',
+  kindHint,
   children,
 }: {
   /** Makes the field ids unique on the page. */
@@ -31,6 +32,8 @@ export function EvidenceDetailsForm({
   onSave: (details: EvidenceDetails) => Promise<string>;
   resetAfterSave?: boolean;
   heldAtHint?: string;
+  /** Said under the kind, e.g. that it was suggested from the file's name. */
+  kindHint?: string;
   /** Extra buttons beside the submit button. */
   children?: ReactNode;
 }) {
@@ -62,7 +65,7 @@ export function EvidenceDetailsForm({
       <FormField id={id('title')} label="Title" error={errors.title}>
         {(control) => <input {...control} type="text" autoComplete="off" {...register('title')} />}
       </FormField>
-      <FormField id={id('kind')} label="Kind of evidence">
+      <FormField id={id('kind')} label="Kind of evidence" hint={kindHint}>
         {(control) => (
           <select {...control} {...register('kind')}>
             {EVIDENCE_KINDS.map((k) => (
@@ -79,8 +82,8 @@ export function EvidenceDetailsForm({
         render={({ field }) => (
           <DateField
             id={id('date')}
-            legend="Date"
-            hint="The date on the document, or when it was made, for example 3 2 2026. Optional."
+            legend="Document date"
+            hint="The date on the document itself, or when it was made (not the day it was added to the app), for example 3 2 2026. Optional."
             value={field.value}
             onChange={field.onChange}
             error={errors.date}

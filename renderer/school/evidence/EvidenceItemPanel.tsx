@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EvidenceDetails, EvidenceItem } from '../../../shared/evidence/evidence-records';
+import { evidenceKindLabel, type EvidenceDetails, type EvidenceItem } from '../../../shared/evidence/evidence-records';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
@@ -14,7 +15,8 @@ import { StatusMessage } from '../../ui/StatusMessage';
 function detailsOf(item: EvidenceItem): EvidenceDetails {
   return {
     title: item.title,
-    kind: item.kind,
+    // A kind suggested from the file's name is offered in the form; saving confirms it.
+    kind: item.suggestedKind ?? item.kind,
     date: item.date,
     description: item.description,
     heldAt: item.heldAt,
@@ -126,11 +128,17 @@ export function EvidenceItemPanel({
 
       <section aria-labelledby={`${id}-details-heading`}>
         <h3 id={`${id}-details-heading`}>Details</h3>
+        <p className="hint">Added to the library on {longDateOfTime(item.createdAt)}.</p>
         <EvidenceDetailsForm
           idPrefix={`${id}-details`}
           initial={detailsOf(item)}
           submitLabel="Save details"
           whatIsSaved="the evidence details"
+          kindHint={
+            item.suggestedKind
+              ? `Suggested from the file’s name: ${evidenceKindLabel(item.suggestedKind)}. Check it, then save the details to confirm it.`
+              : undefined
+          }
           onSave={async (details) => {
             await updateEvidence(db, item.id, details);
             return 'Details saved.';

@@ -1,9 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { Fragment, useMemo, useRef, useState } from 'react';
 import type { Evaluation } from '../../../shared/evaluation/evaluation-records';
 import {
   EMPTY_EVIDENCE_DETAILS,
   EVIDENCE_KINDS,
-  evidenceKindLabel,
   filterEvidence,
   formatBytes,
   type EvidenceItem,
@@ -16,7 +15,11 @@ import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { CriterionOptions, inFrameworkOrder } from '../../ui/CriterionOptions';
 import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { DEFAULT_EVIDENCE_SORT, sortEvidence, type EvidenceSort } from '../../../shared/evidence/evidence-table';
+import { EvidenceBulkEdit } from './EvidenceBulkEdit';
 import { EvidenceDetailsForm } from './EvidenceDetailsForm';
+import { EvidenceTable, kindText } from './EvidenceTable';
+import { useEvidenceView, useWideWindow } from './use-evidence-view';
 import { EvidenceItemPanel } from './EvidenceItemPanel';
 import { EvidenceUploader } from './EvidenceUploader';
 import { Layout } from '../../ui/Layout';
@@ -49,15 +52,26 @@ interface Filter {
 
 const NO_FILTER: Filter = { text: '', kind: '', criterionId: '' };
 const PANEL_ID = 'evidence-details';
+const ADD_ID = 'add-evidence';
 
 function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evaluation; school: School; framework: AppliedFramework }) {
   const { db } = useServices();
   const data = useEvidenceLibrary(db, school.id, evaluation.id);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [sort, setSort] = useState<EvidenceSort>(DEFAULT_EVIDENCE_SORT);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
+  // The ways to add evidence are open while the library is empty, behind a button once it is not.
+  // Once shown they stay until closed, so what the last upload did stays in view.
+  const [addOpen, setAddOpen] = useState<boolean | null>(null);
   const openButtons = useRef(new Map<string, HTMLButtonElement>());
   const listHeadingRef = useRef<HTMLHeadingElement>(null);
+  const [view, setView] = useEvidenceView(data?.items.length ?? 0);
+  const wide = useWideWindow();
+
+  // Decided when the library is first read, in that same render, so the page never shows the forms and then hides them.
+  if (data && addOpen === null) setAddOpen(data.items.length === 0);
 
   const linksByEvidence = useMemo(() => {
     const grouped = new Map<string, string[]>();
@@ -66,12 +80,14 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
   }, [data, framework]);
 
   const items = useMemo(
-    () => [...(data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title)),
-    [data],
+    () => sortEvidence(data?.items ?? [], sort, (item) => linksByEvidence.get(item.id)?.length ?? 0),
+    [data, sort, linksByEvidence],
   );
   const shown = useMemo(() => filterEvidence(items, filter, linksByEvidence), [items, filter, linksByEvidence]);
   const selected = items.find((item) => item.id === selectedId) ?? null;
   const filtered = filter.text !== '' || filter.kind !== '' || filter.criterionId !== '';
+  // Only what is shown can be changed together: a filter narrows the selection with the list.
+  const checkedShown = useMemo(() => shown.filter((item) => checked.has(item.id)).map((item) => item.id), [shown, checked]);
 
   const close = () => {
     const id = selectedId;
@@ -79,32 +95,83 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
     const button = id ? openButtons.current.get(id) : undefined;
     (button ?? listHeadingRef.current)?.focus();
   };
+  const open = (id: string) => {
+    setNotice(null);
+    setSelectedId(id === selectedId ? null : id);
+  };
+  const openButtonRef = (id: string, button: HTMLButtonElement | null) => {
+    if (button) openButtons.current.set(id, button);
+    else openButtons.current.delete(id);
+  };
+  const select = (ids: readonly string[], on: boolean) =>
+    setChecked((before) => {
+      const next = new Set(before);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  const panel = selected ? (
+    <EvidenceItemPanel
+      key={selected.id}
+      id={PANEL_ID}
+      item={selected}
+      evaluationId={evaluation.id}
+      framework={framework}
+      linkedCriterionIds={linksByEvidence.get(selected.id) ?? []}
+      onClose={close}
+      onDeleted={(title) => {
+        setSelectedId(null);
+        setNotice(`“${title}” was deleted.`);
+        listHeadingRef.current?.focus();
+      }}
+    />
+  ) : null;
+  const panelBeside = wide && panel !== null;
+  const addShown = addOpen ?? false;
 
   return (
     <>
-      <section aria-labelledby="add-files-heading">
-        <h2 id="add-files-heading">Add files</h2>
-        <EvidenceUploader schoolId={school.id} evaluationId={evaluation.id} framework={framework} />
-      </section>
-
-      <section aria-labelledby="add-record-heading">
-        <h2 id="add-record-heading">Add evidence without a file</h2>
-        <p className="hint">
-          For evidence you cannot or should not copy into the app, such as a pupil’s file or a paper register. Record what it is and where
-          the original is held, so a moderator can ask to see it.
+      {data && data.items.length > 0 ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={addShown}
+            aria-controls={ADD_ID}
+            onClick={() => setAddOpen(!addShown)}
+          >
+            {addShown ? 'Hide the ways to add evidence' : 'Add files or evidence without a file'}
+          </button>
         </p>
-        <EvidenceDetailsForm
-          idPrefix="new-evidence"
-          initial={EMPTY_EVIDENCE_DETAILS}
-          submitLabel="Add this evidence"
-          whatIsSaved="the evidence"
-          resetAfterSave
-          onSave={async (details) => {
-            const item = await addEvidenceRecord(db, school.id, details);
-            return `“${item.title}” added to the library.`;
-          }}
-        />
-      </section>
+      ) : null}
+      <div id={ADD_ID} hidden={!addShown}>
+        <section aria-labelledby="add-files-heading">
+          <h2 id="add-files-heading">Add files</h2>
+          <EvidenceUploader schoolId={school.id} evaluationId={evaluation.id} framework={framework} />
+        </section>
+
+        <section aria-labelledby="add-record-heading">
+          <h2 id="add-record-heading">Add evidence without a file</h2>
+          <p className="hint">
+            For evidence you cannot or should not copy into the app, such as a pupil’s file or a paper register. Record what it is and where
+            the original is held, so a moderator can ask to see it.
+          </p>
+          <EvidenceDetailsForm
+            idPrefix="new-evidence"
+            initial={EMPTY_EVIDENCE_DETAILS}
+            submitLabel="Add this evidence"
+            whatIsSaved="the evidence"
+            resetAfterSave
+            onSave={async (details) => {
+              const item = await addEvidenceRecord(db, school.id, details);
+              return `“${item.title}” added to the library.`;
+            }}
+          />
+        </section>
+      </div>
 
       <section aria-labelledby="library-heading">
         <h2 id="library-heading" ref={listHeadingRef} tabIndex={-1}>
@@ -157,57 +224,90 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
             </button>
           ) : null}
         </form>
+        <fieldset className="view-choice">
+          <legend>Show the library as</legend>
+          {(['table', 'cards'] as const).map((choice) => (
+            <div className="radio radio--inline" key={choice}>
+              <input
+                id={`evidence-view-${choice}`}
+                type="radio"
+                name="evidence-view"
+                checked={view === choice}
+                onChange={() => setView(choice)}
+              />
+              <label htmlFor={`evidence-view-${choice}`}>{choice === 'table' ? 'A table' : 'Cards'}</label>
+            </div>
+          ))}
+        </fieldset>
         <div role="status" aria-live="polite" className="inline-status">
           {notice ? <p>{notice}</p> : null}
           {data ? <p>{countLine(shown.length, items.length, filtered)}</p> : null}
+          {view === 'table' && checkedShown.length > 0 ? <p>{selectedLine(checkedShown.length)}</p> : null}
         </div>
-        {!data ? (
-          <p>Loading…</p>
-        ) : items.length === 0 ? (
-          <p>No evidence yet. Add files or a record of evidence above.</p>
-        ) : shown.length === 0 ? (
-          <p>No evidence matches. Change the search or clear the filters.</p>
-        ) : (
-          <ul className="card-list evidence-list" aria-label="Evidence">
-            {shown.map((item) => (
-              <EvidenceCard
-                key={item.id}
-                item={item}
+        {view === 'table' && checkedShown.length > 0 ? (
+          <>
+            <p>
+              <button type="button" className="button button--secondary" onClick={() => setChecked(new Set())}>
+                Clear the selection
+              </button>
+            </p>
+            <EvidenceBulkEdit schoolId={school.id} evaluationId={evaluation.id} framework={framework} selectedIds={checkedShown} />
+          </>
+        ) : null}
+        <div className={`evidence-layout${panelBeside ? ' evidence-layout--beside' : ''}`}>
+          <div className="evidence-layout__list">
+            {!data ? (
+              <p>Loading…</p>
+            ) : items.length === 0 ? (
+              <p>No evidence yet. Add files or a record of evidence above.</p>
+            ) : shown.length === 0 ? (
+              <p>No evidence matches. Change the search or clear the filters.</p>
+            ) : view === 'table' ? (
+              <EvidenceTable
+                items={shown}
                 evaluationId={evaluation.id}
-                criterionIds={linksByEvidence.get(item.id) ?? []}
-                open={item.id === selectedId}
-                buttonRef={(button) => {
-                  if (button) openButtons.current.set(item.id, button);
-                  else openButtons.current.delete(item.id);
-                }}
-                onOpen={() => {
-                  setNotice(null);
-                  setSelectedId(item.id);
-                }}
+                linksByEvidence={linksByEvidence}
+                sort={sort}
+                onSort={(key) =>
+                  setSort((before) => ({
+                    key,
+                    direction: before.key === key && before.direction === 'ascending' ? 'descending' : 'ascending',
+                  }))
+                }
+                selected={checked}
+                onSelect={select}
+                openId={selectedId}
+                onOpen={open}
+                openButtonRef={openButtonRef}
+                panel={panelBeside ? null : panel}
               />
-            ))}
-          </ul>
-        )}
+            ) : (
+              <ul className="card-list evidence-list" aria-label="Evidence">
+                {shown.map((item) => (
+                  <Fragment key={item.id}>
+                    <EvidenceCard
+                      item={item}
+                      evaluationId={evaluation.id}
+                      criterionIds={linksByEvidence.get(item.id) ?? []}
+                      open={item.id === selectedId}
+                      buttonRef={(button) => openButtonRef(item.id, button)}
+                      onOpen={() => open(item.id)}
+                    />
+                    {item.id === selectedId && !panelBeside ? <li className="evidence-list__panel">{panel}</li> : null}
+                  </Fragment>
+                ))}
+              </ul>
+            )}
+          </div>
+          {panelBeside ? <div className="evidence-layout__panel">{panel}</div> : null}
+        </div>
       </section>
-
-      {selected ? (
-        <EvidenceItemPanel
-          key={selected.id}
-          id={PANEL_ID}
-          item={selected}
-          evaluationId={evaluation.id}
-          framework={framework}
-          linkedCriterionIds={linksByEvidence.get(selected.id) ?? []}
-          onClose={close}
-          onDeleted={(title) => {
-            setSelectedId(null);
-            setNotice(`“${title}” was deleted.`);
-            listHeadingRef.current?.focus();
-          }}
-        />
-      ) : null}
     </>
   );
+}
+
+function selectedLine(count: number): string {
+  return count === 1 ? '1 file selected.' : `${count} files selected.`;
 }
 
 function countLine(shown: number, total: number, filtered: boolean): string {
@@ -234,7 +334,7 @@ function EvidenceCard({
     <li className={`card evidence-card${open ? ' evidence-card--open' : ''}`}>
       <h3>{item.title}</h3>
       <p className="evidence-card__meta">
-        {evidenceKindLabel(item.kind)}
+        {kindText(item)}
         {item.date ? ` · ${formatIsoDate(item.date)}` : ''}
       </p>
       <p>

@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import { formatBytes, MAX_EVIDENCE_FILE_BYTES } from '../../../shared/evidence/evidence-records';
+import { formatBytes, MAX_EVIDENCE_FILE_BYTES, type EvidenceItem } from '../../../shared/evidence/evidence-records';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { useServices } from '../../app/app-context';
-import { addEvidenceFiles, linkEvidence, type FileIngestResult } from '../../db/evidence-store';
+import { addEvidenceFiles, alreadyInLibraryMessage, linkEvidence, type FileIngestResult } from '../../db/evidence-store';
 import { describeStorageError } from '../../db/storage-errors';
 import { CriterionOptions } from '../../ui/CriterionOptions';
 import { FileDropZone } from '../../ui/FileDropZone';
@@ -70,7 +70,8 @@ export function EvidenceUploader({
     }
   };
 
-  const added = outcome?.results.filter((r) => r.ok) ?? [];
+  const added = outcome?.results.filter((r) => r.ok && r.item) ?? [];
+  const already = outcome?.results.filter((r) => r.ok && r.existing) ?? [];
   const failed = outcome?.results.filter((r) => !r.ok) ?? [];
   const busy = progress !== null;
   const statusLine = progress
@@ -78,7 +79,7 @@ export function EvidenceUploader({
       ? `Adding ${progress.done + 1} of ${progress.total}: ${progress.current}`
       : 'Finishing…'
     : outcome
-      ? summarise(added.length, failed.length, outcome.linkedTo)
+      ? summarise(added.length, already.length, failed.length, outcome.linkedTo)
       : '';
 
   return (
@@ -134,6 +135,21 @@ export function EvidenceUploader({
           ))}
         </ul>
       ) : null}
+      {already.length > 0 ? (
+        <ul className="upload-results" aria-label="Files already in your library">
+          {already.map((result, index) =>
+            result.existing ? (
+              <AlreadyInLibrary
+                key={`${index}-${result.fileName}`}
+                fileName={result.fileName}
+                existing={result.existing}
+                evaluationId={evaluationId}
+                criterionId={outcome?.linkedTo ?? null}
+              />
+            ) : null,
+          )}
+        </ul>
+      ) : null}
       {failed.length > 0 || outcome?.linkProblem ? (
         <StatusMessage kind="error">
           <p>
@@ -155,10 +171,50 @@ export function EvidenceUploader({
   );
 }
 
-function summarise(added: number, failed: number, linkedTo: string | null): string {
+/** A file the school already has: said so, with its item's title, and a way to link that item where the upload was for a criterion. */
+function AlreadyInLibrary({
+  fileName,
+  existing,
+  evaluationId,
+  criterionId,
+}: {
+  fileName: string;
+  existing: EvidenceItem;
+  evaluationId: string;
+  criterionId: string | null;
+}) {
+  const { db } = useServices();
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const link = async (target: string) => {
+    setBusy(true);
+    try {
+      await linkEvidence(db, evaluationId, target, existing.id);
+      setMessage({ kind: 'success', text: `Linked “${existing.title}” to ${target}.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeStorageError(error, `the link to ${target}`) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li>
+      {alreadyInLibraryMessage(fileName, existing)}{' '}
+      {criterionId && message?.kind !== 'success' ? (
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void link(criterionId)}>
+          Link it to {criterionId}
+        </button>
+      ) : null}
+      {message ? <StatusMessage kind={message.kind}>{message.text}</StatusMessage> : null}
+    </li>
+  );
+}
+
+function summarise(added: number, already: number, failed: number, linkedTo: string | null): string {
   const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
   const parts: string[] = [];
   if (added > 0) parts.push(`Added ${files(added)}${linkedTo ? ` and linked ${added === 1 ? 'it' : 'them'} to ${linkedTo}` : ''}.`);
+  if (already > 0) parts.push(`${already === 1 ? '1 file was' : `${already} files were`} already in your library, so not added again.`);
   if (failed > 0) parts.push(`${files(failed)} not added.`);
   return parts.join(' ');
 }

@@ -1,0 +1,157 @@
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
+import { evidenceKindLabel, formatBytes, type EvidenceItem } from '../../../shared/evidence/evidence-records';
+import { personalDataLabel, type EvidenceSort, type EvidenceSortKey } from '../../../shared/evidence/evidence-table';
+import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
+import { href } from '../../app/hash-route';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+
+const COLUMNS: readonly { key: EvidenceSortKey; label: string }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'kind', label: 'Kind' },
+  { key: 'date', label: 'Document date' },
+  { key: 'added', label: 'Added' },
+  { key: 'size', label: 'Size' },
+  { key: 'criteria', label: 'Criteria linked' },
+  { key: 'personalData', label: 'Personal data' },
+];
+
+/** The kind as shown: the kind, and the one the file's name suggests while it waits to be confirmed. */
+export function kindText(item: EvidenceItem): string {
+  return item.suggestedKind
+    ? `${evidenceKindLabel(item.kind)} (suggested: ${evidenceKindLabel(item.suggestedKind)})`
+    : evidenceKindLabel(item.kind);
+}
+
+/**
+ * The library as a compact table: one row per item, sortable by each column, a box on each row to
+ * select it (and one to select all shown), and the item's title as the button that opens its details.
+ * `panel`, when given, is shown in a row of its own under the open item (narrow windows).
+ */
+export function EvidenceTable({
+  items,
+  evaluationId,
+  linksByEvidence,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+  openId,
+  onOpen,
+  openButtonRef,
+  panel,
+}: {
+  items: readonly EvidenceItem[];
+  evaluationId: string;
+  linksByEvidence: ReadonlyMap<string, readonly string[]>;
+  sort: EvidenceSort;
+  onSort: (key: EvidenceSortKey) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (ids: readonly string[], selected: boolean) => void;
+  openId: string | null;
+  onOpen: (id: string) => void;
+  openButtonRef: (id: string, button: HTMLButtonElement | null) => void;
+  panel: ReactNode;
+}) {
+  const allRef = useRef<HTMLInputElement>(null);
+  const selectedShown = items.filter((item) => selected.has(item.id)).length;
+  const all = items.length > 0 && selectedShown === items.length;
+  useEffect(() => {
+    if (allRef.current) allRef.current.indeterminate = selectedShown > 0 && !all;
+  }, [selectedShown, all]);
+  const sortedBy = COLUMNS.find((c) => c.key === sort.key)?.label ?? '';
+
+  return (
+    <ScrollRegion label="Evidence table">
+      <table className="table evidence-table">
+        <caption>
+          Evidence, sorted by {sortedBy.toLowerCase()}, {sort.direction}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="evidence-table__select">
+              <input
+                ref={allRef}
+                type="checkbox"
+                aria-label={`Select all ${items.length} shown`}
+                checked={all}
+                onChange={(e) =>
+                  onSelect(
+                    items.map((item) => item.id),
+                    e.target.checked,
+                  )
+                }
+              />
+            </th>
+            {COLUMNS.map((column) => (
+              <th key={column.key} scope="col" aria-sort={sort.key === column.key ? sort.direction : 'none'}>
+                <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
+                  {column.label}
+                  <span className="sort-button__indicator" aria-hidden="true">
+                    {sort.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => {
+            const criteria = linksByEvidence.get(item.id) ?? [];
+            const open = item.id === openId;
+            return (
+              <Fragment key={item.id}>
+                <tr className={open ? 'evidence-table__row--open' : undefined} aria-current={open ? 'true' : undefined}>
+                  <td className="evidence-table__select">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${item.title}`}
+                      checked={selected.has(item.id)}
+                      onChange={(e) => onSelect([item.id], e.target.checked)}
+                    />
+                  </td>
+                  <th scope="row">
+                    <button
+                      ref={(button) => openButtonRef(item.id, button)}
+                      type="button"
+                      className="evidence-table__open"
+                      aria-expanded={open}
+                      aria-controls={open ? 'evidence-details' : undefined}
+                      onClick={() => onOpen(item.id)}
+                    >
+                      {item.title}
+                    </button>
+                    {item.file ? (
+                      <span className="evidence-table__file">{item.file.name}</span>
+                    ) : (
+                      <span className="evidence-table__file">No file</span>
+                    )}
+                  </th>
+                  <td>{kindText(item)}</td>
+                  <td>{formatIsoDate(item.date, 'Not known')}</td>
+                  <td>{longDateOfTime(item.createdAt)}</td>
+                  <td>{item.file ? formatBytes(item.file.size) : 'No file'}</td>
+                  <td>
+                    {criteria.length === 0
+                      ? 'None'
+                      : criteria.map((criterionId, index) => (
+                          <span key={criterionId}>
+                            {index > 0 ? ', ' : ''}
+                            <a href={href.criterion(evaluationId, criterionId)}>{criterionId}</a>
+                          </span>
+                        ))}
+                  </td>
+                  <td>{personalDataLabel(item)}</td>
+                </tr>
+                {open && panel ? (
+                  <tr className="evidence-table__panel-row">
+                    <td colSpan={COLUMNS.length + 1}>{panel}</td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
