@@ -1,19 +1,36 @@
 import type { ActionItem } from '../../shared/actions/action-plan';
 import { newId, nowIso, type AppDatabase } from './app-database';
+import { refuseHistoricEvaluation } from './evaluation-edit-guard';
 
 export type ActionDetails = Pick<ActionItem, 'criterionIds' | 'what' | 'who' | 'byWhen' | 'successCriteria' | 'status'>;
 
+/*
+ * Each write is refused (HistoricEvaluationError, nothing written) when the action's evaluation is
+ * on a historic edition: its plan is read and printed, and changed by carrying the evaluation forward.
+ */
+
 export async function createAction(db: AppDatabase, evaluationId: string, details: ActionDetails): Promise<ActionItem> {
-  const now = nowIso();
-  const action: ActionItem = { ...details, id: newId(), evaluationId, createdAt: now, updatedAt: now };
-  await db.actions.add(action);
-  return action;
+  return db.transaction('rw', [db.actions, db.evaluations, db.frameworks], async () => {
+    await refuseHistoricEvaluation(db, evaluationId);
+    const now = nowIso();
+    const action: ActionItem = { ...details, id: newId(), evaluationId, createdAt: now, updatedAt: now };
+    await db.actions.add(action);
+    return action;
+  });
 }
 
 export async function updateAction(db: AppDatabase, id: string, details: Partial<ActionDetails>): Promise<void> {
-  await db.actions.update(id, { ...details, updatedAt: nowIso() });
+  await db.transaction('rw', [db.actions, db.evaluations, db.frameworks], async () => {
+    const action = await db.actions.get(id);
+    if (action) await refuseHistoricEvaluation(db, action.evaluationId);
+    await db.actions.update(id, { ...details, updatedAt: nowIso() });
+  });
 }
 
 export async function deleteAction(db: AppDatabase, id: string): Promise<void> {
-  await db.actions.delete(id);
+  await db.transaction('rw', [db.actions, db.evaluations, db.frameworks], async () => {
+    const action = await db.actions.get(id);
+    if (action) await refuseHistoricEvaluation(db, action.evaluationId);
+    await db.actions.delete(id);
+  });
 }

@@ -8,6 +8,7 @@ import {
 } from '../../shared/evidence/evidence-records';
 import { newId, nowIso, type AppDatabase, type EvidenceBlobRecord } from './app-database';
 import { defaultFileHasher, type FileHasher } from './evidence-file-hashing';
+import { refuseHistoricEvaluation } from './evaluation-edit-guard';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
 export interface FileIngestResult {
@@ -237,12 +238,20 @@ export async function deleteEvidence(db: AppDatabase, id: string): Promise<void>
   });
 }
 
+/** Links evidence to a criterion; refused (HistoricEvaluationError, nothing written) on an evaluation on a historic edition. */
 export async function linkEvidence(db: AppDatabase, evaluationId: string, criterionId: string, evidenceId: string): Promise<void> {
-  await db.evidenceLinks.put({ key: evidenceLinkKey(evaluationId, criterionId, evidenceId), evaluationId, criterionId, evidenceId });
+  await db.transaction('rw', [db.evidenceLinks, db.evaluations, db.frameworks], async () => {
+    await refuseHistoricEvaluation(db, evaluationId);
+    await db.evidenceLinks.put({ key: evidenceLinkKey(evaluationId, criterionId, evidenceId), evaluationId, criterionId, evidenceId });
+  });
 }
 
+/** Unlinks evidence from a criterion; refused as linkEvidence is on a historic edition. */
 export async function unlinkEvidence(db: AppDatabase, evaluationId: string, criterionId: string, evidenceId: string): Promise<void> {
-  await db.evidenceLinks.delete(evidenceLinkKey(evaluationId, criterionId, evidenceId));
+  await db.transaction('rw', [db.evidenceLinks, db.evaluations, db.frameworks], async () => {
+    await refuseHistoricEvaluation(db, evaluationId);
+    await db.evidenceLinks.delete(evidenceLinkKey(evaluationId, criterionId, evidenceId));
+  });
 }
 
 export async function evidenceBlob(db: AppDatabase, sha256: string): Promise<Blob | null> {

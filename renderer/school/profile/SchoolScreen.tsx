@@ -3,7 +3,7 @@ import { frameworkByHashes, frameworkForRegion } from '../../../shared/framework
 import { shortHash } from '../../../shared/formats/sha256';
 import { phasesLabel, settingLabel, yearGroupLabel } from '../../../shared/school/school-records';
 import { useServices } from '../../app/app-context';
-import { href, navigate } from '../../app/hash-route';
+import { carryForwardOf, hashQuery, href, navigate } from '../../app/hash-route';
 import { FieldError } from '../../ui/ErrorSummary';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -23,7 +23,8 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
   const { db, regions, catalogue } = useServices();
   const data = useSchoolWithEvaluations(db, schoolId);
   const [title, setTitle] = useState(defaultTitle());
-  const [carryFrom, setCarryFrom] = useState('');
+  // "Carry forward into the 2026 edition" on a historic evaluation's screens opens this page with it chosen.
+  const [carryFrom, setCarryFrom] = useState(() => carryForwardOf(hashQuery(window.location.hash)) ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
