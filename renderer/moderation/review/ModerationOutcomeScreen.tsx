@@ -11,9 +11,9 @@ import {
   type ModeratorWorkspace,
   type OutcomeKind,
 } from '../../../shared/moderation/moderation-records';
-import { outcomeFormProblems, renewalYearsFor, type OutcomeForm } from '../../../shared/moderation/moderation-review';
+import { outcomeFormProblems, renewalYearsFor, reviewProgress, type OutcomeForm } from '../../../shared/moderation/moderation-review';
 import type { Region } from '../../../shared/regions/regions';
-import type { SubmissionDocument } from '../../../shared/submission/submission-format';
+import { submissionApplicabilityProfile, type SubmissionDocument } from '../../../shared/submission/submission-format';
 import { useServices } from '../../app/app-context';
 import { useModeratedSubmission, type ModerationRecords } from './use-moderated-submission';
 import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
@@ -78,6 +78,8 @@ function OutcomeSection({
   const { db } = useServices();
   const award = moderatedAward(framework, document, records.moderations);
   const computedLevelId = award.achieved?.id ?? null;
+  // Counted over the criteria that apply to the school, as the review screen counts them.
+  const progress = reviewProgress(framework, records.moderations, submissionApplicabilityProfile(document.school));
   const recorded = records.outcome;
   const [form, setForm] = useState<OutcomeForm>(() => ({
     kind: recorded?.kind ?? '',
@@ -120,9 +122,8 @@ function OutcomeSection({
       <h2 id="outcome-heading">Outcome</h2>
       <div className="panel outcome-rules">
         <p>
-          <strong>The award rules give {computedLabel}</strong> from the moderated judgements (
-          {records.moderations.filter((m) => m.decision).length} of {framework.criteria.length} criteria reviewed; criteria not reviewed
-          count with the school’s own judgement, and those needing more evidence count as not met).
+          <strong>The award rules give {computedLabel}</strong> from the moderated judgements ({progress.reviewed} of {progress.total}{' '}
+          criteria reviewed; criteria not reviewed count with the school’s own judgement, and those needing more evidence count as not met).
         </p>
         {award.next ? (
           <>
