@@ -102,6 +102,16 @@ export function criteriaOverviewHref(evaluationId: string, query = ''): string {
   return `${href.criteriaOverview(evaluationId)}${query === '' ? '' : `?${query}`}`;
 }
 
+/** The school page with its start form set to carry `evaluationId` forward (from a historic evaluation's screens). */
+export function carryForwardHref(schoolId: string, evaluationId: string): string {
+  return `${href.school(schoolId)}?${new URLSearchParams({ carryForward: evaluationId }).toString()}`;
+}
+
+/** The evaluation a school page's address asks to carry forward, or null. */
+export function carryForwardOf(query: string): string | null {
+  return new URLSearchParams(query).get('carryForward');
+}
+
 export function useHashRoute(): Route {
   return parseRoute(useHash());
 }

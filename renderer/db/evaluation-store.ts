@@ -10,6 +10,7 @@ import { emptyResponse, responseKey, type CriterionResponse, type Evaluation } f
 import { mergeFields, type FieldMerge } from '../../shared/evaluation/field-merge';
 import type { School } from '../../shared/school/school-records';
 import { newId, nowIso, type AppDatabase } from './app-database';
+import { refuseHistoricEvaluation, storedEvaluationEditable } from './evaluation-edit-guard';
 
 export interface StartEvaluationOptions {
   title: string;
@@ -94,7 +95,8 @@ export async function saveResponse(
   criterionId: string,
   patch: ResponsePatch,
 ): Promise<CriterionResponse> {
-  return db.transaction('rw', [db.responses, db.evaluations], async () => {
+  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks], async () => {
+    await refuseHistoricEvaluation(db, evaluationId);
     const key = responseKey(evaluationId, criterionId);
     const existing = (await db.responses.get(key)) ?? emptyResponse(evaluationId, criterionId);
     const now = nowIso();
@@ -133,7 +135,8 @@ export async function saveResponseChanges(
   base: ResponseFields,
   mine: ResponseFields,
 ): Promise<ResponseSaveResult> {
-  return db.transaction('rw', [db.responses, db.evaluations], async () => {
+  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks], async () => {
+    await refuseHistoricEvaluation(db, evaluationId);
     const key = responseKey(evaluationId, criterionId);
     const existing = (await db.responses.get(key)) ?? null;
     const merge = mergeFields(RESPONSE_FIELDS, base, mine, responseFields(existing));
@@ -167,7 +170,9 @@ export async function setNotApplicable(
   const tidy = claim ? { reason: claim.reason.trim() } : null;
   const problem = tidy ? notApplicableProblem(criterion, tidy) : null;
   if (problem) return { ok: false, problem };
-  return db.transaction('rw', [db.responses, db.evaluations], async () => {
+  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks], async () => {
+    const editable = await storedEvaluationEditable(db, evaluationId);
+    if (!editable.editable) return { ok: false as const, problem: editable.reason };
     const key = responseKey(evaluationId, criterion.id);
     const current = (await db.responses.get(key)) ?? emptyResponse(evaluationId, criterion.id);
     const now = nowIso();

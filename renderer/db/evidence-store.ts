@@ -15,6 +15,7 @@ import {
 } from '../../shared/evidence/evidence-records';
 import { newId, nowIso, type AppDatabase, type EvidenceBlobRecord } from './app-database';
 import { defaultFileHasher, type FileHasher } from './evidence-file-hashing';
+import { refuseHistoricEvaluation } from './evaluation-edit-guard';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
 export interface FileIngestResult {
@@ -326,8 +327,12 @@ export async function deleteEvidence(db: AppDatabase, id: string): Promise<void>
   });
 }
 
+/** Links evidence to a criterion; refused (HistoricEvaluationError, nothing written) on an evaluation on a historic edition. */
 export async function linkEvidence(db: AppDatabase, evaluationId: string, criterionId: string, evidenceId: string): Promise<void> {
-  await db.evidenceLinks.put({ key: evidenceLinkKey(evaluationId, criterionId, evidenceId), evaluationId, criterionId, evidenceId });
+  await db.transaction('rw', [db.evidenceLinks, db.evaluations, db.frameworks], async () => {
+    await refuseHistoricEvaluation(db, evaluationId);
+    await db.evidenceLinks.put({ key: evidenceLinkKey(evaluationId, criterionId, evidenceId), evaluationId, criterionId, evidenceId });
+  });
 }
 
 /** Takes the evidence off the criterion; returns the link it removed (to put back with restoreEvidenceLink), or null when there was none. */
@@ -338,7 +343,8 @@ export async function unlinkEvidence(
   evidenceId: string,
 ): Promise<EvidenceLink | null> {
   const key = evidenceLinkKey(evaluationId, criterionId, evidenceId);
-  return db.transaction('rw', db.evidenceLinks, async () => {
+  return db.transaction('rw', [db.evidenceLinks, db.evaluations, db.frameworks], async () => {
+    await refuseHistoricEvaluation(db, evaluationId);
     const link = await db.evidenceLinks.get(key);
     if (!link) return null;
     await db.evidenceLinks.delete(key);
@@ -351,7 +357,8 @@ export async function unlinkEvidence(
  * the evidence itself has been deleted since ('evidence-gone'), so no link points at nothing.
  */
 export async function restoreEvidenceLink(db: AppDatabase, link: EvidenceLink): Promise<'restored' | 'evidence-gone'> {
-  return db.transaction('rw', [db.evidence, db.evidenceLinks], async () => {
+  return db.transaction('rw', [db.evidence, db.evidenceLinks, db.evaluations, db.frameworks], async () => {
+    await refuseHistoricEvaluation(db, link.evaluationId);
     if (!(await db.evidence.get(link.evidenceId))) return 'evidence-gone';
     await db.evidenceLinks.put(link);
     return 'restored';

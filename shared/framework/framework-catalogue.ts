@@ -27,9 +27,11 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export function newestFramework(catalogue: FrameworkCatalogue, id: string): LoadedFramework | null {
+/** The newest version of a framework id; with `currentOnly`, the newest not marked historic. */
+export function newestFramework(catalogue: FrameworkCatalogue, id: string, currentOnly = false): LoadedFramework | null {
   let best: LoadedFramework | null = null;
   for (const f of catalogue.byHash.values()) {
+    if (currentOnly && f.file.status === 'historic') continue;
     if (f.file.id === id && (best === null || compareVersions(f.file.version, best.file.version) > 0)) best = f;
   }
   return best;
@@ -62,14 +64,17 @@ function frameworkOfEdition(
   edition: FrameworkEdition,
   status: 'current' | 'any',
 ): RegionFramework {
-  const base = newestFramework(catalogue, edition.framework);
+  // A new evaluation starts on the newest version not marked historic: importing a historic
+  // version of the current edition never makes it the default.
+  const currentOnly = status === 'current';
+  const base = newestFramework(catalogue, edition.framework, currentOnly) ?? newestFramework(catalogue, edition.framework);
   if (!base || base.file.kind !== 'framework') {
     return { ok: false, message: `The ${region.name} uses the framework "${edition.framework}", which is not installed.` };
   }
   if (status === 'current' && base.file.status === 'historic') return { ok: false, message: historicMessage(region.name, base.file.title) };
   let supplement: LoadedFramework | null = null;
   if (edition.supplement) {
-    supplement = newestFramework(catalogue, edition.supplement);
+    supplement = newestFramework(catalogue, edition.supplement, currentOnly) ?? newestFramework(catalogue, edition.supplement);
     if (!supplement || supplement.file.kind !== 'supplement') {
       return { ok: false, message: `The ${region.name} adds the supplement "${edition.supplement}", which is not installed.` };
     }

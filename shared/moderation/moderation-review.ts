@@ -1,4 +1,5 @@
-import { scalePoint, type AppliedFramework } from '../framework/applied-framework';
+import { criterionApplies, type ApplicabilityProfile } from '../framework/applicability';
+import { scalePoint, type AppliedFramework, type PlacedCriterion } from '../framework/applied-framework';
 import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
 import type { ModerationDocument } from './moderation-format';
 import { outcomeProblems, type OutcomeContext, type OutcomeDraft, type OutcomeField, type OutcomeProblems } from './moderation-outcome';
@@ -40,9 +41,20 @@ export function evidenceForCriterion(document: SubmissionDocument, criterionId: 
   return document.evidence.filter((e) => ids.has(e.id) || e.criterionIds.includes(criterionId));
 }
 
+/**
+ * The criteria the moderator reviews: those that apply to the school by the profile in its
+ * submission (null, a submission made before profiles: every criterion), in framework order. A
+ * criterion the school claims does not apply is among them: the claim needs a decision, to accept
+ * or to dispute it. Those the framework limits to other schools count nowhere.
+ */
+export function criteriaToReview(framework: Pick<AppliedFramework, 'criteria'>, profile: ApplicabilityProfile | null): PlacedCriterion[] {
+  return profile ? framework.criteria.filter((c) => criterionApplies(c, profile).applies) : [...framework.criteria];
+}
+
 export interface StrandProgress {
   strandId: string;
   title: string;
+  /** The strand's criteria to review (those that apply to the school), in framework order. */
   criterionIds: string[];
   reviewed: number;
   agreed: number;
@@ -59,11 +71,16 @@ export interface ReviewProgress {
   moreEvidence: number;
 }
 
-/** How many criteria have a decision, strand by strand. */
-export function reviewProgress(framework: AppliedFramework, moderations: readonly CriterionModeration[]): ReviewProgress {
+/** How many of the criteria to review (criteriaToReview) have a decision, strand by strand. */
+export function reviewProgress(
+  framework: AppliedFramework,
+  moderations: readonly CriterionModeration[],
+  profile: ApplicabilityProfile | null = null,
+): ReviewProgress {
   const decisions = new Map(moderations.map((m) => [m.criterionId, m.decision]));
+  const toReview = criteriaToReview(framework, profile);
   const strands = framework.strands.map((strand): StrandProgress => {
-    const criterionIds = strand.standards.flatMap((s) => s.criteria.map((c) => c.id));
+    const criterionIds = toReview.filter((c) => c.strandId === strand.id).map((c) => c.id);
     const count = (decision: ModerationDecision) => criterionIds.filter((id) => decisions.get(id) === decision).length;
     const agreed = count('agree');
     // "Moderated" counts every decision that changes what the school claimed.
@@ -82,7 +99,7 @@ export function reviewProgress(framework: AppliedFramework, moderations: readonl
   const sum = (key: 'reviewed' | 'agreed' | 'moderated' | 'moreEvidence') => strands.reduce((total, s) => total + s[key], 0);
   return {
     strands,
-    total: framework.criteria.length,
+    total: toReview.length,
     reviewed: sum('reviewed'),
     agreed: sum('agreed'),
     moderated: sum('moderated'),
@@ -90,18 +107,23 @@ export function reviewProgress(framework: AppliedFramework, moderations: readonl
   };
 }
 
-/** The first criterion after `afterId` (wrapping round) that has no decision, or null when all have one. */
+/**
+ * The first criterion to review after `afterId` (wrapping round) that has no decision, or null when
+ * all have one. `afterId` may be a criterion that does not apply: the search starts from its place.
+ */
 export function nextUndecided(
   framework: AppliedFramework,
   moderations: readonly CriterionModeration[],
   afterId: string | null = null,
+  profile: ApplicabilityProfile | null = null,
 ): string | null {
   const decided = new Set(moderations.filter((m) => m.decision !== null).map((m) => m.criterionId));
-  const ids = framework.criteria.map((c) => c.id);
+  const toReview = new Set(criteriaToReview(framework, profile).map((c) => c.id));
+  const ids = framework.criteria.map((c) => c.id).filter((id) => id === afterId || toReview.has(id));
   const start = afterId === null ? 0 : ids.indexOf(afterId) + 1;
   for (let i = 0; i < ids.length; i += 1) {
     const id = ids[(start + i) % ids.length];
-    if (id !== undefined && id !== afterId && !decided.has(id)) return id;
+    if (id !== undefined && id !== afterId && toReview.has(id) && !decided.has(id)) return id;
   }
   return null;
 }

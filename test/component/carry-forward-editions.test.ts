@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { saveResponse, startEvaluation } from '../../renderer/db/evaluation-store';
+import { startEvaluation } from '../../renderer/db/evaluation-store';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
-import { freshDatabase, seedSchoolAndEvaluation } from './render-app';
+import { freshDatabase, recordOlderResponse, seedSchoolAndEvaluation } from './render-app';
 
 describe('starting a 2026 evaluation from a 2005 one', () => {
   it('carries the narrative through the crosswalk to the successor, never the judgement, and says which criteria are new', async () => {
     const db = freshDatabase();
     // An evaluation made earlier on the 2005 edition, with a judgement and a narrative on NE-1.1.2.
-    const { school, evaluation: old } = await seedSchoolAndEvaluation(db, 'north-east');
+    const { school, evaluation: old } = await seedSchoolAndEvaluation(db, 'north-east', 'historic');
     expect(old.framework.id).toBe('north-east');
-    await saveResponse(db, old.id, 'NE-1.1.2', {
+    await recordOlderResponse(db, old.id, 'NE-1.1.2', {
       judgement: 'established',
       narrative: 'Every teacher plans for the pupils with SEN they teach.',
     });

@@ -77,7 +77,7 @@ describe('criterion form', () => {
 
     await user.type(screen.getByLabelText('Next steps'), 'Review the SEN policy with governors');
     await user.click(screen.getByRole('button', { name: 'Create an action from the next steps' }));
-    await screen.findByText(/Action added to the action plan/);
+    await screen.findByText(/Action added to the action plan/, {}, { timeout: 5000 });
     const actions = await db.actions.toArray();
     expect(actions).toHaveLength(1);
     expect(actions[0]).toMatchObject({

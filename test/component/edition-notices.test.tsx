@@ -1,16 +1,19 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { saveResponse, startEvaluation } from '../../renderer/db/evaluation-store';
+import { startEvaluation } from '../../renderer/db/evaluation-store';
 import { DashboardScreen } from '../../renderer/school/evaluation/DashboardScreen';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { loadShippedData, SHIPPED_CROSSWALKS } from '../../shared/framework/shipped-frameworks';
-import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
+import { freshDatabase, recordOlderResponse, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
 /** A school with an evaluation on the 2005 edition, and one carried forward from it onto the 2026 edition. */
 async function carriedForward() {
   const db = freshDatabase();
-  const { school, evaluation: old } = await seedSchoolAndEvaluation(db, 'north-east');
-  await saveResponse(db, old.id, 'NE-1.1.2', { judgement: 'established', narrative: 'Every teacher plans for the pupils with SEN.' });
+  const { school, evaluation: old } = await seedSchoolAndEvaluation(db, 'north-east', 'historic');
+  await recordOlderResponse(db, old.id, 'NE-1.1.2', {
+    judgement: 'established',
+    narrative: 'Every teacher plans for the pupils with SEN.',
+  });
   const { frameworks, regions } = await loadShippedData();
   const current = frameworkForRegion(createCatalogue(frameworks, regions), 'north-east');
   if (!current.ok) throw new Error(current.message);

@@ -11,7 +11,7 @@ import { previousNarrativeKey } from '../../shared/evaluation/edition-crosswalk'
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import { genuineFilesVerifier } from './backup-test-data';
-import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
+import { freshDatabase, recordOlderResponse, renderWithServices, seedSchoolAndEvaluation } from './render-app';
 
 const VERSION = '0.0.0-test';
 /** NE-1.1.1 (the 2005 SEN policy) carries only its evidence to NE26-4.1.1: its narrative is kept for reference. */
@@ -20,8 +20,8 @@ const OLD_NEXT_STEPS = 'Add the complaints procedure.';
 
 /** A 2005 evaluation with a narrative on NE-1.1.1, carried forward into a new 2026 evaluation. */
 async function carriedForward(db: AppDatabase = freshDatabase()) {
-  const { school, evaluation: old } = await seedSchoolAndEvaluation(db, 'north-east');
-  await saveResponse(db, old.id, 'NE-1.1.1', { judgement: 'established', narrative: OLD_NARRATIVE, nextSteps: OLD_NEXT_STEPS });
+  const { school, evaluation: old } = await seedSchoolAndEvaluation(db, 'north-east', 'historic');
+  await recordOlderResponse(db, old.id, 'NE-1.1.1', { judgement: 'established', narrative: OLD_NARRATIVE, nextSteps: OLD_NEXT_STEPS });
   const { frameworks, regions } = await loadShippedData();
   const current = frameworkForRegion(createCatalogue(frameworks, regions), 'north-east');
   if (!current.ok) throw new Error(current.message);

@@ -8,10 +8,13 @@ import type { PdfJobRunner } from '../../renderer/export/pdf-jobs';
 import type { VerifyRunner } from '../../renderer/export/verify-jobs';
 import type { PlatformPort } from '../../renderer/platform/platform-port';
 import { createCatalogue } from '../../shared/framework/framework-catalogue';
+import { applyFramework } from '../../shared/framework/applied-framework';
+import { loadFrameworkValue } from '../../shared/framework/framework-loader';
+import type { BaseFramework, LoadedFramework, SupplementFramework } from '../../shared/framework/framework-types';
 import { historicFrameworkForRegion } from '../fixtures/historic-edition';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
-import type { Evaluation } from '../../shared/evaluation/evaluation-records';
+import { emptyResponse, type CriterionResponse, type Evaluation } from '../../shared/evaluation/evaluation-records';
 import type { School, SchoolDetails } from '../../shared/school/school-records';
 
 let databaseCount = 0;
@@ -83,16 +86,62 @@ export const SAMPLE_SCHOOL: SchoolDetails = {
   lookedAfterOnRoll: true,
 };
 
+/**
+ * A partnership's own copy of a 2005 framework file, under a later version number: a format 1
+ * file a partnership imports loads as current, so an evaluation on it can be changed. Stored as
+ * an imported framework, so the app's catalogue finds it. The screens' editing tests use it, with
+ * the 2005 criteria (NE-..., SO-..., SWP-...) they were written against.
+ */
+async function importEditableCopy(db: AppDatabase, historic: AppliedFramework): Promise<AppliedFramework> {
+  const copy = async (loaded: LoadedFramework) => {
+    const written = { ...(loaded.written as object), version: '1.1.0' };
+    const fileName = `${loaded.file.id}-partnership-copy.json`;
+    const result = await loadFrameworkValue(fileName, written);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    await db.frameworks.put({
+      contentHash: result.framework.contentHash,
+      id: result.framework.file.id,
+      version: result.framework.file.version,
+      fileName,
+      value: result.framework.written,
+      importedAt: new Date().toISOString(),
+    });
+    return result.framework;
+  };
+  const base = (await copy(historic.base)) as LoadedFramework<BaseFramework>;
+  const supplement = historic.supplement ? ((await copy(historic.supplement)) as LoadedFramework<SupplementFramework>) : null;
+  return applyFramework(base, supplement);
+}
+
+/**
+ * A school and an evaluation on the 2005 criteria: by default on a partnership's editable copy of
+ * them; with `edition: 'historic'`, on the shipped historic edition itself (read only, as older work opens).
+ */
 export async function seedSchoolAndEvaluation(
   db: AppDatabase,
   regionId = 'north-east',
+  edition: 'editable-copy' | 'historic' = 'editable-copy',
 ): Promise<{ school: School; evaluation: Evaluation; framework: AppliedFramework }> {
   const { frameworks, regions } = await loadShippedData();
   const region = regions.find((r) => r.id === regionId);
   if (!region) throw new Error(`No region ${regionId}`);
   const school = await createSchool(db, { ...SAMPLE_SCHOOL, regionId, localAuthority: region.localAuthorities[0] ?? '' });
   // An evaluation made earlier, on the 2005 edition the component tests' criteria come from.
-  const framework = historicFrameworkForRegion(createCatalogue(frameworks, regions), regionId);
+  const historic = historicFrameworkForRegion(createCatalogue(frameworks, regions), regionId);
+  const framework = edition === 'historic' ? historic : await importEditableCopy(db, historic);
   const { evaluation } = await startEvaluation(db, school, framework, { title: 'Accreditation 2026–27' });
   return { school, evaluation, framework };
+}
+
+/**
+ * Writes a response straight into the database, as an older build of the app did before the
+ * 2005 editions became historic: the stores now refuse changes to such an evaluation.
+ */
+export async function recordOlderResponse(
+  db: AppDatabase,
+  evaluationId: string,
+  criterionId: string,
+  patch: Partial<Pick<CriterionResponse, 'judgement' | 'narrative' | 'nextSteps'>>,
+): Promise<void> {
+  await db.responses.put({ ...emptyResponse(evaluationId, criterionId), ...patch, updatedAt: new Date().toISOString() });
 }

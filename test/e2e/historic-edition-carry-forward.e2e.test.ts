@@ -117,15 +117,22 @@ describe('an older database with a 2005-edition evaluation', () => {
     // The criteria of the historic edition, through "Continue with" and the side list.
     await continueWithFirstCriterion(page, 'NE-1.2.1');
     await openFromSideList(page, { id: 'NE-1.1.2', strandId: 'NE-1' });
-    await expectValue(page.getByLabel('Narrative'), 'The SENCO is on the senior leadership team and reports to governors each term.');
-    await expect(judgementGroup(page).getByRole('radio', { name: 'Embedded', exact: true }).isChecked()).resolves.toBe(true);
+    // Read only: the judgement and narrative as text, no field to type in, and the way on.
+    const response = page.getByTestId('read-only-response');
+    await expectText(response.locator('dd').first(), /^Embedded$/);
+    await expectVisible(response.getByText('The SENCO is on the senior leadership team and reports to governors each term.'));
+    await expect(page.getByRole('textbox').count()).resolves.toBe(0);
+    await expect(page.getByRole('radio').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Link' }).count()).resolves.toBe(0);
+    await checkScreen(page, 'criterion-historic-read-only', /^NE-1\.1\.2 /);
   });
 
   it('carries forward into the 2026 edition: narratives and evidence where the crosswalk maps them, no judgements', async () => {
-    await evaluationNav().getByRole('link', { name: 'Dashboard' }).click();
-    await page.locator('.breadcrumb').getByRole('link', { name: SCHOOL }).click();
+    // From the historic criterion screen: the school page opens with the old evaluation chosen to carry forward.
+    await page.getByTestId('historic-read-only').getByRole('link', { name: 'Carry forward into the 2026 edition' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: SCHOOL }));
+    await expectText(page.getByLabel('Start from').locator('option:checked'), `Carry forward “${OLD_TITLE}”`);
     await page.getByLabel('Name of the evaluation').fill(NEW_TITLE);
-    await page.getByLabel('Start from').selectOption({ label: `Carry forward “${OLD_TITLE}”` });
     await page.getByRole('button', { name: 'Start evaluation' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: NEW_TITLE }));
     await expectText(page.locator('.framework-identity'), new RegExp(`^${current.title}, version`));

@@ -8,7 +8,8 @@ import {
   type ModerationDecision,
 } from '../../../shared/moderation/moderation-records';
 import { decisionProblem, decisionsOffered, schoolClaim, type ClaimedResponse } from '../../../shared/moderation/desk-review';
-import { evidenceForCriterion, nextUndecided } from '../../../shared/moderation/moderation-review';
+import { workNeighbours } from '../../../shared/framework/criteria-worklist';
+import { criteriaToReview, evidenceForCriterion, nextUndecided } from '../../../shared/moderation/moderation-review';
 import { carriedText } from '../../../shared/moderation/resubmission-carry-over';
 import { submissionApplicabilityProfile } from '../../../shared/submission/submission-format';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../../shared/formats/field-limits';
@@ -55,10 +56,12 @@ export function ModerationCriterionScreen({
   const { submission, document, framework, records } = context;
   const criterion = framework.criterionById.get(criterionId);
   if (!criterion) return <ModerationUnavailable context={{ state: 'missing' }} what="criterion" />;
-  const index = framework.criteria.findIndex((c) => c.id === criterionId);
-  const previous = framework.criteria[index - 1];
-  const next = framework.criteria[index + 1];
-  const undecided = nextUndecided(framework, records.moderations, criterionId);
+  // Previous, next, "Agree and go to" and the next not reviewed step over criteria that do not apply to the school.
+  const profile = submissionApplicabilityProfile(document.school);
+  const toReview = criteriaToReview(framework, profile);
+  const index = toReview.findIndex((c) => c.id === criterionId);
+  const { previous, next } = workNeighbours(framework, profile, criterionId);
+  const undecided = nextUndecided(framework, records.moderations, criterionId, profile);
   const response = document.responses.find((r) => r.criterionId === criterionId);
   const stored = records.moderations.find((m) => m.criterionId === criterionId) ?? null;
   const strand = framework.strands.find((s) => s.id === criterion.strandId);
@@ -73,7 +76,7 @@ export function ModerationCriterionScreen({
         </SubmissionBreadcrumb>
         <PageHeading title={`Moderate ${criterion.id}, ${submission.schoolName}`}>
           <span className="criterion-id">
-            {criterion.id} · criterion {index + 1} of {framework.criteria.length}
+            {criterion.id} · {index < 0 ? 'does not apply to this school' : `criterion ${index + 1} of ${toReview.length}`}
           </span>{' '}
           {criterion.statement}
         </PageHeading>

@@ -28,10 +28,11 @@ import {
   orderedOutcomeProblems,
   outcomeFormProblems,
   renewalYearsFor,
+  reviewProgress,
   type OutcomeForm,
 } from '../../../shared/moderation/moderation-review';
 import type { Region } from '../../../shared/regions/regions';
-import type { SubmissionDocument } from '../../../shared/submission/submission-format';
+import { submissionApplicabilityProfile, type SubmissionDocument } from '../../../shared/submission/submission-format';
 import { useServices } from '../../app/app-context';
 import { useModeratedSubmission, type ModerationRecords } from './use-moderated-submission';
 import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
@@ -114,6 +115,8 @@ function OutcomeSection({
   const { db } = useServices();
   const award = moderatedAward(framework, document, records.moderations);
   const computedLevelId = award.achieved?.id ?? null;
+  // Counted over the criteria that apply to the school, as the review screen counts them.
+  const progress = reviewProgress(framework, records.moderations, submissionApplicabilityProfile(document.school));
   const recorded = records.outcome;
   const [form, setForm] = useState<OutcomeForm>(() => initialOutcomeForm(recorded, records.moderations, computedLevelId));
   const [errors, setErrors] = useState<OutcomeProblems>({});
@@ -155,9 +158,8 @@ function OutcomeSection({
       <h2 id="outcome-heading">Outcome</h2>
       <div className="panel outcome-rules">
         <p>
-          <strong>The award rules give {computedLabel}</strong> from the moderated judgements (
-          {records.moderations.filter((m) => m.decision).length} of {framework.criteria.length} criteria reviewed; criteria not reviewed
-          count with the school’s own judgement, and those needing more evidence count as not met).
+          <strong>The award rules give {computedLabel}</strong> from the moderated judgements ({progress.reviewed} of {progress.total}{' '}
+          criteria reviewed; criteria not reviewed count with the school’s own judgement, and those needing more evidence count as not met).
         </p>
         {award.next ? (
           <>

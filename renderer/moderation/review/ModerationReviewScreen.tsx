@@ -11,6 +11,7 @@ import {
 } from '../../../shared/moderation/moderation-records';
 import { accuracyJudgement, type AccuracyJudgement } from '../../../shared/moderation/desk-review';
 import { decisionText, nextUndecided, reviewProgress } from '../../../shared/moderation/moderation-review';
+import { submissionApplicabilityProfile } from '../../../shared/submission/submission-format';
 import { firstUndecidedInOrder, resubmissionOrder, type ResubmissionRow } from '../../../shared/moderation/resubmission-carry-over';
 import { submissionStateExplanation, submissionStateLabel, type SubmissionState } from '../../../shared/moderation/submission-state';
 import { useServices } from '../../app/app-context';
@@ -39,7 +40,10 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
   const states = useWorkspaceSubmissionStates(db, workspaceId)?.states;
   if (context.state !== 'ready') return <ModerationUnavailable context={context} />;
   const { submission, document, framework, records } = context;
-  const progress = reviewProgress(framework, records.moderations);
+  // Criteria that do not apply to the school (by the profile in its submission) are not reviewed and count nowhere.
+  const profile = submissionApplicabilityProfile(document.school);
+  const progress = reviewProgress(framework, records.moderations, profile);
+  const toReview = new Set(progress.strands.flatMap((s) => s.criterionIds));
   const carryOver = submission.carryOver ?? null;
   // On a later version, the changed criteria come first and the decisions carried over last.
   const rows = resubmissionOrder(
@@ -47,7 +51,12 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
     carryOver?.changed ?? [],
     records.moderations,
   );
-  const undecided = carryOver ? firstUndecidedInOrder(rows, records.moderations) : nextUndecided(framework, records.moderations);
+  const undecided = carryOver
+    ? firstUndecidedInOrder(
+        rows.filter((row) => toReview.has(row.criterionId)),
+        records.moderations,
+      )
+    : nextUndecided(framework, records.moderations, null, profile);
   const schoolAward = moderatedAward(framework, document, []);
   const award = moderatedAward(framework, document, records.moderations);
   const byCriterion = new Map(records.moderations.map((m) => [m.criterionId, m]));

@@ -7,6 +7,7 @@ import {
   type ActionSortKey,
   type ActionStatus,
 } from '../../../shared/actions/action-plan';
+import { evaluationEditable } from '../../../shared/evaluation/evaluation-editable';
 import type { Evaluation } from '../../../shared/evaluation/evaluation-records';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { useServices } from '../../app/app-context';
@@ -14,6 +15,7 @@ import { useConfirmStep } from '../../app/use-confirm-step';
 import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { ActionForm } from './ActionForm';
+import { HistoricReadOnly } from '../evaluation/HistoricReadOnly';
 import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -43,10 +45,12 @@ export function ActionPlanScreen({ evaluationId }: { evaluationId: string }) {
   const context = useEvaluation(evaluationId);
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { evaluation, school, framework } = context;
+  const editable = evaluationEditable(framework);
   return (
     <Layout workspaceName={school.name} sectionLinks={evaluationSections(evaluationId, 'actions', framework.criteria[0]?.id)}>
       <PageHeading title={`Action plan – ${evaluation.title}`}>Action plan</PageHeading>
-      <ActionPlan evaluation={evaluation} framework={framework} />
+      {!editable.editable ? <HistoricReadOnly evaluation={evaluation} reason={editable.reason} /> : null}
+      <ActionPlan evaluation={evaluation} framework={framework} editable={editable.editable} />
     </Layout>
   );
 }
@@ -56,7 +60,8 @@ function shorten(text: string, max = 60): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1).trimEnd()}…` : oneLine;
 }
 
-function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framework: AppliedFramework }) {
+/** `editable` false (a historic edition): the plan is listed as it stands, with nothing to add, change or delete. */
+function ActionPlan({ evaluation, framework, editable }: { evaluation: Evaluation; framework: AppliedFramework; editable: boolean }) {
   const { db } = useServices();
   const actions = useActions(db, evaluation.id);
   const [sort, setSort] = useState<Sort | null>(null);
@@ -121,7 +126,11 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
           />
         ) : null}
         {rows.length === 0 ? (
-          <p>No actions yet. Add the first one below, or create one from a criterion’s next steps.</p>
+          <p>
+            {editable
+              ? 'No actions yet. Add the first one below, or create one from a criterion’s next steps.'
+              : 'No actions were recorded.'}
+          </p>
         ) : (
           <ScrollRegion label="Actions table" className="table-wrapper">
             <table className="table action-table">
@@ -136,7 +145,7 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
                   <SortableHeader sortKey="byWhen" sort={sort} onSort={sortBy} />
                   <th scope="col">Success criteria</th>
                   <SortableHeader sortKey="status" sort={sort} onSort={sortBy} />
-                  <th scope="col">Change</th>
+                  {editable ? <th scope="col">Change</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -146,6 +155,7 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
                     action={action}
                     evaluationId={evaluation.id}
                     editing={action.id === editingId}
+                    editable={editable}
                     editButtonRef={(button) => {
                       if (button) editButtons.current.set(action.id, button);
                       else editButtons.current.delete(action.id);
@@ -192,30 +202,32 @@ function ActionPlan({ evaluation, framework }: { evaluation: Evaluation; framewo
         )}
       </section>
 
-      <section aria-labelledby="action-form-heading" className="panel">
-        <h2 id="action-form-heading" ref={formHeadingRef} tabIndex={-1}>
-          {editing ? 'Edit the action' : 'Add an action'}
-        </h2>
-        {editing ? <p className="hint">Editing “{shorten(editing.what, 120)}”.</p> : null}
-        <ActionForm
-          key={editing?.id ?? 'new'}
-          framework={framework}
-          editing={editing}
-          headingId="action-form-heading"
-          onSave={async (details) => {
-            setRemoved(null);
-            if (editing) {
-              await updateAction(db, editing.id, details);
-              stopEditing(editing.id);
-              setMessage({ kind: 'ok', text: 'Action saved.' });
-              return 'Action saved.';
-            }
-            await createAction(db, evaluation.id, details);
-            return 'Action added to the plan.';
-          }}
-          onCancel={editing ? () => stopEditing(editing.id) : undefined}
-        />
-      </section>
+      {editable ? (
+        <section aria-labelledby="action-form-heading" className="panel">
+          <h2 id="action-form-heading" ref={formHeadingRef} tabIndex={-1}>
+            {editing ? 'Edit the action' : 'Add an action'}
+          </h2>
+          {editing ? <p className="hint">Editing “{shorten(editing.what, 120)}”.</p> : null}
+          <ActionForm
+            key={editing?.id ?? 'new'}
+            framework={framework}
+            editing={editing}
+            headingId="action-form-heading"
+            onSave={async (details) => {
+              setRemoved(null);
+              if (editing) {
+                await updateAction(db, editing.id, details);
+                stopEditing(editing.id);
+                setMessage({ kind: 'ok', text: 'Action saved.' });
+                return 'Action saved.';
+              }
+              await createAction(db, evaluation.id, details);
+              return 'Action added to the plan.';
+            }}
+            onCancel={editing ? () => stopEditing(editing.id) : undefined}
+          />
+        </section>
+      ) : null}
     </>
   );
 }
@@ -238,6 +250,7 @@ function ActionRow({
   action,
   evaluationId,
   editing,
+  editable,
   editButtonRef,
   onEdit,
   onStatus,
@@ -246,6 +259,7 @@ function ActionRow({
   action: ActionItem;
   evaluationId: string;
   editing: boolean;
+  editable: boolean;
   editButtonRef: (button: HTMLButtonElement | null) => void;
   onEdit: () => void;
   onStatus: (status: ActionStatus) => Promise<void>;
@@ -277,60 +291,66 @@ function ActionRow({
       <td>{action.who || <span className="muted">Not set</span>}</td>
       <td>{action.byWhen ? formatIsoDate(action.byWhen) : <span className="muted">Not set</span>}</td>
       <td>{action.successCriteria || <span className="muted">Not set</span>}</td>
-      <td>
-        <label htmlFor={statusId} className="visually-hidden">
-          Status of “{short}”
-        </label>
-        <select
-          id={statusId}
-          value={action.status}
-          disabled={busy}
-          onChange={(e) => {
-            setBusy(true);
-            void onStatus(e.target.value as ActionStatus).finally(() => setBusy(false));
-          }}
-        >
-          {ACTION_STATUSES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        {deletion.confirming ? (
-          <div className="confirm">
-            <p ref={deletion.questionRef} tabIndex={-1}>
-              Delete this action? You can undo it straight after.
-            </p>
+      {!editable ? (
+        <td>{actionStatusLabel(action.status)}</td>
+      ) : (
+        <td>
+          <label htmlFor={statusId} className="visually-hidden">
+            Status of “{short}”
+          </label>
+          <select
+            id={statusId}
+            value={action.status}
+            disabled={busy}
+            onChange={(e) => {
+              setBusy(true);
+              void onStatus(e.target.value as ActionStatus).finally(() => setBusy(false));
+            }}
+          >
+            {ACTION_STATUSES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </td>
+      )}
+      {editable ? (
+        <td>
+          {deletion.confirming ? (
+            <div className="confirm">
+              <p ref={deletion.questionRef} tabIndex={-1}>
+                Delete this action? You can undo it straight after.
+              </p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button--warning"
+                  disabled={busy}
+                  onClick={() => {
+                    setBusy(true);
+                    void onDelete().finally(() => setBusy(false));
+                  }}
+                >
+                  Yes, delete <span className="visually-hidden">“{short}”</span>
+                </button>
+                <button type="button" className="button button--secondary" onClick={deletion.cancel}>
+                  Cancel <span className="visually-hidden">deleting “{short}”</span>
+                </button>
+              </div>
+            </div>
+          ) : (
             <div className="button-row">
-              <button
-                type="button"
-                className="button button--warning"
-                disabled={busy}
-                onClick={() => {
-                  setBusy(true);
-                  void onDelete().finally(() => setBusy(false));
-                }}
-              >
-                Yes, delete <span className="visually-hidden">“{short}”</span>
+              <button ref={editButtonRef} type="button" className="button button--secondary" onClick={onEdit}>
+                Edit <span className="visually-hidden">“{short}”</span>
               </button>
-              <button type="button" className="button button--secondary" onClick={deletion.cancel}>
-                Cancel <span className="visually-hidden">deleting “{short}”</span>
+              <button ref={deletion.triggerRef} type="button" className="button button--secondary" onClick={deletion.ask}>
+                Delete <span className="visually-hidden">“{short}”</span>
               </button>
             </div>
-          </div>
-        ) : (
-          <div className="button-row">
-            <button ref={editButtonRef} type="button" className="button button--secondary" onClick={onEdit}>
-              Edit <span className="visually-hidden">“{short}”</span>
-            </button>
-            <button ref={deletion.triggerRef} type="button" className="button button--secondary" onClick={deletion.ask}>
-              Delete <span className="visually-hidden">“{short}”</span>
-            </button>
-          </div>
-        )}
-      </td>
+          )}
+        </td>
+      ) : null}
     </tr>
   );
 }

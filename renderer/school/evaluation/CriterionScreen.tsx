@@ -4,6 +4,7 @@ import { criterionApplies } from '../../../shared/framework/applicability';
 import { workNeighbours } from '../../../shared/framework/criteria-worklist';
 import { criterionReferences, levelLabel, statutoryReference, type PlacedCriterion } from '../../../shared/framework/applied-framework';
 import { responseKey, type CriterionResponse } from '../../../shared/evaluation/evaluation-records';
+import { evaluationEditable } from '../../../shared/evaluation/evaluation-editable';
 import { evidenceKindLabel } from '../../../shared/evidence/evidence-records';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../../shared/formats/field-limits';
 import { useServices } from '../../app/app-context';
@@ -16,6 +17,7 @@ import { FormField } from '../../ui/FormField';
 import { GlossaryTermsUsed } from '../../ui/GlossaryTermsUsed';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
+import { HistoricReadOnly } from './HistoricReadOnly';
 import { PreviousNarratives } from './PreviousNarratives';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { createAction } from '../../db/action-store';
@@ -52,6 +54,8 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   const { previous, next } = workNeighbours(framework, school, criterion.id);
   const applies = criterionApplies(criterion, school);
   const descriptors = framework.scale.points.filter((p) => criterion.descriptors[p.id] !== undefined);
+  // An evaluation on a historic edition is read here, never changed: no inputs, so nothing autosaves.
+  const editable = evaluationEditable(framework);
 
   return (
     <Layout workspaceName={school.name} sectionLinks={sections}>
@@ -72,6 +76,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
               <li key={reference}>{reference}</li>
             ))}
           </ul>
+          {!editable.editable ? <HistoricReadOnly evaluation={context.evaluation} reason={editable.reason} /> : null}
           <GlossaryTermsUsed criterion={criterion} glossary={framework.glossary} />
           {!applies.applies ? (
             <p className="notice" data-testid="does-not-apply">
@@ -104,13 +109,15 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
           {stored === undefined ? (
             <p role="status">Loading…</p>
-          ) : (
+          ) : editable.editable ? (
             <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} stored={stored.response} />
+          ) : (
+            <ReadOnlyResponse framework={framework} stored={stored.response} />
           )}
-          {criterion.mayBeNotApplicable && applies.applies && stored !== undefined ? (
+          {editable.editable && criterion.mayBeNotApplicable && applies.applies && stored !== undefined ? (
             <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
           ) : null}
-          <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} />
+          <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} editable={editable.editable} />
           <nav aria-label="Previous and next criterion" className="pager">
             {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
             {next ? (
@@ -420,7 +427,48 @@ function ResponseForm({
   );
 }
 
-function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId: string; schoolId: string; criterionId: string }) {
+/** The school's answer on a historic edition, as text: the same headings as the form, nothing to change. */
+function ReadOnlyResponse({ framework, stored }: { framework: AppliedFramework; stored: CriterionResponse | null }) {
+  const judgement = framework.scale.points.find((p) => p.id === stored?.judgement)?.label ?? 'Not judged';
+  return (
+    <section aria-labelledby="response-heading" className="response-form" data-testid="read-only-response">
+      <h2 id="response-heading">Your evaluation</h2>
+      <dl className="summary-list">
+        <div>
+          <dt>Judgement</dt>
+          <dd>{judgement}</dd>
+        </div>
+        {stored?.notApplicable ? (
+          <div>
+            <dt>Marked not applicable</dt>
+            <dd>{stored.notApplicable.reason}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Narrative</dt>
+          <dd className="prose">{stored?.narrative.trim() ? stored.narrative : 'No narrative written.'}</dd>
+        </div>
+        <div>
+          <dt>Next steps</dt>
+          <dd className="prose">{stored?.nextSteps.trim() ? stored.nextSteps : 'None given.'}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function LinkedEvidence({
+  evaluationId,
+  schoolId,
+  criterionId,
+  editable,
+}: {
+  evaluationId: string;
+  schoolId: string;
+  criterionId: string;
+  /** False on a historic edition: the linked evidence is listed, and nothing can be linked or unlinked. */
+  editable: boolean;
+}) {
   const { db } = useServices();
   const data = useCriterionEvidence(db, evaluationId, criterionId, schoolId);
   const [choice, setChoice] = useState('');
@@ -495,73 +543,82 @@ function LinkedEvidence({ evaluationId, schoolId, criterionId }: { evaluationId:
           {linked.map((item) => (
             <li key={item.id}>
               <span className="evidence-links__title">{item.title}</span> <span className="muted">({evidenceKindLabel(item.kind)})</span>
-              <button type="button" className="button button--link" disabled={busy} onClick={() => void unlink(item)}>
-                Unlink {item.title}
-              </button>
+              {editable ? (
+                <button type="button" className="button button--link" disabled={busy} onClick={() => void unlink(item)}>
+                  Unlink {item.title}
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
-      <div className="link-evidence">
-        <div className="field field--inline">
-          <label htmlFor="link-evidence-select">Link evidence from the library</label>
-          <select id="link-evidence-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Choose evidence</option>
-            {available.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.title}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy || choice === ''}
-            onClick={() =>
-              void run(async () => {
-                const item = available.find((e) => e.id === choice);
-                await linkEvidence(db, evaluationId, criterionId, choice);
-                setChoice('');
-                return `Linked “${item?.title ?? 'evidence'}”.`;
-              })
-            }
-          >
-            Link
-          </button>
+      {editable ? (
+        <div className="link-evidence">
+          <div className="field field--inline">
+            <label htmlFor="link-evidence-select">Link evidence from the library</label>
+            <select id="link-evidence-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
+              <option value="">Choose evidence</option>
+              {available.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.title}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy || choice === ''}
+              onClick={() =>
+                void run(async () => {
+                  const item = available.find((e) => e.id === choice);
+                  await linkEvidence(db, evaluationId, criterionId, choice);
+                  setChoice('');
+                  return `Linked “${item?.title ?? 'evidence'}”.`;
+                })
+              }
+            >
+              Link
+            </button>
+          </div>
+          <div className="field field--inline">
+            <label htmlFor="criterion-add-file">Add a new file and link it</label>
+            <input
+              id="criterion-add-file"
+              type="file"
+              multiple
+              disabled={busy}
+              onChange={(event) => {
+                const files = Array.from(event.target.files ?? []);
+                event.target.value = '';
+                void run(async () => {
+                  const texts: string[] = [];
+                  for (const result of await addEvidenceFiles(db, schoolId, files)) {
+                    if (result.ok && result.item) {
+                      await linkEvidence(db, evaluationId, criterionId, result.item.id);
+                      texts.push(`Added and linked “${result.fileName}”.`);
+                    } else if (result.ok && result.existing) {
+                      // The school already has this file: link the item it has rather than add it twice.
+                      await linkEvidence(db, evaluationId, criterionId, result.existing.id);
+                      texts.push(
+                        `“${result.fileName}” is already in your library as “${result.existing.title}”, so that was linked instead.`,
+                      );
+                    } else texts.push(result.message ?? `“${result.fileName}” was not added.`);
+                  }
+                  return texts.join(' ');
+                });
+              }}
+            />
+          </div>
+          <p>
+            <a href={href.evidence(evaluationId)}>Open the evidence library</a> to describe, preview or search evidence.
+          </p>
         </div>
-        <div className="field field--inline">
-          <label htmlFor="criterion-add-file">Add a new file and link it</label>
-          <input
-            id="criterion-add-file"
-            type="file"
-            multiple
-            disabled={busy}
-            onChange={(event) => {
-              const files = Array.from(event.target.files ?? []);
-              event.target.value = '';
-              void run(async () => {
-                const texts: string[] = [];
-                for (const result of await addEvidenceFiles(db, schoolId, files)) {
-                  if (result.ok && result.item) {
-                    await linkEvidence(db, evaluationId, criterionId, result.item.id);
-                    texts.push(`Added and linked “${result.fileName}”.`);
-                  } else if (result.ok && result.existing) {
-                    // The school already has this file: link the item it has rather than add it twice.
-                    await linkEvidence(db, evaluationId, criterionId, result.existing.id);
-                    texts.push(
-                      `“${result.fileName}” is already in your library as “${result.existing.title}”, so that was linked instead.`,
-                    );
-                  } else texts.push(result.message ?? `“${result.fileName}” was not added.`);
-                }
-                return texts.join(' ');
-              });
-            }}
-          />
-        </div>
+      ) : (
         <p>
-          <a href={href.evidence(evaluationId)}>Open the evidence library</a> to describe, preview or search evidence.
+          This evaluation is on a historic edition, so evidence cannot be linked or unlinked here.{' '}
+          <a href={href.evidence(evaluationId)}>Open the evidence library</a> to preview the files.
         </p>
-      </div>
+      )}
       <div role={message?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
         {message ? <p className={message.kind === 'error' ? 'notice notice--error' : 'notice'}>{message.text}</p> : null}
       </div>

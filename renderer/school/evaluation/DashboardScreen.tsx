@@ -189,9 +189,11 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
           <section aria-labelledby="share-heading" className="panel">
             <h2 id="share-heading">Submit and print</h2>
             <p className="button-row">
-              <a className="button" href={href.submit(evaluationId)}>
-                Prepare the signed submission
-              </a>
+              {context.framework.status === 'historic' ? null : (
+                <a className="button" href={href.submit(evaluationId)}>
+                  Prepare the signed submission
+                </a>
+              )}
               <a className="button button--secondary" href={href.portfolio(evaluationId)}>
                 Print the portfolio
               </a>

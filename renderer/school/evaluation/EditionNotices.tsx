@@ -4,6 +4,7 @@ import type { Evaluation } from '../../../shared/evaluation/evaluation-records';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { SHIPPED_CROSSWALKS } from '../../../shared/framework/shipped-frameworks';
 import { href } from '../../app/hash-route';
+import { CarryForwardLink } from './HistoricReadOnly';
 import { useEarlierEvaluation } from '../../db/use-earlier-evaluation';
 
 /**
@@ -20,9 +21,12 @@ export function EditionNotices({ evaluation, framework }: { evaluation: Evaluati
   return (
     <>
       {historic ? (
-        <p className="notice" data-testid="historic-edition">
-          {historic}
-        </p>
+        <div className="notice">
+          <p data-testid="historic-edition">{historic}</p>
+          <p>
+            <CarryForwardLink evaluation={evaluation} />
+          </p>
+        </div>
       ) : null}
       {earlier && fresh.length > 0 ? (
         <section aria-labelledby="new-criteria-heading" className="panel" data-testid="new-criteria">

@@ -5,7 +5,7 @@ import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { phasesLabel, settingLabel, yearGroupLabel } from '../../../shared/school/school-records';
 import { formatCount } from '../../../shared/school/school-validation';
 import { useServices } from '../../app/app-context';
-import { href, navigate } from '../../app/hash-route';
+import { carryForwardOf, hashQuery, href, navigate } from '../../app/hash-route';
 import { FieldError } from '../../ui/ErrorSummary';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -25,7 +25,8 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
   const { db, regions, catalogue } = useServices();
   const data = useSchoolWithEvaluations(db, schoolId);
   const [title, setTitle] = useState(defaultTitle());
-  const [carryFrom, setCarryFrom] = useState('');
+  // "Carry forward into the 2026 edition" on a historic evaluation's screens opens this page with it chosen.
+  const [carryFrom, setCarryFrom] = useState(() => carryForwardOf(hashQuery(window.location.hash)) ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { evaluationEditable } from '../../../shared/evaluation/evaluation-editable';
 import { formatBytes } from '../../../shared/evidence/evidence-records';
 import { shortHash } from '../../../shared/formats/sha256';
 import { approvalSnapshotHash, documentToApprove, submissionApprovalOf } from '../../../shared/submission/approval';
@@ -8,6 +9,7 @@ import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { DeclarationForm } from './DeclarationForm';
+import { HistoricReadOnly } from '../evaluation/HistoricReadOnly';
 import type { FieldProblem } from '../../ui/ErrorSummary';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -54,6 +56,21 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
   const { evaluation, school } = context;
   const firstId = context.framework.criteria[0]?.id;
   const regionName = regions.find((r) => r.id === evaluation.regionId)?.name ?? evaluation.regionId;
+  // No new submission on a historic edition: those already made still open and print below.
+  const editable = evaluationEditable(context.framework);
+  if (!editable.editable) {
+    return (
+      <Layout workspaceName={school.name} sectionLinks={evaluationSections(evaluationId, 'submit', firstId)}>
+        <p className="breadcrumb">
+          <a href={href.school(school.id)}>{school.name}</a> › <a href={href.dashboard(evaluationId)}>{evaluation.title}</a>
+        </p>
+        <PageHeading title={`Submit ${evaluation.title}`}>Submissions of this evaluation</PageHeading>
+        <HistoricReadOnly evaluation={evaluation} reason={editable.reason} />
+        <p>No new submission can be made from a historic edition. The submissions made before still open, and their PDFs print.</p>
+        <SubmissionList evaluationId={evaluationId} />
+      </Layout>
+    );
+  }
 
   const blockers: FieldProblem[] = [
     ...(!report
