@@ -291,7 +291,10 @@ export async function updateEvidenceItems(
   if (problems.length > 0) return { ok: false, message: `${problems.join('. ')}.` };
   try {
     const now = nowIso();
-    const updated = await db.transaction('rw', [db.evidence, db.evidenceLinks], async () => {
+    const changesLinks = (change.linkCriterionIds ?? []).length + (change.unlinkCriterionIds ?? []).length > 0;
+    const updated = await db.transaction('rw', [db.evidence, db.evidenceLinks, db.evaluations, db.frameworks], async () => {
+      // The files' details are the school's to change; their links to a historic evaluation are not.
+      if (changesLinks) await refuseHistoricEvaluation(db, evaluationId);
       const found = (await db.evidence.bulkGet([...ids])).filter(
         (item): item is EvidenceItem => item !== undefined && item.schoolId === schoolId,
       );

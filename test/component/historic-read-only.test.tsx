@@ -1,9 +1,17 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createAction, deleteAction, updateAction } from '../../renderer/db/action-store';
+import { createAction, deleteAction, restoreAction, updateAction } from '../../renderer/db/action-store';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import { saveResponse, saveResponseChanges, setNotApplicable } from '../../renderer/db/evaluation-store';
-import { addEvidenceRecord, linkEvidence, unlinkEvidence } from '../../renderer/db/evidence-store';
+import {
+  addEvidenceRecord,
+  linkEvidence,
+  restoreEvidenceLink,
+  unlinkEvidence,
+  updateEvidenceItems,
+} from '../../renderer/db/evidence-store';
+import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
 import { describeStorageError } from '../../renderer/db/storage-errors';
 import { ActionPlanScreen } from '../../renderer/school/actions/ActionPlanScreen';
 import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
@@ -92,12 +100,48 @@ describe('the stores refuse changes to an evaluation on a historic edition', () 
     ['createAction', (db, id) => createAction(db, id, ACTION)],
     ['updateAction', (db) => updateAction(db, 'older-action', { status: 'done' })],
     ['deleteAction', (db) => deleteAction(db, 'older-action')],
+    [
+      'restoreAction (undo of a delete)',
+      async (db, id) =>
+        restoreAction(db, {
+          ...ACTION,
+          id: 'put-back',
+          evaluationId: id,
+          createdAt: '2024-06-01T09:00:00.000Z',
+          updatedAt: '2024-06-01T09:00:00.000Z',
+        }),
+    ],
+    [
+      'restoreEvidenceLink (undo of an unlink)',
+      (db, id, evidenceId) =>
+        restoreEvidenceLink(db, {
+          key: evidenceLinkKey(id, 'NE-1.1.2', evidenceId),
+          evaluationId: id,
+          criterionId: 'NE-1.1.2',
+          evidenceId,
+        }),
+    ],
   ])('%s: says why in plain words and writes nothing', async (_name, write) => {
     const db = freshDatabase();
     const { evaluation, item } = await olderWork(db);
     const before = await snapshot(db);
     expect(await refusal(write(db, evaluation.id, item.id))).toBe(REASON);
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('updateEvidenceItems: a bulk link or unlink is refused with the reason and writes nothing; a change of details alone goes through', async () => {
+    const db = freshDatabase();
+    const { evaluation, school, item } = await olderWork(db);
+    const before = { ...(await snapshot(db)), evidence: await db.evidence.toArray() };
+    for (const change of [{ kind: 'minutes' as const, linkCriterionIds: ['NE-1.1.2'] }, { unlinkCriterionIds: ['NE-1.1.1'] }]) {
+      const result = await updateEvidenceItems(db, school.id, evaluation.id, [item.id], change);
+      expect(result).toMatchObject({ ok: false, message: expect.stringContaining(REASON) });
+      expect({ ...(await snapshot(db)), evidence: await db.evidence.toArray() }).toEqual(before);
+    }
+    // The library is the school's: its details still change, and the historic evaluation's links stay as they were.
+    expect(await updateEvidenceItems(db, school.id, evaluation.id, [item.id], { kind: 'minutes' })).toMatchObject({ ok: true, updated: 1 });
+    expect((await db.evidence.get(item.id))?.kind).toBe('minutes');
+    expect((await snapshot(db)).links).toEqual(before.links);
   });
 
   it('setNotApplicable: returns the reason as its problem and writes nothing', async () => {
@@ -174,6 +218,22 @@ describe('the screens of an evaluation on a historic edition', () => {
     expect(screen.queryByRole('button', { name: /^Delete/ })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Add an action' })).toBeNull();
     expectCarryForward(school.id, evaluation.id);
+  });
+
+  it('evidence library: the item’s links to criteria are shown but cannot be changed, and uploads link to nothing', async () => {
+    const db = freshDatabase();
+    const { evaluation } = await olderWork(db);
+    const user = userEvent.setup();
+    await renderWithServices(<EvidenceScreen evaluationId={evaluation.id} />, { db });
+    await user.click(await screen.findByRole('button', { name: /SEN policy 2024/ }));
+    const links = await screen.findByRole('heading', { level: 3, name: 'Criteria it is used for' });
+    const section = links.closest('section')!;
+    expect(within(section).getByRole('link', { name: /^NE-1\.1\.1/ })).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: /^Unlink/ })).toBeNull();
+    expect(within(section).queryByLabelText('Link it to a criterion')).toBeNull();
+    expect(within(section).getByText(/its links to criteria can be read but not changed/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add files or evidence without a file' }));
+    expect(screen.queryByLabelText('Link the new files to a criterion (optional)')).toBeNull();
   });
 
   it('submit: no new submission is offered; the list of those made stays', async () => {

@@ -1,4 +1,5 @@
 import { Controller } from 'react-hook-form';
+import { evaluationEditable } from '../../../shared/evaluation/evaluation-editable';
 import {
   BULK_CHANGE_FIELDS,
   bulkChangeFromChoices,
@@ -32,6 +33,8 @@ export function EvidenceBulkEdit({
   selectedIds: readonly string[];
 }) {
   const { db } = useServices();
+  // On a historic edition the files' details can change (the library is the school's) but not their links to this evaluation.
+  const linksEditable = evaluationEditable(framework).editable;
   const validated = useValidatedForm({
     defaultValues: { ...UNCHANGED_CHOICES },
     fields: BULK_CHANGE_FIELDS,
@@ -113,22 +116,26 @@ export function EvidenceBulkEdit({
             </select>
           )}
         </FormField>
-        <FormField id={`${ID}-link`} label="Link them to a criterion">
-          {(field) => (
-            <select {...field} {...register('link')}>
-              <option value="">Do not link</option>
-              <CriterionOptions framework={framework} />
-            </select>
-          )}
-        </FormField>
-        <FormField id={`${ID}-unlink`} label="Unlink them from a criterion" error={errors.unlink}>
-          {(field) => (
-            <select {...field} {...register('unlink')}>
-              <option value="">Do not unlink</option>
-              <CriterionOptions framework={framework} />
-            </select>
-          )}
-        </FormField>
+        {linksEditable ? (
+          <>
+            <FormField id={`${ID}-link`} label="Link them to a criterion">
+              {(field) => (
+                <select {...field} {...register('link')}>
+                  <option value="">Do not link</option>
+                  <CriterionOptions framework={framework} />
+                </select>
+              )}
+            </FormField>
+            <FormField id={`${ID}-unlink`} label="Unlink them from a criterion" error={errors.unlink}>
+              {(field) => (
+                <select {...field} {...register('unlink')}>
+                  <option value="">Do not unlink</option>
+                  <CriterionOptions framework={framework} />
+                </select>
+              )}
+            </FormField>
+          </>
+        ) : null}
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
             Apply to the {files}

@@ -4,6 +4,7 @@ import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
+import { evaluationEditable } from '../../../shared/evaluation/evaluation-editable';
 import { deleteEvidence, linkEvidence, unlinkEvidence, updateEvidence } from '../../db/evidence-store';
 import { useConfirmStep } from '../../app/use-confirm-step';
 import { describeStorageError } from '../../db/storage-errors';
@@ -61,6 +62,8 @@ export function EvidenceItemPanel({
   }, [item.id]);
 
   const linked = new Set(linkedCriterionIds);
+  // An evaluation on a historic edition keeps its links as they are (the store refuses changes too).
+  const linksEditable = evaluationEditable(framework).editable;
   const headingId = `${id}-heading`;
 
   const changeLinks = async (work: () => Promise<string>) => {
@@ -157,24 +160,30 @@ export function EvidenceItemPanel({
               return (
                 <li key={criterionId}>
                   <a href={href.criterion(evaluationId, criterionId)}>{criterion ? criterionOptionLabel(criterion) : criterionId}</a>{' '}
-                  <button type="button" className="button button--link" disabled={busy} onClick={() => void unlink(criterionId)}>
-                    Unlink from {criterionId}
-                  </button>
+                  {linksEditable ? (
+                    <button type="button" className="button button--link" disabled={busy} onClick={() => void unlink(criterionId)}>
+                      Unlink from {criterionId}
+                    </button>
+                  ) : null}
                 </li>
               );
             })}
           </ul>
         )}
-        <div className="field field--inline">
-          <label htmlFor={`${id}-link`}>Link it to a criterion</label>
-          <select id={`${id}-link`} ref={linkSelectRef} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Choose a criterion</option>
-            <CriterionOptions framework={framework} exclude={linked} />
-          </select>
-          <button type="button" className="button button--secondary" disabled={busy || choice === ''} onClick={() => void link()}>
-            Link
-          </button>
-        </div>
+        {linksEditable ? (
+          <div className="field field--inline">
+            <label htmlFor={`${id}-link`}>Link it to a criterion</label>
+            <select id={`${id}-link`} ref={linkSelectRef} value={choice} onChange={(e) => setChoice(e.target.value)}>
+              <option value="">Choose a criterion</option>
+              <CriterionOptions framework={framework} exclude={linked} />
+            </select>
+            <button type="button" className="button button--secondary" disabled={busy || choice === ''} onClick={() => void link()}>
+              Link
+            </button>
+          </div>
+        ) : (
+          <p className="hint">This evaluation uses a historic edition: its links to criteria can be read but not changed.</p>
+        )}
         <div role={linkMessage?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
           {linkMessage ? <p className={linkMessage.kind === 'error' ? 'notice notice--error' : undefined}>{linkMessage.text}</p> : null}
         </div>

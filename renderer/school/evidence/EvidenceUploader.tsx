@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { evaluationEditable } from '../../../shared/evaluation/evaluation-editable';
 import { formatBytes, MAX_EVIDENCE_FILE_BYTES, type EvidenceItem } from '../../../shared/evidence/evidence-records';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { useServices } from '../../app/app-context';
@@ -38,6 +39,8 @@ export function EvidenceUploader({
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [linkTo, setLinkTo] = useState('');
+  // On a historic edition files go into the school's library but are not linked to this evaluation.
+  const linksEditable = evaluationEditable(framework).editable;
   // A second drop while files are being added waits for nothing: it is refused, and says so.
   const busyRef = useRef(false);
   const [refusedWhileBusy, setRefusedWhileBusy] = useState(false);
@@ -84,22 +87,24 @@ export function EvidenceUploader({
 
   return (
     <div className="evidence-uploader" aria-busy={busy || undefined}>
-      <div className="field">
-        <label htmlFor={`${ids}-link-to`}>Link the new files to a criterion (optional)</label>
-        <p className="hint" id={`${ids}-link-to-hint`}>
-          You can also link them later, one by one.
-        </p>
-        <select
-          id={`${ids}-link-to`}
-          aria-describedby={`${ids}-link-to-hint`}
-          value={linkTo}
-          onChange={(e) => setLinkTo(e.target.value)}
-          disabled={busy}
-        >
-          <option value="">Do not link them yet</option>
-          <CriterionOptions framework={framework} />
-        </select>
-      </div>
+      {linksEditable ? (
+        <div className="field">
+          <label htmlFor={`${ids}-link-to`}>Link the new files to a criterion (optional)</label>
+          <p className="hint" id={`${ids}-link-to-hint`}>
+            You can also link them later, one by one.
+          </p>
+          <select
+            id={`${ids}-link-to`}
+            aria-describedby={`${ids}-link-to-hint`}
+            value={linkTo}
+            onChange={(e) => setLinkTo(e.target.value)}
+            disabled={busy}
+          >
+            <option value="">Do not link them yet</option>
+            <CriterionOptions framework={framework} />
+          </select>
+        </div>
+      ) : null}
       <FileDropZone
         title="Drop files here to add them"
         hint={
