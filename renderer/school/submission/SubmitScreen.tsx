@@ -8,6 +8,7 @@ import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { DeclarationForm } from './DeclarationForm';
+import { ExportedFileGuidance } from './ExportedFileGuidance';
 import type { FieldProblem } from '../../ui/ErrorSummary';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -249,6 +250,9 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
             <a href={href.submission(evaluationId, exported.id)}>See submission v{exported.version}</a>
           </p>
         </StatusMessage>
+      ) : null}
+      {exported ? (
+        <ExportedFileGuidance fileName={exported.fileName} fingerprint={exported.document.signer.certificateFingerprint} />
       ) : null}
 
       <SubmissionList evaluationId={evaluationId} />
