@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { ROUND_STAGES, type RoundStage } from '../../shared/help/getting-started';
 import './help-guide.css';
 
-const BOX_WIDTH = 170;
+const BOX_WIDTH = 200;
 const BOX_HEIGHT = 56;
-const COLUMN_X = [10, 220] as const;
+const COLUMN_X = [6, 240] as const;
 const ROW_Y = [10, 94, 178, 262] as const;
 
 /** Where a stage's box sits: the school's first four stages down the left, the rest up the right. */
@@ -62,7 +62,7 @@ export function RoundDiagram() {
       <div className="round-diagram__layout">
         <svg
           className="round-diagram__picture"
-          viewBox="0 0 400 328"
+          viewBox="0 0 446 328"
           aria-hidden="true"
           focusable="false"
           data-testid="round-diagram-picture"
