@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   acceleratorOn,
   formatAccelerator,
@@ -6,6 +7,12 @@ import {
   type ShortcutGroup,
 } from '../../shared/desktop/menu-commands';
 import { useServices } from '../app/app-context';
+import { href } from '../app/hash-route';
+import { GettingStartedGuide } from './GettingStartedGuide';
+import { useGuidePreference } from './guide-preference';
+import { RoundDiagram } from './RoundDiagram';
+import { StatusMessage } from '../ui/StatusMessage';
+import { focusWhenShown } from './focus-when-shown';
 import { FrameworkGlossaries } from './FrameworkGlossaries';
 import { Layout } from '../ui/Layout';
 import { PageHeading } from '../ui/PageHeading';
@@ -27,14 +34,47 @@ const PAGE_KEYS: readonly [string, string][] = [
   ['Escape', 'Close an open list of choices'],
 ];
 
-/** Help: every keyboard shortcut, and how to get around without a mouse. */
+/** Help: how to get started, the round of accreditation, every keyboard shortcut, and the glossaries. */
 export function HelpScreen() {
   const { platform } = useServices();
+  const [guidePreference, setGuidePreference] = useGuidePreference();
+  const [justRequested, setJustRequested] = useState(false);
   const where = shortcutPlatform(typeof navigator === 'undefined' ? '' : navigator.platform);
   const groups = [...new Set(KEYBOARD_SHORTCUTS.map((s) => s.group))];
   return (
     <Layout>
       <PageHeading title="Help and keyboard shortcuts">Help and keyboard shortcuts</PageHeading>
+      <GettingStartedGuide
+        testId="help-getting-started"
+        actions={
+          guidePreference === 'requested' ? (
+            <StatusMessage kind="success" testId="guide-requested">
+              <p>
+                The guide will be on the{' '}
+                <a href={href.home()} ref={justRequested ? focusWhenShown : undefined}>
+                  home screen
+                </a>{' '}
+                until you hide it there.
+              </p>
+            </StatusMessage>
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setGuidePreference('requested');
+                setJustRequested(true);
+              }}
+            >
+              Show this guide on the home screen again
+            </button>
+          )
+        }
+      />
+
+      <RoundDiagram />
+
+      <h2>Keyboard</h2>
       <p>Everything in the app can be done with the keyboard alone. These keys work on every screen.</p>
       <table className="table shortcuts" data-testid="page-keys">
         <caption>Getting around</caption>

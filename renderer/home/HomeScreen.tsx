@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { showGettingStarted } from '../../shared/help/getting-started';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { BackupReminder } from '../settings/BackupReminder';
@@ -5,11 +7,20 @@ import { Layout } from '../ui/Layout';
 import { ModeratorWorkspaceList } from '../moderation/workspace/ModeratorWorkspaceList';
 import { PageHeading } from '../ui/PageHeading';
 import { useSchoolsByName } from '../db/school-queries';
+import { useModeratorWorkspaces } from '../db/moderator-queries';
+import { GettingStartedGuide } from '../help/GettingStartedGuide';
+import { useGuidePreference } from '../help/guide-preference';
+import { StatusMessage } from '../ui/StatusMessage';
+import { focusWhenShown } from '../help/focus-when-shown';
 
-/** The workspaces on this computer: one per school. */
+/** The workspaces on this computer: one per school; on first run, the getting-started guide. */
 export function HomeScreen() {
   const { db, regions } = useServices();
   const schools = useSchoolsByName(db);
+  const workspaces = useModeratorWorkspaces(db);
+  const [guidePreference, setGuidePreference] = useGuidePreference();
+  const [guideHidden, setGuideHidden] = useState(false);
+  const showGuide = showGettingStarted(schools?.length, workspaces?.length, guidePreference);
   return (
     <Layout>
       <PageHeading title="Your schools">Your schools</PageHeading>
@@ -17,6 +28,33 @@ export function HomeScreen() {
       <p className="lead">
         Each school is a separate workspace on this computer. Everything you enter stays on this computer until you choose to export it.
       </p>
+      {showGuide ? (
+        <GettingStartedGuide
+          actions={
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setGuidePreference('dismissed');
+                setGuideHidden(true);
+              }}
+            >
+              Hide this guide
+            </button>
+          }
+        />
+      ) : null}
+      {guideHidden && !showGuide ? (
+        <StatusMessage kind="information" testId="guide-hidden">
+          <p>
+            The getting-started guide is hidden. You can read it again at any time in{' '}
+            <a href={href.help()} ref={focusWhenShown}>
+              Help
+            </a>
+            .
+          </p>
+        </StatusMessage>
+      ) : null}
       {schools === undefined ? (
         <p role="status">Loading…</p>
       ) : schools.length === 0 ? (

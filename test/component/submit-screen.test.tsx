@@ -134,6 +134,28 @@ describe('SubmitScreen', () => {
     expect(within(screen.getByTestId('submission-list')).getByRole('link', { name: 'Submission v1' })).toBeTruthy();
   });
 
+  it('says what to do with the exported file, with the certificate fingerprint, only once it is exported', async () => {
+    const { user } = await openSubmit('finish');
+    expect(screen.queryByTestId('exported-file-guidance')).toBeNull();
+    await user.click(screen.getByLabelText(/We confirm that this self-evaluation is an accurate account/));
+    await user.click(screen.getByRole('button', { name: 'Export the signed submission' }));
+    await screen.findByRole('heading', { name: 'Submission v1 exported' });
+
+    const guidance = screen.getByTestId('exported-file-guidance');
+    expect(within(guidance).getByRole('heading', { level: 2, name: 'What to do with this file' })).toBeTruthy();
+    const steps = within(guidance)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(steps).toHaveLength(4);
+    expect(steps[0]).toMatch(/^Send it to your regional moderator.*secure email.*shared folder.*USB stick/);
+    expect(steps[1]).toMatch(/Any change to its contents breaks the school’s signature/);
+    expect(steps[2]).toMatch(/^Keep a copy/);
+    expect(steps[3]).toMatch(/first submission.*phone them and read out your certificate’s fingerprint/);
+    // The seeded key's fingerprint, in the groups of four printed on the file's cover.
+    const fingerprint = within(guidance).getByTestId('exported-fingerprint');
+    expect(fingerprint.textContent).toBe(`${'cdcd '.repeat(7)}cdcd${'cdcd '.repeat(7)}cdcd`);
+  });
+
   it('shows progress with Cancel focused; cancelling saves nothing', async () => {
     const { user, db } = await openSubmit('hang');
     await user.click(screen.getByLabelText(/We confirm that this self-evaluation is an accurate account/));

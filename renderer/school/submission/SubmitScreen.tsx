@@ -10,6 +10,7 @@ import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { DeclarationForm } from './DeclarationForm';
 import { HistoricReadOnly } from '../evaluation/HistoricReadOnly';
+import { ExportedFileGuidance } from './ExportedFileGuidance';
 import type { FieldProblem } from '../../ui/ErrorSummary';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -266,6 +267,9 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
             <a href={href.submission(evaluationId, exported.id)}>See submission v{exported.version}</a>
           </p>
         </StatusMessage>
+      ) : null}
+      {exported ? (
+        <ExportedFileGuidance fileName={exported.fileName} fingerprint={exported.document.signer.certificateFingerprint} />
       ) : null}
 
       <SubmissionList evaluationId={evaluationId} />
