@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { sha256Hex } from '../../shared/formats/sha256';
 import { criteriaToReview } from '../../shared/moderation/moderation-review';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
@@ -190,7 +191,7 @@ describe('moderation, from the school to the moderator and back', () => {
     expect(verified.report.moderation.submission.school.urn).toBe(URN);
   });
 
-  it('the school imports the report, sees it beside its judgements, and finds the request in its action plan', async () => {
+  it('the school imports the report, sees it beside its judgements, finds the request in its action plan, and sees the outcome on its dashboard and the decision on the criterion', async () => {
     const [first] = framework.criteria;
     await page.goto(schoolUrl);
     await page.getByRole('link', { name: 'Import a moderation report, or read the ones imported' }).click();
@@ -206,6 +207,21 @@ describe('moderation, from the school to the moderator and back', () => {
     await expectVisible(page.getByText('A clear start. Send the evidence asked for, then we will visit.'));
     await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Action plan' }).click();
     await expectVisible(page.getByText(`Send more evidence for ${first?.id}: Send the minutes of the governors’ meeting.`));
+
+    // Where the school stands, on its dashboard and on the criterion's own screen (axe-checked, and swept below).
+    if (!first) throw new Error('framework too small');
+    await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Dashboard' }).click();
+    const outcome = page.getByRole('region', { name: 'Moderation outcome' });
+    await expectVisible(outcome.getByText('Deferred', { exact: true }));
+    await expect(outcome.getByTestId('moderation-resubmit-by').textContent()).resolves.toBe(formatIsoDate(dayFromToday(45)));
+    const request = outcome.getByRole('listitem').filter({ hasText: 'Send the minutes of the governors’ meeting.' });
+    await expectVisible(request.getByText(`Due by ${formatIsoDate(dayFromToday(30))}.`, { exact: false }));
+    await look('dashboard-moderation-outcome', /\S/);
+    await request.getByRole('link', { name: first.id }).click();
+    const decision = page.getByRole('region', { name: 'Moderator’s decision' });
+    await expectVisible(decision.getByText('More evidence needed', { exact: true }));
+    await expectVisible(decision.getByText('Send the minutes of the governors’ meeting.', { exact: true }));
+    await look('criterion-moderator-decision', new RegExp(first.id.replaceAll('.', '\\.')));
 
     // Importing the same report again adds nothing.
     await page.goto(schoolUrl);

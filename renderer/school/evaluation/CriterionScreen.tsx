@@ -19,6 +19,7 @@ import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { HistoricReadOnly } from './HistoricReadOnly';
 import { PreviousNarratives } from './PreviousNarratives';
+import { ModeratorDecisionOnCriterion } from './ModeratorDecisionOnCriterion';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { createAction } from '../../db/action-store';
 import {
@@ -107,6 +108,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
             </section>
           ) : null}
           <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
+          <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
           {stored === undefined ? (
             <p role="status">Loading…</p>
           ) : editable.editable ? (

@@ -6,6 +6,7 @@ import { useEvaluation, evaluationSections } from './use-evaluation';
 import { useServices } from '../../app/app-context';
 import { criteriaOverviewHref, href } from '../../app/hash-route';
 import { EditionNotices } from './EditionNotices';
+import { ModerationOutcomePanel } from './ModerationOutcomePanel';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { ScrollRegion } from '../../ui/ScrollRegion';
@@ -48,6 +49,7 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
         ) : null}
       </p>
       <EditionNotices evaluation={evaluation} framework={context.framework} />
+      <ModerationOutcomePanel evaluationId={evaluationId} />
       <p>
         Ready to submit? <a href={href.approval(evaluationId)}>Approval before submission</a> (the head teacher’s step), then{' '}
         <a href={href.submit(evaluationId)}>the export</a>.
