@@ -74,7 +74,7 @@ describe('a removal shows a notice with Undo', () => {
 
     const message = `“sen policy” removed from ${criterion.id}.`;
     expect(await screen.findByText(message)).toBeTruthy();
-    expect(document.activeElement?.textContent).toBe(message);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(message));
     expect(notice().getAttribute('role')).toBe('status');
     await waitFor(async () => expect(await db.evidenceLinks.count()).toBe(0));
     expect(screen.queryByRole('button', { name: 'Unlink sen policy' })).toBeNull();
@@ -141,7 +141,7 @@ describe('a removal shows a notice with Undo', () => {
 
     const message = 'Action “Buy reading scheme” removed from the plan.';
     expect(await screen.findByText(message)).toBeTruthy();
-    expect(document.activeElement?.textContent).toBe(message);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(message));
     expect(await db.actions.count()).toBe(0);
 
     await user.click(within(notice()).getByRole('button', { name: 'Undo removing the action “Buy reading scheme”' }));
