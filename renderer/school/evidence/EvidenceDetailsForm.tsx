@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
-import { Controller } from 'react-hook-form';
 import { EVIDENCE_KINDS, type EvidenceDetails } from '../../../shared/evidence/evidence-records';
 import { EVIDENCE_DETAILS_FIELDS, evidenceDetailsProblems } from '../../../shared/evidence/evidence-details-validation';
 import { FormProblems, SavedAnnouncement } from '../../ui/FormMessages';
 import { useValidatedForm } from '../../ui/use-validated-form';
-import { DateField } from '../../ui/DateField';
+import { BoundDateField } from '../../ui/bound-fields';
 import { FormField } from '../../ui/FormField';
 
 /**
@@ -76,19 +75,13 @@ export function EvidenceDetailsForm({
           </select>
         )}
       </FormField>
-      <Controller
+      <BoundDateField
         control={control}
         name="date"
-        render={({ field }) => (
-          <DateField
-            id={id('date')}
-            legend="Document date"
-            hint="The date on the document itself, or when it was made (not the day it was added to the app), for example 3 2 2026. Optional."
-            value={field.value}
-            onChange={field.onChange}
-            error={errors.date}
-          />
-        )}
+        id={id('date')}
+        legend="Document date"
+        hint="The date on the document itself, or when it was made (not the day it was added to the app), for example 3 2 2026. Optional."
+        error={errors.date}
       />
       <FormField id={id('heldAt')} label="Where the original is held" hint={heldAtHint} error={errors.heldAt}>
         {(control) => <input {...control} type="text" autoComplete="off" {...register('heldAt')} />}

@@ -1,4 +1,3 @@
-import { Controller } from 'react-hook-form';
 import {
   APPROVAL_STATEMENT,
   APPROVER_ROLE_LABELS,
@@ -7,8 +6,7 @@ import {
   type ApprovalDraft,
   type ApproverRole,
 } from '../../../shared/submission/approval';
-import { DateField } from '../../ui/DateField';
-import { FieldError } from '../../ui/ErrorSummary';
+import { BoundDateField, ConfirmationCheckbox } from '../../ui/bound-fields';
 import { FieldGroup, FormProblems, SavedAnnouncement } from '../../ui/FormMessages';
 import { FormField } from '../../ui/FormField';
 import { useValidatedForm } from '../../ui/use-validated-form';
@@ -43,7 +41,6 @@ export function ApprovalForm({ initial, onApprove }: { initial: ApprovalDraft; o
   const { errors, onSubmit } = validated;
   const { register, control, watch } = validated.form;
   const role = watch('role');
-  const errorId = (field: Field) => `${fieldId(field)}-error`;
 
   return (
     <form className="form approval-form" onSubmit={onSubmit} noValidate aria-labelledby="approval-form-heading">
@@ -71,33 +68,20 @@ export function ApprovalForm({ initial, onApprove }: { initial: ApprovalDraft; o
           {(control) => <input {...control} type="text" autoComplete="off" {...register('otherRole')} />}
         </FormField>
       ) : null}
-      <Controller
+      <BoundDateField
         control={control}
         name="date"
-        render={({ field }) => (
-          <DateField
-            id={fieldId('date')}
-            legend="Date of the approval"
-            hint="For example, 24 11 2026"
-            value={field.value}
-            onChange={field.onChange}
-            error={errors.date}
-          />
-        )}
+        id={fieldId('date')}
+        legend="Date of the approval"
+        hint="For example, 24 11 2026"
+        error={errors.date}
       />
-      <div className={`field${errors.confirmed ? ' field--error' : ''}`}>
-        <FieldError id={errorId('confirmed')} message={errors.confirmed} />
-        <div className="checkbox">
-          <input
-            id={fieldId('confirmed')}
-            type="checkbox"
-            aria-invalid={errors.confirmed ? true : undefined}
-            aria-describedby={errors.confirmed ? errorId('confirmed') : undefined}
-            {...register('confirmed')}
-          />
-          <label htmlFor={fieldId('confirmed')}>{APPROVAL_STATEMENT}</label>
-        </div>
-      </div>
+      <ConfirmationCheckbox
+        id={fieldId('confirmed')}
+        statement={APPROVAL_STATEMENT}
+        error={errors.confirmed}
+        registration={register('confirmed')}
+      />
       <p className="hint">
         The approval covers exactly what is summarised above. If anything is changed afterwards, the approval goes out of date and the
         self-evaluation must be approved again before it can be exported.

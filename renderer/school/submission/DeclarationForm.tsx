@@ -1,10 +1,9 @@
-import { Controller } from 'react-hook-form';
 import { declarationProblemsOf, type DeclarationDraft } from '../../../shared/submission/preflight';
 import { DECLARATION_STATEMENT } from '../../../shared/submission/submission-format';
 import { FormProblems } from '../../ui/FormMessages';
 import { useValidatedForm } from '../../ui/use-validated-form';
-import { DateField } from '../../ui/DateField';
-import { FieldError, type FieldProblem } from '../../ui/ErrorSummary';
+import { BoundDateField, ConfirmationCheckbox } from '../../ui/bound-fields';
+import type { FieldProblem } from '../../ui/ErrorSummary';
 import { FormField } from '../../ui/FormField';
 
 type Field = keyof DeclarationDraft;
@@ -46,7 +45,6 @@ export function DeclarationForm({
   });
   const { errors, onSubmit: submit } = validated;
   const { register, control } = validated.form;
-  const errorId = (field: Field) => `${fieldId(field)}-error`;
 
   return (
     <form className="form declaration-form" onSubmit={submit} noValidate aria-labelledby="declaration-heading">
@@ -61,33 +59,20 @@ export function DeclarationForm({
       <FormField id={fieldId('chairOfGovernors')} label="Chair of governors’ name (optional)">
         {(control) => <input {...control} type="text" autoComplete="off" {...register('chairOfGovernors')} />}
       </FormField>
-      <Controller
+      <BoundDateField
         control={control}
         name="date"
-        render={({ field }) => (
-          <DateField
-            id={fieldId('date')}
-            legend="Date of the declaration"
-            hint="For example, 24 11 2026"
-            value={field.value}
-            onChange={field.onChange}
-            error={errors.date}
-          />
-        )}
+        id={fieldId('date')}
+        legend="Date of the declaration"
+        hint="For example, 24 11 2026"
+        error={errors.date}
       />
-      <div className={`field${errors.confirmed ? ' field--error' : ''}`}>
-        <FieldError id={errorId('confirmed')} message={errors.confirmed} />
-        <div className="checkbox">
-          <input
-            id={fieldId('confirmed')}
-            type="checkbox"
-            aria-invalid={errors.confirmed ? true : undefined}
-            aria-describedby={errors.confirmed ? errorId('confirmed') : undefined}
-            {...register('confirmed')}
-          />
-          <label htmlFor={fieldId('confirmed')}>{DECLARATION_STATEMENT}</label>
-        </div>
-      </div>
+      <ConfirmationCheckbox
+        id={fieldId('confirmed')}
+        statement={DECLARATION_STATEMENT}
+        error={errors.confirmed}
+        registration={register('confirmed')}
+      />
       <p className="hint">
         The PDF is signed with this school’s key when it is exported. After that it cannot be changed; you can go on editing the evaluation
         and export a new version.
