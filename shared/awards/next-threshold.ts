@@ -23,8 +23,8 @@ import {
 export interface ThresholdCandidate {
   criterionId: string;
   title: string;
-  /** The criterion's judgement now, as the scale labels it, or "Not judged yet". */
-  now: string;
+  /** The criterion's judgement now, as the scale labels it; null when not judged yet. */
+  now: string | null;
   /** True when the judgement is already high enough and only evidence is missing. */
   needsEvidenceOnly: boolean;
 }
@@ -99,7 +99,7 @@ function stepFor(framework: AppliedFramework, standings: Standings, outcome: Rul
     return {
       criterionId: id,
       title: criterion?.title ?? id,
-      now: judgement === null ? 'Not judged yet' : labelOf(scale, judgement),
+      now: judgement === null ? null : labelOf(scale, judgement),
       needsEvidenceOnly: withEvidence && judgementRank(scale, judgement) >= target,
     };
   });

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import { startEvaluation } from '../../renderer/db/evaluation-store';
 import { createSchool } from '../../renderer/db/school-store';
+import { criteriaOverviewHref } from '../../renderer/app/hash-route';
 import { DashboardScreen } from '../../renderer/school/evaluation/DashboardScreen';
+import { overviewSearchString } from '../../shared/evaluation/criteria-overview';
 import { emptyResponse, evidenceLinkKey } from '../../shared/evaluation/evaluation-records';
 import { criterionApplies } from '../../shared/framework/applicability';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
@@ -33,7 +35,7 @@ const SEEDS: Record<string, Seed> = {
   'NE26-8.3.4': ['developing', 0],
 };
 
-async function seededDashboard() {
+async function seededDashboard(withSeeds = true) {
   const db = freshDatabase();
   const { frameworks, regions } = await loadShippedData();
   const chosen = frameworkForRegion(createCatalogue(frameworks, regions), 'north-east');
@@ -46,9 +48,9 @@ async function seededDashboard() {
     if (c.mandatory && criterionApplies(c, school).applies) seeds[c.id] = ['established', 0];
   }
   Object.assign(seeds, SEEDS);
-  await seed(db, evaluation.id, seeds);
+  if (withSeeds) await seed(db, evaluation.id, seeds);
   await renderWithServices(<DashboardScreen evaluationId={evaluation.id} />, { db });
-  return { evaluation };
+  return { evaluation, framework, school };
 }
 
 async function seed(db: AppDatabase, evaluationId: string, seeds: Record<string, Seed>) {
@@ -84,6 +86,22 @@ describe('the dashboard’s next level panel', () => {
     expect(within(candidates).getAllByRole('listitem')[0]?.textContent).toContain('(now Developing)');
     // Only the percentage rule fails: every mandatory criterion is Established.
     expect(within(panel).queryByText(/every one must be/)).toBeNull();
+  });
+});
+
+describe('the dashboard’s next level panel on a new evaluation', () => {
+  it('lists the first five criteria of a long list and links to all of them in the criteria overview', async () => {
+    const { evaluation, framework, school } = await seededDashboard(false);
+    const panel = await screen.findByRole('region', { name: 'What would reach Foundation soonest' });
+    const statutory = framework.criteria.filter((c) => c.statutory !== null && criterionApplies(c, school).applies).map((c) => c.id);
+    expect(statutory).toHaveLength(23);
+    const sentence = '23 more statutory criteria at Established or better would meet the rule that every one must be.';
+    const shown = within(within(panel).getByRole('list', { name: `Criteria for: ${sentence}` })).getAllByRole('listitem');
+    expect(shown.map((li) => li.textContent?.split(' ')[0])).toEqual(statutory.slice(0, 5));
+    expect(shown[0]?.textContent).toContain('(not judged yet)');
+    const all = within(panel).getAllByRole('link', { name: 'show all 23 in the criteria overview' })[0];
+    expect(all?.getAttribute('href')).toBe(criteriaOverviewHref(evaluation.id, overviewSearchString({ ids: statutory })));
+    expect(all?.parentElement?.textContent).toBe('And 18 more: show all 23 in the criteria overview');
   });
 });
 

@@ -212,7 +212,7 @@ describe('nextThreshold', () => {
       needsEvidenceOnly: false,
     });
     const unjudged = nextThreshold(framework, standingsOf(framework, 'established', { 'NE26-6.1.2': [null, 0] }), { profile: PRIMARY });
-    expect(unjudged?.steps[0]?.candidates[0]?.now).toBe('Not judged yet');
+    expect(unjudged?.steps[0]?.candidates[0]?.now).toBeNull();
   });
 
   it('is null when the school holds the highest level', () => {

@@ -4,7 +4,11 @@ import { standingsFromRecords } from '../../../shared/evaluation/criterion-stand
 import type { CriterionResponse, EvidenceLink } from '../../../shared/evaluation/evaluation-records';
 import type { ApplicabilityProfile } from '../../../shared/framework/applicability';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
-import { href } from '../../app/hash-route';
+import { overviewSearchString } from '../../../shared/evaluation/criteria-overview';
+import { criteriaOverviewHref, href } from '../../app/hash-route';
+
+/** How many candidates each rule lists on the dashboard; the criteria overview shows them all. */
+const SHOWN = 5;
 
 /** The dashboard's "next level" panel: for each rule the school does not meet yet, how many more criteria and which are closest. */
 export function NextLevelPanel({
@@ -32,18 +36,26 @@ export function NextLevelPanel({
           <li key={i}>
             <p className="next-level__sentence">{step.sentence}</p>
             <ul className="next-level__candidates" aria-label={`Criteria for: ${step.sentence}`}>
-              {step.candidates.map((c) => (
+              {step.candidates.slice(0, SHOWN).map((c) => (
                 <li key={c.criterionId}>
                   <a href={href.criterion(evaluationId, c.criterionId)}>
                     {c.criterionId} {c.title}
                   </a>{' '}
                   <span className="next-level__now">
-                    (now {c.now}
+                    ({c.now === null ? 'not judged yet' : `now ${c.now}`}
                     {c.needsEvidenceOnly ? '; it needs evidence linked' : ''})
                   </span>
                 </li>
               ))}
             </ul>
+            {step.candidates.length > SHOWN ? (
+              <p>
+                And {step.candidates.length - SHOWN} more:{' '}
+                <a href={criteriaOverviewHref(evaluationId, overviewSearchString({ ids: step.candidates.map((c) => c.criterionId) }))}>
+                  show all {step.candidates.length} in the criteria overview
+                </a>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
