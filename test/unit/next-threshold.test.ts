@@ -257,4 +257,15 @@ describe('judgementsByStrand', () => {
     expect(rows.find((r) => r.strandId === 'NE26-7')).toMatchObject({ total: 5, counts: [0, 0, 0, 0, 5, 0] });
     expect(rows.map((r) => r.strandId)).toEqual(framework.strands.map((s) => s.id));
   });
+
+  it('counts a valid claim as not applicable even with a judgement, and ignores a claim the criterion does not allow', () => {
+    const framework = frameworks['north-east-2026'];
+    const standings = standingsOf(framework, null, {
+      // NE26-8.2.2 may be claimed not applicable; NE26-8.1.1 (a statutory duty) may not.
+      'NE26-8.2.2': ['established', 0, 'No pupil has been suspended in the last three years.'],
+      'NE26-8.1.1': ['embedded', 0, 'We have no designated teacher.'],
+    });
+    const rows = judgementsByStrand(framework, standings, evaluateAwards(framework, standings, { profile: PRIMARY }).excluded);
+    expect(rows.find((r) => r.strandId === 'NE26-8')).toMatchObject({ total: 8, counts: [1, 0, 0, 0, 6, 1] });
+  });
 });
