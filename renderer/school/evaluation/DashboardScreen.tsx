@@ -7,6 +7,8 @@ import { useServices } from '../../app/app-context';
 import { criteriaOverviewHref, href } from '../../app/hash-route';
 import { EditionNotices } from './EditionNotices';
 import { ModerationOutcomePanel } from './ModerationOutcomePanel';
+import { JudgementsByStrandChart } from './JudgementsByStrandChart';
+import { NextLevelPanel } from './NextLevelPanel';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { ScrollRegion } from '../../ui/ScrollRegion';
@@ -125,9 +127,11 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
               </p>
             ) : null}
           </section>
+          <NextLevelPanel evaluationId={evaluationId} framework={context.framework} records={records} profile={profile} />
 
           <section aria-labelledby="strands-heading">
             <h2 id="strands-heading">Judgements by strand</h2>
+            <JudgementsByStrandChart framework={context.framework} records={records} profile={profile} />
             <ScrollRegion label="Judgements by strand table">
               <table className="table" data-testid="strand-table">
                 <caption className="visually-hidden">Number of criteria at each judgement, per strand</caption>
