@@ -1,4 +1,5 @@
-import { evaluateAwards, type AwardContext, type AwardOutcome, type CriterionStanding } from '../awards/award-rules';
+import { evaluateAwards, type AwardContext, type AwardOutcome } from '../awards/award-rules';
+import { standingsFromRecords } from './criterion-standings';
 import type { AppliedFramework } from '../framework/applied-framework';
 import type { CriterionResponse, EvidenceLink } from './evaluation-records';
 
@@ -35,21 +36,7 @@ export function summariseEvaluation(
   links: readonly EvidenceLink[],
   context: AwardContext = {},
 ): EvaluationSummary {
-  const judgementOf = new Map(responses.map((r) => [r.criterionId, r.judgement]));
-  const claimOf = new Map(responses.map((r) => [r.criterionId, r.notApplicable ?? null]));
-  const evidenceCount = new Map<string, number>();
-  for (const link of links) evidenceCount.set(link.criterionId, (evidenceCount.get(link.criterionId) ?? 0) + 1);
-
-  const standings = new Map<string, CriterionStanding>();
-  for (const criterion of framework.criteria) {
-    const judgement = judgementOf.get(criterion.id) ?? null;
-    const known = framework.scale.points.some((p) => p.id === judgement);
-    standings.set(criterion.id, {
-      judgement: known ? judgement : null,
-      evidenceCount: evidenceCount.get(criterion.id) ?? 0,
-      notApplicable: claimOf.get(criterion.id) ?? null,
-    });
-  }
+  const standings = standingsFromRecords(framework, responses, links);
   const award = evaluateAwards(framework, standings, context);
   const doesNotApply = new Set(award.excluded.criteria.filter((c) => c.why === 'does-not-apply').map((c) => c.criterionId));
   const claimed = new Set(award.excluded.criteria.filter((c) => c.why === 'not-applicable').map((c) => c.criterionId));
