@@ -233,7 +233,8 @@ describe('moderation, from the school to the moderator and back', () => {
     expect(app.outsideRequests).toEqual([]);
   });
 
-  it('every screen of both journeys passes axe in each theme and tint, and reflows at 320 px', async () => {
+  // Every screen both journeys reached, and the ones beside them: swept once per look, each look a test of its own.
+  function sweptAddresses(): Set<string> {
     const evaluationId = /#\/evaluations\/([^/]+)/.exec(screenAddresses.get('received-report') ?? '')?.[1];
     const workspace = /#\/moderation\/([^/]+)/.exec(reviewUrl)?.[1];
     if (!evaluationId || !workspace) throw new Error('the journey did not reach the evaluation and the workspace');
@@ -247,29 +248,40 @@ describe('moderation, from the school to the moderator and back', () => {
       `${server.url}#/moderation/${workspace}/import`,
       ...screenAddresses.values(),
     ]);
-    const sweep = async (label: string, look: (typeof THEME_AND_TINT)[number], check: (address: string) => Promise<void>) => {
-      for (const address of addresses) {
-        // A new hash alone would not load the page again: reload, so the stored look is applied.
-        await page.goto(address);
-        await page.reload();
-        await expectVisible(page.locator('h1'));
-        await expect(page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.tint])).resolves.toEqual(
-          [look.theme, look.tint],
-        );
-        await expect.poll(() => page.locator('h1').count(), { message: `one h1 at ${address} (${label})` }).toBe(1);
-        await check(address);
-      }
-    };
-    for (const look of THEME_AND_TINT) {
-      await storeReadingPreferences(page, look);
+    expect(addresses.size).toBeGreaterThanOrEqual(18);
+    return addresses;
+  }
+
+  async function sweep(label: string, look: (typeof THEME_AND_TINT)[number], check: (address: string) => Promise<void>) {
+    await storeReadingPreferences(page, look);
+    for (const address of sweptAddresses()) {
+      // A new hash alone would not load the page again: reload, so the stored look is applied.
+      await page.goto(address);
+      await page.reload();
+      await expectVisible(page.locator('h1'));
+      await expect(page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.tint])).resolves.toEqual([
+        look.theme,
+        look.tint,
+      ]);
+      await expect.poll(() => page.locator('h1').count(), { message: `one h1 at ${address} (${label})` }).toBe(1);
+      await check(address);
+    }
+  }
+
+  it.each(THEME_AND_TINT.map((look) => [look.theme, look.tint, look] as const))(
+    'every screen of both journeys passes axe in the %s theme with the %s tint',
+    async (_theme, _tint, look) => {
       await sweep(`${look.theme}, ${look.tint}`, look, (address) =>
         expectNoAxeViolations(page, `${address} in ${look.theme} with ${look.tint} tint`),
       );
-    }
+      expect(app.pageErrors).toEqual([]);
+    },
+  );
+
+  it('every screen of both journeys reflows at 320 px, in the standard and high-contrast themes', async () => {
     await page.setViewportSize({ width: 320, height: 720 });
     for (const look of [THEME_AND_TINT[0], THEME_AND_TINT[4]]) {
       if (!look) continue;
-      await storeReadingPreferences(page, look);
       await sweep(`320 px, ${look.theme}`, look, async (address) => {
         const overflow = await horizontalOverflow(page);
         expect(overflow.root, `${address} at 320 px in ${look.theme}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.width);
@@ -278,7 +290,6 @@ describe('moderation, from the school to the moderator and back', () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await storeReadingPreferences(page, {});
-    expect(addresses.size).toBeGreaterThanOrEqual(18);
     expect(app.pageErrors).toEqual([]);
   });
 });
