@@ -30,8 +30,9 @@ function swatchOf(group: ChartGroup, index: number): Swatch {
 }
 
 /**
- * Judgements by strand as a stacked bar per strand, beside a table of the same numbers. The picture
- * is hidden from screen readers: the table is its text equivalent.
+ * Judgements by strand as a stacked bar per strand, with a table of the same numbers in a disclosure
+ * under it (the dashboard's strand table above already gives most of them, so it is not shown twice).
+ * The picture is hidden from screen readers: the table is its text equivalent.
  */
 export function JudgementsByStrandChart({
   framework,
@@ -56,7 +57,7 @@ export function JudgementsByStrandChart({
   return (
     <figure className="strand-chart" aria-labelledby={`${idBase}-caption`}>
       <figcaption id={`${idBase}-caption`} className="strand-chart__caption">
-        Criteria at each judgement, per strand (the table under the chart gives the numbers)
+        Criteria at each judgement, per strand (the chart’s numbers are in the table you can open under it)
       </figcaption>
       <div className="strand-chart__picture" aria-hidden="true">
         <svg className="strand-chart__defs" width="0" height="0" focusable="false">
@@ -111,35 +112,38 @@ export function JudgementsByStrandChart({
           );
         })}
       </div>
-      <ScrollRegion label="Criteria at each judgement, per strand: table">
-        <table className="table" data-testid="strand-chart-table">
-          <caption>Criteria at each judgement, per strand</caption>
-          <thead>
-            <tr>
-              <th scope="col">Strand</th>
-              {groups.map((g) => (
-                <th scope="col" key={g.key}>
-                  {g.label}
-                </th>
-              ))}
-              <th scope="col">Criteria that apply</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.strandId}>
-                <th scope="row">
-                  {row.strandId} {row.title}
-                </th>
-                {row.counts.map((count, i) => (
-                  <td key={groups[i]!.key}>{count}</td>
+      <details className="strand-chart__numbers">
+        <summary>The chart’s numbers as a table, with the criteria not judged yet and not applicable</summary>
+        <ScrollRegion label="Criteria at each judgement, per strand: table">
+          <table className="table" data-testid="strand-chart-table">
+            <caption>Criteria at each judgement, per strand</caption>
+            <thead>
+              <tr>
+                <th scope="col">Strand</th>
+                {groups.map((g) => (
+                  <th scope="col" key={g.key}>
+                    {g.label}
+                  </th>
                 ))}
-                <td>{row.total}</td>
+                <th scope="col">Criteria that apply</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.strandId}>
+                  <th scope="row">
+                    {row.strandId} {row.title}
+                  </th>
+                  {row.counts.map((count, i) => (
+                    <td key={groups[i]!.key}>{count}</td>
+                  ))}
+                  <td>{row.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </details>
     </figure>
   );
 }
