@@ -1,5 +1,13 @@
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Vitest's default is one worker fewer than the cores, which is one worker on a two-core CI
+ * machine. The unit and component tests spend much of their time waiting (workers, pdfsig,
+ * openssl, IndexedDB), so one worker per core keeps both cores busy.
+ */
+const WORKERS = Math.max(2, availableParallelism());
 
 export default defineConfig({
   plugins: [react()],
@@ -7,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', maxWorkers: WORKERS },
       },
       {
         extends: true,
@@ -15,6 +23,7 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          maxWorkers: WORKERS,
           setupFiles: ['test/component/keep-blobs-in-fake-indexeddb.ts', 'test/component/setup-component-tests.ts'],
           testTimeout: 20_000,
         },

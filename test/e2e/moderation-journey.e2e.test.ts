@@ -9,8 +9,9 @@ import { sha256Hex } from '../../shared/formats/sha256';
 import { criteriaToReview } from '../../shared/moderation/moderation-review';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { checkScreen, expectSavedAfter, expectVisible, screenAddresses, shippedFrameworkForRegion } from './support/app';
-import { expectNoAxeViolations } from './support/axe';
+import { AXE_COLOUR_RULES, expectNoAxeViolations } from './support/axe';
 import { horizontalOverflow, storeReadingPreferences, THEME_AND_TINT } from './support/reading-themes';
+import { DEFAULT_READING_PREFERENCES, readingAttributes } from '../../renderer/settings/reading-comfort/reading-preferences';
 import type { AppBrowser } from './support/browser';
 import {
   continueWithFirstCriterion,
@@ -75,6 +76,8 @@ async function look(name: string, heading: string | RegExp): Promise<void> {
 
 /** The criteria the moderator reviews: those that apply to the school by the profile in its submission. */
 const toReview = () => criteriaToReview(framework, profileOf(northEastPrimary({ name: SCHOOL, urn: URN })));
+
+type Look = (typeof THEME_AND_TINT)[number];
 
 const submissionNav = () => page.getByRole('navigation', { name: 'Moderation of this submission' });
 
@@ -233,8 +236,8 @@ describe('moderation, from the school to the moderator and back', () => {
     expect(app.outsideRequests).toEqual([]);
   });
 
-  // Every screen both journeys reached, and the ones beside them: swept once per look, each look a test of its own.
-  function sweptAddresses(): Set<string> {
+  // Every screen both journeys reached, and the ones beside them, in every look.
+  function sweptAddresses(): string[] {
     const evaluationId = /#\/evaluations\/([^/]+)/.exec(screenAddresses.get('received-report') ?? '')?.[1];
     const workspace = /#\/moderation\/([^/]+)/.exec(reviewUrl)?.[1];
     if (!evaluationId || !workspace) throw new Error('the journey did not reach the evaluation and the workspace');
@@ -249,47 +252,76 @@ describe('moderation, from the school to the moderator and back', () => {
       ...screenAddresses.values(),
     ]);
     expect(addresses.size).toBeGreaterThanOrEqual(18);
-    return addresses;
+    return [...addresses];
   }
 
-  async function sweep(label: string, look: (typeof THEME_AND_TINT)[number], check: (address: string) => Promise<void>) {
-    await storeReadingPreferences(page, look);
-    for (const address of sweptAddresses()) {
-      // A new hash alone would not load the page again: reload, so the stored look is applied.
+  /**
+   * Opens each address once (loaded afresh in the standard look) and puts each look on it in turn
+   * the way the Settings screen does when a choice changes: the root element's data attributes, at once.
+   */
+  async function sweep(addresses: readonly string[], looks: readonly Look[], check: (address: string, look: Look) => Promise<void>) {
+    await storeReadingPreferences(page, {});
+    for (const address of addresses) {
       await page.goto(address);
       await page.reload();
       await expectVisible(page.locator('h1'));
-      await expect(page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.tint])).resolves.toEqual([
-        look.theme,
-        look.tint,
-      ]);
-      await expect.poll(() => page.locator('h1').count(), { message: `one h1 at ${address} (${label})` }).toBe(1);
-      await check(address);
+      await expect.poll(() => page.locator('h1').count(), { message: `one h1 at ${address}` }).toBe(1);
+      for (const look of looks) {
+        await page.evaluate(
+          (attributes) => {
+            for (const [name, value] of Object.entries(attributes)) document.documentElement.setAttribute(name, value);
+          },
+          readingAttributes({ ...DEFAULT_READING_PREFERENCES, ...look }),
+        );
+        await check(address, look);
+      }
     }
   }
 
-  it.each(THEME_AND_TINT.map((look) => [look.theme, look.tint, look] as const))(
-    'every screen of both journeys passes axe in the %s theme with the %s tint',
-    async (_theme, _tint, look) => {
-      await sweep(`${look.theme}, ${look.tint}`, look, (address) =>
-        expectNoAxeViolations(page, `${address} in ${look.theme} with ${look.tint} tint`),
-      );
-      expect(app.pageErrors).toEqual([]);
-    },
-  );
+  /** The page's background and text colours in each look, by address: the proof that each look was on the page axe checked. */
+  const backgrounds = new Map<string, Set<string>>();
+
+  /** Every rule in each theme without a tint; the tints change colours only, so under them the colour rules. */
+  async function axeInEveryLook(address: string, look: Look): Promise<void> {
+    const background = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return `${style.backgroundColor} on ${style.color}`;
+    });
+    backgrounds.set(address, (backgrounds.get(address) ?? new Set()).add(background));
+    await expectNoAxeViolations(
+      page,
+      `${address} in ${look.theme} with ${look.tint} tint`,
+      look.tint === 'none' ? undefined : AXE_COLOUR_RULES,
+    );
+  }
+
+  it('every screen of the school’s journey passes axe in every theme and tint', async () => {
+    const school = sweptAddresses().filter((address) => !address.includes('#/moderation/'));
+    expect(school.length).toBeGreaterThanOrEqual(9);
+    await sweep(school, THEME_AND_TINT, axeInEveryLook);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('every screen of the moderator’s journey passes axe in every theme and tint', async () => {
+    const moderator = sweptAddresses().filter((address) => address.includes('#/moderation/'));
+    expect(moderator.length).toBeGreaterThanOrEqual(6);
+    await sweep(moderator, THEME_AND_TINT, axeInEveryLook);
+    expect(app.pageErrors).toEqual([]);
+    // Each look drew its own colours on every screen swept.
+    expect(backgrounds.size).toBe(sweptAddresses().length);
+    for (const [address, seen] of backgrounds) expect(seen.size, address).toBe(THEME_AND_TINT.length);
+  });
 
   it('every screen of both journeys reflows at 320 px, in the standard and high-contrast themes', async () => {
     await page.setViewportSize({ width: 320, height: 720 });
-    for (const look of [THEME_AND_TINT[0], THEME_AND_TINT[4]]) {
-      if (!look) continue;
-      await sweep(`320 px, ${look.theme}`, look, async (address) => {
-        const overflow = await horizontalOverflow(page);
-        expect(overflow.root, `${address} at 320 px in ${look.theme}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.width);
-        expect(overflow.body, `${address} at 320 px in ${look.theme}`).toBeLessThanOrEqual(overflow.width);
-      });
-    }
+    const looks = THEME_AND_TINT.filter((look) => look.tint === 'none');
+    expect(looks.map((look) => look.theme)).toEqual(['standard', 'high-contrast']);
+    await sweep(sweptAddresses(), looks, async (address, look) => {
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.root, `${address} at 320 px in ${look.theme}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.width);
+      expect(overflow.body, `${address} at 320 px in ${look.theme}`).toBeLessThanOrEqual(overflow.width);
+    });
     await page.setViewportSize({ width: 1280, height: 900 });
-    await storeReadingPreferences(page, {});
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -85,6 +85,14 @@ function limiter(limit: number) {
   };
 }
 
+/**
+ * openssl reads every certificate. pdfsig checks the ones with forced edge serials and every
+ * eighth of the rest: what it adds over openssl is the signature over a PDF, made by the same code
+ * for every certificate, so a sample of it is as telling as all of it.
+ */
+const signedByPdfsig = (i: number) => i < EDGE_SERIALS.length || i % 8 === 0;
+const PDFSIG_COUNT = Array.from({ length: COUNT }, (_, i) => i).filter(signedByPdfsig).length;
+
 let layout: Uint8Array;
 const INFO = { title: 'Certificate check', author: 'Test', subject: 'pdfsig', language: 'en-GB' };
 
@@ -116,6 +124,7 @@ beforeAll(async () => {
     fingerprints.add(await certificateFingerprint(der));
     serials.add(Buffer.from(parseCertificate(der).serialNumber.valueBlock.valueHexView).toString('hex'));
     pems.push(pem(der));
+    if (!signedByPdfsig(i)) continue;
     const path = await signedPdf(`certificate-${i}`, (digest) => signDigest(digest, keys.privateKey, der));
     await pdfsig.add(async () => pdfsigVerdicts.set(i, await pdfsigVerdict(path)));
   }
@@ -138,8 +147,9 @@ describe(`${COUNT} fresh certificates`, () => {
     expect(read).toEqual({ found: COUNT, clean: true, stderr: '' });
   });
 
-  it('each sign a PDF that pdfsig validates', () => {
-    expect(pdfsigVerdicts.size).toBe(COUNT);
+  it(`each sign a PDF that pdfsig validates (the ${EDGE_SERIALS.length} edge serials and every eighth of the rest)`, () => {
+    expect(PDFSIG_COUNT).toBeGreaterThan(COUNT / 8);
+    expect(pdfsigVerdicts.size).toBe(PDFSIG_COUNT);
     const failed = [...pdfsigVerdicts].filter(([, verdict]) => verdict !== '1 signature(s): Signature is Valid.');
     expect(failed).toEqual([]);
   });
