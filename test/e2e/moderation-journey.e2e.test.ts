@@ -33,7 +33,9 @@ import type { StaticServer } from './support/static-server';
  * Both sides of moderation in one browser, as the two people do it: a school exports its signed
  * submission; a moderator imports it, reviews criteria (opening the evidence inside the PDF), plans
  * a visit from a seed, records the outcome and exports the signed report; the school imports the
- * report, sees the moderation beside its judgements, and finds the request for evidence in its plan.
+ * report, sees the moderation beside its judgements, and finds the request for evidence in its plan;
+ * it sends that evidence, has the changed evaluation approved again and resubmits, and the moderator's
+ * version 2 carries over the decisions on the criteria that did not change.
  * The real workers run here (pkijs works in Chromium), and every screen gets an axe scan.
  */
 let server: StaticServer;
@@ -234,6 +236,47 @@ describe('moderation, from the school to the moderator and back', () => {
     expect(reviewUrl).toContain('#/moderation/');
     expect(app.pageErrors).toEqual([]);
     expect(app.outsideRequests).toEqual([]);
+  });
+
+  it('the school sends the evidence asked for: the approval goes out of date and is renewed, and version 2 carries the unchanged decisions over with the changed criterion first', async () => {
+    const [first, second, third] = toReview();
+    const criterionAddress = screenAddresses.get('criterion-moderator-decision');
+    if (!first || !second || !third || !criterionAddress) throw new Error('the journey did not reach the criterion');
+    await page.goto(criterionAddress);
+    await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(first.id.replaceAll('.', '\\.')) }));
+    await page
+      .getByLabel('Add a new file and link it')
+      .setInputFiles([
+        { name: 'governors-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes: the SEN policy was approved.\n') },
+      ]);
+    await expectVisible(page.getByText(/Added and linked “governors-minutes\.txt”/));
+
+    // The head teacher approved version 1: the change puts that approval out of date, and the export asks for it again.
+    await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Submit' }).click();
+    await expectVisible(page.getByTestId('approval-state').getByText(/^Out of date: changed since /));
+    await page.getByLabel(/We confirm that this self-evaluation is an accurate account/).check();
+    await page.getByRole('button', { name: 'Export the signed submission' }).click();
+    await expectVisible(
+      page.getByRole('alert').getByRole('link', { name: /^Out of date: changed since .*; ask them to approve it again/ }),
+    );
+    const resubmissionPath = await exportSignedSubmission(page, downloads);
+
+    await page.goto(reviewUrl.replace(/#\/moderation\/([^/]+)\/.*$/, '#/moderation/$1/import'));
+    await page.getByLabel('Choose submission PDFs').setInputFiles(resubmissionPath);
+    // The school's key is trusted from version 1: version 2 comes in without asking again.
+    await page.getByRole('link', { name: `Open submission v2 from ${SCHOOL}` }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: `${SCHOOL}: submission v2` }));
+    await expectVisible(
+      page
+        .getByTestId('carry-over-summary')
+        .getByText(/^1 of \d+ criteria changed since version 1\. 2 decisions were carried over from the criteria that did not change\./),
+    );
+    const rows = page.getByTestId('moderation-criteria').getByRole('row');
+    await expect(rows.nth(1).getByRole('rowheader').textContent()).resolves.toBe(first.id);
+    await expectVisible(rows.nth(1).getByText('Changed or new: review it'));
+    await expectVisible(rows.filter({ hasText: third.id }).getByText('Carried over from version 1'));
+    await look('moderation-overview-v2', `${SCHOOL}: submission v2`);
+    expect(app.pageErrors).toEqual([]);
   });
 
   // Every screen both journeys reached, and the ones beside them, in every look.
