@@ -5,6 +5,7 @@ import { evidenceRequestActions } from '../../shared/moderation/moderation-revie
 import type { VerifyRunner } from '../export/verify-jobs';
 import { newId, nowIso, type AppDatabase, type ReceivedReportRecord } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
+import { storedEvaluationEditable } from './evaluation-edit-guard';
 
 /** A school's side of moderation: the reports it imports, and the moderators' keys it has pinned. */
 
@@ -32,6 +33,11 @@ export type ReportImportResult =
       record: ReceivedReportRecord;
       /** How many requests for more evidence became new actions in the plan. */
       actionsCreated: number;
+      /**
+       * How many requests were not added to the plan because the evaluation is on a historic edition
+       * and can no longer be changed (the report itself is still kept); 0 otherwise.
+       */
+      requestsNotPlanned: number;
       trust: 'first-use' | 'matches' | 'accepted';
     }
   /** The key is new, or differs from the pinned one, and the person has not confirmed it: nothing was written. */
@@ -52,65 +58,86 @@ export async function importReceivedReport(
   const { moderation } = report;
   const fingerprint = report.certificate.fingerprint;
   try {
-    return await db.transaction('rw', [db.receivedReports, db.moderatorPins, db.actions, db.submissions], async () => {
-      const submission = await db.submissions.get(moderation.submission.submissionId);
-      if (!submission || submission.schoolId !== schoolId || submission.sha256 !== moderation.submission.sha256) {
-        throw new UserFacingError('This report is not about a submission this school exported, so it was not imported.');
-      }
-      const pinKey = reportPinKey(schoolId, moderation);
-      const pin = await db.moderatorPins.get(pinKey);
-      const decision = decideTrust(pin, fingerprint, input.confirmedFingerprint);
-      if (decision.kind === 'ask') return { outcome: 'needs-decision' as const, question: decision.question };
-      if (decision.trust !== 'matches') {
-        await db.moderatorPins.put({
-          key: pinKey,
+    return await db.transaction(
+      'rw',
+      [db.receivedReports, db.moderatorPins, db.actions, db.submissions, db.evaluations, db.frameworks],
+      async () => {
+        const submission = await db.submissions.get(moderation.submission.submissionId);
+        if (!submission || submission.schoolId !== schoolId || submission.sha256 !== moderation.submission.sha256) {
+          throw new UserFacingError('This report is not about a submission this school exported, so it was not imported.');
+        }
+        const pinKey = reportPinKey(schoolId, moderation);
+        const pin = await db.moderatorPins.get(pinKey);
+        const decision = decideTrust(pin, fingerprint, input.confirmedFingerprint);
+        if (decision.kind === 'ask') return { outcome: 'needs-decision' as const, question: decision.question };
+        if (decision.trust !== 'matches') {
+          await db.moderatorPins.put({
+            key: pinKey,
+            schoolId,
+            regionId: moderation.moderator.regionId,
+            organisation: moderation.moderator.organisation,
+            fingerprint,
+            moderatorName: report.certificate.commonName,
+            pinnedAt: nowIso(),
+          });
+        }
+
+        const existing = await db.receivedReports.get(moderation.reportId);
+        if (existing)
+          return {
+            outcome: 'already-imported' as const,
+            record: existing,
+            actionsCreated: 0,
+            requestsNotPlanned: 0,
+            trust: decision.trust,
+          };
+
+        // A report on an evaluation that is now historic is kept as the record it is, but its requests
+        // do not become actions in a plan that can no longer be changed.
+        const requests = evidenceRequestActions(moderation);
+        const editable = (await storedEvaluationEditable(db, submission.evaluationId)).editable;
+        const planned = await db.actions.where('evaluationId').equals(submission.evaluationId).toArray();
+        const known = new Set(planned.map((a) => actionIdentity(a.what, a.criterionIds)));
+        let actionsCreated = 0;
+        for (const request of editable ? requests : []) {
+          if (known.has(actionIdentity(request.what, [request.criterionId]))) continue;
+          const now = nowIso();
+          await db.actions.add({
+            id: newId(),
+            evaluationId: submission.evaluationId,
+            criterionIds: [request.criterionId],
+            what: request.what,
+            who: '',
+            byWhen: request.byWhen,
+            successCriteria: '',
+            status: 'not-started',
+            createdAt: now,
+            updatedAt: now,
+          });
+          actionsCreated += 1;
+        }
+
+        const record: ReceivedReportRecord = {
+          id: moderation.reportId,
           schoolId,
-          regionId: moderation.moderator.regionId,
-          organisation: moderation.moderator.organisation,
-          fingerprint,
-          moderatorName: report.certificate.commonName,
-          pinnedAt: nowIso(),
-        });
-      }
-
-      const existing = await db.receivedReports.get(moderation.reportId);
-      if (existing) return { outcome: 'already-imported' as const, record: existing, actionsCreated: 0, trust: decision.trust };
-
-      const planned = await db.actions.where('evaluationId').equals(submission.evaluationId).toArray();
-      const known = new Set(planned.map((a) => actionIdentity(a.what, a.criterionIds)));
-      let actionsCreated = 0;
-      for (const request of evidenceRequestActions(moderation)) {
-        if (known.has(actionIdentity(request.what, [request.criterionId]))) continue;
-        const now = nowIso();
-        await db.actions.add({
-          id: newId(),
           evaluationId: submission.evaluationId,
-          criterionIds: [request.criterionId],
-          what: request.what,
-          who: '',
-          byWhen: request.byWhen,
-          successCriteria: '',
-          status: 'not-started',
-          createdAt: now,
-          updatedAt: now,
-        });
-        actionsCreated += 1;
-      }
-
-      const record: ReceivedReportRecord = {
-        id: moderation.reportId,
-        schoolId,
-        evaluationId: submission.evaluationId,
-        submissionId: submission.id,
-        importedAt: nowIso(),
-        fileSha256: report.fileSha256,
-        signerFingerprint: fingerprint,
-        document: moderation,
-        pdf: input.pdf,
-      };
-      await db.receivedReports.add(record);
-      return { outcome: 'imported' as const, record, actionsCreated, trust: decision.trust };
-    });
+          submissionId: submission.id,
+          importedAt: nowIso(),
+          fileSha256: report.fileSha256,
+          signerFingerprint: fingerprint,
+          document: moderation,
+          pdf: input.pdf,
+        };
+        await db.receivedReports.add(record);
+        return {
+          outcome: 'imported' as const,
+          record,
+          actionsCreated,
+          requestsNotPlanned: editable ? 0 : requests.length,
+          trust: decision.trust,
+        };
+      },
+    );
   } catch (error) {
     throw new UserFacingError(describeStorageError(error, 'the moderation report'));
   }

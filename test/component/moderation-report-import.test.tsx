@@ -155,6 +155,27 @@ describe('A school imports a moderation report', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(3 + 1);
   });
 
+  it('keeps a report on an evaluation that is now on a historic edition, but adds none of its requests to the plan, and says why', async () => {
+    const db = freshDatabase();
+    const { school, evaluation, framework } = await seedSchoolAndEvaluation(db, 'north-east', 'historic');
+    const { moderation } = await schoolSubmissionAndReport(db, school, evaluation.id, framework);
+    const user = userEvent.setup();
+    await renderWithServices(<ModerationReportsScreen schoolId={school.id} />, {
+      db,
+      platform: recordingPlatform(),
+      pdfJobs: fakePdfRunner().runner,
+      verifyJobs: fakeVerifyRunner([verifiedReport(moderation)]).runner,
+    });
+    await user.upload(await screen.findByLabelText('Choose the moderation report (PDF)'), reportFile());
+    await user.click(within(await screen.findByTestId('first-use-report')).getByRole('button', { name: /^Trust and import/ }));
+    const done = await screen.findByTestId('report-imported');
+    expect(done.textContent).toMatch(
+      /Its 2 requests for more evidence were not added to the action plan, because this evaluation is on a historic edition and can no longer be changed\. Carry it forward into the current edition to plan them there\./,
+    );
+    expect(await db.receivedReports.count()).toBe(1);
+    expect(await db.actions.where('evaluationId').equals(evaluation.id).count()).toBe(0);
+  });
+
   it('asks before accepting a report signed with a different moderator key, and imports nothing when refused', async () => {
     const { db, school, evaluation, moderation, platform, user } = await setUp();
     await db.moderatorPins.put({

@@ -252,9 +252,11 @@ function ImportMessage({ state, onDecide }: { state: ImportState; onDecide: (acc
       ) : (
         <p>
           Imported the moderation of submission v{record.document.submission.version} by {record.document.moderator.name}.{' '}
-          {result.actionsCreated === 0
-            ? 'It asks for no more evidence.'
-            : `${result.actionsCreated} ${result.actionsCreated === 1 ? 'request' : 'requests'} for more evidence became ${result.actionsCreated === 1 ? 'an action' : 'actions'} in your plan.`}
+          {result.requestsNotPlanned > 0
+            ? `Its ${result.requestsNotPlanned === 1 ? 'request' : `${result.requestsNotPlanned} requests`} for more evidence ${result.requestsNotPlanned === 1 ? 'was' : 'were'} not added to the action plan, because this evaluation is on a historic edition and can no longer be changed. Carry it forward into the current edition to plan ${result.requestsNotPlanned === 1 ? 'it' : 'them'} there.`
+            : result.actionsCreated === 0
+              ? 'It asks for no more evidence.'
+              : `${result.actionsCreated} ${result.actionsCreated === 1 ? 'request' : 'requests'} for more evidence became ${result.actionsCreated === 1 ? 'an action' : 'actions'} in your plan.`}
         </p>
       )}
       <p>
