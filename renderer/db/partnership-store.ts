@@ -166,6 +166,15 @@ export async function issueFromRequest(
   };
 }
 
+/** The file of a certificate in the register, to save again: PEM, the certificate then the partnership's root. */
+export async function issuedCertificateFile(db: AppDatabase, key: string): Promise<{ fileName: string; file: Blob } | null> {
+  const record = await db.issuedCertificates.get(key);
+  const rootDer = record ? await partnershipRootDer(db, record.partnershipId) : null;
+  if (!record || !rootDer) return null;
+  const text = pemBlock('CERTIFICATE', record.certificateDer) + pemBlock('CERTIFICATE', rootDer);
+  return { fileName: issuedCertificateFileName(record.subject), file: new Blob([text], { type: 'application/x-pem-file' }) };
+}
+
 /** Revokes a certificate in the register, with the reason. */
 export async function revokeIssuedCertificate(
   db: AppDatabase,

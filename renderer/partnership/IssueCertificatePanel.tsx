@@ -53,7 +53,7 @@ export function IssueCertificatePanel({ partnershipId }: { partnershipId: string
         text:
           saved === 'saved'
             ? `${issued.message} Saved as ${issued.value.fileName}.`
-            : `${issued.message} The file was not saved: save it from the register.`,
+            : `${issued.message} The file was not saved: use “Save again” in the register.`,
       });
     } catch (error) {
       setOutcome({ kind: 'error', text: describeStorageError(error, 'the certificate') });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useServices } from '../app/app-context';
 import { useIssuedCertificates } from '../db/partnership-queries';
-import { revokeIssuedCertificate } from '../db/partnership-store';
+import { issuedCertificateFile, revokeIssuedCertificate } from '../db/partnership-store';
 import { describeStorageError } from '../db/storage-errors';
 import { REVOCATION_REASONS, type RevocationReason } from '../../shared/crypto/revocation-list';
 import { formatIsoDate } from '../../shared/formats/en-gb-dates';
@@ -12,7 +12,7 @@ const REASONS = Object.keys(REVOCATION_REASONS) as RevocationReason[];
 
 /** The certificates this partnership has issued, newest first, each revocable with a reason. */
 export function IssuedCertificatesRegister({ partnershipId, canRevoke }: { partnershipId: string; canRevoke: boolean }) {
-  const { db } = useServices();
+  const { db, platform } = useServices();
   const register = useIssuedCertificates(db, partnershipId);
   const [revoking, setRevoking] = useState<IssuedCertificateRecord | null>(null);
   const [reason, setReason] = useState<RevocationReason | ''>('');
@@ -27,6 +27,22 @@ export function IssuedCertificatesRegister({ partnershipId, canRevoke }: { partn
       if (result.ok) setRevoking(null);
     } catch (error) {
       setOutcome({ kind: 'error', text: describeStorageError(error, 'the revocation') });
+    }
+  };
+
+  const saveAgain = async (record: IssuedCertificateRecord) => {
+    setOutcome(null);
+    try {
+      const found = await issuedCertificateFile(db, record.key);
+      if (!found)
+        return setOutcome({
+          kind: 'error',
+          text: 'That certificate’s file cannot be made on this computer: the partnership’s key is not here.',
+        });
+      const saved = await platform.saveFile(found.fileName, found.file);
+      setOutcome({ kind: 'success', text: saved === 'saved' ? `Saved ${found.fileName} again.` : 'Not saved.' });
+    } catch (error) {
+      setOutcome({ kind: 'error', text: describeStorageError(error, 'the certificate file') });
     }
   };
 
@@ -48,7 +64,7 @@ export function IssuedCertificatesRegister({ partnershipId, canRevoke }: { partn
                 <th scope="col">Issued</th>
                 <th scope="col">State</th>
                 <th scope="col">Serial number</th>
-                {canRevoke ? <th scope="col">Revoke</th> : null}
+                {canRevoke ? <th scope="col">Actions</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -65,6 +81,14 @@ export function IssuedCertificatesRegister({ partnershipId, canRevoke }: { partn
                   </td>
                   {canRevoke ? (
                     <td>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        aria-label={`Save the certificate file of ${record.subject.commonName} again`}
+                        onClick={() => void saveAgain(record)}
+                      >
+                        Save again
+                      </button>{' '}
                       {record.revocation ? null : (
                         <button
                           type="button"

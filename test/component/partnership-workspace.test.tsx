@@ -131,7 +131,7 @@ describe('the partnership workspace', () => {
     ]);
     expect(rows[1]!.textContent).toContain('Revoked on 20 November 2026: replaced by a newer certificate');
     expect(rows[2]!.textContent).toContain('Valid until 2 November 2099');
-    expect(within(rows[1]!).queryByRole('button')).toBeNull();
+    expect(within(rows[1]!).queryByRole('button', { name: /^Revoke/ })).toBeNull();
 
     const user = userEvent.setup();
     await user.click(within(register).getByRole('button', { name: 'Revoke the certificate of Kingsbridge Community College' }));
@@ -149,6 +149,24 @@ describe('the partnership workspace', () => {
     expect(lists.textContent).toContain('No revocation list has been published yet. 2 certificates were revoked since');
   });
 
+  it('saves an issued certificate’s file again: the certificate, then the partnership’s root', async () => {
+    const db = freshDatabase();
+    await seedPartnership(db);
+    const platform = recordingPlatform();
+    await renderWithServices(<PartnershipScreen partnershipId="p1" />, { db, platform });
+    const register = (await screen.findByRole('heading', { level: 2, name: 'Certificates issued' })).closest('section')!;
+    await userEvent
+      .setup()
+      .click(await within(register).findByRole('button', { name: 'Save the certificate file of Kingsbridge Community College again' }));
+    expect((await within(register).findByRole('status')).textContent).toBe(
+      'Saved Kingsbridge Community College certificate.crt.pem again.',
+    );
+    expect(platform.saved.map((f) => f.name)).toEqual(['Kingsbridge Community College certificate.crt.pem']);
+    expect(await platform.saved[0]!.data.text()).toBe(
+      '-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nMAMCAQc=\n-----END CERTIFICATE-----\n',
+    );
+  });
+
   it('without its key on this computer, says so and offers no issuing or revoking', async () => {
     const db = freshDatabase();
     await seedPartnership(db, false);
@@ -156,6 +174,6 @@ describe('the partnership workspace', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('This partnership’s signing key is not on this computer');
     expect(await screen.findAllByRole('row')).toHaveLength(3);
     expect(screen.queryByRole('heading', { name: 'Issue a certificate' })).toBeNull();
-    expect(screen.queryByRole('button', { name: /Revoke/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Revoke|Save/ })).toBeNull();
   });
 });
