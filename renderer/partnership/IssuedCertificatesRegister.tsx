@@ -81,26 +81,20 @@ export function IssuedCertificatesRegister({ partnershipId, canRevoke }: { partn
                   </td>
                   {canRevoke ? (
                     <td>
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        aria-label={`Save the certificate file of ${record.subject.commonName} again`}
-                        onClick={() => void saveAgain(record)}
-                      >
-                        Save again
+                      <button type="button" className="button button--secondary" onClick={() => void saveAgain(record)}>
+                        Save again<span className="visually-hidden">: the certificate file of {record.subject.commonName}</span>
                       </button>{' '}
                       {record.revocation ? null : (
                         <button
                           type="button"
                           className="button button--secondary"
-                          aria-label={`Revoke the certificate of ${record.subject.commonName}`}
                           onClick={() => {
                             setOutcome(null);
                             setReason('');
                             setRevoking(record);
                           }}
                         >
-                          Revoke
+                          Revoke<span className="visually-hidden">: the certificate of {record.subject.commonName}</span>
                         </button>
                       )}
                     </td>

@@ -134,7 +134,7 @@ describe('the partnership workspace', () => {
     expect(within(rows[1]!).queryByRole('button', { name: /^Revoke/ })).toBeNull();
 
     const user = userEvent.setup();
-    await user.click(within(register).getByRole('button', { name: 'Revoke the certificate of Kingsbridge Community College' }));
+    await user.click(within(register).getByRole('button', { name: 'Revoke: the certificate of Kingsbridge Community College' }));
     await user.click(within(register).getByRole('button', { name: 'Revoke the certificate' }));
     expect((await within(register).findAllByRole('alert')).map((a) => a.textContent)).toContain('Choose why the certificate is revoked.');
     expect((await db.issuedCertificates.get('p1|0A'))?.revocation).toBeUndefined();
@@ -157,7 +157,7 @@ describe('the partnership workspace', () => {
     const register = (await screen.findByRole('heading', { level: 2, name: 'Certificates issued' })).closest('section')!;
     await userEvent
       .setup()
-      .click(await within(register).findByRole('button', { name: 'Save the certificate file of Kingsbridge Community College again' }));
+      .click(await within(register).findByRole('button', { name: 'Save again: the certificate file of Kingsbridge Community College' }));
     expect((await within(register).findByRole('status')).textContent).toBe(
       'Saved Kingsbridge Community College certificate.crt.pem again.',
     );

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,26 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
       await expectVisible(register.getByRole('rowheader', { name: 'Kingsbridge Community College (school)' }));
       const verified = runTool('openssl', ['verify', '-CAfile', files.root, files.certificate]);
       expect(verified.trim()).toBe(`${files.certificate}: OK`);
+
+      const list = await saveDownload(
+        page,
+        folder,
+        () => page.getByRole('button', { name: 'Publish a signed revocation list' }).click(),
+        'list.crl.pem',
+      );
+      files.list = list.path;
+      expect(list.suggested).toBe(`${PARTNERSHIP} revocation list 1.crl.pem`);
+      await expectText(
+        page
+          .locator('section')
+          .filter({ has: page.getByRole('heading', { level: 2, name: 'Revocation list' }) })
+          .getByRole('status'),
+        /^Revocation list 1 is signed, listing 0 revoked certificates\./,
+      );
+      await checkScreen(page, 'partnership with its register', PARTNERSHIP);
+      const crl = spawnSync('openssl', ['crl', '-in', files.list, '-CAfile', files.root, '-noout'], { encoding: 'utf8' });
+      expect(crl.status).toBe(0);
+      expect(crl.stderr + crl.stdout).toContain('verify OK');
     } finally {
       await closeAppSession(partnership);
     }
@@ -147,6 +168,8 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
       await page.getByLabel('Choose a partnership’s certificate (.pem or .cer)').setInputFiles(files.root!);
       await page.getByRole('button', { name: 'Pin this partnership' }).click();
       await expectVisible(page.getByRole('list', { name: 'Pinned partnerships' }).getByText(PARTNERSHIP));
+      await page.getByLabel('Choose a revocation list from a pinned partnership (.crl.pem)').setInputFiles(files.list!);
+      await expectVisible(page.getByText(/Revocation list issued .*: 0 certificates revoked\./));
       await checkScreen(page, 'moderator details with certificate panel', 'Moderator workspace details');
 
       await page.getByRole('link', { name: 'Import submissions' }).first().click();
