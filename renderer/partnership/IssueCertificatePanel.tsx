@@ -4,6 +4,8 @@ import { issueFromRequest, readRequestToIssue, type RequestToIssue } from '../db
 import { describeStorageError } from '../db/storage-errors';
 import { chooseValidity, defaultValidityDays, subjectLine } from '../../shared/partnership/partnership-register';
 import { formatIsoDate } from '../../shared/formats/en-gb-dates';
+import { focusWhenShown } from '../help/focus-when-shown';
+import { DateField } from '../ui/DateField';
 import { StatusMessage } from '../ui/StatusMessage';
 import { bytesOfFile, Fingerprint, UNREADABLE_FILE } from './Fingerprint';
 
@@ -85,7 +87,9 @@ export function IssueCertificatePanel({ partnershipId }: { partnershipId: string
       </div>
       {request ? (
         <div className="notice" role="group" aria-labelledby="request-heading">
-          <h3 id="request-heading">The request asks for</h3>
+          <h3 id="request-heading" tabIndex={-1} ref={focusWhenShown}>
+            The request asks for
+          </h3>
           <dl className="details">
             <dt>Name</dt>
             <dd>{request.subject.commonName}</dd>
@@ -113,22 +117,14 @@ export function IssueCertificatePanel({ partnershipId }: { partnershipId: string
               {subjectLine(request.alreadyIssued.subject)}). Issue another only if they asked for one.
             </p>
           ) : null}
-          <fieldset>
-            <legend>Valid</legend>
-            <div className="field field--inline">
-              <label htmlFor="validity-from">From</label>
-              <input
-                id="validity-from"
-                type="date"
-                value={days.from}
-                onChange={(event) => setDays({ ...days, from: event.target.value })}
-              />
-            </div>
-            <div className="field field--inline">
-              <label htmlFor="validity-to">Until</label>
-              <input id="validity-to" type="date" value={days.to} onChange={(event) => setDays({ ...days, to: event.target.value })} />
-            </div>
-          </fieldset>
+          <DateField id="validity-from" legend="Valid from" value={days.from} onChange={(from) => setDays({ ...days, from })} />
+          <DateField
+            id="validity-to"
+            legend="Valid until"
+            hint="A year from today unless you change it."
+            value={days.to}
+            onChange={(to) => setDays({ ...days, to })}
+          />
           <div className="button-row">
             <button type="button" className="button" disabled={busy} onClick={() => void issue(request)}>
               Issue the certificate

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { checkScreen, expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
 import { runTool, saveDownload } from './support/downloads';
+import { tabTo } from './support/keyboard';
 import {
   continueWithFirstCriterion,
   exportSignedSubmission,
@@ -77,7 +78,10 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
       await checkScreen(page, 'partnership form', 'Set up a partnership workspace');
       await page.getByLabel('Region').selectOption({ label: 'North East' });
       await expect.poll(() => page.getByLabel(/Partnership’s name/).inputValue()).toBe(PARTNERSHIP);
-      await page.getByRole('button', { name: 'Set up partnership workspace' }).click();
+      // By keyboard from the region to the button, each stop showing where the focus is.
+      await page.getByLabel('Region').focus();
+      await tabTo(page, 'Set up partnership workspace');
+      await page.keyboard.press('Enter');
       await checkScreen(page, 'partnership', PARTNERSHIP);
 
       const root = await saveDownload(
@@ -95,12 +99,14 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
       await expect.poll(() => asks.innerText()).toContain('Kingsbridge Community College');
       await expect.poll(() => asks.innerText()).toContain('113532');
       await checkScreen(page, 'partnership with a request', PARTNERSHIP);
-      const certificate = await saveDownload(
-        page,
-        folder,
-        () => page.getByRole('button', { name: 'Issue the certificate' }).click(),
-        'school.crt.pem',
-      );
+      // The request's details take the focus when shown; the dates and the button follow by Tab.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('The request asks for');
+      await tabTo(page, 'Day');
+      await expect
+        .poll(() => page.getByRole('group', { name: 'Valid until' }).getByLabel('Year').inputValue())
+        .toBe(String(new Date().getUTCFullYear() + 1));
+      await tabTo(page, 'Issue the certificate');
+      const certificate = await saveDownload(page, folder, () => page.keyboard.press('Enter'), 'school.crt.pem');
       files.certificate = certificate.path;
       const register = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Certificates issued' }) });
       await expectVisible(register.getByRole('rowheader', { name: 'Kingsbridge Community College (school)' }));
