@@ -79,6 +79,12 @@ const routes = {
   'moderation-outcome': route('/moderation/:workspaceId/submissions/:submissionId/outcome', 'Outcome and moderation report', () =>
     import('../moderation/review/ModerationOutcomeScreen').then((m) => m.ModerationOutcomeScreen),
   ),
+  'new-partnership': route('/partnerships/new', 'Set up a partnership workspace', () =>
+    import('../partnership/PartnershipFormScreen').then((m) => m.PartnershipFormScreen),
+  ),
+  partnership: route('/partnerships/:partnershipId', 'Partnership', () =>
+    import('../partnership/PartnershipScreen').then((m) => m.PartnershipScreen),
+  ),
 };
 
 const NotFoundScreen = lazy(() => import('./NotFoundScreen').then((m) => ({ default: m.NotFoundScreen })));

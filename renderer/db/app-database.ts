@@ -2,6 +2,11 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
 import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswalk';
 import type { PartnershipTrustRecord } from '../../shared/moderation/partnership-trust';
+import type {
+  IssuedCertificateRecord,
+  PartnershipWorkspace,
+  WorkspacePartnershipCertificate,
+} from '../../shared/partnership/partnership-register';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
@@ -55,6 +60,10 @@ export interface SigningKeyRecord {
   urn: string;
   organisation?: string;
   createdAt: string;
+  /** The certificate a partnership issued for this key, once imported: files are signed with it while it is valid. */
+  partnershipCertificate?: WorkspacePartnershipCertificate;
+  /** When this workspace last wrote a certificate request for this key (ISO). */
+  certificateRequestedAt?: string;
 }
 
 /** An exported submission, frozen: its data as exported and the exact PDF that was saved. */
@@ -131,7 +140,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 9;
+export const DATABASE_SCHEMA_VERSION = 10;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -161,6 +170,8 @@ export class AppDatabase extends Dexie {
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
   partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
   approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
+  partnerships!: EntityTable<PartnershipWorkspace, 'id'>;
+  issuedCertificates!: EntityTable<IssuedCertificateRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -220,6 +231,9 @@ export class AppDatabase extends Dexie {
     // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
     // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
     this.version(9).stores({ approvals: 'evaluationId' });
+    // Version 10: partnership workspaces (issue 19) and the register of the certificates each has
+    // issued (shared/partnership/partnership-register.ts). New tables only: nothing to migrate.
+    this.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
   }
 }
 

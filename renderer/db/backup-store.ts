@@ -31,7 +31,7 @@ import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '.
 /** Tables never put in a backup, and why (said to the user when a backup is restored). */
 export const TABLES_LEFT_OUT: Readonly<Record<string, string>> = {
   signingKeys:
-    'Signing keys are made so that they can never be copied off the computer they were made on, so they are not in backups. A school restored on a computer without its key gets a new key the next time it exports a submission.',
+    'Signing keys are made so that they can never be copied off the computer they were made on, so they are not in backups. A school restored on a computer without its key gets a new key the next time it exports a submission (a certificate from its partnership is then needed again). A partnership restored without its key keeps its register but cannot issue or revoke certificates on that computer.',
 };
 
 /** The `meta` keys that describe this database rather than the school's work: a restore leaves them as this computer has them. */

@@ -1,6 +1,7 @@
 import type { School } from '../../shared/school/school-records';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
 import { isStrictDer } from '../../shared/crypto/strict-der';
+import { signsWithPartnershipCertificate } from '../../shared/partnership/partnership-register';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { nowIso, type AppDatabase, type SigningKeyRecord } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
@@ -106,6 +107,20 @@ export async function ensureSigningIdentity(
   }
 }
 
-function identityOf(record: SigningKeyRecord): SigningIdentity & { record: SigningKeyRecord } {
+/**
+ * The identity a record signs with: the partnership's certificate for this key (carrying the
+ * partnership's root, so the chain can be shown) while it is valid, else the workspace's own.
+ */
+function identityOf(record: SigningKeyRecord, now: Date = new Date()): SigningIdentity & { record: SigningKeyRecord } {
+  const certified = record.partnershipCertificate;
+  if (certified && signsWithPartnershipCertificate(certified, now)) {
+    return {
+      privateKey: record.keys.privateKey,
+      certificateDer: certified.certificateDer,
+      certificateFingerprint: certified.fingerprint,
+      issuerCertificatesDer: [certified.rootDer],
+      record,
+    };
+  }
   return { privateKey: record.keys.privateKey, certificateDer: record.certificateDer, certificateFingerprint: record.fingerprint, record };
 }

@@ -67,8 +67,13 @@ export function useSignedExport<R extends RecordedPdf>({ what, cancelled }: { wh
     setPreparing(true);
     let request: PdfJobRequest;
     try {
-      const { privateKey, certificateDer, certificateFingerprint } = await ensureSigningIdentity(db, subject);
-      request = await prepare({ privateKey, certificateDer, certificateFingerprint });
+      const { privateKey, certificateDer, certificateFingerprint, issuerCertificatesDer } = await ensureSigningIdentity(db, subject);
+      request = await prepare({
+        privateKey,
+        certificateDer,
+        certificateFingerprint,
+        ...(issuerCertificatesDer ? { issuerCertificatesDer } : {}),
+      });
     } catch (error) {
       setFailure(describeStorageError(error, what));
       setPreparing(false);

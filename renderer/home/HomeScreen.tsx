@@ -5,6 +5,7 @@ import { href } from '../app/hash-route';
 import { BackupReminder } from '../settings/BackupReminder';
 import { Layout } from '../ui/Layout';
 import { ModeratorWorkspaceList } from '../moderation/workspace/ModeratorWorkspaceList';
+import { PartnershipList } from '../partnership/PartnershipList';
 import { PageHeading } from '../ui/PageHeading';
 import { useSchoolsByName } from '../db/school-queries';
 import { useModeratorWorkspaces } from '../db/moderator-queries';
@@ -79,6 +80,7 @@ export function HomeScreen() {
         </a>
       </p>
       <ModeratorWorkspaceList />
+      <PartnershipList />
     </Layout>
   );
 }

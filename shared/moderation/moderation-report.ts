@@ -133,7 +133,8 @@ export async function exportModerationReport(
       location: document.moderator.regionName,
       signingTime: new Date(input.createdAt),
     },
-    (digest) => signDigest(digest, signing.privateKey, signing.certificateDer),
+    (digest) =>
+      signDigest(digest, signing.privateKey, signing.certificateDer, { issuerCertificatesDer: signing.issuerCertificatesDer ?? [] }),
     { onProgress: (stage, fraction) => onProgress({ stage, fraction: 0.7 + 0.3 * fraction }) },
   );
   onProgress({ stage: 'sign', fraction: 1 });

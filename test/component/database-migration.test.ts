@@ -496,6 +496,60 @@ describe('the upgrade to schema 8', () => {
     db.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
   });
+
+  it('keeps every record of a schema-9 database and adds working tables of partnerships and the certificates they issued', async () => {
+    const name = `migration-partnerships-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    old.version(9).stores({ approvals: 'evaluationId' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
+      approvals: [{ evaluationId: 'e1', name: 'Alex Morgan', role: 'head-teacher', date: '2026-11-19' }],
+      meta: [{ key: META.schemaVersion, value: 9 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(90);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    expect(await db.partnerships.count()).toBe(0);
+    await db.partnerships.put({
+      id: 'p1',
+      name: 'South West SEN Regional Partnership',
+      region: 'South West',
+      rootFingerprint: 'ab'.repeat(32),
+      createdAt: '2026-12-01T09:00:00.000Z',
+      revocationListNumber: 0,
+    });
+    const issued = {
+      key: 'p1|0A1B',
+      partnershipId: 'p1',
+      serial: '0A1B',
+      subject: { commonName: 'Riverside Primary', role: 'School' as const, urn: '123456', organisation: '' },
+      keyFingerprint: 'cd'.repeat(32),
+      fingerprint: 'ef'.repeat(32),
+      certificateDer: new Uint8Array([0x30, 0x00]),
+      notBefore: '2026-12-01T09:00:00.000Z',
+      notAfter: '2027-12-01T23:59:59.000Z',
+      issuedAt: '2026-12-01T09:00:00.000Z',
+    };
+    await db.issuedCertificates.bulkPut([issued, { ...issued, key: 'p2|0C', partnershipId: 'p2', serial: '0C' }]);
+    expect((await db.issuedCertificates.where('partnershipId').equals('p1').toArray()).map((r) => r.serial)).toEqual(['0A1B']);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
 });
 
 /** A database as a newer version of the app would leave it: a higher IndexedDB version, meta naming that app. */

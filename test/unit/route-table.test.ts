@@ -81,6 +81,8 @@ describe('the route table', () => {
       ],
       ['#/moderation/w1/submissions/x1/visit', { screen: 'moderation-visit', workspaceId: 'w1', submissionId: 'x1' }],
       ['#/moderation/w1/submissions/x1/outcome', { screen: 'moderation-outcome', workspaceId: 'w1', submissionId: 'x1' }],
+      ['#/partnerships/new', { screen: 'new-partnership' }],
+      ['#/partnerships/p1', { screen: 'partnership', partnershipId: 'p1' }],
     ];
     expect(addresses).toHaveLength(Object.keys(table).length);
     for (const [address, expected] of addresses) expect(parseRoute(address)).toEqual(expected);

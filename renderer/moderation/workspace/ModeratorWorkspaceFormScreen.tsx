@@ -4,6 +4,8 @@ import { href, navigate } from '../../app/hash-route';
 import { FormField } from '../../ui/FormField';
 import { ModeratorWorkspaceLayout } from './ModeratorWorkspaceLayout';
 import { PartnershipCertificates } from './PartnershipCertificates';
+import { WorkspaceCertificatePanel } from '../../partnership/WorkspaceCertificatePanel';
+import { moderatorSigningSubject } from '../../db/signing-key-store';
 import { PageHeading } from '../../ui/PageHeading';
 import { useModeratorWorkspaceRecord } from '../../db/moderator-queries';
 import { createModeratorWorkspace, updateModeratorWorkspace } from '../../db/moderator-store';
@@ -118,6 +120,7 @@ export function ModeratorWorkspaceFormScreen({ workspaceId }: { workspaceId?: st
         </div>
       </form>
       {workspaceId ? <PartnershipCertificates workspaceId={workspaceId} /> : null}
+      {existing ? <WorkspaceCertificatePanel subject={moderatorSigningSubject(existing)} /> : null}
     </ModeratorWorkspaceLayout>
   );
 }

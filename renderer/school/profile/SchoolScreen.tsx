@@ -9,6 +9,8 @@ import { carryForwardOf, hashQuery, href, navigate } from '../../app/hash-route'
 import { FieldError } from '../../ui/ErrorSummary';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
+import { WorkspaceCertificatePanel } from '../../partnership/WorkspaceCertificatePanel';
+import { schoolSigningSubject } from '../../db/signing-key-store';
 import { startEvaluation } from '../../db/evaluation-store';
 import { useSchoolWithEvaluations } from '../../db/school-queries';
 import { describeStorageError } from '../../db/storage-errors';
@@ -175,6 +177,7 @@ export function SchoolScreen({ schoolId }: { schoolId: string }) {
           <a href={href.editSchool(school.id)}>Edit school details</a>
         </p>
       </section>
+      <WorkspaceCertificatePanel subject={schoolSigningSubject(school)} />
     </Layout>
   );
 }
