@@ -19,6 +19,14 @@ import type {
   VisitPlan,
 } from '../../shared/moderation/moderation-records';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
+import type {
+  PeerModeratorPin,
+  ReceivedSecondModerationRequest,
+  SecondModerationDecision,
+  SecondModerationRequestRecord,
+  SecondModerationResolution,
+  SecondModerationReturnRecord,
+} from '../../shared/moderation/second-moderation-records';
 import { moderatorPinKey, normaliseOrganisation } from '../../shared/moderation/first-use-trust';
 
 /** A stored evidence file, kept once however many items or schools use it. */
@@ -131,7 +139,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 9;
+export const DATABASE_SCHEMA_VERSION = 10;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -161,6 +169,12 @@ export class AppDatabase extends Dexie {
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
   partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
   approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
+  secondModerationRequests!: EntityTable<SecondModerationRequestRecord, 'id'>;
+  secondModerationReturns!: EntityTable<SecondModerationReturnRecord, 'requestId'>;
+  secondModerationResolutions!: EntityTable<SecondModerationResolution, 'key'>;
+  receivedSecondRequests!: EntityTable<ReceivedSecondModerationRequest, 'key'>;
+  secondModerationDecisions!: EntityTable<SecondModerationDecision, 'key'>;
+  peerModeratorPins!: EntityTable<PeerModeratorPin, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -220,6 +234,18 @@ export class AppDatabase extends Dexie {
     // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
     // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
     this.version(9).stores({ approvals: 'evaluationId' });
+    // Version 10: second moderation (shared/moderation/second-moderation-records.ts). The first
+    // moderator's requests sent, the returns imported and the resolutions; the second moderator's
+    // requests received and decisions; and the keys of fellow moderators trusted on first use.
+    // New tables only: nothing to migrate.
+    this.version(10).stores({
+      secondModerationRequests: 'id, workspaceId, submissionKey',
+      secondModerationReturns: 'requestId, workspaceId',
+      secondModerationResolutions: 'key, requestId',
+      receivedSecondRequests: 'key, workspaceId',
+      secondModerationDecisions: 'key, receivedKey',
+      peerModeratorPins: 'key, workspaceId',
+    });
   }
 }
 
