@@ -67,6 +67,12 @@ const routes = {
   'moderation-import': route('/moderation/:workspaceId/import', 'Import submissions', () =>
     import('../moderation/queue/ModerationImportScreen').then((m) => m.ModerationImportScreen),
   ),
+  'second-moderation-inbox': route('/moderation/:workspaceId/second-moderation', 'Second moderation requests', () =>
+    import('../moderation/second/SecondModerationInboxScreen').then((m) => m.SecondModerationInboxScreen),
+  ),
+  'second-moderation-decide': route('/moderation/:workspaceId/second-moderation/:requestId', 'Decide a second moderation', () =>
+    import('../moderation/second/SecondModerationDecideScreen').then((m) => m.SecondModerationDecideScreen),
+  ),
   'moderation-review': route('/moderation/:workspaceId/submissions/:submissionId', 'Moderate a submission', () =>
     import('../moderation/review/ModerationReviewScreen').then((m) => m.ModerationReviewScreen),
   ),
@@ -78,6 +84,16 @@ const routes = {
   ),
   'moderation-outcome': route('/moderation/:workspaceId/submissions/:submissionId/outcome', 'Outcome and moderation report', () =>
     import('../moderation/review/ModerationOutcomeScreen').then((m) => m.ModerationOutcomeScreen),
+  ),
+  'second-moderation-request': route(
+    '/moderation/:workspaceId/submissions/:submissionId/second-moderation',
+    'Ask for a second moderation',
+    () => import('../moderation/second/SecondModerationRequestScreen').then((m) => m.SecondModerationRequestScreen),
+  ),
+  'second-moderation-result': route(
+    '/moderation/:workspaceId/submissions/:submissionId/second-moderation/:requestId',
+    'Second moderation: agreement',
+    () => import('../moderation/second/SecondModerationResultScreen').then((m) => m.SecondModerationResultScreen),
   ),
 };
 
