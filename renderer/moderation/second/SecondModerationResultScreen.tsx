@@ -139,8 +139,10 @@ function Agreement({
           </div>
           <div>
             <dt>Disagreements to settle</dt>
-            <dd role="status" aria-live="polite">
-              {result.disagreements.length === 0 ? 'None' : open === 0 ? 'All settled' : `${open} of ${result.disagreements.length}`}
+            <dd>
+              <span role="status" aria-live="polite">
+                {result.disagreements.length === 0 ? 'None' : open === 0 ? 'All settled' : `${open} of ${result.disagreements.length}`}
+              </span>
             </dd>
           </div>
         </dl>
