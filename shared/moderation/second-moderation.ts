@@ -11,8 +11,8 @@ import { seededRandom } from './visit-sampling';
  * resolution changes the first moderator's decision. Pure: the stores write what these return.
  */
 
-/** Why a criterion is in the sample: every one moderated down, then a seeded draw per strand. */
-export type SecondSampleReason = 'moderated-down' | 'drawn';
+/** Why a criterion is in the sample: every one moderated down, then a seeded draw per strand, then any the moderator added. */
+export type SecondSampleReason = 'moderated-down' | 'drawn' | 'chosen';
 
 export interface SecondSampleItem {
   criterionId: string;

@@ -123,6 +123,7 @@ describe('asking for a second moderation', () => {
     expect(stored[0]!.document.note).toBe('Look at the provision map.');
     expect(JSON.stringify(stored[0]!.document)).not.toMatch(/decision|moderatedJudgement/);
     expect(stored[0]!.firstDecisions).toContainEqual({ criterionId: s.b, decision: 'moderated', moderatedJudgement: s.lowest });
+    expect(stored[0]!.sample.find((item) => item.criterionId === s.b)).toMatchObject({ reason: 'moderated-down' });
     expect(s.platform.saved.map((f) => f.name)).toEqual([stored[0]!.fileName]);
     await screen.findByTestId('sent-requests');
   });

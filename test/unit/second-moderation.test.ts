@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimedResponse } from '../../shared/moderation/desk-review';
-import type { CriterionModeration, ModerationDecision } from '../../shared/moderation/moderation-records';
+import { MODERATION_DECISIONS, type CriterionModeration, type ModerationDecision } from '../../shared/moderation/moderation-records';
+import returnSchema from '../../shared/moderation/second-moderation-return.schema.json';
 import {
   agreementSentence,
   resolutionProblem,
@@ -198,5 +199,11 @@ describe('the agreement shown to the first moderator', () => {
     ]);
     expect(agreementSentence(result)).toBe('2 of 3 criteria agreed (67%)');
     expect(result.kappa.kind).toBe('value');
+  });
+});
+
+describe('the return’s format', () => {
+  it('offers exactly the desk review’s decisions, none of them empty', () => {
+    expect(returnSchema.properties.decisions.items.properties.decision.enum).toEqual(MODERATION_DECISIONS.map((d) => d.id));
   });
 });

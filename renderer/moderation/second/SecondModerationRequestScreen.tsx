@@ -99,7 +99,10 @@ export function SecondModerationRequestScreen({ workspaceId, submissionId }: { w
           document,
           fileName: secondRequestFileName(document),
           made,
-          sample: ids.map((criterionId) => ({ criterionId, reason: 'drawn', why: whyOf.get(criterionId) ?? 'Chosen by you' })),
+          sample: ids.map(
+            (criterionId) =>
+              sample.find((item) => item.criterionId === criterionId) ?? { criterionId, reason: 'chosen', why: 'Chosen by you' },
+          ),
           firstDecisions: ids.map((criterionId) => {
             const m = records.moderations.find((r) => r.criterionId === criterionId);
             return { criterionId, decision: m?.decision ?? null, moderatedJudgement: m?.moderatedJudgement ?? null };
