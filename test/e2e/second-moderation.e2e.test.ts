@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { criteriaToReview } from '../../shared/moderation/moderation-review';
 import { verifySecondRequest } from '../../shared/moderation/second-moderation-verifier';
-import { checkScreen, expectSavedAfter, expectVisible, shippedFrameworkForRegion, UI_TIMEOUT } from './support/app';
+import { checkScreen, expectChecked, expectSavedAfter, expectVisible, shippedFrameworkForRegion, UI_TIMEOUT } from './support/app';
+import { tabTo } from './support/keyboard';
 import { launchAppBrowser, type AppBrowser } from './support/browser';
 import { runTool, saveDownload } from './support/downloads';
 import { setUpWorkspaceAndTrustSubmission } from './support/moderator-steps';
@@ -155,10 +156,16 @@ describe('second moderation, between two moderators', () => {
     await expect.poll(() => page.getByTestId('agreement-criteria').getByRole('listitem').first().textContent()).toContain(`${one.id}`);
     await checkScreen(page, 'second-moderation-result', /agreement/);
 
+    // Settled by keyboard alone: Tab to the choices, an arrow to choose, Tab to the reason, Enter on the button.
     const settle = page.getByRole('form', { name: `Settle ${one.id}` });
-    await settle.getByLabel('Change my decision to the second moderator’s').check();
-    await settle.getByLabel('Reason').fill('The minutes were in the evidence after all.');
-    await settle.getByRole('button', { name: `Record how ${one.id} is settled` }).click();
+    await page.getByRole('heading', { level: 1 }).focus();
+    await tabTo(page, 'Keep my first decision');
+    await page.keyboard.press('ArrowDown');
+    await expectChecked(settle.getByLabel('Change my decision to the second moderator’s'));
+    await tabTo(page, 'Reason');
+    await page.keyboard.type('The minutes were in the evidence after all.');
+    await tabTo(page, `Record how ${one.id} is settled`);
+    await page.keyboard.press('Enter');
     await expectVisible(page.getByTestId(`resolution-${one.id}`));
     await expectVisible(overall.getByText('All settled'));
     await checkScreen(page, 'second-moderation-result-settled', /agreement/);
