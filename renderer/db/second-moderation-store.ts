@@ -177,7 +177,14 @@ export async function importSecondRequest(
   try {
     return await db.transaction(
       'rw',
-      [db.moderatorWorkspaces, db.importedSubmissions, db.signingKeys, db.receivedSecondRequests, db.peerModeratorPins],
+      [
+        db.moderatorWorkspaces,
+        db.importedSubmissions,
+        db.importedSubmissionDocuments,
+        db.signingKeys,
+        db.receivedSecondRequests,
+        db.peerModeratorPins,
+      ],
       async () => {
         const workspace = await db.moderatorWorkspaces.get(input.workspaceId);
         if (!workspace) return { outcome: 'refused' as const, message: 'This moderator workspace no longer exists.' };
@@ -195,10 +202,20 @@ export async function importSecondRequest(
           };
         }
         const submissions = await db.importedSubmissions.where('workspaceId').equals(input.workspaceId).toArray();
-        if (!submissions.some((s) => s.fileSha256 === document.submission.sha256)) {
+        const submission = submissions.find((s) => s.fileSha256 === document.submission.sha256);
+        if (!submission) {
           return {
             outcome: 'refused' as const,
             message: `Import the submission first: this request is about ${document.submission.school.name}’s submission v${document.submission.version}, and this workspace does not hold that exact file (its SHA-256 begins ${document.submission.sha256.slice(0, 16)}). Ask ${document.requester.name} for the submission PDF, import it, then import this request again.`,
+          };
+        }
+        const data = await db.importedSubmissionDocuments.get(submission.key);
+        const answered = new Set((data?.document.responses ?? []).map((r) => r.criterionId));
+        const unknown = document.criteria.find((c) => !answered.has(c.criterionId));
+        if (unknown) {
+          return {
+            outcome: 'refused' as const,
+            message: `This request asks about criterion ${unknown.criterionId}, which the submission it names does not have, so it was not imported. Ask ${document.requester.name} to send the request again.`,
           };
         }
         const decision = await peerTrust(db, input.workspaceId, document.requester, certificate.fingerprint, input.confirmedFingerprint);

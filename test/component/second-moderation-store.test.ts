@@ -63,7 +63,7 @@ describe('importing a request (second moderator)', () => {
     expect(await db.receivedSecondRequests.count()).toBe(1);
   });
 
-  it('refuses a request about a submission not imported here, from another region, or signed by this workspace', async () => {
+  it('refuses a request about a submission not imported here, from another region, signed by this workspace, or about a criterion the submission lacks', async () => {
     const { db, document } = await setUp();
     const pdf = new Blob(['%PDF']);
     const otherFile = { ...document, submission: { ...document.submission, sha256: '00'.repeat(32) } };
@@ -89,6 +89,16 @@ describe('importing a request (second moderator)', () => {
       confirmedFingerprint: MODERATOR_FINGERPRINT,
     });
     expect(own.outcome === 'refused' && own.message).toMatch(/signed in this workspace/);
+    const strange = { ...document, criteria: [...document.criteria, { criterionId: 'ZZ-9.9.9' }] };
+    const notInSubmission = await importSecondRequest(db, {
+      workspaceId: WORKSPACE.id,
+      verified: verifiedRequest(strange),
+      pdf,
+      confirmedFingerprint: PEER,
+    });
+    expect(notInSubmission.outcome === 'refused' && notInSubmission.message).toMatch(
+      /criterion ZZ-9\.9\.9, which the submission it names does not have/,
+    );
     expect(await db.receivedSecondRequests.count()).toBe(0);
     expect(await db.peerModeratorPins.count()).toBe(0);
   });
