@@ -64,6 +64,24 @@ export const SCHEMA_TYPES_TARGETS: readonly SchemaTypesTarget[] = [
     },
   },
   {
+    schema: 'shared/moderation/second-moderation-request.schema.json',
+    output: 'shared/moderation/second-moderation-request.generated.ts',
+    rootName: 'SecondModerationRequestDocument',
+    names: {
+      '#/properties/submission': 'SecondModerationSubmission',
+      '#/properties/criteria/items': 'SecondModerationSampled',
+      '#/$defs/moderator': 'SecondModerationModerator',
+    },
+  },
+  {
+    schema: 'shared/moderation/second-moderation-return.schema.json',
+    output: 'shared/moderation/second-moderation-return.generated.ts',
+    rootName: 'SecondModerationReturnDocument',
+    names: {
+      '#/properties/decisions/items': 'SecondModerationDecisionRecord',
+    },
+  },
+  {
     schema: 'criteria/schema/crosswalk.schema.json',
     output: 'shared/evaluation/crosswalk-file.generated.ts',
     rootName: 'CrosswalkFile',

@@ -67,6 +67,12 @@ const routes = {
   'moderation-import': route('/moderation/:workspaceId/import', 'Import submissions', () =>
     import('../moderation/queue/ModerationImportScreen').then((m) => m.ModerationImportScreen),
   ),
+  'second-moderation-inbox': route('/moderation/:workspaceId/second-moderation', 'Second moderation requests', () =>
+    import('../moderation/second/SecondModerationInboxScreen').then((m) => m.SecondModerationInboxScreen),
+  ),
+  'second-moderation-decide': route('/moderation/:workspaceId/second-moderation/:requestId', 'Decide a second moderation', () =>
+    import('../moderation/second/SecondModerationDecideScreen').then((m) => m.SecondModerationDecideScreen),
+  ),
   'moderation-review': route('/moderation/:workspaceId/submissions/:submissionId', 'Moderate a submission', () =>
     import('../moderation/review/ModerationReviewScreen').then((m) => m.ModerationReviewScreen),
   ),
@@ -84,6 +90,16 @@ const routes = {
   ),
   partnership: route('/partnerships/:partnershipId', 'Partnership', () =>
     import('../partnership/PartnershipScreen').then((m) => m.PartnershipScreen),
+  ),
+  'second-moderation-request': route(
+    '/moderation/:workspaceId/submissions/:submissionId/second-moderation',
+    'Ask for a second moderation',
+    () => import('../moderation/second/SecondModerationRequestScreen').then((m) => m.SecondModerationRequestScreen),
+  ),
+  'second-moderation-result': route(
+    '/moderation/:workspaceId/submissions/:submissionId/second-moderation/:requestId',
+    'Second moderation: agreement',
+    () => import('../moderation/second/SecondModerationResultScreen').then((m) => m.SecondModerationResultScreen),
   ),
 };
 

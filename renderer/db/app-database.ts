@@ -24,6 +24,14 @@ import type {
   VisitPlan,
 } from '../../shared/moderation/moderation-records';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
+import type {
+  PeerModeratorPin,
+  ReceivedSecondModerationRequest,
+  SecondModerationDecision,
+  SecondModerationRequestRecord,
+  SecondModerationResolution,
+  SecondModerationReturnRecord,
+} from '../../shared/moderation/second-moderation-records';
 import { moderatorPinKey, normaliseOrganisation } from '../../shared/moderation/first-use-trust';
 
 /** A stored evidence file, kept once however many items or schools use it. */
@@ -140,7 +148,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 10;
+export const DATABASE_SCHEMA_VERSION = 11;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -172,6 +180,12 @@ export class AppDatabase extends Dexie {
   approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
   partnerships!: EntityTable<PartnershipWorkspace, 'id'>;
   issuedCertificates!: EntityTable<IssuedCertificateRecord, 'key'>;
+  secondModerationRequests!: EntityTable<SecondModerationRequestRecord, 'id'>;
+  secondModerationReturns!: EntityTable<SecondModerationReturnRecord, 'requestId'>;
+  secondModerationResolutions!: EntityTable<SecondModerationResolution, 'key'>;
+  receivedSecondRequests!: EntityTable<ReceivedSecondModerationRequest, 'key'>;
+  secondModerationDecisions!: EntityTable<SecondModerationDecision, 'key'>;
+  peerModeratorPins!: EntityTable<PeerModeratorPin, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -234,6 +248,18 @@ export class AppDatabase extends Dexie {
     // Version 10: partnership workspaces (issue 19) and the register of the certificates each has
     // issued (shared/partnership/partnership-register.ts). New tables only: nothing to migrate.
     this.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
+    // Version 11: second moderation (shared/moderation/second-moderation-records.ts). The first
+    // moderator's requests sent, the returns imported and the resolutions; the second moderator's
+    // requests received and decisions; and the keys of fellow moderators trusted on first use.
+    // New tables only: nothing to migrate.
+    this.version(11).stores({
+      secondModerationRequests: 'id, workspaceId, submissionKey',
+      secondModerationReturns: 'requestId, workspaceId',
+      secondModerationResolutions: 'key, requestId',
+      receivedSecondRequests: 'key, workspaceId',
+      secondModerationDecisions: 'key, receivedKey',
+      peerModeratorPins: 'key, workspaceId',
+    });
   }
 }
 

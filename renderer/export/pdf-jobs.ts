@@ -6,6 +6,7 @@ import type { SubmissionDocument } from '../../shared/submission/submission-form
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ModerationReportInput } from '../../shared/moderation/moderation-report';
 import type { VisitPlanLayoutInput } from '../../shared/moderation/visit-plan-layout';
+import type { SecondRequestInput, SecondReturnInput } from '../../shared/moderation/second-moderation-files';
 
 /**
  * The PDF work that runs off the main thread, in a web worker: the signed submission and the
@@ -34,6 +35,8 @@ export type PdfJobRequest =
       input: ModerationReportInput;
       signing: SigningIdentity;
     }
+  | { kind: 'second-request'; input: SecondRequestInput; framework: AppliedFramework | null; signing: SigningIdentity }
+  | { kind: 'second-return'; input: SecondReturnInput; framework: AppliedFramework | null; signing: SigningIdentity }
   | {
       /** The moderator's printable visit plan (not signed). */
       kind: 'visit-plan';

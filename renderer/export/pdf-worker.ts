@@ -4,6 +4,7 @@ import { portfolioLayout } from '../../shared/portfolio/portfolio-layout';
 import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
 import { exportModerationReport } from '../../shared/moderation/moderation-report';
 import { visitPlanLayout } from '../../shared/moderation/visit-plan-layout';
+import { exportSecondRequest, exportSecondReturn } from '../../shared/moderation/second-moderation-files';
 import { exportSubmission, ExportError } from '../../shared/submission/submission-exporter';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -67,6 +68,22 @@ async function run(request: PdfJobRequest): Promise<PdfJobResult> {
       sha256: exported.sha256,
       document: null,
       moderation: exported.document,
+    };
+  }
+  if (request.kind === 'second-request' || request.kind === 'second-return') {
+    reply({ type: 'progress', progress: { stage: 'layout', fraction: 0.2 } });
+    const exported =
+      request.kind === 'second-request'
+        ? await exportSecondRequest(request.input, request.framework, request.signing)
+        : await exportSecondReturn(request.input, request.framework, request.signing);
+    reply({ type: 'progress', progress: { stage: 'sign', fraction: 1 } });
+    return {
+      ok: true,
+      pdf: pdfBlob(exported.bytes),
+      size: exported.bytes.length,
+      sha256: exported.sha256,
+      document: null,
+      moderation: null,
     };
   }
   if (request.kind === 'visit-plan') {

@@ -1,6 +1,8 @@
 import type { SignerTrustVerdict } from '../../shared/crypto/signer-trust';
 import type { ReportVerification } from '../../shared/moderation/moderation-report-verifier';
 import type { SubmissionVerification } from '../../shared/submission/submission-verifier';
+import type { SecondModerationRequestDocument, SecondModerationReturnDocument } from '../../shared/moderation/second-moderation-format';
+import type { SecondFileVerification, SentRequest } from '../../shared/moderation/second-moderation-verifier';
 
 /**
  * Verification of files from outside, in a web worker: hashing and checking a large PDF never
@@ -14,12 +16,18 @@ export type VerifyJobRequest =
       partnership?: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] };
     }
   | { kind: 'report'; bytes: Uint8Array<ArrayBuffer>; submissionSha256: Record<string, string> }
+  /** A second moderation request a second moderator imports. */
+  | { kind: 'second-request'; bytes: Uint8Array<ArrayBuffer> }
+  /** A second moderation return, checked against the requests this workspace sent. */
+  | { kind: 'second-return'; bytes: Uint8Array<ArrayBuffer>; sentRequests: Record<string, SentRequest>; ownFingerprint: string | null }
   /** One embedded file of a verified PDF, e.g. an evidence file to preview. */
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer>; name: string };
 
 export type VerifyJobResult =
   | { kind: 'submission'; verification: SubmissionVerification; signerTrust?: SignerTrustVerdict | null }
   | { kind: 'report'; verification: ReportVerification }
+  | { kind: 'second-request'; verification: SecondFileVerification<SecondModerationRequestDocument> }
+  | { kind: 'second-return'; verification: SecondFileVerification<SecondModerationReturnDocument> }
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer> | null; message: string }
   | { kind: 'failed'; message: string };
 

@@ -4,6 +4,7 @@ import { verifyModerationReport } from '../../shared/moderation/moderation-repor
 import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
+import { verifySecondRequest, verifySecondReturn } from '../../shared/moderation/second-moderation-verifier';
 import type { VerifyJobRequest, VerifyJobResult } from './verify-jobs';
 
 /** The web worker that checks incoming submissions and moderation reports. */
@@ -50,6 +51,17 @@ async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
     const read = await file.read(MAX_EVIDENCE_FILE_BYTES);
     if (!read.ok) return { kind: 'attachment', bytes: null, message: `The file “${request.name}” cannot be read from the PDF.` };
     return { kind: 'attachment', bytes: new Uint8Array(read.bytes), message: '' };
+  }
+  if (request.kind === 'second-request') return { kind: 'second-request', verification: await verifySecondRequest(request.bytes) };
+  if (request.kind === 'second-return') {
+    const sent = request.sentRequests;
+    return {
+      kind: 'second-return',
+      verification: await verifySecondReturn(request.bytes, {
+        sentRequest: (id) => sent[id] ?? null,
+        ownFingerprint: request.ownFingerprint,
+      }),
+    };
   }
   const known = request.submissionSha256;
   return {

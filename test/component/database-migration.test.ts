@@ -550,6 +550,67 @@ describe('the upgrade to schema 8', () => {
     db.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
   });
+
+  it('keeps every record of a schema-10 database and adds the second moderation tables, empty and working', async () => {
+    const name = `migration-second-moderation-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    old.version(9).stores({ approvals: 'evaluationId' });
+    old.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      moderatorWorkspaces: [{ id: 'w1', moderatorName: 'Jordan Hale', organisation: 'North East SEN Partnership', regionId: 'north-east' }],
+      criterionModerations: [
+        {
+          key: 'w1|sub-1|NE26-1.1.1',
+          submissionKey: 'w1|sub-1',
+          criterionId: 'NE26-1.1.1',
+          decision: 'agree',
+          moderatedJudgement: null,
+          comment: '',
+        },
+      ],
+      meta: [{ key: META.schemaVersion, value: 10 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    for (const table of [
+      db.secondModerationRequests,
+      db.secondModerationReturns,
+      db.secondModerationResolutions,
+      db.receivedSecondRequests,
+      db.secondModerationDecisions,
+      db.peerModeratorPins,
+    ]) {
+      expect(await table.count(), table.name).toBe(0);
+    }
+    await db.secondModerationResolutions.put({
+      key: 'r1|NE26-1.1.1',
+      requestId: 'r1',
+      criterionId: 'NE26-1.1.1',
+      kind: 'kept',
+      decision: 'agree',
+      moderatedJudgement: null,
+      reason: 'Seen again.',
+      resolvedAt: '2027-01-01T00:00:00.000Z',
+    });
+    expect(await db.secondModerationResolutions.where('requestId').equals('r1').count()).toBe(1);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
 });
 
 /** A database as a newer version of the app would leave it: a higher IndexedDB version, meta naming that app. */

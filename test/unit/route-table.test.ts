@@ -83,6 +83,13 @@ describe('the route table', () => {
       ['#/moderation/w1/submissions/x1/outcome', { screen: 'moderation-outcome', workspaceId: 'w1', submissionId: 'x1' }],
       ['#/partnerships/new', { screen: 'new-partnership' }],
       ['#/partnerships/p1', { screen: 'partnership', partnershipId: 'p1' }],
+      ['#/moderation/w1/second-moderation', { screen: 'second-moderation-inbox', workspaceId: 'w1' }],
+      ['#/moderation/w1/second-moderation/q1', { screen: 'second-moderation-decide', workspaceId: 'w1', requestId: 'q1' }],
+      ['#/moderation/w1/submissions/x1/second-moderation', { screen: 'second-moderation-request', workspaceId: 'w1', submissionId: 'x1' }],
+      [
+        '#/moderation/w1/submissions/x1/second-moderation/q1',
+        { screen: 'second-moderation-result', workspaceId: 'w1', submissionId: 'x1', requestId: 'q1' },
+      ],
     ];
     expect(addresses).toHaveLength(Object.keys(table).length);
     for (const [address, expected] of addresses) expect(parseRoute(address)).toEqual(expected);

@@ -124,7 +124,7 @@ export const SUBMISSION_SECTION_LABEL = 'Moderation of this submission';
 export function moderationSections(
   workspaceId: string,
   submissionId: string,
-  current: 'overview' | 'criteria' | 'visit' | 'outcome',
+  current: 'overview' | 'criteria' | 'visit' | 'outcome' | 'second',
   firstCriterionId: string | undefined,
 ): SectionLink[] {
   return [
@@ -140,5 +140,6 @@ export function moderationSections(
       : []),
     { label: 'Visit', href: href.moderationVisit(workspaceId, submissionId), current: current === 'visit' },
     { label: 'Outcome and report', href: href.moderationOutcome(workspaceId, submissionId), current: current === 'outcome' },
+    { label: 'Second moderation', href: href.secondModerationRequest(workspaceId, submissionId), current: current === 'second' },
   ];
 }
