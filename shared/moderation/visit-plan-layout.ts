@@ -8,15 +8,19 @@ import {
   dataTable,
   documentDefinition,
   judgementLabel,
+  keepWithNext,
   labelledRows,
   panel,
   paragraphs,
+  subheading,
 } from '../pdf/layout-blocks';
 import { formatIsoDate, longDateOfTime } from '../formats/en-gb-dates';
 import type { SubmissionDocument, SubmissionEvidence } from '../submission/submission-format';
 import type { CriterionModeration, VisitPlan } from './moderation-records';
 import { decisionText, evidenceForCriterion } from './moderation-review';
+import { interviewPrompts } from './visit-prompts';
 import { whyInPlan } from './visit-sampling';
+import { activityLabel, audienceLabel, rowTimes } from './visit-timetable';
 
 /**
  * The printable visit plan: what the moderator takes into school. It names the criteria to see,
@@ -26,7 +30,7 @@ import { whyInPlan } from './visit-sampling';
 export interface VisitPlanLayoutInput {
   document: SubmissionDocument;
   framework: AppliedFramework;
-  plan: Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes' | 'sample'>;
+  plan: Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes' | 'sample' | 'timetable' | 'evidenceSeen' | 'criterionNotes'>;
   moderations: readonly CriterionModeration[];
   moderator: { name: string; organisation: string };
   /** yyyy-mm-dd */
@@ -34,6 +38,8 @@ export interface VisitPlanLayoutInput {
 }
 
 const NOTE_LINES = 10;
+/** Lines left under notes already recorded on the laptop. */
+const FURTHER_NOTE_LINES = 4;
 const NOTE_LINE_GAP = 20;
 
 export function visitPlanLayout(input: VisitPlanLayoutInput): TDocumentDefinitions {
@@ -65,6 +71,7 @@ export function visitPlanLayout(input: VisitPlanLayoutInput): TDocumentDefinitio
         110,
       ),
       ...paragraphs(plan.notes, { label: 'Notes for the visit', whenEmpty: 'No notes for the visit.' }),
+      ...timetableSection(input),
       { text: 'The criteria at a glance', style: 'h2' },
       dataTable({
         headers: ['Criterion', 'Why it is in the sample', 'School’s judgement', 'Desk review', 'Evidence offered'],
@@ -103,6 +110,7 @@ function criterionBlock(input: VisitPlanLayoutInput, criterionId: string, modera
   const response = document.responses.find((r) => r.criterionId === criterionId);
   const evidence = evidenceForCriterion(document, criterionId);
   const deskComment = moderation?.comment.trim() ?? '';
+  const recordedNote = input.plan.criterionNotes?.[criterionId]?.trim() ?? '';
   return [
     {
       stack: [
@@ -147,10 +155,70 @@ function criterionBlock(input: VisitPlanLayoutInput, criterionId: string, modera
           bulletList(criterion.suggestedEvidence.map((text) => ({ text, style: 'small' }))),
         ]
       : []),
-    {
-      stack: [{ text: 'Notes on the visit', style: 'label', margin: [0, 6, 0, 0] }, noteLines()],
-      unbreakable: true,
-    },
+    ...seenOnTheDay(input, criterionId),
+    ...(recordedNote
+      ? [
+          ...paragraphs(recordedNote, { label: 'Notes on the visit', whenEmpty: '' }),
+          {
+            stack: [{ text: 'Further notes', style: 'label', margin: [0, 4, 0, 0] }, noteLines(FURTHER_NOTE_LINES)],
+            unbreakable: true,
+          } as Content,
+        ]
+      : [
+          {
+            stack: [{ text: 'Notes on the visit', style: 'label', margin: [0, 6, 0, 0] }, noteLines(NOTE_LINES)],
+            unbreakable: true,
+          } as Content,
+        ]),
+  ];
+}
+
+/** The timetable, then the questions for each interview under its time, activity and group. */
+function timetableSection(input: VisitPlanLayoutInput): Content[] {
+  const rows = input.plan.timetable ?? [];
+  const heading: Content = { text: 'Timetable for the day', style: 'h2' };
+  if (rows.length === 0)
+    return [heading, { text: 'No timetable yet: write the day’s times here.', italics: true, style: ['paragraph', 'muted'] }, noteLines(4)];
+  const table = dataTable({
+    headers: ['Time', 'Activity', 'With whom', 'Place', 'Criteria'],
+    widths: [62, 80, '*', 80, 90],
+    whenEmpty: '',
+    rows: rows.map((row): TableCell[] => [
+      { text: rowTimes(row), bold: true },
+      activityLabel(row.activity),
+      [row.withWhom.map(audienceLabel).join(', '), row.who].filter(Boolean).join(': ') || { text: 'Not given', italics: true },
+      row.place || { text: 'Not given', italics: true },
+      row.criterionIds.join(', ') || { text: 'None', italics: true },
+    ]),
+  });
+  const interviews = rows.flatMap((row): Content[] => {
+    const prompts = interviewPrompts(input.framework, row);
+    if (row.activity !== 'interview') return [];
+    const title = `${rowTimes(row)} Interview with ${row.withWhom.map((a) => audienceLabel(a).toLowerCase()).join(', ') || 'no group chosen'}${row.who ? ` (${row.who})` : ''}`;
+    return keepWithNext(subheading(title), [
+      prompts.length === 0
+        ? { text: 'No criteria chosen for this interview, so no questions are suggested.', italics: true, style: ['paragraph', 'muted'] }
+        : bulletList(
+            prompts.map((p) => ({
+              text: [{ text: `${p.criterionId}, ${audienceLabel(p.audience).toLowerCase()}: `, bold: true }, p.question],
+            })),
+          ),
+    ]);
+  });
+  return [
+    heading,
+    table,
+    ...(interviews.length > 0 ? [{ text: 'Questions for each interview', style: 'h2' } as Content, ...interviews] : []),
+  ];
+}
+
+/** The evidence seen on the day that bears on a criterion, as recorded. */
+function seenOnTheDay(input: VisitPlanLayoutInput, criterionId: string): Content[] {
+  const seen = (input.plan.evidenceSeen ?? []).filter((e) => e.criterionIds.includes(criterionId));
+  if (seen.length === 0) return [];
+  return [
+    { text: 'Evidence seen on the day', style: 'label', margin: [0, 4, 0, 2] },
+    bulletList(seen.map((e) => ({ text: e.where ? `${e.what} (${e.where})` : e.what }))),
   ];
 }
 
@@ -162,9 +230,9 @@ function evidenceLine(evidence: SubmissionEvidence): string {
 }
 
 /** Ruled lines to write on. */
-function noteLines(): Content {
+function noteLines(count: number): Content {
   return {
-    canvas: Array.from({ length: NOTE_LINES }, (_, i) => ({
+    canvas: Array.from({ length: count }, (_, i) => ({
       type: 'line' as const,
       x1: 0,
       y1: NOTE_LINE_GAP * (i + 1),
