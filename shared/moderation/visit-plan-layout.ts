@@ -7,6 +7,7 @@ import {
   criterionTags,
   dataTable,
   documentDefinition,
+  estimatedLines,
   judgementLabel,
   keepWithNext,
   labelledRows,
@@ -38,6 +39,8 @@ export interface VisitPlanLayoutInput {
 }
 
 const NOTE_LINES = 10;
+/** What the first page holds, in estimatedLines' count, which errs high. */
+const FIRST_PAGE_LINES = 44;
 /** Lines left under notes already recorded on the laptop. */
 const FURTHER_NOTE_LINES = 4;
 const NOTE_LINE_GAP = 20;
@@ -48,6 +51,49 @@ export function visitPlanLayout(input: VisitPlanLayoutInput): TDocumentDefinitio
   const byCriterion = new Map(input.moderations.map((m) => [m.criterionId, m]));
   const order = new Map(framework.criteria.map((c, i) => [c.id, i]));
   const ids = [...plan.criterionIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const opening: Content[] = [
+    { text: 'Moderation visit plan', style: 'coverKicker' },
+    { text: school, style: 'coverTitle' },
+    labelledRows(
+      [
+        ['URN', document.school.urn],
+        ['Visit date', formatIsoDate(plan.visitDate, 'not set yet')],
+        ['Moderator', `${input.moderator.name}, ${input.moderator.organisation}`],
+        ['Submission', `v${document.version}, exported ${longDateOfTime(document.createdAt)}`],
+        ['Framework', `${document.framework.title}, version ${document.framework.version}`],
+        ['Criteria to see', `${ids.length}, ${methodText(plan.method)}`],
+        ['Printed', formatIsoDate(input.printedOn, input.printedOn)],
+      ],
+      110,
+    ),
+    ...paragraphs(plan.notes, { label: 'Notes for the visit', whenEmpty: 'No notes for the visit.' }),
+    { text: 'The criteria at a glance', style: 'h2' },
+    dataTable({
+      headers: ['Criterion', 'Why it is in the sample', 'School’s judgement', 'Desk review', 'Evidence offered'],
+      widths: [54, 120, 70, 90, '*'],
+      whenEmpty: 'No criteria have been chosen for the visit yet.',
+      rows: ids.map((id): TableCell[] => {
+        const moderation = byCriterion.get(id);
+        const response = document.responses.find((r) => r.criterionId === id);
+        return [
+          { text: id, bold: true },
+          whyInPlan(plan, id),
+          judgementLabel(framework, response?.judgement ?? null),
+          decisionText(framework, moderation?.decision ?? null, moderation?.moderatedJudgement ?? null),
+          evidenceForCriterion(document, id)
+            .map((e) => e.title)
+            .join('; ') || { text: 'None linked', italics: true },
+        ];
+      }),
+    }),
+  ];
+  const timetable = timetableSection(input);
+  // The timetable follows on the first page when it surely fits there. When the first page is
+  // full without it, it starts a page of its own, so the first page is not split into a sliver
+  // of table on the next; when the first page overflows anyway, it simply follows.
+  const fitsAlone = estimatedLines(opening) <= FIRST_PAGE_LINES;
+  const fitsWith = estimatedLines([...opening, ...timetable]) <= FIRST_PAGE_LINES;
+  const timetableContent: Content[] = fitsAlone && !fitsWith ? [{ stack: timetable, pageBreak: 'before' }] : timetable;
   return documentDefinition({
     info: {
       title: `${school}: visit plan`,
@@ -55,44 +101,7 @@ export function visitPlanLayout(input: VisitPlanLayoutInput): TDocumentDefinitio
       subject: `Moderation visit for submission v${document.version}`,
     },
     footerText: `${school} (URN ${document.school.urn}) · Visit plan`,
-    content: [
-      { text: 'Moderation visit plan', style: 'coverKicker' },
-      { text: school, style: 'coverTitle' },
-      labelledRows(
-        [
-          ['URN', document.school.urn],
-          ['Visit date', formatIsoDate(plan.visitDate, 'not set yet')],
-          ['Moderator', `${input.moderator.name}, ${input.moderator.organisation}`],
-          ['Submission', `v${document.version}, exported ${longDateOfTime(document.createdAt)}`],
-          ['Framework', `${document.framework.title}, version ${document.framework.version}`],
-          ['Criteria to see', `${ids.length}, ${methodText(plan.method)}`],
-          ['Printed', formatIsoDate(input.printedOn, input.printedOn)],
-        ],
-        110,
-      ),
-      ...paragraphs(plan.notes, { label: 'Notes for the visit', whenEmpty: 'No notes for the visit.' }),
-      ...timetableSection(input),
-      { text: 'The criteria at a glance', style: 'h2' },
-      dataTable({
-        headers: ['Criterion', 'Why it is in the sample', 'School’s judgement', 'Desk review', 'Evidence offered'],
-        widths: [54, 120, 70, 90, '*'],
-        whenEmpty: 'No criteria have been chosen for the visit yet.',
-        rows: ids.map((id): TableCell[] => {
-          const moderation = byCriterion.get(id);
-          const response = document.responses.find((r) => r.criterionId === id);
-          return [
-            { text: id, bold: true },
-            whyInPlan(plan, id),
-            judgementLabel(framework, response?.judgement ?? null),
-            decisionText(framework, moderation?.decision ?? null, moderation?.moderatedJudgement ?? null),
-            evidenceForCriterion(document, id)
-              .map((e) => e.title)
-              .join('; ') || { text: 'None linked', italics: true },
-          ];
-        }),
-      }),
-      ...ids.flatMap((id) => criterionBlock(input, id, byCriterion.get(id))),
-    ],
+    content: [...opening, ...timetableContent, ...ids.flatMap((id) => criterionBlock(input, id, byCriterion.get(id)))],
   });
 }
 
@@ -173,12 +182,12 @@ function criterionBlock(input: VisitPlanLayoutInput, criterionId: string, modera
   ];
 }
 
-/** The timetable, then the questions for each interview under its time, activity and group. */
+/** The timetable, then the questions for each interview under its time, activity and group; nothing when there is no timetable. */
 function timetableSection(input: VisitPlanLayoutInput): Content[] {
   const rows = input.plan.timetable ?? [];
+  // A plan without a timetable (every plan made before there was one) prints as it always has.
+  if (rows.length === 0) return [];
   const heading: Content = { text: 'Timetable for the day', style: 'h2' };
-  if (rows.length === 0)
-    return [heading, { text: 'No timetable yet: write the day’s times here.', italics: true, style: ['paragraph', 'muted'] }, noteLines(4)];
   const table = dataTable({
     headers: ['Time', 'Activity', 'With whom', 'Place', 'Criteria'],
     widths: [62, 80, '*', 80, 90],
