@@ -332,7 +332,7 @@ export function VisitTimetable({
           <fieldset className="field">
             <legend>Criteria it covers</legend>
             {sampled.length === 0 ? <p className="hint">Choose the criteria to see first; they can then be given to rows.</p> : null}
-            {sampled.map((id) => (
+            {[...sampled, ...draft.criterionIds.filter((id) => !sampled.includes(id))].map((id) => (
               <div className="checkbox" key={id}>
                 <input
                   id={`row-criterion-${id}`}
@@ -342,6 +342,7 @@ export function VisitTimetable({
                 />
                 <label htmlFor={`row-criterion-${id}`}>
                   <span className="criterion-id criterion-id--inline">{id}</span> {framework.criterionById.get(id)?.title}
+                  {sampled.includes(id) ? null : ' (no longer in the sample: untick to take it off this row)'}
                 </label>
               </div>
             ))}
