@@ -84,7 +84,8 @@ const FIELD_NAMES: Record<VisitField, FieldName> = {
 /**
  * The visit: which criteria to see (proposed by the region's sampling rule, with a seed anyone can
  * use to repeat its random draw, each saying why it is in the sample, then added to or taken from by
- * hand), the date and notes, saved as they change, and a printable plan.
+ * hand), the date and notes, the day's timetable with questions for each interview, and on the day
+ * the evidence seen and notes per criterion; saved as they change, and a printable plan.
  */
 export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: string; submissionId: string }) {
   const context = useModeratedSubmission(workspaceId, submissionId);
@@ -97,6 +98,10 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
       <p>
         Choose the criteria to see in school. Let the region’s rule propose them, then add or take out criteria by hand, or tick them all by
         hand.
+      </p>
+      <p>
+        Then set out the day’s timetable, with questions for each interview. On the day, record the evidence you see and your notes on each
+        criterion here: everything is saved on this computer as you go, with no internet connection needed, and printed on the plan.
       </p>
       <VisitPlanForm
         submission={submission}
