@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { VisitPlanScreen } from '../../renderer/moderation/review/VisitPlanScreen';
+import type { VisitPlan } from '../../shared/moderation/moderation-records';
 import type { VisitTimetableRow } from '../../shared/moderation/visit-timetable';
 import { fakePdfRunner, fakeVerifyRunner, seedModeratorSubmission, WORKSPACE } from './moderation-test-data';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
@@ -149,5 +150,28 @@ describe('the visit’s timetable and the record of the day', () => {
     if (request.kind !== 'visit-plan') throw new Error('not a visit plan');
     expect(request.input.plan.criterionNotes).toEqual({ [sampled[0]!]: 'Policy on the website.' });
     expect(request.input.plan.evidenceSeen).toHaveLength(1);
+  });
+
+  it('takes another window’s notes on a criterion, and shows a clash when both windows change them', async () => {
+    const { db, submission, sampled, user } = await openPlan();
+    const otherWindow = async (fields: Partial<VisitPlan>) => {
+      const existing = await db.visitPlans.get(submission.key);
+      if (!existing) throw new Error('no plan');
+      await db.visitPlans.put({ ...existing, ...fields, updatedAt: new Date(Date.now() + 1000).toISOString() });
+    };
+    await otherWindow({ criterionNotes: { [sampled[0]!]: 'From the laptop in the hall.' } });
+    expect(await screen.findByDisplayValue('From the laptop in the hall.')).toBeTruthy();
+    expect(
+      await screen.findByText('The notes on each criterion were changed in another window; this form now shows the new version.'),
+    ).toBeTruthy();
+
+    await user.type(screen.getByLabelText(`Notes on ${sampled[1]}`), 'Seen in class.');
+    await otherWindow({ criterionNotes: { [sampled[0]!]: 'From the laptop in the hall.', [sampled[1]!]: 'Seen at lunch.' } });
+    const conflict = await screen.findByRole('region', { name: 'The notes on each criterion were also changed in another window' });
+    expect(within(conflict).getByText(`${sampled[0]}: From the laptop in the hall. · ${sampled[1]}: Seen at lunch.`)).toBeTruthy();
+    expect(within(conflict).getByText(/Seen in class\./)).toBeTruthy();
+    expect((await db.visitPlans.get(submission.key))?.criterionNotes?.[sampled[1]!]).toBe('Seen at lunch.');
+    await user.click(within(conflict).getByRole('button', { name: 'Keep my notes on each criterion' }));
+    await waitFor(async () => expect((await db.visitPlans.get(submission.key))?.criterionNotes?.[sampled[1]!]).toBe('Seen in class.'));
   });
 });
