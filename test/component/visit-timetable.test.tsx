@@ -123,7 +123,9 @@ describe('the visit’s timetable and the record of the day', () => {
 
   it('records evidence seen linked to a criterion, and notes on a criterion, saved as they change', async () => {
     const { db, submission, sampled, user, pdf } = await openPlan();
+    await user.click(within(screen.getByRole('region', { name: 'On the day' })).getByText('Record the day'));
     const seen = screen.getByRole('region', { name: /Evidence seen on the day/ });
+    expect(document.activeElement).toBe(within(seen).getByRole('heading', { level: 2 }));
     await user.click(within(seen).getByRole('button', { name: 'Record this evidence' }));
     expect(await within(seen).findAllByText('Say what you saw, for example “Year 4 maths books”.')).toHaveLength(2);
     expect(within(seen).getAllByText('Choose at least one criterion this evidence bears on.')).toHaveLength(2);
@@ -154,6 +156,7 @@ describe('the visit’s timetable and the record of the day', () => {
 
   it('takes another window’s notes on a criterion, and shows a clash when both windows change them', async () => {
     const { db, submission, sampled, user } = await openPlan();
+    await user.click(screen.getByText('Record the day'));
     const otherWindow = async (fields: Partial<VisitPlan>) => {
       const existing = await db.visitPlans.get(submission.key);
       if (!existing) throw new Error('no plan');

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../../shared/formats/field-limits';
 import { checkEvidenceSeen, type VisitEvidenceSeen } from '../../../shared/moderation/visit-timetable';
@@ -35,6 +35,15 @@ export function VisitDayRecord({
   const [tries, setTries] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [removed, setRemoved] = useState<(Undoable & { key: string }) | null>(null);
+  const [open, setOpen] = useState(() => evidenceSeen.length > 0 || Object.values(criterionNotes).some((n) => n !== ''));
+  /** The button that opened the record has gone: focus goes to the record's first heading. */
+  const [focusHeading, setFocusHeading] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusHeading) return;
+    headingRef.current?.focus();
+    setFocusHeading(false);
+  }, [focusHeading]);
   const latest = useRef(evidenceSeen);
   latest.current = evidenceSeen;
   const problemOf = (field: 'what' | 'where' | 'criteria') => problems.find((p) => p.field === field)?.message;
@@ -71,10 +80,35 @@ export function VisitDayRecord({
 
   const summary: FieldProblem[] = problems.map((p) => ({ fieldId: FIELD_IDS[p.field], message: p.message }));
 
+  // Shown when asked for (open from the start once something is recorded), so the plan before the
+  // day stays short.
+  if (!open)
+    return (
+      <section aria-labelledby="day-heading">
+        <h2 id="day-heading">On the day</h2>
+        <p>Record the evidence you see and your notes on each sampled criterion, on this computer, during the visit.</p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={false}
+            onClick={() => {
+              setOpen(true);
+              setFocusHeading(true);
+            }}
+          >
+            Record the day
+          </button>
+        </div>
+      </section>
+    );
+
   return (
     <>
       <section aria-labelledby="seen-heading">
-        <h2 id="seen-heading">Evidence seen on the day ({evidenceSeen.length})</h2>
+        <h2 id="seen-heading" ref={headingRef} tabIndex={-1}>
+          Evidence seen on the day ({evidenceSeen.length})
+        </h2>
         <p>Record what you saw or were shown, where, and which criteria it bears on. It is kept on this computer and saved as you go.</p>
         <div role="status" aria-live="polite" className="inline-status">
           {announcement ? <p>{announcement}</p> : null}
