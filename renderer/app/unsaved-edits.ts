@@ -70,6 +70,17 @@ function isFields<K extends string>(value: unknown, fields: readonly K[]): value
   return fields.every((field) => Object.hasOwn(record, field) && (typeof record[field] === 'string' || record[field] === null));
 }
 
+function withFieldsAddedSince<K extends string>(base: unknown, mine: unknown, fields: readonly K[]): [unknown, unknown] {
+  if (typeof base !== 'object' || base === null || typeof mine !== 'object' || mine === null) return [base, mine];
+  const missing = fields.filter((field) => !Object.hasOwn(base, field) && !Object.hasOwn(mine, field));
+  if (missing.length === 0) return [base, mine];
+  const nulls = Object.fromEntries(missing.map((field) => [field, null]));
+  return [
+    { ...base, ...nulls },
+    { ...mine, ...nulls },
+  ];
+}
+
 /** Parses one stored copy; anything not of the right shape is null. */
 export function parseUnsaved<K extends string>(text: string | null, fields: readonly K[]): UnsavedEntry<K> | null {
   if (text === null) return null;
@@ -80,7 +91,10 @@ export function parseUnsaved<K extends string>(text: string | null, fields: read
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { base, mine, at } = value as Record<string, unknown>;
+  const { base: keptBase, mine: keptMine, at } = value as Record<string, unknown>;
+  // A copy kept by an earlier build lacks the fields a form gained since: it did not change them,
+  // so they read as unchanged (absent from both sides), and the rest of the copy is still saved.
+  const [base, mine] = withFieldsAddedSince(keptBase, keptMine, fields);
   if (!isFields(base, fields) || !isFields(mine, fields) || typeof at !== 'string') return null;
   return { base, mine, at };
 }

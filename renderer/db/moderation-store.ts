@@ -14,6 +14,14 @@ import {
 } from '../../shared/moderation/moderation-records';
 import type { ModerationReportInput } from '../../shared/moderation/moderation-report';
 import { statusAfterDecision } from '../../shared/moderation/moderation-review';
+import {
+  decodeCriterionNotes,
+  decodeEvidenceSeen,
+  decodeTimetable,
+  encodeCriterionNotes,
+  encodeEvidenceSeen,
+  encodeTimetable,
+} from '../../shared/moderation/visit-timetable';
 import type { WorkspaceRecords } from '../../shared/moderation/submission-state';
 import { nowIso, type AppDatabase, type ModerationReportRecord } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
@@ -98,8 +106,8 @@ export async function setSubmissionStatus(db: AppDatabase, submissionKey: string
  * The fields of a visit plan the moderator edits, merged one by one between windows. The criteria
  * and how they were chosen are one field: a drawn list changed by hand is no longer a draw.
  */
-export type VisitField = 'criteria' | 'visitDate' | 'notes';
-export const VISIT_FIELDS: readonly VisitField[] = ['criteria', 'visitDate', 'notes'];
+export type VisitField = 'criteria' | 'visitDate' | 'notes' | 'timetable' | 'evidenceSeen' | 'criterionNotes';
+export const VISIT_FIELDS: readonly VisitField[] = ['criteria', 'visitDate', 'notes', 'timetable', 'evidenceSeen', 'criterionNotes'];
 export type VisitFields = Record<VisitField, FieldValue>;
 export type VisitCriteria = Pick<VisitPlan, 'criterionIds' | 'method' | 'sample'>;
 
@@ -162,6 +170,10 @@ export function visitFields(plan: Omit<VisitPlan, 'submissionKey' | 'updatedAt'>
     criteria: encodeVisitCriteria(plan ?? { criterionIds: [], method: { kind: 'hand' } }),
     visitDate: plan?.visitDate ?? '',
     notes: plan?.notes ?? '',
+    // Plans made before the visit's timetable and day record lack them: read as none.
+    timetable: encodeTimetable(plan?.timetable ?? []),
+    evidenceSeen: encodeEvidenceSeen(plan?.evidenceSeen ?? []),
+    criterionNotes: encodeCriterionNotes(plan?.criterionNotes ?? {}),
   };
 }
 
@@ -177,6 +189,14 @@ export async function saveVisitPlanChanges(
 ): Promise<FieldSaveResult<VisitField>> {
   if (decodeVisitCriteria(mine.criteria) === null)
     throw new UserFacingError('The list of criteria to see could not be read, so it was not saved. Choose the criteria again.');
+  if (decodeTimetable(mine.timetable) === null)
+    throw new UserFacingError('The timetable could not be read, so the visit plan was not saved. Reload the page and add the rows again.');
+  if (decodeEvidenceSeen(mine.evidenceSeen) === null)
+    throw new UserFacingError('The evidence seen could not be read, so the visit plan was not saved. Reload the page and record it again.');
+  if (decodeCriterionNotes(mine.criterionNotes) === null)
+    throw new UserFacingError(
+      'The notes on each criterion could not be read, so the visit plan was not saved. Reload the page and type them again.',
+    );
   return db.transaction('rw', db.visitPlans, db.importedSubmissions, async () => {
     if (!(await db.importedSubmissions.get(submissionKey)))
       throw new UserFacingError('This submission is no longer in the workspace, so the visit plan was not saved.');
@@ -193,6 +213,9 @@ export async function saveVisitPlanChanges(
       notes: merge.merged.notes ?? '',
       updatedAt: nowIso(),
       ...(criteria.sample ? { sample: criteria.sample } : {}),
+      timetable: decodeTimetable(merge.merged.timetable) ?? [],
+      evidenceSeen: decodeEvidenceSeen(merge.merged.evidenceSeen) ?? [],
+      criterionNotes: decodeCriterionNotes(merge.merged.criterionNotes) ?? {},
     };
     await db.visitPlans.put(plan);
     return { stored: { fields: visitFields(plan), updatedAt: plan.updatedAt }, merge };

@@ -1,6 +1,7 @@
 import type { KnownCertification } from '../crypto/signer-trust';
 import type { FrameworkRef } from '../framework/framework-types';
 import type { SubmissionDocument } from '../submission/submission-format';
+import type { VisitEvidenceSeen, VisitTimetableRow } from './visit-timetable';
 
 /**
  * The moderator's side: a moderator workspace, the submissions it imported (verified, with the
@@ -184,6 +185,12 @@ export interface VisitPlan {
   updatedAt: string;
   /** What the region's rule proposed and why, kept with the plan so it reads the same later. Absent on older plans. */
   sample?: VisitSample | null;
+  /** The visit's timetable, in the order it is run. Absent on older plans: read as none. */
+  timetable?: VisitTimetableRow[];
+  /** Evidence seen on the day, each linked to criteria. Absent on older plans: read as none. */
+  evidenceSeen?: VisitEvidenceSeen[];
+  /** Notes taken on the day per sampled criterion, by criterion id. Absent on older plans: read as none. */
+  criterionNotes?: Record<string, string>;
 }
 
 /** The sample the region's rule proposed for a visit: each criterion with why it is in it, in the rule's order. */

@@ -8,7 +8,7 @@ import { SettingsScreen } from '../../renderer/settings/SettingsScreen';
 import { BACKUP_HEADER_BYTES, writeBackup, type BackupTableInput } from '../../shared/backup/backup-format';
 import { parseBackupFileName } from '../../shared/backup/backup-file-name';
 import { signerPinKey } from '../../shared/moderation/import-decision';
-import type { ImportedSubmission, SignerPin } from '../../shared/moderation/moderation-records';
+import type { ImportedSubmission, SignerPin, VisitPlan } from '../../shared/moderation/moderation-records';
 import {
   addSigningKey,
   BINARY_EVIDENCE,
@@ -258,6 +258,42 @@ describe('a restore verifies every signed file again', () => {
     expect(restoredText(outcome)).toContain(
       'Left out, because they did not verify again: Imported submission v1 from Forged Academy (URN 999999)',
     );
+  });
+
+  it('gives back a visit plan with its timetable, the evidence seen on the day and the notes on each criterion', async () => {
+    const db = freshDatabase();
+    await openAppDatabase(db, VERSION);
+    const { submission, framework } = await seedModeratorSubmission(db);
+    await pinAsImported(db, submission);
+    const genuine = await genuineFilesIn(db, framework);
+    const id = framework.criteria[0]!.id;
+    const plan: VisitPlan = {
+      submissionKey: submission.key,
+      criterionIds: [id],
+      method: { kind: 'hand' },
+      visitDate: '2027-01-14',
+      notes: '',
+      updatedAt: '2026-11-26T09:00:00.000Z',
+      timetable: [
+        {
+          id: 'r1',
+          start: '09:00',
+          end: '09:30',
+          activity: 'interview',
+          withWhom: ['governors'],
+          who: '',
+          place: 'Office',
+          criterionIds: [id],
+        },
+      ],
+      evidenceSeen: [{ id: 'e1', what: 'Governors’ minutes', where: 'Office', criterionIds: [id] }],
+      criterionNotes: { [id]: 'Minutes record the yearly SEN report.' },
+    };
+    await db.visitPlans.put(plan);
+    const made = await makeBackup(db, VERSION);
+    const { fresh, outcome } = await restoreOntoNewDatabase(db, made.file, genuine);
+    expect(outcome.leftOut).toEqual([]);
+    expect(await fresh.visitPlans.get(submission.key)).toEqual(plan);
   });
 
   it('does not restore a pin that no verifying file in the backup was signed with', async () => {

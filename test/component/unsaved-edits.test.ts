@@ -19,6 +19,11 @@ describe('copies of unsaved changes in local storage', () => {
     expect(readUnsaved(localStorage, prefix, FIELDS, `${prefix}own`).map((f) => f.key)).toEqual([`${prefix}early`]);
   });
 
+  it('reads a copy kept before the form gained a field as leaving that field unchanged', () => {
+    const older = JSON.stringify({ base: { a: null }, mine: { a: 'typed before the update' }, at: 't' });
+    expect(parseUnsaved(older, FIELDS)).toEqual({ base: { a: null, b: null }, mine: { a: 'typed before the update', b: null }, at: 't' });
+  });
+
   it.each([
     ['not JSON', '{'],
     ['not an object', '"text"'],

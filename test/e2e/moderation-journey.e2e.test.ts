@@ -158,12 +158,25 @@ describe('moderation, from the school to the moderator and back', () => {
     await visitDate.getByLabel('Month').fill('2');
     await visitDate.getByLabel('Year').fill('2027');
     await expectSavedAfter(page, () => page.getByLabel('Notes for the visit').fill('Meet the SENCO and two governors.'));
+    // A timetable with an interview, its questions under it: the screen is scanned with them.
+    const timetable = page.getByRole('region', { name: /Timetable for the day/ });
+    await timetable.getByRole('button', { name: 'Add a row to the timetable' }).click();
+    await timetable.getByLabel('Start time').fill('10:00');
+    await timetable.getByLabel('End time (optional)').fill('10:30');
+    await timetable.getByLabel('Activity').selectOption('interview');
+    await timetable.getByLabel('Governors or trustees').check();
+    await timetable.getByRole('group', { name: 'Criteria it covers' }).getByRole('checkbox').first().check();
+    await expectSavedAfter(page, () => timetable.getByRole('button', { name: 'Add the row' }).click());
+    await expectVisible(timetable.getByRole('heading', { level: 3, name: '10:00 to 10:30 Interview' }));
+    await expectVisible(timetable.getByText('Questions to ask'));
     await look('moderation-visit', 'Plan the visit');
     const plan = await download(() => page.getByRole('button', { name: 'Download the visit plan to print' }).click(), 'visit-plan.pdf');
     expect(plan.suggested).toMatch(new RegExp(`^${URN}-visit-plan-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
     const text = runTool('pdftotext', ['-layout', plan.path, '-']);
     expect(text).toContain('Moderation visit plan');
     expect(text).toContain('MOORSIDE');
+    expect(text).toContain('Timetable for the day');
+    expect(text).toContain('10:00 to 10:30 Interview with governors or trustees');
   });
 
   it('records the outcome, after the error summary, and exports the signed report', async () => {

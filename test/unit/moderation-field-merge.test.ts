@@ -12,6 +12,7 @@ import {
   type VisitFields,
 } from '../../renderer/db/moderation-store';
 import { UserFacingError } from '../../renderer/db/storage-errors';
+import { encodeCriterionNotes, encodeEvidenceSeen, encodeTimetable } from '../../shared/moderation/visit-timetable';
 import { criterionModerationKey, type ImportedSubmission } from '../../shared/moderation/moderation-records';
 
 const submissionKey = 'ws-1|submission-1';
@@ -218,6 +219,50 @@ describe('saveVisitPlanChanges (two windows on one visit plan)', () => {
       method: { kind: 'rule', seed: 'S' },
       sample,
     });
+    a.close();
+    b.close();
+  });
+});
+
+describe('the visit’s timetable, evidence seen and notes per criterion, saved as three more fields of the plan', () => {
+  const timetable = encodeTimetable([
+    { id: 'r1', start: '09:00', end: '', activity: 'book-look', withWhom: [], who: '', place: 'Year 4', criterionIds: ['NE-1.1.1'] },
+  ]);
+  const seen = encodeEvidenceSeen([{ id: 'e1', what: 'Maths books', where: 'Year 4', criterionIds: ['NE-1.1.1'] }]);
+  const notes = encodeCriterionNotes({ 'NE-1.1.1': 'Books show adapted tasks.' });
+
+  it('an older plan, stored without them, reads them as empty', () => {
+    const older = { criterionIds: ['NE-1.1.1'], method: { kind: 'hand' as const }, visitDate: '', notes: 'n' };
+    expect(visitFields(older)).toMatchObject({ timetable: '[]', evidenceSeen: '[]', criterionNotes: '{}' });
+    expect(visitFields(older)).toEqual({ ...emptyPlan, criteria: visitFields(older).criteria, notes: 'n' });
+  });
+
+  it('keeps one window’s timetable and another’s evidence seen and notes', async () => {
+    const [a, b] = await twoWindows();
+    await Promise.all([
+      saveVisitPlanChanges(a, submissionKey, emptyPlan, { ...emptyPlan, timetable }),
+      saveVisitPlanChanges(b, submissionKey, emptyPlan, { ...emptyPlan, evidenceSeen: seen, criterionNotes: notes }),
+    ]);
+    const stored = await a.visitPlans.get(submissionKey);
+    expect(stored?.timetable).toEqual([expect.objectContaining({ id: 'r1', activity: 'book-look', place: 'Year 4' })]);
+    expect(stored?.evidenceSeen).toEqual([{ id: 'e1', what: 'Maths books', where: 'Year 4', criterionIds: ['NE-1.1.1'] }]);
+    expect(stored?.criterionNotes).toEqual({ 'NE-1.1.1': 'Books show adapted tasks.' });
+    a.close();
+    b.close();
+  });
+
+  it('refuses a timetable, evidence or notes it cannot read, writing nothing', async () => {
+    const [a, b] = await twoWindows();
+    await expect(saveVisitPlanChanges(a, submissionKey, emptyPlan, { ...emptyPlan, timetable: '[{"id":1}]' })).rejects.toThrow(
+      'The timetable could not be read, so the visit plan was not saved. Reload the page and add the rows again.',
+    );
+    await expect(saveVisitPlanChanges(a, submissionKey, emptyPlan, { ...emptyPlan, evidenceSeen: 'nope' })).rejects.toThrow(
+      'The evidence seen could not be read, so the visit plan was not saved. Reload the page and record it again.',
+    );
+    await expect(saveVisitPlanChanges(a, submissionKey, emptyPlan, { ...emptyPlan, criterionNotes: '["x"]' })).rejects.toThrow(
+      'The notes on each criterion could not be read, so the visit plan was not saved. Reload the page and type them again.',
+    );
+    expect(await a.visitPlans.count()).toBe(0);
     a.close();
     b.close();
   });

@@ -32,22 +32,60 @@ import { earlierModerationOf, type EarlierModeration } from '../../db/resubmissi
 import { describeStorageError } from '../../db/storage-errors';
 import { printedMessage, usePdfJob } from '../../export/use-pdf-job';
 import { ModerationUnavailable } from './ModerationReviewScreen';
+import { VisitDayRecord } from './VisitDayRecord';
+import { VisitTimetable } from './VisitTimetable';
+import {
+  criterionNotesSummary,
+  decodeCriterionNotes,
+  decodeEvidenceSeen,
+  decodeTimetable,
+  evidenceSeenSummary,
+  timetableSummary,
+} from '../../../shared/moderation/visit-timetable';
 import '../../styles/moderation.css';
 
-type PlanValues = Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes' | 'sample'>;
+type PlanValues = Pick<VisitPlan, 'criterionIds' | 'method' | 'visitDate' | 'notes' | 'sample'> &
+  Required<Pick<VisitPlan, 'timetable' | 'evidenceSeen' | 'criterionNotes'>>;
 
-const EMPTY_PLAN: PlanValues = { criterionIds: [], method: { kind: 'hand' }, visitDate: '', notes: '' };
+const EMPTY_PLAN: PlanValues = {
+  criterionIds: [],
+  method: { kind: 'hand' },
+  visitDate: '',
+  notes: '',
+  timetable: [],
+  evidenceSeen: [],
+  criterionNotes: {},
+};
+
+/** A stored plan as the form holds it: plans made before the timetable and the day record read them as empty. */
+function planValues(stored: VisitPlan | null): PlanValues {
+  if (!stored) return EMPTY_PLAN;
+  return {
+    criterionIds: stored.criterionIds,
+    method: stored.method,
+    visitDate: stored.visitDate,
+    notes: stored.notes,
+    sample: stored.sample ?? null,
+    timetable: stored.timetable ?? [],
+    evidenceSeen: stored.evidenceSeen ?? [],
+    criterionNotes: stored.criterionNotes ?? {},
+  };
+}
 
 const FIELD_NAMES: Record<VisitField, FieldName> = {
   criteria: { label: 'criteria to see', plural: true },
   visitDate: { label: 'date of the visit', plural: false },
   notes: { label: 'notes', plural: true },
+  timetable: { label: 'timetable', plural: false },
+  evidenceSeen: { label: 'evidence seen', plural: false },
+  criterionNotes: { label: 'notes on each criterion', plural: true },
 };
 
 /**
  * The visit: which criteria to see (proposed by the region's sampling rule, with a seed anyone can
  * use to repeat its random draw, each saying why it is in the sample, then added to or taken from by
- * hand), the date and notes, saved as they change, and a printable plan.
+ * hand), the date and notes, the day's timetable with questions for each interview, and on the day
+ * the evidence seen and notes per criterion; saved as they change, and a printable plan.
  */
 export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: string; submissionId: string }) {
   const context = useModeratedSubmission(workspaceId, submissionId);
@@ -60,6 +98,10 @@ export function VisitPlanScreen({ workspaceId, submissionId }: { workspaceId: st
       <p>
         Choose the criteria to see in school. Let the region’s rule propose them, then add or take out criteria by hand, or tick them all by
         hand.
+      </p>
+      <p>
+        Then set out the day’s timetable, with questions for each interview. On the day, record the evidence you see and your notes on each
+        criterion here: everything is saved on this computer as you go, with no internet connection needed, and printed on the plan.
       </p>
       <VisitPlanForm
         submission={submission}
@@ -94,7 +136,7 @@ function VisitPlanForm({
   rule: SamplingRule;
 }) {
   const { db, platform } = useServices();
-  const [initialPlan] = useState<PlanValues>(() => stored ?? EMPTY_PLAN);
+  const [initialPlan] = useState<PlanValues>(() => planValues(stored));
   const [plan, setPlan] = useState<PlanValues>(initialPlan);
   /** The plan as the person left it, read by the save (state catches up at the next render). */
   const planNow = useRef<PlanValues>(initialPlan);
@@ -126,6 +168,12 @@ function VisitPlanForm({
       if (field === 'criteria') {
         const criteria = decodeVisitCriteria(value);
         if (criteria) setPlanNow({ ...planNow.current, ...criteria, sample: criteria.sample ?? null });
+      } else if (field === 'timetable') {
+        setPlanNow({ ...planNow.current, timetable: decodeTimetable(value) ?? planNow.current.timetable });
+      } else if (field === 'evidenceSeen') {
+        setPlanNow({ ...planNow.current, evidenceSeen: decodeEvidenceSeen(value) ?? planNow.current.evidenceSeen });
+      } else if (field === 'criterionNotes') {
+        setPlanNow({ ...planNow.current, criterionNotes: decodeCriterionNotes(value) ?? planNow.current.criterionNotes });
       } else {
         if (field === 'visitDate') setTypedDate(value ?? '');
         setPlanNow({ ...planNow.current, [field]: value ?? '' });
@@ -151,6 +199,24 @@ function VisitPlanForm({
           ? `drawn at random, ${criteria.method.perStrand} from each strand, with the seed ${criteria.method.seed}`
           : 'chosen by hand';
     return `${listOf(criteria.criterionIds)} (${how})`;
+  };
+
+  /** A field's stored text in words, for a choice between two windows' versions. */
+  const fieldText = (field: VisitField, text: string | null): string => {
+    switch (field) {
+      case 'criteria':
+        return criteriaText(text);
+      case 'visitDate':
+        return formatIsoDate(text ?? '', '(empty)');
+      case 'notes':
+        return text || '(empty)';
+      case 'timetable':
+        return timetableSummary(decodeTimetable(text) ?? []);
+      case 'evidenceSeen':
+        return evidenceSeenSummary(decodeEvidenceSeen(text) ?? []);
+      case 'criterionNotes':
+        return criterionNotesSummary(decodeCriterionNotes(text) ?? {});
+    }
   };
 
   const toggle = (criterionId: string, on: boolean) => {
@@ -248,14 +314,8 @@ function VisitPlanForm({
             id={`visit-${conflict.field}`}
             label={name.label}
             verb={wasOrWere([name])}
-            mine={conflict.field === 'criteria' ? criteriaText(conflict.mine) : null}
-            theirs={
-              conflict.field === 'criteria'
-                ? criteriaText(conflict.theirs)
-                : conflict.field === 'visitDate'
-                  ? formatIsoDate(conflict.theirs ?? '', '(empty)')
-                  : conflict.theirs || '(empty)'
-            }
+            mine={conflict.field === 'visitDate' || conflict.field === 'notes' ? null : fieldText(conflict.field, conflict.mine)}
+            theirs={fieldText(conflict.field, conflict.theirs)}
             onKeepMine={() => keepMine(conflict)}
             onTakeTheirs={() => takeTheirs(conflict)}
           />
@@ -423,6 +483,24 @@ function VisitPlanForm({
           )}
         </FormField>
       </form>
+
+      <VisitTimetable
+        framework={framework}
+        sampled={plan.criterionIds}
+        rows={plan.timetable}
+        onChange={(rows) => change({ ...planNow.current, timetable: rows }, true)}
+      />
+
+      <VisitDayRecord
+        framework={framework}
+        sampled={plan.criterionIds}
+        evidenceSeen={plan.evidenceSeen}
+        criterionNotes={plan.criterionNotes}
+        onEvidenceChange={(items) => change({ ...planNow.current, evidenceSeen: items }, true)}
+        onNoteChange={(criterionId, note) =>
+          change({ ...planNow.current, criterionNotes: { ...planNow.current.criterionNotes, [criterionId]: note } }, false)
+        }
+      />
 
       {job.state === 'running' ? (
         <PdfJobProgress label="Making the visit plan" progress={job.progress} onCancel={cancel} />
