@@ -4,6 +4,7 @@ import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswal
 import type { PartnershipTrustRecord } from '../../shared/moderation/partnership-trust';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
+import type { EvidenceThumbnail } from '../../shared/evidence/evidence-thumbnail';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 import type { ApprovalRecord } from '../../shared/submission/approval';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -131,7 +132,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 9;
+export const DATABASE_SCHEMA_VERSION = 10;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -161,6 +162,7 @@ export class AppDatabase extends Dexie {
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
   partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
   approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
+  evidenceThumbnails!: EntityTable<EvidenceThumbnail, 'sha256'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -220,6 +222,10 @@ export class AppDatabase extends Dexie {
     // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
     // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
     this.version(9).stores({ approvals: 'evaluationId' });
+    // Version 10: thumbnails of evidence files for the library's cards, keyed by the file's SHA-256
+    // (shared/evidence/evidence-thumbnail.ts). Derived data, left out of backups and made again
+    // when missing. A new table only: nothing to migrate.
+    this.version(10).stores({ evidenceThumbnails: 'sha256' });
   }
 }
 
