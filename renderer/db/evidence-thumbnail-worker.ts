@@ -86,6 +86,7 @@ async function drawPdf(file: Blob): Promise<ThumbnailResult> {
     useSystemFonts: false,
     useWasm: false,
     stopAtErrors: true,
+    verbosity: 0,
     // An encrypted file asks for a password: refuse, so it is shown as not drawable.
     password: '',
     CanvasFactory: OffscreenCanvasFactory,
