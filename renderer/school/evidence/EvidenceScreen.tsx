@@ -233,7 +233,7 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
         </fieldset>
         <div role="status" aria-live="polite" className="inline-status">
           {notice ? <p>{notice}</p> : null}
-          {data ? <p>{countLine(shown.length, items.length, filtered)}</p> : null}
+          {data ? <p data-testid="evidence-count">{countLine(shown.length, items.length, filtered)}</p> : null}
           {checkedShown.length > 0 ? <p>{selectedLine(checkedShown.length)}</p> : null}
         </div>
         {checkedShown.length > 0 ? (
