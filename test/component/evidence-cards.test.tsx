@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ThumbnailMaker } from '../../renderer/db/evidence-thumbnails';
-import { addEvidenceFile, addEvidenceRecord, linkEvidence } from '../../renderer/db/evidence-store';
+import { ensureEvidenceThumbnail, type ThumbnailMaker } from '../../renderer/db/evidence-thumbnails';
+import { addEvidenceFile, addEvidenceRecord, deleteEvidence, linkEvidence } from '../../renderer/db/evidence-store';
 import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
 import { ThumbnailMakerProvider } from '../../renderer/school/evidence/thumbnail-maker';
 import { EMPTY_EVIDENCE_DETAILS } from '../../shared/evidence/evidence-records';
@@ -112,6 +112,27 @@ describe('the evidence library as cards', () => {
     // No message about the broken file, and each file was drawn once.
     expect(screen.queryByRole('alert')).toBeNull();
     expect(maker.asked).toHaveLength(2);
+  });
+});
+
+describe('thumbnails are kept by file, once', () => {
+  it('makes a file’s thumbnail once however often it is asked, and deletes it with the last item that uses the file', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
+    const first = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
+    const sha256 = first.item?.file?.sha256 ?? '';
+    const maker = fakeMaker();
+    await Promise.all([ensureEvidenceThumbnail(db, maker, sha256), ensureEvidenceThumbnail(db, maker, sha256)]);
+    await ensureEvidenceThumbnail(db, maker, sha256);
+    expect(maker.asked).toHaveLength(1);
+    expect(await db.evidenceThumbnails.get(sha256)).toMatchObject({ state: 'drawn', width: 160, height: 120 });
+
+    await deleteEvidence(db, first.item?.id ?? '');
+    expect(await db.evidenceThumbnails.count()).toBe(0);
+    // A file no longer stored gets no thumbnail.
+    await ensureEvidenceThumbnail(db, maker, sha256);
+    expect(await db.evidenceThumbnails.count()).toBe(0);
+    expect(maker.asked).toHaveLength(1);
   });
 });
 
