@@ -9,6 +9,7 @@ import type {
 } from '../../shared/partnership/partnership-register';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
+import type { EvidenceThumbnail } from '../../shared/evidence/evidence-thumbnail';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 import type { ApprovalRecord } from '../../shared/submission/approval';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -148,7 +149,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 11;
+export const DATABASE_SCHEMA_VERSION = 12;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -186,6 +187,7 @@ export class AppDatabase extends Dexie {
   receivedSecondRequests!: EntityTable<ReceivedSecondModerationRequest, 'key'>;
   secondModerationDecisions!: EntityTable<SecondModerationDecision, 'key'>;
   peerModeratorPins!: EntityTable<PeerModeratorPin, 'key'>;
+  evidenceThumbnails!: EntityTable<EvidenceThumbnail, 'sha256'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -260,6 +262,10 @@ export class AppDatabase extends Dexie {
       secondModerationDecisions: 'key, receivedKey',
       peerModeratorPins: 'key, workspaceId',
     });
+    // Version 12: thumbnails of evidence files for the library's cards, keyed by the file's SHA-256
+    // (shared/evidence/evidence-thumbnail.ts). Derived data, left out of backups and made again
+    // when missing. A new table only: nothing to migrate.
+    this.version(12).stores({ evidenceThumbnails: 'sha256' });
   }
 }
 

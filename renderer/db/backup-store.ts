@@ -32,6 +32,8 @@ import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '.
 export const TABLES_LEFT_OUT: Readonly<Record<string, string>> = {
   signingKeys:
     'Signing keys are made so that they can never be copied off the computer they were made on, so they are not in backups. A school restored on a computer without its key gets a new key the next time it exports a submission (a certificate from its partnership is then needed again). A partnership restored without its key keeps its register but cannot issue or revoke certificates on that computer.',
+  evidenceThumbnails:
+    'The small pictures of evidence files on the library’s cards are made from the files themselves, so they are not in backups. They are made again when the library is next shown as cards.',
 };
 
 /** The `meta` keys that describe this database rather than the school's work: a restore leaves them as this computer has them. */

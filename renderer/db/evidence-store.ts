@@ -316,16 +316,19 @@ export async function updateEvidenceItems(
   }
 }
 
-/** Deletes an item and its links; the stored bytes go too when no other item uses them. */
+/** Deletes an item and its links; the stored bytes (and their thumbnail) go too when no other item uses them. */
 export async function deleteEvidence(db: AppDatabase, id: string): Promise<void> {
-  await db.transaction('rw', [db.evidence, db.evidenceBlobs, db.evidenceLinks], async () => {
+  await db.transaction('rw', [db.evidence, db.evidenceBlobs, db.evidenceLinks, db.evidenceThumbnails], async () => {
     const item = await db.evidence.get(id);
     if (!item) return;
     await db.evidenceLinks.where('evidenceId').equals(id).delete();
     await db.evidence.delete(id);
     if (item.file) {
       const stillUsed = await db.evidence.where('file.sha256').equals(item.file.sha256).count();
-      if (stillUsed === 0) await db.evidenceBlobs.delete(item.file.sha256);
+      if (stillUsed === 0) {
+        await db.evidenceBlobs.delete(item.file.sha256);
+        await db.evidenceThumbnails.delete(item.file.sha256);
+      }
     }
   });
 }

@@ -79,6 +79,8 @@ export interface BenchApi {
   importBaseline(): Promise<Timed>;
   importSubmission(store?: boolean): Promise<ImportResult>;
   seedQueue(count: number): Promise<QueueSeedResult>;
+  /** Tops the school's evidence library up to `total` items with records that have no file. */
+  fillEvidenceLibrary(total: number): Promise<{ items: number }>;
   /** Drops the data set and the PDF the page still holds, so memory is measured from a clean state. */
   release(): void;
   narrativeOf(evaluationId: string, criterionId: string): Promise<string | null>;

@@ -87,8 +87,13 @@ describe('backing up and restoring the whole database', () => {
 
     const made = await makeBackup(db, VERSION, new Date('2026-11-24T09:30:00Z'));
     expect(made.fileName).toBe('sen-accreditation-backup-2026-11-24T09-30-00Z-v0.0.0-test.senbackup');
-    expect(made.manifest.tables.map((t) => t.name).sort()).toEqual(tableNames.filter((n) => n !== 'signingKeys').sort());
-    expect(made.manifest.leftOut).toEqual([{ table: 'signingKeys', records: 1, reason: TABLES_LEFT_OUT.signingKeys }]);
+    expect(made.manifest.tables.map((t) => t.name).sort()).toEqual(
+      tableNames.filter((n) => n !== 'signingKeys' && n !== 'evidenceThumbnails').sort(),
+    );
+    expect(made.manifest.leftOut).toEqual([
+      { table: 'signingKeys', records: 1, reason: TABLES_LEFT_OUT.signingKeys },
+      { table: 'evidenceThumbnails', records: 0, reason: TABLES_LEFT_OUT.evidenceThumbnails },
+    ]);
     // Policy (stored once though used twice), the binary file, the PDF, and the certificate bytes nowhere (keys are left out).
     expect(made.manifest.entries).toHaveLength(3);
     expect(made.counts).toEqual({ schools: 1, evaluations: 1, evidence: 4, files: 2, submissions: 1 });
@@ -157,7 +162,7 @@ describe('backing up and restoring the whole database', () => {
     // The same data as schema 3 backed it up: each document inside its record, and no table of documents.
     const tables: BackupTableInput[] = [];
     for (const table of db.tables) {
-      if (table.name === 'signingKeys' || table.name === 'importedSubmissionDocuments') continue;
+      if (table.name === 'signingKeys' || table.name === 'evidenceThumbnails' || table.name === 'importedSubmissionDocuments') continue;
       let records: unknown[] = await table.toArray();
       if (table.name === 'importedSubmissions')
         records = records.map((record) => ({ ...(record as object), document: structuredClone(document) }));

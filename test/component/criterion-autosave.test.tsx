@@ -95,8 +95,8 @@ describe('criterion form', () => {
     const user = userEvent.setup();
     await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId={criterion.id} />, { db });
     const file = new File(['SEN policy text'], 'sen-policy.txt', { type: 'text/plain' });
-    await user.upload(await screen.findByLabelText('Add a new file and link it'), file);
-    expect(await screen.findByRole('button', { name: 'Unlink sen policy' })).toBeTruthy();
+    await user.upload(await screen.findByLabelText('Add a new file and link it', {}, { timeout: 10_000 }), file);
+    expect(await screen.findByRole('button', { name: 'Unlink sen policy' }, { timeout: 10_000 })).toBeTruthy();
     expect(await db.evidenceLinks.where('evaluationId').equals(evaluation.id).count()).toBe(1);
     await user.click(screen.getByRole('button', { name: 'Unlink sen policy' }));
     await waitFor(async () => expect(await db.evidenceLinks.count()).toBe(0));

@@ -611,6 +611,50 @@ describe('the upgrade to schema 8', () => {
     db.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
   });
+
+  it('keeps every record of a schema-11 database and adds an empty table of evidence thumbnails keyed by SHA-256', async () => {
+    const name = `migration-thumbnails-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    old.version(9).stores({ approvals: 'evaluationId' });
+    old.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
+    old.version(11).stores({
+      secondModerationRequests: 'id, workspaceId, submissionKey',
+      secondModerationReturns: 'requestId, workspaceId',
+      secondModerationResolutions: 'key, requestId',
+      receivedSecondRequests: 'key, workspaceId',
+      secondModerationDecisions: 'key, receivedKey',
+      peerModeratorPins: 'key, workspaceId',
+    });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      evidence: [{ id: 'ev1', schoolId: 's1', title: 'Photo of the sensory room', kind: 'photo', file: { sha256: 'ab'.repeat(32) } }],
+      approvals: [{ evaluationId: 'e1', name: 'Alex Morgan', role: 'head-teacher', date: '2026-11-19' }],
+      meta: [{ key: META.schemaVersion, value: 11 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(110);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    expect(await db.evidenceThumbnails.count()).toBe(0);
+    const cannotDraw = { sha256: 'ab'.repeat(32), state: 'cannot-draw' as const, madeAt: '2026-12-04T09:00:00.000Z' };
+    await db.evidenceThumbnails.put(cannotDraw);
+    expect(await db.evidenceThumbnails.get('ab'.repeat(32))).toEqual(cannotDraw);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
 });
 
 /** A database as a newer version of the app would leave it: a higher IndexedDB version, meta naming that app. */

@@ -1,3 +1,5 @@
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkScreen, expectText, expectVisible } from './support/app';
@@ -28,6 +30,50 @@ function files(): { name: string; mimeType: string; buffer: Buffer }[] {
     const name = minutes ? `governors-minutes-${number}.txt` : `lesson-visit-${number}.txt`;
     return { name, mimeType: 'text/plain', buffer: Buffer.from(`${name}: notes kept by the SENCO.`) };
   });
+}
+
+/** A small real PNG: a blue square, drawn by hand (signature, IHDR, IDAT, IEND with their CRCs). */
+function bluePng(side = 64): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: side }, () => [0x1d, 0x4e, 0xd8]).flat())]);
+  const pixels = Buffer.concat(Array.from({ length: side }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A one-page PDF with a filled rectangle and a line of text. */
+async function onePagePdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([595, 842]);
+  page.drawRectangle({ x: 50, y: 500, width: 495, height: 300, color: rgb(0.1, 0.3, 0.8) });
+  page.drawText('SEN policy', { x: 60, y: 450, size: 40 });
+  return Buffer.from(await pdf.save());
 }
 
 const library = (p: Page) => p.getByRole('region', { name: 'Evidence in the library' });
@@ -110,6 +156,37 @@ describe('a school with 300 evidence files', () => {
     const openRow = table(page).locator('tr.evidence-table__panel-row');
     await expectVisible(openRow.getByRole('heading', { level: 2 }));
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows thumbnails on the cards of a PNG and a PDF, the file type for a broken image, and passes axe as cards', async () => {
+    await page.getByLabel('Choose files to add').setInputFiles([
+      { name: 'thumbnail-sensory-room.png', mimeType: 'image/png', buffer: bluePng() },
+      { name: 'thumbnail-sen-policy.pdf', mimeType: 'application/pdf', buffer: await onePagePdf() },
+      { name: 'thumbnail-broken.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') },
+    ]);
+    await expectText(page.getByText(/^Added 3 files\.$/), 'Added 3 files.', 60_000);
+    await library(page).getByRole('radio', { name: 'Cards' }).check();
+    await library(page).getByLabel('Search evidence').fill('thumbnail');
+    await expectVisible(library(page).getByText('Showing 3 of 303 items.'));
+    const card = (title: RegExp) =>
+      library(page)
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+    for (const title of [/sensory room/i, /sen policy/i]) {
+      const image = card(title).locator('img.evidence-thumb__image');
+      await expect.poll(() => image.count(), { timeout: 60_000 }).toBe(1);
+      // Drawn: the image has loaded and has a size.
+      await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBeGreaterThan(0);
+    }
+    // The broken file is tried once and shows its type instead, with no message to the person.
+    await expectText(card(/broken/i).locator('.evidence-thumb__icon'), 'PNG', 60_000);
+    expect(
+      await card(/broken/i)
+        .locator('img')
+        .count(),
+    ).toBe(0);
+    await expectNoAxeViolations(page, 'evidence library as cards with thumbnails');
+    await library(page).getByLabel('Search evidence').fill('');
   });
 
   it('logged no errors and made no request outside the app', () => {

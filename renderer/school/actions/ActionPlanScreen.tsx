@@ -24,7 +24,7 @@ import { useActions } from '../../db/action-queries';
 import { createAction, deleteAction, restoreAction, updateAction } from '../../db/action-store';
 import { describeStorageError } from '../../db/storage-errors';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
-import { UndoNotice, type Undoable } from '../../ui/UndoNotice';
+import { useUndoNotice } from '../../ui/use-undo-notice';
 
 type SortDirection = 'ascending' | 'descending';
 interface Sort {
@@ -67,9 +67,9 @@ function ActionPlan({ evaluation, framework, editable }: { evaluation: Evaluatio
   const [sort, setSort] = useState<Sort | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  /** The action just deleted, to put back; the count gives each deletion its own notice. */
-  const [removed, setRemoved] = useState<{ count: number; undoable: Undoable } | null>(null);
   const tableHeadingRef = useRef<HTMLHeadingElement>(null);
+  /** The action just deleted, to put back. */
+  const undo = useUndoNotice(() => tableHeadingRef.current);
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
   const criterionOrder = useMemo(() => framework.criteria.map((c) => c.id), [framework]);
@@ -96,7 +96,7 @@ function ActionPlan({ evaluation, framework, editable }: { evaluation: Evaluatio
   };
 
   const run = async (work: () => Promise<string>, what: string) => {
-    setRemoved(null);
+    undo.withdraw();
     try {
       setMessage({ kind: 'ok', text: await work() });
     } catch (error) {
@@ -115,16 +115,7 @@ function ActionPlan({ evaluation, framework, editable }: { evaluation: Evaluatio
         <div role={message?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
           {message ? <p className={message.kind === 'error' ? 'notice notice--error' : undefined}>{message.text}</p> : null}
         </div>
-        {removed ? (
-          <UndoNotice
-            key={removed.count}
-            removed={removed.undoable}
-            onDismiss={() => {
-              setRemoved(null);
-              tableHeadingRef.current?.focus();
-            }}
-          />
-        ) : null}
+        {undo.notice}
         {rows.length === 0 ? (
           <p>
             {editable
@@ -162,7 +153,7 @@ function ActionPlan({ evaluation, framework, editable }: { evaluation: Evaluatio
                     }}
                     onEdit={() => {
                       setMessage(null);
-                      setRemoved(null);
+                      undo.withdraw();
                       setEditingId(action.id);
                     }}
                     onStatus={(status) =>
@@ -178,18 +169,15 @@ function ActionPlan({ evaluation, framework, editable }: { evaluation: Evaluatio
                         if (editingId === action.id) setEditingId(null);
                         if (!deleted) return;
                         const short = shorten(deleted.what);
-                        setRemoved((last) => ({
-                          count: (last?.count ?? 0) + 1,
-                          undoable: {
-                            message: `Action “${short}” removed from the plan.`,
-                            what: `removing the action “${short}”`,
-                            whatIsPutBack: 'the action',
-                            undo: async () => {
-                              await restoreAction(db, deleted);
-                              return `Action “${short}” is back in the plan.`;
-                            },
+                        undo.offer({
+                          message: `Action “${short}” removed from the plan.`,
+                          what: `removing the action “${short}”`,
+                          whatIsPutBack: 'the action',
+                          undo: async () => {
+                            await restoreAction(db, deleted);
+                            return `Action “${short}” is back in the plan.`;
                           },
-                        }));
+                        });
                       } catch (error) {
                         setMessage({ kind: 'error', text: describeStorageError(error, 'the change') });
                       }
@@ -214,7 +202,7 @@ function ActionPlan({ evaluation, framework, editable }: { evaluation: Evaluatio
             editing={editing}
             headingId="action-form-heading"
             onSave={async (details) => {
-              setRemoved(null);
+              undo.withdraw();
               if (editing) {
                 await updateAction(db, editing.id, details);
                 stopEditing(editing.id);

@@ -34,7 +34,7 @@ import { useCriterionResponse, useEvaluationRecords } from '../../db/evaluation-
 import { useCriterionEvidence } from '../../db/evidence-queries';
 import { addEvidenceFiles, linkEvidence, restoreEvidenceLink, unlinkEvidence } from '../../db/evidence-store';
 import { describeStorageError, UserFacingError } from '../../db/storage-errors';
-import { UndoNotice, type Undoable } from '../../ui/UndoNotice';
+import { useUndoNotice } from '../../ui/use-undo-notice';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { growingRows, wordCountText } from '../../../shared/evaluation/narrative-size';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
@@ -254,8 +254,9 @@ function ResponseForm({
       return { stored: { fields: responseFields(result.stored), updatedAt: result.stored.updatedAt }, merge: result.merge };
     },
   });
-  /** The judgement just cleared, to put back; the count gives each clearing its own notice. */
-  const [cleared, setCleared] = useState<{ count: number; undoable: Undoable } | null>(null);
+  /** The judgement just cleared, to put back; Dismiss takes the keyboard to the judgement now chosen, else the first. */
+  const cleared = useUndoNotice(() => document.getElementById(`judgement-${getValues('judgement') || framework.scale.points[0]?.id}`));
+  const withdrawCleared = cleared.withdraw;
   /** True while the screen itself sets the judgement (clearing it, or Undo), so that is not taken for the person's next change. */
   const settingJudgement = useRef(false);
   const setJudgement = (value: string) => {
@@ -269,30 +270,27 @@ function ResponseForm({
   useEffect(() => {
     const subscription = watch((_values, { name }) => {
       // Choosing a judgement is the next change: the notice about the one cleared goes.
-      if (name === 'judgement' && !settingJudgement.current) setCleared(null);
+      if (name === 'judgement' && !settingJudgement.current) withdrawCleared();
       // A judgement is one deliberate click: save it at once.
       if (edited() && name === 'judgement') void flush();
     });
     return () => subscription.unsubscribe();
-  }, [watch, edited, flush]);
+  }, [watch, edited, flush, withdrawCleared]);
   const clearJudgement = () => {
     const previous = getValues('judgement');
     if (!previous) return;
     const label = judgementLabel(previous);
     setJudgement('');
-    setCleared((last) => ({
-      count: (last?.count ?? 0) + 1,
-      undoable: {
-        message: `Judgement “${label}” removed from ${criterion.id}.`,
-        what: `removing the judgement “${label}”`,
-        whatIsPutBack: 'the judgement',
-        undo: async () => {
-          setJudgement(previous);
-          await flush();
-          return `The judgement “${label}” is back.`;
-        },
+    cleared.offer({
+      message: `Judgement “${label}” removed from ${criterion.id}.`,
+      what: `removing the judgement “${label}”`,
+      whatIsPutBack: 'the judgement',
+      undo: async () => {
+        setJudgement(previous);
+        await flush();
+        return `The judgement “${label}” is back.`;
       },
-    }));
+    });
   };
 
   const judgementLabel = (id: string | null) =>
@@ -371,16 +369,7 @@ function ResponseForm({
             Clear the judgement
           </button>
         ) : null}
-        {cleared ? (
-          <UndoNotice
-            key={cleared.count}
-            removed={cleared.undoable}
-            onDismiss={() => {
-              setCleared(null);
-              document.getElementById(`judgement-${getValues('judgement') || framework.scale.points[0]?.id}`)?.focus();
-            }}
-          />
-        ) : null}
+        {cleared.notice}
       </fieldset>
       <FormField
         id="narrative"
@@ -476,9 +465,9 @@ function LinkedEvidence({
   const [choice, setChoice] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  /** The last removal, to undo; the count gives each one its own notice. */
-  const [removed, setRemoved] = useState<{ count: number; undoable: Undoable } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  /** The last removal, to undo. */
+  const removed = useUndoNotice(() => headingRef.current);
   const linkedIds = useMemo(() => new Set((data?.links ?? []).map((l) => l.evidenceId)), [data]);
   if (!data) return null;
   const linked = data.library.filter((e) => linkedIds.has(e.id));
@@ -486,7 +475,7 @@ function LinkedEvidence({
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
-    setRemoved(null);
+    removed.withdraw();
     try {
       setMessage({ kind: 'ok', text: await work() });
     } catch (error) {
@@ -502,20 +491,17 @@ function LinkedEvidence({
     try {
       const link = await unlinkEvidence(db, evaluationId, criterionId, item.id);
       if (!link) return;
-      setRemoved((last) => ({
-        count: (last?.count ?? 0) + 1,
-        undoable: {
-          message: `“${item.title}” removed from ${criterionId}.`,
-          what: `removing “${item.title}” from ${criterionId}`,
-          whatIsPutBack: 'the evidence link',
-          undo: async () => {
-            if ((await restoreEvidenceLink(db, link)) === 'evidence-gone') {
-              throw new UserFacingError(`“${item.title}” has since been deleted from the evidence library, so it cannot be linked again.`);
-            }
-            return `“${item.title}” is linked to ${criterionId} again.`;
-          },
+      removed.offer({
+        message: `“${item.title}” removed from ${criterionId}.`,
+        what: `removing “${item.title}” from ${criterionId}`,
+        whatIsPutBack: 'the evidence link',
+        undo: async () => {
+          if ((await restoreEvidenceLink(db, link)) === 'evidence-gone') {
+            throw new UserFacingError(`“${item.title}” has since been deleted from the evidence library, so it cannot be linked again.`);
+          }
+          return `“${item.title}” is linked to ${criterionId} again.`;
         },
-      }));
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: describeStorageError(error, 'the evidence link') });
     } finally {
@@ -528,16 +514,7 @@ function LinkedEvidence({
       <h2 id="linked-evidence-heading" ref={headingRef} tabIndex={-1}>
         Evidence for {criterionId}
       </h2>
-      {removed ? (
-        <UndoNotice
-          key={removed.count}
-          removed={removed.undoable}
-          onDismiss={() => {
-            setRemoved(null);
-            headingRef.current?.focus();
-          }}
-        />
-      ) : null}
+      {removed.notice}
       {linked.length === 0 ? (
         <p>No evidence linked yet.</p>
       ) : (

@@ -5,13 +5,14 @@ import type { AppliedFramework } from '../../../shared/framework/applied-framewo
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { evaluationEditable } from '../../../shared/evaluation/evaluation-editable';
-import { deleteEvidence, linkEvidence, unlinkEvidence, updateEvidence } from '../../db/evidence-store';
+import { deleteEvidence, linkEvidence, restoreEvidenceLink, unlinkEvidence, updateEvidence } from '../../db/evidence-store';
 import { useConfirmStep } from '../../app/use-confirm-step';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeStorageError, UserFacingError } from '../../db/storage-errors';
 import { CriterionOptions, criterionOptionLabel } from '../../ui/CriterionOptions';
 import { EvidenceDetailsForm } from './EvidenceDetailsForm';
 import { EvidencePreview } from './EvidencePreview';
 import { StatusMessage } from '../../ui/StatusMessage';
+import { useUndoNotice } from '../../ui/use-undo-notice';
 
 function detailsOf(item: EvidenceItem): EvidenceDetails {
   return {
@@ -55,6 +56,8 @@ export function EvidenceItemPanel({
   const deletion = useConfirmStep();
   const [deleteProblem, setDeleteProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The link just removed, to put back; Dismiss takes the keyboard to the criterion list's control. */
+  const unlinked = useUndoNotice(() => linkSelectRef.current ?? headingRef.current);
 
   // Opening an item takes the keyboard to it.
   useEffect(() => {
@@ -68,6 +71,7 @@ export function EvidenceItemPanel({
 
   const changeLinks = async (work: () => Promise<string>) => {
     setBusy(true);
+    unlinked.withdraw();
     try {
       setLinkMessage({ kind: 'ok', text: await work() });
     } catch (error) {
@@ -85,13 +89,31 @@ export function EvidenceItemPanel({
       return `Linked to ${criterionId}.`;
     });
 
-  const unlink = (criterionId: string) =>
-    changeLinks(async () => {
-      await unlinkEvidence(db, evaluationId, criterionId, item.id);
-      // The button that was pressed has gone; keep the keyboard in this part of the panel.
-      linkSelectRef.current?.focus();
-      return `Unlinked from ${criterionId}.`;
-    });
+  // The notice takes the keyboard (the button that was pressed has gone) and offers Undo.
+  const unlink = async (criterionId: string) => {
+    setBusy(true);
+    setLinkMessage(null);
+    try {
+      const removed = await unlinkEvidence(db, evaluationId, criterionId, item.id);
+      if (!removed) return;
+      const title = item.title;
+      unlinked.offer({
+        message: `“${title}” unlinked from ${criterionId}.`,
+        what: `unlinking “${title}” from ${criterionId}`,
+        whatIsPutBack: 'the link',
+        undo: async () => {
+          if ((await restoreEvidenceLink(db, removed)) === 'evidence-gone') {
+            throw new UserFacingError(`“${title}” has since been deleted from the evidence library, so it cannot be linked again.`);
+          }
+          return `“${title}” is linked to ${criterionId} again.`;
+        },
+      });
+    } catch (error) {
+      setLinkMessage({ kind: 'error', text: describeStorageError(error, 'the link') });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const remove = async () => {
     setBusy(true);
@@ -184,6 +206,7 @@ export function EvidenceItemPanel({
         ) : (
           <p className="hint">This evaluation uses a historic edition: its links to criteria can be read but not changed.</p>
         )}
+        {unlinked.notice}
         <div role={linkMessage?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
           {linkMessage ? <p className={linkMessage.kind === 'error' ? 'notice notice--error' : undefined}>{linkMessage.text}</p> : null}
         </div>

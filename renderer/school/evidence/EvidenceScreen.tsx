@@ -1,24 +1,16 @@
-import { Fragment, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Evaluation } from '../../../shared/evaluation/evaluation-records';
-import {
-  EMPTY_EVIDENCE_DETAILS,
-  EVIDENCE_KINDS,
-  filterEvidence,
-  formatBytes,
-  type EvidenceItem,
-  type EvidenceKind,
-} from '../../../shared/evidence/evidence-records';
+import { EMPTY_EVIDENCE_DETAILS, EVIDENCE_KINDS, filterEvidence, type EvidenceKind } from '../../../shared/evidence/evidence-records';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import type { School } from '../../../shared/school/school-records';
 import { useServices } from '../../app/app-context';
-import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { CriterionOptions, inFrameworkOrder } from '../../ui/CriterionOptions';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
 import { DEFAULT_EVIDENCE_SORT, sortEvidence, type EvidenceSort } from '../../../shared/evidence/evidence-table';
 import { EvidenceBulkEdit } from './EvidenceBulkEdit';
 import { EvidenceDetailsForm } from './EvidenceDetailsForm';
-import { EvidenceTable, kindText } from './EvidenceTable';
+import { EvidenceCards } from './EvidenceCards';
+import { EvidenceTable } from './EvidenceTable';
 import { useEvidenceView, useWideWindow } from './use-evidence-view';
 import { EvidenceItemPanel } from './EvidenceItemPanel';
 import { EvidenceUploader } from './EvidenceUploader';
@@ -241,10 +233,10 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
         </fieldset>
         <div role="status" aria-live="polite" className="inline-status">
           {notice ? <p>{notice}</p> : null}
-          {data ? <p>{countLine(shown.length, items.length, filtered)}</p> : null}
-          {view === 'table' && checkedShown.length > 0 ? <p>{selectedLine(checkedShown.length)}</p> : null}
+          {data ? <p data-testid="evidence-count">{countLine(shown.length, items.length, filtered)}</p> : null}
+          {checkedShown.length > 0 ? <p>{selectedLine(checkedShown.length)}</p> : null}
         </div>
-        {view === 'table' && checkedShown.length > 0 ? (
+        {checkedShown.length > 0 ? (
           <>
             <p>
               <button type="button" className="button button--secondary" onClick={() => setChecked(new Set())}>
@@ -282,21 +274,18 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
                 panel={panelBeside ? null : panel}
               />
             ) : (
-              <ul className="card-list evidence-list" aria-label="Evidence">
-                {shown.map((item) => (
-                  <Fragment key={item.id}>
-                    <EvidenceCard
-                      item={item}
-                      evaluationId={evaluation.id}
-                      criterionIds={linksByEvidence.get(item.id) ?? []}
-                      open={item.id === selectedId}
-                      buttonRef={(button) => openButtonRef(item.id, button)}
-                      onOpen={() => open(item.id)}
-                    />
-                    {item.id === selectedId && !panelBeside ? <li className="evidence-list__panel">{panel}</li> : null}
-                  </Fragment>
-                ))}
-              </ul>
+              <EvidenceCards
+                items={shown}
+                evaluationId={evaluation.id}
+                linksByEvidence={linksByEvidence}
+                selected={checked}
+                onSelect={select}
+                openId={selectedId}
+                onOpen={open}
+                openButtonRef={openButtonRef}
+                panelId={PANEL_ID}
+                panel={panelBeside ? null : panel}
+              />
             )}
           </div>
           {panelBeside ? <div className="evidence-layout__panel">{panel}</div> : null}
@@ -313,65 +302,4 @@ function selectedLine(count: number): string {
 function countLine(shown: number, total: number, filtered: boolean): string {
   const items = (n: number) => (n === 1 ? '1 item' : `${n} items`);
   return filtered ? `Showing ${shown} of ${items(total)}.` : `${items(total)} in the library.`;
-}
-
-function EvidenceCard({
-  item,
-  evaluationId,
-  criterionIds,
-  open,
-  buttonRef,
-  onOpen,
-}: {
-  item: EvidenceItem;
-  evaluationId: string;
-  criterionIds: readonly string[];
-  open: boolean;
-  buttonRef: (button: HTMLButtonElement | null) => void;
-  onOpen: () => void;
-}) {
-  return (
-    <li className={`card evidence-card${open ? ' evidence-card--open' : ''}`}>
-      <h3>{item.title}</h3>
-      <p className="evidence-card__meta">
-        {kindText(item)}
-        {item.date ? ` · ${formatIsoDate(item.date)}` : ''}
-      </p>
-      <p>
-        {item.file
-          ? `${item.file.name} (${formatBytes(item.file.size)})`
-          : item.heldAt
-            ? `No file: held at ${item.heldAt}`
-            : 'No file: where the original is held is not recorded'}
-      </p>
-      {item.containsPersonalData && !item.redactionConfirmed ? (
-        <p className="notice notice--warning">
-          <strong>Contains personal data.</strong> It has not been confirmed as redacted or anonymised. Do that before you submit it.
-        </p>
-      ) : null}
-      {criterionIds.length === 0 ? (
-        <p>Not linked to any criterion yet</p>
-      ) : (
-        <p>
-          Used for:{' '}
-          {criterionIds.map((criterionId, index) => (
-            <span key={criterionId}>
-              {index > 0 ? ', ' : ''}
-              <a href={href.criterion(evaluationId, criterionId)}>{criterionId}</a>
-            </span>
-          ))}
-        </p>
-      )}
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button button--secondary"
-        aria-expanded={open}
-        aria-controls={open ? PANEL_ID : undefined}
-        onClick={onOpen}
-      >
-        View and edit <span className="visually-hidden">{item.title}</span>
-      </button>
-    </li>
-  );
 }

@@ -4,6 +4,8 @@ import { formatBytes, MAX_EVIDENCE_FILE_BYTES, type EvidenceItem } from '../../.
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { useServices } from '../../app/app-context';
 import { addEvidenceFiles, alreadyInLibraryMessage, linkEvidence, type FileIngestResult } from '../../db/evidence-store';
+import { ensureEvidenceThumbnail } from '../../db/evidence-thumbnails';
+import { useThumbnailMaker } from './thumbnail-maker';
 import { describeStorageError } from '../../db/storage-errors';
 import { CriterionOptions } from '../../ui/CriterionOptions';
 import { FileDropZone } from '../../ui/FileDropZone';
@@ -35,6 +37,7 @@ export function EvidenceUploader({
   framework: AppliedFramework;
 }) {
   const { db } = useServices();
+  const thumbnailMaker = useThumbnailMaker();
   const ids = useId();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -67,6 +70,13 @@ export function EvidenceUploader({
         }
       }
       setOutcome({ results, linkedTo: criterionId, linkProblem });
+      // Thumbnails of the new files are made now, in the background, for the card view.
+      if (thumbnailMaker) {
+        for (const result of results) {
+          const sha256 = result.ok ? result.item?.file?.sha256 : undefined;
+          if (sha256) void ensureEvidenceThumbnail(db, thumbnailMaker, sha256).catch(() => undefined);
+        }
+      }
     } finally {
       busyRef.current = false;
       setProgress(null);

@@ -1,7 +1,7 @@
 import { createCatalogue, frameworkForRegion, type FrameworkCatalogue } from '../../../shared/framework/framework-catalogue';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { loadShippedData } from '../../../shared/framework/shipped-frameworks';
-import { responseKey } from '../../../shared/evaluation/evaluation-records';
+import { evidenceLinkKey, responseKey } from '../../../shared/evaluation/evaluation-records';
 import { DECLARATION_STATEMENT, submissionFileName } from '../../../shared/submission/submission-format';
 import type { SubmissionSnapshot } from '../../../shared/submission/submission-builder';
 import { AppDatabase, newId, nowIso } from '../../../renderer/db/app-database';
@@ -350,6 +350,51 @@ async function importSubmission(store = true): Promise<ImportResult> {
   return { ...base, storeMs: now() - storing, ok: decision.kind === 'store', message: decision.kind };
 }
 
+/**
+ * Fills the school's evidence library up to `total` items with records that have no file (a paper
+ * register, a pupil's file held in the office), as a school with hundreds of items has; each linked
+ * to one criterion. Returns how many items the library then holds.
+ */
+async function fillEvidenceLibrary(total: number): Promise<{ items: number }> {
+  const s = current();
+  const { db, snapshot } = s;
+  const schoolId = snapshot.school.id;
+  const have = await db.evidence.where('schoolId').equals(schoolId).count();
+  const criteria = snapshot.framework.criteria;
+  const records = Array.from({ length: Math.max(0, total - have) }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return {
+      id: `bench-record-${n}`,
+      schoolId,
+      title: i % 4 === 0 ? `Governors minutes ${n}` : `Lesson visit ${n}`,
+      kind: i % 4 === 0 ? ('minutes' as const) : ('observation' as const),
+      date: `2026-0${(i % 9) + 1}-1${i % 10}`,
+      description: 'Held on paper.',
+      heldAt: 'SEN office, cabinet 2',
+      containsPersonalData: false,
+      redactionConfirmed: false,
+      file: null,
+      createdAt: nowIso(),
+      updatedAt: nowIso(),
+    };
+  });
+  await db.transaction('rw', [db.evidence, db.evidenceLinks], async () => {
+    await db.evidence.bulkPut(records);
+    await db.evidenceLinks.bulkPut(
+      records.map((item, i) => {
+        const criterionId = criteria[i % criteria.length]?.id ?? '';
+        return {
+          key: evidenceLinkKey(snapshot.evaluation.id, criterionId, item.id),
+          evaluationId: snapshot.evaluation.id,
+          criterionId,
+          evidenceId: item.id,
+        };
+      }),
+    );
+  });
+  return { items: await db.evidence.where('schoolId').equals(schoolId).count() };
+}
+
 /** The rest of the moderator's queue: submissions from other schools, with full submission data. */
 async function seedQueue(count: number): Promise<QueueSeedResult> {
   const s = current();
@@ -394,6 +439,7 @@ const api: BenchApi = {
   importBaseline,
   importSubmission,
   seedQueue,
+  fillEvidenceLibrary,
   release,
   narrativeOf,
 };

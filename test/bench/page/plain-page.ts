@@ -1,4 +1,5 @@
-import type { CriterionResponse, Evaluation } from '../../../shared/evaluation/evaluation-records';
+import type { CriterionResponse, Evaluation, EvidenceLink } from '../../../shared/evaluation/evaluation-records';
+import type { EvidenceItem } from '../../../shared/evidence/evidence-records';
 import { responseKey } from '../../../shared/evaluation/evaluation-records';
 import type { BaseFrameworkFileV1 } from '../../../shared/framework/framework-types';
 import type { ImportedSubmission } from '../../../shared/moderation/moderation-records';
@@ -12,6 +13,7 @@ import { DATABASE_NAME } from '../../../renderer/db/app-database';
  * screens where the probe looks (h1, textarea#narrative, "Next:" link, the queue's table and count).
  *
  *   plain.html#criterion/<evaluationId>/<criterionId>   plain.html#queue/<workspaceId>
+ *   plain.html#evidence/<evaluationId>                  plain.html#overview/<evaluationId>
  */
 const main = document.getElementById('plain') as HTMLElement;
 
@@ -108,11 +110,98 @@ async function queueScreen(db: IDBDatabase, workspaceId: string): Promise<void> 
   main.append(label, search, count, table);
 }
 
+/** A search box over a table's rows, with the count of rows shown, as the app's filtered tables have. */
+function filteredTable(
+  labelText: string,
+  countId: string,
+  noun: string,
+  records: readonly { cells: readonly string[]; text: string }[],
+): [HTMLLabelElement, HTMLInputElement, HTMLParagraphElement, HTMLTableElement] {
+  const label = element('label', labelText);
+  label.htmlFor = 'plain-search';
+  const search = element('input');
+  search.type = 'search';
+  search.id = 'plain-search';
+  const count = element('p', `${records.length} ${noun}.`);
+  count.dataset.testid = countId;
+  const table = element('table');
+  const body = element('tbody');
+  const rows = records.map((r) => {
+    const row = element('tr');
+    for (const text of r.cells) row.append(element('td', text));
+    body.append(row);
+    return { row, text: r.text.toLowerCase() };
+  });
+  table.append(body);
+  search.addEventListener('input', () => {
+    const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const r of rows) {
+      const match = words.every((w) => r.text.includes(w));
+      r.row.hidden = !match;
+      if (match) shown += 1;
+    }
+    count.textContent = words.length === 0 ? `${rows.length} ${noun}.` : `Showing ${shown} of ${rows.length} ${noun}.`;
+  });
+  return [label, search, count, table];
+}
+
+async function evidenceScreen(db: IDBDatabase, evaluationId: string): Promise<void> {
+  const evaluation = await read<Evaluation>(db.transaction('evaluations').objectStore('evaluations').get(evaluationId));
+  const [items, links] = await Promise.all([
+    read<EvidenceItem[]>(db.transaction('evidence').objectStore('evidence').index('schoolId').getAll(evaluation.schoolId)),
+    read<EvidenceLink[]>(db.transaction('evidenceLinks').objectStore('evidenceLinks').index('evaluationId').getAll(evaluationId)),
+  ]);
+  const linked = new Map<string, number>();
+  for (const link of links) linked.set(link.evidenceId, (linked.get(link.evidenceId) ?? 0) + 1);
+  items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const [label, search, count, table] = filteredTable(
+    'Search evidence',
+    'evidence-count',
+    'items',
+    items.map((item) => ({
+      cells: [item.title, item.kind, item.date || 'Not known', item.file?.name ?? 'No file', String(linked.get(item.id) ?? 0)],
+      text: `${item.title} ${item.description} ${item.heldAt} ${item.file?.name ?? ''}`,
+    })),
+  );
+  table.className = 'evidence-table';
+  main.append(element('h1', 'Evidence library'), label, search, count, table);
+}
+
+async function overviewScreen(db: IDBDatabase, evaluationId: string): Promise<void> {
+  const evaluation = await read<Evaluation>(db.transaction('evaluations').objectStore('evaluations').get(evaluationId));
+  const record = await read<ImportedFrameworkRecord>(
+    db.transaction('frameworks').objectStore('frameworks').get(evaluation.framework.contentHash),
+  );
+  const file = record.value as BaseFrameworkFileV1;
+  const criteria = file.strands.flatMap((s) => s.standards.flatMap((t) => t.criteria));
+  const responses = await read<CriterionResponse[]>(
+    db.transaction('responses').objectStore('responses').index('evaluationId').getAll(evaluationId),
+  );
+  const byCriterion = new Map(responses.map((r) => [r.criterionId, r]));
+  const [label, search, count, table] = filteredTable(
+    'Search the criteria',
+    'overview-count',
+    'criteria',
+    criteria.map((c) => {
+      const response = byCriterion.get(c.id);
+      return {
+        cells: [c.id, c.statement, c.level, c.mandatory ? 'Yes' : 'No', response?.judgement ?? 'Not judged yet'],
+        text: `${c.statement} ${response?.narrative ?? ''}`,
+      };
+    }),
+  );
+  table.className = 'overview-table';
+  main.append(element('h1', 'Criteria overview'), label, search, count, table);
+}
+
 async function start(): Promise<void> {
   const [screen, id, criterionId] = location.hash.slice(1).split('/').map(decodeURIComponent);
   const db = await openDatabase();
   if (screen === 'criterion' && id && criterionId) await criterionScreen(db, id, criterionId);
   else if (screen === 'queue' && id) await queueScreen(db, id);
+  else if (screen === 'evidence' && id) await evidenceScreen(db, id);
+  else if (screen === 'overview' && id) await overviewScreen(db, id);
   else main.textContent = 'Nothing to show: see plain-page.ts for the addresses.';
 }
 

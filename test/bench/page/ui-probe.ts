@@ -4,11 +4,13 @@ import type { ProbeApi, ProbeSample } from '../bench-api';
  * Injected by the runner before a page's own scripts (Playwright's init script: it is not subject
  * to the page's Content-Security-Policy, which stays as it is). It times, inside the page:
  * - `ready`: from navigation start until the screen can be used (the narrative textarea enabled and
- *   filled, or the queue's table with rows), then until the next frame is on screen;
+ *   filled; or the queue's, the evidence library's or the criteria overview's table with rows), then
+ *   until the next frame is on screen;
  * - each keystroke in a textarea: from the keydown event's timestamp to the frame after the input
  *   event was handled (requestAnimationFrame, then a task, so the frame has been produced);
  * - each click on a "Next:" link: until the next criterion's h1 is on screen;
- * - each change of the queue's search box: until the count of rows shown has changed on screen.
+ * - each change of a search box (the queue's, the evidence library's, the criteria overview's): until
+ *   the count of rows shown has changed on screen.
  * Built as its own script (no imports at run time) and loaded from dist/bench/assets/ui-probe.js.
  */
 (() => {
@@ -58,10 +60,18 @@ import type { ProbeApi, ProbeSample } from '../bench-api';
     const field = document.querySelector('textarea#narrative');
     return field instanceof HTMLTextAreaElement && !field.disabled && field.value.length > 0;
   };
-  const queueReady = () => document.querySelectorAll('[data-testid="queue-table"] tbody tr').length > 0;
-  const isQueue = /^#\/?(moderation|queue)\//.test(location.hash);
+  const rowsOf = (selector: string) => () => document.querySelectorAll(`${selector} tbody tr`).length > 0;
+  // The app's addresses (#/moderation/…, #/evaluations/…/evidence, …/overview) and the plain page's (#queue/…, #evidence/…, #overview/…).
+  const hash = location.hash;
+  const [condition, what] = /^#\/?(moderation|queue)\//.test(hash)
+    ? [rowsOf('[data-testid="queue-table"]'), 'the queue’s rows']
+    : /^#(\/evaluations\/[^/]+\/)?evidence(\/|$)/.test(hash)
+      ? [rowsOf('table.evidence-table'), 'the evidence table’s rows']
+      : /^#(\/evaluations\/[^/]+\/)?overview(\/|$|\?)/.test(hash)
+        ? [rowsOf('table.overview-table'), 'the criteria overview’s rows']
+        : [narrativeReady, 'the narrative'];
 
-  const ready = when(isQueue ? queueReady : narrativeReady, isQueue ? 'the queue’s rows' : 'the narrative').then(async (dom) => ({
+  const ready = when(condition, what).then(async (dom) => ({
     dom,
     painted: await nextFrame(),
   }));
@@ -121,7 +131,8 @@ import type { ProbeApi, ProbeSample } from '../bench-api';
     'input',
     (event) => {
       if (!(event.target instanceof HTMLInputElement) || event.target.type !== 'search') return;
-      const count = () => document.querySelector('.queue-count')?.textContent ?? '';
+      const count = () =>
+        document.querySelector('.queue-count, [data-testid="evidence-count"], [data-testid="overview-count"]')?.textContent ?? '';
       const before = count();
       sample(probe.filters, event.timeStamp, () => count() !== before, 'the filtered count');
     },

@@ -1,0 +1,111 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { EvidenceThumbnail, ThumbnailResult } from '../../shared/evidence/evidence-thumbnail';
+import { nowIso, type AppDatabase } from './app-database';
+
+/**
+ * Thumbnails of evidence files: made once per file in a web worker (evidence-thumbnail-worker.ts),
+ * kept in `evidenceThumbnails` by the file's SHA-256, and made again when missing (they are not in
+ * backups). A file that cannot be drawn is recorded as such, so it is not tried again and its card
+ * shows its kind's icon.
+ */
+
+/** Draws a thumbnail of a file's bytes; never throws (a file that cannot be drawn is { ok: false }). */
+export interface ThumbnailMaker {
+  make(file: Blob): Promise<ThumbnailResult>;
+  close(): void;
+}
+
+export type ThumbnailRequest = { id: number; file: Blob };
+export type ThumbnailReply = { id: number; result: ThumbnailResult };
+
+/** How long one file may take before the worker is stopped and the file counted as not drawable. */
+const DRAW_TIME_LIMIT_MS = 20_000;
+
+/**
+ * One worker drawing one file at a time, started when first needed. A file that crashes the
+ * worker or takes too long stops it (the next file starts a new one) and is not drawable.
+ */
+export function workerThumbnailMaker(): ThumbnailMaker {
+  let worker: Worker | null = null;
+  let previous: Promise<unknown> = Promise.resolve();
+  let nextId = 0;
+
+  const drawOne = (file: Blob) =>
+    new Promise<ThumbnailResult>((resolve) => {
+      const running = (worker ??= new Worker(new URL('./evidence-thumbnail-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'evidence-thumbnail',
+      }));
+      const id = (nextId += 1);
+      const stop = (result: ThumbnailResult, restart: boolean) => {
+        clearTimeout(timer);
+        running.onmessage = null;
+        running.onerror = null;
+        if (restart) {
+          running.terminate();
+          if (worker === running) worker = null;
+        }
+        resolve(result);
+      };
+      const timer = setTimeout(() => stop({ ok: false }, true), DRAW_TIME_LIMIT_MS);
+      running.onmessage = (event: MessageEvent<ThumbnailReply>) => {
+        if (event.data.id === id) stop(event.data.result, false);
+      };
+      running.onerror = (event) => {
+        event.preventDefault();
+        stop({ ok: false }, true);
+      };
+      running.postMessage({ id, file } satisfies ThumbnailRequest);
+    });
+
+  return {
+    make: (file) => {
+      const made = previous.then(() => drawOne(file));
+      previous = made;
+      return made;
+    },
+    close: () => {
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
+
+/** The maker the app uses, or null where pages cannot draw off the main thread (then cards show icons). */
+export function defaultThumbnailMaker(): ThumbnailMaker | null {
+  return typeof Worker === 'function' && typeof OffscreenCanvas === 'function' ? workerThumbnailMaker() : null;
+}
+
+/** A file's thumbnail followed live: undefined while reading, null when none is stored yet. */
+export function useEvidenceThumbnail(db: AppDatabase, sha256: string | null): EvidenceThumbnail | null | undefined {
+  return useLiveQuery(async () => (sha256 ? ((await db.evidenceThumbnails.get(sha256)) ?? null) : null), [db, sha256]);
+}
+
+const making = new WeakMap<AppDatabase, Map<string, Promise<void>>>();
+
+/**
+ * Makes and stores a file's thumbnail unless one (or the record that it cannot be drawn) is stored
+ * already; asking again while it is being made waits for the same work. Nothing is stored when the
+ * file itself is gone.
+ */
+export function ensureEvidenceThumbnail(db: AppDatabase, maker: ThumbnailMaker, sha256: string): Promise<void> {
+  let inFlight = making.get(db);
+  if (!inFlight) making.set(db, (inFlight = new Map()));
+  const running = inFlight.get(sha256);
+  if (running) return running;
+  const work = (async () => {
+    if (await db.evidenceThumbnails.get(sha256)) return;
+    const stored = await db.evidenceBlobs.get(sha256);
+    if (!stored) return;
+    const result = await maker.make(stored.blob);
+    const record: EvidenceThumbnail = result.ok
+      ? { sha256, state: 'drawn', image: result.image, width: result.width, height: result.height, madeAt: nowIso() }
+      : { sha256, state: 'cannot-draw', madeAt: nowIso() };
+    await db.transaction('rw', [db.evidenceBlobs, db.evidenceThumbnails], async () => {
+      // A file deleted while it was drawn gets no thumbnail.
+      if (await db.evidenceBlobs.get(sha256)) await db.evidenceThumbnails.put(record);
+    });
+  })().finally(() => inFlight.delete(sha256));
+  inFlight.set(sha256, work);
+  return work;
+}

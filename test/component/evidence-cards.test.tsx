@@ -1,0 +1,163 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ensureEvidenceThumbnail, type ThumbnailMaker } from '../../renderer/db/evidence-thumbnails';
+import { addEvidenceFile, addEvidenceRecord, deleteEvidence, linkEvidence } from '../../renderer/db/evidence-store';
+import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
+import { ThumbnailMakerProvider } from '../../renderer/school/evidence/thumbnail-maker';
+import { EMPTY_EVIDENCE_DETAILS } from '../../shared/evidence/evidence-records';
+import type { ThumbnailResult } from '../../shared/evidence/evidence-thumbnail';
+import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEvaluation } from './render-app';
+
+/**
+ * A maker that stands in for the worker (jsdom cannot draw): a file whose bytes start with the PNG
+ * signature gets a picture, anything else cannot be drawn. It records what it was asked to draw.
+ */
+function fakeMaker(): ThumbnailMaker & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    make: async (file): Promise<ThumbnailResult> => {
+      const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+      asked.push(Array.from(head, (b) => b.toString(16).padStart(2, '0')).join(''));
+      return head[0] === 0x89 && head[1] === 0x50
+        ? { ok: true, image: new Blob(['thumbnail'], { type: 'image/webp' }), width: 160, height: 120 }
+        : { ok: false };
+    },
+    close: () => undefined,
+  };
+}
+
+const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+beforeEach(() => {
+  localStorage.clear();
+});
+
+async function openCards(seed: (db: ReturnType<typeof freshDatabase>, schoolId: string, evaluationId: string) => Promise<void>) {
+  const db = freshDatabase();
+  const { school, evaluation } = await seedSchoolAndEvaluation(db, 'north-east');
+  await seed(db, school.id, evaluation.id);
+  const maker = fakeMaker();
+  const user = userEvent.setup();
+  await renderWithServices(
+    <ThumbnailMakerProvider maker={maker}>
+      <EvidenceScreen evaluationId={evaluation.id} />
+    </ThumbnailMakerProvider>,
+    { db, platform: recordingPlatform() },
+  );
+  await screen.findByText(/ in the library\.$/, {}, { timeout: 10_000 });
+  // A small library opens as cards.
+  const list = screen.getByRole('list', { name: 'Evidence' });
+  return { db, user, maker, list, evaluation };
+}
+
+const cardOf = (list: HTMLElement, title: string) => {
+  const card = within(list).getByRole('heading', { level: 3, name: title }).closest('li');
+  if (!card) throw new Error(`No card for “${title}”.`);
+  return card;
+};
+
+describe('the evidence library as cards', () => {
+  it('sets the kind of 3 cards selected by their boxes in one bulk change, and leaves the fourth', async () => {
+    const { db, user, list } = await openCards(async (db, schoolId) => {
+      for (const title of ['Visit A', 'Visit B', 'Visit C', 'Visit D'])
+        await addEvidenceRecord(db, schoolId, { ...EMPTY_EVIDENCE_DETAILS, title });
+    });
+    for (const title of ['Visit A', 'Visit B', 'Visit D'])
+      await user.click(within(list).getByRole('checkbox', { name: `Select ${title}` }));
+    expect(await screen.findByText('3 files selected.')).toBeTruthy();
+    const selectAll = screen.getByRole('checkbox', { name: 'Select all 4 shown' }) as HTMLInputElement;
+    expect(selectAll.checked).toBe(false);
+    expect(selectAll.indeterminate).toBe(true);
+
+    const bulk = screen.getByRole('region', { name: 'Change the 3 selected files' });
+    await user.selectOptions(within(bulk).getByLabelText('Kind of evidence'), 'observation');
+    await user.click(within(bulk).getByRole('button', { name: 'Apply to the 3 selected files' }));
+    expect(await within(bulk).findByText('Updated 3 files.')).toBeTruthy();
+    const kinds = Object.fromEntries((await db.evidence.toArray()).map((item) => [item.title, item.kind]));
+    expect(kinds).toEqual({
+      'Visit A': 'observation',
+      'Visit B': 'observation',
+      'Visit C': 'other',
+      'Visit D': 'observation',
+    });
+    await waitFor(() => expect(within(cardOf(list, 'Visit A')).getByText('Observation')).toBeTruthy());
+
+    // Select all shown, by keyboard: Space on the box.
+    selectAll.focus();
+    await user.keyboard(' ');
+    expect(await screen.findByText('4 files selected.')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Change the 4 selected files' })).toBeTruthy();
+  });
+
+  it('shows a thumbnail for an image, the file type for a broken one, and nothing to draw for a record with no file', async () => {
+    const { list, maker, db } = await openCards(async (db, schoolId) => {
+      await addEvidenceFile(db, schoolId, new File([PNG_BYTES], 'sensory-room.png', { type: 'image/png' }));
+      await addEvidenceFile(db, schoolId, new File(['not a picture'], 'broken.png', { type: 'image/png' }));
+      await addEvidenceRecord(db, schoolId, { ...EMPTY_EVIDENCE_DETAILS, title: 'Paper register', heldAt: 'SEN office' });
+    });
+    const image = await waitFor(() => {
+      const found = cardOf(list, 'sensory room').querySelector('img.evidence-thumb__image');
+      if (!found) throw new Error('No thumbnail yet.');
+      return found;
+    });
+    expect(image.getAttribute('alt')).toBe('');
+    expect(image.getAttribute('width')).toBe('160');
+    const broken = cardOf(list, 'broken');
+    await waitFor(async () => expect((await db.evidenceThumbnails.toArray()).map((t) => t.state).sort()).toEqual(['cannot-draw', 'drawn']));
+    expect(broken.querySelector('img')).toBeNull();
+    expect(broken.querySelector('.evidence-thumb__icon')?.textContent).toBe('PNG');
+    expect(cardOf(list, 'Paper register').querySelector('.evidence-thumb__icon')?.textContent).toBe('No file');
+    // No message about the broken file, and each file was drawn once.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(maker.asked).toHaveLength(2);
+  });
+});
+
+describe('thumbnails are kept by file, once', () => {
+  it('makes a file’s thumbnail once however often it is asked, and deletes it with the last item that uses the file', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
+    const first = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
+    const sha256 = first.item?.file?.sha256 ?? '';
+    const maker = fakeMaker();
+    await Promise.all([ensureEvidenceThumbnail(db, maker, sha256), ensureEvidenceThumbnail(db, maker, sha256)]);
+    await ensureEvidenceThumbnail(db, maker, sha256);
+    expect(maker.asked).toHaveLength(1);
+    expect(await db.evidenceThumbnails.get(sha256)).toMatchObject({ state: 'drawn', width: 160, height: 120 });
+
+    await deleteEvidence(db, first.item?.id ?? '');
+    expect(await db.evidenceThumbnails.count()).toBe(0);
+    // A file no longer stored gets no thumbnail.
+    await ensureEvidenceThumbnail(db, maker, sha256);
+    expect(await db.evidenceThumbnails.count()).toBe(0);
+    expect(maker.asked).toHaveLength(1);
+  });
+});
+
+describe('undo in the evidence panel', () => {
+  it('puts back a link to a criterion removed from the open item, and the notice takes focus', async () => {
+    const { db, user, list, evaluation } = await openCards(async (db, schoolId, evaluationId) => {
+      const item = await addEvidenceRecord(db, schoolId, { ...EMPTY_EVIDENCE_DETAILS, title: 'SEN policy' });
+      await linkEvidence(db, evaluationId, 'NE-1.1.1', item.id);
+    });
+    await user.click(within(list).getByRole('button', { name: 'View and edit SEN policy' }));
+    const panel = await screen.findByRole('region', { name: 'SEN policy' });
+    await user.click(within(panel).getByRole('button', { name: 'Unlink from NE-1.1.1' }));
+    const message = '“SEN policy” unlinked from NE-1.1.1.';
+    expect(await within(panel).findByText(message)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(message));
+    await waitFor(async () => expect(await db.evidenceLinks.count()).toBe(0));
+
+    await user.click(within(panel).getByRole('button', { name: 'Undo unlinking “SEN policy” from NE-1.1.1' }));
+    expect(await within(panel).findByText('“SEN policy” is linked to NE-1.1.1 again.')).toBeTruthy();
+    const links = await db.evidenceLinks.toArray();
+    expect(links.map((l) => [l.evaluationId, l.criterionId])).toEqual([[evaluation.id, 'NE-1.1.1']]);
+    expect(await within(panel).findByRole('button', { name: 'Unlink from NE-1.1.1' })).toBeTruthy();
+
+    await user.click(within(panel).getByRole('button', { name: 'Dismiss this message' }));
+    expect(within(panel).queryByTestId('undo-notice')).toBeNull();
+    expect(document.activeElement).toBe(within(panel).getByLabelText('Link it to a criterion'));
+  });
+});
