@@ -4,6 +4,7 @@ import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswal
 import type { PartnershipTrustRecord } from '../../shared/moderation/partnership-trust';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
+import type { ColleaguePinRecord, ColleagueProfile, EvidencePackImportRecord } from '../../shared/evidence/evidence-pack-records';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 import type { ApprovalRecord } from '../../shared/submission/approval';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -131,7 +132,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 9;
+export const DATABASE_SCHEMA_VERSION = 10;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -161,6 +162,9 @@ export class AppDatabase extends Dexie {
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
   partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
   approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
+  colleagueProfiles!: EntityTable<ColleagueProfile, 'id'>;
+  colleaguePins!: EntityTable<ColleaguePinRecord, 'key'>;
+  evidencePackImports!: EntityTable<EvidencePackImportRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -220,6 +224,14 @@ export class AppDatabase extends Dexie {
     // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
     // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
     this.version(9).stores({ approvals: 'evaluationId' });
+    // Version 10: colleagues' evidence packs (issue 17 item 4): a colleague's own details on their
+    // computer, and on the SENCO's the colleagues' pinned keys and the packs imported
+    // (shared/evidence/evidence-pack-records.ts). New tables only: nothing to migrate.
+    this.version(10).stores({
+      colleagueProfiles: 'id',
+      colleaguePins: 'key, schoolId',
+      evidencePackImports: 'key, schoolId',
+    });
   }
 }
 
