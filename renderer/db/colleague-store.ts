@@ -1,4 +1,6 @@
 import { colleagueProfileProblems, type ColleagueProfile, type ColleagueProfileDetails } from '../../shared/evidence/evidence-pack-records';
+import type { EvidencePackInput } from '../../shared/evidence/evidence-pack-builder';
+import type { EvidencePackDocument } from '../../shared/evidence/evidence-pack-format';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { newId, nowIso, type AppDatabase } from './app-database';
 import { ensureSigningIdentity, type SigningSubject } from './signing-key-store';
@@ -46,4 +48,20 @@ export async function saveColleagueProfile(db: AppDatabase, details: ColleaguePr
 /** The colleague's signing identity, made the first time they export a pack (re-issued if their details changed). */
 export function ensureColleagueSigningIdentity(db: AppDatabase, profile: ColleagueProfile): Promise<SigningIdentity> {
   return ensureSigningIdentity(db, colleagueSigningSubject(profile));
+}
+
+/**
+ * Signs and makes a colleague's evidence pack with their own key (made on first use). The PDF code
+ * loads only when a pack is made.
+ */
+export async function makeSignedEvidencePack(
+  db: AppDatabase,
+  profile: ColleagueProfile,
+  input: EvidencePackInput,
+  readFile: (sha256: string) => Promise<Blob | Uint8Array>,
+  criteria: ReadonlySet<string>,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; document: EvidencePackDocument }> {
+  const signing = await ensureColleagueSigningIdentity(db, profile);
+  const { exportEvidencePack } = await import('../../shared/evidence/evidence-pack-builder');
+  return exportEvidencePack(input, readFile, signing, criteria);
 }

@@ -11,7 +11,12 @@ import {
   type PackItemStanding,
 } from '../../shared/evidence/evidence-pack-import';
 import type { EvidencePackImportRecord } from '../../shared/evidence/evidence-pack-records';
-import { verifyEvidencePack, type VerifiedPack } from '../../shared/evidence/evidence-pack-verifier';
+import {
+  verifyEvidencePack,
+  type PackVerification,
+  type VerifiedPack,
+  type VerifyPackOptions,
+} from '../../shared/evidence/evidence-pack-verifier';
 import { decideTrust, type TrustDecision, type TrustQuestion } from '../../shared/moderation/first-use-trust';
 import { newId, nowIso, type AppDatabase, type EvidenceBlobRecord } from './app-database';
 import { storedEvaluationEditable } from './evaluation-edit-guard';
@@ -22,6 +27,9 @@ import { describeStorageError, UserFacingError } from './storage-errors';
  * accepted items, their files and the suggested links, the colleague's pinned key and the record
  * of the import, all in one transaction.
  */
+
+/** Checks a pack's bytes: verifyEvidencePack, or a stand-in in tests that cannot run the signature code. */
+export type PackVerifier = (bytes: Uint8Array<ArrayBuffer>, options: VerifyPackOptions) => Promise<PackVerification>;
 
 export type PackCheck =
   | { kind: 'rejected'; message: string }
@@ -51,14 +59,19 @@ async function libraryByHash(db: AppDatabase, schoolId: string, hashes: readonly
  * for this school's URN, no unconfirmed personal data. Then says which items the library already
  * holds, whether the colleague's key is the one pinned, and whether this pack was imported before.
  */
-export async function checkEvidencePackFile(db: AppDatabase, school: { id: string; urn: string }, file: Blob): Promise<PackCheck> {
+export async function checkEvidencePackFile(
+  db: AppDatabase,
+  school: { id: string; urn: string },
+  file: Blob,
+  verify: PackVerifier = verifyEvidencePack,
+): Promise<PackCheck> {
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return { kind: 'rejected', message: 'The file could not be read. Check it is still where you chose it, and try again.' };
   }
-  const result = await verifyEvidencePack(bytes, { schoolUrn: school.urn });
+  const result = await verify(bytes, { schoolUrn: school.urn });
   if (!result.ok) return { kind: 'rejected', message: result.rejection.message };
   const { verified } = result;
   try {

@@ -8,7 +8,8 @@ import { dataTable, documentDefinition, fingerprintLines, labelledRows, sectionH
 import { renderPdf } from '../pdf/pdfmake-renderer';
 import { sealPdf } from '../pdf/signed-pdf-writer';
 import type { SigningIdentity } from '../submission/submission-exporter';
-import { evidenceKindLabel, formatBytes, MAX_EVIDENCE_FILE_BYTES, type EvidenceKind } from './evidence-records';
+import { dateFromFileName, suggestEvidenceKind } from './evidence-name-guess';
+import { evidenceKindLabel, formatBytes, MAX_EVIDENCE_FILE_BYTES, titleFromFileName, type EvidenceKind } from './evidence-records';
 import {
   EVIDENCE_PACK_FORMAT,
   EVIDENCE_PACK_FORMAT_VERSION,
@@ -229,4 +230,41 @@ export async function sealEvidencePack(
     },
     (digest) => signDigest(digest, signing.privateKey, signing.certificateDer),
   );
+}
+
+/** A new item for a file the colleague added: title, kind and date guessed from its name, as the library does. */
+export function packDraftItemFor(
+  file: { name: string; type: string; size: number },
+  sha256: string,
+  itemId: string,
+): EvidencePackDraftItem {
+  const kind = suggestEvidenceKind(file.name) ?? 'other';
+  return {
+    itemId,
+    title: titleFromFileName(file.name),
+    kind,
+    date: dateFromFileName(file.name),
+    containsPersonalData: false,
+    redactionConfirmed: false,
+    suggestedCriteria: [],
+    note: '',
+    file: { name: file.name, type: file.type || 'application/octet-stream', size: file.size, sha256 },
+  };
+}
+
+/** The criteria whose id, title or statement holds every word of `query`, in framework order, at most `limit`. */
+export function matchingCriteria<C extends { id: string; statement: string; title?: string }>(
+  criteria: readonly C[],
+  query: string,
+  limit = 20,
+): C[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const found: C[] = [];
+  for (const criterion of criteria) {
+    const text = `${criterion.id} ${criterion.title ?? ''} ${criterion.statement}`.toLowerCase();
+    if (words.every((word) => text.includes(word))) found.push(criterion);
+    if (found.length >= limit) break;
+  }
+  return found;
 }

@@ -39,6 +39,9 @@ export function EvidenceScreen({ evaluationId }: { evaluationId: string }) {
       <p className="lead">
         Evidence belongs to {school.name} and can be used in any of its evaluations. Links to criteria belong to “{evaluation.title}”.
       </p>
+      <p>
+        <a href={href.evidencePackImport(evaluationId)}>Import a colleague’s evidence pack</a>
+      </p>
       <EvidenceLibrary evaluation={evaluation} school={school} framework={framework} />
     </Layout>
   );
