@@ -155,4 +155,32 @@ describe('importing a colleague’s evidence pack', () => {
     ).toBeTruthy();
     expect(await db.evidence.count()).toBe(0);
   });
+  it('asks before trusting a colleague’s new key, naming both fingerprints, and writes nothing until accepted', async () => {
+    const db = freshDatabase();
+    const { school, evaluation } = await seedSchoolAndEvaluation(db);
+    const key = colleaguePinKey(school.id, 'Jo Brown');
+    await db.colleaguePins.put({
+      key,
+      schoolId: school.id,
+      colleagueName: 'Jo Brown',
+      fingerprint: 'ab'.repeat(32),
+      pinnedAt: '2026-10-01T09:00:00.000Z',
+    });
+    const user = userEvent.setup();
+    await renderWithServices(<EvidencePackImportScreen evaluationId={evaluation.id} verifyPack={verifierFor(await samplePack())} />, {
+      db,
+    });
+    await user.upload(await screen.findByLabelText('Choose the evidence pack'), packPdf());
+    await user.click(await screen.findByRole('button', { name: 'Decline all' }));
+    await user.click(screen.getByRole('button', { name: 'Import your decisions' }));
+    const warning = await screen.findByTestId('different-key');
+    expect(warning.textContent).toContain('Jo Brown’s key has changed');
+    expect(warning.textContent).toContain('abab abab');
+    expect(warning.textContent).toContain('c0ff ee00');
+    expect(await db.evidencePackImports.count()).toBe(0);
+    await user.click(within(warning).getByRole('button', { name: 'Accept the new key and import' }));
+    expect(await screen.findByRole('heading', { name: 'Pack imported' })).toBeTruthy();
+    expect((await db.colleaguePins.get(key))?.fingerprint).toBe(FINGERPRINT);
+    expect(await db.evidence.count()).toBe(0);
+  });
 });

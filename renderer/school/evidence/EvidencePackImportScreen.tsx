@@ -6,7 +6,7 @@ import type { EvidencePackItem } from '../../../shared/evidence/evidence-pack-fo
 import { evidenceKindLabel, formatBytes } from '../../../shared/evidence/evidence-records';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
-import { signerIdentity } from '../../../shared/moderation/first-use-trust';
+import { fingerprintReadingLines, signerIdentity, type TrustQuestion } from '../../../shared/moderation/first-use-trust';
 import type { School } from '../../../shared/school/school-records';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
@@ -152,7 +152,7 @@ function PackDecisions({
   const ids = useId();
   const { pack } = check.verified;
   const [decisions, setDecisions] = useState<Record<string, PackItemDecision>>({});
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<TrustQuestion | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const linksEditable = evaluationEditable(framework).editable;
@@ -182,7 +182,7 @@ function PackDecisions({
         criteria,
         confirmedFingerprint,
       });
-      if (result.outcome === 'needs-decision') setAsking(true);
+      if (result.outcome === 'needs-decision') setAsking(result.question);
       else if (result.outcome === 'already-imported') setFailure('This pack was imported before, so nothing was imported again.');
       else onImported(result);
     } catch (error) {
@@ -229,17 +229,62 @@ function PackDecisions({
         {decided} of {pack.items.length} decided.
       </p>
       {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
-      {asking ? (
+      {asking?.kind === 'first-use' ? (
         <SignerConfirmation
           identity={signerIdentity(check.verified.certificate)}
           sender={pack.colleague.name}
           fileName={fileName}
           busy={busy}
           onAnswer={(trust) => {
-            setAsking(false);
+            setAsking(null);
             if (trust) void run(check.verified.certificate.fingerprint);
           }}
         />
+      ) : asking?.kind === 'different-key' ? (
+        <StatusMessage
+          kind="warning"
+          testId="different-key"
+          heading={`${pack.colleague.name}’s key has changed`}
+          headingLevel={3}
+          actions={
+            <>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => {
+                  setAsking(null);
+                  void run(check.verified.certificate.fingerprint);
+                }}
+              >
+                Accept the new key and import
+              </button>
+              <button type="button" className="button button--secondary" disabled={busy} onClick={() => setAsking(null)}>
+                Refuse: import nothing
+              </button>
+            </>
+          }
+        >
+          <p>
+            {pack.colleague.name} signed this pack with a different key from the one their earlier packs used. That happens when they move
+            to a new computer or change their details, but it could also mean someone else made the pack. Check the fingerprint with them in
+            person before you accept it.
+          </p>
+          <dl className="summary-list">
+            <div>
+              <dt>Key used before</dt>
+              <dd>
+                <code className="hash">{fingerprintReadingLines(asking.pinnedFingerprint).join(' ')}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>Key on this pack</dt>
+              <dd>
+                <code className="hash">{fingerprintReadingLines(asking.fingerprint).join(' ')}</code>
+              </dd>
+            </div>
+          </dl>
+        </StatusMessage>
       ) : (
         <div className="button-row">
           <button type="button" className="button" disabled={busy} onClick={() => void run(null)}>
