@@ -82,6 +82,18 @@ export const SCHEMA_TYPES_TARGETS: readonly SchemaTypesTarget[] = [
     },
   },
   {
+    schema: 'shared/evidence/evidence-pack.schema.json',
+    output: 'shared/evidence/evidence-pack-document.generated.ts',
+    rootName: 'EvidencePackDocument',
+    names: {
+      '#/properties/colleague': 'EvidencePackColleague',
+      '#/properties/school': 'EvidencePackSchool',
+      '#/properties/signer': 'EvidencePackSigner',
+      '#/$defs/item': 'EvidencePackItem',
+      '#/$defs/item/properties/file': 'EvidencePackFile',
+    },
+  },
+  {
     schema: 'criteria/schema/crosswalk.schema.json',
     output: 'shared/evaluation/crosswalk-file.generated.ts',
     rootName: 'CrosswalkFile',

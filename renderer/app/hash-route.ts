@@ -17,6 +17,9 @@ const routes = {
   home: route('/', 'Your schools', () => import('../home/HomeScreen').then((m) => m.HomeScreen)),
   settings: route('/settings', 'Settings', () => import('../settings/SettingsScreen').then((m) => m.SettingsScreen)),
   help: route('/help', 'Help and keyboard shortcuts', () => import('../help/HelpScreen').then((m) => m.HelpScreen)),
+  colleague: route('/colleague', 'Contribute evidence to your SENCO', () =>
+    import('../colleague/ColleagueScreen').then((m) => m.ColleagueScreen),
+  ),
   'new-school': route('/schools/new', 'Add a school', () => import('../school/profile/SchoolFormScreen').then((m) => m.SchoolFormScreen)),
   school: route('/schools/:schoolId', 'School', () => import('../school/profile/SchoolScreen').then((m) => m.SchoolScreen)),
   'edit-school': route('/schools/:schoolId/edit', 'Change school details', () =>
@@ -36,6 +39,9 @@ const routes = {
   ),
   evidence: route('/evaluations/:evaluationId/evidence', 'Evidence library', () =>
     import('../school/evidence/EvidenceScreen').then((m) => m.EvidenceScreen),
+  ),
+  'evidence-pack-import': route('/evaluations/:evaluationId/evidence/import-pack', 'Import a colleague’s evidence pack', () =>
+    import('../school/evidence/EvidencePackImportScreen').then((m) => m.EvidencePackImportScreen),
   ),
   actions: route('/evaluations/:evaluationId/actions', 'Action plan', () =>
     import('../school/actions/ActionPlanScreen').then((m) => m.ActionPlanScreen),

@@ -10,6 +10,7 @@ import type {
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
 import type { EvidenceThumbnail } from '../../shared/evidence/evidence-thumbnail';
+import type { ColleaguePinRecord, ColleagueProfile, EvidencePackImportRecord } from '../../shared/evidence/evidence-pack-records';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 import type { ApprovalRecord } from '../../shared/submission/approval';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -149,7 +150,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 12;
+export const DATABASE_SCHEMA_VERSION = 13;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -188,6 +189,9 @@ export class AppDatabase extends Dexie {
   secondModerationDecisions!: EntityTable<SecondModerationDecision, 'key'>;
   peerModeratorPins!: EntityTable<PeerModeratorPin, 'key'>;
   evidenceThumbnails!: EntityTable<EvidenceThumbnail, 'sha256'>;
+  colleagueProfiles!: EntityTable<ColleagueProfile, 'id'>;
+  colleaguePins!: EntityTable<ColleaguePinRecord, 'key'>;
+  evidencePackImports!: EntityTable<EvidencePackImportRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -266,6 +270,14 @@ export class AppDatabase extends Dexie {
     // (shared/evidence/evidence-thumbnail.ts). Derived data, left out of backups and made again
     // when missing. A new table only: nothing to migrate.
     this.version(12).stores({ evidenceThumbnails: 'sha256' });
+    // Version 13: colleagues' evidence packs (issue 17 item 4): a colleague's own details on their
+    // computer, and on the SENCO's the colleagues' pinned keys and the packs imported
+    // (shared/evidence/evidence-pack-records.ts). New tables only: nothing to migrate.
+    this.version(13).stores({
+      colleagueProfiles: 'id',
+      colleaguePins: 'key, schoolId',
+      evidencePackImports: 'key, schoolId',
+    });
   }
 }
 

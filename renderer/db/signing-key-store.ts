@@ -9,7 +9,7 @@ import { describeStorageError, UserFacingError } from './storage-errors';
 /** Who a workspace's certificate names: a school by name and URN, a moderator by name and organisation. */
 export interface SigningSubject {
   workspaceId: string;
-  role: 'School' | 'Moderator';
+  role: 'School' | 'Moderator' | 'Colleague';
   commonName: string;
   /** A school's URN, or '' */
   urn: string;

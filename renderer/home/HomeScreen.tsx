@@ -79,6 +79,10 @@ export function HomeScreen() {
           Set up a new school
         </a>
       </p>
+      <p>
+        A class teacher or teaching assistant sending evidence to the SENCO?{' '}
+        <a href={href.colleague()}>Contribute evidence to your SENCO</a>
+      </p>
       <ModeratorWorkspaceList />
       <PartnershipList />
     </Layout>

@@ -38,8 +38,11 @@ export class CertificateRequestError extends Error {
 }
 
 /** A request the partnership has checked: what it asks for, and the key to certify. */
+/** Whom a partnership certifies: a school or a moderator (a colleague's key is trusted by the school on first use). */
+export type CertifiableSubject = CertificateSubject & { role: 'School' | 'Moderator' };
+
 export interface CheckedCertificateRequest {
-  subject: CertificateSubject;
+  subject: CertifiableSubject;
   /** The request's DER bytes. */
   requestDer: Uint8Array<ArrayBuffer>;
   /** The key to certify, as it is in the request. */
@@ -96,7 +99,7 @@ export async function readCertificateRequest(file: Uint8Array): Promise<Certific
   if (nameField(request.subject, OID.country) !== 'GB') return refuse('it is not for a school or moderator in England');
   const role = nameField(request.subject, OID.organisationalUnit);
   if (role !== 'School' && role !== 'Moderator') return refuse('it names neither a school nor a moderator');
-  const subject: CertificateSubject = { commonName: nameField(request.subject, OID.commonName), role };
+  const subject: CertifiableSubject = { commonName: nameField(request.subject, OID.commonName), role };
   const urn = nameField(request.subject, OID.serialNumber);
   const organisation = nameField(request.subject, OID.organisation);
   if (urn) subject.urn = urn;

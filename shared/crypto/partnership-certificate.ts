@@ -27,6 +27,7 @@ import {
   SERIAL_RANDOM_BYTES,
   serialNumberContent,
   summariseCertificate,
+  type CertificateSubject,
   type CertificateSummary,
   type RandomBytes,
 } from './signing-certificate';
@@ -145,7 +146,7 @@ export const MAX_CERTIFICATE_FILE_BYTES = 64 * 1024;
  */
 export async function importIssuedCertificate(
   file: Uint8Array,
-  own: { publicKey: CryptoKey; role: 'School' | 'Moderator' },
+  own: { publicKey: CryptoKey; role: CertificateSubject['role'] },
   now: Date = new Date(),
 ): Promise<CertificateImport> {
   const refuse = (why: string, todo = 'Ask the partnership to send the certificate file again.'): CertificateImport => ({

@@ -2,7 +2,7 @@ import type { CertificateSummary } from './signing-certificate';
 
 /** What a signer's certificate must say: the role the app writes in it, and a time it must be valid at. */
 export interface ExpectedSigner {
-  role: 'School' | 'Moderator';
+  role: 'School' | 'Moderator' | 'Colleague';
   /** When the file was signed (or, if it does not say, now). */
   at: Date;
 }
@@ -35,9 +35,9 @@ export function checkSignerCertificate(certificate: CertificateSummary, expected
     );
   }
   if (certificate.role !== expected.role) {
-    const what = expected.role === 'School' ? 'submission' : 'moderation report';
+    const what = expected.role === 'School' ? 'submission' : expected.role === 'Colleague' ? 'evidence pack' : 'moderation report';
     const made = certificate.role ? `a “${certificate.role.slice(0, 64)}” certificate` : 'a certificate that names no role';
-    return `A ${what} must be signed by a ${expected.role.toLowerCase()}, but this one was signed with ${made}.`;
+    return `${/^[aeiou]/.test(what) ? 'An' : 'A'} ${what} must be signed by ${expected.role === 'Colleague' ? 'a member of staff' : `a ${expected.role.toLowerCase()}`}, but this one was signed with ${made}.`;
   }
   return null;
 }

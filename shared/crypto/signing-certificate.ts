@@ -26,8 +26,8 @@ export const OID = {
 export interface CertificateSubject {
   /** The school's or moderator's name. */
   commonName: string;
-  /** "School" or "Moderator". */
-  role: 'School' | 'Moderator';
+  /** "School", "Moderator", or "Colleague" (a member of staff who sends the SENCO an evidence pack). */
+  role: 'School' | 'Moderator' | 'Colleague';
   /** A school's six-digit URN. */
   urn?: string;
   /** A moderator's organisation, e.g. "North East SEN Partnership". */

@@ -845,4 +845,44 @@ describe('the backup before a migration', () => {
     again.close();
     expect(calls).toEqual([]);
   });
+  it('keeps every record of a schema-9 database and adds working tables for colleagues’ evidence packs', async () => {
+    const name = `migration-evidence-packs-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    old.version(9).stores({ approvals: 'evaluationId' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
+      evidence: [{ id: 'ev1', schoolId: 's1', title: 'SEN policy', kind: 'policy', file: null }],
+      meta: [{ key: META.schemaVersion, value: 9 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(90);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    expect(await db.colleagueProfiles.count()).toBe(0);
+    const pin = {
+      key: 's1|colleague|jo brown',
+      schoolId: 's1',
+      colleagueName: 'Jo Brown',
+      fingerprint: 'ab'.repeat(32),
+      pinnedAt: '2026-11-19T09:00:00.000Z',
+    };
+    await db.colleaguePins.put(pin);
+    expect(await db.colleaguePins.where('schoolId').equals('s1').toArray()).toEqual([pin]);
+    expect(await db.evidencePackImports.where('schoolId').equals('s1').count()).toBe(0);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
+    db.close();
+  });
 });

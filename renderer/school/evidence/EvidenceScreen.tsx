@@ -4,6 +4,7 @@ import { EMPTY_EVIDENCE_DETAILS, EVIDENCE_KINDS, filterEvidence, type EvidenceKi
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import type { School } from '../../../shared/school/school-records';
 import { useServices } from '../../app/app-context';
+import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { CriterionOptions, inFrameworkOrder } from '../../ui/CriterionOptions';
 import { DEFAULT_EVIDENCE_SORT, sortEvidence, type EvidenceSort } from '../../../shared/evidence/evidence-table';
@@ -30,6 +31,9 @@ export function EvidenceScreen({ evaluationId }: { evaluationId: string }) {
       <PageHeading title={`Evidence library – ${evaluation.title}`}>Evidence library</PageHeading>
       <p className="lead">
         Evidence belongs to {school.name} and can be used in any of its evaluations. Links to criteria belong to “{evaluation.title}”.
+      </p>
+      <p>
+        <a href={href.evidencePackImport(evaluationId)}>Import a colleague’s evidence pack</a>
       </p>
       <EvidenceLibrary evaluation={evaluation} school={school} framework={framework} />
     </Layout>
