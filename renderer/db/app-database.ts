@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
 import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswalk';
+import type { ProgressSnapshot } from '../../shared/evaluation/progress-history';
 import type { PartnershipTrustRecord } from '../../shared/moderation/partnership-trust';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
@@ -131,7 +132,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 9;
+export const DATABASE_SCHEMA_VERSION = 10;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -161,6 +162,7 @@ export class AppDatabase extends Dexie {
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
   partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
   approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
+  progressSnapshots!: EntityTable<ProgressSnapshot, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -220,6 +222,10 @@ export class AppDatabase extends Dexie {
     // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
     // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
     this.version(9).stores({ approvals: 'evaluationId' });
+    // Version 10: one record a day of where each criterion of an evaluation stood, written with the
+    // save that changed it, for the dashboard's progress over time (shared/evaluation/progress-history.ts).
+    // A new table only: evaluations made before it have no history, and none is made up.
+    this.version(10).stores({ progressSnapshots: 'key, evaluationId' });
   }
 }
 
