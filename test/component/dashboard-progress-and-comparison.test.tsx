@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { nowIso } from '../../renderer/db/app-database';
+import { checkBackupFile, makeBackup, restoreBackup } from '../../renderer/db/backup-store';
 import { linkEvidence, unlinkEvidence } from '../../renderer/db/evidence-store';
 import { saveResponse, saveResponseChanges, startEvaluation } from '../../renderer/db/evaluation-store';
 import { createSchool } from '../../renderer/db/school-store';
@@ -10,6 +11,7 @@ import { dayOf, type ProgressSnapshot } from '../../shared/evaluation/progress-h
 import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
+import { genuineFilesVerifier } from './backup-test-data';
 import { freshDatabase, recordOlderResponse, renderWithServices, SAMPLE_SCHOOL, seedSchoolAndEvaluation } from './render-app';
 
 async function northEast2026() {
@@ -66,6 +68,24 @@ describe('the daily progress record, written with each save', () => {
     await expect(linkEvidence(db, evaluation.id, 'NE-1.1.1', 'evidence-1')).rejects.toThrow();
     expect(await db.progressSnapshots.count()).toBe(0);
     expect(await db.responses.count()).toBe(0);
+  });
+});
+
+describe('the daily progress records in a backup', () => {
+  it('are saved in the backup and come back on restore', async () => {
+    const db = freshDatabase();
+    const framework = await northEast2026();
+    const school = await createSchool(db, SAMPLE_SCHOOL);
+    const { evaluation } = await startEvaluation(db, school, framework, { title: 'Accreditation 2026–27' });
+    const kept = snapshot(evaluation.id, '2026-10-02', { 'NE26-1.1.1': 'established' }, { 'NE26-1.1.1': 1 });
+    await db.progressSnapshots.put(kept);
+    const made = await makeBackup(db, '0.3.0-test');
+
+    const other = freshDatabase();
+    const checked = await checkBackupFile(other, made.file, '0.3.0-test', genuineFilesVerifier([]).runner);
+    if (!checked.ok) throw new Error(checked.message);
+    await restoreBackup(other, checked.backup, '0.3.0-test');
+    expect(await other.progressSnapshots.toArray()).toEqual([kept]);
   });
 });
 
