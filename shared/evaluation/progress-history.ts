@@ -1,4 +1,4 @@
-import { evaluateAwards, isMet, type AwardContext, type CriterionStanding, type Standings } from '../awards/award-rules';
+import { evaluateAwards, isMet, type AwardContext, type AwardOutcome, type CriterionStanding, type Standings } from '../awards/award-rules';
 import type { AppliedFramework } from '../framework/applied-framework';
 import type { CriterionResponse, EvidenceLink } from './evaluation-records';
 import { formatIsoDate } from '../formats/en-gb-dates';
@@ -101,8 +101,10 @@ export function progressPointOf(
   day: string,
   source: ProgressPoint['source'],
   context: AwardContext = {},
+  /** The rules' outcome for these standings when the caller has it already (the dashboard's summary). */
+  known?: AwardOutcome,
 ): ProgressPoint {
-  const award = evaluateAwards(framework, standings, context);
+  const award = known ?? evaluateAwards(framework, standings, context);
   const doesNotApply = new Set(award.excluded.criteria.filter((c) => c.why === 'does-not-apply').map((c) => c.criterionId));
   const claimed = new Set(award.excluded.criteria.filter((c) => c.why === 'not-applicable').map((c) => c.criterionId));
   const ids = framework.criteria.map((c) => c.id).filter((id) => !doesNotApply.has(id));
@@ -141,6 +143,8 @@ export function progressHistory(input: {
   today: string;
   liveStandings: Standings;
   context?: AwardContext;
+  /** The award rules' outcome for the live standings, when already worked out. */
+  liveAward?: AwardOutcome;
 }): ProgressHistory {
   const { framework, evaluation, today, context } = input;
   const started = dayOf(evaluation.createdAt);
@@ -149,7 +153,7 @@ export function progressHistory(input: {
   const startDerived = evaluation.carriedForwardFrom === null && started < today && (stored[0]?.day ?? today) > started;
   if (startDerived) points.push(progressPointOf(framework, new Map(), started, 'started', context));
   for (const s of stored) points.push(progressPointOf(framework, standingsOfSnapshot(framework, s), s.day, 'recorded', context));
-  points.push(progressPointOf(framework, input.liveStandings, today, 'today', context));
+  points.push(progressPointOf(framework, input.liveStandings, today, 'today', context, input.liveAward));
   const firstRecorded = stored[0]?.day ?? today;
   // Days between the start and the first record are unknown, unless the start is the day before it.
   const gap = firstRecorded > started && !(startDerived && nextDay(started) === firstRecorded);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateAwards } from '../../shared/awards/award-rules';
 import type { CriterionResponse, EvidenceLink } from '../../shared/evaluation/evaluation-records';
 import { pathOf, progressChartGeometry } from '../../shared/evaluation/progress-chart-geometry';
 import {
@@ -80,6 +81,16 @@ describe('progressPointOf', () => {
       perPoint: [0, 7, 1, 0],
       level: 'Bronze',
     });
+  });
+
+  it('takes the award outcome the caller already worked out for these standings, instead of evaluating the rules again', () => {
+    const bronze = tinyIdsWhere((c) => c.level === 'bronze');
+    const standings = allAt(bronze, 'good');
+    const outcome = evaluateAwards(tiny, standings, {});
+    expect(outcome.achieved?.label).toBe('Bronze');
+    // An outcome that says Silver is read as it is: the point's level comes from it, not from the rules.
+    const silver = { ...outcome, achieved: tiny.levels.find((l) => l.id === 'silver')! };
+    expect(progressPointOf(tiny, standings, '2026-11-03', 'today', {}, silver).level).toBe('Silver');
   });
 
   it('gives no level and nothing judged for an empty day', () => {

@@ -50,6 +50,7 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
             snapshots,
             today: dayOf(nowIso()),
             liveStandings: summary.standings,
+            liveAward: summary.award,
             context: { profile },
           })
         : null,
