@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
 import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswalk';
+import type { ProgressSnapshot } from '../../shared/evaluation/progress-history';
 import type { PartnershipTrustRecord } from '../../shared/moderation/partnership-trust';
 import type {
   IssuedCertificateRecord,
@@ -150,7 +151,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 13;
+export const DATABASE_SCHEMA_VERSION = 14;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -192,6 +193,7 @@ export class AppDatabase extends Dexie {
   colleagueProfiles!: EntityTable<ColleagueProfile, 'id'>;
   colleaguePins!: EntityTable<ColleaguePinRecord, 'key'>;
   evidencePackImports!: EntityTable<EvidencePackImportRecord, 'key'>;
+  progressSnapshots!: EntityTable<ProgressSnapshot, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -278,6 +280,10 @@ export class AppDatabase extends Dexie {
       colleaguePins: 'key, schoolId',
       evidencePackImports: 'key, schoolId',
     });
+    // Version 14: one record a day of where each criterion of an evaluation stood, written with the
+    // save that changed it, for the dashboard's progress over time (shared/evaluation/progress-history.ts).
+    // A new table only: evaluations made before it have no history, and none is made up.
+    this.version(14).stores({ progressSnapshots: 'key, evaluationId' });
   }
 }
 

@@ -40,3 +40,30 @@ export function useCriterionResponse(db: AppDatabase, evaluationId: string, crit
 export async function findEvaluation(db: AppDatabase, evaluationId: string): Promise<Evaluation | undefined> {
   return db.evaluations.get(evaluationId);
 }
+
+/**
+ * The school's last evaluation before this one, with its records, followed live: the one this was
+ * carried forward from when it is still there, else the latest the school started before this one.
+ * Null when there is none; undefined until the first read.
+ */
+export function useLastEarlierEvaluation(
+  db: AppDatabase,
+  evaluation: Pick<Evaluation, 'id' | 'schoolId' | 'createdAt' | 'carriedForwardFrom'> | null,
+) {
+  const id = evaluation?.id ?? null;
+  return useLiveQuery(async () => {
+    if (!evaluation) return null;
+    const carried = evaluation.carriedForwardFrom ? await db.evaluations.get(evaluation.carriedForwardFrom) : undefined;
+    const earlier =
+      carried ??
+      (await db.evaluations.where('schoolId').equals(evaluation.schoolId).toArray())
+        .filter((e) => e.id !== evaluation.id && e.createdAt < evaluation.createdAt)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    if (!earlier) return null;
+    const [responses, links] = await Promise.all([
+      db.responses.where('evaluationId').equals(earlier.id).toArray(),
+      db.evidenceLinks.where('evaluationId').equals(earlier.id).toArray(),
+    ]);
+    return { evaluation: earlier, responses, links };
+  }, [db, id, evaluation?.schoolId, evaluation?.createdAt, evaluation?.carriedForwardFrom]);
+}

@@ -11,6 +11,7 @@ import { mergeFields, type FieldMerge } from '../../shared/evaluation/field-merg
 import type { School } from '../../shared/school/school-records';
 import { newId, nowIso, type AppDatabase } from './app-database';
 import { refuseHistoricEvaluation, storedEvaluationEditable } from './evaluation-edit-guard';
+import { recordProgressSnapshot } from './progress-snapshots';
 
 export interface StartEvaluationOptions {
   title: string;
@@ -47,7 +48,7 @@ export async function startEvaluation(
     updatedAt: now,
   };
   let carried: CarriedForward | null = null;
-  await db.transaction('rw', [db.evaluations, db.responses, db.evidenceLinks, db.previousNarratives], async () => {
+  await db.transaction('rw', [db.evaluations, db.responses, db.evidenceLinks, db.previousNarratives, db.progressSnapshots], async () => {
     await db.evaluations.add(evaluation);
     if (options.carryForwardFrom) {
       const from = options.carryForwardFrom;
@@ -81,6 +82,8 @@ export async function startEvaluation(
       await db.evidenceLinks.bulkAdd(carried.result.links);
       // Narratives kept for reference only (their procedure has gone): written with the rest, or not at all.
       if (carried.kind === 'across-editions') await db.previousNarratives.bulkAdd(carried.result.previousNarratives);
+      // The first day's record: what was carried forward (a new evaluation from nothing needs none).
+      await recordProgressSnapshot(db, evaluation.id, now);
     }
   });
   return { evaluation, carried };
@@ -95,7 +98,7 @@ export async function saveResponse(
   criterionId: string,
   patch: ResponsePatch,
 ): Promise<CriterionResponse> {
-  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks], async () => {
+  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks, db.evidenceLinks, db.progressSnapshots], async () => {
     await refuseHistoricEvaluation(db, evaluationId);
     const key = responseKey(evaluationId, criterionId);
     const existing = (await db.responses.get(key)) ?? emptyResponse(evaluationId, criterionId);
@@ -103,6 +106,7 @@ export async function saveResponse(
     const next: CriterionResponse = { ...existing, ...patch, updatedAt: now };
     await db.responses.put(next);
     await db.evaluations.update(evaluationId, { updatedAt: now });
+    if ('judgement' in patch) await recordProgressSnapshot(db, evaluationId, now);
     return next;
   });
 }
@@ -135,7 +139,7 @@ export async function saveResponseChanges(
   base: ResponseFields,
   mine: ResponseFields,
 ): Promise<ResponseSaveResult> {
-  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks], async () => {
+  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks, db.evidenceLinks, db.progressSnapshots], async () => {
     await refuseHistoricEvaluation(db, evaluationId);
     const key = responseKey(evaluationId, criterionId);
     const existing = (await db.responses.get(key)) ?? null;
@@ -152,6 +156,8 @@ export async function saveResponseChanges(
     };
     await db.responses.put(next);
     await db.evaluations.update(evaluationId, { updatedAt: now });
+    // Only a changed judgement moves the record; a narrative edit leaves it as it is.
+    if (merge.write.includes('judgement')) await recordProgressSnapshot(db, evaluationId, now);
     return { stored: next, merge };
   });
 }
@@ -170,7 +176,7 @@ export async function setNotApplicable(
   const tidy = claim ? { reason: claim.reason.trim() } : null;
   const problem = tidy ? notApplicableProblem(criterion, tidy) : null;
   if (problem) return { ok: false, problem };
-  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks], async () => {
+  return db.transaction('rw', [db.responses, db.evaluations, db.frameworks, db.evidenceLinks, db.progressSnapshots], async () => {
     const editable = await storedEvaluationEditable(db, evaluationId);
     if (!editable.editable) return { ok: false as const, problem: editable.reason };
     const key = responseKey(evaluationId, criterion.id);
@@ -179,6 +185,7 @@ export async function setNotApplicable(
     const stored: CriterionResponse = { ...current, notApplicable: tidy, updatedAt: now };
     await db.responses.put(stored);
     await db.evaluations.update(evaluationId, { updatedAt: now });
+    await recordProgressSnapshot(db, evaluationId, now);
     return { ok: true as const, stored };
   });
 }

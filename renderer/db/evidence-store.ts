@@ -14,6 +14,7 @@ import {
   type EvidenceItem,
 } from '../../shared/evidence/evidence-records';
 import { newId, nowIso, type AppDatabase, type EvidenceBlobRecord } from './app-database';
+import { recordProgressSnapshot } from './progress-snapshots';
 import { defaultFileHasher, type FileHasher } from './evidence-file-hashing';
 import { refuseHistoricEvaluation } from './evaluation-edit-guard';
 import { describeStorageError, UserFacingError } from './storage-errors';
@@ -292,24 +293,29 @@ export async function updateEvidenceItems(
   try {
     const now = nowIso();
     const changesLinks = (change.linkCriterionIds ?? []).length + (change.unlinkCriterionIds ?? []).length > 0;
-    const updated = await db.transaction('rw', [db.evidence, db.evidenceLinks, db.evaluations, db.frameworks], async () => {
-      // The files' details are the school's to change; their links to a historic evaluation are not.
-      if (changesLinks) await refuseHistoricEvaluation(db, evaluationId);
-      const found = (await db.evidence.bulkGet([...ids])).filter(
-        (item): item is EvidenceItem => item !== undefined && item.schoolId === schoolId,
-      );
-      await db.evidence.bulkPut(found.map((item) => applyBulkChange(item, change, now)));
-      const links: EvidenceLink[] = [];
-      for (const criterionId of change.linkCriterionIds ?? [])
-        for (const item of found)
-          links.push({ key: evidenceLinkKey(evaluationId, criterionId, item.id), evaluationId, criterionId, evidenceId: item.id });
-      await db.evidenceLinks.bulkPut(links);
-      const unlinked = (change.unlinkCriterionIds ?? []).flatMap((criterionId) =>
-        found.map((item) => evidenceLinkKey(evaluationId, criterionId, item.id)),
-      );
-      await db.evidenceLinks.bulkDelete(unlinked);
-      return found.length;
-    });
+    const updated = await db.transaction(
+      'rw',
+      [db.evidence, db.evidenceLinks, db.evaluations, db.frameworks, db.responses, db.progressSnapshots],
+      async () => {
+        // The files' details are the school's to change; their links to a historic evaluation are not.
+        if (changesLinks) await refuseHistoricEvaluation(db, evaluationId);
+        const found = (await db.evidence.bulkGet([...ids])).filter(
+          (item): item is EvidenceItem => item !== undefined && item.schoolId === schoolId,
+        );
+        await db.evidence.bulkPut(found.map((item) => applyBulkChange(item, change, now)));
+        const links: EvidenceLink[] = [];
+        for (const criterionId of change.linkCriterionIds ?? [])
+          for (const item of found)
+            links.push({ key: evidenceLinkKey(evaluationId, criterionId, item.id), evaluationId, criterionId, evidenceId: item.id });
+        await db.evidenceLinks.bulkPut(links);
+        const unlinked = (change.unlinkCriterionIds ?? []).flatMap((criterionId) =>
+          found.map((item) => evidenceLinkKey(evaluationId, criterionId, item.id)),
+        );
+        await db.evidenceLinks.bulkDelete(unlinked);
+        if (changesLinks) await recordProgressSnapshot(db, evaluationId, now);
+        return found.length;
+      },
+    );
     return { ok: true, updated, message: bulkChangeSummary(updated) };
   } catch (error) {
     return { ok: false, message: describeStorageError(error, 'the change to the selected files') };
@@ -335,9 +341,10 @@ export async function deleteEvidence(db: AppDatabase, id: string): Promise<void>
 
 /** Links evidence to a criterion; refused (HistoricEvaluationError, nothing written) on an evaluation on a historic edition. */
 export async function linkEvidence(db: AppDatabase, evaluationId: string, criterionId: string, evidenceId: string): Promise<void> {
-  await db.transaction('rw', [db.evidenceLinks, db.evaluations, db.frameworks], async () => {
+  await db.transaction('rw', [db.evidenceLinks, db.evaluations, db.frameworks, db.responses, db.progressSnapshots], async () => {
     await refuseHistoricEvaluation(db, evaluationId);
     await db.evidenceLinks.put({ key: evidenceLinkKey(evaluationId, criterionId, evidenceId), evaluationId, criterionId, evidenceId });
+    await recordProgressSnapshot(db, evaluationId, nowIso());
   });
 }
 
@@ -349,11 +356,12 @@ export async function unlinkEvidence(
   evidenceId: string,
 ): Promise<EvidenceLink | null> {
   const key = evidenceLinkKey(evaluationId, criterionId, evidenceId);
-  return db.transaction('rw', [db.evidenceLinks, db.evaluations, db.frameworks], async () => {
+  return db.transaction('rw', [db.evidenceLinks, db.evaluations, db.frameworks, db.responses, db.progressSnapshots], async () => {
     await refuseHistoricEvaluation(db, evaluationId);
     const link = await db.evidenceLinks.get(key);
     if (!link) return null;
     await db.evidenceLinks.delete(key);
+    await recordProgressSnapshot(db, evaluationId, nowIso());
     return link;
   });
 }
@@ -363,12 +371,17 @@ export async function unlinkEvidence(
  * the evidence itself has been deleted since ('evidence-gone'), so no link points at nothing.
  */
 export async function restoreEvidenceLink(db: AppDatabase, link: EvidenceLink): Promise<'restored' | 'evidence-gone'> {
-  return db.transaction('rw', [db.evidence, db.evidenceLinks, db.evaluations, db.frameworks], async () => {
-    await refuseHistoricEvaluation(db, link.evaluationId);
-    if (!(await db.evidence.get(link.evidenceId))) return 'evidence-gone';
-    await db.evidenceLinks.put(link);
-    return 'restored';
-  });
+  return db.transaction(
+    'rw',
+    [db.evidence, db.evidenceLinks, db.evaluations, db.frameworks, db.responses, db.progressSnapshots],
+    async () => {
+      await refuseHistoricEvaluation(db, link.evaluationId);
+      if (!(await db.evidence.get(link.evidenceId))) return 'evidence-gone';
+      await db.evidenceLinks.put(link);
+      await recordProgressSnapshot(db, link.evaluationId, nowIso());
+      return 'restored';
+    },
+  );
 }
 
 export async function evidenceBlob(db: AppDatabase, sha256: string): Promise<Blob | null> {

@@ -1,5 +1,5 @@
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
-import type { PortfolioSections } from '../../shared/portfolio/portfolio-layout';
+import type { PortfolioInput, PortfolioSections } from '../../shared/portfolio/portfolio-layout';
 import type { SubmissionIdentity, SubmissionSnapshot } from '../../shared/submission/submission-builder';
 import type { ExportProgress, SigningIdentity } from '../../shared/submission/submission-exporter';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -29,6 +29,8 @@ export type PdfJobRequest =
       /** Image evidence by SHA-256. */
       images: Map<string, Blob>;
       printedOn: string;
+      /** The daily progress records, for the chart of progress over time. */
+      progress?: PortfolioInput['progress'];
     }
   | {
       kind: 'moderation-report';

@@ -108,6 +108,7 @@ async function run(request: PdfJobRequest): Promise<PdfJobResult> {
       sections: request.sections,
       images,
       printedOn: request.printedOn,
+      progress: request.progress ?? null,
     }),
   );
   reply({ type: 'progress', progress: { stage: 'layout', fraction: 1 } });

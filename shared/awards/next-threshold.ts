@@ -5,6 +5,7 @@ import {
   evaluateAwards,
   judgementRank,
   type AwardContext,
+  type AwardOutcome,
   type CriterionStanding,
   type RuleOutcome,
   type Standings,
@@ -46,7 +47,11 @@ export interface NextThreshold {
 
 /** The next level the school does not hold and what would reach it; null when it holds the highest. */
 export function nextThreshold(framework: AppliedFramework, standings: Standings, context: AwardContext = {}): NextThreshold | null {
-  const outcome = evaluateAwards(framework, standings, context);
+  return nextThresholdFrom(framework, standings, evaluateAwards(framework, standings, context));
+}
+
+/** The same, from an outcome the caller has already worked out for these standings (the dashboard evaluates the rules once). */
+export function nextThresholdFrom(framework: AppliedFramework, standings: Standings, outcome: AwardOutcome): NextThreshold | null {
   if (!outcome.next) return null;
   return { level: outcome.next.level, steps: outcome.next.blockers.map((blocker) => stepFor(framework, standings, blocker)) };
 }

@@ -1,4 +1,4 @@
-import { evaluateAwards, type AwardContext, type AwardOutcome } from '../awards/award-rules';
+import { evaluateAwards, type AwardContext, type AwardOutcome, type Standings } from '../awards/award-rules';
 import { standingsFromRecords } from './criterion-standings';
 import type { AppliedFramework } from '../framework/applied-framework';
 import type { CriterionResponse, EvidenceLink } from './evaluation-records';
@@ -23,6 +23,8 @@ export interface EvaluationSummary {
   /** Criterion ids with no evidence linked, in framework order. */
   withoutEvidence: string[];
   award: AwardOutcome;
+  /** Each criterion's standing, as the award rules read it (for the charts and the next-level panel). */
+  standings: Standings;
 }
 
 /**
@@ -68,5 +70,6 @@ export function summariseEvaluation(
     unjudged: ids.filter((id) => !judgedOf(id)),
     withoutEvidence: ids.filter((id) => !evidencedOf(id)),
     award,
+    standings,
   };
 }

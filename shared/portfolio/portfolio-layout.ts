@@ -13,10 +13,13 @@ import {
   panel,
   schoolContextSection,
   sectionHeading,
+  standingsOf,
   summarySection,
   type CriterionExtras,
 } from '../pdf/layout-blocks';
 import { formatIsoDate } from '../formats/en-gb-dates';
+import { progressHistory, type ProgressSnapshot } from '../evaluation/progress-history';
+import { portfolioChartsSection } from './portfolio-charts';
 import { submissionApplicabilityProfile, type SubmissionDocument, type SubmissionEvidence } from '../submission/submission-format';
 
 /**
@@ -58,6 +61,11 @@ export interface PortfolioInput {
   images: ReadonlyMap<string, PortfolioImage>;
   /** yyyy-mm-dd */
   printedOn: string;
+  /**
+   * The evaluation's daily progress records and when it was started, for the chart of progress
+   * over time (drawn when there is more than one day to show); null or absent: no such chart.
+   */
+  progress?: { snapshots: readonly ProgressSnapshot[]; evaluation: { createdAt: string; carriedForwardFrom: string | null } } | null;
 }
 
 /**
@@ -84,8 +92,22 @@ export function portfolioLayout(input: PortfolioInput): TDocumentDefinitions {
 
   const content: Content[] = [...coverPage(input, printed), contentsPage()];
   if (sections.context) content.push(...schoolContextSection(document.school, document.region.name));
-  if (sections.summary)
-    content.push(...summarySection(framework, document.responses, { profile: submissionApplicabilityProfile(document.school) }));
+  if (sections.summary) {
+    const context = { profile: submissionApplicabilityProfile(document.school) };
+    content.push(...summarySection(framework, document.responses, context));
+    const standings = standingsOf(document.responses);
+    const progress = input.progress
+      ? progressHistory({
+          framework,
+          evaluation: input.progress.evaluation,
+          snapshots: input.progress.snapshots,
+          today: input.printedOn,
+          liveStandings: standings,
+          context,
+        })
+      : null;
+    content.push(...portfolioChartsSection({ framework, standings, context, progress }));
+  }
   if (sections.criteria) {
     content.push(
       ...criteriaSection({

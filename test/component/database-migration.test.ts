@@ -657,6 +657,48 @@ describe('the upgrade to schema 8', () => {
   });
 });
 
+describe('the upgrade to schema 14', () => {
+  it('keeps every record of a schema-9 database and adds an empty table of daily progress records, one per evaluation and day', async () => {
+    const name = `migration-progress-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    old.version(9).stores({ approvals: 'evaluationId' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
+      evaluations: [{ id: 'e1', schoolId: 's1', title: '2027', framework: { id: 'north-east-2026' }, carriedForwardFrom: null }],
+      responses: [
+        { key: 'e1|NE26-1.1.1', evaluationId: 'e1', criterionId: 'NE26-1.1.1', judgement: 'secure', narrative: 'Kept.', nextSteps: '' },
+      ],
+      meta: [{ key: META.schemaVersion, value: 9 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    // No history is made up for the evaluation that existed before.
+    expect(await db.progressSnapshots.count()).toBe(0);
+    const day = { evaluationId: 'e1', recordedAt: '2026-11-19T09:00:00.000Z', judgements: {}, evidence: {}, notApplicable: {} };
+    await db.progressSnapshots.put({ ...day, key: 'e1|2026-11-19', day: '2026-11-19' });
+    await db.progressSnapshots.put({ ...day, key: 'e1|2026-11-19', day: '2026-11-19', judgements: { 'NE26-1.1.1': 'secure' } });
+    await db.progressSnapshots.put({ ...day, key: 'e1|2026-11-20', day: '2026-11-20' });
+    expect(await db.progressSnapshots.where('evaluationId').equals('e1').count()).toBe(2);
+    expect((await db.progressSnapshots.get('e1|2026-11-19'))?.judgements).toEqual({ 'NE26-1.1.1': 'secure' });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
+});
+
 /** A database as a newer version of the app would leave it: a higher IndexedDB version, meta naming that app. */
 async function createNewerDatabase(
   name: string,

@@ -148,6 +148,11 @@ describe('an older database with a 2005-edition evaluation', () => {
         `^This evaluation was carried forward from “${OLD_TITLE}” on the North East SEN Accreditation Framework\\. .* ${fresh.length} criteria are new, with nothing carried to them:$`,
       ),
     );
+    // The dashboard's charts are on the page when axe looks: progress over time, and this evaluation against the 2005 one.
+    await expectVisible(page.getByRole('region', { name: 'Progress over time' }));
+    const comparison = page.getByRole('region', { name: `This evaluation against ${OLD_TITLE}` });
+    await expectVisible(comparison);
+    await expectText(comparison.locator('p').first(), /^The earlier evaluation used an older edition\./);
     await checkScreen(page, 'dashboard-new-in-edition', NEW_TITLE);
     await expect(newCriteria.getByRole('link').allInnerTexts()).resolves.toEqual(fresh.map((c) => `${c.id} ${c.title}`));
 

@@ -139,7 +139,7 @@ describe('the portfolio with every section', () => {
   it('has a title, a contents page and the portfolio footer on every page', () => {
     expect(pdf.pages).toBeGreaterThan(1);
     expect(pdf.title).toBe('Riverside Primary School accreditation portfolio');
-    expect(pdf.text).toMatch(/Contents School context \d+ Summary \d+ Judgements by criterion \d+/);
+    expect(pdf.text).toMatch(/Contents School context \d+ Summary \d+ Charts \d+ Judgements by criterion \d+/);
     for (const page of [1, pdf.pages]) {
       expect(pdf.text).toContain(
         `Riverside Primary School · Accreditation portfolio · printed 25 November 2026 · Page ${page} of ${pdf.pages}`,

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { overviewSearchString, type OverviewQuery } from '../../../shared/evaluation/criteria-overview';
+import { nextThresholdFrom } from '../../../shared/awards/next-threshold';
 import { summariseEvaluation } from '../../../shared/evaluation/evaluation-progress';
 import { shortHash } from '../../../shared/formats/sha256';
 import { useEvaluation, evaluationSections } from './use-evaluation';
@@ -13,19 +14,72 @@ import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { SubmissionList } from '../submission/SubmissionList';
-import { useEvaluationRecords } from '../../db/evaluation-queries';
+import { useEvaluationRecords, useLastEarlierEvaluation } from '../../db/evaluation-queries';
+import { useProgressSnapshots } from '../../db/progress-snapshots';
+import { nowIso } from '../../db/record-stamps';
+import { standingsFromRecords } from '../../../shared/evaluation/criterion-standings';
+import { crosswalksBetween } from '../../../shared/evaluation/edition-change';
+import { comparableThrough, compareEvaluations } from '../../../shared/evaluation/evaluation-comparison';
+import { dayOf, progressHistory } from '../../../shared/evaluation/progress-history';
+import { frameworkByHashes } from '../../../shared/framework/framework-catalogue';
+import { SHIPPED_CROSSWALKS } from '../../../shared/framework/shipped-frameworks';
+import { EvaluationComparisonPanel } from './EvaluationComparisonPanel';
+import { ProgressOverTimeChart } from './ProgressOverTimeChart';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 
 /** Where the school stands: progress per strand, the award the rules give now, and what blocks the next. */
 export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
   const context = useEvaluation(evaluationId);
-  const { db } = useServices();
+  const { db, catalogue } = useServices();
   const records = useEvaluationRecords(db, evaluationId);
+  const snapshots = useProgressSnapshots(db, evaluationId);
+  const current = context.state === 'ready' ? context.evaluation : null;
+  const earlier = useLastEarlierEvaluation(db, current);
   const framework = context.state === 'ready' ? context.framework : null;
   const profile = context.state === 'ready' ? context.school : null;
   const summary = useMemo(
     () => (framework && records ? summariseEvaluation(framework, records.responses, records.links, { profile }) : null),
     [framework, records, profile],
+  );
+  const history = useMemo(
+    () =>
+      framework && summary && current && snapshots
+        ? progressHistory({
+            framework,
+            evaluation: current,
+            snapshots,
+            today: dayOf(nowIso()),
+            liveStandings: summary.standings,
+            liveAward: summary.award,
+            context: { profile },
+          })
+        : null,
+    [framework, summary, current, snapshots, profile],
+  );
+  const comparison = useMemo(() => {
+    if (!framework || !summary || !current || !earlier) return null;
+    const through = comparableThrough(earlier.evaluation, current, crosswalksBetween(earlier.evaluation, current, SHIPPED_CROSSWALKS));
+    const earlierFramework = frameworkByHashes(
+      catalogue,
+      earlier.evaluation.framework.contentHash,
+      earlier.evaluation.supplement?.contentHash ?? null,
+    );
+    if (through === null || !earlierFramework) return { earlier: earlier.evaluation, result: null };
+    const result = compareEvaluations(
+      {
+        framework: earlierFramework,
+        standings: standingsFromRecords(earlierFramework, earlier.responses, earlier.links),
+        context: { profile },
+      },
+      { framework, standings: summary.standings, context: { profile } },
+      through,
+    );
+    return { earlier: earlier.evaluation, result };
+  }, [framework, summary, current, earlier, catalogue, profile]);
+  // The award rules are evaluated once, in the summary; the panel and the charts read its outcome.
+  const next = useMemo(
+    () => (framework && summary ? nextThresholdFrom(framework, summary.standings, summary.award) : null),
+    [framework, summary],
   );
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
@@ -127,11 +181,11 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
               </p>
             ) : null}
           </section>
-          <NextLevelPanel evaluationId={evaluationId} framework={context.framework} records={records} profile={profile} />
+          <NextLevelPanel evaluationId={evaluationId} next={next} />
 
           <section aria-labelledby="strands-heading">
             <h2 id="strands-heading">Judgements by strand</h2>
-            <JudgementsByStrandChart framework={context.framework} records={records} profile={profile} />
+            <JudgementsByStrandChart framework={context.framework} standings={summary.standings} excluded={summary.award.excluded} />
             <ScrollRegion label="Judgements by strand table">
               <table className="table" data-testid="strand-table">
                 <caption className="visually-hidden">Number of criteria at each judgement, per strand</caption>
@@ -173,6 +227,33 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
               </table>
             </ScrollRegion>
           </section>
+
+          <section aria-labelledby="progress-heading">
+            <h2 id="progress-heading">Progress over time</h2>
+            {history ? (
+              <ProgressOverTimeChart history={history} pointLabels={context.framework.scale.points.map((p) => p.label)} />
+            ) : (
+              <p role="status">Loading…</p>
+            )}
+          </section>
+
+          {comparison ? (
+            comparison.result ? (
+              <EvaluationComparisonPanel
+                evaluationId={evaluationId}
+                earlierTitle={comparison.earlier.title}
+                comparison={comparison.result}
+              />
+            ) : (
+              <section aria-labelledby="comparison-heading" className="panel">
+                <h2 id="comparison-heading">This evaluation against {comparison.earlier.title}</h2>
+                <p>
+                  {comparison.earlier.title} used a framework this one cannot be compared with criterion by criterion (another region’s, or
+                  one this app does not hold), so there is no comparison to show.
+                </p>
+              </section>
+            )
+          ) : null}
 
           <section aria-labelledby="gaps-heading">
             <h2 id="gaps-heading">Still to do</h2>

@@ -1,7 +1,5 @@
 import { useId, useMemo } from 'react';
-import { evaluateAwards } from '../../../shared/awards/award-rules';
-import { standingsFromRecords } from '../../../shared/evaluation/criterion-standings';
-import type { CriterionResponse, EvidenceLink } from '../../../shared/evaluation/evaluation-records';
+import type { Exclusions, Standings } from '../../../shared/awards/award-rules';
 import {
   judgementGroups,
   judgementsByStrand,
@@ -9,7 +7,6 @@ import {
   NOT_JUDGED,
   type ChartGroup,
 } from '../../../shared/evaluation/judgements-by-strand';
-import type { ApplicabilityProfile } from '../../../shared/framework/applicability';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
@@ -36,21 +33,17 @@ function swatchOf(group: ChartGroup, index: number): Swatch {
  */
 export function JudgementsByStrandChart({
   framework,
-  records,
-  profile,
+  standings,
+  excluded,
 }: {
   framework: AppliedFramework;
-  records: { responses: readonly CriterionResponse[]; links: readonly EvidenceLink[] } | undefined;
-  profile: ApplicabilityProfile | null;
+  standings: Standings;
+  /** The award outcome's exclusions, worked out once by the dashboard. */
+  excluded: Exclusions;
 }) {
   const idBase = useId().replace(/:/g, '');
   const groups = useMemo(() => judgementGroups(framework), [framework]);
-  const rows = useMemo(() => {
-    if (!records) return null;
-    const standings = standingsFromRecords(framework, records.responses, records.links);
-    return judgementsByStrand(framework, standings, evaluateAwards(framework, standings, { profile }).excluded);
-  }, [framework, records, profile]);
-  if (!rows) return null;
+  const rows = useMemo(() => judgementsByStrand(framework, standings, excluded), [framework, standings, excluded]);
   const swatches = groups.map(swatchOf);
   const patternId = (group: number) => `${idBase}-pattern-${group}`;
 

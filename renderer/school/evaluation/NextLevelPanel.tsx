@@ -1,9 +1,4 @@
-import { useMemo } from 'react';
-import { nextThreshold } from '../../../shared/awards/next-threshold';
-import { standingsFromRecords } from '../../../shared/evaluation/criterion-standings';
-import type { CriterionResponse, EvidenceLink } from '../../../shared/evaluation/evaluation-records';
-import type { ApplicabilityProfile } from '../../../shared/framework/applicability';
-import type { AppliedFramework } from '../../../shared/framework/applied-framework';
+import type { NextThreshold } from '../../../shared/awards/next-threshold';
 import { overviewSearchString } from '../../../shared/evaluation/criteria-overview';
 import { criteriaOverviewHref, href } from '../../app/hash-route';
 
@@ -11,21 +6,7 @@ import { criteriaOverviewHref, href } from '../../app/hash-route';
 const SHOWN = 5;
 
 /** The dashboard's "next level" panel: for each rule the school does not meet yet, how many more criteria and which are closest. */
-export function NextLevelPanel({
-  evaluationId,
-  framework,
-  records,
-  profile,
-}: {
-  evaluationId: string;
-  framework: AppliedFramework;
-  records: { responses: readonly CriterionResponse[]; links: readonly EvidenceLink[] } | undefined;
-  profile: ApplicabilityProfile | null;
-}) {
-  const next = useMemo(
-    () => (records ? nextThreshold(framework, standingsFromRecords(framework, records.responses, records.links), { profile }) : null),
-    [framework, records, profile],
-  );
+export function NextLevelPanel({ evaluationId, next }: { evaluationId: string; next: NextThreshold | null }) {
   if (!next) return null;
   return (
     <section aria-labelledby="next-level-heading" className="panel next-level" data-testid="next-level">

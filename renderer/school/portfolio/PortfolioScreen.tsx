@@ -11,12 +11,16 @@ import { StatusMessage } from '../../ui/StatusMessage';
 import { nowIso } from '../../db/record-stamps';
 import { describeStorageError } from '../../db/storage-errors';
 import { loadSubmissionSnapshot } from '../../db/submission-store';
+import { progressSnapshotsOf } from '../../db/progress-snapshots';
 import { printedMessage, usePdfJob } from '../../export/use-pdf-job';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 
 const SECTION_LABELS: Record<keyof PortfolioSections, { label: string; hint: string }> = {
   context: { label: 'School context', hint: 'Phase, local authority, staff and pupil numbers.' },
-  summary: { label: 'Summary by strand', hint: 'How many criteria sit at each judgement, and the award the rules give.' },
+  summary: {
+    label: 'Summary by strand',
+    hint: 'How many criteria sit at each judgement, the award the rules give, and the charts: judgements by strand and progress over time.',
+  },
   criteria: { label: 'Judgements and narratives', hint: 'Every criterion with its judgement, narrative and next steps.' },
   evidenceImages: { label: 'Evidence photographs and images', hint: 'PNG and JPEG evidence printed in the pages, each image once.' },
   otherEvidence: { label: 'List of the other evidence', hint: 'Documents and evidence held elsewhere, by title and where they are kept.' },
@@ -56,7 +60,8 @@ export function PortfolioScreen({ evaluationId }: { evaluationId: string }) {
         const blob = item.file ? blobs.get(item.file.sha256) : undefined;
         if (item.file && blob && PRINTABLE_IMAGE.test(item.file.mediaType)) images.set(item.file.sha256, blob);
       }
-      request = { kind: 'portfolio' as const, document, framework, sections, images, printedOn: nowIso().slice(0, 10) };
+      const progress = { snapshots: await progressSnapshotsOf(db, evaluationId), evaluation };
+      request = { kind: 'portfolio' as const, document, framework, sections, images, printedOn: nowIso().slice(0, 10), progress };
     } catch (error) {
       setFailure(describeStorageError(error, 'the portfolio'));
       return;
