@@ -76,7 +76,7 @@ export function ModerationOutcomePanel({ evaluationId }: { evaluationId: string 
           <ol data-testid="moderation-conditions">
             {standing.conditions.map((c, i) => (
               <li key={i}>
-                {c.text} <DueDate date={c} />
+                {c.text} {c.dischargedOn ? <>Discharged on {formatIsoDate(c.dischargedOn)}.</> : <DueDate date={c} />}
               </li>
             ))}
           </ol>
