@@ -1,3 +1,4 @@
+import type { AppealDocument } from '../../shared/moderation/appeal';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
 import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswalk';
@@ -100,6 +101,41 @@ export interface ReceivedReportRecord {
 }
 
 /**
+ * An appeal in a moderator's workspace: a school's signed appeal against a report the workspace
+ * issued, verified on import and kept with its PDF, and the moderator's result once recorded.
+ */
+export interface ModeratorAppealRecord {
+  /** The appeal's id (appeal.json's appealId). */
+  id: string;
+  workspaceId: string;
+  submissionKey: string;
+  /** The report appealed against. */
+  reportId: string;
+  importedAt: string;
+  fileSha256: string;
+  signerFingerprint: string;
+  document: AppealDocument;
+  pdf: Blob;
+  /** The moderator's result, or null while the appeal is open. */
+  result: { result: 'upheld' | 'not-upheld'; reasons: string; decidedOn: string; recordedAt: string } | null;
+}
+
+/** An appeal a school lodged (signed and exported) against a report it imported. */
+export interface LodgedAppealRecord {
+  /** The appeal's id (appeal.json's appealId). */
+  id: string;
+  schoolId: string;
+  evaluationId: string;
+  /** The report appealed against (a received report's id). */
+  reportId: string;
+  lodgedAt: string;
+  fileName: string;
+  fileSha256: string;
+  document: AppealDocument;
+  pdf: Blob;
+}
+
+/**
  * A school's pin of a moderating organisation's key, per region: `moderatorPinKey(schoolId,
  * regionId, organisation)`, the organisation's name normalised so that a look-alike name is the same pin.
  */
@@ -131,7 +167,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 9;
+export const DATABASE_SCHEMA_VERSION = 10;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -161,6 +197,8 @@ export class AppDatabase extends Dexie {
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
   partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
   approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
+  moderatorAppeals!: EntityTable<ModeratorAppealRecord, 'id'>;
+  lodgedAppeals!: EntityTable<LodgedAppealRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -220,6 +258,9 @@ export class AppDatabase extends Dexie {
     // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
     // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
     this.version(9).stores({ approvals: 'evaluationId' });
+    // Version 10: appeals, recorded on both sides (issue 18): those a moderator imported, with the
+    // result, and those a school lodged. New tables only: nothing to migrate. The lead renumbers it on merging.
+    this.version(10).stores({ moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' });
   }
 }
 
