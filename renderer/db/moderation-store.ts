@@ -202,19 +202,21 @@ export async function saveVisitPlanChanges(
 /**
  * The records every submission's state in a workspace is derived from (see `workspaceStates`),
  * read in one transaction so the queue never shows a state half-way between two writes. Requests
- * for evidence and appeals are not kept yet: none is read.
+ * for evidence are not kept yet: none is read. Each imported appeal is an appeal fact (open until its result is recorded).
  */
 export async function loadWorkspaceStateRecords(
   db: AppDatabase,
   workspaceId: string,
 ): Promise<Omit<WorkspaceRecords, 'submissions'> & { submissions: ImportedSubmission[] }> {
-  return db.transaction('r', [db.importedSubmissions, db.criterionModerations, db.visitPlans, db.moderationOutcomes], async () => {
+  const tables = [db.importedSubmissions, db.criterionModerations, db.visitPlans, db.moderationOutcomes, db.moderatorAppeals];
+  return db.transaction('r', tables, async () => {
     const submissions = await db.importedSubmissions.where('workspaceId').equals(workspaceId).toArray();
     const keys = submissions.map((s) => s.key);
-    const [decisions, visits, outcomes] = await Promise.all([
+    const [decisions, visits, outcomes, appeals] = await Promise.all([
       db.criterionModerations.where('submissionKey').anyOf(keys).toArray(),
       db.visitPlans.bulkGet(keys),
       db.moderationOutcomes.bulkGet(keys),
+      db.moderatorAppeals.where('workspaceId').equals(workspaceId).toArray(),
     ]);
     return {
       submissions,
@@ -222,7 +224,14 @@ export async function loadWorkspaceStateRecords(
       visits: visits.filter((v): v is VisitPlan => v !== undefined),
       outcomes: outcomes.filter((o): o is ModerationOutcome => o !== undefined),
       requests: [],
-      appeals: [],
+      // The latest appeal of each submission decides its state: an open one makes it "Appealed".
+      appeals: [...appeals]
+        .sort((a, b) => a.document.lodgedAt.localeCompare(b.document.lodgedAt))
+        .map((a) => ({
+          submissionKey: a.submissionKey,
+          lodgedOn: a.document.lodgedAt.slice(0, 10),
+          resolvedOn: a.result?.decidedOn ?? null,
+        })),
     };
   });
 }
