@@ -1,3 +1,4 @@
+import { appealResultForReport } from './appeal-store';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { mergeFields, type FieldMerge, type FieldValue } from '../../shared/evaluation/field-merge';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
@@ -265,6 +266,7 @@ export async function loadReportInput(
       db.criterionModerations,
       db.visitPlans,
       db.moderationOutcomes,
+      db.moderatorAppeals,
     ],
     async () => {
       const [submission, stored] = await Promise.all([
@@ -276,9 +278,10 @@ export async function loadReportInput(
       if (!workspace) throw new UserFacingError('The moderator workspace of this submission no longer exists.');
       const outcome = await db.moderationOutcomes.get(submissionKey);
       if (!outcome) throw new UserFacingError('Record the outcome before exporting the report.');
-      const [moderations, visit] = await Promise.all([
+      const [moderations, visit, appeals] = await Promise.all([
         db.criterionModerations.where('submissionKey').equals(submissionKey).toArray(),
         db.visitPlans.get(submissionKey),
+        db.moderatorAppeals.where('submissionKey').equals(submissionKey).toArray(),
       ]);
       return {
         ...identity,
@@ -289,6 +292,8 @@ export async function loadReportInput(
         moderations,
         visit: visit ?? null,
         outcome,
+        // The result of the school's appeal goes back to the school in the next report too.
+        appealResult: appealResultForReport(appeals),
       };
     },
   );
