@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AppDatabase } from '../../renderer/db/app-database';
+import type { AppDatabase, LodgedAppealRecord } from '../../renderer/db/app-database';
 import { DashboardScreen } from '../../renderer/school/evaluation/DashboardScreen';
 import { ReceivedReportScreen } from '../../renderer/school/submission/ReceivedReportScreen';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
@@ -83,6 +83,27 @@ describe('After a follow-up, the school sees', () => {
       'Publish the SEN information report on the website. Discharged on 20 March 2020.',
     ]);
     expect(panel.textContent).toContain('Decided: accredited with conditions, next due 30 June 2099');
+  });
+});
+
+describe('An appeal the school lodged', () => {
+  it('makes its dashboard read Appealed until a report carries the result', async () => {
+    const { db, evaluationId, document } = await withReport(conditional(FAR_AHEAD));
+    const received = await db.receivedReports.get(document.reportId);
+    await db.lodgedAppeals.put({
+      id: 'appeal-1',
+      schoolId: received?.schoolId ?? '',
+      evaluationId,
+      reportId: document.reportId,
+      lodgedAt: '2026-12-01T09:00:00.000Z',
+      fileName: 'appeal.pdf',
+      fileSha256: 'ab'.repeat(32),
+      document: { report: { submissionId: document.submission.submissionId } } as unknown as LodgedAppealRecord['document'],
+      pdf: new Blob(['%PDF']),
+    });
+    await renderWithServices(<DashboardScreen evaluationId={evaluationId} />, { db });
+    const panel = await screen.findByRole('region', { name: 'Moderation outcome' }, { timeout: 10_000 });
+    expect(panel.textContent).toContain('Where it stands now: Appealed.');
   });
 });
 
