@@ -60,6 +60,7 @@ describe('After a follow-up, the school sees', () => {
     const { db, evaluationId, document } = await withReport(conditional(LONG_AGO));
     await renderWithServices(<ReceivedReportScreen evaluationId={evaluationId} reportId={document.reportId} />, { db });
     const list = await screen.findByTestId('received-conditions');
+    expect(screen.getByTestId('follow-up-note').textContent).toContain('This is a follow-up to report earlier-report');
     expect(
       within(list)
         .getAllByRole('listitem')

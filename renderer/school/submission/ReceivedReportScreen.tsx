@@ -66,6 +66,12 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
       <PageHeading title={`Moderation of submission v${moderation.submission.version}`}>
         Moderation of submission v{moderation.submission.version}
       </PageHeading>
+      {moderation.followsReport ? (
+        <p data-testid="follow-up-note">
+          This is a follow-up to report {moderation.followsReport.reportId}: it records the conditions discharged and any appeal’s result
+          since then. Everything else is as that report said.
+        </p>
+      ) : null}
 
       <div className="panel outcome-panel" data-testid="received-outcome">
         <p className="outcome-panel__headline">{headline}</p>
