@@ -94,6 +94,17 @@ export const SCHEMA_TYPES_TARGETS: readonly SchemaTypesTarget[] = [
     },
   },
   {
+    schema: 'shared/moderation/appeal.schema.json',
+    output: 'shared/moderation/appeal-document.generated.ts',
+    rootName: 'AppealDocument',
+    names: {
+      '#/properties/school': 'AppealSchool',
+      '#/properties/report': 'AppealedReport',
+      '#/properties/disputes': 'AppealDisputes',
+      '#/properties/signer': 'AppealSigner',
+    },
+  },
+  {
     schema: 'criteria/schema/crosswalk.schema.json',
     output: 'shared/evaluation/crosswalk-file.generated.ts',
     rootName: 'CrosswalkFile',

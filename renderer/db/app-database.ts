@@ -1,3 +1,4 @@
+import type { AppealDocument } from '../../shared/moderation/appeal';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ActionItem } from '../../shared/actions/action-plan';
 import type { PreviousNarrative } from '../../shared/evaluation/edition-crosswalk';
@@ -120,6 +121,41 @@ export interface ReceivedReportRecord {
 }
 
 /**
+ * An appeal in a moderator's workspace: a school's signed appeal against a report the workspace
+ * issued, verified on import and kept with its PDF, and the moderator's result once recorded.
+ */
+export interface ModeratorAppealRecord {
+  /** The appeal's id (appeal.json's appealId). */
+  id: string;
+  workspaceId: string;
+  submissionKey: string;
+  /** The report appealed against. */
+  reportId: string;
+  importedAt: string;
+  fileSha256: string;
+  signerFingerprint: string;
+  document: AppealDocument;
+  pdf: Blob;
+  /** The moderator's result, or null while the appeal is open. */
+  result: { result: 'upheld' | 'not-upheld'; reasons: string; decidedOn: string; recordedAt: string } | null;
+}
+
+/** An appeal a school lodged (signed and exported) against a report it imported. */
+export interface LodgedAppealRecord {
+  /** The appeal's id (appeal.json's appealId). */
+  id: string;
+  schoolId: string;
+  evaluationId: string;
+  /** The report appealed against (a received report's id). */
+  reportId: string;
+  lodgedAt: string;
+  fileName: string;
+  fileSha256: string;
+  document: AppealDocument;
+  pdf: Blob;
+}
+
+/**
  * A school's pin of a moderating organisation's key, per region: `moderatorPinKey(schoolId,
  * regionId, organisation)`, the organisation's name normalised so that a look-alike name is the same pin.
  */
@@ -151,7 +187,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 14;
+export const DATABASE_SCHEMA_VERSION = 15;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -194,6 +230,8 @@ export class AppDatabase extends Dexie {
   colleaguePins!: EntityTable<ColleaguePinRecord, 'key'>;
   evidencePackImports!: EntityTable<EvidencePackImportRecord, 'key'>;
   progressSnapshots!: EntityTable<ProgressSnapshot, 'key'>;
+  moderatorAppeals!: EntityTable<ModeratorAppealRecord, 'id'>;
+  lodgedAppeals!: EntityTable<LodgedAppealRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -284,6 +322,9 @@ export class AppDatabase extends Dexie {
     // save that changed it, for the dashboard's progress over time (shared/evaluation/progress-history.ts).
     // A new table only: evaluations made before it have no history, and none is made up.
     this.version(14).stores({ progressSnapshots: 'key, evaluationId' });
+    // Version 15: appeals, recorded on both sides (issue 18): those a moderator imported, with the
+    // result, and those a school lodged. New tables only: nothing to migrate. The lead renumbers it on merging.
+    this.version(15).stores({ moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' });
   }
 }
 

@@ -1,3 +1,4 @@
+import { appealResultForReport } from './appeal-store';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { mergeFields, type FieldMerge, type FieldValue } from '../../shared/evaluation/field-merge';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
@@ -225,19 +226,21 @@ export async function saveVisitPlanChanges(
 /**
  * The records every submission's state in a workspace is derived from (see `workspaceStates`),
  * read in one transaction so the queue never shows a state half-way between two writes. Requests
- * for evidence and appeals are not kept yet: none is read.
+ * for evidence are not kept yet: none is read. Each imported appeal is an appeal fact (open until its result is recorded).
  */
 export async function loadWorkspaceStateRecords(
   db: AppDatabase,
   workspaceId: string,
 ): Promise<Omit<WorkspaceRecords, 'submissions'> & { submissions: ImportedSubmission[] }> {
-  return db.transaction('r', [db.importedSubmissions, db.criterionModerations, db.visitPlans, db.moderationOutcomes], async () => {
+  const tables = [db.importedSubmissions, db.criterionModerations, db.visitPlans, db.moderationOutcomes, db.moderatorAppeals];
+  return db.transaction('r', tables, async () => {
     const submissions = await db.importedSubmissions.where('workspaceId').equals(workspaceId).toArray();
     const keys = submissions.map((s) => s.key);
-    const [decisions, visits, outcomes] = await Promise.all([
+    const [decisions, visits, outcomes, appeals] = await Promise.all([
       db.criterionModerations.where('submissionKey').anyOf(keys).toArray(),
       db.visitPlans.bulkGet(keys),
       db.moderationOutcomes.bulkGet(keys),
+      db.moderatorAppeals.where('workspaceId').equals(workspaceId).toArray(),
     ]);
     return {
       submissions,
@@ -245,7 +248,14 @@ export async function loadWorkspaceStateRecords(
       visits: visits.filter((v): v is VisitPlan => v !== undefined),
       outcomes: outcomes.filter((o): o is ModerationOutcome => o !== undefined),
       requests: [],
-      appeals: [],
+      // The latest appeal of each submission decides its state: an open one makes it "Appealed".
+      appeals: [...appeals]
+        .sort((a, b) => a.document.lodgedAt.localeCompare(b.document.lodgedAt))
+        .map((a) => ({
+          submissionKey: a.submissionKey,
+          lodgedOn: a.document.lodgedAt.slice(0, 10),
+          resolvedOn: a.result?.decidedOn ?? null,
+        })),
     };
   });
 }
@@ -279,6 +289,7 @@ export async function loadReportInput(
       db.criterionModerations,
       db.visitPlans,
       db.moderationOutcomes,
+      db.moderatorAppeals,
     ],
     async () => {
       const [submission, stored] = await Promise.all([
@@ -290,9 +301,10 @@ export async function loadReportInput(
       if (!workspace) throw new UserFacingError('The moderator workspace of this submission no longer exists.');
       const outcome = await db.moderationOutcomes.get(submissionKey);
       if (!outcome) throw new UserFacingError('Record the outcome before exporting the report.');
-      const [moderations, visit] = await Promise.all([
+      const [moderations, visit, appeals] = await Promise.all([
         db.criterionModerations.where('submissionKey').equals(submissionKey).toArray(),
         db.visitPlans.get(submissionKey),
+        db.moderatorAppeals.where('submissionKey').equals(submissionKey).toArray(),
       ]);
       return {
         ...identity,
@@ -303,6 +315,8 @@ export async function loadReportInput(
         moderations,
         visit: visit ?? null,
         outcome,
+        // The result of the school's appeal goes back to the school in the next report too.
+        appealResult: appealResultForReport(appeals),
       };
     },
   );

@@ -165,7 +165,10 @@ export async function checkReportFile(db: AppDatabase, verifyJobs: VerifyRunner,
   } catch {
     return { kind: 'rejected', message: 'The file could not be read. Check it is still where you chose it, and try again.' };
   }
-  const result = await verifyJobs.verify({ kind: 'report', bytes, submissionSha256 });
+  // A follow-up is checked against the report it follows, as this school imported it.
+  const received = await db.receivedReports.where('schoolId').equals(schoolId).toArray();
+  const followedReports = Object.fromEntries(received.map((r) => [r.id, { document: r.document, fileSha256: r.fileSha256 }]));
+  const result = await verifyJobs.verify({ kind: 'report', bytes, submissionSha256, followedReports });
   if (result.kind === 'failed') return { kind: 'rejected', message: result.message };
   if (result.kind !== 'report') return { kind: 'rejected', message: 'The file could not be checked.' };
   if (!result.verification.ok) return { kind: 'rejected', message: result.verification.rejection.message };

@@ -3,6 +3,7 @@ import type { PortfolioInput, PortfolioSections } from '../../shared/portfolio/p
 import type { SubmissionIdentity, SubmissionSnapshot } from '../../shared/submission/submission-builder';
 import type { ExportProgress, SigningIdentity } from '../../shared/submission/submission-exporter';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
+import type { AppealDocument } from '../../shared/moderation/appeal';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ModerationReportInput } from '../../shared/moderation/moderation-report';
 import type { VisitPlanLayoutInput } from '../../shared/moderation/visit-plan-layout';
@@ -39,6 +40,19 @@ export type PdfJobRequest =
     }
   | { kind: 'second-request'; input: SecondRequestInput; framework: AppliedFramework | null; signing: SigningIdentity }
   | { kind: 'second-return'; input: SecondReturnInput; framework: AppliedFramework | null; signing: SigningIdentity }
+  | {
+      /** A follow-up to a report: its moderation.json is built on the page from the report it follows. */
+      kind: 'moderation-follow-up';
+      document: ModerationDocument;
+      framework: AppliedFramework;
+      signing: SigningIdentity;
+    }
+  | {
+      /** A school's appeal against a report, signed with the school's key. */
+      kind: 'appeal';
+      document: AppealDocument;
+      signing: SigningIdentity;
+    }
   | {
       /** The moderator's printable visit plan (not signed). */
       kind: 'visit-plan';

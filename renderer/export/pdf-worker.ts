@@ -2,7 +2,8 @@
 import { sha256Hex } from '../../shared/formats/sha256';
 import { portfolioLayout } from '../../shared/portfolio/portfolio-layout';
 import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
-import { exportModerationReport } from '../../shared/moderation/moderation-report';
+import { exportAppeal } from '../../shared/moderation/appeal-export';
+import { exportModerationReport, sealModerationDocument } from '../../shared/moderation/moderation-report';
 import { visitPlanLayout } from '../../shared/moderation/visit-plan-layout';
 import { exportSecondRequest, exportSecondReturn } from '../../shared/moderation/second-moderation-files';
 import { exportSubmission, ExportError } from '../../shared/submission/submission-exporter';
@@ -77,6 +78,32 @@ async function run(request: PdfJobRequest): Promise<PdfJobResult> {
         ? await exportSecondRequest(request.input, request.framework, request.signing)
         : await exportSecondReturn(request.input, request.framework, request.signing);
     reply({ type: 'progress', progress: { stage: 'sign', fraction: 1 } });
+    return {
+      ok: true,
+      pdf: pdfBlob(exported.bytes),
+      size: exported.bytes.length,
+      sha256: exported.sha256,
+      document: null,
+      moderation: null,
+    };
+  }
+  if (request.kind === 'moderation-follow-up') {
+    reply({ type: 'progress', progress: { stage: 'layout', fraction: 0.2 } });
+    const bytes = await sealModerationDocument(request.document, request.framework, request.signing, (progress) =>
+      reply({ type: 'progress', progress }),
+    );
+    return {
+      ok: true,
+      pdf: pdfBlob(bytes),
+      size: bytes.length,
+      sha256: await sha256Hex(bytes),
+      document: null,
+      moderation: request.document,
+    };
+  }
+  if (request.kind === 'appeal') {
+    reply({ type: 'progress', progress: { stage: 'layout', fraction: 0.2 } });
+    const exported = await exportAppeal(request.document, request.signing);
     return {
       ok: true,
       pdf: pdfBlob(exported.bytes),

@@ -1,4 +1,6 @@
 import type { SignerTrustVerdict } from '../../shared/crypto/signer-trust';
+import type { AppealVerification } from '../../shared/moderation/appeal-verifier';
+import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ReportVerification } from '../../shared/moderation/moderation-report-verifier';
 import type { SubmissionVerification } from '../../shared/submission/submission-verifier';
 import type { SecondModerationRequestDocument, SecondModerationReturnDocument } from '../../shared/moderation/second-moderation-format';
@@ -15,11 +17,19 @@ export type VerifyJobRequest =
       /** The partnership roots the workspace has pinned and the revocation lists it holds, to judge who certified the signer. */
       partnership?: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] };
     }
-  | { kind: 'report'; bytes: Uint8Array<ArrayBuffer>; submissionSha256: Record<string, string> }
   /** A second moderation request a second moderator imports. */
   | { kind: 'second-request'; bytes: Uint8Array<ArrayBuffer> }
   /** A second moderation return, checked against the requests this workspace sent. */
   | { kind: 'second-return'; bytes: Uint8Array<ArrayBuffer>; sentRequests: Record<string, SentRequest>; ownFingerprint: string | null }
+  | {
+      kind: 'report';
+      bytes: Uint8Array<ArrayBuffer>;
+      submissionSha256: Record<string, string>;
+      /** The reports the school imported, by report id: a follow-up must follow one of them. */
+      followedReports?: Record<string, { document: ModerationDocument; fileSha256: string }>;
+    }
+  /** A school's signed appeal, for the moderator. */
+  | { kind: 'appeal'; bytes: Uint8Array<ArrayBuffer> }
   /** One embedded file of a verified PDF, e.g. an evidence file to preview. */
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer>; name: string };
 
@@ -28,6 +38,7 @@ export type VerifyJobResult =
   | { kind: 'report'; verification: ReportVerification }
   | { kind: 'second-request'; verification: SecondFileVerification<SecondModerationRequestDocument> }
   | { kind: 'second-return'; verification: SecondFileVerification<SecondModerationReturnDocument> }
+  | { kind: 'appeal'; verification: AppealVerification }
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer> | null; message: string }
   | { kind: 'failed'; message: string };
 

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { decideSignerTrust } from '../../shared/crypto/signer-trust';
+import { verifyAppeal } from '../../shared/moderation/appeal-verifier';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
@@ -63,9 +64,14 @@ async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
       }),
     };
   }
+  if (request.kind === 'appeal') return { kind: 'appeal', verification: await verifyAppeal(request.bytes) };
   const known = request.submissionSha256;
+  const followed = request.followedReports ?? {};
   return {
     kind: 'report',
-    verification: await verifyModerationReport(request.bytes, { submissionSha256: (id) => known[id] ?? null }),
+    verification: await verifyModerationReport(request.bytes, {
+      submissionSha256: (id) => known[id] ?? null,
+      followedReport: (id) => followed[id] ?? null,
+    }),
   };
 }

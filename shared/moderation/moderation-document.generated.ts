@@ -15,6 +15,11 @@ export interface ModerationDocument {
   visit: null | ModerationVisit;
   outcome: ModerationOutcomeRecord;
   signer: ModerationSigner;
+  /** Only on a follow-up: the report it follows, by id and the SHA-256 of that report's PDF. Only the discharge of conditions and an appeal's result may differ from it. */
+  followsReport?: {
+    reportId: Id;
+    sha256: Sha256;
+  };
 }
 
 export type Id = string;
@@ -30,6 +35,18 @@ export type LongText = string;
 export interface Condition {
   text: LongText;
   dueOn: Day;
+  dischargedOn?: Day;
+  dischargeNote?: LongText;
+}
+
+/** The result of the school's appeal against this report's outcome: the appeal by id and the SHA-256 of its PDF. */
+export interface AppealResult {
+  appealId: Id;
+  appealSha256: Sha256;
+  lodgedOn: Day;
+  result: 'upheld' | 'not-upheld';
+  reasons: LongText;
+  decidedOn: Day;
 }
 
 export interface EvidenceRequest {
@@ -123,6 +140,7 @@ export interface ModerationOutcomeRecord {
   recommendations?: FeedbackList;
   conflictOfInterest?: ConflictOfInterest;
   appealBy?: Day;
+  appealResult?: AppealResult;
 }
 
 export interface ModerationSigner {

@@ -232,6 +232,8 @@ export interface OutcomeCondition {
   dueOn: string;
   /** yyyy-mm-dd the condition was discharged (by a signed follow-up), or null while it is open. */
   dischargedOn?: string | null;
+  /** What the school showed that discharged it, in the moderator's words (with `dischargedOn`). */
+  dischargeNote?: string;
 }
 
 /** A request for evidence of a deferral: which criterion, what to send, and by when. */

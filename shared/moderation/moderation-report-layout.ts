@@ -44,7 +44,11 @@ export function moderationReportLayout(input: { document: ModerationDocument; fr
 function cover(document: ModerationDocument): Content[] {
   const { submission, moderator } = document;
   return [
-    { text: 'SEN accreditation moderation report', style: 'coverTitle', margin: [0, 120, 0, 8] },
+    {
+      text: document.followsReport ? 'SEN accreditation follow-up moderation report' : 'SEN accreditation moderation report',
+      style: 'coverTitle',
+      margin: [0, 120, 0, 8],
+    },
     { text: submission.school.name, style: 'coverSchool' },
     labelledRows(
       [
@@ -57,6 +61,12 @@ function cover(document: ModerationDocument): Content[] {
         ['SHA-256 of the submission PDF', fingerprintLines(submission.sha256)],
         ['Moderator', `${moderator.name}, ${moderator.organisation} (${moderator.regionName})`],
         ['Date of the report', longDateOfTime(document.createdAt)],
+        ...(document.followsReport
+          ? [
+              ['Follows report', document.followsReport.reportId] as [string, string],
+              ['SHA-256 of the report it follows', fingerprintLines(document.followsReport.sha256)] as [string, string],
+            ]
+          : []),
         ['Signer certificate fingerprint (SHA-256)', fingerprintLines(document.signer.certificateFingerprint)],
       ],
       150,
@@ -110,25 +120,56 @@ function outcomeSection(document: ModerationDocument, framework: AppliedFramewor
     labelledRows(rows, 170),
     ...(conditions.length > 0
       ? keepWithNext(subheading('Conditions of the award'), [
-          dataTable({
-            headers: ['Condition', 'Due by'],
-            widths: ['*', 110],
-            whenEmpty: 'No conditions.',
-            rows: conditions.map((c) => [c.text, { text: formatIsoDate(c.dueOn), bold: true }]),
-          }),
+          conditions.some((c) => c.dischargedOn)
+            ? dataTable({
+                headers: ['Condition', 'Due by', 'Discharged'],
+                widths: ['*', 90, 150],
+                whenEmpty: 'No conditions.',
+                rows: conditions.map((c) => [
+                  c.text,
+                  { text: formatIsoDate(c.dueOn), bold: true },
+                  c.dischargedOn ? `${formatIsoDate(c.dischargedOn)}${c.dischargeNote ? `: ${c.dischargeNote}` : ''}` : 'Not yet',
+                ]),
+              })
+            : dataTable({
+                headers: ['Condition', 'Due by'],
+                widths: ['*', 110],
+                whenEmpty: 'No conditions.',
+                rows: conditions.map((c) => [c.text, { text: formatIsoDate(c.dueOn), bold: true }]),
+              }),
         ])
       : []),
+    ...appealResult(document),
     ...deadlines(document),
     ...evidenceRequests(document, framework),
     ...feedback(document),
   ];
 }
 
+/** The result of the school's appeal, once decided. */
+function appealResult(document: ModerationDocument): Content[] {
+  const result = document.outcome.appealResult;
+  if (!result) return [];
+  return keepWithNext(subheading('The school’s appeal'), [
+    labelledRows(
+      [
+        ['Lodged', formatIsoDate(result.lodgedOn)],
+        ['Result', result.result === 'upheld' ? 'Upheld' : 'Not upheld'],
+        ['Decided', formatIsoDate(result.decidedOn)],
+        ['Reasons', result.reasons],
+      ],
+      170,
+    ),
+  ]);
+}
+
 /** Every date the school must meet, soonest first. */
 function deadlines(document: ModerationDocument): Content[] {
   const { outcome } = document;
   const dates: [string, string][] = [
-    ...(outcome.conditions ?? []).map((c, i): [string, string] => [c.dueOn, `Condition ${i + 1} to be met`]),
+    ...(outcome.conditions ?? []).flatMap((c, i): [string, string][] =>
+      c.dischargedOn ? [] : [[c.dueOn, `Condition ${i + 1} to be met`]],
+    ),
     ...(outcome.evidenceRequests ?? []).map((r): [string, string] => [r.dueOn, `Evidence for ${r.criterionId} to be sent`]),
     ...(outcome.resubmitBy ? [[outcome.resubmitBy, 'The submission to be sent again'] as [string, string]] : []),
     ...(outcome.appealBy ? [[outcome.appealBy, 'Last day to appeal against this outcome'] as [string, string]] : []),

@@ -10,6 +10,7 @@ import { regionFrameworkProblem } from '../submission/submission-verifier';
 import { isRealDate } from '../actions/action-plan';
 import { formatIsoDate } from '../formats/en-gb-dates';
 import { MODERATION_JSON_NAME, type ModerationDocument } from './moderation-format';
+import { followUpProblem } from './follow-up-report';
 import { isAccreditation, OUTCOME_KINDS } from './moderation-records';
 import moderationSchema from './moderation.schema.json';
 
@@ -26,7 +27,9 @@ export type ReportRejectionCode =
   | 'attachment-too-large'
   | 'signer-mismatch'
   | 'signer-certificate'
-  | 'wrong-submission';
+  | 'wrong-submission'
+  | 'follow-up-unknown'
+  | 'follow-up-mismatch';
 
 export interface ReportRejection {
   code: ReportRejectionCode;
@@ -62,6 +65,12 @@ export interface VerifyReportOptions {
    * not known here. By default, the frameworks shipped with the app.
    */
   frameworkCriteria?: (framework: FrameworkRef, supplement: FrameworkRef | null) => Promise<ReadonlySet<string> | null>;
+  /**
+   * A report already imported here, by its report id, with the SHA-256 of its PDF: a follow-up must
+   * follow one of them and change only discharges and an appeal's result. Without it, a follow-up
+   * is checked on its own.
+   */
+  followedReport?: (reportId: string) => { document: ModerationDocument; fileSha256: string } | null | undefined;
   /** A lower limit for moderation.json (tests use it). */
   maxModerationJsonBytes?: number;
   /** Told of every piece of inflated output (tests count how much was ever produced). */
@@ -138,6 +147,19 @@ export async function verifyModerationReport(
         'This report is about a different file from the submission this school exported: the SHA-256 does not match.',
       );
     }
+  }
+
+  const follows = moderation.followsReport;
+  if (follows && options.followedReport) {
+    const previous = options.followedReport(follows.reportId);
+    if (!previous) {
+      return reject(
+        'follow-up-unknown',
+        `This is a follow-up to report ${follows.reportId}, which has not been imported here. Import that report first, then this follow-up.`,
+      );
+    }
+    const problem = followUpProblem({ document: previous.document, sha256: previous.fileSha256 }, moderation);
+    if (problem) return reject('follow-up-mismatch', problem);
   }
 
   const pinned = options.pinnedFingerprint?.(moderation.moderator.organisation) ?? null;
@@ -230,6 +252,15 @@ export function outcomeConsistencyProblem(moderation: ModerationDocument): strin
     ...(outcome.resubmitBy !== undefined ? [['The date to resubmit by', outcome.resubmitBy] as [string, string]] : []),
     ...(outcome.appealBy !== undefined ? [['The date to appeal by', outcome.appealBy] as [string, string]] : []),
     ...conditions.map((c, i): [string, string] => [`Condition ${i + 1}’s due date`, c.dueOn]),
+    ...conditions.flatMap((c, i): [string, string][] =>
+      c.dischargedOn ? [[`The date condition ${i + 1} was discharged`, c.dischargedOn]] : [],
+    ),
+    ...(outcome.appealResult
+      ? ([
+          ['The date the appeal was lodged', outcome.appealResult.lodgedOn],
+          ['The date of the appeal’s result', outcome.appealResult.decidedOn],
+        ] as [string, string][])
+      : []),
     ...requests.map((r, i): [string, string] => [
       `The due date of the request for evidence on ${r.criterionId} (request ${i + 1})`,
       r.dueOn,
@@ -239,6 +270,17 @@ export function outcomeConsistencyProblem(moderation: ModerationDocument): strin
     if (!isRealDate(day)) return `${what} in the report, ${day}, is not a real date.`;
     if (day < decidedOn) return `${what} in the report (${formatIsoDate(day)}) is before the outcome was decided (${decidedText}).`;
   }
+
+  const noted = conditions.findIndex((c) => c.dischargeNote !== undefined && c.dischargedOn === undefined);
+  if (noted >= 0) return `Condition ${noted + 1} in the report says what discharged it but not when.`;
+  const result = outcome.appealResult;
+  if (result && result.decidedOn < result.lodgedOn) {
+    return `The appeal’s result (${formatIsoDate(result.decidedOn)}) is dated before the appeal was lodged (${formatIsoDate(result.lodgedOn)}).`;
+  }
+  if (result && outcome.appealBy !== undefined && result.lodgedOn > outcome.appealBy) {
+    return `The report records an appeal lodged on ${formatIsoDate(result.lodgedOn)}, after the last day to appeal (${formatIsoDate(outcome.appealBy)}).`;
+  }
+  if (moderation.followsReport?.reportId === moderation.reportId) return 'The report says it follows itself.';
 
   const decided = new Set(moderation.criteria.map((c) => c.criterionId));
   for (const request of requests) {

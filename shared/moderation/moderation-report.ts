@@ -8,6 +8,8 @@ import { sealPdf } from '../pdf/signed-pdf-writer';
 import { ExportError, type ExportProgress, type SigningIdentity } from '../submission/submission-exporter';
 import type { SubmissionDocument } from '../submission/submission-format';
 import { MODERATION_FORMAT, MODERATION_FORMAT_VERSION, MODERATION_JSON_NAME, type ModerationDocument } from './moderation-format';
+import type { AppealResult } from './moderation-document.generated';
+import { conditionForReport } from './follow-up-report';
 import type { CriterionModeration, ImportedSubmission, ModerationOutcome, ModeratorWorkspace, VisitPlan } from './moderation-records';
 import { moderationReportLayout } from './moderation-report-layout';
 import { moderationReportProblem } from './moderation-outcome';
@@ -25,6 +27,8 @@ export interface ModerationReportInput {
   moderations: readonly CriterionModeration[];
   visit: VisitPlan | null;
   outcome: ModerationOutcome;
+  /** The result of the school's appeal, once the moderator has recorded it. */
+  appealResult?: AppealResult | null;
 }
 
 export function buildModerationDocument(input: ModerationReportInput, certificateFingerprint: string): ModerationDocument {
@@ -80,8 +84,7 @@ export function buildModerationDocument(input: ModerationReportInput, certificat
       feedback: outcome.feedback,
       decidedAt: outcome.decidedAt,
       ...(outcome.kind === 'deferred' && outcome.resubmitBy ? { resubmitBy: outcome.resubmitBy } : {}),
-      conditions:
-        outcome.kind === 'accredited-with-conditions' ? (outcome.conditions ?? []).map((c) => ({ text: c.text, dueOn: c.dueOn })) : [],
+      conditions: outcome.kind === 'accredited-with-conditions' ? (outcome.conditions ?? []).map((c) => conditionForReport(c)) : [],
       evidenceRequests:
         outcome.kind === 'deferred'
           ? (outcome.evidenceRequests ?? []).map((r) => ({ criterionId: r.criterionId, what: r.what, dueOn: r.dueOn }))
@@ -91,6 +94,7 @@ export function buildModerationDocument(input: ModerationReportInput, certificat
       recommendations: [...(outcome.recommendations ?? [])],
       ...(outcome.conflictOfInterest ? { conflictOfInterest: { ...outcome.conflictOfInterest } } : {}),
       ...(outcome.appealBy ? { appealBy: outcome.appealBy } : {}),
+      ...(input.appealResult ? { appealResult: { ...input.appealResult } } : {}),
     },
     signer: { certificateFingerprint },
   };
@@ -107,9 +111,25 @@ export async function exportModerationReport(
   if (problem) throw new ExportError(problem);
   const document = buildModerationDocument(input, signing.certificateFingerprint);
   onProgress({ stage: 'layout', fraction: 0.2 });
-  const layout = await renderPdf(moderationReportLayout({ document, framework: input.framework }));
+  const bytes = await sealModerationDocument(document, input.framework, signing, onProgress);
+  onProgress({ stage: 'sign', fraction: 1 });
+  return { bytes, document, sha256: await sha256Hex(bytes) };
+}
+
+/**
+ * The signed PDF of a moderation.json: its pages laid out from the document alone, the document
+ * attached as its data, signed with the moderator's key. A report and a follow-up are sealed alike.
+ */
+export async function sealModerationDocument(
+  document: ModerationDocument,
+  framework: AppliedFramework,
+  signing: SigningIdentity,
+  onProgress: (progress: ExportProgress) => void = () => {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const layout = await renderPdf(moderationReportLayout({ document, framework }));
   onProgress({ stage: 'attach', fraction: 0.7 });
-  const bytes = await sealPdf(
+  const followUp = document.followsReport !== undefined;
+  return sealPdf(
     layout,
     [
       {
@@ -117,26 +137,26 @@ export async function exportModerationReport(
         source: utf8(canonicalJson(document)),
         mediaType: 'application/json',
         relationship: 'Data',
-        description: 'The moderation: per-criterion decisions, the visit plan and the outcome',
+        description: followUp
+          ? 'The follow-up: the report it follows, with the conditions discharged and any appeal result'
+          : 'The moderation: per-criterion decisions, the visit plan and the outcome',
         compress: true,
       },
     ],
     {
-      title: `${document.submission.school.name}: moderation report for submission v${document.submission.version}`,
+      title: `${document.submission.school.name}: ${followUp ? 'follow-up moderation report' : 'moderation report'} for submission v${document.submission.version}`,
       author: `${document.moderator.name}, ${document.moderator.organisation}`,
       subject: `Moderation against ${document.submission.framework.title} ${document.submission.framework.version}`,
       language: 'en-GB',
     },
     {
       name: document.moderator.name,
-      reason: 'SEN accreditation moderation report',
+      reason: followUp ? 'SEN accreditation follow-up moderation report' : 'SEN accreditation moderation report',
       location: document.moderator.regionName,
-      signingTime: new Date(input.createdAt),
+      signingTime: new Date(document.createdAt),
     },
     (digest) =>
       signDigest(digest, signing.privateKey, signing.certificateDer, { issuerCertificatesDer: signing.issuerCertificatesDer ?? [] }),
     { onProgress: (stage, fraction) => onProgress({ stage, fraction: 0.7 + 0.3 * fraction }) },
   );
-  onProgress({ stage: 'sign', fraction: 1 });
-  return { bytes, document, sha256: await sha256Hex(bytes) };
 }

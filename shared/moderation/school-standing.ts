@@ -44,6 +44,8 @@ export interface StandingDate {
 
 export interface StandingCondition extends StandingDate {
   text: string;
+  /** yyyy-mm-dd the condition was discharged (by a signed follow-up), or null while it is still due. */
+  dischargedOn: string | null;
 }
 
 export interface StandingRequest extends StandingDate {
@@ -102,10 +104,23 @@ function bySoonest<T extends StandingDate>(items: T[]): T[] {
  * for evidence are the requests; a report without them asks, undated, for each criterion the
  * moderator marked "more evidence needed", as the report page does.
  */
-export function schoolStanding(report: Pick<ReportForStanding, 'id' | 'document'>, today: string): SchoolStanding {
+export function schoolStanding(
+  report: Pick<ReportForStanding, 'id' | 'document'>,
+  today: string,
+  /** The appeal the school lodged against this report, if any (the report's appeal result resolves it). */
+  lodgedAppeal: { lodgedOn: string } | null = null,
+): SchoolStanding {
   const { document } = report;
   const { outcome } = document;
-  const conditions = bySoonest((outcome.conditions ?? []).map((c) => ({ text: c.text, ...dated(c.dueOn, today) })));
+  // A discharged condition is never overdue; open ones come first, soonest first, then the discharged.
+  const conditions = bySoonest(
+    (outcome.conditions ?? []).map((c) => ({
+      text: c.text,
+      ...dated(c.dueOn, today),
+      ...(c.dischargedOn ? { overdue: false } : {}),
+      dischargedOn: c.dischargedOn ?? null,
+    })),
+  ).sort((a, b) => Number(a.dischargedOn !== null) - Number(b.dischargedOn !== null));
   const datedRequests = outcome.evidenceRequests ?? [];
   const requests = bySoonest(
     datedRequests.length > 0
@@ -129,7 +144,11 @@ export function schoolStanding(report: Pick<ReportForStanding, 'id' | 'document'
       conditions: outcome.conditions ?? [],
     },
     requests: [],
-    appeal: null,
+    appeal: outcome.appealResult
+      ? { lodgedOn: outcome.appealResult.lodgedOn, resolvedOn: outcome.appealResult.decidedOn }
+      : lodgedAppeal
+        ? { lodgedOn: lodgedAppeal.lodgedOn, resolvedOn: null }
+        : null,
     laterVersion: null,
     today,
   });

@@ -228,6 +228,8 @@ export function submissionStateLabel(state: SubmissionState): string {
           ? `Decided: accredited with conditions, overdue since ${dayText(state.conditions.dueOn)}`
           : `Decided: accredited with conditions, next due ${dayText(state.conditions.dueOn)}`;
       }
+      // An award whose every condition is discharged stands as a plain award: the conditions were met.
+      if (state.conditions && state.conditions.open === 0) return 'Decided: accredited, conditions met';
       return state.outcome ? `Decided: ${OUTCOME_WORDS[state.outcome]}` : 'Decided';
     case 'appealed':
       return 'Appealed';
@@ -271,7 +273,9 @@ export function submissionStateExplanation(state: SubmissionState, levelLabel: (
           : state.outcome === 'accredited'
             ? `${accredited}${renewal}.`
             : state.outcome === 'accredited-with-conditions'
-              ? `${accredited} with conditions${renewal}. ${conditionsSentence(state.conditions)}`
+              ? state.conditions && state.conditions.open === 0
+                ? `${accredited}${renewal}. Every condition of the award has been met.`
+                : `${accredited} with conditions${renewal}. ${conditionsSentence(state.conditions)}`
               : state.outcome === 'deferred'
                 ? `Deferred${state.resubmittedAs !== null ? `; the school has since sent version ${state.resubmittedAs}` : ''}.`
                 : 'Not accredited.';

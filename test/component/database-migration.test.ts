@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { AppDatabase, DATABASE_SCHEMA_VERSION } from '../../renderer/db/app-database';
+import { AppDatabase, DATABASE_SCHEMA_VERSION, type ModeratorAppealRecord } from '../../renderer/db/app-database';
 import { upgradeSchoolToSchema6, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 import { backUpBeforeMigration } from '../../renderer/settings/automatic-backup';
 import { checkBackupFile, restoreBackup } from '../../renderer/db/backup-store';
@@ -651,6 +651,76 @@ describe('the upgrade to schema 8', () => {
     const cannotDraw = { sha256: 'ab'.repeat(32), state: 'cannot-draw' as const, madeAt: '2026-12-04T09:00:00.000Z' };
     await db.evidenceThumbnails.put(cannotDraw);
     expect(await db.evidenceThumbnails.get('ab'.repeat(32))).toEqual(cannotDraw);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
+
+  it('keeps every record of a schema-14 database and adds working tables of appeals on both sides', async () => {
+    const name = `migration-appeals-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    old.version(9).stores({ approvals: 'evaluationId' });
+    old.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
+    old.version(11).stores({
+      secondModerationRequests: 'id, workspaceId, submissionKey',
+      secondModerationReturns: 'requestId, workspaceId',
+      secondModerationResolutions: 'key, requestId',
+      receivedSecondRequests: 'key, workspaceId',
+      secondModerationDecisions: 'key, receivedKey',
+      peerModeratorPins: 'key, workspaceId',
+    });
+    old.version(12).stores({ evidenceThumbnails: 'sha256' });
+    old.version(13).stores({ colleagueProfiles: 'id', colleaguePins: 'key, schoolId', evidencePackImports: 'key, schoolId' });
+    old.version(14).stores({ progressSnapshots: 'key, evaluationId' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
+      moderationOutcomes: [{ submissionKey: 'w1|sub1', kind: 'accredited', levelId: 'established' }],
+      meta: [{ key: META.schemaVersion, value: 14 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(140);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    expect([await db.moderatorAppeals.count(), await db.lodgedAppeals.count()]).toEqual([0, 0]);
+    const document = { appealId: 'a1' } as unknown as ModeratorAppealRecord['document'];
+    await db.moderatorAppeals.put({
+      id: 'a1',
+      workspaceId: 'w1',
+      submissionKey: 'w1|sub1',
+      reportId: 'r1',
+      importedAt: '2027-02-02T09:00:00.000Z',
+      fileSha256: 'ab'.repeat(32),
+      signerFingerprint: 'cd'.repeat(32),
+      document,
+      pdf: new Blob(['%PDF']),
+      result: null,
+    });
+    await db.lodgedAppeals.put({
+      id: 'a1',
+      schoolId: 's1',
+      evaluationId: 'e1',
+      reportId: 'r1',
+      lodgedAt: '2027-02-01T09:00:00.000Z',
+      fileName: '123456-appeal-2027-02-01-v1.pdf',
+      fileSha256: 'ab'.repeat(32),
+      document,
+      pdf: new Blob(['%PDF']),
+    });
+    expect((await db.moderatorAppeals.where('submissionKey').equals('w1|sub1').toArray()).map((a) => a.id)).toEqual(['a1']);
+    expect((await db.lodgedAppeals.where('reportId').equals('r1').toArray()).map((a) => a.id)).toEqual(['a1']);
     expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
     db.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);

@@ -113,13 +113,63 @@ describe('schoolStanding', () => {
     expect(standing.headline).toBe('Accredited at Established, with conditions');
     expect(standing.levelLabel).toBe('Established');
     expect(standing.conditions).toEqual([
-      { text: 'Publish the SEN information report.', dueOn: '2026-12-01', overdue: true },
-      { text: 'Review the provision map.', dueOn: TODAY, overdue: false },
-      { text: 'Train governors.', dueOn: '2027-06-30', overdue: false },
+      { text: 'Publish the SEN information report.', dueOn: '2026-12-01', overdue: true, dischargedOn: null },
+      { text: 'Review the provision map.', dueOn: TODAY, overdue: false, dischargedOn: null },
+      { text: 'Train governors.', dueOn: '2027-06-30', overdue: false, dischargedOn: null },
     ]);
     expect(standing.overdueCount).toBe(1);
     expect(standing.appealBy).toEqual({ dueOn: '2026-12-29', overdue: false });
     expect(standing.stateLabel).toBe('Decided: accredited with conditions, overdue since 1 December 2026');
+  });
+
+  it('after a follow-up: a discharged condition is never overdue and comes after the open ones; all discharged reads as conditions met', () => {
+    const conditions = [
+      { text: 'Publish the SEN information report.', dueOn: '2026-12-01', dischargedOn: '2026-11-30', dischargeNote: 'Published.' },
+      { text: 'Train governors.', dueOn: '2027-06-30' },
+    ];
+    const one = schoolStanding(report(document({ kind: 'accredited-with-conditions', conditions, appealBy: '2026-12-29' })), TODAY);
+    expect(one.conditions).toEqual([
+      { text: 'Train governors.', dueOn: '2027-06-30', overdue: false, dischargedOn: null },
+      { text: 'Publish the SEN information report.', dueOn: '2026-12-01', overdue: false, dischargedOn: '2026-11-30' },
+    ]);
+    expect(one.overdueCount).toBe(0);
+    expect(one.stateLabel).toBe('Decided: accredited with conditions, next due 30 June 2027');
+    const all = schoolStanding(
+      report(
+        document({
+          kind: 'accredited-with-conditions',
+          conditions: conditions.map((c) => ({ ...c, dischargedOn: '2026-11-30' })),
+          appealBy: '2026-12-29',
+        }),
+      ),
+      TODAY,
+    );
+    expect(all.stateLabel).toBe('Decided: accredited, conditions met');
+  });
+
+  it('an appeal the school lodged reads as Appealed until the report carries its result', () => {
+    const doc = document({
+      kind: 'accredited-with-conditions',
+      conditions: [{ text: 'Train governors.', dueOn: '2027-06-30' }],
+      appealBy: '2026-12-29',
+    });
+    expect(schoolStanding(report(doc), TODAY, { lodgedOn: TODAY }).stateLabel).toBe('Appealed');
+    const answered = {
+      ...doc,
+      outcome: {
+        ...doc.outcome,
+        appealResult: {
+          appealId: 'a1',
+          appealSha256: 'a'.repeat(64),
+          lodgedOn: TODAY,
+          result: 'not-upheld' as const,
+          reasons: 'Seen.',
+          decidedOn: TODAY,
+        },
+      },
+    };
+    const standing = schoolStanding(report(answered), TODAY, { lodgedOn: TODAY });
+    expect(standing.state).toMatchObject({ kind: 'decided', appealResolvedOn: TODAY });
   });
 
   it.each([

@@ -307,9 +307,10 @@ describe('the state of a submission, derived from its records', () => {
         'Decided: accredited with conditions, overdue since 1 December 2026',
         'Accredited at Silver with conditions, to be renewed by 1 December 2029. 1 condition is still open; the first was due on 1 December 2026: contact the school.',
       ],
+      // Every condition discharged: a plain award whose conditions were met.
       [
-        'Decided: accredited with conditions',
-        'Accredited at Silver with conditions, to be renewed by 1 December 2029. Every condition has been met.',
+        'Decided: accredited, conditions met',
+        'Accredited at Silver, to be renewed by 1 December 2029. Every condition of the award has been met.',
       ],
     ]);
     expect(

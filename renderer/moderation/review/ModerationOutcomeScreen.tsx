@@ -42,6 +42,7 @@ import { FormField } from '../../ui/FormField';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from './ModeratedSubmissionLayout';
 import { PageHeading } from '../../ui/PageHeading';
 import { PdfJobProgress } from '../../ui/PdfJobProgress';
+import { FollowUpAndAppealsSection } from './FollowUpAndAppealsSection';
 import type { ModerationReportRecord } from '../../db/app-database';
 import { useModerationReports } from '../../db/moderation-queries';
 import { newId, nowIso } from '../../db/record-stamps';
@@ -75,6 +76,9 @@ export function ModerationOutcomeScreen({ workspaceId, submissionId }: { workspa
       <PageHeading title={`Outcome for ${submission.schoolName}`}>Outcome and moderation report</PageHeading>
       <OutcomeSection submission={submission} document={document} framework={framework} records={records} region={region} />
       <ReportSection submission={submission} workspace={workspace} framework={framework} records={records} region={region} />
+      {records.outcome ? (
+        <FollowUpAndAppealsSection submission={submission} workspace={workspace} framework={framework} outcome={records.outcome} />
+      ) : null}
     </ModeratedSubmissionLayout>
   );
 }

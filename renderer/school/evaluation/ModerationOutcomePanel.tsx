@@ -3,6 +3,7 @@ import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
 import { schoolStanding, type StandingDate } from '../../../shared/moderation/school-standing';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
+import { useEvaluationLodgedAppeals } from '../../db/appeal-store';
 import { useLatestSubmissionReport } from '../../db/received-report-queries';
 import { nowIso } from '../../db/record-stamps';
 import '../../styles/moderation.css';
@@ -14,8 +15,17 @@ import '../../styles/moderation.css';
 export function ModerationOutcomePanel({ evaluationId }: { evaluationId: string }) {
   const { db } = useServices();
   const data = useLatestSubmissionReport(db, evaluationId);
+  const appeals = useEvaluationLodgedAppeals(db, evaluationId);
   const report = data?.report ?? null;
-  const standing = useMemo(() => (report ? schoolStanding(report, nowIso().slice(0, 10)) : null), [report]);
+  const standing = useMemo(() => {
+    if (!report) return null;
+    // The school's latest appeal about this submission (against the report or one it follows).
+    const lodged = (appeals ?? [])
+      .filter((a) => a.document.report.submissionId === report.document.submission.submissionId)
+      .sort((a, b) => a.lodgedAt.localeCompare(b.lodgedAt))
+      .pop();
+    return schoolStanding(report, nowIso().slice(0, 10), lodged ? { lodgedOn: lodged.lodgedAt.slice(0, 10) } : null);
+  }, [report, appeals]);
   if (!report || !standing) return null;
 
   const overdue = standing.overdueCount;
@@ -76,7 +86,7 @@ export function ModerationOutcomePanel({ evaluationId }: { evaluationId: string 
           <ol data-testid="moderation-conditions">
             {standing.conditions.map((c, i) => (
               <li key={i}>
-                {c.text} <DueDate date={c} />
+                {c.text} {c.dischargedOn ? <>Discharged on {formatIsoDate(c.dischargedOn)}.</> : <DueDate date={c} />}
               </li>
             ))}
           </ol>

@@ -15,6 +15,7 @@ import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useReceivedReport } from '../../db/received-report-queries';
 import { describeStorageError } from '../../db/storage-errors';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
+import { LodgeAppealSection } from './LodgeAppealSection';
 import '../../styles/moderation.css';
 
 /** A moderation report the school imported: the outcome, the feedback, and the moderation beside the school's own judgements. */
@@ -65,6 +66,12 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
       <PageHeading title={`Moderation of submission v${moderation.submission.version}`}>
         Moderation of submission v{moderation.submission.version}
       </PageHeading>
+      {moderation.followsReport ? (
+        <p data-testid="follow-up-note">
+          This is a follow-up to report {moderation.followsReport.reportId}: it records the conditions discharged and any appeal’s result
+          since then. Everything else is as that report said.
+        </p>
+      ) : null}
 
       <div className="panel outcome-panel" data-testid="received-outcome">
         <p className="outcome-panel__headline">{headline}</p>
@@ -132,12 +139,22 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
           <ol data-testid="received-conditions">
             {conditions.map((c, i) => (
               <li key={i}>
-                {c.text} <strong>Due by {formatIsoDate(c.dueOn)}.</strong>
+                {c.text}{' '}
+                {c.dischargedOn ? (
+                  <>
+                    <strong>Discharged on {formatIsoDate(c.dischargedOn)}</strong>
+                    {c.dischargeNote ? `: ${c.dischargeNote}` : '.'}
+                  </>
+                ) : (
+                  <strong>Due by {formatIsoDate(c.dueOn)}.</strong>
+                )}
               </li>
             ))}
           </ol>
         </>
       ) : null}
+
+      <LodgeAppealSection record={record} school={school} />
 
       <h2>Feedback</h2>
       {feedbackLists.map((list) => (
