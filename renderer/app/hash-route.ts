@@ -67,6 +67,9 @@ const routes = {
   'moderation-import': route('/moderation/:workspaceId/import', 'Import submissions', () =>
     import('../moderation/queue/ModerationImportScreen').then((m) => m.ModerationImportScreen),
   ),
+  'moderation-folder': route('/moderation/:workspaceId/folder', 'Shared folder', () =>
+    import('../moderation/folder/SharedFolderScreen').then((m) => m.SharedFolderScreen),
+  ),
   'moderation-review': route('/moderation/:workspaceId/submissions/:submissionId', 'Moderate a submission', () =>
     import('../moderation/review/ModerationReviewScreen').then((m) => m.ModerationReviewScreen),
   ),

@@ -19,6 +19,7 @@ import type {
   VisitPlan,
 } from '../../shared/moderation/moderation-records';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
+import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import { moderatorPinKey, normaliseOrganisation } from '../../shared/moderation/first-use-trust';
 
 /** A stored evidence file, kept once however many items or schools use it. */
@@ -131,7 +132,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 9;
+export const DATABASE_SCHEMA_VERSION = 10;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -161,6 +162,7 @@ export class AppDatabase extends Dexie {
   previousNarratives!: EntityTable<PreviousNarrative, 'key'>;
   partnershipTrust!: EntityTable<PartnershipTrustRecord, 'key'>;
   approvals!: EntityTable<ApprovalRecord, 'evaluationId'>;
+  sharedFolderEntries!: EntityTable<SharedFolderEntry, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -220,6 +222,10 @@ export class AppDatabase extends Dexie {
     // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
     // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
     this.version(9).stores({ approvals: 'evaluationId' });
+    // Version 10: the index of a workspace's shared folder (shared/moderation/shared-folder-index.ts),
+    // one entry per file, by workspace. Derived from the folder and rebuilt by a scan, so it is never
+    // backed up (backup-store.ts, DERIVED_TABLES). A new table only: nothing to migrate.
+    this.version(10).stores({ sharedFolderEntries: 'key, folderKey' });
   }
 }
 

@@ -34,6 +34,12 @@ export const TABLES_LEFT_OUT: Readonly<Record<string, string>> = {
     'Signing keys are made so that they can never be copied off the computer they were made on, so they are not in backups. A school restored on a computer without its key gets a new key the next time it exports a submission.',
 };
 
+/**
+ * Tables derived from files outside the app and rebuilt from them: never in a backup, and emptied
+ * by a restore (the restored workspaces scan their folders again). Nothing is lost, so nothing is said.
+ */
+export const DERIVED_TABLES: readonly string[] = ['sharedFolderEntries'];
+
 /** The `meta` keys that describe this database rather than the school's work: a restore leaves them as this computer has them. */
 const META_KEYS_KEPT_ON_RESTORE: readonly string[] = [META.schemaVersion, META.appVersion, META.lastAutomaticBackupAt];
 
@@ -63,7 +69,7 @@ function keyPathOf(table: AnyTable): string | string[] | null {
 }
 
 function tablesBackedUp(db: Dexie): AnyTable[] {
-  return (db.tables as AnyTable[]).filter((table) => !Object.hasOwn(TABLES_LEFT_OUT, table.name));
+  return (db.tables as AnyTable[]).filter((table) => !Object.hasOwn(TABLES_LEFT_OUT, table.name) && !DERIVED_TABLES.includes(table.name));
 }
 
 function countsOf(tables: readonly { name: string; records: readonly unknown[] }[]): BackupCounts {
@@ -255,11 +261,13 @@ export interface RestoreOutcome {
  */
 export async function restoreBackup(db: AppDatabase, backup: ReverifiedBackup, appVersion: string): Promise<RestoreOutcome> {
   const tables = tablesBackedUp(db);
+  const derived = (db.tables as AnyTable[]).filter((table) => DERIVED_TABLES.includes(table.name));
   const byName = new Map(backup.tables.map((t) => [t.name, t]));
   const restoredAt = nowIso();
   try {
-    await db.transaction('rw', tables, async () => {
+    await db.transaction('rw', [...tables, ...derived], async () => {
       const keptMeta = await db.meta.bulkGet([...META_KEYS_KEPT_ON_RESTORE]);
+      for (const table of derived) await table.clear();
       for (const table of tables) {
         await table.clear();
         const incoming = byName.get(table.name);

@@ -14,6 +14,8 @@ export type VerifyJobRequest =
       partnership?: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] };
     }
   | { kind: 'report'; bytes: Uint8Array<ArrayBuffer>; submissionSha256: Record<string, string> }
+  /** A report checked on its own, not against a school's submissions (a report in a shared folder). */
+  | { kind: 'report-alone'; bytes: Uint8Array<ArrayBuffer> }
   /** One embedded file of a verified PDF, e.g. an evidence file to preview. */
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer>; name: string };
 

@@ -51,6 +51,7 @@ async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
     if (!read.ok) return { kind: 'attachment', bytes: null, message: `The file “${request.name}” cannot be read from the PDF.` };
     return { kind: 'attachment', bytes: new Uint8Array(read.bytes), message: '' };
   }
+  if (request.kind === 'report-alone') return { kind: 'report', verification: await verifyModerationReport(request.bytes) };
   const known = request.submissionSha256;
   return {
     kind: 'report',
