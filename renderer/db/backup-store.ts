@@ -221,6 +221,8 @@ export async function checkBackupFile(
   const { backup } = result;
   const here = new Map(tablesBackedUp(db).map((table) => [table.name, table]));
   for (const table of backup.tables) {
+    // An index derived from files outside the app (kept by another build) is rebuilt, not restored.
+    if (DERIVED_TABLES.includes(table.name)) continue;
     const target = here.get(table.name);
     if (!target)
       return {
@@ -238,10 +240,10 @@ export async function checkBackupFile(
         message: `This backup file is damaged (a “${table.name}” record is not readable). Nothing in the app has been changed.`,
       };
   }
-  const reverified = await reverifyBackup({ ...backup, tables: asThisSchema(backup) }, verifyJobs, onProgress);
+  const tables = asThisSchema(backup).filter((table) => !DERIVED_TABLES.includes(table.name));
+  const reverified = await reverifyBackup({ ...backup, tables }, verifyJobs, onProgress);
   if (!reverified.ok) return reverified;
-  const tables = reverified.backup.tables;
-  return { ok: true, backup: reverified.backup, counts: countsOf(tables), leftOut: reverified.backup.leftOutRecords };
+  return { ok: true, backup: reverified.backup, counts: countsOf(reverified.backup.tables), leftOut: reverified.backup.leftOutRecords };
 }
 
 export interface RestoreOutcome {
