@@ -87,7 +87,7 @@ describe('the shared folder screen', () => {
         .map((li) => li.textContent),
     ).toEqual(['riverside-v2-edited.pdf: The file was changed after it was signed, so it cannot be trusted.']);
     // The tampered file is never offered for import.
-    expect(screen.queryByRole('button', { name: 'Import “riverside-v2-edited.pdf” into this workspace' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Import into this workspace: “riverside-v2-edited.pdf”' })).toBeNull();
     // Nothing of the evidence is kept: the entries hold the data and the result only.
     const stored = await db.sharedFolderEntries.toArray();
     expect(stored.map((e) => [e.name, e.valid])).toEqual(
@@ -118,7 +118,7 @@ describe('the shared folder screen', () => {
     await screen.findByText('Scan finished: 3 files checked.', {}, { timeout: 5000 });
     folder.reads.length = 0;
     stand.requests.length = 0;
-    await user.click(screen.getByRole('button', { name: 'Import “riverside-v1.pdf” into this workspace' }));
+    await user.click(screen.getByRole('button', { name: 'Import into this workspace: “riverside-v1.pdf”' }));
     // The import checks the file again, as any import does, and asks about the school's first-use key.
     expect(await screen.findByText(/waiting for your decision about its signing key/, {}, { timeout: 5000 })).toBeTruthy();
     expect(folder.reads).toEqual(['riverside-v1.pdf']);

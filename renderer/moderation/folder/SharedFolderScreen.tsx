@@ -256,9 +256,8 @@ function FolderIndex({
                           className="button button--secondary"
                           disabled={importing !== null}
                           onClick={() => void importFromFolder(entry)}
-                          aria-label={`Import “${entry.name}” into this workspace`}
                         >
-                          Import into this workspace
+                          Import into this workspace<span className="visually-hidden">: “{entry.name}”</span>
                         </button>
                       )}
                     </td>
