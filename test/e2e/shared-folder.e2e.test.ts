@@ -33,6 +33,10 @@ beforeAll(async () => {
   files['brookfield-v1.pdf'] = (await exportDemonstration(demo, key)).bytes;
   files['brookfield-v2.pdf'] = await later(2);
   files['brookfield-v3.pdf'] = await later(3);
+  const tampered = files['brookfield-v1.pdf'].slice();
+  const at = tampered.length - 300;
+  tampered[at] = (tampered[at] ?? 0) ^ 0x01;
+  files['brookfield-v1-changed.pdf'] = tampered;
   ({ server, app, page } = await openAppSession());
   await page.addInitScript(() => {
     (window as unknown as { showDirectoryPicker: () => Promise<unknown> }).showDirectoryPicker = async () =>
@@ -76,20 +80,25 @@ describe('a moderator works from a shared folder', () => {
     await expectVisible(page.getByText('No folder is chosen for this workspace yet.'));
   });
 
-  it('chooses the folder, scans two signed submissions and lists them as checked', async () => {
+  it('chooses the folder, scans two signed submissions and lists them as checked, and a tampered one apart with its reason', async () => {
     await putInFolder('brookfield-v1.pdf');
     await putInFolder('brookfield-v2.pdf');
+    await putInFolder('brookfield-v1-changed.pdf');
     await page.getByRole('button', { name: 'Choose the shared folder' }).click();
     await expectText(page.getByText(/^Folder:/), 'Folder: North East moderators');
     // By keyboard: the scan button takes focus and Enter starts it.
     await page.getByRole('button', { name: 'Scan the folder' }).focus();
     await page.keyboard.press('Enter');
-    await expectText(scanStatus(), 'Scan finished: 2 files checked.', 120_000);
+    await expectText(scanStatus(), 'Scan finished: 3 files checked.', 120_000);
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Submissions in the folder (2)' }));
     await expect.poll(() => submissionRows().count()).toBe(3);
     await expectText(submissionRows().nth(1), /Brookfield.*1.*brookfield-v1\.pdf.*Passed every check/);
     await expectText(submissionRows().nth(2), /Brookfield.*2.*brookfield-v2\.pdf.*Passed every check/);
-    await expectVisible(page.getByRole('heading', { level: 2, name: 'Files that failed the checks (0)' }));
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Files that failed the checks (1)' }));
+    await expectText(
+      page.getByRole('list', { name: 'Files that failed the checks' }).getByRole('listitem'),
+      /^brookfield-v1-changed\.pdf: .+/,
+    );
     await checkScreen(page, 'shared folder (scanned)', 'Shared folder');
   });
 
@@ -98,7 +107,7 @@ describe('a moderator works from a shared folder', () => {
     await page.reload();
     await expectText(page.getByText(/^Folder:/), 'Folder: North East moderators');
     await page.getByRole('button', { name: 'Rescan (new or changed files only)' }).click();
-    await expectText(scanStatus(), 'Scan finished: 1 file checked, 2 files unchanged since the last scan.', 120_000);
+    await expectText(scanStatus(), 'Scan finished: 1 file checked, 3 files unchanged since the last scan.', 120_000);
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Submissions in the folder (3)' }));
     await expectText(submissionRows().nth(3), /brookfield-v3\.pdf/);
   });
