@@ -16,4 +16,14 @@ export const IPC = {
   flushBeforeClose: 'sen:flush-before-close',
   /** Page -> main (send): everything pending is saved (or failed and said so); the request number it answers. */
   flushedBeforeClose: 'sen:flushed-before-close',
+  /** Page -> main (invoke): the shared folder remembered for a workspace: its name, or null. */
+  sharedFolderCurrent: 'sen:shared-folder-current',
+  /** Page -> main (invoke): choose a workspace's shared folder in a native dialog. */
+  sharedFolderChoose: 'sen:shared-folder-choose',
+  /** Page -> main (invoke): the files in a workspace's shared folder (name, size, last modified). */
+  sharedFolderList: 'sen:shared-folder-list',
+  /** Page -> main (invoke): one file's bytes, by its name inside the folder. */
+  sharedFolderRead: 'sen:shared-folder-read',
+  /** Page -> main (invoke): write a new PDF into the folder, never over another file. */
+  sharedFolderWrite: 'sen:shared-folder-write',
 } as const;

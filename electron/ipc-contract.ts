@@ -71,6 +71,60 @@ export function checkWriteAutomaticBackupArgs(args: readonly unknown[]): Checked
   return { ok: true, value: { fileName: name, bytes } };
 }
 
+/** The largest file the page may read from the shared folder: a submission with all its evidence. */
+export const MAX_FOLDER_READ_BYTES = MAX_SAVE_BYTES;
+/** The largest file the page may write into the shared folder: a moderation report is far smaller. */
+export const MAX_FOLDER_WRITE_BYTES = 64 * 1024 * 1024;
+
+/** Whose folder: a workspace's id, letters, digits and dashes only. */
+export function checkFolderKey(value: unknown): Checked<string> {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(value))
+    return { ok: false, reason: 'the folder key is not a workspace id' };
+  return { ok: true, value };
+}
+
+/**
+ * A file inside the chosen folder, by its name alone: no folders (no / or \\), no '.' or '..', no
+ * drive or stream (no ':'), no control characters, no Windows device name. The folder's path never
+ * comes from the page.
+ */
+export function checkFolderFileName(value: unknown): Checked<string> {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 255)
+    return { ok: false, reason: 'the file name must be text of 1 to 255 characters' };
+  if (value === '.' || value === '..') return { ok: false, reason: 'the name is not a file in the folder' };
+  if (/[\\/:]/.test(value)) return { ok: false, reason: 'the name must be a file in the folder, not a path' };
+  if (/[\p{Cc}]/u.test(value)) return { ok: false, reason: 'the file name has control characters' };
+  if (WINDOWS_DEVICE_NAME.test((value.split('.')[0] ?? '').trimEnd())) return { ok: false, reason: 'the name is reserved by Windows' };
+  return { ok: true, value };
+}
+
+export function checkFolderKeyArgs(args: readonly unknown[]): Checked<{ folderKey: string }> {
+  if (args.length !== 1) return { ok: false, reason: 'expected a folder key' };
+  const key = checkFolderKey(args[0]);
+  return key.ok ? { ok: true, value: { folderKey: key.value } } : key;
+}
+
+export function checkReadFolderFileArgs(args: readonly unknown[]): Checked<{ folderKey: string; name: string }> {
+  if (args.length !== 2) return { ok: false, reason: 'expected a folder key and a file name' };
+  const key = checkFolderKey(args[0]);
+  if (!key.ok) return key;
+  const name = checkFolderFileName(args[1]);
+  if (!name.ok) return name;
+  return { ok: true, value: { folderKey: key.value, name: name.value } };
+}
+
+export function checkWriteFolderFileArgs(args: readonly unknown[]): Checked<{ folderKey: string; name: string; bytes: Uint8Array }> {
+  if (args.length !== 3) return { ok: false, reason: 'expected a folder key, a file name and the bytes' };
+  const read = checkReadFolderFileArgs(args.slice(0, 2));
+  if (!read.ok) return read;
+  const bytes = args[2];
+  if (!(bytes instanceof Uint8Array)) return { ok: false, reason: 'the data must be bytes' };
+  if (bytes.byteLength > MAX_FOLDER_WRITE_BYTES) return { ok: false, reason: 'the file is too large to write into the shared folder' };
+  if (!/\.pdf$/i.test(read.value.name) || !PDF_SIGNATURE.every((byte, index) => bytes[index] === byte))
+    return { ok: false, reason: 'only PDFs are written into the shared folder' };
+  return { ok: true, value: { ...read.value, bytes } };
+}
+
 /** Only the app's own page may call the main process. */
 export function isTrustedSender(senderUrl: string | undefined, startUrl: string): boolean {
   if (!senderUrl) return false;

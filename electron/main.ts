@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { aboutDialogOptions } from './about';
@@ -7,7 +7,24 @@ import { buildAppMenuTemplate } from './app-menu';
 import { defaultBackupFolder, writeBackupIntoFolder } from './backup-rotation';
 import { APP_SCHEME, APP_START_URL, CONTENT_SECURITY_POLICY, resolveAppFile, SCHEME_PRIVILEGES } from './app-protocol';
 import { IPC } from './ipc-channels';
-import { checkPrintPdfArgs, checkSaveFileArgs, checkWriteAutomaticBackupArgs, isTrustedSender } from './ipc-contract';
+import {
+  checkFolderKeyArgs,
+  checkPrintPdfArgs,
+  checkReadFolderFileArgs,
+  checkSaveFileArgs,
+  checkWriteAutomaticBackupArgs,
+  checkWriteFolderFileArgs,
+  isTrustedSender,
+} from './ipc-contract';
+import {
+  folderDisplayName,
+  listFolder,
+  parseRememberedFolders,
+  readFolderFile,
+  REMEMBERED_FOLDERS_FILE,
+  writeFolderFile,
+  type SharedFolderFs,
+} from './shared-folder';
 import { lockDownPrintSession, printPdf, PRINT_PARTITION, removeLeftoverPrintFolders } from './pdf-printing';
 import { applySpellCheckSettings, spellCheckSettings } from './spellcheck';
 import { blockNetwork, createAppWindow, denyAllPermissions, lockDownContents } from './window-security';
@@ -88,6 +105,58 @@ async function start(): Promise<void> {
     if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
     const folder = defaultBackupFolder(app.getPath('documents'));
     await writeBackupIntoFolder({ mkdir, writeFile, rename, readdir, rm }, folder, checked.value.fileName, checked.value.bytes);
+  });
+
+  // The shared folder: the page names a workspace and a file; the folder's path never leaves this process.
+  const folderFs: SharedFolderFs = { readdir, lstat, readFile, writeFile, link, rm };
+  const rememberedFile = path.join(app.getPath('userData'), REMEMBERED_FOLDERS_FILE);
+  const remembered = async () => parseRememberedFolders(await readFile(rememberedFile, 'utf8').catch(() => null));
+  const folderOf = async (folderKey: string) => {
+    const folder = (await remembered())[folderKey];
+    if (!folder) throw new Error('No shared folder is chosen for this workspace. Choose the folder first.');
+    return folder;
+  };
+  const refuseStranger = (url: string | undefined) => {
+    if (!isTrustedSender(url, APP_START_URL)) throw new Error('Refused: not the app’s own page.');
+  };
+  ipcMain.handle(IPC.sharedFolderCurrent, async (event, ...args: unknown[]) => {
+    refuseStranger(event.senderFrame?.url);
+    const checked = checkFolderKeyArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    const folder = (await remembered())[checked.value.folderKey];
+    return folder ? { name: folderDisplayName(folder) } : null;
+  });
+  ipcMain.handle(IPC.sharedFolderChoose, async (event, ...args: unknown[]) => {
+    refuseStranger(event.senderFrame?.url);
+    const checked = checkFolderKeyArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const options = { title: 'Choose the shared folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    const folder = result.filePaths[0];
+    if (result.canceled || !folder) return null;
+    const next = { ...(await remembered()), [checked.value.folderKey]: folder };
+    await writeFile(`${rememberedFile}.partial`, JSON.stringify(next, null, 2));
+    await rename(`${rememberedFile}.partial`, rememberedFile);
+    return { name: folderDisplayName(folder) };
+  });
+  ipcMain.handle(IPC.sharedFolderList, async (event, ...args: unknown[]) => {
+    refuseStranger(event.senderFrame?.url);
+    const checked = checkFolderKeyArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    return listFolder(folderFs, await folderOf(checked.value.folderKey));
+  });
+  ipcMain.handle(IPC.sharedFolderRead, async (event, ...args: unknown[]) => {
+    refuseStranger(event.senderFrame?.url);
+    const checked = checkReadFolderFileArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    return readFolderFile(folderFs, await folderOf(checked.value.folderKey), checked.value.name);
+  });
+  ipcMain.handle(IPC.sharedFolderWrite, async (event, ...args: unknown[]) => {
+    refuseStranger(event.senderFrame?.url);
+    const checked = checkWriteFolderFileArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    return writeFolderFile(folderFs, await folderOf(checked.value.folderKey), checked.value.name, checked.value.bytes);
   });
 
   // The page's answer that it has saved what was pending, so its window may close.

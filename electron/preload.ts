@@ -27,6 +27,16 @@ contextBridge.exposeInMainWorld('senDesktop', {
   /** Writes the daily backup into Documents/SEN Accreditation/Backups (main checks the name and bytes, and keeps the newest 10). */
   writeAutomaticBackup: (fileName: string, bytes: Uint8Array): Promise<void> =>
     ipcRenderer.invoke(IPC.writeAutomaticBackup, fileName, bytes),
+  /** The shared folder: the main process holds its path and checks every name; the page sends a workspace id and file names only. */
+  sharedFolder: {
+    current: (folderKey: string): Promise<{ name: string } | null> => ipcRenderer.invoke(IPC.sharedFolderCurrent, folderKey),
+    choose: (folderKey: string): Promise<{ name: string } | null> => ipcRenderer.invoke(IPC.sharedFolderChoose, folderKey),
+    list: (folderKey: string): Promise<{ name: string; size: number; lastModified: number }[]> =>
+      ipcRenderer.invoke(IPC.sharedFolderList, folderKey),
+    read: (folderKey: string, name: string): Promise<Uint8Array> => ipcRenderer.invoke(IPC.sharedFolderRead, folderKey, name),
+    write: (folderKey: string, name: string, bytes: Uint8Array): Promise<'written' | 'same-file-there' | 'different-file-there'> =>
+      ipcRenderer.invoke(IPC.sharedFolderWrite, folderKey, name, bytes),
+  },
   /** Calls back when the window is about to close; the window closes once every callback's promise settles. Returns an unsubscribe function. */
   onFlushBeforeClose: (callback: () => Promise<void>): (() => void) => {
     if (typeof callback !== 'function') throw new TypeError('onFlushBeforeClose needs a function.');

@@ -79,6 +79,9 @@ const routes = {
   'second-moderation-decide': route('/moderation/:workspaceId/second-moderation/:requestId', 'Decide a second moderation', () =>
     import('../moderation/second/SecondModerationDecideScreen').then((m) => m.SecondModerationDecideScreen),
   ),
+  'moderation-folder': route('/moderation/:workspaceId/folder', 'Shared folder', () =>
+    import('../moderation/folder/SharedFolderScreen').then((m) => m.SharedFolderScreen),
+  ),
   'moderation-review': route('/moderation/:workspaceId/submissions/:submissionId', 'Moderate a submission', () =>
     import('../moderation/review/ModerationReviewScreen').then((m) => m.ModerationReviewScreen),
   ),

@@ -36,6 +36,7 @@ import type {
   SecondModerationResolution,
   SecondModerationReturnRecord,
 } from '../../shared/moderation/second-moderation-records';
+import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import { moderatorPinKey, normaliseOrganisation } from '../../shared/moderation/first-use-trust';
 
 /** A stored evidence file, kept once however many items or schools use it. */
@@ -187,7 +188,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 15;
+export const DATABASE_SCHEMA_VERSION = 16;
 export const DATABASE_NAME = 'sen-accreditation';
 
 export class AppDatabase extends Dexie {
@@ -232,6 +233,7 @@ export class AppDatabase extends Dexie {
   progressSnapshots!: EntityTable<ProgressSnapshot, 'key'>;
   moderatorAppeals!: EntityTable<ModeratorAppealRecord, 'id'>;
   lodgedAppeals!: EntityTable<LodgedAppealRecord, 'id'>;
+  sharedFolderEntries!: EntityTable<SharedFolderEntry, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -325,6 +327,10 @@ export class AppDatabase extends Dexie {
     // Version 15: appeals, recorded on both sides (issue 18): those a moderator imported, with the
     // result, and those a school lodged. New tables only: nothing to migrate. The lead renumbers it on merging.
     this.version(15).stores({ moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' });
+    // Version 16: the index of a workspace's shared folder (shared/moderation/shared-folder-index.ts),
+    // one entry per file, by workspace. Derived from the folder and rebuilt by a scan, so it is never
+    // backed up (backup-store.ts, DERIVED_TABLES). A new table only: nothing to migrate.
+    this.version(16).stores({ sharedFolderEntries: 'key, folderKey' });
   }
 }
 

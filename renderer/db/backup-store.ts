@@ -36,6 +36,12 @@ export const TABLES_LEFT_OUT: Readonly<Record<string, string>> = {
     'The small pictures of evidence files on the library’s cards are made from the files themselves, so they are not in backups. They are made again when the library is next shown as cards.',
 };
 
+/**
+ * Tables derived from files outside the app and rebuilt from them: never in a backup, and emptied
+ * by a restore (the restored workspaces scan their folders again). Nothing is lost, so nothing is said.
+ */
+export const DERIVED_TABLES: readonly string[] = ['sharedFolderEntries'];
+
 /** The `meta` keys that describe this database rather than the school's work: a restore leaves them as this computer has them. */
 const META_KEYS_KEPT_ON_RESTORE: readonly string[] = [META.schemaVersion, META.appVersion, META.lastAutomaticBackupAt];
 
@@ -65,7 +71,7 @@ function keyPathOf(table: AnyTable): string | string[] | null {
 }
 
 function tablesBackedUp(db: Dexie): AnyTable[] {
-  return (db.tables as AnyTable[]).filter((table) => !Object.hasOwn(TABLES_LEFT_OUT, table.name));
+  return (db.tables as AnyTable[]).filter((table) => !Object.hasOwn(TABLES_LEFT_OUT, table.name) && !DERIVED_TABLES.includes(table.name));
 }
 
 function countsOf(tables: readonly { name: string; records: readonly unknown[] }[]): BackupCounts {
@@ -217,6 +223,8 @@ export async function checkBackupFile(
   const { backup } = result;
   const here = new Map(tablesBackedUp(db).map((table) => [table.name, table]));
   for (const table of backup.tables) {
+    // An index derived from files outside the app (kept by another build) is rebuilt, not restored.
+    if (DERIVED_TABLES.includes(table.name)) continue;
     const target = here.get(table.name);
     if (!target)
       return {
@@ -234,10 +242,10 @@ export async function checkBackupFile(
         message: `This backup file is damaged (a “${table.name}” record is not readable). Nothing in the app has been changed.`,
       };
   }
-  const reverified = await reverifyBackup({ ...backup, tables: asThisSchema(backup) }, verifyJobs, onProgress);
+  const tables = asThisSchema(backup).filter((table) => !DERIVED_TABLES.includes(table.name));
+  const reverified = await reverifyBackup({ ...backup, tables }, verifyJobs, onProgress);
   if (!reverified.ok) return reverified;
-  const tables = reverified.backup.tables;
-  return { ok: true, backup: reverified.backup, counts: countsOf(tables), leftOut: reverified.backup.leftOutRecords };
+  return { ok: true, backup: reverified.backup, counts: countsOf(reverified.backup.tables), leftOut: reverified.backup.leftOutRecords };
 }
 
 export interface RestoreOutcome {
@@ -257,11 +265,13 @@ export interface RestoreOutcome {
  */
 export async function restoreBackup(db: AppDatabase, backup: ReverifiedBackup, appVersion: string): Promise<RestoreOutcome> {
   const tables = tablesBackedUp(db);
+  const derived = (db.tables as AnyTable[]).filter((table) => DERIVED_TABLES.includes(table.name));
   const byName = new Map(backup.tables.map((t) => [t.name, t]));
   const restoredAt = nowIso();
   try {
-    await db.transaction('rw', tables, async () => {
+    await db.transaction('rw', [...tables, ...derived], async () => {
       const keptMeta = await db.meta.bulkGet([...META_KEYS_KEPT_ON_RESTORE]);
+      for (const table of derived) await table.clear();
       for (const table of tables) {
         await table.clear();
         const incoming = byName.get(table.name);

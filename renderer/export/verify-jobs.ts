@@ -30,6 +30,8 @@ export type VerifyJobRequest =
     }
   /** A school's signed appeal, for the moderator. */
   | { kind: 'appeal'; bytes: Uint8Array<ArrayBuffer> }
+  /** A report checked on its own, not against a school's submissions (a report in a shared folder). */
+  | { kind: 'report-alone'; bytes: Uint8Array<ArrayBuffer> }
   /** One embedded file of a verified PDF, e.g. an evidence file to preview. */
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer>; name: string };
 

@@ -65,6 +65,7 @@ async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
     };
   }
   if (request.kind === 'appeal') return { kind: 'appeal', verification: await verifyAppeal(request.bytes) };
+  if (request.kind === 'report-alone') return { kind: 'report', verification: await verifyModerationReport(request.bytes) };
   const known = request.submissionSha256;
   const followed = request.followedReports ?? {};
   return {

@@ -1,5 +1,5 @@
 import { isMenuCommand } from '../../shared/desktop/menu-commands';
-import type { DesktopBridge, PlatformPort } from './platform-port';
+import type { DesktopBridge, DesktopSharedFolderBridge, PlatformPort, SharedFolderPort } from './platform-port';
 
 export function createElectronPlatform(bridge: DesktopBridge): PlatformPort {
   return {
@@ -21,6 +21,7 @@ export function createElectronPlatform(bridge: DesktopBridge): PlatformPort {
           },
         }
       : {}),
+    ...(bridge.sharedFolder ? { sharedFolder: desktopSharedFolder(bridge.sharedFolder) } : {}),
     onBeforeClose(saver) {
       if (!bridge.onFlushBeforeClose) return () => undefined;
       return bridge.onFlushBeforeClose(() => saver.flush());
@@ -32,5 +33,23 @@ export function createElectronPlatform(bridge: DesktopBridge): PlatformPort {
         if (isMenuCommand(command)) callback(command);
       });
     },
+  };
+}
+
+/** The shared folder on the desktop: the folder is chosen in a native dialog and its path stays in the main process. */
+export function desktopSharedFolder(bridge: DesktopSharedFolderBridge): SharedFolderPort {
+  const stateOf = (folder: { name: string } | null) =>
+    folder ? { state: 'ready' as const, name: folder.name } : { state: 'none' as const };
+  return {
+    current: async (folderKey) => stateOf(await bridge.current(folderKey)),
+    async choose(folderKey) {
+      const chosen = await bridge.choose(folderKey);
+      return chosen ? stateOf(chosen) : 'cancelled';
+    },
+    // A folder chosen in the native dialog needs no further permission.
+    requestAccess: async (folderKey) => stateOf(await bridge.current(folderKey)),
+    list: (folderKey) => bridge.list(folderKey),
+    read: async (folderKey, name) => new Uint8Array(await bridge.read(folderKey, name)),
+    write: (folderKey, name, bytes) => bridge.write(folderKey, name, bytes),
   };
 }

@@ -1,4 +1,5 @@
 import type { MenuCommand } from '../../shared/desktop/menu-commands';
+import type { FolderFileInfo } from '../../shared/moderation/shared-folder-index';
 
 /**
  * Everything the renderer needs from the desktop, and nothing more. The Electron adapter calls
@@ -25,6 +26,38 @@ export interface PlatformPort {
    * unsubscribe function.
    */
   onBeforeClose?(saver: PendingSaver): () => void;
+  /**
+   * A folder shared by a region's moderators (a network drive or a synced folder), remembered per
+   * `folderKey` (a workspace's id). Absent where the platform cannot reach folders (a browser
+   * without the File System Access API).
+   */
+  sharedFolder?: SharedFolderPort;
+}
+
+/** Where a remembered shared folder stands. */
+export type SharedFolderState =
+  | { state: 'none' }
+  | { state: 'ready'; name: string }
+  /** The browser remembers the folder but asks the person again before the app may read it. */
+  | { state: 'needs-permission'; name: string };
+
+/** What writing a file into the shared folder did. Files are never overwritten. */
+export type FolderWriteResult = 'written' | 'same-file-there' | 'different-file-there';
+
+/**
+ * Choosing a folder, listing its files, reading one and writing one. Names are plain file names
+ * inside the chosen folder: no sub-folders, no paths.
+ */
+export interface SharedFolderPort {
+  current(folderKey: string): Promise<SharedFolderState>;
+  /** Shows the folder picker (a native dialog on the desktop); 'cancelled' when the person closes it. */
+  choose(folderKey: string): Promise<SharedFolderState | 'cancelled'>;
+  /** Asks the person again for access to the remembered folder (web; must follow a click). */
+  requestAccess(folderKey: string): Promise<SharedFolderState>;
+  list(folderKey: string): Promise<FolderFileInfo[]>;
+  read(folderKey: string, name: string): Promise<Uint8Array<ArrayBuffer>>;
+  /** Writes a new file; a file of that name already there is left as it is and reported. */
+  write(folderKey: string, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<FolderWriteResult>;
 }
 
 /** What a form with unsaved changes offers the platform before the window closes. */
@@ -50,4 +83,14 @@ export interface DesktopBridge {
    * promise has settled (or after a bounded wait). Returns an unsubscribe function.
    */
   onFlushBeforeClose?(callback: () => Promise<void>): () => void;
+  /** The shared folder (see electron/shared-folder.ts); the main process holds the folder's path, the page only file names. */
+  sharedFolder?: DesktopSharedFolderBridge;
+}
+
+export interface DesktopSharedFolderBridge {
+  current(folderKey: string): Promise<{ name: string } | null>;
+  choose(folderKey: string): Promise<{ name: string } | null>;
+  list(folderKey: string): Promise<FolderFileInfo[]>;
+  read(folderKey: string, name: string): Promise<Uint8Array>;
+  write(folderKey: string, name: string, bytes: Uint8Array): Promise<FolderWriteResult>;
 }

@@ -1,7 +1,10 @@
 import type { PendingSaver, PlatformPort } from './platform-port';
+import { browserDirectoryPicker, createWebSharedFolder } from './web-shared-folder';
 
 export function createWebPlatform(version: string): PlatformPort {
+  const picker = typeof window === 'undefined' ? null : browserDirectoryPicker();
   return {
+    ...(picker ? { sharedFolder: createWebSharedFolder(picker) } : {}),
     kind: 'web',
     appVersion: () => version,
     saveFile: download,

@@ -725,6 +725,69 @@ describe('the upgrade to schema 8', () => {
     db.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
   });
+
+  it('keeps every record of a schema-15 database and adds an empty shared-folder index, by workspace', async () => {
+    const name = `migration-shared-folder-${Date.now()}`;
+    const old = new Dexie(name);
+    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    old.version(6).stores({ schools: 'id, urn, name' });
+    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    old.version(9).stores({ approvals: 'evaluationId' });
+    old.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
+    old.version(11).stores({
+      secondModerationRequests: 'id, workspaceId, submissionKey',
+      secondModerationReturns: 'requestId, workspaceId',
+      secondModerationResolutions: 'key, requestId',
+      receivedSecondRequests: 'key, workspaceId',
+      secondModerationDecisions: 'key, receivedKey',
+      peerModeratorPins: 'key, workspaceId',
+    });
+    old.version(12).stores({ evidenceThumbnails: 'sha256' });
+    old.version(13).stores({ colleagueProfiles: 'id', colleaguePins: 'key, schoolId', evidencePackImports: 'key, schoolId' });
+    old.version(14).stores({ progressSnapshots: 'key, evaluationId' });
+    old.version(15).stores({ moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' });
+    await old.open();
+    const written: Record<string, unknown[]> = {
+      moderatorWorkspaces: [
+        { id: 'w1', moderatorName: 'Jo Bloggs', organisation: 'North East SEN Regional Partnership', regionId: 'north-east' },
+      ],
+      approvals: [{ evaluationId: 'e1', name: 'Alex Morgan', role: 'head-teacher', date: '2026-11-19' }],
+      meta: [{ key: META.schemaVersion, value: 15 }],
+    };
+    for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(150);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    for (const [table, records] of Object.entries(written)) {
+      if (table === 'meta') continue;
+      expect(await db.table(table).toArray(), `the ${table} table`).toEqual(records);
+    }
+    expect(await db.sharedFolderEntries.count()).toBe(0);
+    const entry = {
+      key: 'w1|a.pdf',
+      folderKey: 'w1',
+      name: 'a.pdf',
+      size: 10,
+      lastModified: 1,
+      sha256: 'ab'.repeat(32),
+      kind: 'other' as const,
+      valid: false,
+      reason: 'The file was changed after it was signed.',
+      submission: null,
+      report: null,
+      checkedAt: '2026-12-01T09:00:00.000Z',
+    };
+    await db.sharedFolderEntries.bulkAdd([entry, { ...entry, key: 'w2|a.pdf', folderKey: 'w2' }]);
+    expect(await db.sharedFolderEntries.where('folderKey').equals('w1').toArray()).toEqual([entry]);
+    expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
+    db.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
 });
 
 describe('the upgrade to schema 14', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -187,7 +187,16 @@ describe('the main process', () => {
   it('registers the app scheme, serves it, and handles only the known channel', () => {
     expect(fake.calls.schemes).toEqual([[expect.objectContaining({ scheme: 'app' })]]);
     expect(fake.calls.protocols).toEqual(['app']);
-    expect(fake.calls.handles).toEqual([IPC.saveFile, IPC.printPdf, IPC.writeAutomaticBackup]);
+    expect(fake.calls.handles).toEqual([
+      IPC.saveFile,
+      IPC.printPdf,
+      IPC.writeAutomaticBackup,
+      IPC.sharedFolderCurrent,
+      IPC.sharedFolderChoose,
+      IPC.sharedFolderList,
+      IPC.sharedFolderRead,
+      IPC.sharedFolderWrite,
+    ]);
   });
 
   it('locks down the app session, with spell checking only where it needs no download', () => {
@@ -281,6 +290,37 @@ describe('the main process', () => {
     expect(window.printed).toEqual([{ silent: false }]);
     window.emit('closed');
     await vi.waitFor(() => expect(existsSync(path.dirname(file))).toBe(false));
+  });
+
+  it('reaches a workspace’s shared folder from the app page only, by file name inside the folder, never over another file', async () => {
+    const handler = (channel: string) => fake.handlers.get(channel)!;
+    const fromApp = { senderFrame: { url: 'app://renderer/index.html#/' }, sender: {} };
+    const stranger = { senderFrame: { url: 'https://example.org/' }, sender: {} };
+    await expect(handler(IPC.sharedFolderList)(fromApp, 'w1')).rejects.toThrow('No shared folder is chosen for this workspace.');
+    expect(await handler(IPC.sharedFolderCurrent)(fromApp, 'w1')).toBeNull();
+    const folder = path.join(fake.documents.path, 'Region moderators');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'a.pdf'), '%PDF-1.7 a');
+    writeFileSync(path.join(fake.documents.path, 'secret.pdf'), '%PDF-1.7 secret');
+    writeFileSync(path.join(fake.userData.path, 'shared-folders.json'), JSON.stringify({ w1: folder }));
+    expect(await handler(IPC.sharedFolderCurrent)(fromApp, 'w1')).toEqual({ name: 'Region moderators' });
+    await expect(handler(IPC.sharedFolderList)(stranger, 'w1')).rejects.toThrow('Refused: not the app’s own page.');
+    await expect(handler(IPC.sharedFolderList)(fromApp, '../w1')).rejects.toThrow('Refused: the folder key is not a workspace id.');
+    expect(await handler(IPC.sharedFolderList)(fromApp, 'w1')).toEqual([
+      expect.objectContaining({ name: 'a.pdf', size: '%PDF-1.7 a'.length }),
+    ]);
+    expect(Buffer.from((await handler(IPC.sharedFolderRead)(fromApp, 'w1', 'a.pdf')) as Uint8Array).toString()).toBe('%PDF-1.7 a');
+    await expect(handler(IPC.sharedFolderRead)(fromApp, 'w1', '../secret.pdf')).rejects.toThrow(
+      'Refused: the name must be a file in the folder, not a path.',
+    );
+    const report = new TextEncoder().encode('%PDF-1.7 report');
+    expect(await handler(IPC.sharedFolderWrite)(fromApp, 'w1', 'r.pdf', report)).toBe('written');
+    expect(await handler(IPC.sharedFolderWrite)(fromApp, 'w1', 'a.pdf', report)).toBe('different-file-there');
+    expect(readFileSync(path.join(folder, 'a.pdf'), 'utf8')).toBe('%PDF-1.7 a');
+    await expect(handler(IPC.sharedFolderWrite)(fromApp, 'w1', 'x.exe', report)).rejects.toThrow(
+      'Refused: only PDFs are written into the shared folder.',
+    );
+    expect(readdirSync(folder).sort()).toEqual(['a.pdf', 'r.pdf']);
   });
 
   it('writes automatic backups from the app page only, into Documents/SEN Accreditation/Backups', async () => {

@@ -52,7 +52,7 @@ afterAll(() => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes only the version, saving, printing, automatic backups and menu commands', () => {
+  it('exposes only the version, saving, printing, automatic backups, menu commands and the shared folder', () => {
     expect([...fake.exposed.keys()]).toEqual(['senDesktop']);
     expect(Object.keys(bridge).sort()).toEqual([
       'appVersion',
@@ -60,9 +60,28 @@ describe('the preload bridge', () => {
       'onMenuCommand',
       'printPdf',
       'saveFile',
+      'sharedFolder',
       'writeAutomaticBackup',
     ]);
+    expect(Object.keys(bridge.sharedFolder!).sort()).toEqual(['choose', 'current', 'list', 'read', 'write']);
     expect(bridge.appVersion).toBe('9.8.7');
+  });
+
+  it('reaches the shared folder by workspace and file name only, through its own channels, also from the Electron platform adapter', async () => {
+    fake.invoked.length = 0;
+    const bytes = new TextEncoder().encode('%PDF-1.7 report');
+    const folder = createElectronPlatform(bridge).sharedFolder!;
+    await folder.list('w1');
+    await folder.read('w1', 'a.pdf');
+    await folder.write('w1', 'b.pdf', bytes);
+    await folder.choose('w1');
+    expect(fake.invoked).toEqual([
+      [IPC.sharedFolderList, 'w1'],
+      [IPC.sharedFolderRead, 'w1', 'a.pdf'],
+      [IPC.sharedFolderWrite, 'w1', 'b.pdf', bytes],
+      [IPC.sharedFolderChoose, 'w1'],
+    ]);
+    fake.invoked.length = 0;
   });
 
   it('saves through the save-file channel', async () => {

@@ -51,6 +51,7 @@ import { loadReportInput, recordModerationReport, recordOutcome } from '../../db
 import { moderatorSigningSubject } from '../../db/signing-key-store';
 import { describeStorageError } from '../../db/storage-errors';
 import { useSignedExport } from '../../export/use-signed-export';
+import { WriteReportToFolder } from '../folder/WriteReportToFolder';
 import { ModerationUnavailable } from './ModerationReviewScreen';
 import '../../styles/moderation.css';
 
@@ -635,12 +636,15 @@ function ReportSection({
         </div>
       )}
       {exported ? (
-        <StatusMessage kind="success" testId="report-exported" heading="Moderation report exported" headingLevel={3}>
-          <p>
-            Saved as <strong>{exported.fileName}</strong> ({formatBytes(exported.size)}). Its SHA-256 begins{' '}
-            <code>{shortHash(exported.sha256)}</code>. Send it to the school.
-          </p>
-        </StatusMessage>
+        <>
+          <StatusMessage kind="success" testId="report-exported" heading="Moderation report exported" headingLevel={3}>
+            <p>
+              Saved as <strong>{exported.fileName}</strong> ({formatBytes(exported.size)}). Its SHA-256 begins{' '}
+              <code>{shortHash(exported.sha256)}</code>. Send it to the school.
+            </p>
+          </StatusMessage>
+          <WriteReportToFolder workspaceId={workspace.id} report={exported} />
+        </>
       ) : null}
       {reports && reports.length > 0 ? (
         <>

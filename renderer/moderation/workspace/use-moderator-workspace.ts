@@ -23,10 +23,14 @@ export function moderatorBannerName(workspace: ModeratorWorkspace): string {
   return `Moderator: ${moderatorWorkspaceName(workspace)}`;
 }
 
-export function moderatorWorkspaceSections(workspaceId: string, current: 'queue' | 'import' | 'second' | 'details' | null): SectionLink[] {
+export function moderatorWorkspaceSections(
+  workspaceId: string,
+  current: 'queue' | 'import' | 'folder' | 'second' | 'details' | null,
+): SectionLink[] {
   return [
     { label: 'Submissions', href: href.moderationQueue(workspaceId), current: current === 'queue' },
     { label: 'Import submissions', href: href.moderationImport(workspaceId), current: current === 'import' },
+    { label: 'Shared folder', href: href.moderationFolder(workspaceId), current: current === 'folder' },
     { label: 'Second moderation', href: href.secondModerationInbox(workspaceId), current: current === 'second' },
     { label: 'Workspace details', href: href.editModeratorWorkspace(workspaceId), current: current === 'details' },
   ];

@@ -1,0 +1,19 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { summariseIndex, type SharedFolderSummary } from '../../shared/moderation/shared-folder-index';
+import type { AppDatabase } from './app-database';
+
+/** A workspace's shared-folder index, grouped for the screen, followed live (undefined while loading). */
+export function useSharedFolderIndex(db: AppDatabase, folderKey: string): SharedFolderSummary | undefined {
+  return useLiveQuery(
+    async () => summariseIndex(await db.sharedFolderEntries.where('folderKey').equals(folderKey).toArray()),
+    [db, folderKey],
+  );
+}
+
+/** The SHA-256 of every submission PDF the workspace has imported, followed live: a file in the folder already here is not offered again. */
+export function useImportedFileHashes(db: AppDatabase, workspaceId: string): ReadonlySet<string> | undefined {
+  return useLiveQuery(
+    async () => new Set((await db.importedSubmissions.where('workspaceId').equals(workspaceId).toArray()).map((s) => s.fileSha256)),
+    [db, workspaceId],
+  );
+}

@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import {
+  confirmedUnchanged,
+  entryFromVerification,
+  folderReportFileName,
+  folderVerificationOf,
+  isIndexedFileName,
+  mayBeReport,
+  planRescan,
+  summariseIndex,
+  type FolderFileInfo,
+  type SharedFolderEntry,
+} from '../../shared/moderation/shared-folder-index';
+import type { SubmissionVerification } from '../../shared/submission/submission-verifier';
+import type { ReportVerification } from '../../shared/moderation/moderation-report-verifier';
+import type { SubmissionDocument } from '../../shared/submission/submission-format';
+import type { ModerationDocument } from '../../shared/moderation/moderation-format';
+
+const T = Date.parse('2026-11-20T10:00:00Z');
+
+function entry(name: string, size: number, lastModified: number, sha256 = `${name}-sha`, valid = true): SharedFolderEntry {
+  return {
+    key: `w1|${name}`,
+    folderKey: 'w1',
+    name,
+    size,
+    lastModified,
+    sha256,
+    kind: 'submission',
+    valid,
+    reason: valid ? null : 'The signature does not match.',
+    submission: valid
+      ? {
+          submissionId: name,
+          schoolName: 'Riverside Primary School',
+          urn: '123456',
+          version: 1,
+          exportedAt: '2026-11-11T10:00:00.000Z',
+          regionId: 'north-east',
+          signerFingerprint: 'a1'.repeat(32),
+        }
+      : null,
+    report: null,
+    checkedAt: '2026-11-20T11:00:00.000Z',
+  };
+}
+const file = (name: string, size: number, lastModified: number): FolderFileInfo => ({ name, size, lastModified });
+const names = (list: readonly { name: string }[]) => list.map((x) => x.name);
+
+describe('planning a rescan of the shared folder', () => {
+  it.each<
+    [string, SharedFolderEntry[], FolderFileInfo[], { read: [string, string][]; unchanged: string[]; gone: string[]; ignored: string[] }]
+  >([
+    [
+      'an empty index: every PDF is new',
+      [],
+      [file('b.pdf', 20, T), file('a.pdf', 10, T)],
+      {
+        read: [
+          ['a.pdf', 'new'],
+          ['b.pdf', 'new'],
+        ],
+        unchanged: [],
+        gone: [],
+        ignored: [],
+      },
+    ],
+    [
+      'nothing changed: nothing is read',
+      [entry('a.pdf', 10, T)],
+      [file('a.pdf', 10, T)],
+      { read: [], unchanged: ['a.pdf'], gone: [], ignored: [] },
+    ],
+    [
+      'one file added',
+      [entry('a.pdf', 10, T)],
+      [file('a.pdf', 10, T), file('c.pdf', 5, T)],
+      { read: [['c.pdf', 'new']], unchanged: ['a.pdf'], gone: [], ignored: [] },
+    ],
+    [
+      'the size differs',
+      [entry('a.pdf', 10, T)],
+      [file('a.pdf', 11, T)],
+      { read: [['a.pdf', 'changed']], unchanged: [], gone: [], ignored: [] },
+    ],
+    [
+      'the time differs',
+      [entry('a.pdf', 10, T)],
+      [file('a.pdf', 10, T + 1000)],
+      { read: [['a.pdf', 'changed']], unchanged: [], gone: [], ignored: [] },
+    ],
+    [
+      'a file removed',
+      [entry('a.pdf', 10, T), entry('b.pdf', 10, T)],
+      [file('b.pdf', 10, T)],
+      { read: [], unchanged: ['b.pdf'], gone: ['a.pdf'], ignored: [] },
+    ],
+    [
+      'files that are not PDFs, hidden or Office lock files are left alone',
+      [],
+      [file('notes.txt', 3, T), file('.sync.pdf', 3, T), file('~$draft.pdf', 3, T), file('desktop.ini', 3, T), file('UPPER.PDF', 3, T)],
+      { read: [['UPPER.PDF', 'new']], unchanged: [], gone: [], ignored: ['.sync.pdf', 'desktop.ini', 'notes.txt', '~$draft.pdf'] },
+    ],
+    [
+      'a failed file unchanged is not verified again',
+      [entry('bad.pdf', 10, T, 'x', false)],
+      [file('bad.pdf', 10, T)],
+      { read: [], unchanged: ['bad.pdf'], gone: [], ignored: [] },
+    ],
+  ])('%s', (_what, stored, listing, expected) => {
+    const plan = planRescan(stored, listing);
+    expect(plan.toRead.map((r) => [r.file.name, r.reason])).toEqual(expected.read);
+    expect(names(plan.unchanged)).toEqual(expected.unchanged);
+    expect(names(plan.gone)).toEqual(expected.gone);
+    expect(names(plan.ignored)).toEqual(expected.ignored);
+  });
+
+  it('a changed file keeps the entry it replaces, to compare its SHA-256', () => {
+    const stored = entry('a.pdf', 10, T);
+    expect(planRescan([stored], [file('a.pdf', 10, T + 5)]).toRead[0]?.previous).toBe(stored);
+  });
+});
+
+describe('confirming a change by SHA-256', () => {
+  const previous = entry('a.pdf', 10, T, 'abc');
+  it('the same bytes with a new time keep their verification, with the new time', () => {
+    expect(confirmedUnchanged(previous, file('a.pdf', 10, T + 60_000), 'abc')).toEqual({ ...previous, lastModified: T + 60_000 });
+  });
+  it('different bytes are verified again', () => {
+    expect(confirmedUnchanged(previous, file('a.pdf', 11, T), 'def')).toBeNull();
+  });
+  it('a new file is always verified', () => {
+    expect(confirmedUnchanged(null, file('a.pdf', 10, T), 'abc')).toBeNull();
+  });
+});
+
+const submissionDocument = {
+  submissionId: 'sub-1',
+  version: 2,
+  createdAt: '2026-11-12T10:00:00.000Z',
+  school: { name: 'Kingsbridge Community College', urn: '113532' },
+  region: { id: 'south-west' },
+} as unknown as SubmissionDocument;
+
+const moderationDocument = {
+  reportId: 'rep-1',
+  createdAt: '2026-11-20T09:00:00.000Z',
+  moderator: { name: 'Jo Bloggs', organisation: 'South West SEN Regional Partnership' },
+  submission: {
+    submissionId: 'sub-1',
+    version: 2,
+    sha256: 'ab'.repeat(32),
+    school: { name: 'Kingsbridge Community College', urn: '113532' },
+  },
+  outcome: { kind: 'accredited' },
+} as unknown as ModerationDocument;
+
+const goodSubmission = {
+  ok: true,
+  report: { submission: submissionDocument, certificate: { fingerprint: 'cd'.repeat(32) } },
+} as unknown as SubmissionVerification;
+const refused = (code: string, message: string) => ({ ok: false, rejection: { code, message } }) as unknown as SubmissionVerification;
+const refusedReport = (code: string, message: string) => ({ ok: false, rejection: { code, message } }) as unknown as ReportVerification;
+const goodReport = { ok: true, report: { moderation: moderationDocument } } as unknown as ReportVerification;
+
+describe('what a file in the folder is, and whether it passed', () => {
+  it('a good submission is a valid submission with what the queue needs', () => {
+    const made = entryFromVerification('w1', file('s.pdf', 100, T), 'ff'.repeat(32), folderVerificationOf(goodSubmission, null), 'now');
+    expect(made).toMatchObject({ key: 'w1|s.pdf', kind: 'submission', valid: true, reason: null, sha256: 'ff'.repeat(32), report: null });
+    expect(made.submission).toEqual({
+      submissionId: 'sub-1',
+      schoolName: 'Kingsbridge Community College',
+      urn: '113532',
+      version: 2,
+      exportedAt: '2026-11-12T10:00:00.000Z',
+      regionId: 'south-west',
+      signerFingerprint: 'cd'.repeat(32),
+    });
+  });
+
+  it('a tampered file is never valid, its kind unknown, with the verifier’s reason', () => {
+    const verdict = folderVerificationOf(refused('signature-mismatch', 'The file was changed after it was signed.'), null);
+    const made = entryFromVerification('w1', file('t.pdf', 100, T), 'ee', verdict, 'now');
+    expect(made).toMatchObject({
+      kind: 'other',
+      valid: false,
+      reason: 'The file was changed after it was signed.',
+      submission: null,
+      report: null,
+    });
+  });
+
+  it('a submission whose data fails is a failed submission', () => {
+    expect(folderVerificationOf(refused('attachment-altered', 'An evidence file was changed.'), null)).toEqual({
+      kind: 'submission',
+      failed: 'An evidence file was changed.',
+    });
+  });
+
+  it('only a signed PDF without submission data is checked as a report', () => {
+    expect(mayBeReport(refused('not-a-submission', 'x'))).toBe(true);
+    expect(mayBeReport(refused('signature-mismatch', 'x'))).toBe(false);
+    expect(mayBeReport(goodSubmission)).toBe(false);
+  });
+
+  it('a good moderation report is a valid report', () => {
+    const made = entryFromVerification(
+      'w1',
+      file('r.pdf', 10, T),
+      'aa',
+      folderVerificationOf(refused('not-a-submission', 'x'), goodReport),
+      'now',
+    );
+    expect(made).toMatchObject({ kind: 'moderation-report', valid: true, submission: null });
+    expect(made.report).toEqual({
+      reportId: 'rep-1',
+      submissionId: 'sub-1',
+      submissionSha256: 'ab'.repeat(32),
+      schoolName: 'Kingsbridge Community College',
+      urn: '113532',
+      version: 2,
+      issuedAt: '2026-11-20T09:00:00.000Z',
+      outcome: 'accredited',
+      moderatorName: 'Jo Bloggs',
+      organisation: 'South West SEN Regional Partnership',
+    });
+  });
+
+  it('a report that fails says why; a signed PDF of neither kind says so', () => {
+    expect(folderVerificationOf(refused('not-a-submission', 'x'), refusedReport('signer-mismatch', 'Signed with another key.'))).toEqual({
+      kind: 'moderation-report',
+      failed: 'Signed with another key.',
+    });
+    const neither = folderVerificationOf(refused('not-a-submission', 'x'), refusedReport('not-a-report', 'y'));
+    expect(neither).toEqual({ kind: 'other', failed: expect.stringContaining('neither a submission nor a moderation report') });
+  });
+});
+
+describe('the index as the screen lists it', () => {
+  it('puts valid submissions and reports apart from failures, by school and version', () => {
+    const report = entryFromVerification(
+      'w1',
+      file('r.pdf', 10, T),
+      'aa',
+      { kind: 'moderation-report', document: moderationDocument },
+      'now',
+    );
+    const older = { ...entry('z-v1.pdf', 10, T), submission: { ...entry('z', 1, T).submission!, version: 1 } };
+    const newer = { ...entry('a-v2.pdf', 10, T), submission: { ...entry('z', 1, T).submission!, version: 2 } };
+    const failed = entry('bad.pdf', 10, T, 'x', false);
+    const summary = summariseIndex([newer, failed, report, older]);
+    expect(names(summary.submissions)).toEqual(['z-v1.pdf', 'a-v2.pdf']);
+    expect(names(summary.reports)).toEqual(['r.pdf']);
+    expect(names(summary.failed)).toEqual(['bad.pdf']);
+  });
+});
+
+describe('names in the folder', () => {
+  it('names a report by its content, so two different reports never share a name', () => {
+    const name = folderReportFileName(moderationDocument, '3f2a91c0d4e5b6a7'.padEnd(64, '0'));
+    expect(name).toBe('113532-moderation-2026-11-20-v2-3f2a91c0d4e5b6a7.pdf');
+    expect(folderReportFileName(moderationDocument, '3f2a91c0d4e5b6a8'.padEnd(64, '0'))).not.toBe(name);
+    expect(isIndexedFileName(name)).toBe(true);
+  });
+});
