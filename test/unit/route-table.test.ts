@@ -86,6 +86,7 @@ describe('the route table', () => {
       ['#/partnerships/new', { screen: 'new-partnership' }],
       ['#/partnerships/p1', { screen: 'partnership', partnershipId: 'p1' }],
       ['#/moderation/w1/second-moderation', { screen: 'second-moderation-inbox', workspaceId: 'w1' }],
+      ['#/moderation/w1/folder', { screen: 'moderation-folder', workspaceId: 'w1' }],
       ['#/moderation/w1/second-moderation/q1', { screen: 'second-moderation-decide', workspaceId: 'w1', requestId: 'q1' }],
       ['#/moderation/w1/submissions/x1/second-moderation', { screen: 'second-moderation-request', workspaceId: 'w1', submissionId: 'x1' }],
       [
