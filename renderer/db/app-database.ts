@@ -426,4 +426,4 @@ async function moveImportedSubmissionDocuments(tx: Transaction): Promise<void> {
 }
 
 // Kept here too for the stores and tests that import them from the database module.
-export { newId, nowIso } from './record-stamps';
+export { newId, nowIso, todayIso } from './record-stamps';

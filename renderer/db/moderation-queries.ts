@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ImportedSubmission, ImportedSubmissionDocument } from '../../shared/moderation/moderation-records';
 import { workspaceStates } from '../../shared/moderation/submission-state';
 import type { AppDatabase } from './app-database';
-import { nowIso } from './record-stamps';
+import { todayIso } from './record-stamps';
 import { loadWorkspaceStateRecords } from './moderation-store';
 
 /** Reads of the submissions a moderator imported and the moderation of them, followed live (undefined until the first read). */
@@ -33,7 +33,7 @@ export function useImportedSubmissionDocument(db: AppDatabase, submissionKey: st
 export function useWorkspaceSubmissionStates(db: AppDatabase, workspaceId: string) {
   return useLiveQuery(async () => {
     const records = await loadWorkspaceStateRecords(db, workspaceId);
-    return { submissions: records.submissions, states: workspaceStates(records, nowIso().slice(0, 10)) };
+    return { submissions: records.submissions, states: workspaceStates(records, todayIso()) };
   }, [db, workspaceId]);
 }
 

@@ -3,7 +3,7 @@ import { useServices } from '../app/app-context';
 import { issueFromRequest, readRequestToIssue, type RequestToIssue } from '../db/partnership-store';
 import { describeStorageError } from '../db/storage-errors';
 import { chooseValidity, defaultValidityDays, subjectLine } from '../../shared/partnership/partnership-register';
-import { formatIsoDate } from '../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../shared/formats/en-gb-dates';
 import { focusWhenShown } from '../help/focus-when-shown';
 import { DateField } from '../ui/DateField';
 import { StatusMessage } from '../ui/StatusMessage';
@@ -113,7 +113,7 @@ export function IssueCertificatePanel({ partnershipId }: { partnershipId: string
           </dl>
           {request.alreadyIssued ? (
             <p>
-              This key already has a certificate from you, valid until {formatIsoDate(request.alreadyIssued.notAfter.slice(0, 10))} (
+              This key already has a certificate from you, valid until {longDateOfTime(request.alreadyIssued.notAfter)} (
               {subjectLine(request.alreadyIssued.subject)}). Issue another only if they asked for one.
             </p>
           ) : null}

@@ -4,7 +4,7 @@ import { useIssuedCertificates } from '../db/partnership-queries';
 import { issuedCertificateFile, revokeIssuedCertificate } from '../db/partnership-store';
 import { describeStorageError } from '../db/storage-errors';
 import { REVOCATION_REASONS, type RevocationReason } from '../../shared/crypto/revocation-list';
-import { formatIsoDate } from '../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../shared/formats/en-gb-dates';
 import { issuedStateWords, REVOCATION_REASON_LABELS, type IssuedCertificateRecord } from '../../shared/partnership/partnership-register';
 import { StatusMessage } from '../ui/StatusMessage';
 
@@ -74,7 +74,7 @@ export function IssuedCertificatesRegister({ partnershipId, canRevoke }: { partn
                     {record.subject.commonName} ({record.subject.role === 'School' ? 'school' : 'moderator'})
                   </th>
                   <td>{record.subject.role === 'School' ? `URN ${record.subject.urn}` : record.subject.organisation}</td>
-                  <td>{formatIsoDate(record.issuedAt.slice(0, 10))}</td>
+                  <td>{longDateOfTime(record.issuedAt)}</td>
                   <td>{issuedStateWords(record, now)}</td>
                   <td>
                     <code className="hash">{record.serial}</code>

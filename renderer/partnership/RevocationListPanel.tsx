@@ -3,7 +3,7 @@ import { useServices } from '../app/app-context';
 import { useIssuedCertificates } from '../db/partnership-queries';
 import { publishRevocationList } from '../db/partnership-store';
 import { describeStorageError } from '../db/storage-errors';
-import { formatIsoDate } from '../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../shared/formats/en-gb-dates';
 import { unpublishedRevocations, type PartnershipWorkspace } from '../../shared/partnership/partnership-register';
 import { StatusMessage } from '../ui/StatusMessage';
 
@@ -39,7 +39,7 @@ export function RevocationListPanel({ partnership }: { partnership: PartnershipW
       <h2 id="revocation-heading">Revocation list</h2>
       <p>
         {partnership.revocationListPublishedAt
-          ? `List ${partnership.revocationListNumber} was published on ${formatIsoDate(partnership.revocationListPublishedAt.slice(0, 10))}.`
+          ? `List ${partnership.revocationListNumber} was published on ${longDateOfTime(partnership.revocationListPublishedAt)}.`
           : 'No revocation list has been published yet.'}{' '}
         {waiting > 0
           ? `${waiting === 1 ? '1 certificate was' : `${waiting} certificates were`} revoked since: publish a new list so moderators refuse ${waiting === 1 ? 'it' : 'them'}.`

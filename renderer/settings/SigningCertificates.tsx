@@ -2,7 +2,7 @@ import { shortHash } from '../../shared/formats/sha256';
 import { useServices } from '../app/app-context';
 import { useSchoolSigningKeys } from '../db/signing-key-queries';
 import { certificateReissueOf, type SigningKeyRecordWithReissue } from '../db/signing-key-store';
-import { formatIsoDate } from '../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../shared/formats/en-gb-dates';
 
 /**
  * Each workspace's signing certificate, by its SHA-256 fingerprint: the same fingerprint is
@@ -33,8 +33,7 @@ export function SigningCertificates() {
               <dd>
                 {key ? (
                   <>
-                    SHA-256 fingerprint <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made{' '}
-                    {formatIsoDate(key.createdAt.slice(0, 10))}
+                    SHA-256 fingerprint <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made {longDateOfTime(key.createdAt)}
                     <CertificateReissueNote record={key} signer="school" />
                   </>
                 ) : (

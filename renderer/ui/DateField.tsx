@@ -1,3 +1,4 @@
+import { typedDateProblem } from '../../shared/formats/en-gb-dates';
 import { FieldError } from './ErrorSummary';
 
 /**
@@ -69,8 +70,8 @@ export function joinDate(year: string, month: string, day: string): string {
   if (year === '' && month === '' && day === '') return '';
   if (/^\d{4}$/.test(year) && /^\d{1,2}$/.test(month) && /^\d{1,2}$/.test(day)) {
     const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-    const date = new Date(`${iso}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso) return iso;
+    // A real day of the calendar: 30 February is not one.
+    if (typedDateProblem(iso, 'the date') === null) return iso;
   }
   return `${year}-${month}-${day}`;
 }

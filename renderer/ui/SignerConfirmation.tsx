@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { fingerprintReadingLines, type SignerIdentity } from '../../shared/moderation/first-use-trust';
-import { formatIsoDate } from '../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../shared/formats/en-gb-dates';
 
-const day = (iso: string) => (iso ? formatIsoDate(iso.slice(0, 10)) : 'not given');
+const day = (iso: string) => (iso ? longDateOfTime(iso) : 'not given');
 
 /**
  * The question asked before a key never seen before is trusted: who the certificate names, its

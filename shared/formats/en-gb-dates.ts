@@ -61,3 +61,16 @@ export function longDateOfTime(iso: string): string {
   const time = new Date(iso);
   return Number.isNaN(time.getTime()) ? iso : LONG_DATE_LONDON.format(time);
 }
+
+const PARTS_IN_ENGLAND = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/London' });
+
+/**
+ * The day a moment was in England, as yyyy-mm-dd: "2026-06-30T23:30:00Z" -> "2026-07-01". "Today"
+ * for due dates, overdue marks and the dates forms start from is this of now, not the UTC date,
+ * which is yesterday's between midnight and one in the morning all summer.
+ */
+export function isoDateInEngland(time: Date): string {
+  if (Number.isNaN(time.getTime())) return '';
+  const part = (type: Intl.DateTimeFormatPartTypes) => PARTS_IN_ENGLAND.formatToParts(time).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

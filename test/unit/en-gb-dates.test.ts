@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateAndTimeOfTime, formatIsoDate, longDateOfTime, timeOfDayOfTime, typedDateProblem } from '../../shared/formats/en-gb-dates';
+import {
+  dateAndTimeOfTime,
+  formatIsoDate,
+  isoDateInEngland,
+  longDateOfTime,
+  timeOfDayOfTime,
+  typedDateProblem,
+} from '../../shared/formats/en-gb-dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -56,5 +63,25 @@ describe('dates and times of day in this computer’s time zone, and dates typed
       expect(typedDateProblem(wrong, 'the date of the visit'), wrong).toBe(
         'Enter the date of the visit as a real date, for example day 3, month 2, year 2027 for 3 February 2027, or clear all three boxes. Until then it is not saved.',
       );
+  });
+});
+
+describe('the day a moment was in England, as yyyy-mm-dd', () => {
+  it('is the next day after 23:00 UTC in summer, the same day in winter, and follows the clocks changing', () => {
+    expect(isoDateInEngland(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(isoDateInEngland(new Date('2026-06-30T22:59:59Z'))).toBe('2026-06-30');
+    expect(isoDateInEngland(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+    expect(isoDateInEngland(new Date('2027-01-01T00:00:00Z'))).toBe('2027-01-01');
+    // British Summer Time begins at 01:00 UTC on 28 March 2027 and ends at 01:00 UTC on 31 October 2027.
+    expect(isoDateInEngland(new Date('2027-03-27T23:30:00Z'))).toBe('2027-03-27');
+    expect(isoDateInEngland(new Date('2027-03-28T23:30:00Z'))).toBe('2027-03-29');
+    expect(isoDateInEngland(new Date('2027-10-30T23:30:00Z'))).toBe('2027-10-31');
+    expect(isoDateInEngland(new Date('2027-10-31T23:30:00Z'))).toBe('2027-10-31');
+    // Checked against the long date of the same moment, written by a separate formatter.
+    for (const iso of ['2026-06-30T23:30:00Z', '2026-02-28T12:00:00Z', '2028-02-29T23:59:00Z']) {
+      const [y, m, d] = isoDateInEngland(new Date(iso)).split('-');
+      expect(formatIsoDate(`${y}-${m}-${d}`)).toBe(longDateOfTime(iso));
+    }
+    expect(isoDateInEngland(new Date('not a time'))).toBe('');
   });
 });

@@ -4,7 +4,7 @@ import { shortHash } from '../../../shared/formats/sha256';
 import type { KeyAnswer } from '../../../shared/moderation/import-decision';
 import { href } from '../../app/hash-route';
 import type { ImportItem, ImportItemResult, ImportSummary } from './submission-import';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { SignerConfirmation } from '../../ui/SignerConfirmation';
 import { StatusMessage } from '../../ui/StatusMessage';
 
@@ -14,7 +14,7 @@ const fingerprint = (hex: string) => shortHash(hex, 16);
 export function importItemHeadingId(id: number): string {
   return `import-file-${id}`;
 }
-const day = (iso: string) => formatIsoDate(iso.slice(0, 10));
+const day = (iso: string) => longDateOfTime(iso);
 
 /** One entry per file: what happened to it, who signed it, and whether that key is the school's pinned one. */
 export function ImportResults({

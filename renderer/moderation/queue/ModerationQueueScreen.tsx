@@ -14,7 +14,7 @@ import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { importCounts, useSubmissionImport } from './submission-import';
 import { useModeratorWorkspace } from '../workspace/use-moderator-workspace';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { ModeratorWorkspaceLayout } from '../workspace/ModeratorWorkspaceLayout';
 import { PageHeading } from '../../ui/PageHeading';
 import { CertificateReissueNote } from '../../settings/SigningCertificates';
@@ -61,8 +61,7 @@ function WorkspaceSummary({ workspace }: { workspace: ModeratorWorkspace }) {
             '…'
           ) : key ? (
             <>
-              SHA-256 fingerprint <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made{' '}
-              {formatIsoDate(key.createdAt.slice(0, 10))}
+              SHA-256 fingerprint <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made {longDateOfTime(key.createdAt)}
               <CertificateReissueNote record={key} signer="moderator" />
             </>
           ) : (

@@ -8,11 +8,11 @@ import {
   type QueueSortKey,
 } from '../../../shared/moderation/submission-queue';
 import { href } from '../../app/hash-route';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { VersionChanges } from './VersionChanges';
 
-const day = (iso: string) => formatIsoDate(iso.slice(0, 10));
+const day = (iso: string) => longDateOfTime(iso);
 
 /**
  * The queue: one row group per school (URN), newest version first, each later version with a

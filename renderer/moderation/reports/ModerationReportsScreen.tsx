@@ -5,7 +5,7 @@ import type { VerifiedReport } from '../../../shared/moderation/moderation-repor
 import { outcomeHeadline, type OutcomeKind } from '../../../shared/moderation/moderation-records';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { SignerConfirmation } from '../../ui/SignerConfirmation';
@@ -125,7 +125,7 @@ export function ModerationReportsScreen({ schoolId }: { schoolId: string }) {
                   </h3>
                   <p>
                     {outcomeLabel(report.document.outcome.kind, report.document.outcome.levelLabel)} · by {report.document.moderator.name},{' '}
-                    {report.document.moderator.organisation} · imported {formatIsoDate(report.importedAt.slice(0, 10))}
+                    {report.document.moderator.organisation} · imported {longDateOfTime(report.importedAt)}
                   </p>
                 </li>
               ))}

@@ -35,7 +35,7 @@ import type { Region } from '../../../shared/regions/regions';
 import { submissionApplicabilityProfile, type SubmissionDocument } from '../../../shared/submission/submission-format';
 import { useServices } from '../../app/app-context';
 import { useModeratedSubmission, type ModerationRecords } from './use-moderated-submission';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { DateField } from '../../ui/DateField';
 import { ErrorSummary, FieldError, type FieldProblem } from '../../ui/ErrorSummary';
 import { FormField } from '../../ui/FormField';
@@ -45,7 +45,7 @@ import { PdfJobProgress } from '../../ui/PdfJobProgress';
 import { FollowUpAndAppealsSection } from './FollowUpAndAppealsSection';
 import type { ModerationReportRecord } from '../../db/app-database';
 import { useModerationReports } from '../../db/moderation-queries';
-import { newId, nowIso } from '../../db/record-stamps';
+import { newId, nowIso, todayIso } from '../../db/record-stamps';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { loadReportInput, recordModerationReport, recordOutcome } from '../../db/moderation-store';
 import { moderatorSigningSubject } from '../../db/signing-key-store';
@@ -134,7 +134,7 @@ function OutcomeSection({
   const summary: FieldProblem[] = orderedOutcomeProblems(errors).map(([field, text]) => ({ fieldId: fieldId(field), message: text }));
   const errorId = (field: OutcomeField) => `${fieldId(field)}-error`;
   const computedLabel = computedLevelId ? levelLabel(framework, computedLevelId) : 'no award level';
-  const today = nowIso().slice(0, 10);
+  const today = todayIso();
   const set = (change: Partial<OutcomeForm>) => setForm((current) => ({ ...current, ...change }));
 
   const submit = async (event: FormEvent) => {
@@ -652,7 +652,7 @@ function ReportSection({
           <ul className="report-list" data-testid="report-list">
             {[...reports].reverse().map((report) => (
               <li key={report.id}>
-                {report.fileName}, exported {formatIsoDate(report.createdAt.slice(0, 10))} ({formatBytes(report.size)}){' '}
+                {report.fileName}, exported {longDateOfTime(report.createdAt)} ({formatBytes(report.size)}){' '}
                 <button type="button" className="button button--link" onClick={() => void saveAgain(report)}>
                   Save again <span className="visually-hidden">{report.fileName}</span>
                 </button>

@@ -17,7 +17,7 @@ import { submissionStateExplanation, submissionStateLabel, type SubmissionState 
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { useModeratedSubmission, type ModerationContext } from './use-moderated-submission';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { Layout } from '../../ui/Layout';
 import { ModeratedSubmissionLayout } from './ModeratedSubmissionLayout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -95,7 +95,7 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
         </div>
         <div>
           <dt>Exported by the school</dt>
-          <dd>{formatIsoDate(submission.exportedAt.slice(0, 10))}</dd>
+          <dd>{longDateOfTime(submission.exportedAt)}</dd>
         </div>
         <div>
           <dt>Framework</dt>
@@ -238,7 +238,7 @@ export function ModerationReviewScreen({ workspaceId, submissionId }: { workspac
             <dt>Outcome</dt>
             <dd>
               {records.outcome
-                ? `${outcomeLabel(framework, records.outcome)}, recorded ${formatIsoDate(records.outcome.decidedAt.slice(0, 10))}. `
+                ? `${outcomeLabel(framework, records.outcome)}, recorded ${longDateOfTime(records.outcome.decidedAt)}. `
                 : 'Not recorded yet. '}
               <a href={href.moderationOutcome(workspaceId, submissionId)}>Outcome and report</a>
             </dd>

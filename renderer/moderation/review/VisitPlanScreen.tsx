@@ -26,7 +26,7 @@ import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from './ModeratedSubm
 import { PageHeading } from '../../ui/PageHeading';
 import { PdfJobProgress } from '../../ui/PdfJobProgress';
 import { SaveStatus } from '../../ui/SaveStatus';
-import { nowIso } from '../../db/record-stamps';
+import { todayIso } from '../../db/record-stamps';
 import { decodeVisitCriteria, saveVisitPlanChanges, VISIT_FIELDS, visitFields, type VisitField } from '../../db/moderation-store';
 import { earlierModerationOf, type EarlierModeration } from '../../db/resubmission-store';
 import { describeStorageError } from '../../db/storage-errors';
@@ -277,14 +277,14 @@ function VisitPlanForm({
         plan,
         moderations: [...moderations],
         moderator: { name: workspace.moderatorName, organisation: workspace.organisation },
-        printedOn: nowIso().slice(0, 10),
+        printedOn: todayIso(),
       },
     });
     if (!result.ok) {
       setPrintMessage({ kind: result.cancelled ? 'ok' : 'error', text: result.message });
       return;
     }
-    const name = `${submission.urn}-visit-plan-${nowIso().slice(0, 10)}.pdf`;
+    const name = `${submission.urn}-visit-plan-${todayIso()}.pdf`;
     setPrintMessage({ kind: 'ok', text: printedMessage('The visit plan', name, await platform.printPdf(name, result.pdf)) });
   };
 

@@ -1,4 +1,4 @@
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { receivedRequestKey } from '../../../shared/moderation/second-moderation-records';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
@@ -69,8 +69,8 @@ export function SecondModerationInboxScreen({ workspaceId }: { workspaceId: stri
                   </a>
                 </h3>
                 <p>
-                  From {r.document.requester.name} · {r.document.criteria.length} criteria · imported{' '}
-                  {formatIsoDate(r.importedAt.slice(0, 10))} · {r.returned ? 'return signed' : 'to decide'}
+                  From {r.document.requester.name} · {r.document.criteria.length} criteria · imported {longDateOfTime(r.importedAt)} ·{' '}
+                  {r.returned ? 'return signed' : 'to decide'}
                 </p>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { newSeed } from '../../../shared/moderation/visit-sampling';
 import { decisionWords, sampleProblem, secondModerationSample } from '../../../shared/moderation/second-moderation';
 import { buildSecondRequestDocument, type SecondRequestInput } from '../../../shared/moderation/second-moderation-files';
@@ -210,7 +210,7 @@ export function SecondModerationRequestScreen({ workspaceId, submissionId }: { w
               <li key={request.id} className="card">
                 <h3>
                   <a href={href.secondModerationResult(workspaceId, submissionId, request.id)}>
-                    Request of {formatIsoDate(request.createdAt.slice(0, 10))}, {request.document.criteria.length} criteria
+                    Request of {longDateOfTime(request.createdAt)}, {request.document.criteria.length} criteria
                   </a>
                 </h3>
                 <p>{returned ? `Returned by ${returned.document.secondModerator.name}` : 'Waiting for the return'}</p>

@@ -1,3 +1,4 @@
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { useState } from 'react';
 import type { PartnershipRoot } from '../../../shared/crypto/partnership-root';
 import { fingerprintReadingLines } from '../../../shared/moderation/first-use-trust';
@@ -101,12 +102,12 @@ export function PartnershipCertificates({ workspaceId }: { workspaceId: string }
             const list = held.lists.find((l) => l.rootFingerprint === root.fingerprint);
             return (
               <li key={root.key}>
-                <strong>{root.name}</strong> ({root.region}), certificate valid until {root.notAfter.slice(0, 10)}
+                <strong>{root.name}</strong> ({root.region}), certificate valid until {longDateOfTime(root.notAfter)}
                 <br />
                 Fingerprint (SHA-256): <Fingerprint hex={root.fingerprint} />
                 <br />
                 {list
-                  ? `Revocation list issued ${list.thisUpdate.slice(0, 10)}: ${list.revokedCount} certificate${list.revokedCount === 1 ? '' : 's'} revoked.`
+                  ? `Revocation list issued ${longDateOfTime(list.thisUpdate)}: ${list.revokedCount} certificate${list.revokedCount === 1 ? '' : 's'} revoked.`
                   : 'No revocation list yet.'}
               </li>
             );
@@ -144,8 +145,8 @@ export function PartnershipCertificates({ workspaceId }: { workspaceId: string }
           }
         >
           <p>
-            {candidate.name}, {candidate.region}. Certificate valid from {candidate.notBefore.toISOString().slice(0, 10)} until{' '}
-            {candidate.notAfter.toISOString().slice(0, 10)}.
+            {candidate.name}, {candidate.region}. Certificate valid from {longDateOfTime(candidate.notBefore.toISOString())} until{' '}
+            {longDateOfTime(candidate.notAfter.toISOString())}.
           </p>
           <p>
             Fingerprint (SHA-256): <Fingerprint hex={candidate.fingerprint} />

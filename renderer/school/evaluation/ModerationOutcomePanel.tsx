@@ -5,7 +5,7 @@ import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { useEvaluationLodgedAppeals } from '../../db/appeal-store';
 import { useLatestSubmissionReport } from '../../db/received-report-queries';
-import { nowIso } from '../../db/record-stamps';
+import { todayIso } from '../../db/record-stamps';
 import '../../styles/moderation.css';
 
 /**
@@ -24,7 +24,7 @@ export function ModerationOutcomePanel({ evaluationId }: { evaluationId: string 
       .filter((a) => a.document.report.submissionId === report.document.submission.submissionId)
       .sort((a, b) => a.lodgedAt.localeCompare(b.lodgedAt))
       .pop();
-    return schoolStanding(report, nowIso().slice(0, 10), lodged ? { lodgedOn: lodged.lodgedAt.slice(0, 10) } : null);
+    return schoolStanding(report, todayIso(), lodged ? { lodgedOn: lodged.lodgedAt.slice(0, 10) } : null);
   }, [report, appeals]);
   if (!report || !standing) return null;
 

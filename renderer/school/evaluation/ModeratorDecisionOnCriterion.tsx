@@ -4,7 +4,7 @@ import { criterionDecisionForSchool } from '../../../shared/moderation/school-st
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { useLatestSubmissionReport } from '../../db/received-report-queries';
-import { nowIso } from '../../db/record-stamps';
+import { todayIso } from '../../db/record-stamps';
 import { DueDate } from './ModerationOutcomePanel';
 
 /**
@@ -24,10 +24,7 @@ export function ModeratorDecisionOnCriterion({
   const data = useLatestSubmissionReport(db, evaluationId);
   const report = data?.report ?? null;
   const decision = useMemo(
-    () =>
-      report
-        ? criterionDecisionForSchool(report, criterionId, (id) => scalePoint(framework, id)?.label ?? null, nowIso().slice(0, 10))
-        : null,
+    () => (report ? criterionDecisionForSchool(report, criterionId, (id) => scalePoint(framework, id)?.label ?? null, todayIso()) : null),
     [report, criterionId, framework],
   );
   if (!decision) return null;

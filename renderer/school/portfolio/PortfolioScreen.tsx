@@ -8,7 +8,7 @@ import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { PdfJobProgress } from '../../ui/PdfJobProgress';
 import { StatusMessage } from '../../ui/StatusMessage';
-import { nowIso } from '../../db/record-stamps';
+import { nowIso, todayIso } from '../../db/record-stamps';
 import { describeStorageError } from '../../db/storage-errors';
 import { loadSubmissionSnapshot } from '../../db/submission-store';
 import { progressSnapshotsOf } from '../../db/progress-snapshots';
@@ -61,7 +61,7 @@ export function PortfolioScreen({ evaluationId }: { evaluationId: string }) {
         if (item.file && blob && PRINTABLE_IMAGE.test(item.file.mediaType)) images.set(item.file.sha256, blob);
       }
       const progress = { snapshots: await progressSnapshotsOf(db, evaluationId), evaluation };
-      request = { kind: 'portfolio' as const, document, framework, sections, images, printedOn: nowIso().slice(0, 10), progress };
+      request = { kind: 'portfolio' as const, document, framework, sections, images, printedOn: todayIso(), progress };
     } catch (error) {
       setFailure(describeStorageError(error, 'the portfolio'));
       return;
@@ -72,7 +72,7 @@ export function PortfolioScreen({ evaluationId }: { evaluationId: string }) {
       else setFailure(result.message);
       return;
     }
-    const name = `${school.urn}-portfolio-${nowIso().slice(0, 10)}.pdf`;
+    const name = `${school.urn}-portfolio-${todayIso()}.pdf`;
     setMessage(printedMessage('The portfolio', name, await platform.printPdf(name, result.pdf)));
   };
 

@@ -7,7 +7,7 @@ import { href } from '../../app/hash-route';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 import { recordApproval } from '../../db/approval-store';
 import { useEvaluationRecords } from '../../db/evaluation-queries';
-import { nowIso } from '../../db/record-stamps';
+import { todayIso } from '../../db/record-stamps';
 import { UserFacingError } from '../../db/storage-errors';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -104,7 +104,7 @@ export function ApprovalScreen({ evaluationId }: { evaluationId: string }) {
       </section>
 
       <ApprovalForm
-        initial={{ name: school.headTeacher, role: 'head-teacher', otherRole: '', date: nowIso().slice(0, 10), confirmed: false }}
+        initial={{ name: school.headTeacher, role: 'head-teacher', otherRole: '', date: todayIso(), confirmed: false }}
         onApprove={approve}
       />
       <p>

@@ -8,7 +8,7 @@ import { decisionText } from '../../../shared/moderation/moderation-review';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { ScrollRegion } from '../../ui/ScrollRegion';
@@ -98,7 +98,7 @@ export function ReceivedReportScreen({ evaluationId, reportId }: { evaluationId:
           ) : null}
           <div>
             <dt>Decided</dt>
-            <dd>{formatIsoDate(outcome.decidedAt.slice(0, 10))}</dd>
+            <dd>{longDateOfTime(outcome.decidedAt)}</dd>
           </div>
           <div>
             <dt>Moderator</dt>

@@ -3,7 +3,7 @@ import { shortHash } from '../../../shared/formats/sha256';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { useSubmissions } from '../../db/submission-queries';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 
 /** The submissions exported from an evaluation, newest first. */
 export function SubmissionList({ evaluationId, headingLevel = 2 }: { evaluationId: string; headingLevel?: 2 | 3 }) {
@@ -21,8 +21,8 @@ export function SubmissionList({ evaluationId, headingLevel = 2 }: { evaluationI
         <ul data-testid="submission-list">
           {submissions.map((s) => (
             <li key={s.id}>
-              <a href={href.submission(evaluationId, s.id)}>Submission v{s.version}</a>, exported {formatIsoDate(s.createdAt.slice(0, 10))}{' '}
-              ({formatBytes(s.size)}, SHA-256 <code>{shortHash(s.sha256, 2)}</code>)
+              <a href={href.submission(evaluationId, s.id)}>Submission v{s.version}</a>, exported {longDateOfTime(s.createdAt)} (
+              {formatBytes(s.size)}, SHA-256 <code>{shortHash(s.sha256, 2)}</code>)
             </li>
           ))}
         </ul>

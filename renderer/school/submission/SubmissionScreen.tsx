@@ -4,7 +4,7 @@ import { shortHash } from '../../../shared/formats/sha256';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { ScrollRegion } from '../../ui/ScrollRegion';
@@ -35,8 +35,8 @@ export function SubmissionScreen({ evaluationId, submissionId }: { evaluationId:
       </p>
       <PageHeading title={`Submission v${record.version}`}>Submission v{record.version}</PageHeading>
       <p className="notice">
-        This is the submission exactly as it was exported on {formatIsoDate(record.createdAt.slice(0, 10))}. It cannot be changed; changes
-        to the evaluation since then go into the next version.
+        This is the submission exactly as it was exported on {longDateOfTime(record.createdAt)}. It cannot be changed; changes to the
+        evaluation since then go into the next version.
       </p>
       <dl className="summary-list">
         <div>

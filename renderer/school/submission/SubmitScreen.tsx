@@ -21,7 +21,7 @@ import type { SubmissionRecord } from '../../db/app-database';
 import { useEvaluationRecords } from '../../db/evaluation-queries';
 import { useSchoolEvidence } from '../../db/evidence-queries';
 import { approvalForExport } from '../../db/approval-store';
-import { newId, nowIso } from '../../db/record-stamps';
+import { newId, nowIso, todayIso } from '../../db/record-stamps';
 import { UserFacingError } from '../../db/storage-errors';
 import { schoolSigningSubject } from '../../db/signing-key-store';
 import { loadSubmissionSnapshot, nextSubmissionVersion, recordSubmission } from '../../db/submission-store';
@@ -248,7 +248,7 @@ export function SubmitScreen({ evaluationId }: { evaluationId: string }) {
             headTeacher: school.headTeacher,
             senco: school.senco,
             chairOfGovernors: '',
-            date: nowIso().slice(0, 10),
+            date: todayIso(),
             confirmed: false,
           }}
           blockers={blockers}
