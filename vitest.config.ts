@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', maxWorkers: WORKERS },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', maxWorkers: WORKERS, testTimeout: 30_000 },
       },
       {
         extends: true,
