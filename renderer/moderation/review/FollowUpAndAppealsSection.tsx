@@ -23,6 +23,7 @@ import { moderatorSigningSubject } from '../../db/signing-key-store';
 import { describeStorageError, UserFacingError } from '../../db/storage-errors';
 import { useSignedExport } from '../../export/use-signed-export';
 import { PdfJobProgress } from '../../ui/PdfJobProgress';
+import { DateField } from '../../ui/DateField';
 import { StatusMessage } from '../../ui/StatusMessage';
 
 /**
@@ -153,10 +154,7 @@ function DischargeForm({ submissionKey, index }: { submissionKey: string; index:
   return (
     <fieldset className="discharge-form">
       <legend>Record condition {index + 1} as discharged</legend>
-      <div className="field">
-        <label htmlFor={`${id}-date`}>Date it was discharged</label>
-        <input id={`${id}-date`} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
-      </div>
+      <DateField id={`${id}-date`} legend={`Date condition ${index + 1} was discharged`} value={day} onChange={setDay} />
       <div className="field">
         <label htmlFor={`${id}-note`}>What the school showed</label>
         <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -288,16 +286,13 @@ function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
         />
         {problems.reasons ? <p className="field-error">{problems.reasons}</p> : null}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-date`}>Date decided</label>
-        <input
-          id={`${id}-date`}
-          type="date"
-          value={fields.decidedOn}
-          onChange={(e) => setFields({ ...fields, decidedOn: e.target.value })}
-        />
-        {problems.decidedOn ? <p className="field-error">{problems.decidedOn}</p> : null}
-      </div>
+      <DateField
+        id={`${id}-date`}
+        legend="Date the appeal was decided"
+        value={fields.decidedOn}
+        onChange={(decidedOn) => setFields({ ...fields, decidedOn })}
+        error={problems.decidedOn}
+      />
       {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
       <button type="button" className="button button--secondary" onClick={() => void save()}>
         Record the result
