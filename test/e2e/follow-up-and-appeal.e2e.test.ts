@@ -235,6 +235,38 @@ describe('a conditional award, followed up and appealed', () => {
     await moderator.goto(queueUrl);
     await expectVisible(queueRow().getByText(/^Decided/));
     await expect(queueRow().getByText('Appealed', { exact: true }).count()).resolves.toBe(0);
+  });
+
+  it('a second follow-up carries the result to the school: its dashboard no longer reads Appealed', async () => {
+    await school.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Dashboard' }).click();
+    const panel = school.getByRole('region', { name: 'Moderation outcome' });
+    await expectVisible(panel.getByText(/Where it stands now: Appealed\./));
+
+    await moderator.goto(outcomeUrl);
+    const second = await saveDownload(
+      moderator,
+      downloads,
+      () => moderator.getByRole('button', { name: 'Export the signed follow-up report' }).click(),
+      'follow-up-2.pdf',
+    );
+    validSignature(second.path);
+    await school.goto(schoolUrl);
+    await school.getByRole('link', { name: 'Import a moderation report, or read the ones imported' }).click();
+    await school.getByLabel('Choose the moderation report (PDF)').setInputFiles(second.path);
+    await school.getByTestId('report-imported').getByRole('link', { name: 'See the moderation beside your judgements' }).click();
+    await expectText(
+      school.getByTestId('appeal-result'),
+      new RegExp(`^The school’s appeal, lodged on ${formatIsoDate(today())}, was not upheld on`),
+    );
+    await expectNoAxeViolationsInBothThemes(school, 'the received follow-up with the appeal’s result');
+    await school.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expectVisible(school.getByRole('region', { name: 'Moderation outcome' }).getByText(/Where it stands now:/));
+    await expect(
+      school
+        .getByRole('region', { name: 'Moderation outcome' })
+        .getByText(/Where it stands now: Appealed/)
+        .count(),
+    ).resolves.toBe(0);
     expect(schoolApp.pageErrors).toEqual([]);
     expect(moderatorApp.pageErrors).toEqual([]);
   });
