@@ -150,6 +150,8 @@ describe('a conditional award, followed up and appealed', () => {
     const listed = moderator.getByTestId('moderator-conditions').getByRole('listitem');
     await expectText(listed.nth(1), `${SECOND} Discharged on ${formatIsoDate(today())}: Certificates of the governors’ training, seen.`);
     await expectVisible(listed.nth(0).getByRole('button', { name: 'Record condition 1 as discharged' }));
+    // Recording the outcome again would lose the discharge: the screen says so before anyone tries.
+    await expectVisible(moderator.getByTestId('outcome-discharged-notice'));
 
     followUpPath = (
       await saveDownload(
