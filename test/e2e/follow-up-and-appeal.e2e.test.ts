@@ -224,6 +224,14 @@ describe('a conditional award, followed up and appealed', () => {
     // The result, by keyboard alone: an arrow to choose, the reasons typed, Enter on the button.
     await moderator.goto(outcomeUrl);
     await moderator.getByRole('heading', { level: 1 }).focus();
+    // Enter with nothing chosen: refused, and the refusal is announced.
+    await tabTo(moderator, 'Record the result', { limit: 200 });
+    await moderator.keyboard.press('Enter');
+    await expectText(
+      moderator.getByTestId('moderator-appeals').getByRole('alert'),
+      'The result was not recorded: Choose whether the appeal is upheld or not upheld. Give the reasons for the result, for the school to read.',
+    );
+    await moderator.getByRole('heading', { level: 1 }).focus();
     await tabTo(moderator, 'Upheld', { limit: 200 });
     await moderator.keyboard.press('ArrowDown');
     await expectChecked(moderator.getByLabel('Not upheld'));

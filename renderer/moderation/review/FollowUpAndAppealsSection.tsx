@@ -253,7 +253,7 @@ function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
     }
   };
   return (
-    <fieldset>
+    <fieldset aria-describedby={problems.result ? `${id}-result-error` : undefined}>
       <legend>Record the appeal’s result</legend>
       <div className="radio">
         <input
@@ -275,7 +275,11 @@ function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
         />
         <label htmlFor={`${id}-not-upheld`}>Not upheld</label>
       </div>
-      {problems.result ? <p className="field-error">{problems.result}</p> : null}
+      {problems.result ? (
+        <p className="field-error" id={`${id}-result-error`}>
+          {problems.result}
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-reasons`}>Reasons, for the school</label>
         <textarea
@@ -283,8 +287,14 @@ function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
           rows={3}
           value={fields.reasons}
           onChange={(e) => setFields({ ...fields, reasons: e.target.value })}
+          aria-invalid={problems.reasons ? true : undefined}
+          aria-describedby={problems.reasons ? `${id}-reasons-error` : undefined}
         />
-        {problems.reasons ? <p className="field-error">{problems.reasons}</p> : null}
+        {problems.reasons ? (
+          <p className="field-error" id={`${id}-reasons-error`}>
+            {problems.reasons}
+          </p>
+        ) : null}
       </div>
       <DateField
         id={`${id}-date`}
@@ -293,6 +303,11 @@ function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
         onChange={(decidedOn) => setFields({ ...fields, decidedOn })}
         error={problems.decidedOn}
       />
+      <div role="alert">
+        {Object.keys(problems).length > 0 ? (
+          <p className="field-error">The result was not recorded: {Object.values(problems).join(' ')}</p>
+        ) : null}
+      </div>
       {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
       <button type="button" className="button button--secondary" onClick={() => void save()}>
         Record the result
