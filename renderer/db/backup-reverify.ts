@@ -11,12 +11,24 @@ import {
   type PinDecision,
   type SignerPin,
 } from '../../shared/moderation/moderation-records';
+import type { VerifiedAppeal } from '../../shared/moderation/appeal-verifier';
 import type { VerifyRunner } from '../export/verify-jobs';
-import type { ModeratorPinRecord, ReceivedReportRecord, SubmissionRecord } from './app-database';
+import { isRealDate } from '../../shared/actions/action-plan';
+import { formatIsoDate } from '../../shared/formats/en-gb-dates';
+import { matchAppealToReport } from '../../shared/moderation/appeal';
+import type {
+  LodgedAppealRecord,
+  ModerationReportRecord,
+  ModeratorAppealRecord,
+  ModeratorPinRecord,
+  ReceivedReportRecord,
+  SubmissionRecord,
+} from './app-database';
 
 /**
  * A backup is trusted no more than the files it holds: before a restore, every imported
- * submission and every received moderation report is verified again from its kept PDF bytes, in
+ * submission, every received moderation report and every appeal (imported by a moderator or lodged
+ * by a school) is verified again from its kept PDF bytes, in
  * the verify worker, one file at a time. What does not verify, or does not match the record that
  * names it, is left out and listed. Pins are made only from files that verify: a pin in the
  * backup is kept only when a verified file was signed with its key. Nothing here writes.
@@ -138,6 +150,8 @@ const PRIMARY_KEYS: Record<string, string> = {
   moderationOutcomes: 'submissionKey',
   receivedReports: 'id',
   moderatorPins: 'key',
+  moderatorAppeals: 'id',
+  lodgedAppeals: 'id',
 };
 
 const NOT_IN_FORM = 'The record is not in the form this app keeps it, so the backup may have been edited by hand.';
@@ -165,7 +179,9 @@ export async function reverifyBackup(
   const leftOut: LeftOutRecord[] = [];
   const imported = tableOf(backup, 'importedSubmissions');
   const reports = tableOf(backup, 'receivedReports');
-  const total = imported.length + reports.length;
+  const moderatorAppeals = tableOf(backup, 'moderatorAppeals');
+  const lodgedAppeals = tableOf(backup, 'lodgedAppeals');
+  const total = imported.length + reports.length + moderatorAppeals.length + lodgedAppeals.length;
   let done = 0;
   onProgress(done, total);
 
@@ -226,6 +242,32 @@ export async function reverifyBackup(
   }
   const moderatorPins = pinsFromReports(keptReports, tableOf(backup, 'moderatorPins'), leftOut);
 
+  // Appeals on both sides, each against a report and a submission kept above.
+  const issued = tableOf(backup, 'moderationReports').filter(
+    (r): r is ModerationReportRecord =>
+      isRow(r) && isText(r.id) && isText(r.submissionKey) && isHex64(r.sha256) && isRow(r.document) && keptKeys.has(r.submissionKey),
+  );
+  const keptModeratorAppeals: ModeratorAppealRecord[] = [];
+  for (const record of moderatorAppeals) {
+    const what = describeAppeal(record);
+    const outcome = await reverifyModeratorAppeal(record, issued, keptSubmissions, verifyJobs);
+    done += 1;
+    onProgress(done, total);
+    if (outcome.kind === 'failed') return { ok: false, message: couldNotCheck(what, outcome.message) };
+    if (outcome.kind === 'left-out') leftOut.push({ what, why: outcome.why });
+    else keptModeratorAppeals.push(outcome.record);
+  }
+  const keptLodgedAppeals: LodgedAppealRecord[] = [];
+  for (const record of lodgedAppeals) {
+    const what = describeAppeal(record);
+    const outcome = await reverifyLodgedAppeal(record, keptReports, verifyJobs);
+    done += 1;
+    onProgress(done, total);
+    if (outcome.kind === 'failed') return { ok: false, message: couldNotCheck(what, outcome.message) };
+    if (outcome.kind === 'left-out') leftOut.push({ what, why: outcome.why });
+    else keptLodgedAppeals.push(outcome.record);
+  }
+
   const tables = replaceTables(backup, {
     importedSubmissions: keptSubmissions,
     importedSubmissionDocuments: keptDocuments,
@@ -237,6 +279,8 @@ export async function reverifyBackup(
     moderationOutcomes: ofKept('moderationOutcomes'),
     receivedReports: keptReports,
     moderatorPins,
+    moderatorAppeals: keptModeratorAppeals,
+    lodgedAppeals: keptLodgedAppeals,
   });
   return { ok: true, backup: { ...backup, tables, leftOutRecords: leftOut } as ReverifiedBackup };
 }
@@ -376,6 +420,145 @@ async function reverifyReport(record: unknown, submissions: readonly SubmissionR
       fileSha256: record.fileSha256,
       signerFingerprint: record.signerFingerprint,
       document: moderation,
+      pdf: record.pdf,
+    },
+  };
+}
+
+function describeAppeal(record: unknown): string {
+  if (!isRow(record) || !isRow(record.document)) return 'An appeal';
+  const school = isRow(record.document.school) ? record.document.school : {};
+  const lodged =
+    isText(record.document.lodgedAt) && isRealDate(record.document.lodgedAt.slice(0, 10))
+      ? ` lodged on ${formatIsoDate(record.document.lodgedAt.slice(0, 10))}`
+      : '';
+  return `Appeal${isText(school.name) ? ` from ${school.name}` : ''}${lodged}`;
+}
+
+type AppealFile = { kind: 'verified'; verified: VerifiedAppeal } | { kind: 'left-out'; why: string } | { kind: 'failed'; message: string };
+
+/** Verifies an appeal's kept PDF, and that it is the file the record names (its id and SHA-256). */
+async function verifyAppealFile(
+  record: Row & { id: string; fileSha256: string; pdf: Blob },
+  verifyJobs: VerifyRunner,
+): Promise<AppealFile> {
+  const bytes = await bytesOf(record.pdf);
+  if (!bytes) return { kind: 'left-out', why: 'Its PDF in the backup could not be read.' };
+  const result = await verifyJobs.verify({ kind: 'appeal', bytes });
+  if (result.kind === 'failed') return { kind: 'failed', message: result.message };
+  if (result.kind !== 'appeal') return { kind: 'failed', message: 'The checker gave an answer about something else.' };
+  if (!result.verification.ok) return { kind: 'left-out', why: `Its PDF does not verify: ${result.verification.message}` };
+  const { verified } = result.verification;
+  if (verified.fileSha256 !== record.fileSha256 || verified.appeal.appealId !== record.id) {
+    return { kind: 'left-out', why: 'The record does not match the signed PDF it names (its appeal or file differ).' };
+  }
+  return { kind: 'verified', verified };
+}
+
+const isAppealResult = (value: unknown): value is NonNullable<ModeratorAppealRecord['result']> =>
+  isRow(value) &&
+  (value.result === 'upheld' || value.result === 'not-upheld') &&
+  isText(value.reasons) &&
+  isText(value.decidedOn) &&
+  isText(value.recordedAt);
+
+type AppealOutcome<T> = { kind: 'kept'; record: T } | { kind: 'left-out'; why: string } | { kind: 'failed'; message: string };
+
+/** A moderator's imported appeal: its PDF verifies and still answers a report the workspace issued, signed with the submission's key. */
+async function reverifyModeratorAppeal(
+  record: unknown,
+  issued: readonly ModerationReportRecord[],
+  submissions: readonly ImportedSubmission[],
+  verifyJobs: VerifyRunner,
+): Promise<AppealOutcome<ModeratorAppealRecord>> {
+  if (
+    !isRow(record) ||
+    !isText(record.id) ||
+    !isText(record.workspaceId) ||
+    !isText(record.submissionKey) ||
+    !isText(record.importedAt) ||
+    !isHex64(record.fileSha256) ||
+    !(record.pdf instanceof Blob) ||
+    (record.result !== null && !isAppealResult(record.result))
+  ) {
+    return { kind: 'left-out', why: NOT_IN_FORM };
+  }
+  const file = await verifyAppealFile({ ...record, id: record.id, fileSha256: record.fileSha256, pdf: record.pdf }, verifyJobs);
+  if (file.kind !== 'verified') return file;
+  const { verified } = file;
+  const match = matchAppealToReport(
+    verified.appeal,
+    verified.certificate.fingerprint,
+    issued.filter((r) => r.workspaceId === record.workspaceId),
+    submissions.filter((s) => s.workspaceId === record.workspaceId),
+  );
+  if (!match.ok) return { kind: 'left-out', why: match.message };
+  if (match.report.submissionKey !== record.submissionKey) {
+    return { kind: 'left-out', why: 'The record does not match the signed PDF it names (its report or submission differ).' };
+  }
+  const result = isAppealResult(record.result) ? record.result : null;
+  return {
+    kind: 'kept',
+    record: {
+      id: record.id,
+      workspaceId: record.workspaceId,
+      submissionKey: record.submissionKey,
+      reportId: match.report.id,
+      importedAt: record.importedAt,
+      fileSha256: record.fileSha256,
+      signerFingerprint: verified.certificate.fingerprint,
+      document: verified.appeal,
+      pdf: record.pdf,
+      result: result
+        ? { result: result.result, reasons: result.reasons, decidedOn: result.decidedOn, recordedAt: result.recordedAt }
+        : null,
+    },
+  };
+}
+
+/** A school's lodged appeal: its PDF verifies and is against a received report kept above, byte for byte. */
+async function reverifyLodgedAppeal(
+  record: unknown,
+  reports: readonly ReceivedReportRecord[],
+  verifyJobs: VerifyRunner,
+): Promise<AppealOutcome<LodgedAppealRecord>> {
+  if (
+    !isRow(record) ||
+    !isText(record.id) ||
+    !isText(record.schoolId) ||
+    !isText(record.evaluationId) ||
+    !isText(record.reportId) ||
+    !isText(record.fileName) ||
+    !isHex64(record.fileSha256) ||
+    !(record.pdf instanceof Blob)
+  ) {
+    return { kind: 'left-out', why: NOT_IN_FORM };
+  }
+  const file = await verifyAppealFile({ ...record, id: record.id, fileSha256: record.fileSha256, pdf: record.pdf }, verifyJobs);
+  if (file.kind !== 'verified') return file;
+  const { appeal } = file.verified;
+  const report = reports.find((r) => r.id === appeal.report.reportId);
+  if (
+    !report ||
+    record.reportId !== report.id ||
+    report.schoolId !== record.schoolId ||
+    report.evaluationId !== record.evaluationId ||
+    report.fileSha256 !== appeal.report.sha256 ||
+    report.document.submission.school.urn !== appeal.school.urn
+  ) {
+    return { kind: 'left-out', why: 'It is not against a moderation report this school holds in the backup, byte for byte.' };
+  }
+  return {
+    kind: 'kept',
+    record: {
+      id: record.id,
+      schoolId: record.schoolId,
+      evaluationId: record.evaluationId,
+      reportId: report.id,
+      lodgedAt: appeal.lodgedAt,
+      fileName: record.fileName,
+      fileSha256: record.fileSha256,
+      document: appeal,
       pdf: record.pdf,
     },
   };

@@ -14,6 +14,7 @@ import {
   type VisitSample,
 } from '../../shared/moderation/moderation-records';
 import type { ModerationReportInput } from '../../shared/moderation/moderation-report';
+import { outcomeRerecordProblem } from '../../shared/moderation/follow-up-report';
 import { statusAfterDecision } from '../../shared/moderation/moderation-review';
 import {
   decodeCriterionNotes,
@@ -264,6 +265,8 @@ export async function loadWorkspaceStateRecords(
 export async function recordOutcome(db: AppDatabase, outcome: ModerationOutcome): Promise<void> {
   try {
     await db.transaction('rw', db.moderationOutcomes, db.importedSubmissions, async () => {
+      const refused = outcomeRerecordProblem(await db.moderationOutcomes.get(outcome.submissionKey));
+      if (refused) throw new UserFacingError(refused);
       const changed = await db.importedSubmissions.update(outcome.submissionKey, { status: 'decided' });
       if (changed === 0) throw new UserFacingError('This submission is no longer in the workspace, so the outcome was not recorded.');
       await db.moderationOutcomes.put(outcome);

@@ -64,6 +64,23 @@ export function dischargeCondition(outcome: ModerationOutcome, index: number, in
   return { ok: true, outcome: { ...outcome, conditions: conditions.map((c, i) => (i === index ? discharged : c)) } };
 }
 
+/**
+ * Why the outcome cannot be recorded again over `previous`, in words for the moderator, or null.
+ * Recording an outcome again replaces its conditions and its decision date, so a condition already
+ * discharged would be lost (and its discharge could predate the new decision): refused instead.
+ */
+export function outcomeRerecordProblem(previous: ModerationOutcome | undefined | null): string | null {
+  const conditions = previous?.conditions ?? [];
+  const index = conditions.findIndex((c) => c.dischargedOn);
+  const discharged = conditions[index];
+  if (!discharged?.dischargedOn) return null;
+  return (
+    `Condition ${index + 1} (“${discharged.text}”) was recorded as discharged on ${formatIsoDate(discharged.dischargedOn)}, ` +
+    'and recording the outcome again would lose that discharge, so the outcome was not changed. ' +
+    'Send what has happened since the report in a signed follow-up report instead.'
+  );
+}
+
 export interface FollowUpInput {
   /** The report the follow-up follows, as issued, and the SHA-256 of its PDF. */
   previous: ModerationDocument;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAppealFile, importModeratorAppeal, recordAppealResult, recordConditionDischarge } from '../../renderer/db/appeal-store';
-import { loadWorkspaceStateRecords } from '../../renderer/db/moderation-store';
+import { loadWorkspaceStateRecords, recordOutcome } from '../../renderer/db/moderation-store';
 import type { AppealDocument } from '../../shared/moderation/appeal';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ModerationOutcome } from '../../shared/moderation/moderation-records';
@@ -137,5 +137,31 @@ describe('appeals in the moderator’s workspace', () => {
     expect(await stateLabel(db, seeded.submission.workspaceId, seeded.submission.key, '2026-12-10')).toBe(
       'Decided: accredited, conditions met',
     );
+  });
+
+  it('refuses in words to record the outcome again once a condition is discharged, and keeps the discharge', async () => {
+    const { db, seeded } = await setUp();
+    await recordConditionDischarge(db, seeded.submission.key, 0, { dischargedOn: '2026-12-05', note: 'Seen.' }, '2026-12-10');
+    const before = await db.moderationOutcomes.get(seeded.submission.key);
+    if (!before) throw new Error('no outcome');
+    const again: ModerationOutcome = {
+      ...before,
+      decidedAt: '2026-12-11T09:00:00.000Z',
+      conditions: [{ text: 'Train every governor.', dueOn: '2027-03-31', dischargedOn: null }],
+    };
+    await expect(recordOutcome(db, again)).rejects.toThrow(
+      'Condition 1 (“Train every governor.”) was recorded as discharged on 5 December 2026, and recording the outcome again would lose that discharge, so the outcome was not changed. Send what has happened since the report in a signed follow-up report instead.',
+    );
+    const after = await db.moderationOutcomes.get(seeded.submission.key);
+    expect(after?.conditions?.[0]).toMatchObject({ dischargedOn: '2026-12-05', dischargeNote: 'Seen.' });
+    expect(after?.decidedAt).toBe(before.decidedAt);
+  });
+
+  it('records the outcome again while no condition is discharged', async () => {
+    const { db, seeded } = await setUp();
+    const before = await db.moderationOutcomes.get(seeded.submission.key);
+    if (!before) throw new Error('no outcome');
+    await recordOutcome(db, { ...before, feedback: 'Recorded again.' });
+    expect((await db.moderationOutcomes.get(seeded.submission.key))?.feedback).toBe('Recorded again.');
   });
 });

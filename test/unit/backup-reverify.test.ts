@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReceivedReportRecord, SubmissionRecord } from '../../renderer/db/app-database';
+import type {
+  LodgedAppealRecord,
+  ModerationReportRecord,
+  ModeratorAppealRecord,
+  ReceivedReportRecord,
+  SubmissionRecord,
+} from '../../renderer/db/app-database';
 import { reverifyBackup } from '../../renderer/db/backup-reverify';
 import type { VerifyJobResult, VerifyRunner } from '../../renderer/export/verify-jobs';
 import type { RestoredTable, VerifiedBackup } from '../../shared/backup/backup-format';
@@ -11,6 +17,9 @@ import type { ImportWrite } from '../../shared/moderation/import-decision';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { exportModerationReport } from '../../shared/moderation/moderation-report';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
+import { APPEAL_FORMAT, APPEAL_FORMAT_VERSION, type AppealDocument } from '../../shared/moderation/appeal';
+import { exportAppeal } from '../../shared/moderation/appeal-export';
+import { verifyAppeal } from '../../shared/moderation/appeal-verifier';
 import { moderatorIdentity, MODERATOR_WORKSPACE, sampleModeration } from '../fixtures/moderation-report';
 import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
 
@@ -26,6 +35,7 @@ const worker: VerifyRunner = {
       const known = request.submissionSha256;
       return { kind: 'report', verification: await verifyModerationReport(request.bytes, { submissionSha256: (id) => known[id] ?? null }) };
     }
+    if (request.kind === 'appeal') return { kind: 'appeal', verification: await verifyAppeal(request.bytes) };
     return { kind: 'failed', message: 'not used' };
   },
 };
@@ -39,6 +49,10 @@ let reportId = '';
 let moderationDocument: ReceivedReportRecord['document'];
 let submissionSha256 = '';
 let submissionId = '';
+let appealBytes: Uint8Array<ArrayBuffer>;
+let appealSha256 = '';
+let otherKeyAppealBytes: Uint8Array<ArrayBuffer>;
+let appealDocument: AppealDocument;
 
 beforeAll(async () => {
   const demo = await demonstrationData();
@@ -70,7 +84,31 @@ beforeAll(async () => {
   reportBytes = report.bytes;
   moderationDocument = report.document;
   reportId = report.document.reportId;
-}, 120_000);
+  appealDocument = {
+    format: APPEAL_FORMAT,
+    formatVersion: APPEAL_FORMAT_VERSION,
+    appealId: 'appeal-1',
+    lodgedAt: '2027-01-25T09:00:00.000Z',
+    school: { name, urn },
+    report: {
+      reportId,
+      sha256: await sha256Of(reportBytes),
+      submissionId,
+      submissionVersion: verification.report.submission.version,
+      organisation: MODERATOR_WORKSPACE.organisation,
+      appealBy: '2027-12-31',
+    },
+    disputes: { outcome: true, criterionIds: [] },
+    grounds: 'The certificates were in the evidence.',
+    headTeacherName: 'Jo Smith',
+    signer: { certificateFingerprint: signing.certificateFingerprint },
+  };
+  ({ bytes: appealBytes, sha256: appealSha256 } = await exportAppeal(appealDocument, signing));
+  ({ bytes: otherKeyAppealBytes } = await exportAppeal(
+    { ...appealDocument, appealId: 'appeal-other-key', signer: { certificateFingerprint: other.certificateFingerprint } },
+    other,
+  ));
+}, 180_000);
 
 function backupOf(tables: Record<string, unknown[]>): VerifiedBackup {
   const keys: Record<string, string> = {
@@ -78,6 +116,9 @@ function backupOf(tables: Record<string, unknown[]>): VerifiedBackup {
     submissions: 'id',
     moderatorWorkspaces: 'id',
     importedSubmissionFiles: 'sha256',
+    moderationReports: 'id',
+    moderatorAppeals: 'id',
+    lodgedAppeals: 'id',
   };
   const restored: RestoredTable[] = Object.entries(tables).map(([name, records]) => ({ name, primaryKey: keys[name] ?? 'key', records }));
   return {
@@ -177,6 +218,119 @@ describe('re-verifying a backup’s signed files', () => {
       },
     ]);
     expect(result.backup.leftOutRecords).toEqual([]);
+  });
+});
+
+describe('re-verifying a backup’s appeals', () => {
+  const changed = () => {
+    const bytes = appealBytes.slice();
+    const at = bytes.length - 300;
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+    return bytes;
+  };
+
+  it('keeps a moderator’s genuine appeal with its result, and leaves out a changed file and one signed with another key', async () => {
+    const issued: ModerationReportRecord = {
+      id: reportId,
+      submissionKey: write.submission.key,
+      workspaceId: MODERATOR_WORKSPACE.id,
+      createdAt: '2027-01-20T15:00:00.000Z',
+      fileName: 'report.pdf',
+      sha256: appealDocument.report.sha256,
+      size: reportBytes.length,
+      document: moderationDocument,
+      pdf: new Blob([reportBytes]),
+    };
+    const genuineAppeal: ModeratorAppealRecord = {
+      id: 'appeal-1',
+      workspaceId: MODERATOR_WORKSPACE.id,
+      submissionKey: write.submission.key,
+      reportId,
+      importedAt: '2027-01-26T09:00:00.000Z',
+      fileSha256: appealSha256,
+      signerFingerprint: appealDocument.signer.certificateFingerprint,
+      document: appealDocument,
+      pdf: new Blob([appealBytes]),
+      result: {
+        result: 'not-upheld',
+        reasons: 'The evidence was weighed.',
+        decidedOn: '2027-02-01',
+        recordedAt: '2027-02-01T10:00:00.000Z',
+      },
+    };
+    const changedAppeal = { ...genuineAppeal, id: 'appeal-1', pdf: new Blob([changed()]) };
+    const otherKeyAppeal = {
+      ...genuineAppeal,
+      id: 'appeal-other-key',
+      fileSha256: await sha256Of(otherKeyAppealBytes),
+      pdf: new Blob([otherKeyAppealBytes]),
+    };
+    const result = await reverifyBackup(
+      backupOf({
+        moderatorWorkspaces: [MODERATOR_WORKSPACE],
+        importedSubmissions: [write.submission],
+        importedSubmissionDocuments: [write.document],
+        importedSubmissionFiles: [{ sha256: write.submission.fileSha256, pdf: new Blob([genuine]) }],
+        signerPins: [write.pin],
+        moderationReports: [issued],
+        moderatorAppeals: [genuineAppeal, changedAppeal, otherKeyAppeal],
+      }),
+      worker,
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(table(result.backup, 'moderatorAppeals')).toEqual([genuineAppeal]);
+    expect(result.backup.leftOutRecords).toEqual([
+      {
+        what: `Appeal from ${appealDocument.school.name} lodged on 25 January 2027`,
+        why: expect.stringMatching(/^Its PDF does not verify: /),
+      },
+      {
+        what: `Appeal from ${appealDocument.school.name} lodged on 25 January 2027`,
+        why: 'The appeal was signed with a different key from the one that signed the school’s submission, so it cannot be accepted as the school’s.',
+      },
+    ]);
+  });
+
+  it('keeps a school’s genuine lodged appeal against a report it holds, and leaves out a changed file', async () => {
+    const submission: Partial<SubmissionRecord> = {
+      id: submissionId,
+      schoolId: 'school-1',
+      evaluationId: 'evaluation-1',
+      sha256: submissionSha256,
+    };
+    const received: ReceivedReportRecord = {
+      id: reportId,
+      schoolId: 'school-1',
+      evaluationId: 'evaluation-1',
+      submissionId,
+      importedAt: '2027-01-22T09:00:00.000Z',
+      fileSha256: appealDocument.report.sha256,
+      signerFingerprint: reportFingerprint,
+      document: moderationDocument,
+      pdf: new Blob([reportBytes]),
+    };
+    const lodged: LodgedAppealRecord = {
+      id: 'appeal-1',
+      schoolId: 'school-1',
+      evaluationId: 'evaluation-1',
+      reportId,
+      lodgedAt: appealDocument.lodgedAt,
+      fileName: 'appeal.pdf',
+      fileSha256: appealSha256,
+      document: appealDocument,
+      pdf: new Blob([appealBytes]),
+    };
+    const result = await reverifyBackup(
+      backupOf({
+        submissions: [submission],
+        receivedReports: [received],
+        lodgedAppeals: [lodged, { ...lodged, pdf: new Blob([changed()]) }],
+      }),
+      worker,
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(table(result.backup, 'lodgedAppeals')).toEqual([lodged]);
+    expect(result.backup.leftOutRecords.map((r) => r.why)).toEqual([expect.stringMatching(/^Its PDF does not verify: /)]);
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { appealFieldProblems, appealResolutionProblems, appealWindow, buildAppealDocument } from '../../shared/moderation/appeal';
-import { buildFollowUpDocument, dischargeCondition, followUpChanges, followUpProblem } from '../../shared/moderation/follow-up-report';
+import {
+  buildFollowUpDocument,
+  dischargeCondition,
+  followUpChanges,
+  followUpProblem,
+  outcomeRerecordProblem,
+} from '../../shared/moderation/follow-up-report';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ModerationOutcome } from '../../shared/moderation/moderation-records';
 import { outcomeConsistencyProblem } from '../../shared/moderation/moderation-report-verifier';
@@ -113,6 +119,21 @@ describe('discharging a condition', () => {
       ok: false,
       message: 'Only an award with conditions has conditions to discharge.',
     });
+  });
+});
+
+describe('recording the outcome again', () => {
+  it('is allowed while no condition is discharged, or when there was no outcome', () => {
+    expect(outcomeRerecordProblem(OUTCOME)).toBeNull();
+    expect(outcomeRerecordProblem(undefined)).toBeNull();
+  });
+
+  it('is refused, naming the condition and its date, once a condition is discharged', () => {
+    const discharged = dischargeCondition(OUTCOME, 1, { dischargedOn: '2027-03-02', note: 'Certificates seen.' }, '2027-03-10');
+    if (!discharged.ok) throw new Error(discharged.message);
+    expect(outcomeRerecordProblem(discharged.outcome)).toBe(
+      'Condition 2 (“Train every governor.”) was recorded as discharged on 2 March 2027, and recording the outcome again would lose that discharge, so the outcome was not changed. Send what has happened since the report in a signed follow-up report instead.',
+    );
   });
 });
 

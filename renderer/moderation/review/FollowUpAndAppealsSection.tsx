@@ -23,6 +23,7 @@ import { moderatorSigningSubject } from '../../db/signing-key-store';
 import { describeStorageError, UserFacingError } from '../../db/storage-errors';
 import { useSignedExport } from '../../export/use-signed-export';
 import { PdfJobProgress } from '../../ui/PdfJobProgress';
+import { DateField } from '../../ui/DateField';
 import { StatusMessage } from '../../ui/StatusMessage';
 
 /**
@@ -153,10 +154,7 @@ function DischargeForm({ submissionKey, index }: { submissionKey: string; index:
   return (
     <fieldset className="discharge-form">
       <legend>Record condition {index + 1} as discharged</legend>
-      <div className="field">
-        <label htmlFor={`${id}-date`}>Date it was discharged</label>
-        <input id={`${id}-date`} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
-      </div>
+      <DateField id={`${id}-date`} legend={`Date condition ${index + 1} was discharged`} value={day} onChange={setDay} />
       <div className="field">
         <label htmlFor={`${id}-note`}>What the school showed</label>
         <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -255,7 +253,7 @@ function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
     }
   };
   return (
-    <fieldset>
+    <fieldset aria-describedby={problems.result ? `${id}-result-error` : undefined}>
       <legend>Record the appeal’s result</legend>
       <div className="radio">
         <input
@@ -277,7 +275,11 @@ function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
         />
         <label htmlFor={`${id}-not-upheld`}>Not upheld</label>
       </div>
-      {problems.result ? <p className="field-error">{problems.result}</p> : null}
+      {problems.result ? (
+        <p className="field-error" id={`${id}-result-error`}>
+          {problems.result}
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-reasons`}>Reasons, for the school</label>
         <textarea
@@ -285,18 +287,26 @@ function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
           rows={3}
           value={fields.reasons}
           onChange={(e) => setFields({ ...fields, reasons: e.target.value })}
+          aria-invalid={problems.reasons ? true : undefined}
+          aria-describedby={problems.reasons ? `${id}-reasons-error` : undefined}
         />
-        {problems.reasons ? <p className="field-error">{problems.reasons}</p> : null}
+        {problems.reasons ? (
+          <p className="field-error" id={`${id}-reasons-error`}>
+            {problems.reasons}
+          </p>
+        ) : null}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-date`}>Date decided</label>
-        <input
-          id={`${id}-date`}
-          type="date"
-          value={fields.decidedOn}
-          onChange={(e) => setFields({ ...fields, decidedOn: e.target.value })}
-        />
-        {problems.decidedOn ? <p className="field-error">{problems.decidedOn}</p> : null}
+      <DateField
+        id={`${id}-date`}
+        legend="Date the appeal was decided"
+        value={fields.decidedOn}
+        onChange={(decidedOn) => setFields({ ...fields, decidedOn })}
+        error={problems.decidedOn}
+      />
+      <div role="alert">
+        {Object.keys(problems).length > 0 ? (
+          <p className="field-error">The result was not recorded: {Object.values(problems).join(' ')}</p>
+        ) : null}
       </div>
       {failure ? <StatusMessage kind="error">{failure}</StatusMessage> : null}
       <button type="button" className="button button--secondary" onClick={() => void save()}>

@@ -43,6 +43,7 @@ import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from './ModeratedSubm
 import { PageHeading } from '../../ui/PageHeading';
 import { PdfJobProgress } from '../../ui/PdfJobProgress';
 import { FollowUpAndAppealsSection } from './FollowUpAndAppealsSection';
+import { outcomeRerecordProblem } from '../../../shared/moderation/follow-up-report';
 import type { ModerationReportRecord } from '../../db/app-database';
 import { useModerationReports } from '../../db/moderation-queries';
 import { newId, nowIso, todayIso } from '../../db/record-stamps';
@@ -177,6 +178,12 @@ function OutcomeSection({
           </>
         ) : null}
       </div>
+      {outcomeRerecordProblem(recorded) ? (
+        <p className="notice notice--warning" data-testid="outcome-discharged-notice">
+          A condition of this award has been recorded as discharged, so the outcome cannot be recorded again without losing that discharge.
+          Send what has happened since the report in a signed follow-up report, below.
+        </p>
+      ) : null}
       {recorded && recorded.computedLevelId !== computedLevelId ? (
         <p className="notice notice--warning">
           The moderated judgements have changed since the outcome was recorded: the rules gave{' '}
