@@ -14,7 +14,7 @@ import {
 import type { VerifiedAppeal } from '../../shared/moderation/appeal-verifier';
 import type { VerifyRunner } from '../export/verify-jobs';
 import { isRealDate } from '../../shared/actions/action-plan';
-import { formatIsoDate } from '../../shared/formats/en-gb-dates';
+import { longDateOfTime } from '../../shared/formats/en-gb-dates';
 import { matchAppealToReport } from '../../shared/moderation/appeal';
 import type {
   LodgedAppealRecord,
@@ -430,7 +430,7 @@ function describeAppeal(record: unknown): string {
   const school = isRow(record.document.school) ? record.document.school : {};
   const lodged =
     isText(record.document.lodgedAt) && isRealDate(record.document.lodgedAt.slice(0, 10))
-      ? ` lodged on ${formatIsoDate(record.document.lodgedAt.slice(0, 10))}`
+      ? ` lodged on ${longDateOfTime(record.document.lodgedAt)}`
       : '';
   return `Appeal${isText(school.name) ? ` from ${school.name}` : ''}${lodged}`;
 }

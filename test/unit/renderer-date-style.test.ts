@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 // One date style in the app: every date a person reads is written by shared/formats/en-gb-dates.ts,
 // and every date they type goes into the app's own DateField (renderer/ui/DateField.tsx), never the
-// browser's picker, whose order and wording depend on the computer's settings.
+// browser's picker, whose order and wording depend on the computer's settings. And the day of a
+// moment is the day it was in England (todayIso, isoDateInEngland, longDateOfTime), never the first
+// ten characters of a UTC time, which give yesterday between midnight and one in the morning all summer.
 
 const DATE_INPUT_TYPES = new Set(['date', 'datetime-local', 'time', 'month', 'week']);
 const OWN_FORMATTERS = new Set(['toLocaleDateString', 'toLocaleTimeString']);
@@ -22,7 +24,28 @@ function dateStyleBreaches(fileName: string, text: string): string[] {
   const found: string[] = [];
   const at = (node: ts.Node, what: string) =>
     found.push(`${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${what}`);
+  const calleeName = (node: ts.Expression): string | null =>
+    ts.isCallExpression(node)
+      ? ts.isIdentifier(node.expression)
+        ? node.expression.text
+        : ts.isPropertyAccessExpression(node.expression)
+          ? node.expression.name.text
+          : null
+      : null;
+  const isFirstTenCharacters = (node: ts.Node): node is ts.CallExpression =>
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'slice' &&
+    node.arguments.length === 2 &&
+    node.arguments.map((a) => a.getText(source)).join(',') === '0,10';
   const visit = (node: ts.Node) => {
+    if (isFirstTenCharacters(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const of = calleeName(node.expression.expression);
+      if (of === 'nowIso' || of === 'toISOString') at(node, `the UTC date of ${of}()`);
+    }
+    if (ts.isCallExpression(node) && calleeName(node) === 'formatIsoDate' && node.arguments[0] && isFirstTenCharacters(node.arguments[0])) {
+      at(node, 'formatIsoDate of a time cut to its UTC date');
+    }
     if (ts.isPropertyAccessExpression(node)) {
       const name = node.name.text;
       if (OWN_FORMATTERS.has(name)) at(node, name);
@@ -61,6 +84,7 @@ describe('one date style in the renderer', () => {
       <input type="date" value={day} readOnly />
       <input type={'datetime-local'} value={day} readOnly />
       <input type="text" value={day} readOnly />
+      <p>due {nowIso().slice(0, 10)}, exported {formatIsoDate(at.slice(0, 10))}, on {new Date(at).toISOString().slice(0, 10)}</p>
     </form>
   );
 }
@@ -71,6 +95,9 @@ describe('one date style in the renderer', () => {
       '6: toLocaleDateString',
       '7: type="date"',
       '8: type="datetime-local"',
+      '10: the UTC date of nowIso()',
+      '10: formatIsoDate of a time cut to its UTC date',
+      '10: the UTC date of toISOString()',
     ]);
     expect(
       dateStyleBreaches('example.ts', `import { formatIsoDate } from './en-gb-dates';\nexport const day = formatIsoDate('2026-12-04');\n`),

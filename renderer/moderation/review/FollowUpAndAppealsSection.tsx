@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { shortHash } from '../../../shared/formats/sha256';
 import type { AppealResolutionFields } from '../../../shared/moderation/appeal';
 import { buildFollowUpDocument } from '../../../shared/moderation/follow-up-report';
@@ -18,7 +18,7 @@ import {
 } from '../../db/appeal-store';
 import { useModerationReports } from '../../db/moderation-queries';
 import { recordModerationReport } from '../../db/moderation-store';
-import { newId, nowIso } from '../../db/record-stamps';
+import { newId, nowIso, todayIso } from '../../db/record-stamps';
 import { moderatorSigningSubject } from '../../db/signing-key-store';
 import { describeStorageError, UserFacingError } from '../../db/storage-errors';
 import { useSignedExport } from '../../export/use-signed-export';
@@ -145,7 +145,7 @@ function DischargeForm({ submissionKey, index }: { submissionKey: string; index:
   const save = async () => {
     setProblem(null);
     try {
-      const result = await recordConditionDischarge(db, submissionKey, index, { dischargedOn: day, note }, nowIso().slice(0, 10));
+      const result = await recordConditionDischarge(db, submissionKey, index, { dischargedOn: day, note }, todayIso());
       if (!result.ok) setProblem(result.message);
     } catch (error) {
       setProblem(describeStorageError(error, 'the condition'));
@@ -183,7 +183,7 @@ function AppealsPart({ workspaceId, appeals }: { workspaceId: string; appeals: r
         kind: 'success',
         text:
           done.outcome === 'imported'
-            ? `Appeal imported: lodged by ${done.record.document.headTeacherName} on ${formatIsoDate(done.record.document.lodgedAt.slice(0, 10))}. The submission now reads Appealed.`
+            ? `Appeal imported: lodged by ${done.record.document.headTeacherName} on ${longDateOfTime(done.record.document.lodgedAt)}. The submission now reads Appealed.`
             : 'This appeal was already imported: nothing changed.',
       });
     } catch (error) {
@@ -199,7 +199,7 @@ function AppealsPart({ workspaceId, appeals }: { workspaceId: string; appeals: r
           <li key={a.id}>
             <p>
               <strong>{a.result ? `Resolved: ${a.result.result === 'upheld' ? 'upheld' : 'not upheld'}` : 'Appealed'}</strong>. Lodged on{' '}
-              {formatIsoDate(a.document.lodgedAt.slice(0, 10))} by {a.document.headTeacherName}, disputing{' '}
+              {longDateOfTime(a.document.lodgedAt)} by {a.document.headTeacherName}, disputing{' '}
               {[
                 ...(a.document.disputes.outcome ? ['the outcome'] : []),
                 ...a.document.disputes.criterionIds.map((id) => `the decision on ${id}`),
@@ -239,14 +239,14 @@ function AppealsPart({ workspaceId, appeals }: { workspaceId: string; appeals: r
 
 function AppealResultForm({ appeal }: { appeal: ModeratorAppealRecord }) {
   const { db } = useServices();
-  const [fields, setFields] = useState<AppealResolutionFields>({ result: '', reasons: '', decidedOn: nowIso().slice(0, 10) });
+  const [fields, setFields] = useState<AppealResolutionFields>({ result: '', reasons: '', decidedOn: todayIso() });
   const [problems, setProblems] = useState<Partial<Record<keyof AppealResolutionFields, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const id = `appeal-result-${appeal.id}`;
   const save = async () => {
     setFailure(null);
     try {
-      const result = await recordAppealResult(db, appeal.id, fields, nowIso().slice(0, 10));
+      const result = await recordAppealResult(db, appeal.id, fields, todayIso());
       setProblems(result.ok ? {} : result.problems);
     } catch (error) {
       setFailure(describeStorageError(error, 'the appeal’s result'));

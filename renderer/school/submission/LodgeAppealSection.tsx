@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
+import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { shortHash } from '../../../shared/formats/sha256';
 import {
   appealFieldProblems,
@@ -12,7 +12,7 @@ import {
 import type { School } from '../../../shared/school/school-records';
 import { useServices } from '../../app/app-context';
 import type { LodgedAppealRecord, ReceivedReportRecord } from '../../db/app-database';
-import { newId, nowIso } from '../../db/record-stamps';
+import { newId, nowIso, todayIso } from '../../db/record-stamps';
 import { recordLodgedAppeal, useLodgedAppeals } from '../../db/appeal-store';
 import { schoolSigningSubject } from '../../db/signing-key-store';
 import { UserFacingError } from '../../db/storage-errors';
@@ -30,7 +30,7 @@ export function LodgeAppealSection({ record, school }: { record: ReceivedReportR
   const { db } = useServices();
   const appeals = useLodgedAppeals(db, record.id);
   const moderation = record.document;
-  const window = appealWindow(moderation.outcome.appealBy, nowIso().slice(0, 10));
+  const window = appealWindow(moderation.outcome.appealBy, todayIso());
   const [grounds, setGrounds] = useState('');
   const [disputesOutcome, setDisputesOutcome] = useState(false);
   const [criteria, setCriteria] = useState<string[]>([]);
@@ -44,7 +44,7 @@ export function LodgeAppealSection({ record, school }: { record: ReceivedReportR
 
   const lodge = () => {
     const fields = { grounds, disputesOutcome, criterionIds: criteria, headTeacherName: headTeacher };
-    const found = appealFieldProblems(fields, { document: moderation, fileSha256: record.fileSha256 }, nowIso().slice(0, 10));
+    const found = appealFieldProblems(fields, { document: moderation, fileSha256: record.fileSha256 }, todayIso());
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     let built: AppealDocument | null = null;
@@ -98,7 +98,7 @@ export function LodgeAppealSection({ record, school }: { record: ReceivedReportR
         <ul data-testid="lodged-appeals">
           {appeals.map((a) => (
             <li key={a.id}>
-              Appeal lodged on {formatIsoDate(a.lodgedAt.slice(0, 10))} by {a.document.headTeacherName}, saved as {a.fileName}
+              Appeal lodged on {longDateOfTime(a.lodgedAt)} by {a.document.headTeacherName}, saved as {a.fileName}
               {result?.appealId === a.id ? '.' : ': waiting for the moderator’s result.'}
             </li>
           ))}
