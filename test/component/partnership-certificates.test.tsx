@@ -68,8 +68,8 @@ describe('partnership certificates in the workspace details', () => {
     await renderWithServices(<ModeratorWorkspaceFormScreen workspaceId={workspace.id} />, { db });
     const pinned = await screen.findByRole('list', { name: 'Pinned partnerships' });
     const item = within(pinned).getByRole('listitem');
-    expect(item.textContent).toContain('North East SEN Regional Partnership (North East), certificate valid until 2046-01-05');
+    expect(item.textContent).toContain('North East SEN Regional Partnership (North East), certificate valid until 5 January 2046');
     expect(item.textContent).toContain('0123 4567 89ab cdef 0123 4567 89ab cdef');
-    expect(item.textContent).toContain('Revocation list issued 2026-11-02: 2 certificates revoked.');
+    expect(item.textContent).toContain('Revocation list issued 2 November 2026: 2 certificates revoked.');
   });
 });
