@@ -88,7 +88,7 @@ function machine(chromiumVersion: string) {
 }
 
 /** A step of the run: timed, logged, and failed (never skipped) when it throws or takes over STEP_LIMIT_MS. */
-async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
+async function step<T>(name: string, work: () => Promise<T>, limitMs = STEP_LIMIT_MS): Promise<T> {
   const started = Date.now();
   log(`${name}…`);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,7 +96,7 @@ async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
     const result = await Promise.race([
       work(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`took over ${STEP_LIMIT_MS / 1000} s`)), STEP_LIMIT_MS);
+        timer = setTimeout(() => reject(new Error(`took over ${limitMs / 1000} s`)), limitMs);
       }),
     ]);
     clearTimeout(timer);
@@ -335,7 +335,10 @@ async function writeEvidenceFiles(): Promise<{ dir: string; paths: string[] }> {
 async function runFolderSection(bench: Bench, folder: FolderDataset) {
   const page = await bench.open('/bench/', false);
   await page.waitForFunction(() => window.bench !== undefined);
-  const result = await folderBench({ page, userDataDir: bench.userDataDir, step, gc, unguarded: (work) => bench.unguarded(work) }, folder);
+  const result = await folderBench(
+    { page, userDataDir: bench.userDataDir, step, stepLimitMs: STEP_LIMIT_MS, gc, unguarded: (work) => bench.unguarded(work) },
+    folder,
+  );
   await page.close();
   return result;
 }
