@@ -84,6 +84,25 @@ export interface BenchApi {
   /** Drops the data set and the PDF the page still holds, so memory is measured from a clean state. */
   release(): void;
   narrativeOf(evaluationId: string, criterionId: string): Promise<string | null>;
+  /** Copies the named files from the runner's folder (served under BENCH_FOLDER_PATH) into a folder of the origin's private file system. */
+  folderCopy(folder: string, names: readonly string[]): Promise<{ files: number; bytes: number; ms: number }>;
+  /** Scans the folder into its index with the app's own scan (scanSharedFolder over the web adapter); the first scan of a folder starts from an empty index. */
+  folderScan(folder: string): Promise<FolderScanResult>;
+  /** The baseline: each named file read from the folder and verified in a verify worker, nothing indexed. */
+  folderVerifyAlone(folder: string, names: readonly string[]): Promise<{ files: number; ms: number; valid: number }>;
+  /** Closes the folder's verify worker. */
+  folderRelease(): void;
+}
+
+export interface FolderScanResult {
+  ms: number;
+  verified: number;
+  confirmedSame: number;
+  unchanged: number;
+  unreadable: number;
+  /** Valid submissions in the index after the scan. */
+  indexedSubmissions: number;
+  failed: number;
 }
 
 /** One timed interaction on a screen, recorded by the probe. */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveUnderRoot } from '../e2e/support/static-server';
-import { SUBMISSION_UPLOAD_PATH } from './bench-server-paths';
+import { BENCH_FOLDER_PATH, SUBMISSION_UPLOAD_PATH } from './bench-server-paths';
 
 /**
  * One origin for the built app and the benchmark's pages, so they share IndexedDB:
@@ -35,6 +35,8 @@ export interface BenchServer {
 export interface BenchServerOptions {
   /** The file a POST to SUBMISSION_UPLOAD_PATH is written to (replaced each time); without it, such a POST is refused. */
   submissionFile?: string;
+  /** The generated shared folder, served read-only under BENCH_FOLDER_PATH. */
+  folderDir?: string;
 }
 
 export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
@@ -58,11 +60,14 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
       return;
     }
     const bench = url === '/bench' || url.startsWith('/bench/');
+    const fromFolder = url.startsWith(BENCH_FOLDER_PATH) && options.folderDir !== undefined;
     const file =
       request.method === 'GET' || request.method === 'HEAD'
-        ? bench
-          ? resolveUnderRoot(BENCH_DIR, url.slice('/bench'.length) || '/')
-          : resolveUnderRoot(APP_DIR, url)
+        ? fromFolder && options.folderDir
+          ? resolveUnderRoot(options.folderDir, url.slice(BENCH_FOLDER_PATH.length - 1))
+          : bench
+            ? resolveUnderRoot(BENCH_DIR, url.slice('/bench'.length) || '/')
+            : resolveUnderRoot(APP_DIR, url)
         : null;
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -11,6 +11,8 @@ import { BENCH_DIR, startBenchServer, type BenchServer } from './bench-server';
 import { benchFramework, benchSchool } from './bench-dataset';
 import { chromiumProcesses, sampleMemory, type MemoryPhase } from './process-memory';
 import { timeNodeVerify, timeOpensslSha256, timePdfsig } from './outside-tools';
+import { FOLDER_SPEC, folderBench } from './folder-bench';
+import { folderDataset, type FolderDataset } from './folder-dataset';
 
 /**
  * `npm run bench`: the performance of the app on a large, seeded data set, in Debian's Chromium
@@ -86,7 +88,7 @@ function machine(chromiumVersion: string) {
 }
 
 /** A step of the run: timed, logged, and failed (never skipped) when it throws or takes over STEP_LIMIT_MS. */
-async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
+async function step<T>(name: string, work: () => Promise<T>, limitMs = STEP_LIMIT_MS): Promise<T> {
   const started = Date.now();
   log(`${name}…`);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -94,7 +96,7 @@ async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
     const result = await Promise.race([
       work(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`took over ${STEP_LIMIT_MS / 1000} s`)), STEP_LIMIT_MS);
+        timer = setTimeout(() => reject(new Error(`took over ${limitMs / 1000} s`)), limitMs);
       }),
     ]);
     clearTimeout(timer);
@@ -120,11 +122,11 @@ class Bench {
     return join(this.userDataDir, 'exported-submission.pdf');
   }
 
-  static async start(): Promise<Bench> {
+  static async start(folderDir?: string): Promise<Bench> {
     const userDataDir = await mkdtemp(join(tmpdir(), 'sen-bench-'));
     let server: BenchServer;
     try {
-      server = await startBenchServer({ submissionFile: join(userDataDir, 'exported-submission.pdf') });
+      server = await startBenchServer({ submissionFile: join(userDataDir, 'exported-submission.pdf'), folderDir });
     } catch (error) {
       await rm(userDataDir, { recursive: true, force: true });
       throw error;
@@ -330,13 +332,29 @@ async function writeEvidenceFiles(): Promise<{ dir: string; paths: string[] }> {
   return { dir, paths };
 }
 
+async function runFolderSection(bench: Bench, folder: FolderDataset) {
+  const page = await bench.open('/bench/', false);
+  await page.waitForFunction(() => window.bench !== undefined);
+  const result = await folderBench(
+    { page, userDataDir: bench.userDataDir, step, stepLimitMs: STEP_LIMIT_MS, gc, unguarded: (work) => bench.unguarded(work) },
+    folder,
+  );
+  await page.close();
+  return result;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   let bench: Bench;
+  let folder: FolderDataset;
   try {
-    bench = await Bench.start();
+    folder = await step('make the shared folder’s signed submissions (or find them in the cache)', () => folderDataset(FOLDER_SPEC, log));
+    log(`shared folder: ${folder.generated} files generated in ${(folder.generateMs / 1000).toFixed(0)} s, the rest from ${folder.dir}`);
+    bench = await Bench.start(folder.dir);
   } catch (error) {
-    console.error(`\nBENCH FAILED: Chromium could not be started: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `\nBENCH FAILED: the shared folder could not be made, or Chromium could not be started: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -350,6 +368,14 @@ async function main(): Promise<void> {
     await cdp.detach();
     const info = machine(chromiumVersion);
     log(`machine: ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM, Chromium ${info.chromium}, Node ${info.node}`);
+
+    if (process.env.BENCH_ONLY === 'folder') {
+      // Only the shared folder's measures (section 7), for working on them; last-run.json is left as it is.
+      const only = await runFolderSection(bench, folder);
+      printTable(only.rows);
+      console.log(JSON.stringify(only.details, null, 1));
+      return;
+    }
 
     const setup: SetupInfo = await step('build the data set in the page and seed the school', () =>
       page.evaluate(() => window.bench!.setup()),
@@ -563,6 +589,9 @@ async function main(): Promise<void> {
       );
     }
     await check.close();
+
+    // 7. The shared folder at scale (issue 19), in a page of its own.
+    const folderRun = await runFolderSection(bench, folder);
     if (bench.outside.length > 0) throw new Error(`requests outside the local server: ${bench.outside.join(', ')}`);
     if (bench.errors.length > 0) throw new Error(`errors in the pages: ${bench.errors.join(' | ')}`);
 
@@ -759,6 +788,7 @@ async function main(): Promise<void> {
         'plain table',
         FILTER_TARGET_MS,
       ),
+      ...folderRun.rows,
     ];
 
     const totalSeconds = (Date.now() - started) / 1000;
@@ -835,6 +865,7 @@ async function main(): Promise<void> {
         keystrokeMs: { app: appKeys, plain: plainKeys, autosavesDuringTyping: appTyping.saves },
         openQueueMs: { app: appQueue.values, plain: plainQueue.values },
         filterMs: { app: appFilters.map(screenTime), plain: plainFilters.map(screenTime) },
+        sharedFolder: folderRun.details,
       },
       totalSeconds: round(totalSeconds, 0),
     };

@@ -20,6 +20,7 @@ import type { BenchApi, ExportResult, ImportResult, IngestResult, QueueSeedResul
 import { queueDataset } from '../queue-dataset';
 import { SUBMISSION_UPLOAD_PATH } from '../bench-server-paths';
 import type { BaselineReply, BaselineRequest } from './bench-worker';
+import { folderCopy, folderRelease, folderScan, folderVerifyAlone } from './folder-bench-page';
 
 /**
  * The benchmark's page: it builds the data set here (so hundreds of megabytes never cross the
@@ -442,5 +443,9 @@ const api: BenchApi = {
   fillEvidenceLibrary,
   release,
   narrativeOf,
+  folderCopy,
+  folderScan,
+  folderVerifyAlone,
+  folderRelease,
 };
 window.bench = api;
