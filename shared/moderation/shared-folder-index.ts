@@ -34,6 +34,22 @@ export interface FolderFrameworkRef {
   id: string;
   version: string;
   title: string;
+  /** The exact framework file and supplement, to find them installed. */
+  contentHash: string;
+  supplementHash: string | null;
+}
+
+function frameworkRefOf(
+  framework: { id: string; version: string; title: string; contentHash: string },
+  supplement: { contentHash: string } | null | undefined,
+): FolderFrameworkRef {
+  return {
+    id: framework.id,
+    version: framework.version,
+    title: framework.title,
+    contentHash: framework.contentHash,
+    supplementHash: supplement ? supplement.contentHash : null,
+  };
 }
 
 /** A school's judgement on one criterion as submitted, and whether it claimed the criterion does not apply. */
@@ -72,6 +88,8 @@ export interface FolderReportDetail {
   renewalDate: string;
   /** yyyy-mm-dd the outcome was decided. */
   decidedOn: string;
+  /** yyyy-mm-dd a deferral must be answered by, or null. */
+  resubmitBy: string | null;
   /** The report this one follows, when it is a follow-up. */
   followsReportId: string | null;
   framework: FolderFrameworkRef;
@@ -348,7 +366,7 @@ export function entryFromVerification(
           localAuthority: d.school.localAuthority,
           phase: d.school.phase,
           phases: d.school.profile ? [...d.school.profile.phases] : [],
-          framework: { id: d.framework.id, version: d.framework.version, title: d.framework.title },
+          framework: frameworkRefOf(d.framework, d.supplement),
           academicYear: academicYearOfTime(d.createdAt) ?? '',
           criteria: d.responses.map((r) => ({
             criterionId: r.criterionId,
@@ -384,8 +402,9 @@ export function entryFromVerification(
         levelLabel: m.outcome.levelLabel,
         renewalDate: m.outcome.renewalDate,
         decidedOn: m.outcome.decidedAt.slice(0, 10),
+        resubmitBy: m.outcome.resubmitBy ?? null,
         followsReportId: m.followsReport?.reportId ?? null,
-        framework: { id: m.submission.framework.id, version: m.submission.framework.version, title: m.submission.framework.title },
+        framework: frameworkRefOf(m.submission.framework, m.submission.supplement),
         criteria: m.criteria.map((c) => ({
           criterionId: c.criterionId,
           schoolJudgement: c.schoolJudgement,

@@ -199,7 +199,7 @@ describe('what a file in the folder is, and whether it passed', () => {
         localAuthority: 'Devon',
         phase: 'secondary',
         phases: ['secondary', 'post-16'],
-        framework: { id: 'sen-2026', version: '2026.1', title: 'SEN framework' },
+        framework: { id: 'sen-2026', version: '2026.1', title: 'SEN framework', contentHash: 'x', supplementHash: null },
         academicYear: '2026 to 2027',
         criteria: [
           { criterionId: 'c1', judgement: 'good', notApplicable: false },
@@ -262,8 +262,9 @@ describe('what a file in the folder is, and whether it passed', () => {
         levelLabel: 'Gold',
         renewalDate: '2029-11-30',
         decidedOn: '2026-11-20',
+        resubmitBy: null,
         followsReportId: null,
-        framework: { id: 'sen-2026', version: '2026.1', title: 'SEN framework' },
+        framework: { id: 'sen-2026', version: '2026.1', title: 'SEN framework', contentHash: 'x', supplementHash: null },
         criteria: [{ criterionId: 'c1', schoolJudgement: 'outstanding', decision: 'moderated', moderatedJudgement: 'good' }],
       },
     });
