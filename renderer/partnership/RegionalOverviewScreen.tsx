@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
-import type { FolderFrameworkRef, SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
+import { isOlderEntry, type FolderFrameworkRef, type SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import { isoDay } from '../../shared/partnership/partnership-register';
 import {
   NO_FILTERS,
@@ -78,7 +78,7 @@ function Overview({ entries }: { entries: SharedFolderEntry[] }) {
   const options = useMemo(() => filterOptions(entries), [entries]);
   const overview = useMemo(() => regionalOverview(entries, filters, isoDay(new Date()), lookup), [entries, filters, lookup]);
   const tables = useMemo(() => overviewTables(overview), [overview]);
-  const older = entries.filter((e) => e.valid && (e.detail ?? 0) < 1).length;
+  const older = entries.filter(isOlderEntry).length;
 
   const select = (id: keyof OverviewFilters, label: string, choices: { value: string; label: string }[], all: string) => (
     <div className="form-field">
@@ -103,8 +103,8 @@ function Overview({ entries }: { entries: SharedFolderEntry[] }) {
     <>
       {older > 0 ? (
         <StatusMessage kind="information">
-          {older === 1 ? '1 file was' : `${older} files were`} indexed before the overview was added and {older === 1 ? 'is' : 'are'} not
-          counted yet. Scan the folder to read {older === 1 ? 'it' : 'them'} again.
+          {older === 1 ? '1 file was' : `${older} files were`} indexed before the overview kept what it needs and{' '}
+          {older === 1 ? 'is' : 'are'} not counted yet. Scan the folder to read {older === 1 ? 'it' : 'them'} again.
         </StatusMessage>
       ) : null}
       <section aria-labelledby={`${ids}-filters`}>

@@ -108,7 +108,7 @@ function SharedFolder({ workspaceId, folder }: { workspaceId: string; folder: Sh
   };
 
   const scanning = scan.state === 'scanning';
-  const hasIndex = index !== undefined && index.submissions.length + index.reports.length + index.failed.length > 0;
+  const hasIndex = index !== undefined && index.submissions.length + index.reports.length + index.second.length + index.failed.length > 0;
 
   return (
     <>
