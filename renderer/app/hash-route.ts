@@ -100,6 +100,9 @@ const routes = {
   partnership: route('/partnerships/:partnershipId', 'Partnership', () =>
     import('../partnership/PartnershipScreen').then((m) => m.PartnershipScreen),
   ),
+  'partnership-overview': route('/partnerships/:partnershipId/overview', 'Regional overview', () =>
+    import('../partnership/RegionalOverviewScreen').then((m) => m.RegionalOverviewScreen),
+  ),
   'second-moderation-request': route(
     '/moderation/:workspaceId/submissions/:submissionId/second-moderation',
     'Ask for a second moderation',

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { summariseIndex, type SharedFolderSummary } from '../../shared/moderation/shared-folder-index';
+import { summariseIndex, type SharedFolderEntry, type SharedFolderSummary } from '../../shared/moderation/shared-folder-index';
 import type { AppDatabase } from './app-database';
 
 /** A workspace's shared-folder index, grouped for the screen, followed live (undefined while loading). */
@@ -16,4 +16,9 @@ export function useImportedFileHashes(db: AppDatabase, workspaceId: string): Rea
     async () => new Set((await db.importedSubmissions.where('workspaceId').equals(workspaceId).toArray()).map((s) => s.fileSha256)),
     [db, workspaceId],
   );
+}
+
+/** Every entry of a workspace's shared-folder index as stored, followed live (undefined while loading): the partnership's overview works them out. */
+export function useFolderEntries(db: AppDatabase, folderKey: string): SharedFolderEntry[] | undefined {
+  return useLiveQuery(async () => db.sharedFolderEntries.where('folderKey').equals(folderKey).toArray(), [db, folderKey]);
 }

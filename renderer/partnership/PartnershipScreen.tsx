@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useServices } from '../app/app-context';
+import { href } from '../app/hash-route';
 import { LoadingOrMissing } from '../app/NotFoundScreen';
 import { usePartnership } from '../db/partnership-queries';
 import { rootCertificateFile } from '../db/partnership-store';
@@ -51,6 +52,10 @@ export function PartnershipScreen({ partnershipId }: { partnershipId: string }) 
       <p className="lead">
         {partnership.region}. This workspace certifies the keys your schools and moderators sign with. A moderator who has pinned your root
         certificate sees their files as certified by the {partnership.name}.
+      </p>
+      <p>
+        <a href={href.partnershipOverview(partnership.id)}>Regional overview and the shared folder</a>: the region’s schools, renewals,
+        moderation and agreement between moderators, from the folder your schools and moderators share.
       </p>
       {hasKey ? null : (
         <StatusMessage kind="warning">

@@ -2,6 +2,9 @@ import type { ModerationDocument } from './moderation-format';
 import type { SubmissionDocument } from '../submission/submission-format';
 import type { SubmissionVerification } from '../submission/submission-verifier';
 import type { ReportVerification } from './moderation-report-verifier';
+import type { SecondModerationRequestDocument, SecondModerationReturnDocument } from './second-moderation-format';
+import type { SecondFileVerification } from './second-moderation-verifier';
+import { academicYearOfTime } from '../formats/academic-year';
 
 /**
  * The index of a region's shared folder (a network drive or a synced folder): one entry per signed
@@ -18,7 +21,105 @@ export interface FolderFileInfo {
   lastModified: number;
 }
 
-export type SharedFolderFileKind = 'submission' | 'moderation-report' | 'other';
+export type SharedFolderFileKind = 'submission' | 'moderation-report' | 'second-request' | 'second-return' | 'other';
+
+/**
+ * What each entry keeps beyond the queue's needs (the partnership's regional overview). An entry
+ * written before this (no `detail`, or a lower number) is read and checked again on the next scan.
+ */
+export const INDEX_DETAIL_VERSION = 1;
+
+/** The framework a file is made against, by id and edition. */
+export interface FolderFrameworkRef {
+  id: string;
+  version: string;
+  title: string;
+  /** The exact framework file and supplement, to find them installed. */
+  contentHash: string;
+  supplementHash: string | null;
+}
+
+function frameworkRefOf(
+  framework: { id: string; version: string; title: string; contentHash: string },
+  supplement: { contentHash: string } | null | undefined,
+): FolderFrameworkRef {
+  return {
+    id: framework.id,
+    version: framework.version,
+    title: framework.title,
+    contentHash: framework.contentHash,
+    supplementHash: supplement ? supplement.contentHash : null,
+  };
+}
+
+/** A school's judgement on one criterion as submitted, and whether it claimed the criterion does not apply. */
+export interface FolderSubmittedCriterion {
+  criterionId: string;
+  judgement: string | null;
+  notApplicable: boolean;
+}
+
+/** What the regional overview needs of a submission: small, no evidence. */
+export interface FolderSubmissionDetail {
+  localAuthority: string;
+  /** The school's phase as the submission gives it (e.g. "primary"). */
+  phase: string;
+  /** The phases the school's profile covers, when it has one. */
+  phases: string[];
+  framework: FolderFrameworkRef;
+  /** "2026 to 2027", from the date the submission was made; '' when it cannot be told. */
+  academicYear: string;
+  criteria: FolderSubmittedCriterion[];
+}
+
+/** A moderator's decision on one criterion, with the school's judgement it was made on. */
+export interface FolderModeratedCriterion {
+  criterionId: string;
+  schoolJudgement: string | null;
+  decision: ModerationDocument['criteria'][number]['decision'];
+  moderatedJudgement: string | null;
+}
+
+/** What the regional overview needs of a moderation report or follow-up. */
+export interface FolderReportDetail {
+  levelId: string | null;
+  levelLabel: string;
+  /** yyyy-mm-dd, or ''. */
+  renewalDate: string;
+  /** yyyy-mm-dd the outcome was decided. */
+  decidedOn: string;
+  /** yyyy-mm-dd a deferral must be answered by, or null. */
+  resubmitBy: string | null;
+  /** The report this one follows, when it is a follow-up. */
+  followsReportId: string | null;
+  framework: FolderFrameworkRef;
+  criteria: FolderModeratedCriterion[];
+}
+
+/** What agreement between moderators needs of a second moderation request or return. */
+export interface FolderSecondModerationData {
+  requestId: string;
+  /** The return's id; null for a request. */
+  returnId: string | null;
+  submissionId: string;
+  /** SHA-256 (hex) of the submission PDF second-moderated. */
+  submissionSha256: string;
+  schoolName: string;
+  urn: string;
+  version: number;
+  createdAt: string;
+  /** The first moderator (who asked). */
+  requesterName: string;
+  requesterOrganisation: string;
+  /** The second moderator; null for a request. */
+  secondModeratorName: string | null;
+  /** Criteria sampled (request) or decided (return). */
+  criterionIds: string[];
+  /** The second moderator's decisions (a return); empty for a request. */
+  decisions: Pick<FolderModeratedCriterion, 'criterionId' | 'decision' | 'moderatedJudgement'>[];
+  /** SHA-256 (hex) of the request PDF (a return names it; a request is its own file's). */
+  requestSha256: string;
+}
 
 /** What the queue needs of a submission in the folder. */
 export interface FolderSubmissionData {
@@ -30,6 +131,8 @@ export interface FolderSubmissionData {
   regionId: string;
   /** SHA-256 (hex) of the signer's certificate. */
   signerFingerprint: string;
+  /** Written by a scan since INDEX_DETAIL_VERSION 1. */
+  detail?: FolderSubmissionDetail;
 }
 
 /** What the queue needs of a moderation report in the folder. */
@@ -45,13 +148,15 @@ export interface FolderReportData {
   outcome: ModerationDocument['outcome']['kind'];
   moderatorName: string;
   organisation: string;
+  /** Written by a scan since INDEX_DETAIL_VERSION 1. */
+  detail?: FolderReportDetail;
 }
 
 /** One file of the folder as the index keeps it. */
 export interface SharedFolderEntry {
   /** `${folderKey}|${name}` (sharedFolderEntryKey). */
   key: string;
-  /** Whose folder: a moderator workspace's id (a partnership workspace's later). */
+  /** Whose folder: the id of the workspace (moderator or partnership) that points at it. */
   folderKey: string;
   name: string;
   size: number;
@@ -65,7 +170,16 @@ export interface SharedFolderEntry {
   reason: string | null;
   submission: FolderSubmissionData | null;
   report: FolderReportData | null;
+  /** A second moderation request or return; absent on entries written before they were indexed. */
+  second?: FolderSecondModerationData | null;
+  /** INDEX_DETAIL_VERSION when the entry was written; absent on older entries. */
+  detail?: number;
   checkedAt: string;
+}
+
+/** True when the entry was written before the index kept what the overview needs: it is read and checked again. */
+export function isOlderEntry(entry: SharedFolderEntry): boolean {
+  return (entry.detail ?? 0) < INDEX_DETAIL_VERSION;
 }
 
 export function sharedFolderEntryKey(folderKey: string, name: string): string {
@@ -77,7 +191,7 @@ export function isIndexedFileName(name: string): boolean {
   return /\.pdf$/i.test(name) && !name.startsWith('.') && !name.startsWith('~$');
 }
 
-export type RescanReason = 'new' | 'changed';
+export type RescanReason = 'new' | 'changed' | 'older-index';
 
 /** What a rescan has to do, before any file is read. */
 export interface RescanPlan {
@@ -106,6 +220,7 @@ export function planRescan(stored: readonly SharedFolderEntry[], listing: readon
     if (!previous) plan.toRead.push({ file, reason: 'new', previous: null });
     else if (previous.size !== file.size || previous.lastModified !== file.lastModified)
       plan.toRead.push({ file, reason: 'changed', previous });
+    else if (isOlderEntry(previous)) plan.toRead.push({ file, reason: 'older-index', previous });
     else plan.unchanged.push(previous);
   }
   for (const entry of stored) if (!listed.has(entry.name)) plan.gone.push(entry);
@@ -119,7 +234,7 @@ export function planRescan(stored: readonly SharedFolderEntry[], listing: readon
  * time; otherwise it is verified again (null).
  */
 export function confirmedUnchanged(previous: SharedFolderEntry | null, file: FolderFileInfo, sha256: string): SharedFolderEntry | null {
-  if (!previous || previous.sha256 !== sha256) return null;
+  if (!previous || previous.sha256 !== sha256 || isOlderEntry(previous)) return null;
   return { ...previous, size: file.size, lastModified: file.lastModified };
 }
 
@@ -127,6 +242,8 @@ export function confirmedUnchanged(previous: SharedFolderEntry | null, file: Fol
 export type FolderVerification =
   | { kind: 'submission'; document: SubmissionDocument; signerFingerprint: string }
   | { kind: 'moderation-report'; document: ModerationDocument }
+  | { kind: 'second-request'; document: SecondModerationRequestDocument; fileSha256: string }
+  | { kind: 'second-return'; document: SecondModerationReturnDocument }
   | { kind: SharedFolderFileKind; failed: string };
 
 /** True when the verifier stopped at the PDF's signature or structure, before it could tell what kind of file it is. */
@@ -155,7 +272,11 @@ export function mayBeReport(submission: SubmissionVerification): boolean {
  * with no submission.json, the report verifier's. A file with a broken signature or structure is
  * "other": nothing in it can be trusted, its kind included.
  */
-export function folderVerificationOf(submission: SubmissionVerification, report: ReportVerification | null): FolderVerification {
+export function folderVerificationOf(
+  submission: SubmissionVerification,
+  report: ReportVerification | null,
+  second: SecondModerationVerdicts | null = null,
+): FolderVerification {
   if (submission.ok)
     return { kind: 'submission', document: submission.report.submission, signerFingerprint: submission.report.certificate.fingerprint };
   const { code, message } = submission.rejection;
@@ -163,12 +284,37 @@ export function folderVerificationOf(submission: SubmissionVerification, report:
   if (code !== 'not-a-submission') return { kind: 'submission', failed: message };
   if (!report) return { kind: 'other', failed: message };
   if (report.ok) return { kind: 'moderation-report', document: report.report.moderation };
+  if (report.rejection.code === 'not-a-report' && second) {
+    const fromSecond = secondVerdictOf(second);
+    if (fromSecond) return fromSecond;
+  }
   if (report.rejection.code === 'not-a-report')
     return {
       kind: 'other',
       failed: 'This PDF is signed, but it is neither a submission nor a moderation report made with this app, so it is not indexed.',
     };
   return { kind: 'moderation-report', failed: report.rejection.message };
+}
+
+/** The second moderation verifiers' answers on a signed PDF that is neither a submission nor a report (the return's only when the request's said "not a request"). */
+export interface SecondModerationVerdicts {
+  request: SecondFileVerification<SecondModerationRequestDocument>;
+  returned: SecondFileVerification<SecondModerationReturnDocument> | null;
+}
+
+/** Whether a file the report verifier refused should be checked as a second moderation file. */
+export function mayBeSecondModeration(report: ReportVerification): boolean {
+  return !report.ok && report.rejection.code === 'not-a-report';
+}
+
+function secondVerdictOf(second: SecondModerationVerdicts): FolderVerification | null {
+  const { request, returned } = second;
+  if (request.ok) return { kind: 'second-request', document: request.file.document, fileSha256: request.file.fileSha256 };
+  if (request.rejection.code !== 'not-this-kind') return { kind: 'second-request', failed: request.rejection.message };
+  if (!returned) return null;
+  if (returned.ok) return { kind: 'second-return', document: returned.file.document };
+  if (returned.rejection.code !== 'not-this-kind') return { kind: 'second-return', failed: returned.rejection.message };
+  return null;
 }
 
 /** The index entry of a file that was read and verified. A failed file is never valid, and says why. */
@@ -186,10 +332,21 @@ export function entryFromVerification(
     size: file.size,
     lastModified: file.lastModified,
     sha256,
+    detail: INDEX_DETAIL_VERSION,
     checkedAt,
   };
   if ('failed' in verification)
-    return { ...base, kind: verification.kind, valid: false, reason: verification.failed, submission: null, report: null };
+    return { ...base, kind: verification.kind, valid: false, reason: verification.failed, submission: null, report: null, second: null };
+  if (verification.kind === 'second-request' || verification.kind === 'second-return')
+    return {
+      ...base,
+      kind: verification.kind,
+      valid: true,
+      reason: null,
+      submission: null,
+      report: null,
+      second: secondDataOf(verification),
+    };
   if (verification.kind === 'submission') {
     const d = verification.document;
     return {
@@ -205,8 +362,21 @@ export function entryFromVerification(
         exportedAt: d.createdAt,
         regionId: d.region.id,
         signerFingerprint: verification.signerFingerprint,
+        detail: {
+          localAuthority: d.school.localAuthority,
+          phase: d.school.phase,
+          phases: d.school.profile ? [...d.school.profile.phases] : [],
+          framework: frameworkRefOf(d.framework, d.supplement),
+          academicYear: academicYearOfTime(d.createdAt) ?? '',
+          criteria: d.responses.map((r) => ({
+            criterionId: r.criterionId,
+            judgement: r.judgement,
+            notApplicable: Boolean(r.notApplicable),
+          })),
+        },
       },
       report: null,
+      second: null,
     };
   }
   const m = verification.document;
@@ -227,7 +397,66 @@ export function entryFromVerification(
       outcome: m.outcome.kind,
       moderatorName: m.moderator.name,
       organisation: m.moderator.organisation,
+      detail: {
+        levelId: m.outcome.levelId,
+        levelLabel: m.outcome.levelLabel,
+        renewalDate: m.outcome.renewalDate,
+        decidedOn: m.outcome.decidedAt.slice(0, 10),
+        resubmitBy: m.outcome.resubmitBy ?? null,
+        followsReportId: m.followsReport?.reportId ?? null,
+        framework: frameworkRefOf(m.submission.framework, m.submission.supplement),
+        criteria: m.criteria.map((c) => ({
+          criterionId: c.criterionId,
+          schoolJudgement: c.schoolJudgement,
+          decision: c.decision,
+          moderatedJudgement: c.moderatedJudgement,
+        })),
+      },
     },
+    second: null,
+  };
+}
+
+function secondDataOf(
+  verification:
+    | { kind: 'second-request'; document: SecondModerationRequestDocument; fileSha256: string }
+    | { kind: 'second-return'; document: SecondModerationReturnDocument },
+): FolderSecondModerationData {
+  if (verification.kind === 'second-request') {
+    const d = verification.document;
+    return {
+      requestId: d.requestId,
+      returnId: null,
+      submissionId: d.submission.submissionId,
+      submissionSha256: d.submission.sha256,
+      schoolName: d.submission.school.name,
+      urn: d.submission.school.urn,
+      version: d.submission.version,
+      createdAt: d.createdAt,
+      requesterName: d.requester.name,
+      requesterOrganisation: d.requester.organisation,
+      secondModeratorName: null,
+      criterionIds: d.criteria.map((c) => c.criterionId),
+      decisions: [],
+      requestSha256: verification.fileSha256,
+    };
+  }
+  const d = verification.document;
+  return {
+    requestId: d.request.requestId,
+    returnId: d.returnId,
+    submissionId: d.submission.submissionId,
+    submissionSha256: d.submission.sha256,
+    schoolName: d.submission.schoolName,
+    urn: d.submission.urn,
+    version: d.submission.version,
+    createdAt: d.createdAt,
+    requesterName: d.request.requesterName,
+    requesterOrganisation: d.request.requesterOrganisation,
+    secondModeratorName: d.secondModerator.name,
+    criterionIds: d.decisions.map((c) => c.criterionId),
+    decisions: d.decisions.map((c) => ({ criterionId: c.criterionId, decision: c.decision, moderatedJudgement: c.moderatedJudgement })),
+    requestSha256: d.request.sha256,
   };
 }
 
@@ -235,15 +464,18 @@ export function entryFromVerification(
 export interface SharedFolderSummary {
   submissions: SharedFolderEntry[];
   reports: SharedFolderEntry[];
+  /** Second moderation requests and returns that passed. */
+  second: SharedFolderEntry[];
   failed: SharedFolderEntry[];
 }
 
 export function summariseIndex(entries: readonly SharedFolderEntry[]): SharedFolderSummary {
-  const summary: SharedFolderSummary = { submissions: [], reports: [], failed: [] };
+  const summary: SharedFolderSummary = { submissions: [], reports: [], second: [], failed: [] };
   for (const entry of entries) {
     if (!entry.valid) summary.failed.push(entry);
     else if (entry.kind === 'submission' && entry.submission) summary.submissions.push(entry);
     else if (entry.kind === 'moderation-report' && entry.report) summary.reports.push(entry);
+    else if ((entry.kind === 'second-request' || entry.kind === 'second-return') && entry.second) summary.second.push(entry);
     else summary.failed.push(entry);
   }
   const bySchool = (a: SharedFolderEntry, b: SharedFolderEntry) => {
@@ -253,6 +485,7 @@ export function summariseIndex(entries: readonly SharedFolderEntry[]): SharedFol
   };
   summary.submissions.sort(bySchool);
   summary.reports.sort(bySchool);
+  summary.second.sort((a, b) => compareNames(a.second?.schoolName ?? '', b.second?.schoolName ?? '') || compareNames(a.name, b.name));
   summary.failed.sort((a, b) => compareNames(a.name, b.name));
   return summary;
 }

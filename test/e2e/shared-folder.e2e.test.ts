@@ -111,4 +111,27 @@ describe('a moderator works from a shared folder', () => {
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Submissions in the folder (3)' }));
     await expectText(submissionRows().nth(3), /brookfield-v3\.pdf/);
   });
+
+  it('a partnership points at the same folder, scans it and sees the school in its regional overview (axe, keyboard)', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Set up a partnership workspace' }).click();
+    await page.getByLabel('Region').selectOption({ label: 'North East' });
+    await expect.poll(() => page.getByLabel(/Partnership’s name/).inputValue()).not.toBe('');
+    await page.getByRole('button', { name: 'Set up partnership workspace' }).click();
+    await page.getByRole('link', { name: 'Regional overview and the shared folder' }).click();
+    await checkScreen(page, 'regional overview (no folder)', 'Regional overview');
+    await page.getByRole('button', { name: 'Choose the shared folder' }).click();
+    await expectText(page.getByText(/^Folder:/), 'Folder: North East moderators');
+    await page.getByRole('button', { name: 'Scan the shared folder' }).focus();
+    await page.keyboard.press('Enter');
+    await expectText(scanStatus(), 'Scan finished: 4 files checked.', 120_000);
+    const schools = page.getByRole('table', { name: /^Schools by local authority and phase/ });
+    await expect.poll(() => schools.getByRole('row').count()).toBe(2);
+    await expectText(schools.getByRole('row').nth(1), /Brookfield.*3.*New/);
+    // Sorting from the keyboard.
+    await schools.getByRole('button', { name: /^School/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => schools.getByRole('columnheader', { name: /^School/ }).getAttribute('aria-sort')).toBe('ascending');
+    await checkScreen(page, 'regional overview (scanned)', 'Regional overview');
+  });
 });

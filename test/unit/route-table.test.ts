@@ -85,6 +85,7 @@ describe('the route table', () => {
       ['#/moderation/w1/submissions/x1/outcome', { screen: 'moderation-outcome', workspaceId: 'w1', submissionId: 'x1' }],
       ['#/partnerships/new', { screen: 'new-partnership' }],
       ['#/partnerships/p1', { screen: 'partnership', partnershipId: 'p1' }],
+      ['#/partnerships/p1/overview', { screen: 'partnership-overview', partnershipId: 'p1' }],
       ['#/moderation/w1/second-moderation', { screen: 'second-moderation-inbox', workspaceId: 'w1' }],
       ['#/moderation/w1/folder', { screen: 'moderation-folder', workspaceId: 'w1' }],
       ['#/moderation/w1/second-moderation/q1', { screen: 'second-moderation-decide', workspaceId: 'w1', requestId: 'q1' }],

@@ -4,8 +4,10 @@ import {
   entryFromVerification,
   folderReportFileName,
   folderVerificationOf,
+  INDEX_DETAIL_VERSION,
   isIndexedFileName,
   mayBeReport,
+  mayBeSecondModeration,
   planRescan,
   summariseIndex,
   type FolderFileInfo,
@@ -15,6 +17,8 @@ import type { SubmissionVerification } from '../../shared/submission/submission-
 import type { ReportVerification } from '../../shared/moderation/moderation-report-verifier';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
+import type { SecondModerationRequestDocument, SecondModerationReturnDocument } from '../../shared/moderation/second-moderation-format';
+import type { SecondFileVerification } from '../../shared/moderation/second-moderation-verifier';
 
 const T = Date.parse('2026-11-20T10:00:00Z');
 
@@ -41,6 +45,7 @@ function entry(name: string, size: number, lastModified: number, sha256 = `${nam
         }
       : null,
     report: null,
+    detail: INDEX_DETAIL_VERSION,
     checkedAt: '2026-11-20T11:00:00.000Z',
   };
 }
@@ -138,8 +143,19 @@ const submissionDocument = {
   submissionId: 'sub-1',
   version: 2,
   createdAt: '2026-11-12T10:00:00.000Z',
-  school: { name: 'Kingsbridge Community College', urn: '113532' },
+  school: {
+    name: 'Kingsbridge Community College',
+    urn: '113532',
+    localAuthority: 'Devon',
+    phase: 'secondary',
+    profile: { phases: ['secondary', 'post-16'] },
+  },
   region: { id: 'south-west' },
+  framework: { id: 'sen-2026', version: '2026.1', title: 'SEN framework', contentHash: 'x' },
+  responses: [
+    { criterionId: 'c1', judgement: 'good', narrative: 'evidence of it', nextSteps: '', evidenceIds: [] },
+    { criterionId: 'c2', judgement: null, narrative: '', nextSteps: '', evidenceIds: [], notApplicable: { reason: 'No nursery' } },
+  ],
 } as unknown as SubmissionDocument;
 
 const moderationDocument = {
@@ -151,8 +167,12 @@ const moderationDocument = {
     version: 2,
     sha256: 'ab'.repeat(32),
     school: { name: 'Kingsbridge Community College', urn: '113532' },
+    framework: { id: 'sen-2026', version: '2026.1', title: 'SEN framework', contentHash: 'x' },
   },
-  outcome: { kind: 'accredited' },
+  criteria: [
+    { criterionId: 'c1', schoolJudgement: 'outstanding', decision: 'moderated', moderatedJudgement: 'good', comment: 'long text' },
+  ],
+  outcome: { kind: 'accredited', levelId: 'gold', levelLabel: 'Gold', renewalDate: '2029-11-30', decidedAt: '2026-11-20T09:00:00.000Z' },
 } as unknown as ModerationDocument;
 
 const goodSubmission = {
@@ -175,7 +195,21 @@ describe('what a file in the folder is, and whether it passed', () => {
       exportedAt: '2026-11-12T10:00:00.000Z',
       regionId: 'south-west',
       signerFingerprint: 'cd'.repeat(32),
+      detail: {
+        localAuthority: 'Devon',
+        phase: 'secondary',
+        phases: ['secondary', 'post-16'],
+        framework: { id: 'sen-2026', version: '2026.1', title: 'SEN framework', contentHash: 'x', supplementHash: null },
+        academicYear: '2026 to 2027',
+        criteria: [
+          { criterionId: 'c1', judgement: 'good', notApplicable: false },
+          { criterionId: 'c2', judgement: null, notApplicable: true },
+        ],
+      },
     });
+    expect(made.detail).toBe(INDEX_DETAIL_VERSION);
+    // No narrative, no evidence: the entry stays small.
+    expect(JSON.stringify(made)).not.toContain('evidence of it');
   });
 
   it('a tampered file is never valid, its kind unknown, with the verifier’s reason', () => {
@@ -223,7 +257,18 @@ describe('what a file in the folder is, and whether it passed', () => {
       outcome: 'accredited',
       moderatorName: 'Jo Bloggs',
       organisation: 'South West SEN Regional Partnership',
+      detail: {
+        levelId: 'gold',
+        levelLabel: 'Gold',
+        renewalDate: '2029-11-30',
+        decidedOn: '2026-11-20',
+        resubmitBy: null,
+        followsReportId: null,
+        framework: { id: 'sen-2026', version: '2026.1', title: 'SEN framework', contentHash: 'x', supplementHash: null },
+        criteria: [{ criterionId: 'c1', schoolJudgement: 'outstanding', decision: 'moderated', moderatedJudgement: 'good' }],
+      },
     });
+    expect(JSON.stringify(made)).not.toContain('long text');
   });
 
   it('a report that fails says why; a signed PDF of neither kind says so', () => {
@@ -233,6 +278,119 @@ describe('what a file in the folder is, and whether it passed', () => {
     });
     const neither = folderVerificationOf(refused('not-a-submission', 'x'), refusedReport('not-a-report', 'y'));
     expect(neither).toEqual({ kind: 'other', failed: expect.stringContaining('neither a submission nor a moderation report') });
+  });
+});
+
+const requestDocument = {
+  requestId: 'req-1',
+  createdAt: '2026-11-21T09:00:00.000Z',
+  requester: { name: 'Jo Bloggs', organisation: 'South West SEN Regional Partnership' },
+  submission: {
+    submissionId: 'sub-1',
+    version: 2,
+    sha256: 'ab'.repeat(32),
+    school: { name: 'Kingsbridge Community College', urn: '113532' },
+  },
+  criteria: [{ criterionId: 'c1' }, { criterionId: 'c2' }],
+} as unknown as SecondModerationRequestDocument;
+const returnDocument = {
+  returnId: 'ret-1',
+  createdAt: '2026-11-25T09:00:00.000Z',
+  request: {
+    requestId: 'req-1',
+    sha256: '12'.repeat(32),
+    requesterName: 'Jo Bloggs',
+    requesterOrganisation: 'South West SEN Regional Partnership',
+  },
+  secondModerator: { name: 'Sam Patel' },
+  submission: { submissionId: 'sub-1', version: 2, sha256: 'ab'.repeat(32), schoolName: 'Kingsbridge Community College', urn: '113532' },
+  decisions: [
+    { criterionId: 'c1', decision: 'agree', moderatedJudgement: null, comment: 'fine' },
+    { criterionId: 'c2', decision: 'moderated', moderatedJudgement: 'good', comment: '' },
+  ],
+} as unknown as SecondModerationReturnDocument;
+const secondRefused = <D>(code: string, message: string) =>
+  ({ ok: false, rejection: { code, message } }) as unknown as SecondFileVerification<D>;
+const notAReport = refusedReport('not-a-report', 'y');
+
+describe('second moderation files in the folder', () => {
+  it('only a signed PDF that is neither a submission nor a report is checked as one', () => {
+    expect(mayBeSecondModeration(notAReport)).toBe(true);
+    expect(mayBeSecondModeration(refusedReport('signer-mismatch', 'x'))).toBe(false);
+    expect(mayBeSecondModeration(goodReport)).toBe(false);
+  });
+
+  it('a request keeps who asked, the submission and the criteria sampled', () => {
+    const verdict = folderVerificationOf(refused('not-a-submission', 'x'), notAReport, {
+      request: { ok: true, file: { document: requestDocument, certificate: {}, fileSha256: '12'.repeat(32) } } as never,
+      returned: null,
+    });
+    const made = entryFromVerification('p1', file('q.pdf', 10, T), '12'.repeat(32), verdict, 'now');
+    expect(made).toMatchObject({ kind: 'second-request', valid: true, submission: null, report: null });
+    expect(made.second).toMatchObject({
+      requestId: 'req-1',
+      returnId: null,
+      submissionSha256: 'ab'.repeat(32),
+      requesterName: 'Jo Bloggs',
+      secondModeratorName: null,
+      criterionIds: ['c1', 'c2'],
+      decisions: [],
+      requestSha256: '12'.repeat(32),
+    });
+  });
+
+  it('a return keeps the second moderator’s decisions, without comments', () => {
+    const verdict = folderVerificationOf(refused('not-a-submission', 'x'), notAReport, {
+      request: secondRefused('not-this-kind', 'x'),
+      returned: { ok: true, file: { document: returnDocument, certificate: {}, fileSha256: '34'.repeat(32) } } as never,
+    });
+    const made = entryFromVerification('p1', file('r.pdf', 10, T), '34'.repeat(32), verdict, 'now');
+    expect(made.kind).toBe('second-return');
+    expect(made.second).toMatchObject({
+      requestId: 'req-1',
+      returnId: 'ret-1',
+      secondModeratorName: 'Sam Patel',
+      decisions: [
+        { criterionId: 'c1', decision: 'agree', moderatedJudgement: null },
+        { criterionId: 'c2', decision: 'moderated', moderatedJudgement: 'good' },
+      ],
+      requestSha256: '12'.repeat(32),
+    });
+    expect(JSON.stringify(made)).not.toContain('fine');
+  });
+
+  it('a broken request or return is a failure with the verifier’s words; neither kind is "other"', () => {
+    expect(
+      folderVerificationOf(refused('not-a-submission', 'x'), notAReport, {
+        request: secondRefused('data-invalid', 'Bad data.'),
+        returned: null,
+      }),
+    ).toEqual({ kind: 'second-request', failed: 'Bad data.' });
+    expect(
+      folderVerificationOf(refused('not-a-submission', 'x'), notAReport, {
+        request: secondRefused('not-this-kind', 'x'),
+        returned: secondRefused('wrong-request', 'Not the request sent.'),
+      }),
+    ).toEqual({ kind: 'second-return', failed: 'Not the request sent.' });
+    expect(
+      folderVerificationOf(refused('not-a-submission', 'x'), notAReport, {
+        request: secondRefused('not-this-kind', 'x'),
+        returned: secondRefused('not-this-kind', 'x'),
+      }),
+    ).toMatchObject({ kind: 'other' });
+  });
+});
+
+describe('entries written before the index kept the overview’s data', () => {
+  const older: SharedFolderEntry = { ...entry('a.pdf', 10, T, 'abc') };
+  delete older.detail;
+  it('are read again on the next scan, though the file did not change', () => {
+    const plan = planRescan([older], [file('a.pdf', 10, T)]);
+    expect(plan.toRead.map((r) => [r.file.name, r.reason])).toEqual([['a.pdf', 'older-index']]);
+    expect(plan.unchanged).toEqual([]);
+  });
+  it('are checked again even when the bytes are the same', () => {
+    expect(confirmedUnchanged(older, file('a.pdf', 10, T), 'abc')).toBeNull();
   });
 });
 

@@ -41,7 +41,7 @@ export function SharedFolderScreen({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-type Scan =
+export type Scan =
   | { state: 'idle' }
   | { state: 'scanning'; progress: ScanProgress }
   | { state: 'done'; outcome: ScanOutcome }
@@ -108,7 +108,7 @@ function SharedFolder({ workspaceId, folder }: { workspaceId: string; folder: Sh
   };
 
   const scanning = scan.state === 'scanning';
-  const hasIndex = index !== undefined && index.submissions.length + index.reports.length + index.failed.length > 0;
+  const hasIndex = index !== undefined && index.submissions.length + index.reports.length + index.second.length + index.failed.length > 0;
 
   return (
     <>
@@ -346,7 +346,7 @@ const OUTCOME_LABEL: Record<NonNullable<SharedFolderEntry['report']>['outcome'],
   deferred: 'Deferred',
 };
 
-function scanStatus(scan: Scan): string {
+export function scanStatus(scan: Scan): string {
   if (scan.state === 'scanning') {
     const { total, done, current } = scan.progress;
     if (total === 0) return 'Looking at the files in the folder…';
@@ -364,7 +364,7 @@ function scanStatus(scan: Scan): string {
   return `Scan finished: ${parts.join(', ')}.`;
 }
 
-function folderProblem(error: unknown): string {
+export function folderProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
   if (message.startsWith('No shared folder') || message.startsWith('The app may not use')) return message;
   return 'The folder could not be read. Check that it is still there and that you can open it (a network drive must be connected), then try again.';

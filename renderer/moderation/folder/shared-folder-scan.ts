@@ -4,9 +4,13 @@ import {
   entryFromVerification,
   folderVerificationOf,
   mayBeReport,
+  mayBeSecondModeration,
   planRescan,
   type FolderVerification,
+  type SecondModerationVerdicts,
+  type SharedFolderEntry,
 } from '../../../shared/moderation/shared-folder-index';
+import type { SentRequest } from '../../../shared/moderation/second-moderation-verifier';
 import type { ReportVerification } from '../../../shared/moderation/moderation-report-verifier';
 import type { AppDatabase } from '../../db/app-database';
 import { putFolderEntry, removeFolderEntries, storedFolderEntries } from '../../db/shared-folder-store';
@@ -56,7 +60,21 @@ export async function scanSharedFolder(
   const { db, folder, verifyJobs } = services;
   const now = services.now ?? (() => new Date());
   const listing = await folder.list(folderKey);
-  const plan = planRescan(await storedFolderEntries(db, folderKey), listing);
+  const stored = await storedFolderEntries(db, folderKey);
+  const plan = planRescan(stored, listing);
+  // A second moderation return is checked against a request in the same folder, byte for byte.
+  const requests: Record<string, SentRequest> = {};
+  const noteRequest = (entry: SharedFolderEntry) => {
+    const second = entry.second;
+    if (entry.valid && entry.kind === 'second-request' && second)
+      requests[second.requestId] = {
+        requestId: second.requestId,
+        sha256: entry.sha256,
+        submissionSha256: second.submissionSha256,
+        criterionIds: second.criterionIds,
+      };
+  };
+  plan.unchanged.forEach(noteRequest);
   const outcome: ScanOutcome = { verified: 0, confirmedSame: 0, unchanged: plan.unchanged.length, gone: plan.gone.length, unreadable: [] };
   await removeFolderEntries(
     db,
@@ -64,7 +82,10 @@ export async function scanSharedFolder(
   );
   const total = plan.toRead.length;
   let done = 0;
-  for (const { file, previous } of plan.toRead) {
+  // Files are checked in name order; a return met before its request is checked again at the end.
+  const retry: typeof plan.toRead = [];
+  for (const item of plan.toRead) {
+    const { file, previous } = item;
     onProgress({ total, done, current: file.name });
     let bytes: Uint8Array<ArrayBuffer>;
     try {
@@ -80,18 +101,45 @@ export async function scanSharedFolder(
     const sha256 = await sha256Hex(bytes);
     const same = confirmedUnchanged(previous, file, sha256);
     if (same) {
+      noteRequest(same);
       await putFolderEntry(db, same);
       outcome.confirmedSame += 1;
       done += 1;
       continue;
     }
-    const verdict = await verifyFile(verifyJobs, folder, folderKey, file.name, bytes);
+    const verdict = await verifyFile(verifyJobs, folder, folderKey, file.name, bytes, requests);
     if ('unreadable' in verdict) outcome.unreadable.push({ name: file.name, message: verdict.unreadable });
+    else if ('unknownRequest' in verdict) retry.push(item);
+    else {
+      const entry = entryFromVerification(folderKey, file, sha256, verdict, now().toISOString());
+      noteRequest(entry);
+      await putFolderEntry(db, entry);
+      outcome.verified += 1;
+    }
+    done += 1;
+  }
+  for (const { file } of retry) {
+    const bytes = await folder.read(folderKey, file.name).catch(() => null);
+    if (!bytes) {
+      outcome.unreadable.push({
+        name: file.name,
+        message: `“${file.name}” could not be read from the folder. Scan again in a few minutes.`,
+      });
+      continue;
+    }
+    const sha256 = await sha256Hex(bytes);
+    const verdict = await verifyFile(verifyJobs, folder, folderKey, file.name, bytes, requests);
+    if ('unreadable' in verdict) outcome.unreadable.push({ name: file.name, message: verdict.unreadable });
+    else if ('unknownRequest' in verdict)
+      // Not indexed, so the next scan checks it again: the request may not have synced yet.
+      outcome.unreadable.push({
+        name: file.name,
+        message: `“${file.name}” is a second moderation return whose request is not in the folder, so it cannot be checked yet. Put the request PDF in the folder, or wait for it to sync, and scan again.`,
+      });
     else {
       await putFolderEntry(db, entryFromVerification(folderKey, file, sha256, verdict, now().toISOString()));
       outcome.verified += 1;
     }
-    done += 1;
   }
   onProgress({ total, done, current: null });
   return outcome;
@@ -104,7 +152,8 @@ async function verifyFile(
   folderKey: string,
   name: string,
   bytes: Uint8Array<ArrayBuffer>,
-): Promise<FolderVerification | { unreadable: string }> {
+  requests: Readonly<Record<string, SentRequest>>,
+): Promise<FolderVerification | { unreadable: string } | { unknownRequest: true }> {
   const checkFailed = (message: string) => ({
     unreadable: `${message} “${name}” was not indexed this time; it will be checked again on the next scan.`,
   });
@@ -119,5 +168,28 @@ async function verifyFile(
     if (asReport.kind !== 'report') return checkFailed(asReport.kind === 'failed' ? asReport.message : 'The file could not be checked.');
     report = asReport.verification;
   }
-  return folderVerificationOf(asSubmission.verification, report);
+  let second: SecondModerationVerdicts | null = null;
+  if (report && mayBeSecondModeration(report)) {
+    const again = await folder.read(folderKey, name).catch(() => null);
+    if (!again) return checkFailed('The file could not be read again to check it as a second moderation file.');
+    const asRequest = await verifyJobs.verify({ kind: 'second-request', bytes: again });
+    if (asRequest.kind !== 'second-request')
+      return checkFailed(asRequest.kind === 'failed' ? asRequest.message : 'The file could not be checked.');
+    second = { request: asRequest.verification, returned: null };
+    if (!asRequest.verification.ok && asRequest.verification.rejection.code === 'not-this-kind') {
+      const third = await folder.read(folderKey, name).catch(() => null);
+      if (!third) return checkFailed('The file could not be read again to check it as a second moderation return.');
+      const asReturn = await verifyJobs.verify({
+        kind: 'second-return',
+        bytes: third,
+        sentRequests: { ...requests },
+        ownFingerprint: null,
+      });
+      if (asReturn.kind !== 'second-return')
+        return checkFailed(asReturn.kind === 'failed' ? asReturn.message : 'The file could not be checked.');
+      if (!asReturn.verification.ok && asReturn.verification.rejection.code === 'unknown-request') return { unknownRequest: true };
+      second = { request: asRequest.verification, returned: asReturn.verification };
+    }
+  }
+  return folderVerificationOf(asSubmission.verification, report, second);
 }

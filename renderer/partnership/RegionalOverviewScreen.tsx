@@ -1,0 +1,282 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
+import { isOlderEntry, type FolderFrameworkRef, type SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
+import { isoDay } from '../../shared/partnership/partnership-register';
+import {
+  NO_FILTERS,
+  filterOptions,
+  phaseLabel,
+  regionalOverview,
+  type FrameworkLookup,
+  type OverviewFilters,
+  type OverviewFramework,
+} from '../../shared/partnership/regional-overview';
+import { overviewFrameworkOf, overviewTables } from '../../shared/partnership/regional-overview-tables';
+import { useServices } from '../app/app-context';
+import { href } from '../app/hash-route';
+import { LoadingOrMissing } from '../app/NotFoundScreen';
+import { usePartnership } from '../db/partnership-queries';
+import { useFolderEntries } from '../db/shared-folder-queries';
+import { clearFolderIndex } from '../db/shared-folder-store';
+import { folderProblem, scanStatus, type Scan } from '../moderation/folder/SharedFolderScreen';
+import { scanSharedFolder } from '../moderation/folder/shared-folder-scan';
+import type { SharedFolderPort, SharedFolderState } from '../platform/platform-port';
+import { Layout } from '../ui/Layout';
+import { PageHeading } from '../ui/PageHeading';
+import { StatusMessage } from '../ui/StatusMessage';
+import { OverviewTableView } from './OverviewTableView';
+
+/**
+ * The partnership's view of its region, from the shared folder's index (the partnership's own
+ * folder key is its id): the tables of shared/partnership/regional-overview.ts, filtered, each
+ * downloadable as CSV.
+ */
+export function RegionalOverviewScreen({ partnershipId }: { partnershipId: string }) {
+  const { db, platform } = useServices();
+  const found = usePartnership(db, partnershipId);
+  const entries = useFolderEntries(db, partnershipId);
+  if (found === undefined) return <LoadingOrMissing state="loading" what="partnership" />;
+  if (found === null) return <LoadingOrMissing state="missing" what="partnership" />;
+  const { partnership } = found;
+  return (
+    <Layout workspaceName={partnership.name}>
+      <p>
+        <a href={href.partnership(partnership.id)}>Back to {partnership.name}</a>
+      </p>
+      <PageHeading title="Regional overview">Regional overview</PageHeading>
+      <p className="lead">
+        Every verified submission, moderation report and second moderation in {partnership.region}’s shared folder, worked out from the
+        folder’s index. Files that failed the checks are never counted.
+      </p>
+      {platform.sharedFolder ? (
+        <FolderPanel folderKey={partnership.id} folder={platform.sharedFolder} indexed={entries?.length ?? 0} />
+      ) : (
+        <StatusMessage kind="information">
+          This browser cannot open a folder. Use the desktop app, or Microsoft Edge or Google Chrome, to read your region’s shared folder.
+        </StatusMessage>
+      )}
+      {entries === undefined ? <p>Reading the folder’s index…</p> : <Overview entries={entries} />}
+    </Layout>
+  );
+}
+
+function Overview({ entries }: { entries: SharedFolderEntry[] }) {
+  const ids = useId();
+  const { catalogue } = useServices();
+  const [filters, setFilters] = useState<OverviewFilters>(NO_FILTERS);
+  const lookup = useMemo<FrameworkLookup>(() => {
+    const cache = new Map<string, OverviewFramework | null>();
+    return (ref: FolderFrameworkRef) => {
+      const key = `${ref.contentHash}|${ref.supplementHash ?? ''}`;
+      if (!cache.has(key)) {
+        const applied = frameworkByHashes(catalogue, ref.contentHash, ref.supplementHash);
+        cache.set(key, applied ? overviewFrameworkOf(applied) : null);
+      }
+      return cache.get(key) ?? null;
+    };
+  }, [catalogue]);
+  const options = useMemo(() => filterOptions(entries), [entries]);
+  const overview = useMemo(() => regionalOverview(entries, filters, isoDay(new Date()), lookup), [entries, filters, lookup]);
+  const tables = useMemo(() => overviewTables(overview), [overview]);
+  const older = entries.filter(isOlderEntry).length;
+
+  const select = (id: keyof OverviewFilters, label: string, choices: { value: string; label: string }[], all: string) => (
+    <div className="form-field">
+      <label htmlFor={`${ids}-${id}`}>{label}</label>
+      <select
+        id={`${ids}-${id}`}
+        value={filters[id] ?? ''}
+        onChange={(event) => setFilters({ ...filters, [id]: event.target.value === '' ? null : event.target.value })}
+      >
+        <option value="">{all}</option>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const filtered = Object.values(filters).some((v) => v !== null);
+
+  return (
+    <>
+      {older > 0 ? (
+        <StatusMessage kind="information">
+          {older === 1 ? '1 file was' : `${older} files were`} indexed before the overview kept what it needs and{' '}
+          {older === 1 ? 'is' : 'are'} not counted yet. Scan the folder to read {older === 1 ? 'it' : 'them'} again.
+        </StatusMessage>
+      ) : null}
+      <section aria-labelledby={`${ids}-filters`}>
+        <h2 id={`${ids}-filters`}>Filters</h2>
+        <div className="overview-filters">
+          {select(
+            'localAuthority',
+            'Local authority',
+            options.localAuthorities.map((v) => ({ value: v, label: v })),
+            'All local authorities',
+          )}
+          {select(
+            'phase',
+            'Phase',
+            options.phases.map((v) => ({ value: v, label: phaseLabel(v) })),
+            'All phases',
+          )}
+          {select(
+            'edition',
+            'Framework edition',
+            options.editions.map((e) => ({ value: e.key, label: e.label })),
+            'All editions',
+          )}
+          {select(
+            'academicYear',
+            'Academic year',
+            options.academicYears.map((v) => ({ value: v, label: v })),
+            'All years',
+          )}
+        </div>
+        {filtered ? (
+          <button type="button" className="button button--secondary" onClick={() => setFilters(NO_FILTERS)}>
+            Clear the filters
+          </button>
+        ) : null}
+        <p role="status" aria-live="polite">
+          {overview.schools.length === 1 ? '1 school' : `${overview.schools.length} schools`} and{' '}
+          {overview.submissionsCounted === 1 ? '1 submission' : `${overview.submissionsCounted} submissions`}
+          {filtered ? ' match the filters.' : ' in the folder.'}
+          {overview.returnsWithoutReport > 0
+            ? ` ${overview.returnsWithoutReport === 1 ? '1 second moderation is' : `${overview.returnsWithoutReport} second moderations are`} not compared: the first moderator’s report is not in the folder.`
+            : ''}
+        </p>
+      </section>
+      {tables.map((table) => (
+        <OverviewTableView key={table.id} table={table} />
+      ))}
+    </>
+  );
+}
+
+/** The partnership's shared folder: choose it, allow access, scan it into the index. */
+function FolderPanel({ folderKey, folder, indexed }: { folderKey: string; folder: SharedFolderPort; indexed: number }) {
+  const ids = useId();
+  const { db, verifyJobs } = useServices();
+  const [state, setState] = useState<SharedFolderState | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [scan, setScan] = useState<Scan>({ state: 'idle' });
+
+  useEffect(() => {
+    let live = true;
+    folder.current(folderKey).then(
+      (next) => live && setState(next),
+      () => live && setState({ state: 'none' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [folder, folderKey]);
+
+  const runScan = useCallback(async () => {
+    setProblem(null);
+    setScan({ state: 'scanning', progress: { total: 0, done: 0, current: null } });
+    try {
+      const outcome = await scanSharedFolder({ db, folder, verifyJobs }, folderKey, (progress) => setScan({ state: 'scanning', progress }));
+      setScan({ state: 'done', outcome });
+    } catch (error) {
+      setScan({ state: 'failed', message: folderProblem(error) });
+    }
+  }, [db, folder, verifyJobs, folderKey]);
+
+  const choose = async () => {
+    setProblem(null);
+    try {
+      const chosen = await folder.choose(folderKey);
+      if (chosen === 'cancelled') return;
+      await clearFolderIndex(db, folderKey);
+      setState(chosen);
+      setScan({ state: 'idle' });
+    } catch (error) {
+      setProblem(folderProblem(error));
+    }
+  };
+
+  const allow = async () => {
+    setProblem(null);
+    try {
+      const next = await folder.requestAccess(folderKey);
+      setState(next);
+      if (next.state === 'needs-permission')
+        setProblem(
+          'The browser did not allow the app to use the folder. Select “Allow access to the folder” again and choose to allow it.',
+        );
+    } catch (error) {
+      setProblem(folderProblem(error));
+    }
+  };
+
+  const scanning = scan.state === 'scanning';
+  const status = scanStatus(scan);
+  return (
+    <section aria-labelledby={`${ids}-folder`}>
+      <h2 id={`${ids}-folder`}>The shared folder</h2>
+      {state === null ? (
+        <p>Looking for this partnership’s folder…</p>
+      ) : state.state === 'none' ? (
+        <p>No folder is chosen yet. Choose the folder your region’s schools and moderators share.</p>
+      ) : (
+        <p>
+          Folder: <strong>{state.name}</strong>
+        </p>
+      )}
+      {state?.state === 'needs-permission' ? (
+        <StatusMessage kind="warning">
+          The browser needs your permission again before the app can use “{state.name}”. Select “Allow access to the folder” and allow it
+          when the browser asks.
+        </StatusMessage>
+      ) : null}
+      <div className="button-row">
+        {state?.state === 'needs-permission' ? (
+          <button type="button" className="button" onClick={() => void allow()}>
+            Allow access to the folder
+          </button>
+        ) : null}
+        {state?.state === 'ready' ? (
+          <button type="button" className="button" onClick={() => void runScan()} disabled={scanning}>
+            {indexed > 0 ? 'Rescan the shared folder (new or changed files only)' : 'Scan the shared folder'}
+          </button>
+        ) : null}
+        {state !== null ? (
+          <button
+            type="button"
+            className={state.state === 'none' ? 'button' : 'button button--secondary'}
+            onClick={() => void choose()}
+            disabled={scanning}
+          >
+            {state.state === 'none' ? 'Choose the shared folder' : 'Choose a different folder'}
+          </button>
+        ) : null}
+      </div>
+      {problem ? <StatusMessage kind="error">{problem}</StatusMessage> : null}
+      {scanning ? (
+        <div className="import-progress">
+          <label htmlFor={`${ids}-progress`}>Files checked</label>
+          <progress id={`${ids}-progress`} max={Math.max(scan.progress.total, 1)} value={scan.progress.done}>
+            {scan.progress.done} of {scan.progress.total}
+          </progress>
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" className="inline-status">
+        {status ? <p>{status}</p> : null}
+      </div>
+      {scan.state === 'failed' ? <StatusMessage kind="error">{scan.message}</StatusMessage> : null}
+      {scan.state === 'done' && scan.outcome.unreadable.length > 0 ? (
+        <StatusMessage kind="warning" heading="Files not checked this time">
+          <ul>
+            {scan.outcome.unreadable.map((u) => (
+              <li key={u.name}>{u.message}</li>
+            ))}
+          </ul>
+        </StatusMessage>
+      ) : null}
+    </section>
+  );
+}
