@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Vitest's default is one worker fewer than the cores, which is one worker on a two-core CI
- * machine. The unit and component tests spend much of their time waiting (workers, pdfsig,
- * openssl, IndexedDB), so one worker per core keeps both cores busy.
+ * machine. The unit tests spend much of their time waiting on pdfsig, openssl and qpdf, so they
+ * take one worker per core. The component tests keep the default: each renders and waits on the
+ * page, and two at once on two cores starve the rendering they wait for.
  */
 const WORKERS = Math.max(2, availableParallelism());
 
@@ -23,7 +24,6 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
-          maxWorkers: WORKERS,
           setupFiles: ['test/component/keep-blobs-in-fake-indexeddb.ts', 'test/component/setup-component-tests.ts'],
           testTimeout: 20_000,
         },
