@@ -70,10 +70,27 @@ export async function checkScreen(
   await expectNoAxeViolations(page, name);
   screensChecked.add(name);
   screenAddresses.set(name, page.url());
+  const lookDir = process.env.LOOK_DIR ?? '';
+  if (lookDir) await lookAt(page, lookDir, name);
   if (options.screenshot && process.env.UPDATE_SCREENSHOTS === '1') {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOT_DIR}${options.screenshot}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
   }
+}
+
+/**
+ * With LOOK_DIR set, a full-page screenshot of the screen as it is and at 320 px wide (the width of
+ * a small phone, where long names must wrap), to look at; the viewport is put back afterwards.
+ */
+async function lookAt(page: Page, dir: string, name: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const file = name.replace(/[^a-z0-9-]+/gi, '-');
+  await page.screenshot({ path: `${dir}/${file}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+  const size = page.viewportSize();
+  if (!size) return;
+  await page.setViewportSize({ width: 320, height: size.height });
+  await page.screenshot({ path: `${dir}/${file}-320.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.setViewportSize(size);
 }
 
 /**
