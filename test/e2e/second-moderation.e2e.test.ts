@@ -154,7 +154,7 @@ describe('second moderation, between two moderators', () => {
     await expectVisible(overall.getByText('1 of 2 criteria agreed (50%)'));
     await expectVisible(overall.getByText('0.00: slight'));
     await expect.poll(() => page.getByTestId('agreement-criteria').getByRole('listitem').first().textContent()).toContain(`${one.id}`);
-    await checkScreen(page, 'second-moderation-result', /agreement/);
+    await checkScreen(page, 'second-moderation-result', /agreement/, { screenshot: 'second-moderation-agreement' });
 
     // Settled by keyboard alone: Tab to the choices, an arrow to choose, Tab to the reason, Enter on the button.
     const settle = page.getByRole('form', { name: `Settle ${one.id}` });
