@@ -12,6 +12,7 @@ import { expectNoAxeViolations } from './axe';
 export const UI_TIMEOUT = 10_000;
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const README_VIEWPORT = { width: 1024, height: 1100 };
 
 /** The framework (with its supplement, if any) a new evaluation in the region is made against, worked out from the shipped data. */
 export async function shippedFrameworkForRegion(regionId: string): Promise<AppliedFramework> {
@@ -74,8 +75,34 @@ export async function checkScreen(
   if (lookDir) await lookAt(page, lookDir, name);
   if (options.screenshot && process.env.UPDATE_SCREENSHOTS === '1') {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOT_DIR}${options.screenshot}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    // The top of the screen at a modest window size, so the README's PNGs stay small.
+    const size = page.viewportSize();
+    await page.setViewportSize(README_VIEWPORT);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}${options.screenshot}.png`, animations: 'disabled', caret: 'hide' });
+    if (size) await page.setViewportSize(size);
   }
+}
+
+/** With UPDATE_SCREENSHOTS=1, a README screenshot of one part of a screen, at the README's window size. */
+export async function readmeScreenshot(page: Page, name: string, part: Locator, options: { height?: number } = {}): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  const size = page.viewportSize();
+  await page.setViewportSize(README_VIEWPORT);
+  const path = `${SCREENSHOT_DIR}${name}.png`;
+  const box = options.height === undefined ? null : await part.boundingBox();
+  // With a height: the window's width from the part's top down, the part and what follows it.
+  if (box && options.height !== undefined) {
+    const top = box.y + (await page.evaluate(() => window.scrollY)) - 8;
+    await page.screenshot({
+      path,
+      fullPage: true,
+      clip: { x: 0, y: top, width: README_VIEWPORT.width, height: options.height },
+      animations: 'disabled',
+      caret: 'hide',
+    });
+  } else await part.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  if (size) await page.setViewportSize(size);
 }
 
 /**
