@@ -157,6 +157,12 @@ describe('moderation, from the school to the moderator and back', () => {
     await visitDate.getByLabel('Day').fill('3');
     await visitDate.getByLabel('Month').fill('2');
     await visitDate.getByLabel('Year').fill('2027');
+    // Day, month and year side by side on one line, each about as wide as what it holds.
+    const [day, month, year] = await Promise.all(['Day', 'Month', 'Year'].map((label) => visitDate.getByLabel(label).boundingBox()));
+    expect(day && month && year).toBeTruthy();
+    expect([month?.y, year?.y]).toEqual([day?.y, day?.y]);
+    expect(day?.width).toBeLessThan(120);
+    expect(year?.width).toBeLessThan(160);
     await expectSavedAfter(page, () => page.getByLabel('Notes for the visit').fill('Meet the SENCO and two governors.'));
     // A timetable with an interview, its questions under it: the screen is scanned with them.
     const timetable = page.getByRole('region', { name: /Timetable for the day/ });
