@@ -12,7 +12,7 @@ import { expectNoAxeViolations } from './axe';
 export const UI_TIMEOUT = 10_000;
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const README_VIEWPORT = { width: 1024, height: 1100 };
+const README_VIEWPORT = { width: 960, height: 1000 };
 
 /** The framework (with its supplement, if any) a new evaluation in the region is made against, worked out from the shipped data. */
 export async function shippedFrameworkForRegion(regionId: string): Promise<AppliedFramework> {
