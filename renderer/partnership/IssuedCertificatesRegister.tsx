@@ -7,6 +7,7 @@ import { REVOCATION_REASONS, type RevocationReason } from '../../shared/crypto/r
 import { longDateOfTime } from '../../shared/formats/en-gb-dates';
 import { issuedStateWords, REVOCATION_REASON_LABELS, type IssuedCertificateRecord } from '../../shared/partnership/partnership-register';
 import { StatusMessage } from '../ui/StatusMessage';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 const REASONS = Object.keys(REVOCATION_REASONS) as RevocationReason[];
 
@@ -54,8 +55,8 @@ export function IssuedCertificatesRegister({ partnershipId, canRevoke }: { partn
       ) : register.length === 0 ? (
         <p>No certificate has been issued yet.</p>
       ) : (
-        <div className="table-scroll">
-          <table>
+        <ScrollRegion label="Certificates issued: table">
+          <table className="table">
             <caption className="visually-hidden">Certificates issued, newest first</caption>
             <thead>
               <tr>
@@ -103,7 +104,7 @@ export function IssuedCertificatesRegister({ partnershipId, canRevoke }: { partn
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {revoking ? (
         <StatusMessage

@@ -125,6 +125,10 @@ describe('the partnership workspace', () => {
     await renderWithServices(<PartnershipScreen partnershipId="p1" />, { db });
     const register = (await screen.findByRole('heading', { level: 2, name: 'Certificates issued' })).closest('section')!;
     const rows = await within(register).findAllByRole('row');
+    // In the app's table style, inside a named box a keyboard can scroll on a narrow window.
+    const box = within(register).getByRole('region', { name: 'Certificates issued: table' });
+    expect(box.tabIndex).toBe(0);
+    expect(within(box).getByRole('table').classList.contains('table')).toBe(true);
     expect(rows.slice(1).map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
       'Totnes Primary School (school)',
       'Kingsbridge Community College (school)',

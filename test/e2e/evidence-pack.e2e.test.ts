@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, expectVisible } from './support/app';
+import { checkScreen, expectText, expectVisible } from './support/app';
 import { expectNoAxeViolations } from './support/axe';
 import { runTool, saveDownload } from './support/downloads';
 import { RIVERSIDE_PRIMARY, setUpSchoolFromHome, startEvaluation } from './support/school-steps';
@@ -78,7 +78,7 @@ describe('a colleague’s evidence pack', () => {
     await expectVisible(page.getByRole('heading', { level: 2, name: 'From Jo Brown, Class teacher, Year 4' }));
     await page.getByRole('article', { name: 'reading observation' }).getByRole('radio', { name: 'Accept' }).check();
     await page.getByRole('article', { name: 'display photo' }).getByRole('radio', { name: 'Decline' }).check();
-    await expectNoAxeViolations(page, 'Import a colleague’s evidence pack');
+    await checkScreen(page, 'evidence-pack-import', 'Import a colleague’s evidence pack', { screenshot: 'evidence-pack-import' });
     await page.getByRole('button', { name: 'Import your decisions' }).click();
     await page
       .getByTestId('first-use-question')

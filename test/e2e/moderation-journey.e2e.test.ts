@@ -8,7 +8,7 @@ import { formatIsoDate } from '../../shared/formats/en-gb-dates';
 import { sha256Hex } from '../../shared/formats/sha256';
 import { criteriaToReview } from '../../shared/moderation/moderation-review';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
-import { checkScreen, expectSavedAfter, expectVisible, screenAddresses, shippedFrameworkForRegion } from './support/app';
+import { checkScreen, expectSavedAfter, expectVisible, screenAddresses, shippedFrameworkForRegion, readmeScreenshot } from './support/app';
 import { AXE_COLOUR_RULES, expectNoAxeViolations } from './support/axe';
 import { horizontalOverflow, storeReadingPreferences, THEME_AND_TINT } from './support/reading-themes';
 import { DEFAULT_READING_PREFERENCES, readingAttributes } from '../../renderer/settings/reading-comfort/reading-preferences';
@@ -157,6 +157,12 @@ describe('moderation, from the school to the moderator and back', () => {
     await visitDate.getByLabel('Day').fill('3');
     await visitDate.getByLabel('Month').fill('2');
     await visitDate.getByLabel('Year').fill('2027');
+    // Day, month and year side by side on one line, each about as wide as what it holds.
+    const [day, month, year] = await Promise.all(['Day', 'Month', 'Year'].map((label) => visitDate.getByLabel(label).boundingBox()));
+    expect(day && month && year).toBeTruthy();
+    expect([month?.y, year?.y]).toEqual([day?.y, day?.y]);
+    expect(day?.width).toBeLessThan(120);
+    expect(year?.width).toBeLessThan(160);
     await expectSavedAfter(page, () => page.getByLabel('Notes for the visit').fill('Meet the SENCO and two governors.'));
     // A timetable with an interview, its questions under it: the screen is scanned with them.
     const timetable = page.getByRole('region', { name: /Timetable for the day/ });
@@ -170,6 +176,7 @@ describe('moderation, from the school to the moderator and back', () => {
     await expectVisible(timetable.getByRole('heading', { level: 3, name: '10:00 to 10:30 Interview' }));
     await expectVisible(timetable.getByText('Questions to ask'));
     await look('moderation-visit', 'Plan the visit');
+    await readmeScreenshot(page, 'visit-timetable', page.locator('section.visit-timetable'));
     const plan = await download(() => page.getByRole('button', { name: 'Download the visit plan to print' }).click(), 'visit-plan.pdf');
     expect(plan.suggested).toMatch(new RegExp(`^${URN}-visit-plan-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
     const text = runTool('pdftotext', ['-layout', plan.path, '-']);

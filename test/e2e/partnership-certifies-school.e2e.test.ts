@@ -128,7 +128,7 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
           .getByRole('status'),
         /^Revocation list 1 is signed, listing 0 revoked certificates\./,
       );
-      await checkScreen(page, 'partnership with its register', PARTNERSHIP);
+      await checkScreen(page, 'partnership with its register', PARTNERSHIP, { screenshot: 'partnership' });
       const crl = spawnSync('openssl', ['crl', '-in', files.list, '-CAfile', files.root, '-noout'], { encoding: 'utf8' });
       expect(crl.status).toBe(0);
       expect(crl.stderr + crl.stdout).toContain('verify OK');

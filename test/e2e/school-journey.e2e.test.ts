@@ -263,14 +263,14 @@ describe('a school evaluates its SEN provision', () => {
     // The dashboard adds it up.
     const evaluationNav = page.getByRole('navigation', { name: 'Evaluation' });
     await evaluationNav.getByRole('link', { name: 'Dashboard' }).click();
-    await checkScreen(page, 'dashboard-with-progress', title, { screenshot: 'dashboard' });
+    await checkScreen(page, 'dashboard-with-progress', title);
     await expectDashboardCounts(total, { judged: 3, withEvidence: 2, actions: 1 });
     await expectStrandTable(framework, judgements, new Set([first.id, second.id]), profile);
     await expectVisible(page.getByRole('link', { name: `Continue with ${fourth.id}` }));
 
     // The evidence library lists both files, one of them used for two criteria.
     await evaluationNav.getByRole('link', { name: 'Evidence library' }).click();
-    await checkScreen(page, 'evidence', 'Evidence library', { screenshot: 'evidence' });
+    await checkScreen(page, 'evidence', 'Evidence library');
     visited.evidenceUrl = page.url();
     await expectVisible(page.getByText('2 items in the library.'));
     const cards = page.getByRole('list', { name: 'Evidence' }).getByRole('listitem');

@@ -154,7 +154,14 @@ describe('second moderation, between two moderators', () => {
     await expectVisible(overall.getByText('1 of 2 criteria agreed (50%)'));
     await expectVisible(overall.getByText('0.00: slight'));
     await expect.poll(() => page.getByTestId('agreement-criteria').getByRole('listitem').first().textContent()).toContain(`${one.id}`);
-    await checkScreen(page, 'second-moderation-result', /agreement/);
+    await checkScreen(page, 'second-moderation-result', /agreement/, { screenshot: 'second-moderation-agreement' });
+    // In each card an answer goes under its question, not in a column beside it a word wide.
+    const firstCard = page.getByTestId('agreement-criteria').getByRole('listitem').first();
+    const [question, answer] = await Promise.all([
+      firstCard.locator('dt').first().boundingBox(),
+      firstCard.locator('dd').first().boundingBox(),
+    ]);
+    expect(answer && question && answer.y >= question.y + question.height).toBe(true);
 
     // Settled by keyboard alone: Tab to the choices, an arrow to choose, Tab to the reason, Enter on the button.
     const settle = page.getByRole('form', { name: `Settle ${one.id}` });

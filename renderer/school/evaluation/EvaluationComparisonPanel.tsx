@@ -74,7 +74,7 @@ export function EvaluationComparisonPanel({
         </svg>
       </figure>
       <ScrollRegion label="This evaluation against the last: table">
-        <table className="table" data-testid="comparison-table">
+        <table className="table comparison-table" data-testid="comparison-table">
           <caption>Judged and met per strand, in {earlierTitle} and now</caption>
           <thead>
             <tr>

@@ -12,6 +12,7 @@ import { expectNoAxeViolations } from './axe';
 export const UI_TIMEOUT = 10_000;
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const README_VIEWPORT = { width: 960, height: 1000 };
 
 /** The framework (with its supplement, if any) a new evaluation in the region is made against, worked out from the shipped data. */
 export async function shippedFrameworkForRegion(regionId: string): Promise<AppliedFramework> {
@@ -70,10 +71,53 @@ export async function checkScreen(
   await expectNoAxeViolations(page, name);
   screensChecked.add(name);
   screenAddresses.set(name, page.url());
+  const lookDir = process.env.LOOK_DIR ?? '';
+  if (lookDir) await lookAt(page, lookDir, name);
   if (options.screenshot && process.env.UPDATE_SCREENSHOTS === '1') {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOT_DIR}${options.screenshot}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+    // The top of the screen at a modest window size, so the README's PNGs stay small.
+    const size = page.viewportSize();
+    await page.setViewportSize(README_VIEWPORT);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}${options.screenshot}.png`, animations: 'disabled', caret: 'hide' });
+    if (size) await page.setViewportSize(size);
   }
+}
+
+/** With UPDATE_SCREENSHOTS=1, a README screenshot of one part of a screen, at the README's window size. */
+export async function readmeScreenshot(page: Page, name: string, part: Locator, options: { height?: number } = {}): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  const size = page.viewportSize();
+  await page.setViewportSize(README_VIEWPORT);
+  const path = `${SCREENSHOT_DIR}${name}.png`;
+  const box = options.height === undefined ? null : await part.boundingBox();
+  // With a height: the window's width from the part's top down, the part and what follows it.
+  if (box && options.height !== undefined) {
+    const top = box.y + (await page.evaluate(() => window.scrollY)) - 8;
+    await page.screenshot({
+      path,
+      fullPage: true,
+      clip: { x: 0, y: top, width: README_VIEWPORT.width, height: options.height },
+      animations: 'disabled',
+      caret: 'hide',
+    });
+  } else await part.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  if (size) await page.setViewportSize(size);
+}
+
+/**
+ * With LOOK_DIR set, a full-page screenshot of the screen as it is and at 320 px wide (the width of
+ * a small phone, where long names must wrap), to look at; the viewport is put back afterwards.
+ */
+async function lookAt(page: Page, dir: string, name: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const file = name.replace(/[^a-z0-9-]+/gi, '-');
+  await page.screenshot({ path: `${dir}/${file}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+  const size = page.viewportSize();
+  if (!size) return;
+  await page.setViewportSize({ width: 320, height: size.height });
+  await page.screenshot({ path: `${dir}/${file}-320.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.setViewportSize(size);
 }
 
 /**
