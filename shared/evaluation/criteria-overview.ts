@@ -217,8 +217,19 @@ export function rowMatches(row: OverviewRow, query: OverviewQuery): boolean {
   if (query.ids !== null && !query.ids.includes(row.id)) return false;
   const words = searchWords(query.search);
   if (words.length === 0) return true;
-  const text = [row.id, row.title, row.statement, row.narrative, ...row.evidenceTitles].join('\n').toLowerCase();
+  const text = searchText(row);
   return words.every((word) => text.includes(word));
+}
+
+/** Each row's searchable text, lower case, made once per row (rows are never changed, only made anew). */
+const searchTexts = new WeakMap<OverviewRow, string>();
+
+function searchText(row: OverviewRow): string {
+  const known = searchTexts.get(row);
+  if (known !== undefined) return known;
+  const text = [row.id, row.title, row.statement, row.narrative, ...row.evidenceTitles].join('\n').toLowerCase();
+  searchTexts.set(row, text);
+  return text;
 }
 
 /**

@@ -41,6 +41,14 @@ const OVERVIEW_FILTERS = ['policy', '', 'annual', '', 'report', '', 'leaders', '
 /** The issue's targets for the evidence library and the criteria overview (issue 17). */
 const OPEN_TARGET_MS = 300;
 const FILTER_TARGET_MS = 50;
+/**
+ * BENCH_SCREENS=1: only the evidence library and the criteria overview (section 6), on the same data
+ * set with one ingest (no turns of ingest, export or import), for profiling those two screens
+ * quickly. Prints their rows and writes nothing.
+ */
+const SCREENS_ONLY = process.env.BENCH_SCREENS === '1';
+/** With BENCH_SCREENS=1, BENCH_PROFILE=<folder> also writes a Chromium CPU profile of each app screen's searches there. */
+const PROFILE_DIR = process.env.BENCH_PROFILE ?? null;
 const PROBE_SCRIPT = join(BENCH_DIR, 'assets', 'ui-probe.js');
 const LAST_RUN = fileURLToPath(new URL('./last-run.json', import.meta.url));
 
@@ -343,6 +351,111 @@ async function runFolderSection(bench: Bench, folder: FolderDataset) {
   return result;
 }
 
+/** Section 6's data: the files ingested once and linked, and the library filled with records without a file. */
+async function librarySeed(page: Page): Promise<void> {
+  await step('ingest the evidence files once', () => page.evaluate(() => window.bench!.ingest()));
+  await step('link the evidence to the criteria', () => page.evaluate(() => window.bench!.linkEvidence()));
+  const library = await step(`fill the evidence library to ${LIBRARY_ITEMS} items`, () =>
+    page.evaluate((n) => window.bench!.fillEvidenceLibrary(n), LIBRARY_ITEMS),
+  );
+  if (library.items !== LIBRARY_ITEMS) throw new Error(`the evidence library holds ${library.items} items, not ${LIBRARY_ITEMS}`);
+  await page.evaluate(() => window.bench!.release());
+  await page.close();
+}
+
+interface ScreenFigures {
+  open: { app: number[]; plain: number[] };
+  filter: { app: number[]; plain: number[] };
+}
+
+/** Section 6: a screen opened OPENS times and searched, then the plain table of the same records alike. */
+async function screenAgainstPlain(
+  bench: Bench,
+  what: string,
+  appPath: string,
+  plainPath: string,
+  rowsSelector: string,
+  expectedRows: number | null,
+  label: string,
+  filters: readonly string[],
+): Promise<ScreenFigures> {
+  const app = await step(`open the ${what} ${OPENS} times`, () => openTimes(bench, appPath));
+  if (expectedRows !== null) {
+    const rows = await app.page.locator(rowsSelector).count();
+    if (rows !== expectedRows) throw new Error(`the ${what} shows ${rows} rows, not ${expectedRows}`);
+  }
+  const profile = PROFILE_DIR ? await app.page.context().newCDPSession(app.page) : null;
+  if (profile) {
+    await profile.send('Profiler.enable');
+    await profile.send('Profiler.start');
+  }
+  const appFilters = await step(`filter the ${what}`, () => filterTimes(app.page, label, filters));
+  if (profile && PROFILE_DIR) {
+    const { profile: taken } = await profile.send('Profiler.stop');
+    const file = join(PROFILE_DIR, `${what.split(' ').slice(0, 2).join('-')}-filters.cpuprofile`);
+    await writeFile(file, JSON.stringify(taken));
+    log(`CPU profile of the searches written to ${file}`);
+    await profile.detach();
+  }
+  await app.page.close();
+  const plain = await step(`baseline: the plain table of the ${what}`, () => openTimes(bench, plainPath));
+  const plainFilters = await step(`baseline: filter the plain table of the ${what}`, () => filterTimes(plain.page, label, filters));
+  await plain.page.close();
+  return {
+    open: { app: app.values, plain: plain.values },
+    filter: { app: appFilters.map(screenTime), plain: plainFilters.map(screenTime) },
+  };
+}
+
+async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<typeof machine>, started: number): Promise<void> {
+  const evaluationPath = `/#/evaluations/${encodeURIComponent(setup.evaluationId)}`;
+  const plainId = encodeURIComponent(setup.evaluationId);
+  const library = await screenAgainstPlain(
+    bench,
+    `evidence library of ${LIBRARY_ITEMS} items`,
+    `${evaluationPath}/evidence`,
+    `/bench/plain.html#evidence/${plainId}`,
+    'table.evidence-table tbody tr',
+    LIBRARY_ITEMS,
+    'Search evidence',
+    EVIDENCE_FILTERS,
+  );
+  const overview = await screenAgainstPlain(
+    bench,
+    `criteria overview of ${setup.criteria} criteria`,
+    `${evaluationPath}/overview`,
+    `/bench/plain.html#overview/${plainId}`,
+    'table.overview-table tbody tr',
+    null,
+    'Search the criteria',
+    OVERVIEW_FILTERS,
+  );
+  if (bench.outside.length > 0) throw new Error(`requests outside the local server: ${bench.outside.join(', ')}`);
+  if (bench.errors.length > 0) throw new Error(`errors in the pages: ${bench.errors.join(' | ')}`);
+  const rows = [
+    ...screenRows(`6. open evidence library (${LIBRARY_ITEMS} items)`, library.open.app, library.open.plain, 'plain table'),
+    ...screenRows('6. filter evidence library, median', library.filter.app, library.filter.plain, 'plain table', FILTER_TARGET_MS),
+    ...screenRows(`6. open criteria overview (${setup.criteria} criteria)`, overview.open.app, overview.open.plain, 'plain table'),
+    ...screenRows('6. filter criteria overview, median', overview.filter.app, overview.filter.plain, 'plain table', FILTER_TARGET_MS),
+  ];
+  console.log('');
+  console.log(
+    `Machine: ${info.cpu}, ${info.cores} cores; Chromium ${info.chromium} (headless); ` +
+      `load average ${info.loadAtStart} at the start, ${round(loadavg()[0] ?? 0)} at the end. Screens only (BENCH_SCREENS=1).`,
+  );
+  console.log('');
+  printTable(rows);
+  const list = (values: readonly number[]) => values.map((v) => v.toFixed(1)).join(', ');
+  console.log('');
+  console.log(
+    `Evidence library: opens ${list(library.open.app)} (plain ${list(library.open.plain)}); filters ${list(library.filter.app)} (plain ${list(library.filter.plain)}).`,
+  );
+  console.log(
+    `Criteria overview: opens ${list(overview.open.app)} (plain ${list(overview.open.plain)}); filters ${list(overview.filter.app)} (plain ${list(overview.filter.plain)}).`,
+  );
+  console.log(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   let bench: Bench;
@@ -393,6 +506,11 @@ async function main(): Promise<void> {
       return written;
     });
     if (evidence.paths.length !== setup.evidenceFiles) throw new Error(`${evidence.paths.length} files written for ${setup.evidenceFiles}`);
+    if (SCREENS_ONLY) {
+      await librarySeed(page);
+      await screensOnly(bench, setup, info, started);
+      return;
+    }
     // The baseline, the two floors and the ingest take turns, and each figure is the median of its
     // turns. Each ingest but the last is undone (its records and bytes deleted) before the next.
     const ingestTurns = await step(

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   EMPTY_OVERVIEW_QUERY,
   JUDGEMENT_FILTERS,
@@ -66,7 +66,16 @@ function Overview({ evaluation, school, framework }: { evaluation: Evaluation; s
   };
 
   const rows = useMemo(() => (records ? overviewRows(overviewInput(framework, school, records)) : null), [framework, school, records]);
+  // Not deferred (useDeferredValue): the query is also set while rendering when a link changes the
+  // address, and a deferred copy of it was then left behind, showing the rows of the previous link.
   const shown = useMemo(() => (rows ? filterAndSort(framework, rows, query) : []), [framework, rows, query]);
+  const shownIds = useMemo(() => new Set(shown.map((row) => row.id)), [shown]);
+  // Every row in the table's order, those the filters leave out hidden rather than removed: a search
+  // then only shows or hides rows, and never draws an unchanged one again.
+  const ordered = useMemo(
+    () => (rows ? filterAndSort(framework, rows, { ...EMPTY_OVERVIEW_QUERY, sort: query.sort, direction: query.direction }) : []),
+    [framework, rows, query.sort, query.direction],
+  );
   const firstUnjudged = rows?.find((r) => r.applies === 'applies' && r.judgement === null);
   const firstId = framework.criteria[0]?.id;
   const withModeration = records?.moderation != null;
@@ -107,37 +116,49 @@ function Overview({ evaluation, school, framework }: { evaluation: Evaluation; s
       ) : null}
       {!rows ? (
         <p>Loading…</p>
-      ) : shown.length === 0 ? (
-        <p>No criteria match. Change the search or the filters, or show every criterion.</p>
       ) : (
-        <ScrollRegion label="Criteria table" className="table-wrapper">
-          <table className="table overview-table">
-            <caption>
-              Criteria of {framework.title}
-              {query.sort !== 'id' || query.direction !== 'ascending'
-                ? `, sorted by ${SORT_LABELS[query.sort].toLowerCase()}, ${query.direction}`
-                : ''}
-              {withModeration && records.moderatedAt ? `, with the moderator’s decisions of ${longDateOfTime(records.moderatedAt)}` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <SortableHeader sortKey="id" query={query} onChange={change} />
-                <th scope="col">Title</th>
-                <th scope="col">Strand</th>
-                <SortableHeader sortKey="level" query={query} onChange={change} />
-                <SortableHeader sortKey="judgement" query={query} onChange={change} />
-                <SortableHeader sortKey="evidence" query={query} onChange={change} />
-                <th scope="col">Next step</th>
-                {withModeration ? <th scope="col">Moderator’s decision</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <OverviewTableRow key={row.id} row={row} evaluationId={evaluation.id} withModeration={withModeration} />
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <>
+          {shown.length === 0 ? <p>No criteria match. Change the search or the filters, or show every criterion.</p> : null}
+          {/* Kept while nothing matches, hidden, so the next search does not draw every row again. */}
+          <div hidden={shown.length === 0}>
+            <ScrollRegion label="Criteria table" className="table-wrapper">
+              <table className="table overview-table">
+                <caption>
+                  Criteria of {framework.title}
+                  {query.sort !== 'id' || query.direction !== 'ascending'
+                    ? `, sorted by ${SORT_LABELS[query.sort].toLowerCase()}, ${query.direction}`
+                    : ''}
+                  {withModeration && records.moderatedAt
+                    ? `, with the moderator’s decisions of ${longDateOfTime(records.moderatedAt)}`
+                    : ''}
+                </caption>
+                <thead>
+                  <tr>
+                    <SortableHeader sortKey="id" query={query} onChange={change} />
+                    <th scope="col">Title</th>
+                    <th scope="col">Strand</th>
+                    <SortableHeader sortKey="level" query={query} onChange={change} />
+                    <SortableHeader sortKey="judgement" query={query} onChange={change} />
+                    <SortableHeader sortKey="evidence" query={query} onChange={change} />
+                    <th scope="col">Next step</th>
+                    {withModeration ? <th scope="col">Moderator’s decision</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {ordered.map((row) => (
+                    <tr
+                      key={row.id}
+                      className={row.applies === 'applies' ? undefined : 'overview-table__not-counted'}
+                      hidden={!shownIds.has(row.id)}
+                    >
+                      <OverviewRowCells row={row} evaluationId={evaluation.id} withModeration={withModeration} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </div>
+        </>
       )}
     </>
   );
@@ -293,9 +314,18 @@ function SortableHeader({
   );
 }
 
-function OverviewTableRow({ row, evaluationId, withModeration }: { row: OverviewRow; evaluationId: string; withModeration: boolean }) {
+/** One criterion's cells, drawn again only when its row changes (a row shown or hidden by a search is not). */
+const OverviewRowCells = memo(function OverviewRowCells({
+  row,
+  evaluationId,
+  withModeration,
+}: {
+  row: OverviewRow;
+  evaluationId: string;
+  withModeration: boolean;
+}) {
   return (
-    <tr className={row.applies === 'applies' ? undefined : 'overview-table__not-counted'}>
+    <>
       <th scope="row">
         <a href={href.criterion(evaluationId, row.id)}>{row.id}</a>
       </th>
@@ -326,6 +356,6 @@ function OverviewTableRow({ row, evaluationId, withModeration }: { row: Overview
         )}
       </td>
       {withModeration ? <td>{row.moderatorDecision}</td> : null}
-    </tr>
+    </>
   );
-}
+});

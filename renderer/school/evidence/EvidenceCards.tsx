@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatBytes, type EvidenceItem } from '../../../shared/evidence/evidence-records';
 import { formatIsoDate } from '../../../shared/formats/en-gb-dates';
 import { useServices } from '../../app/app-context';
@@ -7,12 +7,17 @@ import { ensureEvidenceThumbnail, useEvidenceThumbnail } from '../../db/evidence
 import { kindText } from './EvidenceTable';
 import { useThumbnailMaker } from './thumbnail-maker';
 
+const NO_CRITERIA: readonly string[] = [];
+
 /**
  * The library as cards: each with its thumbnail (or its kind's icon), a box to select it for the
- * bulk change (and one to select all shown), and the button that opens its details.
+ * bulk change (and one to select all shown), and the button that opens its details. Every item has
+ * its card; those the filters leave out are hidden rather than removed, so a change of the search
+ * never draws an unchanged card (or reads its thumbnail) again.
  */
 export function EvidenceCards({
   items,
+  shownIds,
   evaluationId,
   linksByEvidence,
   selected,
@@ -23,7 +28,10 @@ export function EvidenceCards({
   panelId,
   panel,
 }: {
+  /** Every item, in the library's order. */
   items: readonly EvidenceItem[];
+  /** The items the filters let through: the others' cards are hidden. */
+  shownIds: ReadonlySet<string>;
   evaluationId: string;
   linksByEvidence: ReadonlyMap<string, readonly string[]>;
   selected: ReadonlySet<string>;
@@ -36,8 +44,9 @@ export function EvidenceCards({
   panel: ReactNode;
 }) {
   const allRef = useRef<HTMLInputElement>(null);
-  const selectedShown = items.filter((item) => selected.has(item.id)).length;
-  const all = items.length > 0 && selectedShown === items.length;
+  const shownItems = useMemo(() => items.filter((item) => shownIds.has(item.id)), [items, shownIds]);
+  const selectedShown = shownItems.filter((item) => selected.has(item.id)).length;
+  const all = shownItems.length > 0 && selectedShown === shownItems.length;
   useEffect(() => {
     if (allRef.current) allRef.current.indeterminate = selectedShown > 0 && !all;
   }, [selectedShown, all]);
@@ -52,65 +61,77 @@ export function EvidenceCards({
           checked={all}
           onChange={(e) =>
             onSelect(
-              items.map((item) => item.id),
+              shownItems.map((item) => item.id),
               e.target.checked,
             )
           }
         />
-        <label htmlFor="evidence-cards-select-all">Select all {items.length} shown</label>
+        <label htmlFor="evidence-cards-select-all">Select all {shownItems.length} shown</label>
       </div>
       <ul className="card-list evidence-list" aria-label="Evidence">
-        {items.map((item) => (
-          <Fragment key={item.id}>
-            <EvidenceCard
-              item={item}
-              evaluationId={evaluationId}
-              criterionIds={linksByEvidence.get(item.id) ?? []}
-              checked={selected.has(item.id)}
-              onCheck={(on) => onSelect([item.id], on)}
-              open={item.id === openId}
-              panelId={panelId}
-              buttonRef={(button) => openButtonRef(item.id, button)}
-              onOpen={() => onOpen(item.id)}
-            />
-            {item.id === openId && panel ? <li className="evidence-list__panel">{panel}</li> : null}
-          </Fragment>
-        ))}
+        {items.map((item) => {
+          const hidden = !shownIds.has(item.id);
+          return (
+            <Fragment key={item.id}>
+              <li
+                className={`card evidence-card${item.id === openId ? ' evidence-card--open' : ''}${selected.has(item.id) ? ' evidence-card--selected' : ''}`}
+                hidden={hidden}
+              >
+                <EvidenceCardBody
+                  item={item}
+                  evaluationId={evaluationId}
+                  criterionIds={linksByEvidence.get(item.id) ?? NO_CRITERIA}
+                  checked={selected.has(item.id)}
+                  onSelect={onSelect}
+                  open={item.id === openId}
+                  panelId={panelId}
+                  openButtonRef={openButtonRef}
+                  onOpen={onOpen}
+                />
+              </li>
+              {item.id === openId && panel && !hidden ? <li className="evidence-list__panel">{panel}</li> : null}
+            </Fragment>
+          );
+        })}
       </ul>
     </>
   );
 }
 
-function EvidenceCard({
+/**
+ * What one card shows, drawn again only when it changes (a card hidden or shown by a search is not
+ * drawn again): the callbacks it is given must keep their identity between renders.
+ */
+const EvidenceCardBody = memo(function EvidenceCardBody({
   item,
   evaluationId,
   criterionIds,
   checked,
-  onCheck,
+  onSelect,
   open,
   panelId,
-  buttonRef,
+  openButtonRef,
   onOpen,
 }: {
   item: EvidenceItem;
   evaluationId: string;
   criterionIds: readonly string[];
   checked: boolean;
-  onCheck: (checked: boolean) => void;
+  onSelect: (ids: readonly string[], selected: boolean) => void;
   open: boolean;
   panelId: string;
-  buttonRef: (button: HTMLButtonElement | null) => void;
-  onOpen: () => void;
+  openButtonRef: (id: string, button: HTMLButtonElement | null) => void;
+  onOpen: (id: string) => void;
 }) {
   const checkId = `evidence-card-select-${item.id}`;
   return (
-    <li className={`card evidence-card${open ? ' evidence-card--open' : ''}${checked ? ' evidence-card--selected' : ''}`}>
+    <>
       <div className="evidence-card__top">
         <EvidenceThumbnail item={item} />
         <div>
           <h3>{item.title}</h3>
           <div className="checkbox">
-            <input id={checkId} type="checkbox" checked={checked} onChange={(e) => onCheck(e.target.checked)} />
+            <input id={checkId} type="checkbox" checked={checked} onChange={(e) => onSelect([item.id], e.target.checked)} />
             <label htmlFor={checkId}>
               Select <span className="visually-hidden">{item.title}</span>
             </label>
@@ -147,18 +168,18 @@ function EvidenceCard({
         </p>
       )}
       <button
-        ref={buttonRef}
+        ref={(button) => openButtonRef(item.id, button)}
         type="button"
         className="button button--secondary"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={onOpen}
+        onClick={() => onOpen(item.id)}
       >
         View and edit <span className="visually-hidden">{item.title}</span>
       </button>
-    </li>
+    </>
   );
-}
+});
 
 /** The short word on a card with no picture: the file's type from its name, or that there is no file. */
 export function iconText(item: EvidenceItem): string {

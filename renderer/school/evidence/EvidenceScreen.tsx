@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Evaluation } from '../../../shared/evaluation/evaluation-records';
 import { EMPTY_EVIDENCE_DETAILS, EVIDENCE_KINDS, filterEvidence, type EvidenceKind } from '../../../shared/evidence/evidence-records';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
@@ -7,7 +7,7 @@ import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { CriterionOptions, inFrameworkOrder } from '../../ui/CriterionOptions';
-import { DEFAULT_EVIDENCE_SORT, sortEvidence, type EvidenceSort } from '../../../shared/evidence/evidence-table';
+import { DEFAULT_EVIDENCE_SORT, sortEvidence, type EvidenceSort, type EvidenceSortKey } from '../../../shared/evidence/evidence-table';
 import { EvidenceBulkEdit } from './EvidenceBulkEdit';
 import { EvidenceDetailsForm } from './EvidenceDetailsForm';
 import { EvidenceCards } from './EvidenceCards';
@@ -79,7 +79,10 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
     () => sortEvidence(data?.items ?? [], sort, (item) => linksByEvidence.get(item.id)?.length ?? 0),
     [data, sort, linksByEvidence],
   );
+  // Not deferred (useDeferredValue): measured in the bench, the list then took longer to follow the
+  // search box, its render being sliced among other work; the hidden rows make each change small instead.
   const shown = useMemo(() => filterEvidence(items, filter, linksByEvidence), [items, filter, linksByEvidence]);
+  const shownIds = useMemo(() => new Set(shown.map((item) => item.id)), [shown]);
   const selected = items.find((item) => item.id === selectedId) ?? null;
   const filtered = filter.text !== '' || filter.kind !== '' || filter.criterionId !== '';
   // Only what is shown can be changed together: a filter narrows the selection with the list.
@@ -91,23 +94,67 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
     const button = id ? openButtons.current.get(id) : undefined;
     (button ?? listHeadingRef.current)?.focus();
   };
-  const open = (id: string) => {
+  // The rows and cards are drawn again only when what they show changes, so what they are given keeps its identity.
+  const open = useCallback((id: string) => {
     setNotice(null);
-    setSelectedId(id === selectedId ? null : id);
-  };
-  const openButtonRef = (id: string, button: HTMLButtonElement | null) => {
+    setSelectedId((before) => (id === before ? null : id));
+  }, []);
+  const openButtonRef = useCallback((id: string, button: HTMLButtonElement | null) => {
     if (button) openButtons.current.set(id, button);
     else openButtons.current.delete(id);
-  };
-  const select = (ids: readonly string[], on: boolean) =>
-    setChecked((before) => {
-      const next = new Set(before);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
+  }, []);
+  const select = useCallback(
+    (ids: readonly string[], on: boolean) =>
+      setChecked((before) => {
+        const next = new Set(before);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [],
+  );
+  const sortBy = useCallback(
+    (key: EvidenceSortKey) =>
+      setSort((before) => ({
+        key,
+        direction: before.key === key && before.direction === 'ascending' ? 'descending' : 'ascending',
+      })),
+    [],
+  );
+  // The parts of the page a search does not change, made once for the same inputs so a key typed in the search skips them.
+  const criterionOptions = useMemo(() => <CriterionOptions framework={framework} />, [framework]);
+  const addForms = useMemo(
+    () => (
+      <>
+        <section aria-labelledby="add-files-heading">
+          <h2 id="add-files-heading">Add files</h2>
+          <EvidenceUploader schoolId={school.id} evaluationId={evaluation.id} framework={framework} />
+        </section>
+
+        <section aria-labelledby="add-record-heading">
+          <h2 id="add-record-heading">Add evidence without a file</h2>
+          <p className="hint">
+            For evidence you cannot or should not copy into the app, such as a pupil’s file or a paper register. Record what it is and where
+            the original is held, so a moderator can ask to see it.
+          </p>
+          <EvidenceDetailsForm
+            idPrefix="new-evidence"
+            initial={EMPTY_EVIDENCE_DETAILS}
+            submitLabel="Add this evidence"
+            whatIsSaved="the evidence"
+            resetAfterSave
+            onSave={async (details) => {
+              const item = await addEvidenceRecord(db, school.id, details);
+              return `“${item.title}” added to the library.`;
+            }}
+          />
+        </section>
+      </>
+    ),
+    [db, school.id, evaluation.id, framework],
+  );
 
   const panel = selected ? (
     <EvidenceItemPanel
@@ -144,29 +191,7 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
         </p>
       ) : null}
       <div id={ADD_ID} hidden={!addShown}>
-        <section aria-labelledby="add-files-heading">
-          <h2 id="add-files-heading">Add files</h2>
-          <EvidenceUploader schoolId={school.id} evaluationId={evaluation.id} framework={framework} />
-        </section>
-
-        <section aria-labelledby="add-record-heading">
-          <h2 id="add-record-heading">Add evidence without a file</h2>
-          <p className="hint">
-            For evidence you cannot or should not copy into the app, such as a pupil’s file or a paper register. Record what it is and where
-            the original is held, so a moderator can ask to see it.
-          </p>
-          <EvidenceDetailsForm
-            idPrefix="new-evidence"
-            initial={EMPTY_EVIDENCE_DETAILS}
-            submitLabel="Add this evidence"
-            whatIsSaved="the evidence"
-            resetAfterSave
-            onSave={async (details) => {
-              const item = await addEvidenceRecord(db, school.id, details);
-              return `“${item.title}” added to the library.`;
-            }}
-          />
-        </section>
+        {addForms}
       </div>
 
       <section aria-labelledby="library-heading">
@@ -211,7 +236,7 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
               onChange={(e) => setFilter({ ...filter, criterionId: e.target.value })}
             >
               <option value="">Any criterion, or none</option>
-              <CriterionOptions framework={framework} />
+              {criterionOptions}
             </select>
           </div>
           {filtered ? (
@@ -256,40 +281,43 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
               <p>Loading…</p>
             ) : items.length === 0 ? (
               <p>No evidence yet. Add files or a record of evidence above.</p>
-            ) : shown.length === 0 ? (
-              <p>No evidence matches. Change the search or clear the filters.</p>
-            ) : view === 'table' ? (
-              <EvidenceTable
-                items={shown}
-                evaluationId={evaluation.id}
-                linksByEvidence={linksByEvidence}
-                sort={sort}
-                onSort={(key) =>
-                  setSort((before) => ({
-                    key,
-                    direction: before.key === key && before.direction === 'ascending' ? 'descending' : 'ascending',
-                  }))
-                }
-                selected={checked}
-                onSelect={select}
-                openId={selectedId}
-                onOpen={open}
-                openButtonRef={openButtonRef}
-                panel={panelBeside ? null : panel}
-              />
             ) : (
-              <EvidenceCards
-                items={shown}
-                evaluationId={evaluation.id}
-                linksByEvidence={linksByEvidence}
-                selected={checked}
-                onSelect={select}
-                openId={selectedId}
-                onOpen={open}
-                openButtonRef={openButtonRef}
-                panelId={PANEL_ID}
-                panel={panelBeside ? null : panel}
-              />
+              <>
+                {shown.length === 0 ? <p>No evidence matches. Change the search or clear the filters.</p> : null}
+                {/* Kept while nothing matches, hidden, so the next search does not draw every row again. */}
+                <div hidden={shown.length === 0}>
+                  {view === 'table' ? (
+                    <EvidenceTable
+                      items={items}
+                      shownIds={shownIds}
+                      evaluationId={evaluation.id}
+                      linksByEvidence={linksByEvidence}
+                      sort={sort}
+                      onSort={sortBy}
+                      selected={checked}
+                      onSelect={select}
+                      openId={selectedId}
+                      onOpen={open}
+                      openButtonRef={openButtonRef}
+                      panel={panelBeside ? null : panel}
+                    />
+                  ) : (
+                    <EvidenceCards
+                      items={items}
+                      shownIds={shownIds}
+                      evaluationId={evaluation.id}
+                      linksByEvidence={linksByEvidence}
+                      selected={checked}
+                      onSelect={select}
+                      openId={selectedId}
+                      onOpen={open}
+                      openButtonRef={openButtonRef}
+                      panelId={PANEL_ID}
+                      panel={panelBeside ? null : panel}
+                    />
+                  )}
+                </div>
+              </>
             )}
           </div>
           {panelBeside ? <div className="evidence-layout__panel">{panel}</div> : null}

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, type ReactNode } from 'react';
+import { Fragment, memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { evidenceKindLabel, formatBytes, type EvidenceItem } from '../../../shared/evidence/evidence-records';
 import { personalDataLabel, type EvidenceSort, type EvidenceSortKey } from '../../../shared/evidence/evidence-table';
 import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
@@ -22,13 +22,18 @@ export function kindText(item: EvidenceItem): string {
     : evidenceKindLabel(item.kind);
 }
 
+const NO_CRITERIA: readonly string[] = [];
+
 /**
  * The library as a compact table: one row per item, sortable by each column, a box on each row to
  * select it (and one to select all shown), and the item's title as the button that opens its details.
+ * Every item of the library has its row; those the filters leave out are hidden rather than removed,
+ * so a change of the search only shows or hides rows and never draws an unchanged row again.
  * `panel`, when given, is shown in a row of its own under the open item (narrow windows).
  */
 export function EvidenceTable({
   items,
+  shownIds,
   evaluationId,
   linksByEvidence,
   sort,
@@ -40,7 +45,10 @@ export function EvidenceTable({
   openButtonRef,
   panel,
 }: {
+  /** Every item, in the table's order. */
   items: readonly EvidenceItem[];
+  /** The items the filters let through: the others' rows are hidden. */
+  shownIds: ReadonlySet<string>;
   evaluationId: string;
   linksByEvidence: ReadonlyMap<string, readonly string[]>;
   sort: EvidenceSort;
@@ -53,8 +61,9 @@ export function EvidenceTable({
   panel: ReactNode;
 }) {
   const allRef = useRef<HTMLInputElement>(null);
-  const selectedShown = items.filter((item) => selected.has(item.id)).length;
-  const all = items.length > 0 && selectedShown === items.length;
+  const shownItems = useMemo(() => items.filter((item) => shownIds.has(item.id)), [items, shownIds]);
+  const selectedShown = shownItems.filter((item) => selected.has(item.id)).length;
+  const all = shownItems.length > 0 && selectedShown === shownItems.length;
   useEffect(() => {
     if (allRef.current) allRef.current.indeterminate = selectedShown > 0 && !all;
   }, [selectedShown, all]);
@@ -72,11 +81,11 @@ export function EvidenceTable({
               <input
                 ref={allRef}
                 type="checkbox"
-                aria-label={`Select all ${items.length} shown`}
+                aria-label={`Select all ${shownItems.length} shown`}
                 checked={all}
                 onChange={(e) =>
                   onSelect(
-                    items.map((item) => item.id),
+                    shownItems.map((item) => item.id),
                     e.target.checked,
                   )
                 }
@@ -96,53 +105,23 @@ export function EvidenceTable({
         </thead>
         <tbody>
           {items.map((item) => {
-            const criteria = linksByEvidence.get(item.id) ?? [];
             const open = item.id === openId;
+            const hidden = !shownIds.has(item.id);
             return (
               <Fragment key={item.id}>
-                <tr className={open ? 'evidence-table__row--open' : undefined} aria-current={open ? 'true' : undefined}>
-                  <td className="evidence-table__select">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${item.title}`}
-                      checked={selected.has(item.id)}
-                      onChange={(e) => onSelect([item.id], e.target.checked)}
-                    />
-                  </td>
-                  <th scope="row">
-                    <button
-                      ref={(button) => openButtonRef(item.id, button)}
-                      type="button"
-                      className="evidence-table__open"
-                      aria-expanded={open}
-                      aria-controls={open ? 'evidence-details' : undefined}
-                      onClick={() => onOpen(item.id)}
-                    >
-                      {item.title}
-                    </button>
-                    {item.file ? (
-                      <span className="evidence-table__file">{item.file.name}</span>
-                    ) : (
-                      <span className="evidence-table__file">No file</span>
-                    )}
-                  </th>
-                  <td>{kindText(item)}</td>
-                  <td>{formatIsoDate(item.date, 'Not known')}</td>
-                  <td>{longDateOfTime(item.createdAt)}</td>
-                  <td>{item.file ? formatBytes(item.file.size) : 'No file'}</td>
-                  <td>
-                    {criteria.length === 0
-                      ? 'None'
-                      : criteria.map((criterionId, index) => (
-                          <span key={criterionId}>
-                            {index > 0 ? ', ' : ''}
-                            <a href={href.criterion(evaluationId, criterionId)}>{criterionId}</a>
-                          </span>
-                        ))}
-                  </td>
-                  <td>{personalDataLabel(item)}</td>
+                <tr className={open ? 'evidence-table__row--open' : undefined} aria-current={open ? 'true' : undefined} hidden={hidden}>
+                  <EvidenceRowCells
+                    item={item}
+                    criteria={linksByEvidence.get(item.id) ?? NO_CRITERIA}
+                    evaluationId={evaluationId}
+                    checked={selected.has(item.id)}
+                    open={open}
+                    onSelect={onSelect}
+                    onOpen={onOpen}
+                    openButtonRef={openButtonRef}
+                  />
                 </tr>
-                {open && panel ? (
+                {open && panel && !hidden ? (
                   <tr className="evidence-table__panel-row">
                     <td colSpan={COLUMNS.length + 1}>{panel}</td>
                   </tr>
@@ -155,3 +134,68 @@ export function EvidenceTable({
     </ScrollRegion>
   );
 }
+
+/**
+ * One item's cells. Drawn again only when something it shows changes (the item, its links, its
+ * box, whether it is open): the callbacks it is given must keep their identity between renders.
+ */
+const EvidenceRowCells = memo(function EvidenceRowCells({
+  item,
+  criteria,
+  evaluationId,
+  checked,
+  open,
+  onSelect,
+  onOpen,
+  openButtonRef,
+}: {
+  item: EvidenceItem;
+  criteria: readonly string[];
+  evaluationId: string;
+  checked: boolean;
+  open: boolean;
+  onSelect: (ids: readonly string[], selected: boolean) => void;
+  onOpen: (id: string) => void;
+  openButtonRef: (id: string, button: HTMLButtonElement | null) => void;
+}) {
+  return (
+    <>
+      <td className="evidence-table__select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${item.title}`}
+          checked={checked}
+          onChange={(e) => onSelect([item.id], e.target.checked)}
+        />
+      </td>
+      <th scope="row">
+        <button
+          ref={(button) => openButtonRef(item.id, button)}
+          type="button"
+          className="evidence-table__open"
+          aria-expanded={open}
+          aria-controls={open ? 'evidence-details' : undefined}
+          onClick={() => onOpen(item.id)}
+        >
+          {item.title}
+        </button>
+        {item.file ? <span className="evidence-table__file">{item.file.name}</span> : <span className="evidence-table__file">No file</span>}
+      </th>
+      <td>{kindText(item)}</td>
+      <td>{formatIsoDate(item.date, 'Not known')}</td>
+      <td>{longDateOfTime(item.createdAt)}</td>
+      <td>{item.file ? formatBytes(item.file.size) : 'No file'}</td>
+      <td>
+        {criteria.length === 0
+          ? 'None'
+          : criteria.map((criterionId, index) => (
+              <span key={criterionId}>
+                {index > 0 ? ', ' : ''}
+                <a href={href.criterion(evaluationId, criterionId)}>{criterionId}</a>
+              </span>
+            ))}
+      </td>
+      <td>{personalDataLabel(item)}</td>
+    </>
+  );
+});
