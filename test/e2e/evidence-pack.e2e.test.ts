@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, expectChecked, expectText, expectVisible } from './support/app';
 import { expectNoAxeViolations } from './support/axe';
-import { arrowTo, tabTo } from './support/keyboard';
+import { arrowTo, focusInfo, tabTo } from './support/keyboard';
 import { expectAxeInEveryLook } from './support/reading-themes';
 import { runTool, saveDownload } from './support/downloads';
 import { RIVERSIDE_PRIMARY, setUpSchoolFromHome, startEvaluation } from './support/school-steps';
@@ -62,6 +62,9 @@ describe('a colleague’s evidence pack', () => {
     await page.keyboard.type('NE26-2.1.2');
     await tabTo(page, 'Suggest NE26-2.1.2');
     await page.keyboard.press('Enter');
+    const afterSuggest = await focusInfo(page);
+    expect(afterSuggest.name, 'the focus after suggesting a criterion goes back to the search').toBe('Find a criterion to suggest');
+    expect(afterSuggest.indicator, `the focus on “${afterSuggest.name}” is visible`).toBe(true);
     await tabTo(page, 'A note for your SENCO (optional)');
     await page.keyboard.type('Wave 2 reading, autumn term.');
     await expect.poll(() => first.getByLabel('A note for your SENCO (optional)').inputValue()).toBe('Wave 2 reading, autumn term.');

@@ -7,7 +7,7 @@ import type { AppliedFramework } from '../../shared/framework/applied-framework'
 import { criteriaToReview } from '../../shared/moderation/moderation-review';
 import { verifySecondRequest } from '../../shared/moderation/second-moderation-verifier';
 import { checkScreen, expectChecked, expectSavedAfter, expectVisible, shippedFrameworkForRegion, UI_TIMEOUT } from './support/app';
-import { tabTo } from './support/keyboard';
+import { focusInfo, tabTo } from './support/keyboard';
 import { expectAxeInEveryLook } from './support/reading-themes';
 import { launchAppBrowser, type AppBrowser } from './support/browser';
 import { runTool, saveDownload } from './support/downloads';
@@ -151,6 +151,7 @@ describe('second moderation, between two moderators', () => {
       await tabTo(other, `Save decision on ${criterion.id}`);
       await other.keyboard.press('Enter');
       await expectVisible(form.getByText(`Saved your decision on ${criterion.id}.`));
+      expect((await focusInfo(other)).name, 'the focus stays on the button that saved').toBe(`Save decision on ${criterion.id}`);
     }
     await tabTo(other, 'Sign and export the return', { limit: 120 });
     const returned = await saveDownload(other, downloads, () => other.keyboard.press('Enter'), 'return.pdf');
