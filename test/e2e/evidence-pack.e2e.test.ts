@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, expectChecked, expectText, expectVisible } from './support/app';
 import { expectNoAxeViolations } from './support/axe';
 import { arrowTo, focusInfo, tabTo } from './support/keyboard';
-import { expectAxeInEveryLook } from './support/reading-themes';
+import { expectAxeInEveryLook, expectAxeInEveryLookHere } from './support/reading-themes';
 import { runTool, saveDownload } from './support/downloads';
 import { RIVERSIDE_PRIMARY, setUpSchoolFromHome, startEvaluation } from './support/school-steps';
 import { closeAppSession, openAppSession, type AppSession } from './support/session';
@@ -119,7 +119,17 @@ describe('a colleague’s evidence pack', () => {
     expect(colleagueScreens).toHaveLength(1);
     expect(sencoScreens).toHaveLength(1);
     await expectAxeInEveryLook(colleague.page, colleagueScreens);
+    // With an item in the pack, in place.
+    await colleague.page
+      .getByLabel('Choose files for the pack')
+      .setInputFiles([{ name: 'phonics-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('Phonics plan for the spring term.') }]);
+    await expectVisible(colleague.page.getByRole('region', { name: /phonics-plan\.txt/ }));
+    await expectAxeInEveryLookHere(colleague.page, 'the pack builder with an item');
     await expectAxeInEveryLook(senco.page, sencoScreens);
+    // The same pack chosen again: said to be imported before, in place.
+    await senco.page.getByLabel('Choose the evidence pack').setInputFiles(packPath);
+    await expectVisible(senco.page.getByText('This pack was imported before', { exact: true }));
+    await expectAxeInEveryLookHere(senco.page, 'the import of a pack refused');
     expect(colleague.app.pageErrors).toEqual([]);
     expect(senco.app.pageErrors).toEqual([]);
   });
