@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { matchingCriteria } from '../../shared/evidence/evidence-pack-builder';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { criterionOptionLabel } from '../ui/CriterionOptions';
@@ -17,6 +17,16 @@ export function CriteriaSuggestionPicker({
 }) {
   const ids = useId();
   const [query, setQuery] = useState('');
+  /** What the last button did, said in the status line. */
+  const [done, setDone] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  /** The button pressed goes away with the change, so the focus goes back to the search, ready for the next. */
+  const change = (criteria: string[], said: string) => {
+    onChange(criteria);
+    setQuery('');
+    setDone(said);
+    search.current?.focus();
+  };
   const found = matchingCriteria(
     framework.criteria.filter((c) => !chosen.includes(c.id)),
     query,
@@ -33,7 +43,16 @@ export function CriteriaSuggestionPicker({
             return (
               <li key={id}>
                 {criterion ? criterionOptionLabel(criterion) : id}{' '}
-                <button type="button" className="button button--secondary" onClick={() => onChange(chosen.filter((c) => c !== id))}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() =>
+                    change(
+                      chosen.filter((c) => c !== id),
+                      `Took ${id} off.`,
+                    )
+                  }
+                >
                   Take off <span className="visually-hidden">{id}</span>
                 </button>
               </li>
@@ -47,16 +66,20 @@ export function CriteriaSuggestionPicker({
           Type words from it, or its id, for example “reading” or “{framework.criteria[0]?.id ?? ''}”.
         </p>
         <input
+          ref={search}
           id={`${ids}-search`}
           type="search"
           aria-describedby={`${ids}-hint`}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setDone('');
+          }}
         />
       </div>
       <p role="status" className="inline-status">
         {query.trim() === ''
-          ? ''
+          ? done
           : found.length === 0
             ? 'No criterion matches those words.'
             : `${found.length === 1 ? '1 criterion matches' : `${found.length} criteria match`}.`}
@@ -69,10 +92,7 @@ export function CriteriaSuggestionPicker({
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={() => {
-                  onChange([...chosen, criterion.id]);
-                  setQuery('');
-                }}
+                onClick={() => change([...chosen, criterion.id], `Suggested ${criterion.id}.`)}
               >
                 Suggest <span className="visually-hidden">{criterion.id}</span>
               </button>

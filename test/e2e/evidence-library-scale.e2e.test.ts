@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkScreen, expectText, expectVisible } from './support/app';
 import { expectNoAxeViolations } from './support/axe';
+import { expectAxeInEveryLookHere } from './support/reading-themes';
 import type { AppBrowser } from './support/browser';
 import { horizontalOverflow } from './support/reading-themes';
 import { RIVERSIDE_PRIMARY, setUpSchoolFromHome, startEvaluation } from './support/school-steps';
@@ -192,5 +193,22 @@ describe('a school with 300 evidence files', () => {
   it('logged no errors and made no request outside the app', () => {
     expect(app.pageErrors).toEqual([]);
     expect(app.outsideRequests).toEqual([]);
+  });
+
+  it('the evidence as cards, and as a table with an item open, pass axe in every theme and tint', async () => {
+    // Put on in place, as Settings does, over the three items with thumbnails.
+    await library(page).getByLabel('Search evidence').fill('thumbnail');
+    await expectVisible(library(page).getByText('Showing 3 of 303 items.'));
+    await library(page).getByRole('radio', { name: 'Cards' }).check();
+    await expect.poll(() => page.locator('img.evidence-thumb__image').count(), { timeout: 60_000 }).toBe(2);
+    await expectAxeInEveryLookHere(page, 'evidence library as cards with thumbnails');
+    await library(page).getByRole('radio', { name: 'A table' }).check();
+    await expect.poll(() => table(page).locator('tbody tr').count()).toBe(3);
+    const open = table(page).locator('tbody tr').first().getByRole('rowheader').getByRole('button');
+    const title = (await open.innerText()).trim();
+    await open.click();
+    await expectVisible(page.getByRole('region', { name: title, exact: true }));
+    await expectAxeInEveryLookHere(page, 'evidence library as a table with an item open');
+    expect(app.pageErrors).toEqual([]);
   });
 });

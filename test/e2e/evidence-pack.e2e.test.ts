@@ -2,8 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, expectText, expectVisible } from './support/app';
+import { checkScreen, expectChecked, expectText, expectVisible } from './support/app';
 import { expectNoAxeViolations } from './support/axe';
+import { arrowTo, focusInfo, tabTo } from './support/keyboard';
+import { expectAxeInEveryLook, expectAxeInEveryLookHere } from './support/reading-themes';
 import { runTool, saveDownload } from './support/downloads';
 import { RIVERSIDE_PRIMARY, setUpSchoolFromHome, startEvaluation } from './support/school-steps';
 import { closeAppSession, openAppSession, type AppSession } from './support/session';
@@ -16,6 +18,9 @@ import { closeAppSession, openAppSession, type AppSession } from './support/sess
 let colleague: AppSession;
 let senco: AppSession;
 let folder = '';
+/** The screens each person reached, by address, for the sweep through every look. */
+const colleagueScreens: string[] = [];
+const sencoScreens: string[] = [];
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'sen-evidence-pack-'));
@@ -49,10 +54,21 @@ describe('a colleague’s evidence pack', () => {
       { name: 'display-photo.txt', mimeType: 'text/plain', buffer: Buffer.from('A photograph of the class display.') },
     ]);
     await expectText(page.getByRole('status').filter({ hasText: 'Added' }), 'Added 2 files to the pack.');
+    colleagueScreens.push(page.url());
+    // The first item's details by keyboard alone: Tab to the search and type, Tab to the suggestion and Enter, Tab to the note and type.
     const first = page.getByRole('region', { name: /1\. reading-observation\.txt/ });
-    await first.getByLabel('Find a criterion to suggest').fill('NE26-2.1.2');
-    await first.getByRole('button', { name: 'Suggest NE26-2.1.2' }).click();
-    await first.getByLabel('A note for your SENCO (optional)').fill('Wave 2 reading, autumn term.');
+    await page.getByRole('heading', { level: 1 }).focus();
+    await tabTo(page, 'Find a criterion to suggest');
+    await page.keyboard.type('NE26-2.1.2');
+    await tabTo(page, 'Suggest NE26-2.1.2');
+    await page.keyboard.press('Enter');
+    const afterSuggest = await focusInfo(page);
+    expect(afterSuggest.name, 'the focus after suggesting a criterion goes back to the search').toBe('Find a criterion to suggest');
+    expect(afterSuggest.indicator, `the focus on “${afterSuggest.name}” is visible`).toBe(true);
+    await tabTo(page, 'A note for your SENCO (optional)');
+    await page.keyboard.type('Wave 2 reading, autumn term.');
+    await expect.poll(() => first.getByLabel('A note for your SENCO (optional)').inputValue()).toBe('Wave 2 reading, autumn term.');
+    await expectText(first, /NE26-2\.1\.2/);
     await expectNoAxeViolations(page, 'Contribute evidence to your SENCO');
 
     const saved = await saveDownload(
@@ -77,8 +93,14 @@ describe('a colleague’s evidence pack', () => {
     await page.getByLabel('Choose the evidence pack').setInputFiles(packPath);
     await expectVisible(page.getByRole('heading', { level: 2, name: 'From Jo Brown, Class teacher, Year 4' }));
     await page.getByRole('article', { name: 'reading observation' }).getByRole('radio', { name: 'Accept' }).check();
-    await page.getByRole('article', { name: 'display photo' }).getByRole('radio', { name: 'Decline' }).check();
+    // The second item declined by keyboard alone: Tab into its choices, an arrow to Decline.
+    await page.getByRole('article', { name: 'reading observation' }).getByRole('radio', { name: 'Accept' }).focus();
+    await tabTo(page, /^(Accept|Decline)$/);
+    await arrowTo(page, 'Decline');
+    await expectChecked(page.getByRole('article', { name: 'display photo' }).getByRole('radio', { name: 'Decline' }));
+    await expectChecked(page.getByRole('article', { name: 'reading observation' }).getByRole('radio', { name: 'Accept' }));
     await checkScreen(page, 'evidence-pack-import', 'Import a colleague’s evidence pack', { screenshot: 'evidence-pack-import' });
+    sencoScreens.push(page.url());
     await page.getByRole('button', { name: 'Import your decisions' }).click();
     await page
       .getByTestId('first-use-question')
@@ -91,5 +113,24 @@ describe('a colleague’s evidence pack', () => {
     await page.getByRole('link', { name: 'See them in the evidence library' }).click();
     await expectVisible(page.getByText('reading observation').first());
     expect(await page.getByText('display photo').count()).toBe(0);
+  });
+
+  it('the pack builder and the import screen pass axe in every theme and tint', async () => {
+    expect(colleagueScreens).toHaveLength(1);
+    expect(sencoScreens).toHaveLength(1);
+    await expectAxeInEveryLook(colleague.page, colleagueScreens);
+    // With an item in the pack, in place.
+    await colleague.page
+      .getByLabel('Choose files for the pack')
+      .setInputFiles([{ name: 'phonics-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('Phonics plan for the spring term.') }]);
+    await expectVisible(colleague.page.getByRole('region', { name: /phonics-plan\.txt/ }));
+    await expectAxeInEveryLookHere(colleague.page, 'the pack builder with an item');
+    await expectAxeInEveryLook(senco.page, sencoScreens);
+    // The same pack chosen again: said to be imported before, in place.
+    await senco.page.getByLabel('Choose the evidence pack').setInputFiles(packPath);
+    await expectVisible(senco.page.getByText('This pack was imported before', { exact: true }));
+    await expectAxeInEveryLookHere(senco.page, 'the import of a pack refused');
+    expect(colleague.app.pageErrors).toEqual([]);
+    expect(senco.app.pageErrors).toEqual([]);
   });
 });

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
-import { checkScreen, expectText, expectVisible, shippedFrameworkForRegion } from './support/app';
+import { checkScreen, expectText, expectVisible, screenAddresses, shippedFrameworkForRegion } from './support/app';
 import { runTool, saveDownload } from './support/downloads';
 import { tabTo } from './support/keyboard';
+import { expectAxeInEveryLook } from './support/reading-themes';
 import {
   continueWithFirstCriterion,
   exportSignedSubmission,
@@ -32,6 +33,9 @@ let folder: string;
 let framework: AppliedFramework;
 let school: AppSession;
 let schoolUrl = '';
+/** Kept open to the end, for the sweep through every look. */
+let partnership: AppSession | undefined;
+let moderator: AppSession | undefined;
 const files: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -41,6 +45,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (partnership) await closeAppSession(partnership);
+  if (moderator) await closeAppSession(moderator);
   await closeAppSession(school);
 });
 
@@ -70,8 +76,8 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
   });
 
   it('the partnership, in its own profile, is set up, saves its root and issues a certificate from the request', async () => {
-    const partnership = await openAppSession();
-    try {
+    partnership = await openAppSession();
+    {
       const { page, server } = partnership;
       await page.goto(server.url);
       await page.getByRole('link', { name: 'Set up a partnership workspace' }).click();
@@ -132,8 +138,6 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
       const crl = spawnSync('openssl', ['crl', '-in', files.list, '-CAfile', files.root, '-noout'], { encoding: 'utf8' });
       expect(crl.status).toBe(0);
       expect(crl.stderr + crl.stdout).toContain('verify OK');
-    } finally {
-      await closeAppSession(partnership);
     }
   });
 
@@ -161,8 +165,8 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
   });
 
   it('a moderator who pinned the root imports the submission as certified by the partnership', async () => {
-    const moderator = await openAppSession();
-    try {
+    moderator = await openAppSession();
+    {
       const { page, server } = moderator;
       await page.goto(server.url);
       await page.getByRole('link', { name: 'Set up a moderator workspace' }).click();
@@ -189,8 +193,19 @@ describe('a partnership certifies a school, and a moderator sees it', () => {
         60_000,
       );
       expect(await page.getByRole('button', { name: /^Trust and import/ }).count()).toBe(0);
-    } finally {
-      await closeAppSession(moderator);
     }
+  });
+
+  it('the partnership workspace, the school’s certificate panel and the moderator’s pinned partnerships pass axe in every theme and tint', async () => {
+    const at = (name: string) => {
+      const address = screenAddresses.get(name);
+      if (!address) throw new Error(`the journey did not reach the ${name} screen`);
+      return address;
+    };
+    if (!partnership || !moderator) throw new Error('the partnership and the moderator were not set up');
+    await expectAxeInEveryLook(partnership.page, [at('partnership form'), at('partnership with its register')]);
+    await expectAxeInEveryLook(school.page, [at('school with certificate request')]);
+    await expectAxeInEveryLook(moderator.page, [at('moderator details with certificate panel')]);
+    for (const session of [partnership, school, moderator]) expect(session.app.pageErrors).toEqual([]);
   });
 });

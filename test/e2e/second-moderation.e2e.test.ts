@@ -7,7 +7,8 @@ import type { AppliedFramework } from '../../shared/framework/applied-framework'
 import { criteriaToReview } from '../../shared/moderation/moderation-review';
 import { verifySecondRequest } from '../../shared/moderation/second-moderation-verifier';
 import { checkScreen, expectChecked, expectSavedAfter, expectVisible, shippedFrameworkForRegion, UI_TIMEOUT } from './support/app';
-import { tabTo } from './support/keyboard';
+import { focusInfo, tabTo } from './support/keyboard';
+import { expectAxeInEveryLook } from './support/reading-themes';
 import { launchAppBrowser, type AppBrowser } from './support/browser';
 import { runTool, saveDownload } from './support/downloads';
 import { setUpWorkspaceAndTrustSubmission } from './support/moderator-steps';
@@ -41,6 +42,9 @@ let submissionPath = '';
 let requestPath = '';
 let returnPath = '';
 let requestUrl = '';
+/** The screens each moderator reached, by address, for the sweep through every look. */
+const firstScreens: string[] = [];
+const secondScreens: string[] = [];
 
 const SCHOOL = 'Fellside Primary School';
 const URN = '765499';
@@ -97,15 +101,19 @@ describe('second moderation, between two moderators', () => {
   it('the first moderator samples both and signs a request that carries no decision', async () => {
     await page.getByRole('navigation', { name: 'Moderation of this submission' }).getByRole('link', { name: 'Second moderation' }).click();
     await checkScreen(page, 'second-moderation-request', `Second moderation of ${SCHOOL}`);
-    const boxes = page.getByRole('group', { name: /Criteria you have decided \(2\)/ }).getByRole('checkbox');
-    for (let i = 0; i < (await boxes.count()); i += 1) await boxes.nth(i).check();
-    await page.getByLabel('Note to the second moderator (optional)').fill('Please look closely at the governors’ minutes.');
-    const request = await saveDownload(
-      page,
-      downloads,
-      () => page.getByRole('button', { name: /^Sign and export the request \(2 criteria\)/ }).click(),
-      'request.pdf',
-    );
+    firstScreens.push(page.url());
+    // By keyboard alone: Tab to each decided criterion and Space to sample it, Tab to the note and type, Enter to sign.
+    const sample = page.getByRole('group', { name: /Criteria you have decided \(2\)/ });
+    await page.getByRole('heading', { level: 1 }).focus();
+    for (const criterion of toReview().slice(0, 2)) {
+      await tabTo(page, new RegExp(`^${criterion.id.replaceAll('.', '\\.')} `));
+      if (!(await sample.getByRole('checkbox', { name: idPattern(criterion.id) }).isChecked())) await page.keyboard.press('Space');
+      await expectChecked(sample.getByRole('checkbox', { name: idPattern(criterion.id) }));
+    }
+    await tabTo(page, 'Note to the second moderator (optional)');
+    await page.keyboard.type('Please look closely at the governors’ minutes.');
+    await tabTo(page, /^Sign and export the request \(2 criteria\)/);
+    const request = await saveDownload(page, downloads, () => page.keyboard.press('Enter'), 'request.pdf');
     requestPath = request.path;
     await expectVisible(page.getByTestId('request-exported'));
     expect(runTool('pdfsig', [requestPath])).toMatch(/Signature Validation: Signature is Valid\./);
@@ -115,6 +123,7 @@ describe('second moderation, between two moderators', () => {
     await page.getByTestId('sent-requests').getByRole('link').first().click();
     await checkScreen(page, 'second-moderation-result-waiting', /agreement/);
     requestUrl = page.url();
+    firstScreens.push(requestUrl);
   });
 
   it('the second moderator, in another profile, imports the submission and the request, decides both and signs the return', async () => {
@@ -122,23 +131,30 @@ describe('second moderation, between two moderators', () => {
     await setUpWorkspaceAndTrustSubmission(other, { name: 'Priya Shah', region: 'North East', organisation: ORGANISATION }, submissionPath);
     await other.getByRole('navigation', { name: 'Moderator workspace' }).getByRole('link', { name: 'Second moderation' }).click();
     await checkScreen(other, 'second-moderation-inbox', 'Second moderation requests');
+    secondScreens.push(other.url());
     await other.getByLabel('Choose the signed request (PDF)').setInputFiles(requestPath);
     await expectVisible(other.getByTestId('first-use-moderator'));
     await other.getByRole('button', { name: /^Trust and import/ }).click();
     await other.getByRole('link', { name: 'Decide its 2 criteria' }).click();
     await checkScreen(other, 'second-moderation-decide', `Second moderation of ${SCHOOL}, submission v1`);
+    secondScreens.push(other.url());
+    // Decided by keyboard alone: Tab into each decision's choices, Space to choose, Tab to the comment and type, Enter to save.
+    await other.getByRole('heading', { level: 1 }).focus();
     for (const criterion of toReview().slice(0, 2)) {
       const form = other.getByRole('form', { name: `Your decision on ${criterion.id}` });
-      await form.getByLabel('Agree with the school').check();
-      await form.getByRole('button', { name: `Save decision on ${criterion.id}` }).click();
+      // None is chosen yet, so Tab stops on the first choice; Space chooses it.
+      await tabTo(other, 'Agree with the school', { limit: 120 });
+      await other.keyboard.press('Space');
+      await expectChecked(form.getByLabel('Agree with the school'));
+      await tabTo(other, 'Comment');
+      await other.keyboard.type('The governors’ minutes show it.');
+      await tabTo(other, `Save decision on ${criterion.id}`);
+      await other.keyboard.press('Enter');
       await expectVisible(form.getByText(`Saved your decision on ${criterion.id}.`));
+      expect((await focusInfo(other)).name, 'the focus stays on the button that saved').toBe(`Save decision on ${criterion.id}`);
     }
-    const returned = await saveDownload(
-      other,
-      downloads,
-      () => other.getByRole('button', { name: 'Sign and export the return' }).click(),
-      'return.pdf',
-    );
+    await tabTo(other, 'Sign and export the return', { limit: 120 });
+    const returned = await saveDownload(other, downloads, () => other.keyboard.press('Enter'), 'return.pdf');
     returnPath = returned.path;
     await expectVisible(other.getByTestId('return-signed'));
     expect(runTool('pdfsig', [returnPath])).toMatch(/Signature Validation: Signature is Valid\./);
@@ -176,5 +192,14 @@ describe('second moderation, between two moderators', () => {
     await expectVisible(page.getByTestId(`resolution-${one.id}`));
     await expectVisible(overall.getByText('All settled'));
     await checkScreen(page, 'second-moderation-result-settled', /agreement/);
+  });
+
+  it('every second moderation screen each moderator reached passes axe in every theme and tint', async () => {
+    expect(firstScreens).toHaveLength(2);
+    expect(secondScreens).toHaveLength(2);
+    await expectAxeInEveryLook(page, firstScreens);
+    await expectAxeInEveryLook(other, secondScreens);
+    expect(first.pageErrors).toEqual([]);
+    expect(second.pageErrors).toEqual([]);
   });
 });

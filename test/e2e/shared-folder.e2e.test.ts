@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemonstrationSchool } from '../../shared/demonstration/demonstration-school';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { assembleSigned, demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
-import { checkScreen, expectText, expectVisible } from './support/app';
+import { checkScreen, expectText, expectVisible, screenAddresses } from './support/app';
 import type { AppBrowser } from './support/browser';
+import { expectAxeInEveryLook } from './support/reading-themes';
 import { closeAppSession, openAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
 
@@ -133,5 +134,17 @@ describe('a moderator works from a shared folder', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => schools.getByRole('columnheader', { name: /^School/ }).getAttribute('aria-sort')).toBe('ascending');
     await checkScreen(page, 'regional overview (scanned)', 'Regional overview');
+  });
+
+  it('the shared folder and the regional overview, as scanned, pass axe in every theme and tint', async () => {
+    const addresses = ['shared folder (scanned)', 'regional overview (scanned)'].map((name) => {
+      const address = screenAddresses.get(name);
+      if (!address) throw new Error(`the journey did not reach the ${name} screen`);
+      return address;
+    });
+    await expectAxeInEveryLook(page, addresses);
+    // Loaded afresh, each still shows what the scan found.
+    await expectVisible(page.getByRole('table', { name: /^Schools by local authority and phase/ }));
+    expect(app.pageErrors).toEqual([]);
   });
 });

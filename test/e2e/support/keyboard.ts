@@ -70,3 +70,23 @@ export async function replaceText(page: Page, text: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text);
 }
+
+/**
+ * Within a radio group that has the focus, presses the arrow key until the focused radio's name
+ * matches, as a keyboard user does; in a radio group the arrow also chooses it. Fails if it is not
+ * reached before coming round again.
+ */
+export async function arrowTo(page: Page, name: string | RegExp, limit = 8): Promise<FocusInfo> {
+  const seen: string[] = [];
+  let focus = await focusInfo(page);
+  for (let i = 0; i <= limit; i += 1) {
+    if (focus.tag !== 'input' || focus.type !== 'radio')
+      throw new Error(`The focus is not on a radio button but on “${focus.name}” (${focus.tag})`);
+    if (!focus.indicator) throw new Error(`No visible focus indicator on “${focus.name}”: ${focus.style}`);
+    seen.push(focus.name);
+    if (typeof name === 'string' ? focus.name === name : name.test(focus.name)) return focus;
+    await page.keyboard.press('ArrowDown');
+    focus = await focusInfo(page);
+  }
+  throw new Error(`The arrow keys never reached “${String(name)}”. Radios on the way: ${seen.join(' | ')}`);
+}

@@ -1,10 +1,14 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import {
   DEFAULT_READING_PREFERENCES,
   READING_PREFERENCES_KEY,
+  readingAttributes,
   serialiseReadingPreferences,
   type ReadingPreferences,
 } from '../../../renderer/settings/reading-comfort/reading-preferences';
+import { expectVisible } from './app';
+import { AXE_COLOUR_RULES, expectNoAxeViolations } from './axe';
 
 /** Every look the app offers: each theme with each background tint. */
 export const THEME_AND_TINT: readonly Pick<ReadingPreferences, 'theme' | 'tint'>[] = [
@@ -43,4 +47,59 @@ export async function horizontalOverflow(page: Page): Promise<{ root: number; bo
     }
     return { root: document.documentElement.scrollWidth, body: document.body.scrollWidth, width, culprits: culprits.slice(0, 8) };
   });
+}
+
+/** One look: a theme with a background tint. */
+export type Look = (typeof THEME_AND_TINT)[number];
+
+/** Puts a look on the page in place, the way the Settings screen does when a choice changes: the root element's data attributes, at once. */
+export async function putLookOn(page: Page, look: Look): Promise<void> {
+  await page.evaluate(
+    (attributes) => {
+      for (const [name, value] of Object.entries(attributes)) document.documentElement.setAttribute(name, value);
+    },
+    readingAttributes({ ...DEFAULT_READING_PREFERENCES, ...look }),
+  );
+}
+
+/**
+ * Axe on the page as it is now in every look, put on in place: every rule in each theme without a
+ * tint, and under the tints (which change colours only) the colour rules. Ends in the standard look.
+ * Fails unless each look drew its own background and text colours, the proof axe saw each look.
+ */
+export async function expectAxeInEveryLookHere(page: Page, name: string): Promise<void> {
+  const colours = new Set<string>();
+  for (const look of THEME_AND_TINT) {
+    await putLookOn(page, look);
+    colours.add(
+      await page.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        return `${style.backgroundColor} on ${style.color}`;
+      }),
+    );
+    await expectNoAxeViolations(
+      page,
+      `${name} in ${look.theme} with ${look.tint} tint`,
+      look.tint === 'none' ? undefined : AXE_COLOUR_RULES,
+    );
+  }
+  await putLookOn(page, { theme: 'standard', tint: 'none' });
+  expect(colours.size, `distinct colours of the looks on ${name}`).toBe(THEME_AND_TINT.length);
+}
+
+/**
+ * Opens each address once, loaded afresh in the standard look with one h1, and checks it with axe
+ * in every look (expectAxeInEveryLookHere). Returns the addresses swept.
+ */
+export async function expectAxeInEveryLook(page: Page, addresses: Iterable<string>): Promise<string[]> {
+  const swept = [...new Set(addresses)];
+  await storeReadingPreferences(page, {});
+  for (const address of swept) {
+    await page.goto(address);
+    await page.reload();
+    await expectVisible(page.locator('h1'));
+    await expect.poll(() => page.locator('h1').count(), { message: `one h1 at ${address}` }).toBe(1);
+    await expectAxeInEveryLookHere(page, address);
+  }
+  return swept;
 }
