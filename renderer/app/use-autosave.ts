@@ -20,6 +20,11 @@ export function useAutosave<T>(save: (values: T) => Promise<void>, what: string,
   const inFlight = useRef(0);
   const saveRef = useRef(save);
   saveRef.current = save;
+  /** False once the screen has gone: the last save (started on the way out) still runs, but says nothing. */
+  const mounted = useRef(true);
+  const report = useCallback((next: SaveState) => {
+    if (mounted.current) setStatus(next);
+  }, []);
 
   const flush = useCallback((): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
@@ -29,22 +34,22 @@ export function useAutosave<T>(save: (values: T) => Promise<void>, what: string,
     if (values === null) return saving.current;
     pending.current = null;
     inFlight.current += 1;
-    setStatus({ state: 'saving' });
+    report({ state: 'saving' });
     // Saves run one after another, in the order the user made the changes.
     saving.current = saving.current.then(async () => {
       try {
         await saveRef.current(values);
-        if (pending.current === null) setStatus({ state: 'saved', at: new Date().toISOString() });
+        if (pending.current === null) report({ state: 'saved', at: new Date().toISOString() });
       } catch (error) {
         // Keep the unsaved values so the next change (or leaving the screen) tries again.
         if (pending.current === null) pending.current = values;
-        setStatus({ state: 'error', message: `Not saved: ${describeStorageError(error, what)}` });
+        report({ state: 'error', message: `Not saved: ${describeStorageError(error, what)}` });
       } finally {
         inFlight.current -= 1;
       }
     });
     return saving.current;
-  }, [what]);
+  }, [what, report]);
 
   /** True while a change is waiting for its save or a save has not finished. */
   const isPending = useCallback(() => pending.current !== null || inFlight.current > 0, []);
@@ -62,10 +67,12 @@ export function useAutosave<T>(save: (values: T) => Promise<void>, what: string,
   );
 
   useEffect(() => {
+    mounted.current = true;
     const stopWatching = platform.onBeforeClose?.({ flush, isPending });
     return () => {
       stopWatching?.();
       void flush();
+      mounted.current = false;
     };
   }, [platform, flush, isPending]);
 
