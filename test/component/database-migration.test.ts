@@ -61,7 +61,33 @@ const DECLARED_STORES: Record<number, Record<string, string>> = {
     receivedReports: 'id, schoolId, evaluationId, submissionId',
     moderatorPins: 'key, schoolId',
   },
+  4: { importedSubmissionDocuments: 'key' },
+  5: { moderatorPins: 'key, schoolId' },
+  6: { schools: 'id, urn, name' },
+  7: { previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' },
+  8: { partnershipTrust: 'key, workspaceId' },
+  9: { approvals: 'evaluationId' },
+  10: { partnerships: 'id', issuedCertificates: 'key, partnershipId' },
+  11: {
+    secondModerationRequests: 'id, workspaceId, submissionKey',
+    secondModerationReturns: 'requestId, workspaceId',
+    secondModerationResolutions: 'key, requestId',
+    receivedSecondRequests: 'key, workspaceId',
+    secondModerationDecisions: 'key, receivedKey',
+    peerModeratorPins: 'key, workspaceId',
+  },
+  12: { evidenceThumbnails: 'sha256' },
+  13: { colleagueProfiles: 'id', colleaguePins: 'key, schoolId', evidencePackImports: 'key, schoolId' },
+  14: { progressSnapshots: 'key, evaluationId' },
+  15: { moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' },
 };
+
+/** A database as the app of `schemaVersion` left it: each version declared as it was released, none opened yet. */
+function oldDatabaseAt(name: string, schemaVersion: number): Dexie {
+  const old = new Dexie(name);
+  for (let version = 1; version <= schemaVersion; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+  return old;
+}
 
 /** Every store a database of the given schema has: those its version and each earlier one declared. */
 function storesUpTo(schemaVersion: number): Record<string, string> {
@@ -211,8 +237,7 @@ describe('opening a database written by an older version', () => {
 describe('the upgrade to schema 4', () => {
   it('moves the data of every imported submission, however many there are, each under its own key', async () => {
     const name = `migration-many-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
+    const old = oldDatabaseAt(name, 3);
     await old.open();
     const [template] = (schema3 as DatabaseFixture).tables.importedSubmissions as {
       workspaceId: string;
@@ -244,9 +269,7 @@ describe('the upgrade to schema 5', () => {
     const written = await createOldDatabase(name, schema3 as DatabaseFixture);
     const [school] = written.schools as { id: string; regionId: string }[];
     const [report] = written.receivedReports as { signerFingerprint: string }[];
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
+    const old = oldDatabaseAt(name, 4);
     await old.open();
     await old.table('moderatorPins').bulkAdd([
       // The same organisation with a trailing space and another case, pinned later with another key.
@@ -282,10 +305,7 @@ describe('the upgrade to schema 5', () => {
 describe('the upgrade to schema 6', () => {
   it('turns each school’s one phase into phases, setting and year groups, and its statements-or-plans into EHC plans', async () => {
     const name = `migration-schools-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
+    const old = oldDatabaseAt(name, 5);
     await old.open();
     const base = {
       urn: '123456',
@@ -335,11 +355,7 @@ describe('the upgrade to schema 6', () => {
 describe('the upgrade to schema 7', () => {
   it('keeps every record of a schema-6 database and adds a working table of previous narratives', async () => {
     const name = `migration-previous-narratives-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
+    const old = oldDatabaseAt(name, 6);
     await old.open();
     const written: Record<string, unknown[]> = {
       schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
@@ -384,12 +400,7 @@ describe('the upgrade to schema 7', () => {
 describe('the upgrade to schema 8', () => {
   it('keeps every record of a schema-7 database and adds a working table of partnership roots and revocation lists', async () => {
     const name = `migration-partnership-trust-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
+    const old = oldDatabaseAt(name, 7);
     await old.open();
     const written: Record<string, unknown[]> = {
       moderatorWorkspaces: [{ id: 'w1', moderatorName: 'Ann Moderator', organisation: 'Devon County Council', regionId: 'south-west' }],
@@ -441,13 +452,7 @@ describe('the upgrade to schema 8', () => {
 
   it('keeps every record of a schema-8 database and adds a working table of approvals, one per evaluation', async () => {
     const name = `migration-approvals-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
+    const old = oldDatabaseAt(name, 8);
     await old.open();
     const written: Record<string, unknown[]> = {
       schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
@@ -499,14 +504,7 @@ describe('the upgrade to schema 8', () => {
 
   it('keeps every record of a schema-9 database and adds working tables of partnerships and the certificates they issued', async () => {
     const name = `migration-partnerships-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
-    old.version(9).stores({ approvals: 'evaluationId' });
+    const old = oldDatabaseAt(name, 9);
     await old.open();
     const written: Record<string, unknown[]> = {
       schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
@@ -553,15 +551,7 @@ describe('the upgrade to schema 8', () => {
 
   it('keeps every record of a schema-10 database and adds the second moderation tables, empty and working', async () => {
     const name = `migration-second-moderation-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
-    old.version(9).stores({ approvals: 'evaluationId' });
-    old.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
+    const old = oldDatabaseAt(name, 10);
     await old.open();
     const written: Record<string, unknown[]> = {
       moderatorWorkspaces: [{ id: 'w1', moderatorName: 'Jordan Hale', organisation: 'North East SEN Partnership', regionId: 'north-east' }],
@@ -614,23 +604,7 @@ describe('the upgrade to schema 8', () => {
 
   it('keeps every record of a schema-11 database and adds an empty table of evidence thumbnails keyed by SHA-256', async () => {
     const name = `migration-thumbnails-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
-    old.version(9).stores({ approvals: 'evaluationId' });
-    old.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
-    old.version(11).stores({
-      secondModerationRequests: 'id, workspaceId, submissionKey',
-      secondModerationReturns: 'requestId, workspaceId',
-      secondModerationResolutions: 'key, requestId',
-      receivedSecondRequests: 'key, workspaceId',
-      secondModerationDecisions: 'key, receivedKey',
-      peerModeratorPins: 'key, workspaceId',
-    });
+    const old = oldDatabaseAt(name, 11);
     await old.open();
     const written: Record<string, unknown[]> = {
       evidence: [{ id: 'ev1', schoolId: 's1', title: 'Photo of the sensory room', kind: 'photo', file: { sha256: 'ab'.repeat(32) } }],
@@ -658,26 +632,7 @@ describe('the upgrade to schema 8', () => {
 
   it('keeps every record of a schema-14 database and adds working tables of appeals on both sides', async () => {
     const name = `migration-appeals-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
-    old.version(9).stores({ approvals: 'evaluationId' });
-    old.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
-    old.version(11).stores({
-      secondModerationRequests: 'id, workspaceId, submissionKey',
-      secondModerationReturns: 'requestId, workspaceId',
-      secondModerationResolutions: 'key, requestId',
-      receivedSecondRequests: 'key, workspaceId',
-      secondModerationDecisions: 'key, receivedKey',
-      peerModeratorPins: 'key, workspaceId',
-    });
-    old.version(12).stores({ evidenceThumbnails: 'sha256' });
-    old.version(13).stores({ colleagueProfiles: 'id', colleaguePins: 'key, schoolId', evidencePackImports: 'key, schoolId' });
-    old.version(14).stores({ progressSnapshots: 'key, evaluationId' });
+    const old = oldDatabaseAt(name, 14);
     await old.open();
     const written: Record<string, unknown[]> = {
       schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
@@ -728,27 +683,7 @@ describe('the upgrade to schema 8', () => {
 
   it('keeps every record of a schema-15 database and adds an empty shared-folder index, by workspace', async () => {
     const name = `migration-shared-folder-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
-    old.version(9).stores({ approvals: 'evaluationId' });
-    old.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
-    old.version(11).stores({
-      secondModerationRequests: 'id, workspaceId, submissionKey',
-      secondModerationReturns: 'requestId, workspaceId',
-      secondModerationResolutions: 'key, requestId',
-      receivedSecondRequests: 'key, workspaceId',
-      secondModerationDecisions: 'key, receivedKey',
-      peerModeratorPins: 'key, workspaceId',
-    });
-    old.version(12).stores({ evidenceThumbnails: 'sha256' });
-    old.version(13).stores({ colleagueProfiles: 'id', colleaguePins: 'key, schoolId', evidencePackImports: 'key, schoolId' });
-    old.version(14).stores({ progressSnapshots: 'key, evaluationId' });
-    old.version(15).stores({ moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' });
+    const old = oldDatabaseAt(name, 15);
     await old.open();
     const written: Record<string, unknown[]> = {
       moderatorWorkspaces: [
@@ -793,14 +728,7 @@ describe('the upgrade to schema 8', () => {
 describe('the upgrade to schema 14', () => {
   it('keeps every record of a schema-9 database and adds an empty table of daily progress records, one per evaluation and day', async () => {
     const name = `migration-progress-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
-    old.version(9).stores({ approvals: 'evaluationId' });
+    const old = oldDatabaseAt(name, 9);
     await old.open();
     const written: Record<string, unknown[]> = {
       schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
@@ -1022,14 +950,7 @@ describe('the backup before a migration', () => {
   });
   it('keeps every record of a schema-9 database and adds working tables for colleagues’ evidence packs', async () => {
     const name = `migration-evidence-packs-${Date.now()}`;
-    const old = new Dexie(name);
-    for (let version = 1; version <= 3; version += 1) old.version(version).stores(DECLARED_STORES[version]!);
-    old.version(4).stores({ importedSubmissionDocuments: 'key' });
-    old.version(5).stores({ moderatorPins: 'key, schoolId' });
-    old.version(6).stores({ schools: 'id, urn, name' });
-    old.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    old.version(8).stores({ partnershipTrust: 'key, workspaceId' });
-    old.version(9).stores({ approvals: 'evaluationId' });
+    const old = oldDatabaseAt(name, 9);
     await old.open();
     const written: Record<string, unknown[]> = {
       schools: [{ id: 's1', urn: '123456', name: 'Riverside Primary', regionId: 'north-east', phases: ['primary'], setting: 'mainstream' }],
