@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
 import { isOlderEntry, type FolderFrameworkRef, type SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import { isoDay } from '../../shared/partnership/partnership-register';
@@ -17,10 +17,9 @@ import { href } from '../app/hash-route';
 import { LoadingOrMissing } from '../app/NotFoundScreen';
 import { usePartnership } from '../db/partnership-queries';
 import { useFolderEntries } from '../db/shared-folder-queries';
-import { clearFolderIndex } from '../db/shared-folder-store';
-import { folderProblem, scanStatus, type Scan } from '../moderation/folder/SharedFolderScreen';
-import { scanSharedFolder } from '../moderation/folder/shared-folder-scan';
-import type { SharedFolderPort, SharedFolderState } from '../platform/platform-port';
+import { scanStatus } from '../moderation/folder/SharedFolderScreen';
+import { useSharedFolder } from '../moderation/folder/use-shared-folder';
+import type { SharedFolderPort } from '../platform/platform-port';
 import { Layout } from '../ui/Layout';
 import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
@@ -159,61 +158,7 @@ function Overview({ entries }: { entries: SharedFolderEntry[] }) {
 /** The partnership's shared folder: choose it, allow access, scan it into the index. */
 function FolderPanel({ folderKey, folder, indexed }: { folderKey: string; folder: SharedFolderPort; indexed: number }) {
   const ids = useId();
-  const { db, verifyJobs } = useServices();
-  const [state, setState] = useState<SharedFolderState | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [scan, setScan] = useState<Scan>({ state: 'idle' });
-
-  useEffect(() => {
-    let live = true;
-    folder.current(folderKey).then(
-      (next) => live && setState(next),
-      () => live && setState({ state: 'none' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [folder, folderKey]);
-
-  const runScan = useCallback(async () => {
-    setProblem(null);
-    setScan({ state: 'scanning', progress: { total: 0, done: 0, current: null } });
-    try {
-      const outcome = await scanSharedFolder({ db, folder, verifyJobs }, folderKey, (progress) => setScan({ state: 'scanning', progress }));
-      setScan({ state: 'done', outcome });
-    } catch (error) {
-      setScan({ state: 'failed', message: folderProblem(error) });
-    }
-  }, [db, folder, verifyJobs, folderKey]);
-
-  const choose = async () => {
-    setProblem(null);
-    try {
-      const chosen = await folder.choose(folderKey);
-      if (chosen === 'cancelled') return;
-      await clearFolderIndex(db, folderKey);
-      setState(chosen);
-      setScan({ state: 'idle' });
-    } catch (error) {
-      setProblem(folderProblem(error));
-    }
-  };
-
-  const allow = async () => {
-    setProblem(null);
-    try {
-      const next = await folder.requestAccess(folderKey);
-      setState(next);
-      if (next.state === 'needs-permission')
-        setProblem(
-          'The browser did not allow the app to use the folder. Select “Allow access to the folder” again and choose to allow it.',
-        );
-    } catch (error) {
-      setProblem(folderProblem(error));
-    }
-  };
-
-  const scanning = scan.state === 'scanning';
+  const { state, problem, scan, scanning, runScan, choose, allow } = useSharedFolder(folder, folderKey);
   const status = scanStatus(scan);
   return (
     <section aria-labelledby={`${ids}-folder`}>
@@ -256,7 +201,7 @@ function FolderPanel({ folderKey, folder, indexed }: { folderKey: string; folder
         ) : null}
       </div>
       {problem ? <StatusMessage kind="error">{problem}</StatusMessage> : null}
-      {scanning ? (
+      {scan.state === 'scanning' ? (
         <div className="import-progress">
           <label htmlFor={`${ids}-progress`}>Files checked</label>
           <progress id={`${ids}-progress`} max={Math.max(scan.progress.total, 1)} value={scan.progress.done}>

@@ -1,19 +1,17 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { shortHash } from '../../../shared/formats/sha256';
 import type { SharedFolderEntry } from '../../../shared/moderation/shared-folder-index';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
-import { clearFolderIndex } from '../../db/shared-folder-store';
 import { useImportedFileHashes, useSharedFolderIndex } from '../../db/shared-folder-queries';
-import type { SharedFolderPort, SharedFolderState } from '../../platform/platform-port';
+import type { SharedFolderPort } from '../../platform/platform-port';
 import { PageHeading } from '../../ui/PageHeading';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { useSubmissionImport } from '../queue/submission-import';
 import { ModeratorWorkspaceLayout } from '../workspace/ModeratorWorkspaceLayout';
 import { useModeratorWorkspace } from '../workspace/use-moderator-workspace';
-import { scanSharedFolder, type ScanOutcome, type ScanProgress } from './shared-folder-scan';
 import '../../styles/moderator.css';
 
 /** The folder a region's moderators share: every submission and report in it, checked, without copying the evidence. */
@@ -41,73 +39,15 @@ export function SharedFolderScreen({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-export type Scan =
-  | { state: 'idle' }
-  | { state: 'scanning'; progress: ScanProgress }
-  | { state: 'done'; outcome: ScanOutcome }
-  | { state: 'failed'; message: string };
+import { folderProblem, useSharedFolder, type Scan } from './use-shared-folder';
+
+export { folderProblem, type Scan };
 
 function SharedFolder({ workspaceId, folder }: { workspaceId: string; folder: SharedFolderPort }) {
   const ids = useId();
-  const { db, verifyJobs } = useServices();
-  const [state, setState] = useState<SharedFolderState | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [scan, setScan] = useState<Scan>({ state: 'idle' });
+  const { db } = useServices();
+  const { state, problem, scan, scanning, runScan, choose, allow } = useSharedFolder(folder, workspaceId);
   const index = useSharedFolderIndex(db, workspaceId);
-
-  useEffect(() => {
-    let live = true;
-    folder.current(workspaceId).then(
-      (next) => live && setState(next),
-      () => live && setState({ state: 'none' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [folder, workspaceId]);
-
-  const runScan = useCallback(async () => {
-    setProblem(null);
-    setScan({ state: 'scanning', progress: { total: 0, done: 0, current: null } });
-    try {
-      const outcome = await scanSharedFolder({ db, folder, verifyJobs }, workspaceId, (progress) =>
-        setScan({ state: 'scanning', progress }),
-      );
-      setScan({ state: 'done', outcome });
-    } catch (error) {
-      setScan({ state: 'failed', message: folderProblem(error) });
-    }
-  }, [db, folder, verifyJobs, workspaceId]);
-
-  const choose = async () => {
-    setProblem(null);
-    try {
-      const chosen = await folder.choose(workspaceId);
-      if (chosen === 'cancelled') return;
-      // The index was about the folder chosen before: the next scan builds it afresh.
-      await clearFolderIndex(db, workspaceId);
-      setState(chosen);
-      setScan({ state: 'idle' });
-    } catch (error) {
-      setProblem(folderProblem(error));
-    }
-  };
-
-  const allow = async () => {
-    setProblem(null);
-    try {
-      const next = await folder.requestAccess(workspaceId);
-      setState(next);
-      if (next.state === 'needs-permission')
-        setProblem(
-          'The browser did not allow the app to use the folder. Select “Allow access to the folder” again and choose to allow it.',
-        );
-    } catch (error) {
-      setProblem(folderProblem(error));
-    }
-  };
-
-  const scanning = scan.state === 'scanning';
   const hasIndex = index !== undefined && index.submissions.length + index.reports.length + index.second.length + index.failed.length > 0;
 
   return (
@@ -154,7 +94,7 @@ function SharedFolder({ workspaceId, folder }: { workspaceId: string; folder: Sh
         {problem ? <StatusMessage kind="error">{problem}</StatusMessage> : null}
       </section>
 
-      {scanning ? (
+      {scan.state === 'scanning' ? (
         <div className="import-progress">
           <label htmlFor={`${ids}-progress`}>Files checked</label>
           <progress id={`${ids}-progress`} max={Math.max(scan.progress.total, 1)} value={scan.progress.done}>
@@ -362,10 +302,4 @@ export function scanStatus(scan: Scan): string {
     o.unreadable.length > 0 ? `${files(o.unreadable.length)} not checked this time` : null,
   ].filter((p) => p !== null);
   return `Scan finished: ${parts.join(', ')}.`;
-}
-
-export function folderProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  if (message.startsWith('No shared folder') || message.startsWith('The app may not use')) return message;
-  return 'The folder could not be read. Check that it is still there and that you can open it (a network drive must be connected), then try again.';
 }
