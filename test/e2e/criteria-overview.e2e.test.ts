@@ -66,7 +66,7 @@ describe('the criteria overview', () => {
     expect(new URL(page.url()).hash).toMatch(new RegExp(`/overview\\?strand=${strand.id}$`));
     const inStrand = framework.criteria.filter((c) => c.strandId === strand.id).map((c) => c.id);
     await expectText(count(page), `Showing ${inStrand.length} of ${framework.criteria.length} criteria`);
-    expect(await rowIds(page)).toEqual(inStrand);
+    await expect.poll(() => rowIds(page)).toEqual(inStrand);
     await expectValue(page.getByLabel('Strand'), strand.id);
     overviewUrl = page.url();
   });
@@ -95,7 +95,7 @@ describe('the criteria overview', () => {
     await page.reload();
     await expectVisible(heading(page));
     await expectValue(page.getByRole('searchbox', { name: 'Search the criteria' }), 'annual review');
-    expect(await rowIds(page)).toEqual(found);
+    await expect.poll(() => rowIds(page)).toEqual(found);
 
     const target = found[0] ?? '';
     await page
@@ -106,7 +106,7 @@ describe('the criteria overview', () => {
     await page.goBack();
     await expectVisible(heading(page));
     await expectValue(page.getByRole('searchbox', { name: 'Search the criteria' }), 'annual review');
-    expect(await rowIds(page)).toEqual(found);
+    await expect.poll(() => rowIds(page)).toEqual(found);
   });
 
   it('has no axe violations in any theme or tint, with every criterion shown', async () => {
