@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { ExportProgress } from '../../shared/submission/submission-exporter';
 import { stageLabel } from '../export/use-pdf-job';
 
@@ -9,7 +9,9 @@ import { stageLabel } from '../export/use-pdf-job';
 export function PdfJobProgress({ label, progress, onCancel }: { label: string; progress: ExportProgress; onCancel: () => void }) {
   const percent = Math.round(progress.fraction * 100);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Focus moves to Cancel as the bar is drawn (a layout effect), so focus is never left on the page
+  // between the Export button going and Cancel arriving.
+  useLayoutEffect(() => {
     cancelRef.current?.focus();
   }, []);
   return (
