@@ -117,8 +117,14 @@ export function documentDefinition(frame: DocumentFrame): TDocumentDefinitions {
     styles: STYLES,
     content: breakLongWordsInContent(frame.content),
     ...(frame.images ? { images: frame.images } : {}),
+    // The page number is a column of its own that never wraps, so a long school name wraps within
+    // its own column and "Page 12 of 29" always reads whole at the right.
     footer: (currentPage, pageCount) => ({
-      text: `${footerText} · Page ${currentPage} of ${pageCount}`,
+      columns: [
+        { text: footerText, width: '*' },
+        { text: `Page ${currentPage} of ${pageCount}`, width: 'auto', noWrap: true, alignment: 'right' },
+      ],
+      columnGap: 12,
       style: 'footer',
       margin: [PAGE.left, 28, PAGE.right, 0],
     }),

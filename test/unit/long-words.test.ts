@@ -132,6 +132,10 @@ describe('documentDefinition, which every layout uses', () => {
     });
     expect(dd.content).toEqual([{ text: breakLongWords(long) }]);
     const footer = typeof dd.footer === 'function' ? dd.footer(1, 2, { width: 595, height: 842, orientation: 'portrait' }) : null;
-    expect(footer).toEqual(expect.objectContaining({ text: `${breakLongWords(long)} · Page 1 of 2` }));
+    expect(footer).toEqual(
+      expect.objectContaining({
+        columns: [expect.objectContaining({ text: breakLongWords(long) }), expect.objectContaining({ text: 'Page 1 of 2', noWrap: true })],
+      }),
+    );
   });
 });

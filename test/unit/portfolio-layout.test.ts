@@ -142,7 +142,7 @@ describe('the portfolio with every section', () => {
     expect(pdf.text).toMatch(/Contents School context \d+ Summary \d+ Charts \d+ Judgements by criterion \d+/);
     for (const page of [1, pdf.pages]) {
       expect(pdf.text).toContain(
-        `Riverside Primary School · Accreditation portfolio · printed 25 November 2026 · Page ${page} of ${pdf.pages}`,
+        `Riverside Primary School · Accreditation portfolio · printed 25 November 2026 Page ${page} of ${pdf.pages}`,
       );
     }
   });
