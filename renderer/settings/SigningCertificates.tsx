@@ -3,6 +3,7 @@ import { useServices } from '../app/app-context';
 import { useSchoolSigningKeys } from '../db/signing-key-queries';
 import { certificateReissueOf, type SigningKeyRecordWithReissue } from '../db/signing-key-store';
 import { longDateOfTime } from '../../shared/formats/en-gb-dates';
+import { signsWithPartnershipCertificate } from '../../shared/partnership/partnership-register';
 
 /**
  * Each workspace's signing certificate, by its SHA-256 fingerprint: the same fingerprint is
@@ -32,10 +33,27 @@ export function SigningCertificates() {
               </dt>
               <dd>
                 {key ? (
-                  <>
-                    SHA-256 fingerprint <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made {longDateOfTime(key.createdAt)}
-                    <CertificateReissueNote record={key} signer="school" />
-                  </>
+                  signsWithPartnershipCertificate(key.partnershipCertificate, new Date()) && key.partnershipCertificate ? (
+                    <>
+                      <span data-testid="certified-fingerprint">
+                        Files are signed with the certificate the {key.partnershipCertificate.partnershipName} issued, valid until{' '}
+                        {longDateOfTime(key.partnershipCertificate.notAfter)}: SHA-256 fingerprint{' '}
+                        <code className="hash">{shortHash(key.partnershipCertificate.fingerprint, 16)}</code>.
+                      </span>
+                      <br />
+                      <span className="hint">
+                        This computer’s own certificate for the same key (used again if the partnership’s expires): fingerprint{' '}
+                        <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made {longDateOfTime(key.createdAt)}.
+                      </span>
+                      <CertificateReissueNote record={key} signer="school" />
+                    </>
+                  ) : (
+                    <>
+                      SHA-256 fingerprint <code className="hash">{shortHash(key.fingerprint, 16)}</code>, made{' '}
+                      {longDateOfTime(key.createdAt)}
+                      <CertificateReissueNote record={key} signer="school" />
+                    </>
+                  )
                 ) : (
                   'No key yet: it is made at the first export.'
                 )}

@@ -83,4 +83,53 @@ describe('Signing certificates in Settings', () => {
     expect(note.textContent).toMatch(/Tell the schools you moderate the new fingerprint before they import your next report/);
     expect(note.textContent).toContain('Old fingerprint ab12');
   });
+
+  it('shows the partnership’s certificate as the one files are signed with while it is valid, and this computer’s own below it', async () => {
+    const db = freshDatabase();
+    const now = Date.now();
+    await seed(db, 'Certified Primary', '100007', {
+      partnershipCertificate: {
+        certificateDer: new Uint8Array([0x30, 0x00]),
+        rootDer: new Uint8Array([0x30, 0x00]),
+        partnershipName: 'South West partnership',
+        region: 'south-west',
+        fingerprint: '9a9a'.repeat(16),
+        notBefore: new Date(now - 86_400_000).toISOString(),
+        notAfter: '2099-08-31T12:00:00.000Z',
+        importedAt: new Date(now - 3_600_000).toISOString(),
+      },
+    });
+    await seed(db, 'Lapsed Primary', '100008', {
+      fingerprint: 'ef56'.repeat(16),
+      partnershipCertificate: {
+        certificateDer: new Uint8Array([0x30, 0x00]),
+        rootDer: new Uint8Array([0x30, 0x00]),
+        partnershipName: 'South West partnership',
+        region: 'south-west',
+        fingerprint: '7b7b'.repeat(16),
+        notBefore: '2020-09-01T00:00:00.000Z',
+        notAfter: '2021-08-31T00:00:00.000Z',
+        importedAt: '2020-09-01T00:00:00.000Z',
+      },
+    });
+    await renderWithServices(<SigningCertificates />, { db });
+
+    const list = await screen.findByTestId('certificate-list');
+    const certified = within(list)
+      .getByText(/Certified Primary/)
+      .closest('div');
+    expect(within(certified as HTMLElement).getByTestId('certified-fingerprint').textContent).toBe(
+      `Files are signed with the certificate the South West partnership issued, valid until 31 August 2099: SHA-256 fingerprint ${'9a9a '.repeat(15)}9a9a.`,
+    );
+    expect(certified?.textContent).toContain(
+      `This computer’s own certificate for the same key (used again if the partnership’s expires): fingerprint ${'cd34 '.repeat(15)}cd34`,
+    );
+    // An expired partnership certificate is not what files are signed with: the workspace's own is shown as before.
+    const lapsed = within(list)
+      .getByText(/Lapsed Primary/)
+      .closest('div');
+    expect(within(lapsed as HTMLElement).queryByTestId('certified-fingerprint')).toBeNull();
+    expect(lapsed?.textContent).toContain(`SHA-256 fingerprint ${'ef56 '.repeat(15)}ef56`);
+    expect(lapsed?.textContent).not.toContain('7b7b');
+  });
 });
