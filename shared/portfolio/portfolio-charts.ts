@@ -126,7 +126,8 @@ function strandFigure(framework: AppliedFramework, rows: ReturnType<typeof judge
 
 function progressFigure(framework: AppliedFramework, progress: ProgressHistory): Content[] {
   const height = 150;
-  const geometry = progressChartGeometry(progress.points, { width: CONTENT_WIDTH, height, left: 0, right: 4, top: 4, bottom: 4 });
+  // Room at the left for the criteria count at each gridline and under the plot for the first and last day.
+  const geometry = progressChartGeometry(progress.points, { width: CONTENT_WIDTH, height, left: 26, right: 4, top: 6, bottom: 16 });
   const { plot } = geometry;
   const canvas: CanvasElement[] = [
     { type: 'rect', x: plot.x, y: plot.y, w: plot.width, h: plot.height, lineColor: '#5b6770', lineWidth: 0.5 },
@@ -165,7 +166,7 @@ function progressFigure(framework: AppliedFramework, progress: ProgressHistory):
               `the bottom of the chart is no criteria and the top all ${last.total} that apply. ${progressSummary(progress)}`,
             style: 'paragraph',
           },
-          { canvas, margin: [0, 4, 0, 8] },
+          { stack: [...progressAxisLabels(geometry), { canvas }], margin: [0, 4, 0, 20] },
         ],
         unbreakable: true,
       },
@@ -186,6 +187,29 @@ function progressFigure(framework: AppliedFramework, progress: ProgressHistory):
     ],
     progress.points.length,
   );
+}
+
+/**
+ * The axes' words, each placed against the chart's top-left corner (pdfmake's canvas draws no
+ * text): the number of criteria at each gridline, right-aligned left of the plot, and the first and
+ * last day under it, the last right-aligned so it ends at the plot's right edge.
+ */
+function progressAxisLabels(geometry: ReturnType<typeof progressChartGeometry>): Content[] {
+  const { plot } = geometry;
+  const labelWidth = plot.x - 4;
+  const dayWidth = 120;
+  const yLabels = geometry.yTicks.map((t): Content => ({
+    columns: [{ width: labelWidth, text: String(t.value), fontSize: 7, color: '#3d464d', alignment: 'right' }],
+    relativePosition: { x: 0, y: t.y - 4 },
+  }));
+  const xLabels = geometry.xTicks.map((t, i): Content => {
+    const last = i === geometry.xTicks.length - 1 && geometry.xTicks.length > 1;
+    return {
+      columns: [{ width: dayWidth, text: formatIsoDate(t.day, t.day), fontSize: 7, color: '#3d464d', alignment: last ? 'right' : 'left' }],
+      relativePosition: { x: last ? t.x - dayWidth : t.x, y: plot.y + plot.height + 4 },
+    };
+  });
+  return [...yLabels, ...xLabels];
 }
 
 /** Rows of a table short enough to keep on the page with its figure, well within a page (pdfmake drops an unbreakable block taller than a page); a longer table may part from its figure. */

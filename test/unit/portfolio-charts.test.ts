@@ -84,6 +84,18 @@ describe('the portfolio’s charts', () => {
     expect(text).toMatch(/\n\s*NE-2\s+1\s+2\s+4\s+0\s+1\s+0\s+8\s*\n/);
   });
 
+  it('labels the progress chart’s axes: the criteria at each gridline and the first and last day under it', () => {
+    const page = pages.find((p) => p.includes('Figure 2.')) ?? '';
+    // Between the caption and the table: the gridlines' counts on lines of their own, then the two days on one line.
+    const chart = page.slice(page.indexOf('The award rules give'), page.indexOf(' Day '));
+    const total = /the top all (\d+) that apply/.exec(page)?.[1];
+    expect(total).toBeDefined();
+    const lines = chart.split('\n').map((line) => line.trim());
+    expect(lines).toContain(total);
+    expect(lines).toContain('0');
+    expect(lines.some((line) => /^1 October 2026\s+25 November 2026$/.test(line))).toBe(true);
+  });
+
   it('draws the charts as vector shapes, not images, and leaves no near-empty page before or after them', () => {
     const at = pages.findIndex((p) => p.includes('Figure 1.'));
     expect(at).toBeGreaterThan(1);
