@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatIsoDate } from '../formats/en-gb-dates';
 import { CONTENT_WIDTH, dataTable, documentDefinition, labelledRows, panel, sectionHeading, subheading } from '../pdf/layout-blocks';
-import { cellText, SUPPRESSED_TEXT, type ReportChart, type ReportSection, type SteeringReport } from './steering-report';
+import { cellText, type ReportChart, type ReportSection, type SteeringReport } from './steering-report';
 
 /**
  * The steering group report as pdfmake content: a cover (partnership, region, date, filters, the
@@ -25,7 +25,7 @@ export function steeringReportLayout(report: SteeringReport): TDocumentDefinitio
       author: report.partnership,
       subject: `Anonymised report on ${report.region}, printed ${formatIsoDate(report.printedOn, report.printedOn)}`,
     },
-    footerText: `${report.partnership} · Steering group report · ${SUPPRESSED_TEXT} schools never shown`,
+    footerText: `${report.partnership} · Steering group report (anonymised: no school named)`,
     content: [...cover(report), ...report.sections.flatMap((section, i) => sectionContent(section, i === 0))],
   });
 }
@@ -72,17 +72,27 @@ function sectionContent(section: ReportSection, first: boolean): Content[] {
       }),
     ),
   });
-  return [
-    // The first section follows the cover on a new page; later ones follow on, the heading kept with its intro.
-    {
-      stack: [sectionHeading(section.heading, { newPage: false }), { text: section.intro, style: 'paragraph' }],
-      ...(first ? { pageBreak: 'before' as const } : {}),
-      unbreakable: true,
-    },
+  const opening: Content[] = [
+    sectionHeading(section.heading, { newPage: false }),
+    { text: section.intro, style: 'paragraph' },
     ...(section.chart ? [chartBlock(section.chart)] : []),
-    { stack: [subheading(section.tableCaption), table], ...(section.table.rows.length <= 14 ? { unbreakable: true } : {}) },
+  ];
+  const tableBlock: Content = { stack: [subheading(section.tableCaption), table] };
+  // The heading stays with its chart; a short table stays with them too, a long one follows on.
+  const short = section.table.rows.length <= ROWS_KEPT_WITH_CHART;
+  return [
+    {
+      stack: short ? [...opening, tableBlock] : opening,
+      unbreakable: true,
+      // The first section starts the page after the cover.
+      ...(first ? { pageBreak: 'before' as const } : {}),
+    },
+    ...(short ? [] : [tableBlock]),
   ];
 }
+
+/** A table this short is kept on the page with its chart (pdfmake drops an unbreakable block taller than a page). */
+const ROWS_KEPT_WITH_CHART = 10;
 
 function chartBlock(chart: ReportChart): Content {
   return {
