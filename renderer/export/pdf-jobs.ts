@@ -8,6 +8,7 @@ import type { ModerationDocument } from '../../shared/moderation/moderation-form
 import type { ModerationReportInput } from '../../shared/moderation/moderation-report';
 import type { VisitPlanLayoutInput } from '../../shared/moderation/visit-plan-layout';
 import type { SecondRequestInput, SecondReturnInput } from '../../shared/moderation/second-moderation-files';
+import type { SteeringReport } from '../../shared/partnership/steering-report';
 
 /**
  * The PDF work that runs off the main thread, in a web worker: the signed submission and the
@@ -57,6 +58,11 @@ export type PdfJobRequest =
       /** The moderator's printable visit plan (not signed). */
       kind: 'visit-plan';
       input: VisitPlanLayoutInput;
+    }
+  | {
+      /** The partnership's anonymised steering group report (not signed): its content, already worked out. */
+      kind: 'steering-report';
+      report: SteeringReport;
     };
 
 export type PdfJobResult =

@@ -5,6 +5,7 @@ import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
 import { exportAppeal } from '../../shared/moderation/appeal-export';
 import { exportModerationReport, sealModerationDocument } from '../../shared/moderation/moderation-report';
 import { visitPlanLayout } from '../../shared/moderation/visit-plan-layout';
+import { steeringReportLayout } from '../../shared/partnership/steering-report-layout';
 import { exportSecondRequest, exportSecondReturn } from '../../shared/moderation/second-moderation-files';
 import { exportSubmission, ExportError } from '../../shared/submission/submission-exporter';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
@@ -113,9 +114,9 @@ async function run(request: PdfJobRequest): Promise<PdfJobResult> {
       moderation: null,
     };
   }
-  if (request.kind === 'visit-plan') {
+  if (request.kind === 'visit-plan' || request.kind === 'steering-report') {
     reply({ type: 'progress', progress: { stage: 'layout', fraction: 0.2 } });
-    const bytes = await renderPdf(visitPlanLayout(request.input));
+    const bytes = await renderPdf(request.kind === 'visit-plan' ? visitPlanLayout(request.input) : steeringReportLayout(request.report));
     reply({ type: 'progress', progress: { stage: 'layout', fraction: 1 } });
     return { ok: true, pdf: pdfBlob(bytes), size: bytes.length, sha256: await sha256Hex(bytes), document: null, moderation: null };
   }

@@ -24,6 +24,7 @@ import { Layout } from '../ui/Layout';
 import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
 import { OverviewTableView } from './OverviewTableView';
+import { SteeringReportPanel } from './SteeringReportPanel';
 
 /**
  * The partnership's view of its region, from the shared folder's index (the partnership's own
@@ -54,12 +55,12 @@ export function RegionalOverviewScreen({ partnershipId }: { partnershipId: strin
           This browser cannot open a folder. Use the desktop app, or Microsoft Edge or Google Chrome, to read your region’s shared folder.
         </StatusMessage>
       )}
-      {entries === undefined ? <p>Reading the folder’s index…</p> : <Overview entries={entries} />}
+      {entries === undefined ? <p>Reading the folder’s index…</p> : <Overview entries={entries} partnership={partnership} />}
     </Layout>
   );
 }
 
-function Overview({ entries }: { entries: SharedFolderEntry[] }) {
+function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; partnership: { name: string; region: string } }) {
   const ids = useId();
   const { catalogue } = useServices();
   const [filters, setFilters] = useState<OverviewFilters>(NO_FILTERS);
@@ -75,7 +76,8 @@ function Overview({ entries }: { entries: SharedFolderEntry[] }) {
     };
   }, [catalogue]);
   const options = useMemo(() => filterOptions(entries), [entries]);
-  const overview = useMemo(() => regionalOverview(entries, filters, isoDay(new Date()), lookup), [entries, filters, lookup]);
+  const today = isoDay(new Date());
+  const overview = useMemo(() => regionalOverview(entries, filters, today, lookup), [entries, filters, today, lookup]);
   const tables = useMemo(() => overviewTables(overview), [overview]);
   const older = entries.filter(isOlderEntry).length;
 
@@ -148,6 +150,7 @@ function Overview({ entries }: { entries: SharedFolderEntry[] }) {
             : ''}
         </p>
       </section>
+      <SteeringReportPanel partnership={partnership} overview={overview} filters={filters} options={options} today={today} />
       {tables.map((table) => (
         <OverviewTableView key={table.id} table={table} />
       ))}

@@ -5,7 +5,9 @@ import { RegionalOverviewScreen } from '../../renderer/partnership/RegionalOverv
 import type { SharedFolderPort } from '../../renderer/platform/platform-port';
 import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import type { PartnershipWorkspace } from '../../shared/partnership/partnership-register';
+import type { PdfJobRunner } from '../../renderer/export/pdf-jobs';
 import { index } from '../unit/regional-overview-fixtures';
+import { fakePdfRunner } from './moderation-test-data';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
 
 /** The regional overview from a stored index (the fixtures' three schools), as the partnership sees it. */
@@ -29,12 +31,12 @@ const folder: SharedFolderPort = {
   write: async () => 'written',
 };
 
-async function openOverview(entries: SharedFolderEntry[] = index, withFolder = true) {
+async function openOverview(entries: SharedFolderEntry[] = index, withFolder = true, pdfJobs?: PdfJobRunner) {
   const db = freshDatabase();
   await db.partnerships.put(PARTNERSHIP);
   await db.sharedFolderEntries.bulkPut(entries);
   const platform = { ...recordingPlatform(), ...(withFolder ? { sharedFolder: folder } : {}) };
-  await renderWithServices(<RegionalOverviewScreen partnershipId="p" />, { db, platform });
+  await renderWithServices(<RegionalOverviewScreen partnershipId="p" />, { db, platform, ...(pdfJobs ? { pdfJobs } : {}) });
   await screen.findByRole('heading', { level: 1, name: 'Regional overview' });
   await screen.findByRole('heading', { level: 2, name: 'Schools by local authority and phase' });
   return { db, platform, user: userEvent.setup() };
@@ -118,5 +120,53 @@ describe('the regional overview screen', () => {
     await openOverview([], false);
     expect(screen.getByText('No verified submission in the folder matches the filters.')).toBeTruthy();
     expect(screen.getByText(/This browser cannot open a folder/)).toBeTruthy();
+  });
+
+  it('every table has its CSV download', async () => {
+    await openOverview();
+    for (const table of screen.getAllByRole('table')) {
+      const caption = table.querySelector('caption')?.textContent ?? '';
+      expect(screen.getByRole('button', { name: `Download “${caption}” as CSV` })).toBeTruthy();
+    }
+    expect(screen.getAllByRole('table')).toHaveLength(6);
+  });
+
+  it('the steering group report: says what it holds, starts the PDF job with the filters as set, and saves the file', async () => {
+    const pdf = fakePdfRunner();
+    const { user, platform } = await openOverview(index, true, pdf.runner);
+    const button = screen.getByRole('button', { name: 'Steering group report (PDF)' });
+    expect(button.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /No school is named, and any figure about fewer than 5 schools is shown as “fewer than 5”/,
+    );
+    await user.selectOptions(screen.getByLabelText('Local authority'), 'Devon');
+    await user.click(button);
+    expect(await screen.findByText(/^Saved steering-group-report-\d{4}-\d{2}-\d{2}\.pdf\.$/)).toBeTruthy();
+    expect(pdf.requests).toHaveLength(1);
+    const request = pdf.requests[0]!;
+    if (request.kind !== 'steering-report') throw new Error(`expected a steering report job, not ${request.kind}`);
+    expect(request.report.partnership).toBe('South West SEN Regional Partnership');
+    expect(request.report.filters).toEqual(['Local authority: Devon']);
+    // Devon's two schools, not the region's three: the filter was applied, and two is fewer than five.
+    expect(request.report.sections.find((s) => s.id === 'schools')?.table.rows.map((r) => r[0])).toEqual([
+      { kind: 'text', text: 'Devon' },
+      { kind: 'text', text: 'All local authorities' },
+    ]);
+    expect(request.report.headline[0]).toEqual({ label: 'Schools', value: { kind: 'suppressed' } });
+    const whole = JSON.stringify(request.report);
+    for (const name of ['Alder Primary', 'Beech Academy', 'Cedar School', '100001', '100002']) expect(whole).not.toContain(name);
+    const saved = (platform as ReturnType<typeof recordingPlatform>).saved;
+    expect(saved.map((f) => f.name)).toEqual([expect.stringMatching(/^steering-group-report-.*\.pdf$/)]);
+  });
+
+  it('the steering group report shows its progress and can be cancelled, saving nothing', async () => {
+    const pdf = fakePdfRunner('hang');
+    const { user, platform } = await openOverview(index, true, pdf.runner);
+    await user.click(screen.getByRole('button', { name: 'Steering group report (PDF)' }));
+    expect(screen.getByLabelText('Making the steering group report')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Cancelled. Nothing was saved.')).toBeTruthy();
+    expect((platform as ReturnType<typeof recordingPlatform>).saved).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Steering group report (PDF)' })).toBeTruthy();
   });
 });
