@@ -114,6 +114,21 @@ export const SCHEMA_TYPES_TARGETS: readonly SchemaTypesTarget[] = [
     output: 'shared/regions/regions-file.generated.ts',
     rootName: 'RegionsFile',
   },
+  {
+    schema: 'shared/partnership/benchmark.schema.json',
+    output: 'shared/partnership/benchmark-document.generated.ts',
+    rootName: 'BenchmarkDocument',
+    names: {
+      '#/properties/partnership': 'BenchmarkPartnership',
+      '#/properties/school': 'BenchmarkSchool',
+      '#/properties/group': 'BenchmarkGroup',
+      '#/properties/scale/items': 'BenchmarkScalePoint',
+      '#/properties/strands/items': 'BenchmarkStrand',
+      '#/properties/strands/items/properties/levels/items': 'BenchmarkLevelShare',
+      '#/properties/levelsHeld/items': 'BenchmarkLevelHeld',
+      '#/$defs/spread/oneOf/1': 'BenchmarkSpread',
+    },
+  },
 ];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

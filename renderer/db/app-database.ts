@@ -36,6 +36,7 @@ import type {
   SecondModerationResolution,
   SecondModerationReturnRecord,
 } from '../../shared/moderation/second-moderation-records';
+import type { BenchmarkDocument } from '../../shared/partnership/benchmark-document.generated';
 import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import { moderatorPinKey, normaliseOrganisation } from '../../shared/moderation/first-use-trust';
 
@@ -188,8 +189,22 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 16;
+export const DATABASE_SCHEMA_VERSION = 17;
 export const DATABASE_NAME = 'sen-accreditation';
+
+/** A "schools like yours" benchmark a school imported: the verified file and its data. */
+export interface BenchmarkRecord {
+  /** SHA-256 (hex) of the PDF: the same file imported again is the same record. */
+  sha256: string;
+  schoolId: string;
+  document: BenchmarkDocument;
+  /** "Signed by the South West SEN Regional Partnership." */
+  signedBy: string;
+  /** SHA-256 of the partnership's root certificate. */
+  rootFingerprint: string;
+  pdf: Blob;
+  importedAt: string;
+}
 
 export class AppDatabase extends Dexie {
   schools!: EntityTable<School, 'id'>;
@@ -234,6 +249,7 @@ export class AppDatabase extends Dexie {
   moderatorAppeals!: EntityTable<ModeratorAppealRecord, 'id'>;
   lodgedAppeals!: EntityTable<LodgedAppealRecord, 'id'>;
   sharedFolderEntries!: EntityTable<SharedFolderEntry, 'key'>;
+  benchmarks!: EntityTable<BenchmarkRecord, 'sha256'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -331,6 +347,10 @@ export class AppDatabase extends Dexie {
     // one entry per file, by workspace. Derived from the folder and rebuilt by a scan, so it is never
     // backed up (backup-store.ts, DERIVED_TABLES). A new table only: nothing to migrate.
     this.version(16).stores({ sharedFolderEntries: 'key, folderKey' });
+    // Version 17: the "schools like yours" benchmarks a school imported from its partnership
+    // (shared/partnership/benchmark-file.ts), keyed by the SHA-256 of the PDF, by school. A new
+    // table only: nothing to migrate. The lead renumbers it on merging.
+    this.version(17).stores({ benchmarks: 'sha256, schoolId' });
   }
 }
 

@@ -3,6 +3,8 @@ import type { PortfolioInput, PortfolioSections } from '../../shared/portfolio/p
 import type { SubmissionIdentity, SubmissionSnapshot } from '../../shared/submission/submission-builder';
 import type { ExportProgress, SigningIdentity } from '../../shared/submission/submission-exporter';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
+import type { BenchmarkFigures } from '../../shared/partnership/benchmark';
+import type { PartnershipAuthority } from '../../shared/crypto/partnership-certificate';
 import type { AppealDocument } from '../../shared/moderation/appeal';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ModerationReportInput } from '../../shared/moderation/moderation-report';
@@ -53,6 +55,14 @@ export type PdfJobRequest =
       kind: 'appeal';
       document: AppealDocument;
       signing: SigningIdentity;
+    }
+  | {
+      /** A "schools like yours" benchmark for one school, signed for the partnership. */
+      kind: 'benchmark';
+      benchmarkId: string;
+      partnership: { name: string; region: string };
+      figures: BenchmarkFigures;
+      authority: PartnershipAuthority;
     }
   | {
       /** The moderator's printable visit plan (not signed). */

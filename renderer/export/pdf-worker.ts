@@ -2,6 +2,7 @@
 import { sha256Hex } from '../../shared/formats/sha256';
 import { portfolioLayout } from '../../shared/portfolio/portfolio-layout';
 import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
+import { exportBenchmark } from '../../shared/partnership/benchmark-file';
 import { exportAppeal } from '../../shared/moderation/appeal-export';
 import { exportModerationReport, sealModerationDocument } from '../../shared/moderation/moderation-report';
 import { visitPlanLayout } from '../../shared/moderation/visit-plan-layout';
@@ -113,6 +114,18 @@ async function run(request: PdfJobRequest): Promise<PdfJobResult> {
       document: null,
       moderation: null,
     };
+  }
+  if (request.kind === 'benchmark') {
+    reply({ type: 'progress', progress: { stage: 'layout', fraction: 0.2 } });
+    const exported = await exportBenchmark({
+      benchmarkId: request.benchmarkId,
+      now: new Date(),
+      partnership: request.partnership,
+      figures: request.figures,
+      authority: request.authority,
+    });
+    const bytes = exported.bytes;
+    return { ok: true, pdf: pdfBlob(bytes), size: bytes.length, sha256: await sha256Hex(bytes), document: null, moderation: null };
   }
   if (request.kind === 'visit-plan' || request.kind === 'steering-report') {
     reply({ type: 'progress', progress: { stage: 'layout', fraction: 0.2 } });

@@ -1,4 +1,5 @@
 import type { SignerTrustVerdict } from '../../shared/crypto/signer-trust';
+import type { BenchmarkVerification } from '../../shared/partnership/benchmark-file';
 import type { AppealVerification } from '../../shared/moderation/appeal-verifier';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ReportVerification } from '../../shared/moderation/moderation-report-verifier';
@@ -32,6 +33,8 @@ export type VerifyJobRequest =
   | { kind: 'appeal'; bytes: Uint8Array<ArrayBuffer> }
   /** A report checked on its own, not against a school's submissions (a report in a shared folder). */
   | { kind: 'report-alone'; bytes: Uint8Array<ArrayBuffer> }
+  /** A partnership's "schools like yours" benchmark a school imports: for its URN, from the partnership that certified it (if any). */
+  | { kind: 'benchmark'; bytes: Uint8Array<ArrayBuffer>; urn: string; pinnedRootFingerprint: string | null }
   /** One embedded file of a verified PDF, e.g. an evidence file to preview. */
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer>; name: string };
 
@@ -41,6 +44,7 @@ export type VerifyJobResult =
   | { kind: 'second-request'; verification: SecondFileVerification<SecondModerationRequestDocument> }
   | { kind: 'second-return'; verification: SecondFileVerification<SecondModerationReturnDocument> }
   | { kind: 'appeal'; verification: AppealVerification }
+  | { kind: 'benchmark'; verification: BenchmarkVerification }
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer> | null; message: string }
   | { kind: 'failed'; message: string };
 

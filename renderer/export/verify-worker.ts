@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { decideSignerTrust } from '../../shared/crypto/signer-trust';
+import { verifyBenchmark } from '../../shared/partnership/benchmark-file';
 import { verifyAppeal } from '../../shared/moderation/appeal-verifier';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
@@ -62,6 +63,12 @@ async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
         sentRequest: (id) => sent[id] ?? null,
         ownFingerprint: request.ownFingerprint,
       }),
+    };
+  }
+  if (request.kind === 'benchmark') {
+    return {
+      kind: 'benchmark',
+      verification: await verifyBenchmark(request.bytes, { urn: request.urn, pinnedRootFingerprint: request.pinnedRootFingerprint }),
     };
   }
   if (request.kind === 'appeal') return { kind: 'appeal', verification: await verifyAppeal(request.bytes) };

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
 import { isOlderEntry, type FolderFrameworkRef, type SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
-import { isoDay } from '../../shared/partnership/partnership-register';
+import { isoDay, type PartnershipWorkspace } from '../../shared/partnership/partnership-register';
 import {
   NO_FILTERS,
   filterOptions,
@@ -23,6 +23,7 @@ import type { SharedFolderPort } from '../platform/platform-port';
 import { Layout } from '../ui/Layout';
 import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
+import { BenchmarkExportPanel } from './BenchmarkExportPanel';
 import { OverviewTableView } from './OverviewTableView';
 import { SteeringReportPanel } from './SteeringReportPanel';
 
@@ -60,7 +61,7 @@ export function RegionalOverviewScreen({ partnershipId }: { partnershipId: strin
   );
 }
 
-function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; partnership: { name: string; region: string } }) {
+function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; partnership: PartnershipWorkspace }) {
   const ids = useId();
   const { catalogue } = useServices();
   const [filters, setFilters] = useState<OverviewFilters>(NO_FILTERS);
@@ -154,6 +155,7 @@ function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; part
       {tables.map((table) => (
         <OverviewTableView key={table.id} table={table} />
       ))}
+      <BenchmarkExportPanel partnership={partnership} entries={entries} schools={overview.schools} lookup={lookup} />
     </>
   );
 }

@@ -80,6 +80,7 @@ const DECLARED_STORES: Record<number, Record<string, string>> = {
   13: { colleagueProfiles: 'id', colleaguePins: 'key, schoolId', evidencePackImports: 'key, schoolId' },
   14: { progressSnapshots: 'key, evaluationId' },
   15: { moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' },
+  16: { sharedFolderEntries: 'key, folderKey' },
 };
 
 /** A database as the app of `schemaVersion` left it: each version declared as it was released, none opened yet. */
@@ -679,6 +680,25 @@ describe('the upgrade to schema 8', () => {
     expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
     db.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
+
+  it('keeps every record of a schema-16 database and adds an empty table of benchmarks, by school', async () => {
+    const name = `migration-benchmarks-${Date.now()}`;
+    const old = oldDatabaseAt(name, 16);
+    await old.open();
+    const entry = { key: 'w1|a.pdf', folderKey: 'w1', name: 'a.pdf', sha256: 'ab'.repeat(32), kind: 'other', valid: false };
+    await old.table('sharedFolderEntries').add(entry);
+    await old.table('meta').add({ key: META.schemaVersion, value: 16 });
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(160);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    expect(await db.sharedFolderEntries.toArray()).toEqual([entry]);
+    expect(await db.benchmarks.count()).toBe(0);
+    expect(db.benchmarks.schema.primKey.keyPath).toBe('sha256');
+    expect(db.benchmarks.schema.indexes.map((i) => i.name)).toEqual(['schoolId']);
+    db.close();
   });
 
   it('keeps every record of a schema-15 database and adds an empty shared-folder index, by workspace', async () => {

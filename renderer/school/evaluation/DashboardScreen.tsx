@@ -1,3 +1,4 @@
+import { SchoolsLikeYoursPanel } from './SchoolsLikeYoursPanel';
 import { useMemo } from 'react';
 import { overviewSearchString, type OverviewQuery } from '../../../shared/evaluation/criteria-overview';
 import { nextThresholdFrom } from '../../../shared/awards/next-threshold';
@@ -182,6 +183,7 @@ export function DashboardScreen({ evaluationId }: { evaluationId: string }) {
             ) : null}
           </section>
           <NextLevelPanel evaluationId={evaluationId} next={next} />
+          <SchoolsLikeYoursPanel school={school} />
 
           <section aria-labelledby="strands-heading">
             <h2 id="strands-heading">Judgements by strand</h2>
