@@ -1,13 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { trustMaterial } from '../../shared/moderation/partnership-trust';
 import { summariseIndex, type SharedFolderEntry, type SharedFolderSummary } from '../../shared/moderation/shared-folder-index';
 import type { AppDatabase } from './app-database';
 
-/** A workspace's shared-folder index, grouped for the screen, followed live (undefined while loading). */
+/**
+ * A workspace's shared-folder index, grouped for the screen, followed live (undefined while loading);
+ * the partnerships it has pinned flag a key one of them did not certify for a school it did.
+ */
 export function useSharedFolderIndex(db: AppDatabase, folderKey: string): SharedFolderSummary | undefined {
-  return useLiveQuery(
-    async () => summariseIndex(await db.sharedFolderEntries.where('folderKey').equals(folderKey).toArray()),
-    [db, folderKey],
-  );
+  return useLiveQuery(async () => {
+    const [entries, trust] = await Promise.all([
+      db.sharedFolderEntries.where('folderKey').equals(folderKey).toArray(),
+      db.partnershipTrust.where('workspaceId').equals(folderKey).toArray(),
+    ]);
+    return summariseIndex(entries, trustMaterial(trust).rootFingerprints);
+  }, [db, folderKey]);
 }
 
 /** The SHA-256 of every submission PDF the workspace has imported, followed live: a file in the folder already here is not offered again. */

@@ -5,6 +5,7 @@ import type { ReportVerification } from './moderation-report-verifier';
 import type { SecondModerationRequestDocument, SecondModerationReturnDocument } from './second-moderation-format';
 import type { SecondFileVerification } from './second-moderation-verifier';
 import { academicYearOfTime } from '../formats/academic-year';
+import { uncertifiedKeyWarning, type SignerTrustVerdict, type TrustedPartnership } from '../crypto/signer-trust';
 
 /**
  * The index of a region's shared folder (a network drive or a synced folder): one entry per signed
@@ -133,6 +134,8 @@ export interface FolderSubmissionData {
   signerFingerprint: string;
   /** Written by a scan since INDEX_DETAIL_VERSION 1. */
   detail?: FolderSubmissionDetail;
+  /** The pinned partnership that certified the signer's key; absent or null: not certified (trust on first use). */
+  certifiedBy?: TrustedPartnership | null;
 }
 
 /** What the queue needs of a moderation report in the folder. */
@@ -174,7 +177,26 @@ export interface SharedFolderEntry {
   second?: FolderSecondModerationData | null;
   /** INDEX_DETAIL_VERSION when the entry was written; absent on older entries. */
   detail?: number;
+  /**
+   * The partnership roots and revocation lists a submission was judged against (trustBasisOf);
+   * absent or '' when there were none. When they change, the submission is checked again.
+   */
+  trustBasis?: string;
   checkedAt: string;
+}
+
+/**
+ * What a submission's signer was judged against: the pinned roots and the revocation lists held,
+ * each by its SHA-256. '' when the workspace holds none (nothing to judge certification by).
+ */
+export function trustBasisOf(rootFingerprints: readonly string[], listSha256s: readonly string[]): string {
+  if (rootFingerprints.length === 0) return '';
+  return `roots:${[...rootFingerprints].sort().join(',')};lists:${[...listSha256s].sort().join(',')}`;
+}
+
+/** True when a submission was judged against other roots or lists than the workspace holds now. */
+function trustChanged(entry: SharedFolderEntry, trustBasis: string): boolean {
+  return entry.kind === 'submission' && (entry.trustBasis ?? '') !== trustBasis;
 }
 
 /** True when the entry was written before the index kept what the overview needs: it is read and checked again. */
@@ -191,7 +213,7 @@ export function isIndexedFileName(name: string): boolean {
   return /\.pdf$/i.test(name) && !name.startsWith('.') && !name.startsWith('~$');
 }
 
-export type RescanReason = 'new' | 'changed' | 'older-index';
+export type RescanReason = 'new' | 'changed' | 'older-index' | 'trust-changed';
 
 /** What a rescan has to do, before any file is read. */
 export interface RescanPlan {
@@ -205,8 +227,12 @@ export interface RescanPlan {
   ignored: FolderFileInfo[];
 }
 
-/** Compares the stored index with a new listing of the folder. */
-export function planRescan(stored: readonly SharedFolderEntry[], listing: readonly FolderFileInfo[]): RescanPlan {
+/**
+ * Compares the stored index with a new listing of the folder. A submission judged against other
+ * partnership roots or revocation lists than `trustBasis` is read again, so a list imported since
+ * refuses a revoked signer and a root pinned since certifies its schools.
+ */
+export function planRescan(stored: readonly SharedFolderEntry[], listing: readonly FolderFileInfo[], trustBasis = ''): RescanPlan {
   const byName = new Map(stored.map((entry) => [entry.name, entry]));
   const listed = new Set<string>();
   const plan: RescanPlan = { toRead: [], unchanged: [], gone: [], ignored: [] };
@@ -221,6 +247,7 @@ export function planRescan(stored: readonly SharedFolderEntry[], listing: readon
     else if (previous.size !== file.size || previous.lastModified !== file.lastModified)
       plan.toRead.push({ file, reason: 'changed', previous });
     else if (isOlderEntry(previous)) plan.toRead.push({ file, reason: 'older-index', previous });
+    else if (trustChanged(previous, trustBasis)) plan.toRead.push({ file, reason: 'trust-changed', previous });
     else plan.unchanged.push(previous);
   }
   for (const entry of stored) if (!listed.has(entry.name)) plan.gone.push(entry);
@@ -233,14 +260,19 @@ export function planRescan(stored: readonly SharedFolderEntry[], listing: readon
  * time moved (a sync tool touched it), so the entry keeps its verification with the new size and
  * time; otherwise it is verified again (null).
  */
-export function confirmedUnchanged(previous: SharedFolderEntry | null, file: FolderFileInfo, sha256: string): SharedFolderEntry | null {
-  if (!previous || previous.sha256 !== sha256 || isOlderEntry(previous)) return null;
+export function confirmedUnchanged(
+  previous: SharedFolderEntry | null,
+  file: FolderFileInfo,
+  sha256: string,
+  trustBasis = '',
+): SharedFolderEntry | null {
+  if (!previous || previous.sha256 !== sha256 || isOlderEntry(previous) || trustChanged(previous, trustBasis)) return null;
   return { ...previous, size: file.size, lastModified: file.lastModified };
 }
 
 /** What the verifier said about a file, in the few shapes the index needs. */
 export type FolderVerification =
-  | { kind: 'submission'; document: SubmissionDocument; signerFingerprint: string }
+  | { kind: 'submission'; document: SubmissionDocument; signerFingerprint: string; certifiedBy?: TrustedPartnership | null }
   | { kind: 'moderation-report'; document: ModerationDocument }
   | { kind: 'second-request'; document: SecondModerationRequestDocument; fileSha256: string }
   | { kind: 'second-return'; document: SecondModerationReturnDocument }
@@ -270,15 +302,25 @@ export function mayBeReport(submission: SubmissionVerification): boolean {
 /**
  * What a file is and whether it passed, from the submission verifier's answer and, for a signed PDF
  * with no submission.json, the report verifier's. A file with a broken signature or structure is
- * "other": nothing in it can be trusted, its kind included.
+ * "other": nothing in it can be trusted, its kind included. A submission whose signer a pinned
+ * partnership revoked, or whose certificate chain does not hold (`signerTrust`), fails with why.
  */
 export function folderVerificationOf(
   submission: SubmissionVerification,
   report: ReportVerification | null,
   second: SecondModerationVerdicts | null = null,
+  signerTrust: SignerTrustVerdict | null = null,
 ): FolderVerification {
-  if (submission.ok)
-    return { kind: 'submission', document: submission.report.submission, signerFingerprint: submission.report.certificate.fingerprint };
+  if (submission.ok) {
+    if (signerTrust?.kind === 'revoked' || signerTrust?.kind === 'chain-invalid')
+      return { kind: 'submission', failed: signerTrust.message };
+    return {
+      kind: 'submission',
+      document: submission.report.submission,
+      signerFingerprint: submission.report.certificate.fingerprint,
+      certifiedBy: signerTrust?.kind === 'certified' ? signerTrust.partnership : null,
+    };
+  }
   const { code, message } = submission.rejection;
   if (CONTAINER_PROBLEMS.has(code)) return { kind: 'other', failed: message };
   if (code !== 'not-a-submission') return { kind: 'submission', failed: message };
@@ -324,6 +366,7 @@ export function entryFromVerification(
   sha256: string,
   verification: FolderVerification,
   checkedAt: string,
+  trustBasis = '',
 ): SharedFolderEntry {
   const base = {
     key: sharedFolderEntryKey(folderKey, file.name),
@@ -333,6 +376,7 @@ export function entryFromVerification(
     lastModified: file.lastModified,
     sha256,
     detail: INDEX_DETAIL_VERSION,
+    ...(trustBasis && verification.kind === 'submission' ? { trustBasis } : {}),
     checkedAt,
   };
   if ('failed' in verification)
@@ -362,6 +406,7 @@ export function entryFromVerification(
         exportedAt: d.createdAt,
         regionId: d.region.id,
         signerFingerprint: verification.signerFingerprint,
+        certifiedBy: verification.certifiedBy ?? null,
         detail: {
           localAuthority: d.school.localAuthority,
           phase: d.school.phase,
@@ -467,10 +512,19 @@ export interface SharedFolderSummary {
   /** Second moderation requests and returns that passed. */
   second: SharedFolderEntry[];
   failed: SharedFolderEntry[];
+  /**
+   * By entry key: a submission that passed, signed by a key no partnership certified, from a school
+   * whose other submission in the folder a still-pinned partnership certified. It may be forged.
+   */
+  warnings: Record<string, string>;
 }
 
-export function summariseIndex(entries: readonly SharedFolderEntry[]): SharedFolderSummary {
-  const summary: SharedFolderSummary = { submissions: [], reports: [], second: [], failed: [] };
+/**
+ * Groups the index for the screen. `pinnedRootFingerprints`: the partnership roots the workspace
+ * has pinned now, so a school certified by one of them is known, and a key it did not certify is flagged.
+ */
+export function summariseIndex(entries: readonly SharedFolderEntry[], pinnedRootFingerprints: readonly string[] = []): SharedFolderSummary {
+  const summary: SharedFolderSummary = { submissions: [], reports: [], second: [], failed: [], warnings: {} };
   for (const entry of entries) {
     if (!entry.valid) summary.failed.push(entry);
     else if (entry.kind === 'submission' && entry.submission) summary.submissions.push(entry);
@@ -485,8 +539,23 @@ export function summariseIndex(entries: readonly SharedFolderEntry[]): SharedFol
   };
   summary.submissions.sort(bySchool);
   summary.reports.sort(bySchool);
-  summary.second.sort((a, b) => compareNames(a.second?.schoolName ?? '', b.second?.schoolName ?? '') || compareNames(a.name, b.name));
+  summary.second = groupSecondModeration(summary.second);
   summary.failed.sort((a, b) => compareNames(a.name, b.name));
+  const certifiedSchools = new Map<string, TrustedPartnership>();
+  for (const entry of summary.submissions) {
+    const certifiedBy = entry.submission?.certifiedBy;
+    if (entry.submission && certifiedBy) certifiedSchools.set(entry.submission.urn, certifiedBy);
+  }
+  for (const entry of summary.submissions) {
+    const s = entry.submission;
+    if (!s || s.certifiedBy) continue;
+    const warning = uncertifiedKeyWarning(
+      { commonName: s.schoolName, urn: s.urn, organisation: '' },
+      certifiedSchools.get(s.urn),
+      pinnedRootFingerprints,
+    );
+    if (warning) summary.warnings[entry.key] = warning;
+  }
   return summary;
 }
 
@@ -498,6 +567,28 @@ export function summariseIndex(entries: readonly SharedFolderEntry[]): SharedFol
 export function folderReportFileName(document: Pick<ModerationDocument, 'submission' | 'createdAt'>, sha256: string): string {
   const urn = document.submission.school.urn.replace(/[^0-9A-Za-z]/g, '') || 'school';
   return `${urn}-moderation-${document.createdAt.slice(0, 10)}-v${document.submission.version}-${sha256.slice(0, 16)}.pdf`;
+}
+
+/**
+ * Second moderation files by school, each request followed by the returns that answer it; a return
+ * whose request is not among them comes last.
+ */
+export function groupSecondModeration(entries: readonly SharedFolderEntry[]): SharedFolderEntry[] {
+  const byName = (a: SharedFolderEntry, b: SharedFolderEntry) =>
+    compareNames(a.second?.schoolName ?? '', b.second?.schoolName ?? '') || compareNames(a.name, b.name);
+  const requests = entries.filter((e) => e.kind === 'second-request').sort(byName);
+  const returns = entries.filter((e) => e.kind !== 'second-request').sort(byName);
+  const answered = new Set<string>();
+  const out: SharedFolderEntry[] = [];
+  for (const request of requests) {
+    out.push(request);
+    for (const answer of returns)
+      if (answer.second?.requestId === request.second?.requestId) {
+        out.push(answer);
+        answered.add(answer.key);
+      }
+  }
+  return [...out, ...returns.filter((r) => !answered.has(r.key))];
 }
 
 function compareNames(a: string, b: string): number {

@@ -1,9 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SharedFolderScreen } from '../../renderer/moderation/folder/SharedFolderScreen';
 import type { FolderWriteResult, SharedFolderPort, SharedFolderState } from '../../renderer/platform/platform-port';
 import { makeBackup } from '../../renderer/db/backup-store';
+import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
+import type { PinnedRootRecord } from '../../shared/moderation/partnership-trust';
 import { KEY_A, northEast, sampleVersion, seedWorkspace, standInVerifier } from './moderator-fixtures';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
 
@@ -110,6 +112,135 @@ describe('the shared folder screen', () => {
     expect(stand.requests).toEqual(['v3']);
     expect(folder.reads.sort()).toEqual(['riverside-v1.pdf', 'riverside-v3.pdf']);
     expect(rowFiles()).toEqual(['riverside-v1.pdf', 'riverside-v2.pdf', 'riverside-v3.pdf']);
+  });
+
+  it('lists the second moderation files the scan indexed, each request before its return, saying what each is and that it passed', async () => {
+    const { db, workspace } = await openFolderScreen();
+    const second = (name: string, kind: 'second-request' | 'second-return', secondModeratorName: string | null) =>
+      ({
+        key: `${workspace.id}|${name}`,
+        folderKey: workspace.id,
+        name,
+        size: 10,
+        lastModified: Date.parse('2026-11-25T10:00:00Z'),
+        sha256: `${name}-sha`,
+        kind,
+        valid: true,
+        reason: null,
+        submission: null,
+        report: null,
+        second: {
+          requestId: 'req-1',
+          returnId: kind === 'second-return' ? 'ret-1' : null,
+          submissionId: 'sub-1',
+          submissionSha256: 'ab'.repeat(32),
+          schoolName: 'Riverside Primary School',
+          urn: '123456',
+          version: 1,
+          createdAt: '2026-11-25T10:00:00.000Z',
+          requesterName: 'Jo Bloggs',
+          requesterOrganisation: 'North East SEN Regional Partnership',
+          secondModeratorName,
+          criterionIds: ['c1', 'c2'],
+          decisions: [],
+          requestSha256: '12'.repeat(32),
+        },
+        detail: 1,
+        checkedAt: '2026-11-25T10:00:00.000Z',
+      }) satisfies SharedFolderEntry;
+    await db.sharedFolderEntries.bulkPut([
+      second('z-request.pdf', 'second-request', null),
+      second('a-return.pdf', 'second-return', 'Priya Shah'),
+    ]);
+    const region = await screen.findByRole('region', { name: 'Second moderation files in the folder (2)' });
+    const rows = within(region)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      [
+        'Riverside Primary School',
+        '123456',
+        '1',
+        'Request: Jo Bloggs (North East SEN Regional Partnership) asks for a second moderation of 2 criteria',
+        '25 November 2026',
+        'z-request.pdf',
+        'Passed every check',
+      ],
+      [
+        'Riverside Primary School',
+        '123456',
+        '1',
+        'Return: Priya Shah’s decisions on 2 criteria, for Jo Bloggs',
+        '25 November 2026',
+        'a-return.pdf',
+        'Passed every check, and answers the request in the folder',
+      ],
+    ]);
+  });
+
+  it('says who certified a submission’s signer, and flags a key no partnership certified for a school a pinned partnership did', async () => {
+    const { db, workspace } = await openFolderScreen();
+    const { framework } = await northEast();
+    const document = sampleVersion(framework, 1);
+    const NE = { name: 'North East SEN Regional Partnership', region: 'North East', rootFingerprint: 'r1' };
+    const root: PinnedRootRecord = {
+      key: `${workspace.id}|root|r1`,
+      workspaceId: workspace.id,
+      kind: 'root',
+      name: NE.name,
+      region: NE.region,
+      fingerprint: 'r1',
+      der: new Uint8Array(1),
+      notAfter: '2036-01-01T00:00:00.000Z',
+      pinnedAt: '2026-11-01T00:00:00.000Z',
+    };
+    await db.partnershipTrust.put(root);
+    const submission = (name: string, certifiedBy: typeof NE | null, version: number) =>
+      ({
+        key: `${workspace.id}|${name}`,
+        folderKey: workspace.id,
+        name,
+        size: 10,
+        lastModified: Date.parse('2026-11-25T10:00:00Z'),
+        sha256: `${name}-sha`.padEnd(64, '0'),
+        kind: 'submission',
+        valid: true,
+        reason: null,
+        submission: {
+          submissionId: `${name}-id`,
+          schoolName: document.school.name,
+          urn: document.school.urn,
+          version,
+          exportedAt: '2026-11-25T10:00:00.000Z',
+          regionId: 'north-east',
+          signerFingerprint: certifiedBy ? 'aa' : 'bb',
+          certifiedBy,
+        },
+        report: null,
+        trustBasis: 'roots:r1;lists:',
+        detail: 1,
+        checkedAt: '2026-11-25T10:00:00.000Z',
+      }) satisfies SharedFolderEntry;
+    await db.sharedFolderEntries.bulkPut([submission('genuine.pdf', NE, 1), submission('forged.pdf', null, 2)]);
+    await screen.findByRole('heading', { level: 2, name: 'Submissions in the folder (2)' });
+    const checks = () =>
+      within(submissionsTable())
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[4]?.textContent);
+    await waitFor(() => expect(checks()).toHaveLength(2));
+    expect(checks()).toEqual([
+      'Passed every check. Certified by the North East SEN Regional Partnership.',
+      'Warning: This school’s certificate is issued by the North East SEN Regional Partnership; this file is signed by a key the North East SEN Regional Partnership did not certify, so it may be forged. Do not accept it until you have checked with the school and the partnership.',
+    ]);
+    // Without the partnership pinned, nothing is known of the school: the uncertified one is said to be so, not flagged.
+    await db.partnershipTrust.clear();
+    await waitFor(() =>
+      expect(checks()[1]).toBe(
+        'Passed every check. Not certified by a partnership you have pinned: compare its fingerprint with the school’s when you import it.',
+      ),
+    );
   });
 
   it('imports a submission from the folder through the usual import, reading the file then', async () => {

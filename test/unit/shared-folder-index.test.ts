@@ -4,12 +4,14 @@ import {
   entryFromVerification,
   folderReportFileName,
   folderVerificationOf,
+  groupSecondModeration,
   INDEX_DETAIL_VERSION,
   isIndexedFileName,
   mayBeReport,
   mayBeSecondModeration,
   planRescan,
   summariseIndex,
+  trustBasisOf,
   type FolderFileInfo,
   type SharedFolderEntry,
 } from '../../shared/moderation/shared-folder-index';
@@ -19,6 +21,7 @@ import type { SubmissionDocument } from '../../shared/submission/submission-form
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { SecondModerationRequestDocument, SecondModerationReturnDocument } from '../../shared/moderation/second-moderation-format';
 import type { SecondFileVerification } from '../../shared/moderation/second-moderation-verifier';
+import type { SignerTrustVerdict } from '../../shared/crypto/signer-trust';
 
 const T = Date.parse('2026-11-20T10:00:00Z');
 
@@ -195,6 +198,7 @@ describe('what a file in the folder is, and whether it passed', () => {
       exportedAt: '2026-11-12T10:00:00.000Z',
       regionId: 'south-west',
       signerFingerprint: 'cd'.repeat(32),
+      certifiedBy: null,
       detail: {
         localAuthority: 'Devon',
         phase: 'secondary',
@@ -419,5 +423,108 @@ describe('names in the folder', () => {
     expect(name).toBe('113532-moderation-2026-11-20-v2-3f2a91c0d4e5b6a7.pdf');
     expect(folderReportFileName(moderationDocument, '3f2a91c0d4e5b6a8'.padEnd(64, '0'))).not.toBe(name);
     expect(isIndexedFileName(name)).toBe(true);
+  });
+});
+
+describe('the partnerships a submission’s signer is judged against', () => {
+  const NE = { name: 'North East SEN Regional Partnership', region: 'North East', rootFingerprint: 'r1' };
+  const certified = { kind: 'certified', partnership: NE, message: 'Signed by …, certified by …' } as unknown as SignerTrustVerdict;
+  const revoked = {
+    kind: 'revoked',
+    partnership: NE,
+    message:
+      'The certificate the North East SEN Regional Partnership gave Brookfield was revoked on 4 December 2026 because its key may be in someone else’s hands.',
+  } as unknown as SignerTrustVerdict;
+
+  it('a signer a pinned partnership revoked fails with the revocation’s words; a certified one keeps who certified it', () => {
+    const refusedEntry = entryFromVerification(
+      'w1',
+      file('r.pdf', 10, T),
+      'aa',
+      folderVerificationOf(goodSubmission, null, null, revoked),
+      'now',
+      'b1',
+    );
+    expect(refusedEntry).toMatchObject({ kind: 'submission', valid: false, reason: revoked.message, submission: null, trustBasis: 'b1' });
+    const good = entryFromVerification(
+      'w1',
+      file('c.pdf', 10, T),
+      'bb',
+      folderVerificationOf(goodSubmission, null, null, certified),
+      'now',
+      'b1',
+    );
+    expect(good).toMatchObject({ valid: true, trustBasis: 'b1' });
+    expect(good.submission?.certifiedBy).toEqual(NE);
+    expect(folderVerificationOf(goodSubmission, null, null, null)).toMatchObject({ kind: 'submission', certifiedBy: null });
+  });
+
+  it('reads a submission again when the roots or lists it was judged against have changed, and nothing else', () => {
+    const before = trustBasisOf(['r1'], ['list-1']);
+    const after = trustBasisOf(['r1'], ['list-2']);
+    expect(trustBasisOf([], ['list-1'])).toBe('');
+    expect(trustBasisOf(['r2', 'r1'], [])).toBe(trustBasisOf(['r1', 'r2'], []));
+    const submission = { ...entry('s.pdf', 10, T), trustBasis: before };
+    const report = entryFromVerification(
+      'w1',
+      file('r.pdf', 10, T),
+      'aa',
+      { kind: 'moderation-report', document: moderationDocument },
+      'now',
+    );
+    const plan = planRescan([submission, report], [file('s.pdf', 10, T), file('r.pdf', 10, T)], after);
+    expect(plan.toRead.map((r) => [r.file.name, r.reason])).toEqual([['s.pdf', 'trust-changed']]);
+    expect(names(plan.unchanged)).toEqual(['r.pdf']);
+    expect(planRescan([submission], [file('s.pdf', 10, T)], before).unchanged).toHaveLength(1);
+    // Its time moved but its bytes did not: still checked again, as the lists changed.
+    expect(confirmedUnchanged(submission, file('s.pdf', 10, T + 1), 's.pdf-sha', after)).toBeNull();
+    expect(confirmedUnchanged(submission, file('s.pdf', 10, T + 1), 's.pdf-sha', before)).not.toBeNull();
+  });
+
+  it('flags a submission signed by a key no partnership certified for a school a pinned partnership certified', () => {
+    const data = entry('x', 1, T).submission!;
+    const genuine = { ...entry('genuine.pdf', 10, T), submission: { ...data, certifiedBy: NE } };
+    const forged = { ...entry('forged.pdf', 10, T), submission: { ...data, submissionId: 'f', certifiedBy: null } };
+    const otherSchool = { ...entry('other.pdf', 10, T), submission: { ...data, submissionId: 'o', urn: '999999', certifiedBy: null } };
+    const summary = summariseIndex([genuine, forged, otherSchool], ['r1']);
+    expect(Object.keys(summary.warnings)).toEqual([forged.key]);
+    expect(summary.warnings[forged.key]).toBe(
+      'This school’s certificate is issued by the North East SEN Regional Partnership; this file is signed by a key the North East SEN Regional Partnership did not certify, so it may be forged. Do not accept it until you have checked with the school and the partnership.',
+    );
+    // Once that partnership is no longer pinned, nothing is known of the school and nothing is flagged.
+    expect(summariseIndex([genuine, forged], []).warnings).toEqual({});
+  });
+});
+
+describe('second moderation files as the screen lists them', () => {
+  it('puts each request first and the returns that answer it after it; a return without its request last', () => {
+    const requestVerdict = (document: SecondModerationRequestDocument) =>
+      folderVerificationOf(refused('not-a-submission', 'x'), notAReport, {
+        request: { ok: true, file: { document, certificate: {}, fileSha256: '12'.repeat(32) } } as never,
+        returned: null,
+      });
+    const returnVerdict = (document: SecondModerationReturnDocument) =>
+      folderVerificationOf(refused('not-a-submission', 'x'), notAReport, {
+        request: secondRefused('not-this-kind', 'x'),
+        returned: { ok: true, file: { document, certificate: {}, fileSha256: '34'.repeat(32) } } as never,
+      });
+    const made = (name: string, verdict: ReturnType<typeof folderVerificationOf>) =>
+      entryFromVerification('p1', file(name, 10, T), 'ff', verdict, 'now');
+    const r1 = made('a-request-1.pdf', requestVerdict(requestDocument));
+    const r2 = made('b-request-2.pdf', requestVerdict({ ...requestDocument, requestId: 'req-2' }));
+    const back1 = made('z-return-1.pdf', returnVerdict(returnDocument));
+    const stray = made('c-return-9.pdf', returnVerdict({ ...returnDocument, request: { ...returnDocument.request, requestId: 'req-9' } }));
+    expect(names(groupSecondModeration([stray, back1, r2, r1]))).toEqual([
+      'a-request-1.pdf',
+      'z-return-1.pdf',
+      'b-request-2.pdf',
+      'c-return-9.pdf',
+    ]);
+    expect(names(summariseIndex([stray, back1, r2, r1]).second)).toEqual([
+      'a-request-1.pdf',
+      'z-return-1.pdf',
+      'b-request-2.pdf',
+      'c-return-9.pdf',
+    ]);
   });
 });

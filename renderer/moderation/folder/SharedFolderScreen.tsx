@@ -24,8 +24,8 @@ export function SharedFolderScreen({ workspaceId }: { workspaceId: string }) {
       <PageHeading title="Shared folder">Shared folder</PageHeading>
       <p className="lead">
         Point this workspace at the folder your region’s moderators share (a network drive, or a folder that OneDrive, SharePoint or Google
-        Drive keeps in step). The app checks every submission and moderation report in it, as it checks a file you import, and lists them
-        here. Files stay in the folder: a submission is read from it when you import it.
+        Drive keeps in step). The app checks every submission, moderation report and second moderation file in it, as it checks a file you
+        import, and lists them here. Files stay in the folder: a submission is read from it when you import it.
       </p>
       {platform.sharedFolder ? (
         <SharedFolder workspaceId={workspaceId} folder={platform.sharedFolder} />
@@ -184,7 +184,15 @@ function FolderIndex({
                       <br />
                       <span className="hint">SHA-256 {shortHash(entry.sha256)}</span>
                     </td>
-                    <td>Passed every check</td>
+                    <td>
+                      {entries.warnings[entry.key] ? (
+                        <>
+                          <strong>Warning:</strong> {entries.warnings[entry.key]}
+                        </>
+                      ) : (
+                        signerCheckText(entry)
+                      )}
+                    </td>
                     <td>
                       {imported?.has(entry.sha256) ? (
                         'Imported'
@@ -255,6 +263,8 @@ function FolderIndex({
         )}
       </section>
 
+      <SecondModerationFiles entries={entries.second} />
+
       <section aria-labelledby={`${ids}-failed`}>
         <h2 id={`${ids}-failed`}>Files that failed the checks ({entries.failed.length})</h2>
         {entries.failed.length === 0 ? (
@@ -277,6 +287,70 @@ function FolderIndex({
       </section>
     </>
   );
+}
+
+/** What the checks say of a submission that passed: and who certified its signer, when the workspace has pinned partnerships. */
+export function signerCheckText(entry: SharedFolderEntry): string {
+  const certifiedBy = entry.submission?.certifiedBy;
+  if (certifiedBy) return `Passed every check. Certified by ${/^the /i.test(certifiedBy.name) ? '' : 'the '}${certifiedBy.name}.`;
+  if (!entry.trustBasis) return 'Passed every check';
+  return 'Passed every check. Not certified by a partnership you have pinned: compare its fingerprint with the school’s when you import it.';
+}
+
+/** Second moderation requests and the returns that answer them, each return after its request (as summariseIndex orders them). */
+function SecondModerationFiles({ entries }: { entries: SharedFolderEntry[] }) {
+  const ids = useId();
+  return (
+    <section aria-labelledby={`${ids}-second`}>
+      <h2 id={`${ids}-second`}>Second moderation files in the folder ({entries.length})</h2>
+      {entries.length === 0 ? (
+        <p>No second moderation request or return that passed the checks has been found in the folder yet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">School</th>
+              <th scope="col">URN</th>
+              <th scope="col">Version</th>
+              <th scope="col">What it is</th>
+              <th scope="col">Signed</th>
+              <th scope="col">File</th>
+              <th scope="col">Checks</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => {
+              const d = entry.second!;
+              return (
+                <tr key={entry.key}>
+                  <th scope="row">{d.schoolName}</th>
+                  <td>{d.urn}</td>
+                  <td>{d.version}</td>
+                  <td>{secondModerationWhat(entry)}</td>
+                  <td>{longDateOfTime(d.createdAt)}</td>
+                  <td>{entry.name}</td>
+                  <td>
+                    {entry.kind === 'second-return' ? 'Passed every check, and answers the request in the folder' : 'Passed every check'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+const criteriaCount = (n: number) => (n === 1 ? '1 criterion' : `${n} criteria`);
+
+/** What a second moderation file is, in words: who asked whom about how many criteria. */
+export function secondModerationWhat(entry: SharedFolderEntry): string {
+  const d = entry.second;
+  if (!d) return '';
+  if (entry.kind === 'second-return')
+    return `Return: ${d.secondModeratorName ?? 'the second moderator'}’s decisions on ${criteriaCount(d.criterionIds.length)}, for ${d.requesterName}`;
+  return `Request: ${d.requesterName} (${d.requesterOrganisation}) asks for a second moderation of ${criteriaCount(d.criterionIds.length)}`;
 }
 
 const OUTCOME_LABEL: Record<NonNullable<SharedFolderEntry['report']>['outcome'], string> = {

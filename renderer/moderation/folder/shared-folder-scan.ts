@@ -6,6 +6,7 @@ import {
   mayBeReport,
   mayBeSecondModeration,
   planRescan,
+  trustBasisOf,
   type FolderVerification,
   type SecondModerationVerdicts,
   type SharedFolderEntry,
@@ -13,6 +14,7 @@ import {
 import type { SentRequest } from '../../../shared/moderation/second-moderation-verifier';
 import type { ReportVerification } from '../../../shared/moderation/moderation-report-verifier';
 import type { AppDatabase } from '../../db/app-database';
+import { partnershipTrustMaterial } from '../../db/partnership-trust-store';
 import { putFolderEntry, removeFolderEntries, storedFolderEntries } from '../../db/shared-folder-store';
 import type { VerifyRunner } from '../../export/verify-jobs';
 import type { SharedFolderPort } from '../../platform/platform-port';
@@ -61,7 +63,14 @@ export async function scanSharedFolder(
   const now = services.now ?? (() => new Date());
   const listing = await folder.list(folderKey);
   const stored = await storedFolderEntries(db, folderKey);
-  const plan = planRescan(stored, listing);
+  // A moderator's pinned partnerships and their revocation lists judge each submission's signer,
+  // as an import does; a change to them checks the submissions again.
+  const material = await partnershipTrustMaterial(db, folderKey);
+  const trust: Trust = {
+    partnership: material.rootsDer.length > 0 ? { rootsDer: material.rootsDer, listsDer: material.listsDer } : null,
+    basis: trustBasisOf(material.rootFingerprints, await Promise.all(material.listsDer.map((der) => sha256Hex(der)))),
+  };
+  const plan = planRescan(stored, listing, trust.basis);
   // A second moderation return is checked against a request in the same folder, byte for byte.
   const requests: Record<string, SentRequest> = {};
   const noteRequest = (entry: SharedFolderEntry) => {
@@ -99,7 +108,7 @@ export async function scanSharedFolder(
       continue;
     }
     const sha256 = await sha256Hex(bytes);
-    const same = confirmedUnchanged(previous, file, sha256);
+    const same = confirmedUnchanged(previous, file, sha256, trust.basis);
     if (same) {
       noteRequest(same);
       await putFolderEntry(db, same);
@@ -107,11 +116,11 @@ export async function scanSharedFolder(
       done += 1;
       continue;
     }
-    const verdict = await verifyFile(verifyJobs, folder, folderKey, file.name, bytes, requests);
+    const verdict = await verifyFile(verifyJobs, folder, folderKey, file.name, bytes, requests, trust);
     if ('unreadable' in verdict) outcome.unreadable.push({ name: file.name, message: verdict.unreadable });
     else if ('unknownRequest' in verdict) retry.push(item);
     else {
-      const entry = entryFromVerification(folderKey, file, sha256, verdict, now().toISOString());
+      const entry = entryFromVerification(folderKey, file, sha256, verdict, now().toISOString(), trust.basis);
       noteRequest(entry);
       await putFolderEntry(db, entry);
       outcome.verified += 1;
@@ -128,7 +137,7 @@ export async function scanSharedFolder(
       continue;
     }
     const sha256 = await sha256Hex(bytes);
-    const verdict = await verifyFile(verifyJobs, folder, folderKey, file.name, bytes, requests);
+    const verdict = await verifyFile(verifyJobs, folder, folderKey, file.name, bytes, requests, trust);
     if ('unreadable' in verdict) outcome.unreadable.push({ name: file.name, message: verdict.unreadable });
     else if ('unknownRequest' in verdict)
       // Not indexed, so the next scan checks it again: the request may not have synced yet.
@@ -137,12 +146,18 @@ export async function scanSharedFolder(
         message: `“${file.name}” is a second moderation return whose request is not in the folder, so it cannot be checked yet. Put the request PDF in the folder, or wait for it to sync, and scan again.`,
       });
     else {
-      await putFolderEntry(db, entryFromVerification(folderKey, file, sha256, verdict, now().toISOString()));
+      await putFolderEntry(db, entryFromVerification(folderKey, file, sha256, verdict, now().toISOString(), trust.basis));
       outcome.verified += 1;
     }
   }
   onProgress({ total, done, current: null });
   return outcome;
+}
+
+/** The partnership roots and revocation lists a scan judges signers against (none: trust on first use), and their basis. */
+interface Trust {
+  partnership: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] } | null;
+  basis: string;
 }
 
 /** Checks a file as a submission, and a signed PDF without submission data as a report (read again: the first bytes went to the worker). */
@@ -153,11 +168,16 @@ async function verifyFile(
   name: string,
   bytes: Uint8Array<ArrayBuffer>,
   requests: Readonly<Record<string, SentRequest>>,
+  trust: Trust,
 ): Promise<FolderVerification | { unreadable: string } | { unknownRequest: true }> {
   const checkFailed = (message: string) => ({
     unreadable: `${message} “${name}” was not indexed this time; it will be checked again on the next scan.`,
   });
-  const asSubmission = await verifyJobs.verify({ kind: 'submission', bytes });
+  const asSubmission = await verifyJobs.verify({
+    kind: 'submission',
+    bytes,
+    ...(trust.partnership ? { partnership: trust.partnership } : {}),
+  });
   if (asSubmission.kind !== 'submission')
     return checkFailed(asSubmission.kind === 'failed' ? asSubmission.message : 'The file could not be checked.');
   let report: ReportVerification | null = null;
@@ -191,5 +211,5 @@ async function verifyFile(
       second = { request: asRequest.verification, returned: asReturn.verification };
     }
   }
-  return folderVerificationOf(asSubmission.verification, report, second);
+  return folderVerificationOf(asSubmission.verification, report, second, asSubmission.signerTrust ?? null);
 }
