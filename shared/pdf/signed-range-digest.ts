@@ -1,4 +1,5 @@
 import type { IncrementalSha256 } from '../formats/incremental-digest';
+import { hashSourceRange, type ByteSource } from '../formats/byte-source';
 
 /**
  * The SHA-256 of a PDF signature's two byte ranges (everything before the signature's hex and
@@ -65,5 +66,31 @@ export function fileAndSignedRangesSha256(
   const signed = hash.copy();
   signed.update(bytes.subarray(secondStart, secondStart + secondLength));
   hash.update(bytes.subarray(firstLength));
+  return { file: hash.digest(), signed: signed.digest() };
+}
+
+/**
+ * As `fileAndSignedRangesSha256`, reading the file from a source a slice at a time, so no more
+ * than one slice of it is held at once. Null when the source is shorter than it said.
+ */
+export async function fileAndSignedRangesSha256FromSource(
+  source: ByteSource,
+  firstLength: number,
+  secondStart: number,
+  secondLength: number,
+  hash: IncrementalSha256,
+  sliceBytes?: number,
+): Promise<{ file: Uint8Array; signed: Uint8Array } | null> {
+  if (firstLength < 0 || secondLength < 0 || secondStart < firstLength || secondStart + secondLength > source.size) {
+    throw new RangeError('The signed byte ranges do not fit in the file.');
+  }
+  if (!(await hashSourceRange(source, 0, firstLength, [hash], sliceBytes))) return null;
+  const signed = hash.copy();
+  if (!(await hashSourceRange(source, firstLength, secondStart - firstLength, [hash], sliceBytes))) return null;
+  // After the signature, the signed ranges' and the whole file's inputs are the same bytes again.
+  if (!(await hashSourceRange(source, secondStart, secondLength, [hash, signed], sliceBytes))) return null;
+  if (!(await hashSourceRange(source, secondStart + secondLength, source.size - secondStart - secondLength, [hash], sliceBytes))) {
+    return null;
+  }
   return { file: hash.digest(), signed: signed.digest() };
 }
