@@ -20,6 +20,7 @@ import { exportSubmission } from '../../shared/submission/submission-exporter';
 import { submissionFileName } from '../../shared/submission/submission-format';
 import { DECLARATION_STATEMENT } from '../../shared/submission/submission-format';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
+import { nodeSha256Digests } from '../node-sha256-digests';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { outcomeHeadline } from '../../shared/moderation/moderation-records';
 
@@ -311,7 +312,7 @@ async function verifyOne(path: string, io: CliIo, say: (line: string) => void, t
     say(`REJECTED  ${path}: the file cannot be read (${describeFsError(error)}).`);
     return 'rejected';
   }
-  const result = await verifySubmission(bytes);
+  const result = await verifySubmission(bytes, { digests: nodeSha256Digests });
   if (!result.ok && result.rejection.code === 'not-a-submission') {
     // A signed PDF without submission.json may be a moderation report: check it as one.
     return verifyReport(path, bytes, say, trust);

@@ -4,6 +4,7 @@
  * signed PDF of hundreds of megabytes can be hashed without a second copy in memory. The rounds
  * themselves are in `sha256-rounds.ts`, written out by `build/generate-sha256-rounds.ts`.
  */
+import type { IncrementalSha256 } from './incremental-digest';
 import { compressBlocks } from './sha256-rounds';
 
 /** An incremental hash whose state can be copied, so a common prefix is hashed only once. */
@@ -13,7 +14,7 @@ export interface StreamingHash {
   clone(): StreamingHash;
 }
 
-export class Sha256Stream implements StreamingHash {
+export class Sha256Stream implements StreamingHash, IncrementalSha256 {
   private readonly state = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   private readonly pending = new Uint8Array(64);
   private pendingLength = 0;
@@ -28,6 +29,10 @@ export class Sha256Stream implements StreamingHash {
     copy.totalLength = this.totalLength;
     copy.finished = this.finished;
     return copy;
+  }
+
+  copy(): Sha256Stream {
+    return this.clone();
   }
 
   update(data: Uint8Array): this {

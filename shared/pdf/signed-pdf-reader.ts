@@ -5,7 +5,8 @@ import { crossReferenceStreamHasPrev, indexClassicXref } from './pdf-object-inde
 import { verifyDigestSignature } from '../crypto/cms-signature';
 import { summariseCertificate, type CertificateSummary } from '../crypto/signing-certificate';
 import { sha256Hex, toHex } from '../formats/sha256';
-import { signedRangesSha256 } from './signed-range-digest';
+import { fileAndSignedRangesSha256, signedRangesSha256 } from './signed-range-digest';
+import { wholeBufferDigests, type DigestPort } from '../formats/incremental-digest';
 import type { AssociatedFileRelationship } from './signed-pdf-writer';
 
 /**
@@ -89,12 +90,18 @@ const PROBLEM_MESSAGES = {
 const latin1 = new TextDecoder('latin1');
 const ascii = new TextEncoder();
 
-export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>): Promise<ContainerResult> {
+export interface OpenOptions {
+  /** How to hash: an incremental hash gives the whole file's and the signed ranges' digests in one pass. WebCrypto by default. */
+  digests?: DigestPort;
+}
+
+export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>, options: OpenOptions = {}): Promise<ContainerResult> {
   if (bytes.length < 8 || latin1.decode(bytes.subarray(0, 5)) !== '%PDF-') return fail('not-pdf', PROBLEM_MESSAGES.notPdf);
 
-  // The whole file's hash runs while the signature is checked (WebCrypto works off this thread).
-  const fileHash = sha256Hex(bytes);
-  fileHash.catch(() => undefined);
+  const incremental = (options.digests ?? wholeBufferDigests).createSha256();
+  // Without an incremental hash, the whole file's hash runs while the signature is checked (WebCrypto works off this thread).
+  const wholeFileHash = incremental ? null : sha256Hex(bytes);
+  wholeFileHash?.catch(() => undefined);
 
   const range = findSignatureRange(bytes);
   if (!range) {
@@ -120,7 +127,16 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>): Promise<Con
   const cms = hexToBytes(contentsHex);
   const derLength = declaredDerLength(cms);
   if (derLength === null) return fail('signature-unreadable', 'The signature cannot be checked: its value is not a signature.');
-  const signedDigest = await signedRangesSha256(bytes, firstLength, secondStart, secondLength);
+  let signedDigest: Uint8Array;
+  let fileHash: Promise<string> | string;
+  if (incremental) {
+    const digests = fileAndSignedRangesSha256(bytes, firstLength, secondStart, secondLength, incremental);
+    signedDigest = digests.signed;
+    fileHash = toHex(digests.file);
+  } else {
+    signedDigest = await signedRangesSha256(bytes, firstLength, secondStart, secondLength);
+    fileHash = wholeFileHash ?? sha256Hex(bytes);
+  }
   const check = await verifyDigestSignature(cms.slice(0, derLength), signedDigest);
   if (!check.ok) {
     if (check.reason === 'unreadable') return fail('signature-unreadable', `The signature cannot be checked: ${check.detail}.`);

@@ -1,3 +1,6 @@
+import type { IncrementalSha256 } from '../formats/incremental-digest';
+import { hashSourceRange, type ByteSource } from '../formats/byte-source';
+
 /**
  * The SHA-256 of a PDF signature's two byte ranges (everything before the signature's hex and
  * everything after it), without first joining them into a new buffer as large as the file.
@@ -40,4 +43,54 @@ export async function signedRangesSha256(
     bytes.set(overwritten, to);
   }
   return new Uint8Array(await digest);
+}
+
+/**
+ * The SHA-256 of the whole file and of the signature's two byte ranges in one pass over the
+ * bytes before the signature. SHA-256 reads its input front to back, so both digests start with
+ * the same state after that first range: it is hashed once, the state copied, and each copy given
+ * the rest of its own input (the signed one the second range; the whole file's the signature and
+ * everything after it). With our files' signature near the end, that is one pass instead of two.
+ */
+export function fileAndSignedRangesSha256(
+  bytes: Uint8Array,
+  firstLength: number,
+  secondStart: number,
+  secondLength: number,
+  hash: IncrementalSha256,
+): { file: Uint8Array; signed: Uint8Array } {
+  if (firstLength < 0 || secondLength < 0 || secondStart < firstLength || secondStart + secondLength > bytes.length) {
+    throw new RangeError('The signed byte ranges do not fit in the file.');
+  }
+  hash.update(bytes.subarray(0, firstLength));
+  const signed = hash.copy();
+  signed.update(bytes.subarray(secondStart, secondStart + secondLength));
+  hash.update(bytes.subarray(firstLength));
+  return { file: hash.digest(), signed: signed.digest() };
+}
+
+/**
+ * As `fileAndSignedRangesSha256`, reading the file from a source a slice at a time, so no more
+ * than one slice of it is held at once. Null when the source is shorter than it said.
+ */
+export async function fileAndSignedRangesSha256FromSource(
+  source: ByteSource,
+  firstLength: number,
+  secondStart: number,
+  secondLength: number,
+  hash: IncrementalSha256,
+  sliceBytes?: number,
+): Promise<{ file: Uint8Array; signed: Uint8Array } | null> {
+  if (firstLength < 0 || secondLength < 0 || secondStart < firstLength || secondStart + secondLength > source.size) {
+    throw new RangeError('The signed byte ranges do not fit in the file.');
+  }
+  if (!(await hashSourceRange(source, 0, firstLength, [hash], sliceBytes))) return null;
+  const signed = hash.copy();
+  if (!(await hashSourceRange(source, firstLength, secondStart - firstLength, [hash], sliceBytes))) return null;
+  // After the signature, the signed ranges' and the whole file's inputs are the same bytes again.
+  if (!(await hashSourceRange(source, secondStart, secondLength, [hash, signed], sliceBytes))) return null;
+  if (!(await hashSourceRange(source, secondStart + secondLength, source.size - secondStart - secondLength, [hash], sliceBytes))) {
+    return null;
+  }
+  return { file: hash.digest(), signed: signed.digest() };
 }

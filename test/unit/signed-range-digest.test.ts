@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { nodeSha256Digests } from '../../electron/node-sha256-digests';
+import { javascriptDigests, type DigestPort } from '../../shared/formats/incremental-digest';
+import { Sha256Stream } from '../../shared/formats/sha256-stream';
 import { sha256 } from '../../shared/formats/sha256';
 import { concatBytes } from '../../shared/formats/bytes';
-import { signedRangesSha256 } from '../../shared/pdf/signed-range-digest';
+import { fileAndSignedRangesSha256, signedRangesSha256 } from '../../shared/pdf/signed-range-digest';
 
 function fileOf(length: number, seed: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
@@ -64,5 +68,43 @@ describe('signedRangesSha256', () => {
     await expect(signedRangesSha256(bytes, 600, 500, 100)).rejects.toThrow(RangeError);
     await expect(signedRangesSha256(bytes, -1, 500, 100)).rejects.toThrow(RangeError);
     expect(Buffer.compare(Buffer.from(bytes), Buffer.from(original))).toBe(0);
+  });
+});
+
+describe('fileAndSignedRangesSha256 (one pass for the whole file and the signed ranges)', () => {
+  const native = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+  const holes = [
+    { where: 'at the start', length: 5_000, firstLength: 1, gap: 300 },
+    { where: 'in the middle', length: 5_000, firstLength: 2_345, gap: 301 },
+    { where: 'at the end', length: 5_000, firstLength: 4_600, gap: 400 },
+    { where: 'near the end, a short range after it', length: 5_000, firstLength: 4_500, gap: 333 },
+  ];
+  const ports: [string, DigestPort][] = [
+    ['node:crypto', nodeSha256Digests],
+    ['the JavaScript SHA-256', javascriptDigests],
+  ];
+  for (const [portName, port] of ports) {
+    for (const { where, length, firstLength, gap } of holes) {
+      it(`with ${portName}, equals independent digests of the joined ranges and of the file, the hole ${where}`, () => {
+        const bytes = fileOf(length, length + firstLength + gap);
+        const secondStart = firstLength + gap;
+        const secondLength = length - secondStart;
+        const hash = port.createSha256();
+        if (!hash) throw new Error('no incremental hash');
+
+        const digests = fileAndSignedRangesSha256(bytes, firstLength, secondStart, secondLength, hash);
+
+        const joined = concatBytes([bytes.subarray(0, firstLength), bytes.subarray(secondStart, secondStart + secondLength)]);
+        expect(Buffer.from(digests.signed).toString('hex')).toBe(native(joined));
+        expect(Buffer.from(digests.file).toString('hex')).toBe(native(bytes));
+        expect(Buffer.from(digests.signed).toString('hex')).not.toBe(native(bytes));
+      });
+    }
+  }
+
+  it('refuses ranges that do not fit in the file', () => {
+    expect(() => fileAndSignedRangesSha256(fileOf(100, 1), 50, 60, 41, javascriptDigests.createSha256() ?? new Sha256Stream())).toThrow(
+      RangeError,
+    );
   });
 });

@@ -1,0 +1,36 @@
+import { Sha256Stream } from './sha256-stream';
+
+/**
+ * How the verifiers hash, injected so each place runs the fastest SHA-256 it has: Node and
+ * Electron's main process a native incremental hash (node:crypto), a page or worker WebCrypto,
+ * which hashes only whole buffers. Pure interface; the implementations that need a platform live
+ * beside that platform (electron/node-sha256-digests.ts).
+ */
+
+/** A SHA-256 fed in pieces whose state can be copied, so a shared prefix is hashed once for two digests. */
+export interface IncrementalSha256 {
+  update(data: Uint8Array): void;
+  /** An independent hash that has seen the same input so far. */
+  copy(): IncrementalSha256;
+  /** The digest of everything given; the hash is finished after it. */
+  digest(): Uint8Array;
+}
+
+export interface DigestPort {
+  /** A fresh incremental SHA-256, or null where only whole buffers can be hashed (then WebCrypto is used). */
+  createSha256(): IncrementalSha256 | null;
+}
+
+/** WebCrypto on whole buffers (a page, a worker): the verifiers' default. */
+export const wholeBufferDigests: DigestPort = { createSha256: () => null };
+
+/** The JavaScript SHA-256: incremental everywhere, slower than native, for reading a file in slices where nothing native is. */
+export const javascriptDigests: DigestPort = { createSha256: () => new Sha256Stream() };
+
+/** The SHA-256 of `data` with the port's incremental hash, or null when the port has none. */
+export function incrementalSha256(port: DigestPort, data: Uint8Array): Uint8Array | null {
+  const hash = port.createSha256();
+  if (!hash) return null;
+  hash.update(data);
+  return hash.digest();
+}
