@@ -54,7 +54,7 @@ export function ServicesProvider({
   const [shipped, setShipped] = useState<ShippedState>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    loadShippedData().then(
+    loadShippedData({ schemaCheckedAtBuild: true }).then(
       (data) => live && setShipped({ state: 'ready', ...data }),
       (error: unknown) => live && setShipped({ state: 'broken', message: error instanceof Error ? error.message : String(error) }),
     );

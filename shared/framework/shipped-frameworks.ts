@@ -43,12 +43,20 @@ export class ShippedDataError extends Error {
   }
 }
 
-/** Validates and identifies the shipped frameworks and regions; throws only if the app itself is broken. */
-export async function loadShippedData(): Promise<{ frameworks: LoadedFramework[]; regions: Region[] }> {
+/**
+ * Validates and identifies the shipped frameworks and regions; throws only if the app itself is broken.
+ * `schemaCheckedAtBuild`: the app's start skips the frameworks' JSON Schema pass, the slowest part,
+ * as the files are built into the app and test/unit/shipped-frameworks.test.ts checks them in full;
+ * their structure, supplements, crosswalks and regions are checked either way.
+ */
+export async function loadShippedData({ schemaCheckedAtBuild = false } = {}): Promise<{
+  frameworks: LoadedFramework[];
+  regions: Region[];
+}> {
   const problems: string[] = [];
   const loaded: { fileName: string; framework: LoadedFramework }[] = [];
   for (const { fileName, value, placement } of SHIPPED_FRAMEWORK_FILES) {
-    const result = await loadFrameworkValue(fileName, value, placement);
+    const result = await loadFrameworkValue(fileName, value, placement, schemaCheckedAtBuild);
     if (result.ok) loaded.push({ fileName, framework: result.framework });
     else problems.push(...result.problems.map(formatProblem));
   }

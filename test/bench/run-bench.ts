@@ -456,6 +456,87 @@ async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<type
   console.log(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
+/** A CPU profile of `work` in `page`, written to PROFILE_DIR as `name`.cpuprofile (nothing without BENCH_PROFILE). */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  const result = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  const file = join(PROFILE_DIR, `${name}.cpuprofile`);
+  await writeFile(file, JSON.stringify(profile));
+  log(`CPU profile written to ${file}`);
+  await cdp.detach();
+  return result;
+}
+
+/** One more open of `path`, profiled from before navigation until the screen is ready (with BENCH_PROFILE). */
+async function profiledOpen(bench: Bench, path: string, name: string): Promise<void> {
+  if (!PROFILE_DIR) return;
+  const page = await bench.context.newPage();
+  await page.addInitScript({ path: PROBE_SCRIPT });
+  await profiled(page, name, async () => {
+    await page.goto(`${bench.server.origin}${path}`);
+    await page.evaluate(() => window.benchProbe!.ready);
+  });
+  await page.close();
+}
+
+/** Sections 4 and 5: the criterion screen (open, switch, type) and the moderator's queue, each against its plain page. */
+async function evaluationAndQueueScreens(bench: Bench, setup: SetupInfo) {
+  // 4. The evaluation's screens.
+  const firstId = setup.criterionIds[0] ?? '';
+  const criterionPath = `/#/evaluations/${encodeURIComponent(setup.evaluationId)}/criteria/${encodeURIComponent(firstId)}`;
+  const plainCriterionPath = `/bench/plain.html#criterion/${encodeURIComponent(setup.evaluationId)}/${encodeURIComponent(firstId)}`;
+  const appOpen = await step(`open the criterion screen ${OPENS} times`, () => openTimes(bench, criterionPath));
+  const appSwitches = await step(`switch criterion ${SWITCHES} times`, () =>
+    profiled(appOpen.page, 'criterion-switches', () => switchTimes(appOpen.page)),
+  );
+  const appTyping = await step(`type ${KEYSTROKES} characters while autosave runs`, () =>
+    profiled(appOpen.page, 'criterion-typing', () => keystrokeTimes(appOpen.page)),
+  );
+  if (appTyping.saves < 2) throw new Error(`autosave ran ${appTyping.saves} times while typing; the measurement needs it running`);
+  const typedCriterion = setup.criterionIds[SWITCHES] ?? '';
+  // Autosave: 300 ms after typing pauses (1 s at most). Wait for it to have saved, then check what was saved.
+  await appOpen.page.waitForTimeout(1500);
+  await appOpen.page.locator('.save-status--saved').waitFor();
+  await appOpen.page.close();
+  await profiledOpen(bench, criterionPath, 'criterion-open');
+  const plainOpen = await step('baseline: open the plain criterion page', () => openTimes(bench, plainCriterionPath));
+  const plainSwitches = await step('baseline: switch on the plain page', () => switchTimes(plainOpen.page));
+  const plainKeys = (await step('baseline: type in the plain page', () => keystrokeTimes(plainOpen.page))).latencies;
+  await plainOpen.page.close();
+
+  // 5. The moderator's queue.
+  const queuePath = `/#/moderation/${encodeURIComponent(setup.workspaceId)}`;
+  const appQueue = await step(`open the queue of ${QUEUE_SUBMISSIONS} submissions ${OPENS} times`, () => openTimes(bench, queuePath));
+  const rowsShown = await appQueue.page.locator('[data-testid="queue-table"] tbody tr.queue-row').count();
+  if (rowsShown !== QUEUE_SUBMISSIONS) throw new Error(`the queue shows ${rowsShown} rows, not ${QUEUE_SUBMISSIONS}`);
+  const appFilters = await step('filter the queue', () => filterTimes(appQueue.page));
+  await appQueue.page.close();
+  await profiledOpen(bench, queuePath, 'queue-open');
+  const plainQueue = await step('baseline: the plain queue', () =>
+    openTimes(bench, `/bench/plain.html#queue/${encodeURIComponent(setup.workspaceId)}`),
+  );
+  const plainFilters = await step('baseline: filter the plain queue', () => filterTimes(plainQueue.page));
+  await plainQueue.page.close();
+
+  return {
+    appOpen: { values: appOpen.values },
+    appSwitches,
+    appTyping,
+    typedCriterion,
+    plainOpen: { values: plainOpen.values },
+    plainSwitches,
+    plainKeys,
+    appQueue: { values: appQueue.values },
+    appFilters,
+    plainQueue: { values: plainQueue.values },
+    plainFilters,
+  };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   let bench: Bench;
@@ -506,6 +587,31 @@ async function main(): Promise<void> {
       return written;
     });
     if (evidence.paths.length !== setup.evidenceFiles) throw new Error(`${evidence.paths.length} files written for ${setup.evidenceFiles}`);
+    if (process.env.BENCH_ONLY === 'evaluation-queue') {
+      // Only sections 4 and 5 (the criterion screen and the queue), on the same data set with one ingest; writes nothing.
+      await step('seed the moderator’s queue', () => page.evaluate((n) => window.bench!.seedQueue(n), QUEUE_SUBMISSIONS));
+      await librarySeed(page);
+      const r = await evaluationAndQueueScreens(bench, setup);
+      if (bench.errors.length > 0) throw new Error(`errors in the pages: ${bench.errors.join(' | ')}`);
+      const ratio = (what: string, app: number, plain: number, target: number) =>
+        console.log(`${what}: ${app.toFixed(1)} / ${plain.toFixed(1)} ms = ${(app / plain).toFixed(2)}x (target ≤ ${target}x)`);
+      console.log(`Load average ${info.loadAtStart} at the start, ${round(loadavg()[0] ?? 0)} at the end (BENCH_ONLY=evaluation-queue).`);
+      ratio('4. open evaluation', median(r.appOpen.values), median(r.plainOpen.values), 2);
+      ratio('4. switch criterion, median', median(r.appSwitches.map(screenTime)), median(r.plainSwitches.map(screenTime)), 1.5);
+      ratio('4. keystroke p95', percentile(r.appTyping.latencies, 95), percentile(r.plainKeys, 95), 1.5);
+      ratio('5. open queue', median(r.appQueue.values), median(r.plainQueue.values), 2);
+      ratio('5. filter queue, median', median(r.appFilters.map(screenTime)), median(r.plainFilters.map(screenTime)), Infinity);
+      console.log(
+        JSON.stringify({
+          opens: r.appOpen.values,
+          plainOpens: r.plainOpen.values,
+          switches: r.appSwitches.map(screenTime),
+          queue: r.appQueue.values,
+          plainQueue: r.plainQueue.values,
+        }),
+      );
+      return;
+    }
     if (SCREENS_ONLY) {
       await librarySeed(page);
       await screensOnly(bench, setup, info, started);
@@ -632,37 +738,21 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.bench!.release());
     await page.close();
 
-    // 4. The evaluation's screens.
-    const firstId = setup.criterionIds[0] ?? '';
-    const criterionPath = `/#/evaluations/${encodeURIComponent(setup.evaluationId)}/criteria/${encodeURIComponent(firstId)}`;
-    const plainCriterionPath = `/bench/plain.html#criterion/${encodeURIComponent(setup.evaluationId)}/${encodeURIComponent(firstId)}`;
-    const appOpen = await step(`open the criterion screen ${OPENS} times`, () => openTimes(bench, criterionPath));
-    const appSwitches = await step(`switch criterion ${SWITCHES} times`, () => switchTimes(appOpen.page));
-    const appTyping = await step(`type ${KEYSTROKES} characters while autosave runs`, () => keystrokeTimes(appOpen.page));
+    // 4 and 5. The evaluation's screens and the moderator's queue.
+    const {
+      appOpen,
+      appSwitches,
+      appTyping,
+      typedCriterion,
+      plainOpen,
+      plainSwitches,
+      plainKeys,
+      appQueue,
+      appFilters,
+      plainQueue,
+      plainFilters,
+    } = await evaluationAndQueueScreens(bench, setup);
     const appKeys = appTyping.latencies;
-    if (appTyping.saves < 2) throw new Error(`autosave ran ${appTyping.saves} times while typing; the measurement needs it running`);
-    const typedCriterion = setup.criterionIds[SWITCHES] ?? '';
-    // Autosave: 300 ms after typing pauses (1 s at most). Wait for it to have saved, then check what was saved.
-    await appOpen.page.waitForTimeout(1500);
-    await appOpen.page.locator('.save-status--saved').waitFor();
-    await appOpen.page.close();
-    const plainOpen = await step('baseline: open the plain criterion page', () => openTimes(bench, plainCriterionPath));
-    const plainSwitches = await step('baseline: switch on the plain page', () => switchTimes(plainOpen.page));
-    const plainKeys = (await step('baseline: type in the plain page', () => keystrokeTimes(plainOpen.page))).latencies;
-    await plainOpen.page.close();
-
-    // 5. The moderator's queue.
-    const queuePath = `/#/moderation/${encodeURIComponent(setup.workspaceId)}`;
-    const appQueue = await step(`open the queue of ${QUEUE_SUBMISSIONS} submissions ${OPENS} times`, () => openTimes(bench, queuePath));
-    const rowsShown = await appQueue.page.locator('[data-testid="queue-table"] tbody tr.queue-row').count();
-    if (rowsShown !== QUEUE_SUBMISSIONS) throw new Error(`the queue shows ${rowsShown} rows, not ${QUEUE_SUBMISSIONS}`);
-    const appFilters = await step('filter the queue', () => filterTimes(appQueue.page));
-    await appQueue.page.close();
-    const plainQueue = await step('baseline: the plain queue', () =>
-      openTimes(bench, `/bench/plain.html#queue/${encodeURIComponent(setup.workspaceId)}`),
-    );
-    const plainFilters = await step('baseline: filter the plain queue', () => filterTimes(plainQueue.page));
-    await plainQueue.page.close();
 
     // 6. The evidence library (as a table) and the criteria overview, each against a plain table of the same records.
     const evaluationPath = `/#/evaluations/${encodeURIComponent(setup.evaluationId)}`;

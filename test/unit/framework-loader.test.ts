@@ -285,6 +285,15 @@ describe('loadFrameworkValue: the shipped North East file broken one way at a ti
     expectWellFormed(lines, FILE);
   });
 
+  it('still checks the structure of a file built into the app, whose schema pass is left to the tests', async () => {
+    const file = northEast();
+    criterionAt(file, 2, 0, 3).id = 'NE-3.1.1';
+    const result = await loadFrameworkValue(FILE, file, undefined, true);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      expect.stringContaining('/strands/2/standards/0/criteria/3/id: repeats the id NE-3.1.1'),
+    ]);
+  });
+
   it.each([
     ['null', null],
     ['a number', 42],

@@ -27,6 +27,9 @@ import '../../styles/moderator.css';
 /** A moderator workspace's home: the submissions it holds, filtered, sorted and grouped by school. */
 export function ModerationQueueScreen({ workspaceId }: { workspaceId: string }) {
   const context = useModeratorWorkspace(workspaceId);
+  const { db } = useServices();
+  // Read beside the workspace, not after it: the queue's rows do not wait for the workspace's record to arrive first.
+  const workspaceRecords = useWorkspaceSubmissionStates(db, workspaceId);
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="moderator workspace" />;
   const { workspace } = context;
   return (
@@ -34,7 +37,7 @@ export function ModerationQueueScreen({ workspaceId }: { workspaceId: string }) 
       <PageHeading title={`Submissions – ${workspace.moderatorName}`}>Submissions to moderate</PageHeading>
       <WorkspaceSummary workspace={workspace} />
       <ImportBanner workspaceId={workspaceId} />
-      <Queue workspaceId={workspaceId} />
+      <Queue workspaceId={workspaceId} workspaceRecords={workspaceRecords} />
     </ModeratorWorkspaceLayout>
   );
 }
@@ -99,12 +102,18 @@ function ImportBanner({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function Queue({ workspaceId }: { workspaceId: string }) {
+function Queue({
+  workspaceId,
+  workspaceRecords,
+}: {
+  workspaceId: string;
+  /** The workspace's submissions and their states (undefined until read). */
+  workspaceRecords: ReturnType<typeof useWorkspaceSubmissionStates>;
+}) {
   const ids = useId();
-  const { db, regions } = useServices();
+  const { regions } = useServices();
   // Rows carry no submission data, so sorting and filtering hundreds of them costs nothing. Each
   // row's state is derived from the workspace's decisions, visits and outcomes as of today.
-  const workspaceRecords = useWorkspaceSubmissionStates(db, workspaceId);
   const rows = useMemo(() => {
     if (!workspaceRecords) return undefined;
     const names = new Map(regions.map((r) => [r.id, r.name]));

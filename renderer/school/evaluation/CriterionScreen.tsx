@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { criterionApplies } from '../../../shared/framework/applicability';
 import { workNeighbours } from '../../../shared/framework/criteria-worklist';
@@ -448,7 +448,8 @@ function ReadOnlyResponse({ framework, stored }: { framework: AppliedFramework; 
   );
 }
 
-function LinkedEvidence({
+/** Given only the ids it reads by, so a save of the form, which draws the screen again, leaves it as it is. */
+const LinkedEvidence = memo(function LinkedEvidence({
   evaluationId,
   schoolId,
   criterionId,
@@ -603,4 +604,4 @@ function LinkedEvidence({
       </div>
     </section>
   );
-}
+});

@@ -18,14 +18,21 @@ export type EvaluationContext =
 export function useEvaluation(evaluationId: string): EvaluationContext {
   const { db, catalogue } = useServices();
   const records = useEvaluationAndSchool(db, evaluationId);
+  const contentHash = records?.evaluation?.framework.contentHash ?? null;
+  const supplementHash = records?.evaluation?.supplement?.contentHash ?? null;
+  // The same framework object while the evaluation's framework is the same: each save touches the
+  // evaluation, and what is worked out from the framework on the screen is then kept.
+  const framework = useMemo(
+    () => (contentHash === null ? null : frameworkByHashes(catalogue, contentHash, supplementHash)),
+    [catalogue, contentHash, supplementHash],
+  );
   return useMemo((): EvaluationContext => {
     if (!records) return { state: 'loading' };
     const { evaluation, school } = records;
     if (!evaluation || !school) return { state: 'missing' };
-    const framework = frameworkByHashes(catalogue, evaluation.framework.contentHash, evaluation.supplement?.contentHash ?? null);
     if (!framework) return { state: 'no-framework', evaluation, school };
     return { state: 'ready', evaluation, school, framework };
-  }, [records, catalogue]);
+  }, [records, framework]);
 }
 
 /**
