@@ -237,3 +237,45 @@ export async function publishRevocationList(
     message: `Revocation list ${number} is signed, listing ${entries.length === 1 ? '1 revoked certificate' : `${entries.length} revoked certificates`}. Send it to your moderators to import in their workspace details.`,
   };
 }
+
+/**
+ * What a partnership's own scan of its shared folder judges signers against: its own root, and its
+ * register's revocations signed afresh as a list for this scan (never published, the number not
+ * advanced). So a submission signed by a certificate it revoked fails, and one signed by a key it
+ * did not certify for a school it did is known as such, as in a moderator's scan. The basis names
+ * the revocations themselves, not the list's bytes (a new signature each time), so a rescan checks
+ * the submissions again only when the register changes. Null when `workspaceId` is no partnership
+ * on this computer, or its key is not here.
+ */
+export async function partnershipOwnTrust(
+  db: AppDatabase,
+  workspaceId: string,
+  now: Date = new Date(),
+): Promise<{
+  rootsDer: Uint8Array<ArrayBuffer>[];
+  listsDer: Uint8Array<ArrayBuffer>[];
+  rootFingerprints: string[];
+  listBasis: string[];
+} | null> {
+  const [partnership, key] = await Promise.all([db.partnerships.get(workspaceId), db.signingKeys.get(workspaceId)]);
+  if (!partnership || !key) return null;
+  const entries = revocationEntries(await db.issuedCertificates.where('partnershipId').equals(workspaceId).toArray());
+  const listsDer =
+    entries.length === 0
+      ? []
+      : [
+          (
+            await createRevocationList(
+              { privateKey: key.keys.privateKey, rootDer: key.certificateDer },
+              { entries, thisUpdate: now, nextUpdate: new Date(now.getTime() + 86_400_000), number: partnership.revocationListNumber },
+            )
+          ).der,
+        ];
+  const register = entries.map((e) => `${e.serial}:${e.date.toISOString()}:${e.reason}`).join('|');
+  return {
+    rootsDer: [key.certificateDer],
+    listsDer,
+    rootFingerprints: [partnership.rootFingerprint],
+    listBasis: entries.length === 0 ? [] : [`register:${await sha256Hex(register)}`],
+  };
+}

@@ -149,6 +149,11 @@ function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; part
           {overview.returnsWithoutReport > 0
             ? ` ${overview.returnsWithoutReport === 1 ? '1 second moderation is' : `${overview.returnsWithoutReport} second moderations are`} not compared: the first moderator’s report is not in the folder.`
             : ''}
+          {overview.uncertifiedLeftOut > 0
+            ? overview.uncertifiedLeftOut === 1
+              ? ' 1 submission is not counted: it names a school this partnership certified but is signed by a key the partnership did not certify, so it may be forged. Check with the school.'
+              : ` ${overview.uncertifiedLeftOut} submissions are not counted: each names a school this partnership certified but is signed by a key the partnership did not certify, so they may be forged. Check with the schools.`
+            : ''}
         </p>
       </section>
       <SteeringReportPanel partnership={partnership} overview={overview} filters={filters} options={options} today={today} />

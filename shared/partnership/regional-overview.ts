@@ -128,6 +128,8 @@ export interface AgreementRow {
 export interface RegionalOverview {
   /** Submissions picked by the filters. */
   submissionsCounted: number;
+  /** Submissions left out: signed by a key no partnership certified, naming a school certified in the folder (they may be forged). */
+  uncertifiedLeftOut: number;
   schools: SchoolRow[];
   renewals: RenewalMonth[];
   states: StateCount[];
@@ -220,7 +222,15 @@ export function regionalOverview(
   today: string,
   frameworks: FrameworkLookup = () => null,
 ): RegionalOverview {
-  const picked = entries.filter(isSubmission).filter((e) => matchesFilters(e.submission, filters));
+  // A school a partnership certified in this folder is counted by its certified submissions only:
+  // one signed by a key no partnership certified, naming that school, may be forged (the shared
+  // folder screen flags it), so it is never taken as the school's latest.
+  const certifiedUrns = new Set(entries.filter(isSubmission).flatMap((e) => (e.submission.certifiedBy ? [e.submission.urn] : [])));
+  const uncertifiedOfCertified = (e: SubmissionEntry) => !e.submission.certifiedBy && certifiedUrns.has(e.submission.urn);
+  const picked = entries
+    .filter(isSubmission)
+    .filter((e) => !uncertifiedOfCertified(e))
+    .filter((e) => matchesFilters(e.submission, filters));
   const pickedHashes = new Set(picked.map((e) => e.sha256));
 
   // Reports by the submission they moderate, latest issued first.
@@ -315,6 +325,7 @@ export function regionalOverview(
   const agreement = agreementOf(entries, pickedHashes, reportsBySubmission, frameworks);
   return {
     submissionsCounted: picked.length,
+    uncertifiedLeftOut: entries.filter(isSubmission).filter(uncertifiedOfCertified).length,
     schools,
     renewals,
     states: SUBMISSION_STATES.map((s) => ({ state: s.id, label: s.label, count: stateCounts.get(s.id) ?? 0 })),

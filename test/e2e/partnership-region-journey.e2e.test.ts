@@ -440,16 +440,32 @@ describe('a region works from one shared folder: certified, refused, flagged, mo
     await page.keyboard.press('Enter');
     await expectText(scanStatus(page), /^Scan finished: \d+ files checked\.$/, 120_000);
     const schools = page.getByRole('table', { name: /^Schools by local authority and phase/ });
-    // The level and renewal date come from the report in the folder. Where the school stands is not
-    // asserted: the partnership's scan does not judge certification, so the forgery naming the school
-    // (newer than its real submission) is taken as its latest and the row says "New" (see the report).
+    // The level and renewal date come from the report in the folder, and the school stands where the
+    // moderator left it: the partnership's scan judges signers against its own root and register, so
+    // the forgery naming the school (newer than its real submission) is not counted, and says so.
     await expectText(
       schools.getByRole('row').filter({ hasText: SCHOOL.name }),
-      /Kingsbridge Community College 113532 \d .* Foundation \d{4}-\d{2}-\d{2} \w+/,
+      /Kingsbridge Community College 113532 \d .* Foundation \d{4}-\d{2}-\d{2} Decided: accredited/,
+    );
+    await expectVisible(
+      page.getByText(
+        /1 submission is not counted: it names a school this partnership certified but is signed by a key the partnership did not certify, so it may be forged\./,
+      ),
     );
     const pairs = page.getByRole('table', { name: /^Agreement between moderators, per pair/ });
     await expectText(pairs.getByRole('row').nth(1), /^Jo Bloggs .* Priya Shah 1 2 2 100\b/);
-    // steering report: added after merge
+    // The steering group's report: anonymised, so no school is named in it.
+    const steering = await saveDownload(
+      page,
+      shared,
+      () => page.getByRole('button', { name: 'Steering group report (PDF)' }).click(),
+      'steering-report.pdf',
+    );
+    const report = runTool('pdftotext', [steering.path, '-']).replace(/\s+/g, ' ');
+    expect(report).toMatch(/No school is named\./);
+    expect(report).toContain('fewer than 5');
+    expect(report).not.toContain(SCHOOL.name);
+    expect(report).not.toContain(SCHOOL.urn);
     // Sorting from the keyboard.
     await schools.getByRole('button', { name: /^School/ }).focus();
     await page.keyboard.press('Enter');

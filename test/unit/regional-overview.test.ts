@@ -178,3 +178,32 @@ describe('the tables the screen shows and the CSV files hold', () => {
     expect(sortRows(rows, 2, 'descending').map((r) => r[2])).toEqual(['x', '', null]);
   });
 });
+
+describe('a submission that may be forged', () => {
+  const NE = { name: 'South West SEN Regional Partnership', region: 'South West', rootFingerprint: 'root' };
+  const kingsbridge = { urn: '113532', name: 'Kingsbridge Community College', la: 'Devon', phase: 'secondary', year: '2026-27' };
+  const certified = (sha: string, version: number) => {
+    const entry = submission(sha, kingsbridge, version, []);
+    if (entry.submission) entry.submission.certifiedBy = NE;
+    return entry;
+  };
+
+  it('is not taken as a certified school’s latest: a newer file naming it, signed by a key no partnership certified, is left out and counted apart', () => {
+    const forged = submission('forged', kingsbridge, 2, []);
+    const overview = regionalOverview([certified('real', 1), forged], NO_FILTERS, TODAY, lookup);
+    expect(overview.schools.map((r) => [r.schoolName, r.version])).toEqual([['Kingsbridge Community College', 1]]);
+    expect(overview.submissionsCounted).toBe(1);
+    expect(overview.uncertifiedLeftOut).toBe(1);
+  });
+
+  it('counts a school nobody certified by its own files, as before', () => {
+    const overview = regionalOverview(
+      [submission('a', kingsbridge, 1, []), submission('b', kingsbridge, 2, [])],
+      NO_FILTERS,
+      TODAY,
+      lookup,
+    );
+    expect(overview.schools.map((r) => r.version)).toEqual([2]);
+    expect(overview.uncertifiedLeftOut).toBe(0);
+  });
+});

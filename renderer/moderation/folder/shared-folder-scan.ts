@@ -14,6 +14,7 @@ import {
 import type { SentRequest } from '../../../shared/moderation/second-moderation-verifier';
 import type { ReportVerification } from '../../../shared/moderation/moderation-report-verifier';
 import type { AppDatabase } from '../../db/app-database';
+import { partnershipOwnTrust } from '../../db/partnership-store';
 import { partnershipTrustMaterial } from '../../db/partnership-trust-store';
 import { putFolderEntry, removeFolderEntries, storedFolderEntries } from '../../db/shared-folder-store';
 import type { VerifyRunner } from '../../export/verify-jobs';
@@ -64,11 +65,14 @@ export async function scanSharedFolder(
   const listing = await folder.list(folderKey);
   const stored = await storedFolderEntries(db, folderKey);
   // A moderator's pinned partnerships and their revocation lists judge each submission's signer,
-  // as an import does; a change to them checks the submissions again.
-  const material = await partnershipTrustMaterial(db, folderKey);
+  // as an import does; a partnership's scan uses its own root and register. A change to them checks
+  // the submissions again.
+  const own = await partnershipOwnTrust(db, folderKey, now());
+  const material = own ?? (await partnershipTrustMaterial(db, folderKey));
+  const listBasis = own ? own.listBasis : await Promise.all(material.listsDer.map((der) => sha256Hex(der)));
   const trust: Trust = {
     partnership: material.rootsDer.length > 0 ? { rootsDer: material.rootsDer, listsDer: material.listsDer } : null,
-    basis: trustBasisOf(material.rootFingerprints, await Promise.all(material.listsDer.map((der) => sha256Hex(der)))),
+    basis: trustBasisOf(material.rootFingerprints, listBasis),
   };
   const plan = planRescan(stored, listing, trust.basis);
   // A second moderation return is checked against a request in the same folder, byte for byte.
