@@ -177,12 +177,6 @@ async function storePreparedBatch(db: AppDatabase, batch: readonly PreparedFile[
 /** How many files, and how many bytes, go into one transaction at most. */
 const BATCH_FILES = 16;
 const BATCH_BYTES = 64 * 1024 * 1024;
-/**
- * How many files may be handed to the hasher ahead of the one being batched. The hasher works
- * through them a few at a time and keeps only their hashes, so this costs no memory; it must be
- * more than a batch, or the hashing waits while a batch is written.
- */
-const LOOK_AHEAD_FILES = 3 * BATCH_FILES;
 
 /**
  * Adds many files in order, reporting progress after each. Files are read and hashed in workers,
@@ -212,13 +206,10 @@ async function addPreparedInBatches(
   hasher: FileHasher,
   onProgress?: (done: number, total: number, current: string) => void,
 ): Promise<FileIngestResult[]> {
-  // Files are read and hashed a few ahead (as many at once as the hasher has workers), in order.
-  const preparing: Promise<PreparedEvidence>[] = [];
-  const prepareNext = () => {
-    const file = files[preparing.length];
-    if (file) preparing.push(prepareEvidenceFile(schoolId, file, hasher));
-  };
-  for (let i = 0; i < LOOK_AHEAD_FILES; i += 1) prepareNext();
+  // Every file is handed to the hasher at once: it reads and hashes them in order, as many at a
+  // time as it has workers, and keeps only their hashes, so this costs no memory; and the hashing
+  // never waits while a batch is written.
+  const preparing = files.map((file) => prepareEvidenceFile(schoolId, file, hasher));
 
   const results: FileIngestResult[] = [];
   const nothing = (): Promise<FileIngestResult[]> => Promise.resolve([]);
@@ -235,7 +226,6 @@ async function addPreparedInBatches(
   for (const [index, file] of files.entries()) {
     onProgress?.(index, files.length, file.name);
     const prepared = await (preparing[index] ?? prepareEvidenceFile(schoolId, file, hasher));
-    prepareNext();
     if (!prepared.ready) {
       // A file that could not be read keeps its place in the results.
       await flush();

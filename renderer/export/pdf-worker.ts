@@ -41,27 +41,44 @@ scope.onmessage = (event: MessageEvent<PdfJobRequest>) => {
 
 async function run(request: PdfJobRequest): Promise<PdfJobResult> {
   if (request.kind === 'submission') {
-    const exported = await exportSubmission({
-      snapshot: request.snapshot,
-      identity: request.identity,
-      signing: request.signing,
-      readEvidence: async (sha256) => {
-        const blob = request.blobs.get(sha256);
-        if (!blob) throw new ExportError('An evidence file is missing from the app’s storage. Add the file again, then export.');
-        return blob;
-      },
-      onProgress: (progress) => reply({ type: 'progress', progress }),
-      renderLayout: layoutInWorker,
-    });
-    return {
-      ok: true,
-      pdf: new Blob([...exported.sealed.parts] as BlobPart[], { type: 'application/pdf' }),
-      size: exported.sealed.size,
-      sha256: exported.sha256,
-      document: exported.document,
-      moderation: null,
-    };
+    // The layout's worker starts now, loading pdfmake and its fonts while the evidence is gathered.
+    const layout = startLayoutWorker();
+    try {
+      return await exportSubmissionJob(request, layout.render);
+    } finally {
+      layout.stop();
+    }
   }
+  return otherJob(request);
+}
+
+async function exportSubmissionJob(
+  request: Extract<PdfJobRequest, { kind: 'submission' }>,
+  renderLayout: (document: SubmissionDocument, framework: AppliedFramework) => Promise<Uint8Array>,
+): Promise<PdfJobResult> {
+  const exported = await exportSubmission({
+    snapshot: request.snapshot,
+    identity: request.identity,
+    signing: request.signing,
+    readEvidence: async (sha256) => {
+      const blob = request.blobs.get(sha256);
+      if (!blob) throw new ExportError('An evidence file is missing from the app’s storage. Add the file again, then export.');
+      return blob;
+    },
+    onProgress: (progress) => reply({ type: 'progress', progress }),
+    renderLayout,
+  });
+  return {
+    ok: true,
+    pdf: new Blob([...exported.sealed.parts] as BlobPart[], { type: 'application/pdf' }),
+    size: exported.sealed.size,
+    sha256: exported.sha256,
+    document: exported.document,
+    moderation: null,
+  };
+}
+
+async function otherJob(request: Exclude<PdfJobRequest, { kind: 'submission' }>): Promise<PdfJobResult> {
   if (request.kind === 'moderation-report') {
     const exported = await exportModerationReport(request.input, request.signing, (progress) => reply({ type: 'progress', progress }));
     return {
@@ -160,20 +177,39 @@ function pdfBlob(bytes: Uint8Array<ArrayBuffer>): Blob {
   return new Blob([bytes], { type: 'application/pdf' });
 }
 
-/** The pages, made in a worker of their own while this one hashes the evidence. */
-function layoutInWorker(document: SubmissionDocument, framework: AppliedFramework): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'pdf-layout' });
-    worker.onmessage = (event: MessageEvent<LayoutReply>) => {
-      worker.terminate();
-      if (event.data.ok) resolve(event.data.pdf);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      reject(new Error(event.message || 'the page layout stopped unexpectedly'));
-    };
-    worker.postMessage({ document, framework } satisfies LayoutRequest);
-  });
+/**
+ * The pages, made in a worker of their own while this one hashes the evidence. The worker is
+ * started before the pages are asked for, so its scripts load meanwhile; `stop` ends it if the
+ * export ended without it (it ends itself once it has answered).
+ */
+function startLayoutWorker(): {
+  render: (document: SubmissionDocument, framework: AppliedFramework) => Promise<Uint8Array>;
+  stop: () => void;
+} {
+  const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'pdf-layout' });
+  let failure: string | null = null;
+  let settle: { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void } | null = null;
+  worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+    worker.terminate();
+    if (event.data.ok) settle?.resolve(event.data.pdf);
+    else settle?.reject(new Error(event.data.message));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+    failure = event.message || 'the page layout stopped unexpectedly';
+    settle?.reject(new Error(failure));
+  };
+  return {
+    render: (document, framework) =>
+      new Promise((resolve, reject) => {
+        if (failure !== null) {
+          reject(new Error(failure));
+          return;
+        }
+        settle = { resolve, reject };
+        worker.postMessage({ document, framework } satisfies LayoutRequest);
+      }),
+    stop: () => worker.terminate(),
+  };
 }

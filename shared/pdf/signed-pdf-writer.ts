@@ -1,4 +1,16 @@
-import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObject,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
 import { concatBytes } from '../formats/bytes';
 import { Sha256Stream, type StreamingHash } from '../formats/sha256-stream';
 import { toHex } from '../formats/sha256';
@@ -112,7 +124,9 @@ export async function sealPdfParts(
   let hashed = 0;
   await hashParts(prefix, early.parts, (n) => progress('sign', Math.min(0.95, ((hashed += n) / earlyBytes) * 0.95)));
 
-  const doc = await PDFDocument.load(await layoutPdf, { updateMetadata: false });
+  // Parsed in one go: pdf-lib's default yields to a timer every hundred objects, and a worker's
+  // timers are clamped, so a long layout would wait on its own parse.
+  const doc = await PDFDocument.load(await layoutPdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   if (doc.context.largestObjectNumber >= EARLY_OBJECT_BASE) throw new PdfSealError('The layout has too many objects to seal.');
   setDocumentInfo(doc, info, signature.signingTime);
   progress('attach', 0);

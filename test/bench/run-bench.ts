@@ -49,6 +49,11 @@ const FILTER_TARGET_MS = 50;
 const SCREENS_ONLY = process.env.BENCH_SCREENS === '1';
 /** With BENCH_SCREENS=1, BENCH_PROFILE=<folder> also writes a Chromium CPU profile of each app screen's searches there. */
 const PROFILE_DIR = process.env.BENCH_PROFILE ?? null;
+/**
+ * BENCH_ONLY=ingest-export: sections 1 and 2 alone (the ingest and the export, in their turns), for
+ * working on them; prints their rows and writes nothing. The shared folder is not made.
+ */
+const ONLY_INGEST_EXPORT = process.env.BENCH_ONLY === 'ingest-export';
 const PROBE_SCRIPT = join(BENCH_DIR, 'assets', 'ui-probe.js');
 const LAST_RUN = fileURLToPath(new URL('./last-run.json', import.meta.url));
 
@@ -340,6 +345,11 @@ async function writeEvidenceFiles(): Promise<{ dir: string; paths: string[] }> {
   return { dir, paths };
 }
 
+function requireFolder(folder: FolderDataset | null): FolderDataset {
+  if (!folder) throw new Error('the shared folder was not made');
+  return folder;
+}
+
 async function runFolderSection(bench: Bench, folder: FolderDataset) {
   const page = await bench.open('/bench/', false);
   await page.waitForFunction(() => window.bench !== undefined);
@@ -540,11 +550,16 @@ async function evaluationAndQueueScreens(bench: Bench, setup: SetupInfo) {
 async function main(): Promise<void> {
   const started = Date.now();
   let bench: Bench;
-  let folder: FolderDataset;
+  let folder: FolderDataset | null = null;
   try {
-    folder = await step('make the shared folder’s signed submissions (or find them in the cache)', () => folderDataset(FOLDER_SPEC, log));
-    log(`shared folder: ${folder.generated} files generated in ${(folder.generateMs / 1000).toFixed(0)} s, the rest from ${folder.dir}`);
-    bench = await Bench.start(folder.dir);
+    if (!ONLY_INGEST_EXPORT) {
+      const made = await step('make the shared folder’s signed submissions (or find them in the cache)', () =>
+        folderDataset(FOLDER_SPEC, log),
+      );
+      log(`shared folder: ${made.generated} files generated in ${(made.generateMs / 1000).toFixed(0)} s, the rest from ${made.dir}`);
+      folder = made;
+    }
+    bench = await Bench.start(folder?.dir);
   } catch (error) {
     console.error(
       `\nBENCH FAILED: the shared folder could not be made, or Chromium could not be started: ${error instanceof Error ? error.message : String(error)}`,
@@ -565,7 +580,7 @@ async function main(): Promise<void> {
 
     if (process.env.BENCH_ONLY === 'folder') {
       // Only the shared folder's measures (section 7), for working on them; last-run.json is left as it is.
-      const only = await runFolderSection(bench, folder);
+      const only = await runFolderSection(bench, requireFolder(folder));
       printTable(only.rows);
       console.log(JSON.stringify(only.details, null, 1));
       return;
@@ -681,6 +696,80 @@ async function main(): Promise<void> {
     const exportMemory = highest((turn) => turn.memory);
     const exportBaselineMemory = highest((turn) => turn.baselineMemory);
     log(`export stages: ${exported.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}`);
+    // Export memory may not grow with the evidence: the same limit whatever the submission carries.
+    const limitBytes = EXPORT_MEMORY_LIMIT_MB * MB;
+    const exportPeak = exportMemory.renderer?.growth ?? Number.NaN;
+    const ingestExportRows: Row[] = [
+      {
+        measure: '1. evidence ingest (hash + store)',
+        value: mbPerSecond(ingest),
+        unit: 'MB/s',
+        baseline: mbPerSecond(ingestHashFloor),
+        baselineWhat: 'read+hash',
+        ratio: mbPerSecond(ingest) / mbPerSecond(ingestHashFloor),
+        target: '≥ 0.75x read+hash',
+        met: mbPerSecond(ingest) >= 0.75 * mbPerSecond(ingestHashFloor),
+      },
+      {
+        measure: '1. evidence ingest against SHA-256 alone',
+        value: mbPerSecond(ingest),
+        unit: 'MB/s',
+        baseline: mbPerSecond(ingestBaseline),
+        baselineWhat: 'SHA-256',
+        ratio: mbPerSecond(ingest) / mbPerSecond(ingestBaseline),
+        target: '—',
+        met: null,
+      },
+      {
+        measure: '1. only reading the picked files',
+        value: mbPerSecond(ingestReadFloor),
+        unit: 'MB/s',
+        baseline: mbPerSecond(ingestBaseline),
+        baselineWhat: 'SHA-256',
+        ratio: mbPerSecond(ingestReadFloor) / mbPerSecond(ingestBaseline),
+        target: '—',
+        met: null,
+      },
+      {
+        measure: '1. reading and hashing, storing nothing',
+        value: mbPerSecond(ingestHashFloor),
+        unit: 'MB/s',
+        baseline: mbPerSecond(ingestBaseline),
+        baselineWhat: 'SHA-256',
+        ratio: mbPerSecond(ingestHashFloor) / mbPerSecond(ingestBaseline),
+        target: '—',
+        met: null,
+      },
+      {
+        measure: '2. export signed submission',
+        value: exported.ms / 1000,
+        unit: 's',
+        baseline: exportBaseline.ms / 1000,
+        baselineWhat: 'hash+copy',
+        ratio: exported.ms / exportBaseline.ms,
+        target: '≤ 2x hash+copy',
+        met: exported.ms <= 2 * exportBaseline.ms,
+      },
+      {
+        measure: '2. export peak memory (renderer)',
+        value: exportPeak / MB,
+        unit: 'MB',
+        baseline: (exportBaselineMemory.renderer?.growth ?? Number.NaN) / MB,
+        baselineWhat: 'hash+copy',
+        ratio: exportPeak / (exportBaselineMemory.renderer?.growth ?? Number.NaN),
+        target: `≤ ${(limitBytes / MB).toFixed(0)} MB`,
+        met: exportPeak <= limitBytes,
+      },
+    ];
+    if (ONLY_INGEST_EXPORT) {
+      printTable(ingestExportRows);
+      console.log(
+        `Load average ${info.loadAtStart} at the start, ${round(loadavg()[0] ?? 0)} at the end. Ingest turns ${ingest.runs.map((v) => (v / 1000).toFixed(2)).join(', ')} s ` +
+          `(reading and hashing ${ingestHashFloor.runs.map((v) => (v / 1000).toFixed(2)).join(', ')} s). Export turns ${(exported.runs ?? []).map((v) => (v / 1000).toFixed(2)).join(', ')} s ` +
+          `(hash and copy ${turns.map((t) => (t.baseline.ms / 1000).toFixed(2)).join(', ')} s); the median run's stages: ${exported.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}.`,
+      );
+      return;
+    }
 
     // 3. Import with full verification, once what the exports left behind is collected. The
     // exported file is written to disk, so the tools a moderator could use instead are timed on it.
@@ -799,77 +888,15 @@ async function main(): Promise<void> {
     await check.close();
 
     // 7. The shared folder at scale (issue 19), in a page of its own.
-    const folderRun = await runFolderSection(bench, folder);
+    const folderRun = await runFolderSection(bench, requireFolder(folder));
     if (bench.outside.length > 0) throw new Error(`requests outside the local server: ${bench.outside.join(', ')}`);
     if (bench.errors.length > 0) throw new Error(`errors in the pages: ${bench.errors.join(' | ')}`);
 
     // The table.
-    // Export memory may not grow with the evidence: the same limit whatever the submission carries.
-    const limitBytes = EXPORT_MEMORY_LIMIT_MB * MB;
-    const exportPeak = exportMemory.renderer?.growth ?? Number.NaN;
     const importTimed: Timed = { ms: imported.verifyMs, bytes: imported.bytes };
     const switchMs = appSwitches.map(screenTime);
     const rows: Row[] = [
-      {
-        measure: '1. evidence ingest (hash + store)',
-        value: mbPerSecond(ingest),
-        unit: 'MB/s',
-        baseline: mbPerSecond(ingestHashFloor),
-        baselineWhat: 'read+hash',
-        ratio: mbPerSecond(ingest) / mbPerSecond(ingestHashFloor),
-        target: '≥ 0.75x read+hash',
-        met: mbPerSecond(ingest) >= 0.75 * mbPerSecond(ingestHashFloor),
-      },
-      {
-        measure: '1. evidence ingest against SHA-256 alone',
-        value: mbPerSecond(ingest),
-        unit: 'MB/s',
-        baseline: mbPerSecond(ingestBaseline),
-        baselineWhat: 'SHA-256',
-        ratio: mbPerSecond(ingest) / mbPerSecond(ingestBaseline),
-        target: '—',
-        met: null,
-      },
-      {
-        measure: '1. only reading the picked files',
-        value: mbPerSecond(ingestReadFloor),
-        unit: 'MB/s',
-        baseline: mbPerSecond(ingestBaseline),
-        baselineWhat: 'SHA-256',
-        ratio: mbPerSecond(ingestReadFloor) / mbPerSecond(ingestBaseline),
-        target: '—',
-        met: null,
-      },
-      {
-        measure: '1. reading and hashing, storing nothing',
-        value: mbPerSecond(ingestHashFloor),
-        unit: 'MB/s',
-        baseline: mbPerSecond(ingestBaseline),
-        baselineWhat: 'SHA-256',
-        ratio: mbPerSecond(ingestHashFloor) / mbPerSecond(ingestBaseline),
-        target: '—',
-        met: null,
-      },
-      {
-        measure: '2. export signed submission',
-        value: exported.ms / 1000,
-        unit: 's',
-        baseline: exportBaseline.ms / 1000,
-        baselineWhat: 'hash+copy',
-        ratio: exported.ms / exportBaseline.ms,
-        target: '≤ 2x hash+copy',
-        met: exported.ms <= 2 * exportBaseline.ms,
-      },
-      {
-        measure: '2. export peak memory (renderer)',
-        value: exportPeak / MB,
-        unit: 'MB',
-        baseline: (exportBaselineMemory.renderer?.growth ?? Number.NaN) / MB,
-        baselineWhat: 'hash+copy',
-        ratio: exportPeak / (exportBaselineMemory.renderer?.growth ?? Number.NaN),
-        target: `≤ ${(limitBytes / MB).toFixed(0)} MB`,
-        met: exportPeak <= limitBytes,
-      },
+      ...ingestExportRows,
       {
         measure: '3. verification, verify worker',
         value: mbPerSecond(importTimed),

@@ -141,3 +141,38 @@ describe('adding many files at once (written in batches)', () => {
     expect(await db.evidence.count()).toBe(2);
   });
 });
+
+describe('reading and hashing ahead of the writes', () => {
+  it('hands every picked file to the hasher before the first batch is written, so hashing never waits on a write', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db);
+    // More files than several batches, each with bytes of its own.
+    const files = Array.from({ length: 100 }, (_, i) => new File([`evidence ${i}`], `ahead-${i}.txt`, { type: 'text/plain' }));
+    const inner = mainThreadFileHasher();
+    const asked: string[] = [];
+    const hasher = {
+      hash: (file: File) => {
+        asked.push(file.name);
+        return inner.hash(file);
+      },
+      close: () => inner.close(),
+    };
+    const askedAtWrites: number[] = [];
+    const write = db.evidenceBlobs.bulkAdd.bind(db.evidenceBlobs);
+    vi.spyOn(db.evidenceBlobs, 'bulkAdd').mockImplementation((...args: Parameters<typeof write>) => {
+      askedAtWrites.push(asked.length);
+      return write(...args);
+    });
+
+    const results = await addEvidenceFiles(db, school.id, files, undefined, hasher);
+
+    expect(results.every((r) => r.ok && r.item)).toBe(true);
+    expect(askedAtWrites.length).toBeGreaterThan(1);
+    expect(askedAtWrites[0]).toBe(files.length);
+    expect(asked).toEqual(files.map((f) => f.name));
+    // Each file's stored hash is its own bytes' SHA-256, whatever order the hashes came back in.
+    for (const [i, result] of results.entries())
+      expect(result.item?.file?.sha256).toBe(await sha256Hex(new TextEncoder().encode(`evidence ${i}`)));
+    expect(await db.evidenceBlobs.count()).toBe(100);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { partsToBytes, sealPdfParts, type EmbeddedFileInput } from '../../shared/pdf/signed-pdf-writer';
 
 /**
@@ -93,5 +93,39 @@ describe('sealing a PDF whose evidence is stored Blobs', () => {
       ),
     ).rejects.toThrow('The stored file could not be read.');
     expect(signed).toBe(false);
+  });
+
+  it('parses a layout of many objects without waiting on a timer, and still signs exactly the signed ranges', async () => {
+    // pdf-lib's default parse waits for a timer every hundred objects; a worker's timers are clamped.
+    const layout = await PDFDocument.create();
+    for (let i = 0; i < 80; i += 1) layout.addPage([595, 842]).drawText(`Page ${i + 1}`, { x: 50, y: 780 });
+    const layoutBytes = await layout.save({ useObjectStreams: false });
+    // Only pdf-lib's own timers are counted: other work in the test's process may set its own.
+    const fromPdfLib: string[] = [];
+    const setTimer = globalThis.setTimeout;
+    const timers = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((...args: Parameters<typeof setTimeout>) => {
+      const stack = new Error().stack ?? '';
+      if (stack.includes('pdf-lib')) fromPdfLib.push(stack);
+      return setTimer(...args);
+    }) as typeof setTimeout);
+    const signedDigests: string[] = [];
+    let sealed;
+    try {
+      sealed = await sealPdfParts(layoutBytes, [evidence('one.bin', new Blob([seededBytes(3000, 9)]))], INFO, SIGNATURE, async (digest) => {
+        signedDigests.push(Buffer.from(digest).toString('hex'));
+        return new Uint8Array(64).fill(0x5a);
+      });
+      expect(fromPdfLib).toEqual([]);
+    } finally {
+      timers.mockRestore();
+    }
+    const bytes = await partsToBytes(sealed);
+    expect(sealed.sha256).toBe(sha256(bytes));
+    const range = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(Buffer.from(bytes).toString('latin1'));
+    const [, firstLength, secondStart, secondLength] = (range?.slice(1) ?? []).map(Number);
+    expect(signedDigests).toEqual([
+      sha256(bytes.subarray(0, firstLength), bytes.subarray(secondStart, (secondStart ?? 0) + (secondLength ?? 0))),
+    ]);
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(80);
   });
 });
