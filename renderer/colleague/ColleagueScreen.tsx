@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { useServices } from '../app/app-context';
-import { useColleagueProfiles } from '../db/colleague-queries';
+import { useColleaguePackDraftItems, useColleagueProfiles } from '../db/colleague-queries';
 import { Layout } from '../ui/Layout';
 import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
@@ -19,6 +19,7 @@ export function ColleagueScreen({ makePack }: { makePack?: PackMaker }) {
   const [editing, setEditing] = useState(false);
   const profile = profiles?.[0] ?? null;
   const framework = profile ? frameworkForRegion(catalogue, profile.regionId) : null;
+  const draftItems = useColleaguePackDraftItems(db, profile?.id ?? null);
   return (
     <Layout>
       <PageHeading title="Contribute evidence to your SENCO">Contribute evidence to your SENCO</PageHeading>
@@ -56,7 +57,11 @@ export function ColleagueScreen({ makePack }: { makePack?: PackMaker }) {
       )}
       {profile && !editing && framework ? (
         framework.ok ? (
-          <EvidencePackBuilder profile={profile} framework={framework.framework} makePack={makePack} />
+          draftItems?.profileId !== profile.id ? (
+            <p role="status">Loading your pack…</p>
+          ) : (
+            <EvidencePackBuilder profile={profile} framework={framework.framework} makePack={makePack} initialItems={draftItems.items} />
+          )
         ) : (
           <StatusMessage kind="error">{framework.message}</StatusMessage>
         )

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   evidencePackProblems,
   packDraftItemFor,
@@ -11,6 +11,7 @@ import { EVIDENCE_KINDS, formatBytes, MAX_EVIDENCE_FILE_BYTES, type EvidenceKind
 import { frameworkRef, type AppliedFramework } from '../../shared/framework/applied-framework';
 import { fingerprintReadingLines } from '../../shared/moderation/first-use-trust';
 import { useServices } from '../app/app-context';
+import { clearDraft, draftFile, keepDraftFiles, keepDraftItems } from '../db/colleague-pack-draft-store';
 import { makeSignedEvidencePack } from '../db/colleague-store';
 import { defaultFileHasher } from '../db/evidence-file-hashing';
 import { fileTooLargeMessage } from '../db/evidence-store';
@@ -36,14 +37,29 @@ export function EvidencePackBuilder({
   profile,
   framework,
   makePack,
+  initialItems = [],
 }: {
   profile: ColleagueProfile;
   framework: AppliedFramework;
   makePack?: PackMaker | undefined;
+  /** The draft kept from before (a reload, a closed window): its files are read from where it is kept. */
+  initialItems?: readonly EvidencePackDraftItem[];
 }) {
   const { db, platform } = useServices();
   const ids = useId();
-  const [items, setItems] = useState<EvidencePackDraftItem[]>([]);
+  const [items, setItems] = useState<EvidencePackDraftItem[]>(() => [...initialItems]);
+  const [keepFailure, setKeepFailure] = useState<string | null>(null);
+  // Each change to the items is kept as it is made, in order, so nothing typed is lost on a reload.
+  const keeping = useRef(Promise.resolve());
+  const shown = useRef(items);
+  useEffect(() => {
+    if (shown.current === items) return;
+    shown.current = items;
+    keeping.current = keeping.current
+      .then(() => keepDraftItems(db, profile.id, items))
+      .then(() => setKeepFailure(null))
+      .catch((error: unknown) => setKeepFailure(describeStorageError(error, 'the pack’s details')));
+  }, [db, profile.id, items]);
   const files = useRef(new Map<string, File>());
   const [adding, setAdding] = useState(false);
   const [addMessages, setAddMessages] = useState<{ added: number; refused: string[] } | null>(null);
@@ -72,15 +88,36 @@ export function EvidencePackBuilder({
             refused.push(`“${file.name}” is already in this pack, so it was not added again.`);
             continue;
           }
+          if (added.some((item) => item.file.sha256 === sha256) || items.some((item) => item.file.sha256 === sha256)) {
+            refused.push(`“${file.name}” is already in this pack, so it was not added again.`);
+            continue;
+          }
           files.current.set(sha256, file);
           added.push(packDraftItemFor(file, sha256, newId()));
         } catch (error) {
           refused.push(describeStorageError(error, `“${file.name}”`));
         }
       }
+      // The files are kept with the items that name them before they are shown as added.
+      if (added.length > 0) {
+        try {
+          await keepDraftFiles(
+            db,
+            profile.id,
+            added.map((item) => ({ sha256: item.file.sha256, file: files.current.get(item.file.sha256) as Blob })),
+            [...items, ...added],
+          );
+        } catch (error) {
+          for (const item of added) files.current.delete(item.file.sha256);
+          refused.push(
+            `${added.length === 1 ? 'The file was' : 'The files were'} not added: ${describeStorageError(error, 'the files for the pack')}`,
+          );
+          added.length = 0;
+        }
+      }
     } finally {
       hasher.close();
-      setItems((before) => [...before, ...added]);
+      if (added.length > 0) setItems((before) => [...before, ...added]);
       setAddMessages({ added: added.length, refused });
       setAdding(false);
     }
@@ -109,15 +146,24 @@ export function EvidencePackBuilder({
     if (found.length > 0) return;
     setMaking(true);
     try {
-      const readFile = (sha256: string) => {
-        const file = files.current.get(sha256);
-        return file ? Promise.resolve(file) : Promise.reject(new Error('The file is no longer in the pack.'));
+      const readFile = async (sha256: string) => {
+        const file = files.current.get(sha256) ?? (await draftFile(db, profile.id, sha256));
+        if (!file) throw new Error('The file is no longer in the pack.');
+        return file;
       };
       const maker = makePack ?? ((p, i, r, c) => makeSignedEvidencePack(db, p, i, r, c));
       const pack = await maker(profile, input, readFile, criteria);
       const fileName = evidencePackFileName(pack.document);
       const saved = await platform.saveFile(fileName, new Blob([pack.bytes], { type: 'application/pdf' }));
       setMade({ fileName, document: pack.document, saved: saved === 'saved' });
+      if (saved === 'saved') {
+        // The pack is out: the draft it was made from is cleared, and the screen is ready for the next.
+        await keeping.current;
+        await clearDraft(db, profile.id);
+        files.current.clear();
+        setItems([]);
+        setAddMessages(null);
+      }
     } catch (error) {
       setFailure(describeStorageError(error, 'the evidence pack'));
     } finally {
@@ -156,7 +202,12 @@ export function EvidencePackBuilder({
             </ul>
           </StatusMessage>
         ) : null}
-        {items.length === 0 ? <p>No files yet.</p> : null}
+        {keepFailure ? <StatusMessage kind="error">{keepFailure}</StatusMessage> : null}
+        {items.length === 0 ? (
+          <p>No files yet.</p>
+        ) : (
+          <p className="hint">The pack is kept on this computer as you work on it, until it is made.</p>
+        )}
         {items.map((item, index) => (
           <PackItemEditor
             key={item.itemId}

@@ -13,6 +13,7 @@ import type { CriterionResponse, Evaluation, EvidenceLink } from '../../shared/e
 import type { EvidenceItem } from '../../shared/evidence/evidence-records';
 import type { EvidenceThumbnail } from '../../shared/evidence/evidence-thumbnail';
 import type { ColleaguePinRecord, ColleagueProfile, EvidencePackImportRecord } from '../../shared/evidence/evidence-pack-records';
+import type { EvidencePackDraftItem } from '../../shared/evidence/evidence-pack-builder';
 import { upgradeSchoolToSchema6, type School, type SchoolBeforeSchema6 } from '../../shared/school/school-records';
 import type { ApprovalRecord } from '../../shared/submission/approval';
 import type { SubmissionDocument } from '../../shared/submission/submission-format';
@@ -189,10 +190,26 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 17;
+export const DATABASE_SCHEMA_VERSION = 18;
 export const DATABASE_NAME = 'sen-accreditation';
 
 /** A "schools like yours" benchmark a school imported: the verified file and its data. */
+/** A colleague's evidence pack not yet made: the items' details, in order. */
+export interface ColleaguePackDraft {
+  profileId: string;
+  items: EvidencePackDraftItem[];
+  updatedAt: string;
+}
+
+/** One file of a colleague's draft pack, kept once by its SHA-256. */
+export interface ColleaguePackDraftFile {
+  /** `${profileId}|${sha256}` */
+  key: string;
+  profileId: string;
+  sha256: string;
+  file: Blob;
+}
+
 export interface BenchmarkRecord {
   /** SHA-256 (hex) of the PDF: the same file imported again is the same record. */
   sha256: string;
@@ -250,6 +267,8 @@ export class AppDatabase extends Dexie {
   lodgedAppeals!: EntityTable<LodgedAppealRecord, 'id'>;
   sharedFolderEntries!: EntityTable<SharedFolderEntry, 'key'>;
   benchmarks!: EntityTable<BenchmarkRecord, 'sha256'>;
+  colleaguePackDrafts!: EntityTable<ColleaguePackDraft, 'profileId'>;
+  colleaguePackDraftFiles!: EntityTable<ColleaguePackDraftFile, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
@@ -351,6 +370,10 @@ export class AppDatabase extends Dexie {
     // (shared/partnership/benchmark-file.ts), keyed by the SHA-256 of the PDF, by school. A new
     // table only: nothing to migrate. The lead renumbers it on merging.
     this.version(17).stores({ benchmarks: 'sha256, schoolId' });
+    // Version 18: a colleague's evidence pack as it is being put together (renderer/db/
+    // colleague-pack-draft-store.ts): the items' details by profile, and each file's bytes once, so
+    // a reload or a closed window loses nothing. New tables only: nothing to migrate.
+    this.version(18).stores({ colleaguePackDrafts: 'profileId', colleaguePackDraftFiles: 'key, profileId' });
   }
 }
 

@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ColleagueScreen } from '../../renderer/colleague/ColleagueScreen';
 import type { PackMaker } from '../../renderer/colleague/EvidencePackBuilder';
+import { saveColleagueProfile } from '../../renderer/db/colleague-store';
 import { buildEvidencePackDocument, type EvidencePackInput } from '../../shared/evidence/evidence-pack-builder';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
 
@@ -53,7 +54,7 @@ describe('contributing evidence to the SENCO', () => {
     expect(await screen.findByText('Riverside Primary School (URN 123456), North East')).toBeTruthy();
     expect(await db.colleagueProfiles.count()).toBe(1);
 
-    await user.upload(screen.getByLabelText('Choose files for the pack'), [
+    await user.upload(await screen.findByLabelText('Choose files for the pack'), [
       new File(['Observation of the reading group.'], 'reading-observation.txt', { type: 'text/plain' }),
       new File(['Pupil voice survey results.'], 'pupil-voice-survey.txt', { type: 'text/plain' }),
     ]);
@@ -97,5 +98,51 @@ describe('contributing evidence to the SENCO', () => {
     ]);
     expect(read).toEqual(['Observation of the reading group.', 'Pupil voice survey results.']);
     expect(platform.saved.map((f) => f.name)).toEqual([expect.stringMatching(/^123456-evidence-pack-\d{4}-\d{2}-\d{2}-jo-brown\.pdf$/)]);
+  });
+
+  it('keeps the pack as it is put together: after a reload the files and their details are there, and the pack is made from them', async () => {
+    const db = freshDatabase();
+    const saved = await saveColleagueProfile(db, {
+      name: 'Sam Green',
+      role: 'Teaching assistant',
+      schoolName: 'Riverside Primary School',
+      urn: '123456',
+      regionId: 'north-east',
+    });
+    expect(saved.ok).toBe(true);
+    const user = userEvent.setup();
+    const before = await renderWithServices(<ColleagueScreen makePack={recordingMaker().maker} />, { db });
+    await user.upload(await screen.findByLabelText('Choose files for the pack'), [
+      new File(['Notes from the nurture group.'], 'nurture-notes.txt', { type: 'text/plain' }),
+    ]);
+    expect(await screen.findByText('Added 1 file to the pack.')).toBeTruthy();
+    const title = within(screen.getByRole('region', { name: /1\. nurture-notes\.txt/ })).getByLabelText('Title');
+    await user.clear(title);
+    await user.type(title, 'Nurture group notes');
+    await waitFor(async () => expect((await db.colleaguePackDrafts.toArray())[0]?.items[0]?.title).toBe('Nurture group notes'));
+    before.unmount();
+
+    // The window is closed and opened again: the same database, a new screen.
+    const platform = recordingPlatform();
+    const { maker, inputs, read } = recordingMaker();
+    await renderWithServices(<ColleagueScreen makePack={maker} />, { db, platform });
+    const item = await screen.findByRole('region', { name: /1\. nurture-notes\.txt/ });
+    expect((within(item).getByLabelText('Title') as HTMLInputElement).value).toBe('Nurture group notes');
+    // The same file again is still recognised as in the pack.
+    await user.upload(screen.getByLabelText('Choose files for the pack'), [
+      new File(['Notes from the nurture group.'], 'again.txt', { type: 'text/plain' }),
+    ]);
+    expect(await screen.findByText('“again.txt” is already in this pack, so it was not added again.')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Make the signed evidence pack' }));
+    expect(await screen.findByRole('heading', { name: 'Pack made' })).toBeTruthy();
+    expect(inputs[0]?.items.map((i) => i.title)).toEqual(['Nurture group notes']);
+    // The file's bytes came from where the draft kept them.
+    expect(read).toEqual(['Notes from the nurture group.']);
+    expect((platform as ReturnType<typeof recordingPlatform>).saved).toHaveLength(1);
+    // The pack is out: its draft is cleared.
+    await waitFor(async () => expect(await db.colleaguePackDraftFiles.count()).toBe(0));
+    expect((await db.colleaguePackDrafts.toArray()).flatMap((d) => d.items)).toEqual([]);
+    expect(screen.getByText('No files yet.')).toBeTruthy();
   });
 });

@@ -81,6 +81,7 @@ const DECLARED_STORES: Record<number, Record<string, string>> = {
   14: { progressSnapshots: 'key, evaluationId' },
   15: { moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' },
   16: { sharedFolderEntries: 'key, folderKey' },
+  17: { benchmarks: 'sha256, schoolId' },
 };
 
 /** A database as the app of `schemaVersion` left it: each version declared as it was released, none opened yet. */
@@ -680,6 +681,25 @@ describe('the upgrade to schema 8', () => {
     expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
     db.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
+
+  it('keeps every record of a schema-17 database and adds empty tables for a colleague’s pack as it is put together', async () => {
+    const name = `migration-pack-drafts-${Date.now()}`;
+    const old = oldDatabaseAt(name, 17);
+    await old.open();
+    const benchmark = { sha256: 'cd'.repeat(32), schoolId: 's1' };
+    await old.table('benchmarks').add(benchmark);
+    await old.table('meta').add({ key: META.schemaVersion, value: 17 });
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(170);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    expect(await db.benchmarks.toArray()).toEqual([benchmark]);
+    expect(await db.colleaguePackDrafts.count()).toBe(0);
+    expect(db.colleaguePackDrafts.schema.primKey.keyPath).toBe('profileId');
+    expect(db.colleaguePackDraftFiles.schema.indexes.map((i) => i.name)).toEqual(['profileId']);
+    db.close();
   });
 
   it('keeps every record of a schema-16 database and adds an empty table of benchmarks, by school', async () => {
