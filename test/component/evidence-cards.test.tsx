@@ -1,6 +1,6 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ensureEvidenceThumbnail, type ThumbnailMaker } from '../../renderer/db/evidence-thumbnails';
 import { addEvidenceFile, addEvidenceRecord, deleteEvidence, linkEvidence } from '../../renderer/db/evidence-store';
 import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
@@ -114,73 +114,6 @@ describe('the evidence library as cards', () => {
     // No message about the broken file, and each file was drawn once.
     expect(screen.queryByRole('alert')).toBeNull();
     expect(maker.asked).toHaveLength(2);
-  });
-});
-
-/**
- * Stands in for the browser's IntersectionObserver (jsdom has none, and the cards then treat every
- * card as on screen): nothing is on screen until the test says which element came into view.
- */
-class FakeIntersectionObserver {
-  static observers = new Set<FakeIntersectionObserver>();
-  readonly root = null;
-  readonly rootMargin = '';
-  readonly thresholds: readonly number[] = [];
-  private readonly watched = new Set<Element>();
-  constructor(private readonly callback: IntersectionObserverCallback) {
-    FakeIntersectionObserver.observers.add(this);
-  }
-  observe(element: Element) {
-    this.watched.add(element);
-  }
-  unobserve(element: Element) {
-    this.watched.delete(element);
-  }
-  disconnect() {
-    this.watched.clear();
-    FakeIntersectionObserver.observers.delete(this);
-  }
-  takeRecords(): IntersectionObserverEntry[] {
-    return [];
-  }
-  /** The element comes into view: each observer watching it is told. */
-  static show(element: Element) {
-    for (const observer of [...FakeIntersectionObserver.observers]) {
-      if (!observer.watched.has(element)) continue;
-      const entry = { target: element, isIntersecting: true } as unknown as IntersectionObserverEntry;
-      observer.callback([entry], observer as unknown as IntersectionObserver);
-    }
-  }
-}
-
-describe('thumbnails are read as cards come into view', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    FakeIntersectionObserver.observers.clear();
-  });
-
-  it('reads no thumbnail for cards off screen, and reads and draws only the card that comes into view', async () => {
-    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
-    const db = freshDatabase();
-    const reads = vi.spyOn(db.evidenceThumbnails, 'get');
-    const { list, maker } = await openCards(async (db, schoolId) => {
-      await addEvidenceFile(db, schoolId, new File([PNG_BYTES], 'sensory-room.png', { type: 'image/png' }));
-      await addEvidenceFile(db, schoolId, new File([PNG_BYTES, new Uint8Array([4])], 'quiet-room.png', { type: 'image/png' }));
-      await addEvidenceFile(db, schoolId, new File([PNG_BYTES, new Uint8Array([5])], 'garden.png', { type: 'image/png' }));
-    }, db);
-    // Each card is drawn and watched, none is in view: no thumbnail is read or made.
-    await waitFor(() => expect(FakeIntersectionObserver.observers.size).toBe(3));
-    expect(reads).not.toHaveBeenCalled();
-    expect(maker.asked).toHaveLength(0);
-
-    const thumb = cardOf(list, 'quiet room').querySelector('.evidence-thumb');
-    if (!thumb) throw new Error('No thumbnail box on the card.');
-    act(() => FakeIntersectionObserver.show(thumb));
-    await waitFor(() => expect(cardOf(list, 'quiet room').querySelector('img.evidence-thumb__image')).not.toBeNull());
-    const quietSha = (await db.evidence.toArray()).find((item) => item.title === 'quiet room')?.file?.sha256;
-    expect(new Set(reads.mock.calls.map((call) => call[0]))).toEqual(new Set([quietSha]));
-    expect(maker.asked).toHaveLength(1);
-    expect(cardOf(list, 'garden').querySelector('img')).toBeNull();
   });
 });
 

@@ -216,9 +216,8 @@ function EvidenceThumbnail({ item }: { item: EvidenceItem }) {
   const { db } = useServices();
   const maker = useThumbnailMaker();
   const sha256 = item.file?.sha256 ?? null;
+  const thumbnail = useEvidenceThumbnail(db, sha256);
   const [ref, near] = useNearScreen<HTMLDivElement>();
-  // Read only once the card comes near the screen: a library of hundreds of cards reads the few in view, not one per card.
-  const thumbnail = useEvidenceThumbnail(db, near ? sha256 : null);
   const [url, setUrl] = useState<string | null>(null);
 
   useEffect(() => {
