@@ -18,13 +18,18 @@ export interface CriteriaOverviewRecords {
   moderatedAt: string | null;
 }
 
-/** Reads them in one transaction, so the rows never mix two moments. */
+/**
+ * Reads them in one transaction, so the rows never mix two moments; the school is the evaluation's
+ * own, found in the same transaction (`schoolId` null when there is no such evaluation).
+ */
 export async function loadCriteriaOverviewRecords(
   db: AppDatabase,
   evaluationId: string,
-  schoolId: string,
-): Promise<CriteriaOverviewRecords> {
-  return db.transaction('r', [db.responses, db.evidenceLinks, db.actions, db.evidence, db.receivedReports], async () => {
+): Promise<CriteriaOverviewRecords & { schoolId: string | null }> {
+  return db.transaction('r', [db.evaluations, db.responses, db.evidenceLinks, db.actions, db.evidence, db.receivedReports], async () => {
+    const schoolId = (await db.evaluations.get(evaluationId))?.schoolId ?? null;
+    if (schoolId === null)
+      return { schoolId, responses: [], links: [], actions: [], evidenceTitles: new Map(), moderation: null, moderatedAt: null };
     const [responses, links, actions, evidence, reports] = await Promise.all([
       db.responses.where('evaluationId').equals(evaluationId).toArray(),
       db.evidenceLinks.where('evaluationId').equals(evaluationId).toArray(),
@@ -37,6 +42,7 @@ export async function loadCriteriaOverviewRecords(
       null,
     );
     return {
+      schoolId,
       responses,
       links,
       actions,
@@ -47,8 +53,11 @@ export async function loadCriteriaOverviewRecords(
   });
 }
 
-/** The overview's records, live: undefined while they load. */
-export function useCriteriaOverviewRecords(evaluationId: string, schoolId: string): CriteriaOverviewRecords | undefined {
+/**
+ * The overview's records, live: undefined while they load. Found from the evaluation alone, so the
+ * screen starts this read as it opens, beside the read of the evaluation itself, rather than after it.
+ */
+export function useCriteriaOverviewRecords(evaluationId: string): (CriteriaOverviewRecords & { schoolId: string | null }) | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => loadCriteriaOverviewRecords(db, evaluationId, schoolId), [db, evaluationId, schoolId]);
+  return useLiveQuery(() => loadCriteriaOverviewRecords(db, evaluationId), [db, evaluationId]);
 }

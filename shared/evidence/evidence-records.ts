@@ -101,9 +101,20 @@ export function filterEvidence(
     if (filter.kind && item.kind !== filter.kind) return false;
     if (filter.criterionId && !(linksByEvidence.get(item.id) ?? []).includes(filter.criterionId)) return false;
     if (words.length === 0) return true;
-    const haystack = [item.title, item.description, item.heldAt, item.file?.name ?? '', ...(linksByEvidence.get(item.id) ?? [])]
-      .join(' ')
-      .toLowerCase();
+    const haystack = searchText(item, linksByEvidence.get(item.id) ?? NO_LINKS);
     return words.every((w) => haystack.includes(w));
   });
+}
+
+const NO_LINKS: readonly string[] = [];
+/** Each item's lower-case search text, kept while the item and its list of links are the same objects (records are never changed in place). */
+const searchTexts = new WeakMap<EvidenceItem, { links: readonly string[]; text: string }>();
+
+/** The words a search looks in: the title, description, where it is held, file name and linked criteria, in lower case. */
+export function searchText(item: EvidenceItem, links: readonly string[]): string {
+  const kept = searchTexts.get(item);
+  if (kept && kept.links === links) return kept.text;
+  const text = [item.title, item.description, item.heldAt, item.file?.name ?? '', ...links].join(' ').toLowerCase();
+  searchTexts.set(item, { links, text });
+  return text;
 }

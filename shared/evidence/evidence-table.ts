@@ -28,7 +28,11 @@ export function personalDataLabel(item: EvidenceItem): string {
 
 const PERSONAL_DATA_ORDER: Record<PersonalDataState, number> = { 'not-redacted': 0, redacted: 1, none: 2 };
 
-const byText = (a: string, b: string) => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true });
+// One collator for every comparison: `localeCompare` given a locale and options looks one up on each call.
+const TEXT_ORDER = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+const byText = (a: string, b: string) => TEXT_ORDER.compare(a, b);
+/** ISO dates and times, and ids, in the order of their characters (for these, the same as the alphabet's). */
+const byCharacters = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The items in the order of one column. Ties (and, for dates, items with no date, which always
@@ -48,9 +52,9 @@ export function sortEvidence(
         return sign * byText(evidenceKindLabel(a.kind), evidenceKindLabel(b.kind));
       case 'date':
         if ((a.date === '') !== (b.date === '')) return a.date === '' ? 1 : -1;
-        return sign * a.date.localeCompare(b.date);
+        return sign * byCharacters(a.date, b.date);
       case 'added':
-        return sign * a.createdAt.localeCompare(b.createdAt);
+        return sign * byCharacters(a.createdAt, b.createdAt);
       case 'size':
         return sign * ((a.file?.size ?? -1) - (b.file?.size ?? -1));
       case 'criteria':
@@ -59,7 +63,7 @@ export function sortEvidence(
         return sign * (PERSONAL_DATA_ORDER[personalDataState(a)] - PERSONAL_DATA_ORDER[personalDataState(b)]);
     }
   };
-  return [...items].sort((a, b) => compare(a, b) || byText(a.title, b.title) || a.id.localeCompare(b.id));
+  return [...items].sort((a, b) => compare(a, b) || byText(a.title, b.title) || byCharacters(a.id, b.id));
 }
 
 /** The table's view the first time the library opens: cards while there are few, a table once they are many. */

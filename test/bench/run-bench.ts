@@ -241,17 +241,88 @@ function memoryGrowth(phase: MemoryPhase) {
   };
 }
 
-async function openTimes(bench: Bench, path: string): Promise<{ values: number[]; page: Page }> {
+async function openTimes(bench: Bench, path: string, profileName: string | null = null): Promise<{ values: number[]; page: Page }> {
   const values: number[] = [];
   let last: Page | null = null;
   for (let i = 0; i < OPENS; i += 1) {
     await last?.close();
+    // With BENCH_PROFILE, the last open is profiled (a CPU profile and the timeline's totals); its time is not counted.
+    if (PROFILE_DIR && profileName && i === OPENS - 1) {
+      last = await profiledOpen(bench, path, join(PROFILE_DIR, profileName));
+      continue;
+    }
     last = await bench.open(path);
     const ready = await last.evaluate(() => window.benchProbe!.ready);
     values.push(ready.painted);
   }
   if (!last) throw new Error('no page');
   return { values, page: last };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  ts: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+/**
+ * One open of `path` with the V8 CPU profiler and a timeline trace running from before navigation
+ * until the screen is ready: writes `<base>-open.cpuprofile` and `<base>-open-timeline.json`, the
+ * renderer main thread's total time per top-level event name (script, style, layout, paint, GC).
+ */
+async function profiledOpen(bench: Bench, path: string, base: string): Promise<Page> {
+  const page = await bench.context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.addInitScript({ path: PROBE_SCRIPT });
+  const cdp = await bench.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (message) => {
+    for (const value of message.value) events.push(value as unknown as TraceEvent);
+  });
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  await cdp.send('Profiler.start');
+  await page.goto(`${bench.server.origin}${path}`);
+  const ready = await page.evaluate(() => window.benchProbe!.ready);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  await writeFile(`${base}-open.cpuprofile`, JSON.stringify(profile));
+  // The renderer's main threads (CrRendererMain); complete events, and begin/end pairs, summed by name.
+  const mains = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  const totals = new Map<string, number>();
+  const open = new Map<string, number[]>();
+  const add = (name: string, ms: number) => totals.set(name, (totals.get(name) ?? 0) + ms);
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (!mains.has(thread)) continue;
+    if (e.ph === 'X' && e.dur !== undefined) add(e.name, e.dur / 1000);
+    else if (e.ph === 'B') open.set(`${thread}:${e.name}`, [...(open.get(`${thread}:${e.name}`) ?? []), e.ts]);
+    else if (e.ph === 'E') {
+      const starts = open.get(`${thread}:${e.name}`);
+      const start = starts?.pop();
+      if (start !== undefined) add(e.name, (e.ts - start) / 1000);
+    }
+  }
+  const summary = {
+    readyMs: ready.painted,
+    msByEvent: Object.fromEntries([...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 10) / 10])),
+  };
+  await writeFile(`${base}-open-timeline.json`, JSON.stringify(summary, null, 1));
+  log(`profile of one open written to ${base}-open.cpuprofile (ready in ${ready.painted.toFixed(0)} ms while profiled)`);
+  return page;
 }
 
 async function switchTimes(page: Page): Promise<ProbeSample[]> {
@@ -389,7 +460,8 @@ async function screenAgainstPlain(
   label: string,
   filters: readonly string[],
 ): Promise<ScreenFigures> {
-  const app = await step(`open the ${what} ${OPENS} times`, () => openTimes(bench, appPath));
+  const name = what.split(' ').slice(0, 2).join('-');
+  const app = await step(`open the ${what} ${OPENS} times`, () => openTimes(bench, appPath, name));
   if (expectedRows !== null) {
     const rows = await app.page.locator(rowsSelector).count();
     if (rows !== expectedRows) throw new Error(`the ${what} shows ${rows} rows, not ${expectedRows}`);
@@ -402,13 +474,13 @@ async function screenAgainstPlain(
   const appFilters = await step(`filter the ${what}`, () => filterTimes(app.page, label, filters));
   if (profile && PROFILE_DIR) {
     const { profile: taken } = await profile.send('Profiler.stop');
-    const file = join(PROFILE_DIR, `${what.split(' ').slice(0, 2).join('-')}-filters.cpuprofile`);
+    const file = join(PROFILE_DIR, `${name}-filters.cpuprofile`);
     await writeFile(file, JSON.stringify(taken));
     log(`CPU profile of the searches written to ${file}`);
     await profile.detach();
   }
   await app.page.close();
-  const plain = await step(`baseline: the plain table of the ${what}`, () => openTimes(bench, plainPath));
+  const plain = await step(`baseline: the plain table of the ${what}`, () => openTimes(bench, plainPath, `${name}-plain`));
   const plainFilters = await step(`baseline: filter the plain table of the ${what}`, () => filterTimes(plain.page, label, filters));
   await plain.page.close();
   return {
@@ -481,18 +553,6 @@ async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Pr
   return result;
 }
 
-/** One more open of `path`, profiled from before navigation until the screen is ready (with BENCH_PROFILE). */
-async function profiledOpen(bench: Bench, path: string, name: string): Promise<void> {
-  if (!PROFILE_DIR) return;
-  const page = await bench.context.newPage();
-  await page.addInitScript({ path: PROBE_SCRIPT });
-  await profiled(page, name, async () => {
-    await page.goto(`${bench.server.origin}${path}`);
-    await page.evaluate(() => window.benchProbe!.ready);
-  });
-  await page.close();
-}
-
 /** Sections 4 and 5: the criterion screen (open, switch, type) and the moderator's queue, each against its plain page. */
 async function evaluationAndQueueScreens(bench: Bench, setup: SetupInfo) {
   // 4. The evaluation's screens.
@@ -512,7 +572,7 @@ async function evaluationAndQueueScreens(bench: Bench, setup: SetupInfo) {
   await appOpen.page.waitForTimeout(1500);
   await appOpen.page.locator('.save-status--saved').waitFor();
   await appOpen.page.close();
-  await profiledOpen(bench, criterionPath, 'criterion-open');
+  if (PROFILE_DIR) await (await profiledOpen(bench, criterionPath, join(PROFILE_DIR, 'criterion'))).close();
   const plainOpen = await step('baseline: open the plain criterion page', () => openTimes(bench, plainCriterionPath));
   const plainSwitches = await step('baseline: switch on the plain page', () => switchTimes(plainOpen.page));
   const plainKeys = (await step('baseline: type in the plain page', () => keystrokeTimes(plainOpen.page))).latencies;
@@ -525,7 +585,7 @@ async function evaluationAndQueueScreens(bench: Bench, setup: SetupInfo) {
   if (rowsShown !== QUEUE_SUBMISSIONS) throw new Error(`the queue shows ${rowsShown} rows, not ${QUEUE_SUBMISSIONS}`);
   const appFilters = await step('filter the queue', () => filterTimes(appQueue.page));
   await appQueue.page.close();
-  await profiledOpen(bench, queuePath, 'queue-open');
+  if (PROFILE_DIR) await (await profiledOpen(bench, queuePath, join(PROFILE_DIR, 'queue'))).close();
   const plainQueue = await step('baseline: the plain queue', () =>
     openTimes(bench, `/bench/plain.html#queue/${encodeURIComponent(setup.workspaceId)}`),
   );
@@ -552,7 +612,8 @@ async function main(): Promise<void> {
   let bench: Bench;
   let folder: FolderDataset | null = null;
   try {
-    if (!ONLY_INGEST_EXPORT) {
+    // Section 6 alone (BENCH_SCREENS) and sections 1-2 alone need no shared folder: it is not made (or looked for in the cache).
+    if (!ONLY_INGEST_EXPORT && !SCREENS_ONLY) {
       const made = await step('make the shared folder’s signed submissions (or find them in the cache)', () =>
         folderDataset(FOLDER_SPEC, log),
       );
@@ -578,7 +639,7 @@ async function main(): Promise<void> {
     const info = machine(chromiumVersion);
     log(`machine: ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM, Chromium ${info.chromium}, Node ${info.node}`);
 
-    if (process.env.BENCH_ONLY === 'folder') {
+    if (process.env.BENCH_ONLY === 'folder' && folder) {
       // Only the shared folder's measures (section 7), for working on them; last-run.json is left as it is.
       const only = await runFolderSection(bench, requireFolder(folder));
       printTable(only.rows);

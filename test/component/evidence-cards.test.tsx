@@ -34,8 +34,10 @@ beforeEach(() => {
   localStorage.clear();
 });
 
-async function openCards(seed: (db: ReturnType<typeof freshDatabase>, schoolId: string, evaluationId: string) => Promise<void>) {
-  const db = freshDatabase();
+async function openCards(
+  seed: (db: ReturnType<typeof freshDatabase>, schoolId: string, evaluationId: string) => Promise<void>,
+  db = freshDatabase(),
+) {
   const { school, evaluation } = await seedSchoolAndEvaluation(db, 'north-east');
   await seed(db, school.id, evaluation.id);
   const maker = fakeMaker();

@@ -103,6 +103,26 @@ describe('EvidenceScreen', () => {
     expect(await db.evidenceBlobs.count()).toBe(1);
   });
 
+  it('draws the ways to add evidence only once asked for, and keeps them (hidden) with their report after they are closed', async () => {
+    const { user } = await openEvidenceLibrary(async ({ school }, db) => {
+      await addEvidenceRecord(db, school.id, details({ title: 'Register of SEN support' }));
+    });
+    const fileInput = () => document.getElementById('add-evidence')?.querySelector('input[type="file"]') ?? null;
+    // Not in the page at all while closed behind the button, so opening the library does not draw them.
+    expect(fileInput()).toBeNull();
+    expect(screen.queryByLabelText('Choose files to add')).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Add files or evidence without a file' });
+    await user.click(toggle);
+    await user.upload(screen.getByLabelText('Choose files to add'), textFile('Provision map for the autumn term', 'provision-map.txt'));
+    expect(await screen.findByText(/^Added 1 file\./)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Hide the ways to add evidence' }));
+    // Hidden, not removed: the report of the upload is still there when they are opened again.
+    expect(document.getElementById('add-evidence')?.hidden).toBe(true);
+    expect(fileInput()).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Add files or evidence without a file' }));
+    expect(screen.getByText(/^Added 1 file\./)).toBeTruthy();
+  });
+
   it('offers to link the item already in the library when the upload was for a criterion, and links it', async () => {
     const { db, user, evaluation } = await openEvidenceLibrary(async ({ school }, db) => {
       await addEvidenceFile(db, school.id, textFile('SEN policy, approved by governors', 'SEN-policy.txt'), { title: 'SEN policy 2025' });

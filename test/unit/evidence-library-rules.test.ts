@@ -8,7 +8,7 @@ import {
   UNCHANGED_CHOICES,
 } from '../../shared/evidence/evidence-bulk-change';
 import { dateFromFileName, nameWords, suggestEvidenceKind } from '../../shared/evidence/evidence-name-guess';
-import type { EvidenceItem, EvidenceKind } from '../../shared/evidence/evidence-records';
+import { filterEvidence, searchText, type EvidenceItem, type EvidenceKind } from '../../shared/evidence/evidence-records';
 import { defaultEvidenceView, personalDataLabel, sortEvidence, type EvidenceSort } from '../../shared/evidence/evidence-table';
 
 function item(overrides: Partial<EvidenceItem> & { id: string }): EvidenceItem {
@@ -234,5 +234,25 @@ describe('sortEvidence', () => {
 
   it('opens a small library as cards and a large one as a table', () => {
     expect([0, 12, 13, 500].map(defaultEvidenceView)).toEqual(['cards', 'cards', 'table', 'table']);
+  });
+});
+
+describe('the search text of an item', () => {
+  it('is its title, description, where it is held, file name and linked criteria, in lower case', () => {
+    const minutes = item({ id: 'a', title: 'Governors Minutes', description: 'Autumn', heldAt: 'SEN Office' });
+    expect(searchText(minutes, ['NE-1.1.1'])).toBe('governors minutes autumn sen office  ne-1.1.1');
+  });
+
+  it('follows a new list of links and a changed record, and a search finds by them', () => {
+    const visit = item({ id: 'v', title: 'Lesson visit' });
+    const first: readonly string[] = ['NE-1.1.1'];
+    expect(filterEvidence([visit], { text: 'ne-1.1.1' }, new Map([['v', first]]))).toEqual([visit]);
+    expect(filterEvidence([visit], { text: 'ne-2.1.1' }, new Map([['v', first]]))).toEqual([]);
+    // Links changed: a new list, so the text is made again.
+    expect(filterEvidence([visit], { text: 'ne-2.1.1' }, new Map([['v', ['NE-2.1.1']]]))).toEqual([visit]);
+    // The record changed: a new object from the database, so its new title is searched.
+    const renamed = { ...visit, title: 'Learning walk' };
+    expect(filterEvidence([renamed], { text: 'walk' }, new Map([['v', first]]))).toEqual([renamed]);
+    expect(filterEvidence([visit], { text: 'walk' }, new Map([['v', first]]))).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ import { LoadingOrMissing } from '../../app/NotFoundScreen';
  */
 export function CriteriaOverviewScreen({ evaluationId }: { evaluationId: string }) {
   const context = useEvaluation(evaluationId);
+  // Read beside the evaluation, not after it is shown.
+  const records = useCriteriaOverviewRecords(evaluationId);
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { evaluation, school, framework } = context;
   return (
@@ -42,13 +44,28 @@ export function CriteriaOverviewScreen({ evaluationId }: { evaluationId: string 
         <a href={href.dashboard(evaluationId)}>{evaluation.title}</a>
       </p>
       <PageHeading title={`Criteria overview ${evaluation.title}`}>Criteria overview</PageHeading>
-      <Overview evaluation={evaluation} school={school} framework={framework} />
+      <Overview
+        evaluation={evaluation}
+        school={school}
+        framework={framework}
+        records={records?.schoolId === school.id ? records : undefined}
+      />
     </Layout>
   );
 }
 
-function Overview({ evaluation, school, framework }: { evaluation: Evaluation; school: School; framework: AppliedFramework }) {
-  const records = useCriteriaOverviewRecords(evaluation.id, school.id);
+function Overview({
+  evaluation,
+  school,
+  framework,
+  records,
+}: {
+  evaluation: Evaluation;
+  school: School;
+  framework: AppliedFramework;
+  /** The evaluation's records, once read. */
+  records: CriteriaOverviewRecords | undefined;
+}) {
   const addressQuery = hashQuery(useHash());
   const [state, setState] = useState<{ address: string; read: ReadQuery }>(() => ({
     address: addressQuery,

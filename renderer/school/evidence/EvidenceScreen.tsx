@@ -17,13 +17,16 @@ import { EvidenceItemPanel } from './EvidenceItemPanel';
 import { EvidenceUploader } from './EvidenceUploader';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
-import { useEvidenceLibrary } from '../../db/evidence-queries';
+import { useEvidenceLibrary, type EvidenceLibraryRecords } from '../../db/evidence-queries';
 import { addEvidenceRecord } from '../../db/evidence-store';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 
 /** The school's evidence: add files or records, find them, describe them, and link them to criteria. */
 export function EvidenceScreen({ evaluationId }: { evaluationId: string }) {
+  const { db } = useServices();
   const context = useEvaluation(evaluationId);
+  // Read beside the evaluation, not after it is shown.
+  const library = useEvidenceLibrary(db, evaluationId);
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { evaluation, school, framework } = context;
   return (
@@ -35,7 +38,12 @@ export function EvidenceScreen({ evaluationId }: { evaluationId: string }) {
       <p>
         <a href={href.evidencePackImport(evaluationId)}>Import a colleague’s evidence pack</a>
       </p>
-      <EvidenceLibrary evaluation={evaluation} school={school} framework={framework} />
+      <EvidenceLibrary
+        evaluation={evaluation}
+        school={school}
+        framework={framework}
+        data={library?.schoolId === school.id ? library : undefined}
+      />
     </Layout>
   );
 }
@@ -50,9 +58,19 @@ const NO_FILTER: Filter = { text: '', kind: '', criterionId: '' };
 const PANEL_ID = 'evidence-details';
 const ADD_ID = 'add-evidence';
 
-function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evaluation; school: School; framework: AppliedFramework }) {
+function EvidenceLibrary({
+  evaluation,
+  school,
+  framework,
+  data,
+}: {
+  evaluation: Evaluation;
+  school: School;
+  framework: AppliedFramework;
+  /** The library, once read. */
+  data: EvidenceLibraryRecords;
+}) {
   const { db } = useServices();
-  const data = useEvidenceLibrary(db, school.id, evaluation.id);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [sort, setSort] = useState<EvidenceSort>(DEFAULT_EVIDENCE_SORT);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -66,8 +84,13 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
   const [view, setView] = useEvidenceView(data?.items.length ?? 0);
   const wide = useWideWindow();
 
+  // The forms are drawn the first time they are shown, not while they wait hidden behind the
+  // button, and then kept (hidden when closed) so an upload under way and its report stay.
+  const [addDrawn, setAddDrawn] = useState(false);
+
   // Decided when the library is first read, in that same render, so the page never shows the forms and then hides them.
   if (data && addOpen === null) setAddOpen(data.items.length === 0);
+  if (addOpen === true && !addDrawn) setAddDrawn(true);
 
   const linksByEvidence = useMemo(() => {
     const grouped = new Map<string, string[]>();
@@ -191,7 +214,7 @@ function EvidenceLibrary({ evaluation, school, framework }: { evaluation: Evalua
         </p>
       ) : null}
       <div id={ADD_ID} hidden={!addShown}>
-        {addForms}
+        {addShown || addDrawn ? addForms : null}
       </div>
 
       <section aria-labelledby="library-heading">
