@@ -8,6 +8,7 @@ import { focusWhenShown } from '../help/focus-when-shown';
 import { DateField } from '../ui/DateField';
 import { StatusMessage } from '../ui/StatusMessage';
 import { bytesOfFile, Fingerprint, UNREADABLE_FILE } from './Fingerprint';
+import { FileChooserField } from '../ui/FileChooserField';
 
 type Outcome = { kind: 'success' | 'error'; text: string } | null;
 
@@ -71,20 +72,13 @@ export function IssueCertificatePanel({ partnershipId }: { partnershipId: string
         A school or moderator writes a certificate request from their workspace and sends you the file (it ends .csr.pem). Check who it is
         from before you issue.
       </p>
-      <div className="field">
-        <label htmlFor="certificate-request-file">Choose a certificate request (.csr.pem)</label>
-        <input
-          id="certificate-request-file"
-          type="file"
-          accept=".pem,.csr"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void choose(file);
-          }}
-        />
-      </div>
+      <FileChooserField
+        id="certificate-request-file"
+        label="Choose a certificate request (.csr.pem)"
+        accept=".pem,.csr"
+        disabled={busy}
+        onFile={(file) => void choose(file)}
+      />
       {request ? (
         <div className="notice" role="group" aria-labelledby="request-heading">
           <h3 id="request-heading" tabIndex={-1} ref={focusWhenShown}>

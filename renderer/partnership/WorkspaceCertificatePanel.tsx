@@ -7,6 +7,7 @@ import { importWorkspaceCertificate, writeCertificateRequest } from '../db/works
 import { workspaceCertificateState, workspaceCertificateWords } from '../../shared/partnership/partnership-register';
 import { StatusMessage } from '../ui/StatusMessage';
 import { bytesOfFile, UNREADABLE_FILE } from './Fingerprint';
+import { FileChooserField } from '../ui/FileChooserField';
 
 /**
  * "Get a certificate from your partnership", in a school's or moderator's workspace: where it
@@ -67,20 +68,13 @@ export function WorkspaceCertificatePanel({ subject }: { subject: SigningSubject
           Write a certificate request
         </button>
       </div>
-      <div className="field">
-        <label htmlFor={`issued-certificate-file-${subject.workspaceId}`}>Import the certificate from your partnership (.crt.pem)</label>
-        <input
-          id={`issued-certificate-file-${subject.workspaceId}`}
-          type="file"
-          accept=".pem,.crt"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-      </div>
+      <FileChooserField
+        id={`issued-certificate-file-${subject.workspaceId}`}
+        label="Import the certificate from your partnership (.crt.pem)"
+        accept=".pem,.crt"
+        disabled={busy}
+        onFile={(file) => void importFile(file)}
+      />
       {outcome ? <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage> : null}
     </section>
   );

@@ -15,6 +15,7 @@ import { checkReportFile, importReceivedReport, type ReportImportResult } from '
 import { describeStorageError } from '../../db/storage-errors';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 import '../../styles/moderation.css';
+import { FileChooserField } from '../../ui/FileChooserField';
 
 type ImportState =
   | { state: 'idle' }
@@ -82,20 +83,13 @@ export function ModerationReportsScreen({ schoolId }: { schoolId: string }) {
 
       <section aria-labelledby="import-report-heading" className="panel">
         <h2 id="import-report-heading">Import a moderation report</h2>
-        <div className="field">
-          <label htmlFor="report-file">Choose the moderation report (PDF)</label>
-          <input
-            id="report-file"
-            type="file"
-            accept="application/pdf,.pdf"
-            disabled={state.state === 'checking' || (state.state === 'ask' && state.storing)}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void check(file);
-            }}
-          />
-        </div>
+        <FileChooserField
+          id="report-file"
+          label="Choose the moderation report (PDF)"
+          accept="application/pdf,.pdf"
+          disabled={state.state === 'checking' || (state.state === 'ask' && state.storing)}
+          onFile={(file) => void check(file)}
+        />
         <ImportMessage
           state={state}
           onDecide={(accept) => {

@@ -6,6 +6,7 @@ import type { SecondImportResult } from '../../db/second-moderation-store';
 import { describeStorageError } from '../../db/storage-errors';
 import { SignerConfirmation } from '../../ui/SignerConfirmation';
 import { StatusMessage } from '../../ui/StatusMessage';
+import { FileChooserField } from '../../ui/FileChooserField';
 
 type State<D, R> =
   | { state: 'idle' }
@@ -70,20 +71,13 @@ export function SignedFileImport<D, R>({
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{label}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept="application/pdf,.pdf"
-          disabled={state.state === 'checking' || (state.state === 'ask' && state.storing)}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void check(file);
-          }}
-        />
-      </div>
+      <FileChooserField
+        id={`${id}-file`}
+        label={label}
+        accept="application/pdf,.pdf"
+        disabled={state.state === 'checking' || (state.state === 'ask' && state.storing)}
+        onFile={(file) => void check(file)}
+      />
       {state.state === 'idle' ? <div role="status" aria-live="polite" className="inline-status" /> : null}
       {state.state === 'checking' ? (
         <div role="status" aria-live="polite">

@@ -8,6 +8,7 @@ import { usePartnershipTrust } from '../../db/partnership-trust-queries';
 import { importRevocationList, pinPartnershipRoot } from '../../db/partnership-trust-store';
 import { describeStorageError } from '../../db/storage-errors';
 import { StatusMessage } from '../../ui/StatusMessage';
+import { FileChooserField } from '../../ui/FileChooserField';
 
 type Outcome = { kind: 'success' | 'error'; text: string } | null;
 
@@ -114,20 +115,13 @@ export function PartnershipCertificates({ workspaceId }: { workspaceId: string }
           })}
         </ul>
       )}
-      <div className="field">
-        <label htmlFor="partnership-root-file">Choose a partnership’s certificate (.pem or .cer)</label>
-        <input
-          id="partnership-root-file"
-          type="file"
-          accept=".pem,.cer,.crt,application/x-pem-file,application/pkix-cert"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void chooseRoot(file);
-          }}
-        />
-      </div>
+      <FileChooserField
+        id="partnership-root-file"
+        label="Choose a partnership’s certificate (.pem or .cer)"
+        accept=".pem,.cer,.crt,application/x-pem-file,application/pkix-cert"
+        disabled={busy}
+        onFile={(file) => void chooseRoot(file)}
+      />
       {candidate ? (
         <StatusMessage
           kind="warning"
@@ -154,20 +148,13 @@ export function PartnershipCertificates({ workspaceId }: { workspaceId: string }
           <p>Read this fingerprint to the partnership, group by group, and pin it only if it matches theirs.</p>
         </StatusMessage>
       ) : null}
-      <div className="field">
-        <label htmlFor="revocation-list-file">Choose a revocation list from a pinned partnership (.crl.pem)</label>
-        <input
-          id="revocation-list-file"
-          type="file"
-          accept=".pem,.crl"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void chooseList(file);
-          }}
-        />
-      </div>
+      <FileChooserField
+        id="revocation-list-file"
+        label="Choose a revocation list from a pinned partnership (.crl.pem)"
+        accept=".pem,.crl"
+        disabled={busy}
+        onFile={(file) => void chooseList(file)}
+      />
       {outcome ? <StatusMessage kind={outcome.kind}>{outcome.text}</StatusMessage> : null}
     </section>
   );

@@ -6,6 +6,7 @@ import { shortHash } from '../../../shared/formats/sha256';
 import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { useServices } from '../../app/app-context';
 import { importBenchmark, schoolPartnershipRoot, useLatestBenchmark } from '../../db/benchmark-store';
+import { FileChooserField } from '../../ui/FileChooserField';
 
 /**
  * "Schools like yours" on the dashboard: import the signed benchmark the partnership sent (checked
@@ -89,20 +90,13 @@ export function SchoolsLikeYoursPanel({ school }: { school: Pick<School, 'id' | 
           here.
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-file`}>Import a benchmark from your partnership (PDF)</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept="application/pdf,.pdf"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-      </div>
+      <FileChooserField
+        id={`${id}-file`}
+        label="Import a benchmark from your partnership (PDF)"
+        accept="application/pdf,.pdf"
+        disabled={busy}
+        onFile={(file) => void importFile(file)}
+      />
       <div role={message?.kind === 'error' ? 'alert' : 'status'} aria-live="polite" className="inline-status">
         {message ? <p className={message.kind === 'error' ? 'notice notice--error' : undefined}>{message.text}</p> : null}
       </div>
