@@ -37,7 +37,7 @@ export function OverviewTableView({ table }: { table: OverviewTable }) {
         <p>{table.empty}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table data-table={table.id}>
             <caption>
               {table.caption}
               {sort ? `, sorted by ${table.header[sort.column] ?? ''} (${sort.direction})` : ''}

@@ -142,7 +142,7 @@ function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; part
             Clear the filters
           </button>
         ) : null}
-        <p role="status" aria-live="polite">
+        <p role="status" aria-live="polite" data-testid="regional-count">
           {overview.schools.length === 1 ? '1 school' : `${overview.schools.length} schools`} and{' '}
           {overview.submissionsCounted === 1 ? '1 submission' : `${overview.submissionsCounted} submissions`}
           {filtered ? ' match the filters.' : ' in the folder.'}
