@@ -202,6 +202,8 @@ export const OVERVIEW_FILTER_TARGET_MS = 100;
 interface RegionalProbe {
   ready: Promise<number>;
   filters: { what: string; ms: number }[];
+  /** Long animation frames (over 50 ms): where a frame's time went, script against style and layout. */
+  frames: { start: number; ms: number; scriptMs: number; styleAndLayoutMs: number }[];
   errors: string[];
 }
 
@@ -253,7 +255,22 @@ function regionalProbeScript(): void {
     nextFrame,
   );
   ready.catch(() => undefined);
-  const probe: RegionalProbe = { ready, filters: [], errors };
+  const probe: RegionalProbe = { ready, filters: [], frames: [], errors };
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const frame = entry as PerformanceEntry & { styleAndLayoutStart: number; scripts: { duration: number }[] };
+        probe.frames.push({
+          start: frame.startTime,
+          ms: frame.duration,
+          scriptMs: frame.scripts.reduce((n, s) => n + s.duration, 0),
+          styleAndLayoutMs: frame.startTime + frame.duration - frame.styleAndLayoutStart,
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // A browser without long animation frames: the timings stand without them.
+  }
   const count = () => document.querySelector('[data-testid="regional-count"]')?.textContent ?? '';
   document.addEventListener(
     'change',
@@ -325,6 +342,7 @@ async function overviewTimes(deps: OverviewBenchDeps, path: string, name: string
   if (!last) throw new Error('no page');
   const rows = await last.locator('table[data-table="schools"] tbody tr').count();
   const tab = last;
+  let frames: RegionalProbe['frames'] = [];
   const filterOnce = async () => {
     const phase = index.phases[0] ?? '';
     // Each change alters the count shown: the phase first (the data set's schools share one), then
@@ -346,8 +364,13 @@ async function overviewTimes(deps: OverviewBenchDeps, path: string, name: string
         await tab.waitForTimeout(100);
       }
     }
-    const probe = await tab.evaluate(() => ({ filters: window.regionalProbe!.filters, errors: window.regionalProbe!.errors }));
+    const probe = await tab.evaluate(() => ({
+      filters: window.regionalProbe!.filters,
+      frames: window.regionalProbe!.frames,
+      errors: window.regionalProbe!.errors,
+    }));
     if (probe.errors.length > 0) throw new Error(probe.errors.join('; '));
+    frames = probe.frames;
     return probe.filters;
   };
   const filters = await profiledRun(
@@ -358,7 +381,7 @@ async function overviewTimes(deps: OverviewBenchDeps, path: string, name: string
   );
   await tab.close();
   if (deps.profileDir) await (await open(join(deps.profileDir, `${name}-open.cpuprofile`))).tab.close();
-  return { opens, rows, filters };
+  return { opens, rows, filters, frames };
 }
 
 /**
