@@ -1,6 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
-import type { CsvCell } from '../../shared/partnership/csv';
-import { toCsv } from '../../shared/partnership/csv';
+import { toCsv, type CsvCell } from '../../shared/partnership/csv';
 import { rowKeys, sameCells, sortRows, type OverviewTable, type SortDirection } from '../../shared/partnership/regional-overview-tables';
 import { useServices } from '../app/app-context';
 import { describeStorageError } from '../db/storage-errors';
