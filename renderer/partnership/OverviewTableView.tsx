@@ -1,17 +1,19 @@
-import { useId, useState } from 'react';
-import { toCsv } from '../../shared/partnership/csv';
-import { sortRows, type OverviewTable, type SortDirection } from '../../shared/partnership/regional-overview-tables';
+import { memo, useId, useMemo, useState } from 'react';
+import { toCsv, type CsvCell } from '../../shared/partnership/csv';
+import { rowKeys, sameCells, sortRows, type OverviewTable, type SortDirection } from '../../shared/partnership/regional-overview-tables';
 import { useServices } from '../app/app-context';
 import { describeStorageError } from '../db/storage-errors';
 import { StatusMessage } from '../ui/StatusMessage';
 
 /** One table of the regional overview: a caption, headers that sort it, and its CSV download. */
-export function OverviewTableView({ table }: { table: OverviewTable }) {
+export const OverviewTableView = memo(function OverviewTableView({ table }: { table: OverviewTable }) {
   const ids = useId();
   const { platform } = useServices();
   const [sort, setSort] = useState<{ column: number; direction: SortDirection } | null>(null);
   const [saved, setSaved] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const rows = sort ? sortRows(table.rows, sort.column, sort.direction) : table.rows;
+  // Sorted once per table and order asked for, not on every render.
+  const rows = useMemo(() => (sort ? sortRows(table.rows, sort.column, sort.direction) : table.rows), [table.rows, sort]);
+  const keys = useMemo(() => rowKeys(rows), [rows]);
 
   const download = async () => {
     setSaved(null);
@@ -37,7 +39,7 @@ export function OverviewTableView({ table }: { table: OverviewTable }) {
         <p>{table.empty}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table data-table={table.id}>
             <caption>
               {table.caption}
               {sort ? `, sorted by ${table.header[sort.column] ?? ''} (${sort.direction})` : ''}
@@ -63,19 +65,7 @@ export function OverviewTableView({ table }: { table: OverviewTable }) {
             </thead>
             <tbody>
               {rows.map((row, index) => (
-                <tr key={index}>
-                  {row.map((cell, column) =>
-                    column === 0 ? (
-                      <th key={column} scope="row">
-                        {cell ?? ''}
-                      </th>
-                    ) : (
-                      <td key={column} className={table.numeric[column] ? 'numeric' : undefined}>
-                        {cell === null ? 'Not known' : cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
+                <OverviewRow key={keys[index]} row={row} numeric={table.numeric} />
               ))}
             </tbody>
           </table>
@@ -89,4 +79,26 @@ export function OverviewTableView({ table }: { table: OverviewTable }) {
       {saved ? <StatusMessage kind={saved.kind}>{saved.text}</StatusMessage> : null}
     </section>
   );
-}
+});
+
+/** One row: drawn again only when its cells change (a filter keeps the rows it still shows as they are). */
+const OverviewRow = memo(
+  function OverviewRow({ row, numeric }: { row: CsvCell[]; numeric: boolean[] }) {
+    return (
+      <tr>
+        {row.map((cell, column) =>
+          column === 0 ? (
+            <th key={column} scope="row">
+              {cell ?? ''}
+            </th>
+          ) : (
+            <td key={column} className={numeric[column] ? 'numeric' : undefined}>
+              {cell === null ? 'Not known' : cell}
+            </td>
+          ),
+        )}
+      </tr>
+    );
+  },
+  (before, after) => sameCells(before.row, after.row) && sameCells(before.numeric, after.numeric),
+);

@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
-import { isOlderEntry, type FolderFrameworkRef, type SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
+import type { FolderFrameworkRef, SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import { isoDay, type PartnershipWorkspace } from '../../shared/partnership/partnership-register';
 import {
   NO_FILTERS,
-  filterOptions,
   phaseLabel,
+  prepareOverview,
   regionalOverview,
   type FrameworkLookup,
   type OverviewFilters,
@@ -76,11 +76,12 @@ function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; part
       return cache.get(key) ?? null;
     };
   }, [catalogue]);
-  const options = useMemo(() => filterOptions(entries), [entries]);
+  // The index is read once per change of the entries; a filter only picks from it.
+  const prepared = useMemo(() => prepareOverview(entries), [entries]);
+  const { options, older } = prepared;
   const today = isoDay(new Date());
-  const overview = useMemo(() => regionalOverview(entries, filters, today, lookup), [entries, filters, today, lookup]);
+  const overview = useMemo(() => regionalOverview(prepared, filters, today, lookup), [prepared, filters, today, lookup]);
   const tables = useMemo(() => overviewTables(overview), [overview]);
-  const older = entries.filter(isOlderEntry).length;
 
   const select = (id: keyof OverviewFilters, label: string, choices: { value: string; label: string }[], all: string) => (
     <div className="form-field">
@@ -142,7 +143,7 @@ function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; part
             Clear the filters
           </button>
         ) : null}
-        <p role="status" aria-live="polite">
+        <p role="status" aria-live="polite" data-testid="regional-count">
           {overview.schools.length === 1 ? '1 school' : `${overview.schools.length} schools`} and{' '}
           {overview.submissionsCounted === 1 ? '1 submission' : `${overview.submissionsCounted} submissions`}
           {filtered ? ' match the filters.' : ' in the folder.'}

@@ -143,3 +143,23 @@ export function overviewFrameworkOf(framework: AppliedFramework): OverviewFramew
     },
   };
 }
+
+/**
+ * A key for each row from its cells (a repeated row gets its number of repeats after it), so that
+ * a row showing the same cells after a filter or a sort is kept as it is and only rows that came or
+ * went are drawn or removed.
+ */
+export function rowKeys(rows: readonly (readonly CsvCell[])[]): string[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const text = row.map((cell) => (cell === null ? '\u0001' : `${typeof cell}:${String(cell)}`)).join('\u0000');
+    const repeats = seen.get(text) ?? 0;
+    seen.set(text, repeats + 1);
+    return repeats === 0 ? text : `${text}\u0002${repeats}`;
+  });
+}
+
+/** True when two rows (or two lists of flags) hold the same values in the same order. */
+export function sameCells<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((cell, i) => cell === b[i]);
+}

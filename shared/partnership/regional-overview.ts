@@ -1,12 +1,13 @@
 import { judgementRank } from '../awards/award-rules';
 import type { JudgementScale } from '../framework/framework-types';
 import { moderatorAgreement, type DecisionPair, type Kappa } from '../moderation/moderator-agreement';
-import type {
-  FolderFrameworkRef,
-  FolderReportData,
-  FolderSecondModerationData,
-  FolderSubmissionData,
-  SharedFolderEntry,
+import {
+  isOlderEntry,
+  type FolderFrameworkRef,
+  type FolderReportData,
+  type FolderSecondModerationData,
+  type FolderSubmissionData,
+  type SharedFolderEntry,
 } from '../moderation/shared-folder-index';
 import { SUBMISSION_STATES, submissionState, submissionStateLabel, type SubmissionStateKind } from '../moderation/submission-state';
 
@@ -215,33 +216,73 @@ function monthLabel(yyyyMm: string): string {
 
 const AWARDS: ReadonlySet<string> = new Set(['accredited', 'accredited-with-conditions']);
 
-/** The regional overview of an index, filtered. `today` is yyyy-mm-dd. */
+/**
+ * What every filter of the overview starts from, worked out once per index: the verified
+ * submissions that count (a school certified in the folder counted by its certified submissions
+ * only), the reports by the submission they moderate (latest issued first), the second moderation
+ * returns, the filters' choices, and how many entries were left out. Filtering then only picks from
+ * these lists: no entry is looked at again and no report list is sorted again.
+ */
+export interface OverviewIndex {
+  readonly submissions: readonly SubmissionEntry[];
+  readonly reportsBySubmission: ReadonlyMap<string, readonly ReportEntry[]>;
+  readonly returns: readonly ReturnEntry[];
+  readonly options: FilterOptions;
+  /** Submissions left out: signed by a key no partnership certified, naming a school certified in the folder. */
+  readonly uncertifiedLeftOut: number;
+  /** Entries indexed before the index kept what the overview needs (isOlderEntry's rule). */
+  readonly older: number;
+}
+
+/** The index's entries read once into what the overview's filters start from. */
+export function prepareOverview(entries: readonly SharedFolderEntry[]): OverviewIndex {
+  const all: SubmissionEntry[] = [];
+  const returns: ReturnEntry[] = [];
+  const reportsBySubmission = new Map<string, ReportEntry[]>();
+  let older = 0;
+  for (const entry of entries) {
+    if (isOlderEntry(entry)) older += 1;
+    if (isSubmission(entry)) all.push(entry);
+    else if (isReport(entry)) {
+      const list = reportsBySubmission.get(entry.report.submissionSha256) ?? [];
+      list.push(entry);
+      reportsBySubmission.set(entry.report.submissionSha256, list);
+    } else if (isReturn(entry)) returns.push(entry);
+  }
+  for (const list of reportsBySubmission.values()) list.sort((a, b) => compare(b.report.issuedAt, a.report.issuedAt));
+  // A school a partnership certified in this folder is counted by its certified submissions only:
+  // one signed by a key no partnership certified, naming that school, may be forged (the shared
+  // folder screen flags it), so it is never taken as the school's latest.
+  const certifiedUrns = new Set(all.flatMap((e) => (e.submission.certifiedBy ? [e.submission.urn] : [])));
+  const submissions = all.filter((e) => e.submission.certifiedBy || !certifiedUrns.has(e.submission.urn));
+  return {
+    submissions,
+    reportsBySubmission,
+    returns,
+    options: filterOptions(entries),
+    uncertifiedLeftOut: all.length - submissions.length,
+    older,
+  };
+}
+
+function isOverviewIndex(from: readonly SharedFolderEntry[] | OverviewIndex): from is OverviewIndex {
+  return !Array.isArray(from);
+}
+
+/**
+ * The regional overview of an index, filtered. `today` is yyyy-mm-dd. Give it prepareOverview's
+ * index when the same entries are filtered more than once.
+ */
 export function regionalOverview(
-  entries: readonly SharedFolderEntry[],
+  from: readonly SharedFolderEntry[] | OverviewIndex,
   filters: OverviewFilters,
   today: string,
   frameworks: FrameworkLookup = () => null,
 ): RegionalOverview {
-  // A school a partnership certified in this folder is counted by its certified submissions only:
-  // one signed by a key no partnership certified, naming that school, may be forged (the shared
-  // folder screen flags it), so it is never taken as the school's latest.
-  const certifiedUrns = new Set(entries.filter(isSubmission).flatMap((e) => (e.submission.certifiedBy ? [e.submission.urn] : [])));
-  const uncertifiedOfCertified = (e: SubmissionEntry) => !e.submission.certifiedBy && certifiedUrns.has(e.submission.urn);
-  const picked = entries
-    .filter(isSubmission)
-    .filter((e) => !uncertifiedOfCertified(e))
-    .filter((e) => matchesFilters(e.submission, filters));
+  const prepared = isOverviewIndex(from) ? from : prepareOverview(from);
+  const { reportsBySubmission } = prepared;
+  const picked = prepared.submissions.filter((e) => matchesFilters(e.submission, filters));
   const pickedHashes = new Set(picked.map((e) => e.sha256));
-
-  // Reports by the submission they moderate, latest issued first.
-  const reportsBySubmission = new Map<string, ReportEntry[]>();
-  for (const entry of entries) {
-    if (!isReport(entry) || !pickedHashes.has(entry.report.submissionSha256)) continue;
-    const list = reportsBySubmission.get(entry.report.submissionSha256) ?? [];
-    list.push(entry);
-    reportsBySubmission.set(entry.report.submissionSha256, list);
-  }
-  for (const list of reportsBySubmission.values()) list.sort((a, b) => compare(b.report.issuedAt, a.report.issuedAt));
   const standing = (submission: SubmissionEntry): ReportEntry | null => reportsBySubmission.get(submission.sha256)?.[0] ?? null;
 
   // Each school's submissions picked, latest first.
@@ -322,10 +363,10 @@ export function regionalOverview(
   const renewals = [...months.values()].sort((a, b) => compare(a.month, b.month));
   for (const month of renewals) month.schools.sort((a, b) => compare(a.renewalDate, b.renewalDate) || compare(a.schoolName, b.schoolName));
 
-  const agreement = agreementOf(entries, pickedHashes, reportsBySubmission, frameworks);
+  const agreement = agreementOf(prepared.returns, pickedHashes, reportsBySubmission, frameworks);
   return {
     submissionsCounted: picked.length,
-    uncertifiedLeftOut: entries.filter(isSubmission).filter(uncertifiedOfCertified).length,
+    uncertifiedLeftOut: prepared.uncertifiedLeftOut,
     schools,
     renewals,
     states: SUBMISSION_STATES.map((s) => ({ state: s.id, label: s.label, count: stateCounts.get(s.id) ?? 0 })),
@@ -391,16 +432,16 @@ interface Pooled {
 }
 
 function agreementOf(
-  entries: readonly SharedFolderEntry[],
+  returns: readonly ReturnEntry[],
   pickedHashes: ReadonlySet<string>,
-  reportsBySubmission: ReadonlyMap<string, ReportEntry[]>,
+  reportsBySubmission: ReadonlyMap<string, readonly ReportEntry[]>,
   frameworks: FrameworkLookup,
 ): { byPair: AgreementRow[]; byStrand: AgreementRow[]; withoutReport: number } {
   const pairs = new Map<string, Pooled>();
   const strands = new Map<string, Pooled>();
   let withoutReport = 0;
-  for (const entry of entries) {
-    if (!isReturn(entry) || !pickedHashes.has(entry.second.submissionSha256)) continue;
+  for (const entry of returns) {
+    if (!pickedHashes.has(entry.second.submissionSha256)) continue;
     const back = entry.second;
     const first = (reportsBySubmission.get(back.submissionSha256) ?? []).find(
       (r) => r.report.moderatorName === back.requesterName && r.report.organisation === back.requesterOrganisation,

@@ -92,6 +92,10 @@ export interface BenchApi {
   folderVerifyAlone(folder: string, names: readonly string[]): Promise<{ files: number; ms: number; valid: number }>;
   /** Closes the folder's verify worker. */
   folderRelease(): void;
+  /** A partnership workspace over the folder's index (its id is the folder's key); what the index's submissions hold. */
+  folderPartnership(folder: string): Promise<{ submissions: number; localAuthorities: string[]; phases: string[] }>;
+  /** BENCH_ONLY=overview: the folder's indexed submissions copied (each its own school) until the index holds `total`. */
+  folderMultiply(folder: string, total: number): Promise<{ entries: number }>;
 }
 
 export interface FolderScanResult {

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FolderScanResult } from './bench-api';
 import type { FolderDataset } from './folder-dataset';
@@ -37,6 +39,10 @@ export interface FolderBenchDeps {
   gc: (page: Page) => Promise<void>;
   /** Runs `work` with the request guard off (the copies are large). */
   unguarded: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The bench server's origin (the app and the plain page), BENCH_PROFILE's folder, and the run's log. */
+  origin: string;
+  profileDir: string | null;
+  log: (line: string) => void;
 }
 
 /** The renderer's growth over a phase: the page and its verify worker share one renderer process. */
@@ -71,6 +77,7 @@ export async function folderBench(deps: FolderBenchDeps, data: FolderDataset) {
   );
   const firstMemory = rendererGrowth(sampler.stop());
   expectScan(firstScan, first.length, 0, first.length);
+  const overview = await overviewBench(deps, 'region', first.length);
   const sample = first.filter((_, i) => i % Math.ceil(first.length / FOLDER_BASELINE_SAMPLE) === 0);
   const alone = await step(`baseline: verify ${sample.length} of the same files alone`, () =>
     page.evaluate(([n]) => window.bench!.folderVerifyAlone('region', n), [sample] as const),
@@ -157,7 +164,9 @@ export async function folderBench(deps: FolderBenchDeps, data: FolderDataset) {
       met: null,
     },
   ];
+  rows.push(...overview.rows);
   const details = {
+    overview: overview.details,
     dataSet: {
       files: first.length,
       added: added.length,
@@ -181,4 +190,241 @@ export async function folderBench(deps: FolderBenchDeps, data: FolderDataset) {
     },
   };
   return { rows, details };
+}
+
+/** Opens of each overview page (the median is reported), and rounds of filter changes. */
+export const OVERVIEW_OPENS = 5;
+export const OVERVIEW_FILTER_ROUNDS = 3;
+/** The issue's absolute targets for the partnership's overview at 2,000 submissions. */
+export const OVERVIEW_OPEN_TARGET_MS = 500;
+export const OVERVIEW_FILTER_TARGET_MS = 100;
+
+interface RegionalProbe {
+  ready: Promise<number>;
+  filters: { what: string; ms: number }[];
+  /** Long animation frames (over 50 ms): where a frame's time went, script against style and layout. */
+  frames: { start: number; ms: number; scriptMs: number; styleAndLayoutMs: number }[];
+  errors: string[];
+}
+
+declare global {
+  interface Window {
+    regionalProbe?: RegionalProbe;
+  }
+}
+
+/**
+ * Injected before the page's scripts (the app's overview and the plain table alike): `ready` is the
+ * time from navigation start until the schools table has rows and the next frame is on screen; each
+ * change of a filter is timed from the change event until the count of schools shown has changed and
+ * the next frame is on screen. No imports: Playwright sends the function's source.
+ */
+function regionalProbeScript(): void {
+  const limit = 15_000;
+  const errors: string[] = [];
+  const nextFrame = () =>
+    new Promise<number>((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      }),
+    );
+  const when = (condition: () => boolean, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const started = performance.now();
+      let done = false;
+      const check = () => {
+        if (done) return;
+        if (condition()) {
+          done = true;
+          observer.disconnect();
+          resolve();
+        } else if (performance.now() - started > limit) {
+          done = true;
+          observer.disconnect();
+          errors.push(`timed out waiting for ${what}`);
+          reject(new Error(what));
+        } else requestAnimationFrame(check);
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      check();
+    });
+  const ready = when(() => document.querySelectorAll('table[data-table="schools"] tbody tr').length > 0, 'the schools table').then(
+    nextFrame,
+  );
+  ready.catch(() => undefined);
+  const probe: RegionalProbe = { ready, filters: [], frames: [], errors };
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const frame = entry as PerformanceEntry & { styleAndLayoutStart: number; scripts: { duration: number }[] };
+        probe.frames.push({
+          start: frame.startTime,
+          ms: frame.duration,
+          scriptMs: frame.scripts.reduce((n, s) => n + s.duration, 0),
+          styleAndLayoutMs: frame.startTime + frame.duration - frame.styleAndLayoutStart,
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // A browser without long animation frames: the timings stand without them.
+  }
+  const count = () => document.querySelector('[data-testid="regional-count"]')?.textContent ?? '';
+  document.addEventListener(
+    'change',
+    (event) => {
+      if (!(event.target instanceof HTMLSelectElement)) return;
+      const start = event.timeStamp;
+      const what = event.target.labels?.[0]?.textContent ?? event.target.id;
+      const before = count();
+      void when(() => count() !== before, 'the count of schools').then(
+        async () => probe.filters.push({ what, ms: (await nextFrame()) - start }),
+        () => undefined,
+      );
+    },
+    true,
+  );
+  window.regionalProbe = probe;
+}
+
+export interface OverviewBenchDeps {
+  /** A page of the bench's browser context (the runner's page), to open new tabs from. */
+  page: Page;
+  origin: string;
+  step: FolderBenchDeps['step'];
+  /** Where BENCH_PROFILE's CPU profiles go, or null. */
+  profileDir: string | null;
+  log: (line: string) => void;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+};
+
+async function profiledRun<T>(page: Page, file: string | null, log: (line: string) => void, work: () => Promise<T>): Promise<T> {
+  if (!file) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  const result = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  await writeFile(file, JSON.stringify(profile));
+  log(`CPU profile written to ${file}`);
+  await cdp.detach();
+  return result;
+}
+
+/** One page's opens and filters: `path` opened OVERVIEW_OPENS times, then filtered in its last tab. */
+async function overviewTimes(deps: OverviewBenchDeps, path: string, name: string, index: { localAuthorities: string[]; phases: string[] }) {
+  const opens: number[] = [];
+  const open = async (profile: string | null) => {
+    const tab = await deps.page.context().newPage();
+    tab.setDefaultTimeout(60_000);
+    // tsx names functions through an `__name` helper the page does not have: it is given a stand-in.
+    await tab.addInitScript({ content: `var __name = (f) => f; (${regionalProbeScript.toString()})();` });
+    const ms = await profiledRun(tab, profile, deps.log, async () => {
+      await tab.goto(`${deps.origin}${path}`);
+      return tab.evaluate(() => window.regionalProbe!.ready);
+    });
+    return { tab, ms };
+  };
+  let last: Page | null = null;
+  for (let i = 0; i < OVERVIEW_OPENS; i += 1) {
+    await last?.close();
+    const opened = await open(null);
+    opens.push(opened.ms);
+    last = opened.tab;
+  }
+  if (!last) throw new Error('no page');
+  const rows = await last.locator('table[data-table="schools"] tbody tr').count();
+  const tab = last;
+  let frames: RegionalProbe['frames'] = [];
+  const filterOnce = async () => {
+    const phase = index.phases[0] ?? '';
+    // Each change alters the count shown: the phase first (the data set's schools share one), then
+    // a local authority, then each back to all.
+    for (let round = 0; round < OVERVIEW_FILTER_ROUNDS; round += 1) {
+      const la = index.localAuthorities[round % index.localAuthorities.length] ?? '';
+      for (const [label, value] of [
+        ['Phase', phase],
+        ['Local authority', la],
+        ['Local authority', ''],
+        ['Phase', ''],
+      ] as const) {
+        const done = await tab.evaluate(() => window.regionalProbe!.filters.length);
+        await tab.getByLabel(label, { exact: true }).selectOption(value);
+        await tab.waitForFunction(
+          (n) => (window.regionalProbe?.filters.length ?? 0) > n || (window.regionalProbe?.errors.length ?? 0) > 0,
+          done,
+        );
+        await tab.waitForTimeout(100);
+      }
+    }
+    const probe = await tab.evaluate(() => ({
+      filters: window.regionalProbe!.filters,
+      frames: window.regionalProbe!.frames,
+      errors: window.regionalProbe!.errors,
+    }));
+    if (probe.errors.length > 0) throw new Error(probe.errors.join('; '));
+    frames = probe.frames;
+    return probe.filters;
+  };
+  const filters = await profiledRun(
+    tab,
+    deps.profileDir ? join(deps.profileDir, `${name}-filters.cpuprofile`) : null,
+    deps.log,
+    filterOnce,
+  );
+  await tab.close();
+  if (deps.profileDir) await (await open(join(deps.profileDir, `${name}-open.cpuprofile`))).tab.close();
+  return { opens, rows, filters, frames };
+}
+
+/**
+ * The partnership's Regional overview over the folder's index (issue 19's "open the overview, filter
+ * it"): the app's screen against a plain table of the same schools drawn with DOM calls, in one run.
+ */
+export async function overviewBench(deps: OverviewBenchDeps, folder: string, expectedSchools: number) {
+  const index = await deps.page.evaluate((f) => window.bench!.folderPartnership(f), folder);
+  if (index.submissions !== expectedSchools) throw new Error(`the index holds ${index.submissions} submissions, not ${expectedSchools}`);
+  const id = encodeURIComponent(folder);
+  const app = await deps.step(`open the Regional overview of ${expectedSchools} submissions ${OVERVIEW_OPENS} times, and filter it`, () =>
+    overviewTimes(deps, `/#/partnerships/${id}/overview`, 'regional-overview', index),
+  );
+  if (app.rows !== expectedSchools) throw new Error(`the Regional overview shows ${app.rows} schools, not ${expectedSchools}`);
+  const plain = await deps.step(`baseline: the plain table of the same schools, opened and filtered`, () =>
+    overviewTimes(deps, `/bench/plain.html#regional/${id}`, 'regional-plain', index),
+  );
+  if (plain.rows !== expectedSchools) throw new Error(`the plain table shows ${plain.rows} schools, not ${expectedSchools}`);
+  const ms = (list: { ms: number }[]) => list.map((f) => f.ms);
+  const of = (list: { what: string; ms: number }[], what: string) => ms(list.filter((f) => f.what === what));
+  const rows: FolderRow[] = [];
+  const row = (measure: string, appMs: number[], plainMs: number[], target: number) => {
+    const value = median(appMs);
+    const baseline = median(plainMs);
+    rows.push({
+      measure,
+      value,
+      unit: 'ms',
+      baseline,
+      baselineWhat: 'plain table',
+      ratio: value / baseline,
+      target: `< ${target} ms`,
+      met: value < target,
+    });
+  };
+  row(`7. open the Regional overview (${expectedSchools} submissions), median`, app.opens, plain.opens, OVERVIEW_OPEN_TARGET_MS);
+  row(
+    '7. filter the overview by local authority, median',
+    of(app.filters, 'Local authority'),
+    of(plain.filters, 'Local authority'),
+    OVERVIEW_FILTER_TARGET_MS,
+  );
+  row('7. filter the overview by phase, median', of(app.filters, 'Phase'), of(plain.filters, 'Phase'), OVERVIEW_FILTER_TARGET_MS);
+  row('7. filter the overview (all changes), median', ms(app.filters), ms(plain.filters), OVERVIEW_FILTER_TARGET_MS);
+  return { rows, details: { app, plain, index: { ...index, submissions: index.submissions } } };
 }

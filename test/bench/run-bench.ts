@@ -11,7 +11,7 @@ import { BENCH_DIR, startBenchServer, type BenchServer } from './bench-server';
 import { benchFramework, benchSchool } from './bench-dataset';
 import { chromiumProcesses, sampleMemory, type MemoryPhase } from './process-memory';
 import { timeNodeVerify, timeOpensslSha256, timePdfsig } from './outside-tools';
-import { FOLDER_SPEC, folderBench } from './folder-bench';
+import { FOLDER_SPEC, folderBench, overviewBench } from './folder-bench';
 import { folderDataset, type FolderDataset } from './folder-dataset';
 
 /**
@@ -425,8 +425,37 @@ async function runFolderSection(bench: Bench, folder: FolderDataset) {
   const page = await bench.open('/bench/', false);
   await page.waitForFunction(() => window.bench !== undefined);
   const result = await folderBench(
-    { page, userDataDir: bench.userDataDir, step, stepLimitMs: STEP_LIMIT_MS, gc, unguarded: (work) => bench.unguarded(work) },
+    {
+      page,
+      userDataDir: bench.userDataDir,
+      step,
+      stepLimitMs: STEP_LIMIT_MS,
+      gc,
+      unguarded: (work) => bench.unguarded(work),
+      origin: bench.server.origin,
+      profileDir: PROFILE_DIR,
+      log,
+    },
     folder,
+  );
+  await page.close();
+  return result;
+}
+
+/** BENCH_ONLY=overview: the Regional overview alone, over 20 scanned submissions copied to 2,000 in the index (no 2,000-file scan). */
+async function runOverviewOnly(bench: Bench, folder: FolderDataset) {
+  const page = await bench.open('/bench/', false);
+  await page.waitForFunction(() => window.bench !== undefined);
+  const few = folder.small.slice(0, 20);
+  await step('copy and scan 20 submissions', () =>
+    bench.unguarded(() => page.evaluate(([n]) => window.bench!.folderCopy('overview', n), [few] as const)),
+  );
+  await page.evaluate(() => window.bench!.folderScan('overview'));
+  await page.evaluate(([total]) => window.bench!.folderMultiply('overview', total), [FOLDER_SPEC.count - 20] as const);
+  const result = await overviewBench(
+    { page, origin: bench.server.origin, step, profileDir: PROFILE_DIR, log },
+    'overview',
+    FOLDER_SPEC.count - 20,
   );
   await page.close();
   return result;
@@ -639,6 +668,14 @@ async function main(): Promise<void> {
     const info = machine(chromiumVersion);
     log(`machine: ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM, Chromium ${info.chromium}, Node ${info.node}`);
 
+    if (process.env.BENCH_ONLY === 'overview') {
+      // Only the Regional overview of section 7, over an index filled by copies; for working on it.
+      const only = await runOverviewOnly(bench, requireFolder(folder));
+      printTable(only.rows);
+      console.log(JSON.stringify(only.details, null, 1));
+      console.log(`Load average ${info.loadAtStart} at the start, ${round(loadavg()[0] ?? 0)} at the end (BENCH_ONLY=overview).`);
+      return;
+    }
     if (process.env.BENCH_ONLY === 'folder' && folder) {
       // Only the shared folder's measures (section 7), for working on them; last-run.json is left as it is.
       const only = await runFolderSection(bench, requireFolder(folder));

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as folderIndex from '../../shared/moderation/shared-folder-index';
 import { RegionalOverviewScreen } from '../../renderer/partnership/RegionalOverviewScreen';
 import type { SharedFolderPort } from '../../renderer/platform/platform-port';
 import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
@@ -9,6 +10,13 @@ import type { PdfJobRunner } from '../../renderer/export/pdf-jobs';
 import { index } from '../unit/regional-overview-fixtures';
 import { fakePdfRunner } from './moderation-test-data';
 import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
+
+// Counted: each entry of the index is asked once whether it is older (while the index is read for
+// the overview), so the calls show how often the whole index was gone through.
+vi.mock('../../shared/moderation/shared-folder-index', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../shared/moderation/shared-folder-index')>();
+  return { ...actual, isOlderEntry: vi.fn(actual.isOlderEntry) };
+});
 
 /** The regional overview from a stored index (the fixtures' three schools), as the partnership sees it. */
 const PARTNERSHIP: PartnershipWorkspace = {
@@ -168,5 +176,33 @@ describe('the regional overview screen', () => {
     expect(await screen.findByText('Cancelled. Nothing was saved.')).toBeTruthy();
     expect((platform as ReturnType<typeof recordingPlatform>).saved).toEqual([]);
     expect(screen.getByRole('button', { name: 'Steering group report (PDF)' })).toBeTruthy();
+  });
+
+  it('a filter picks from the index read once: the entries are not gone through again', async () => {
+    const { user } = await openOverview();
+    const walked = vi.mocked(folderIndex.isOlderEntry);
+    const before = walked.mock.calls.length;
+    expect(before).toBeGreaterThanOrEqual(index.length);
+    await user.selectOptions(screen.getByLabelText('Local authority'), 'Devon');
+    await user.selectOptions(screen.getByLabelText('Phase'), 'Primary');
+    await user.click(screen.getByRole('button', { name: 'Clear the filters' }));
+    expect(schoolNames()).toEqual(['Cedar School', 'Alder Primary', 'Beech Academy']);
+    expect(walked.mock.calls.length).toBe(before);
+  });
+
+  it('a filter keeps the rows it still shows as they were, and removes the others', async () => {
+    const { user } = await openOverview();
+    const rowOf = (name: string) =>
+      within(schoolsTable())
+        .getAllByRole('row')
+        .find((row) => row.textContent?.includes(name));
+    const alder = rowOf('Alder Primary');
+    const cedar = rowOf('Cedar School');
+    expect(alder).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Local authority'), 'Devon');
+    expect(schoolNames()).toEqual(['Alder Primary', 'Beech Academy']);
+    // The same element, not another row's element given Alder Primary's cells.
+    expect(rowOf('Alder Primary')).toBe(alder);
+    expect(cedar?.isConnected).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS, editionKey, filterOptions, regionalOverview } from '../../shared/partnership/regional-overview';
-import { overviewTables, sortRows } from '../../shared/partnership/regional-overview-tables';
+import { NO_FILTERS, editionKey, filterOptions, prepareOverview, regionalOverview } from '../../shared/partnership/regional-overview';
+import { overviewTables, rowKeys, sameCells, sortRows } from '../../shared/partnership/regional-overview-tables';
 import { TODAY, beech, index, lookup, m, ref, report, s, secondReturn, submission } from './regional-overview-fixtures';
 
 describe('the regional overview, worked by hand', () => {
@@ -205,5 +205,38 @@ describe('a submission that may be forged', () => {
     );
     expect(overview.schools.map((r) => r.version)).toEqual([2]);
     expect(overview.uncertifiedLeftOut).toBe(0);
+  });
+});
+
+describe('the overview from an index read once', () => {
+  it('gives every filter the same overview as the entries themselves, and says what it left out', () => {
+    const prepared = prepareOverview(index);
+    const filters = [
+      NO_FILTERS,
+      { ...NO_FILTERS, localAuthority: 'Devon' },
+      { ...NO_FILTERS, localAuthority: 'Devon', phase: 'primary' },
+      { ...NO_FILTERS, phase: 'special' },
+      { ...NO_FILTERS, localAuthority: 'Nowhere' },
+    ];
+    for (const f of filters) expect(regionalOverview(prepared, f, TODAY, lookup)).toEqual(regionalOverview(index, f, TODAY, lookup));
+    expect(prepared.options).toEqual(filterOptions(index));
+    // The fixtures hold one entry indexed before the overview's data was kept.
+    expect(prepared.older).toBe(1);
+    expect(prepared.uncertifiedLeftOut).toBe(0);
+  });
+});
+
+describe('row keys', () => {
+  it('are the same for the same cells wherever the row is, and differ for repeated or different rows', () => {
+    const a = ['Devon', 'Primary', 'Alder Primary', 2];
+    const b = ['Devon', 'Secondary', 'Beech Academy', null];
+    const [ka, kb] = rowKeys([a, b]);
+    expect(rowKeys([b, a])).toEqual([kb, ka]);
+    expect(rowKeys([a, a, a]).length).toBe(new Set(rowKeys([a, a, a])).size);
+    // A number and the same digits as text, and null and '', are different cells.
+    expect(rowKeys([['x', 2]])).not.toEqual(rowKeys([['x', '2']]));
+    expect(rowKeys([['x', null]])).not.toEqual(rowKeys([['x', '']]));
+    expect(sameCells(a, [...a])).toBe(true);
+    expect(sameCells(a, b)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { workerVerifyRunner } from '../../../renderer/export/verify-jobs';
 import { scanSharedFolder } from '../../../renderer/moderation/folder/shared-folder-scan';
 import { createWebSharedFolder, type FolderDirectoryHandle } from '../../../renderer/platform/web-shared-folder';
 import type { SharedFolderPort } from '../../../renderer/platform/platform-port';
-import { summariseIndex } from '../../../shared/moderation/shared-folder-index';
+import { sharedFolderEntryKey, summariseIndex, type SharedFolderEntry } from '../../../shared/moderation/shared-folder-index';
 import type { FolderScanResult } from '../bench-api';
 import { BENCH_FOLDER_PATH } from '../bench-server-paths';
 
@@ -102,6 +102,64 @@ export async function folderVerifyAlone(folder: string, names: readonly string[]
     if (result.kind === 'submission' && result.verification.ok) valid += 1;
   }
   return { files: names.length, ms: now() - started, valid };
+}
+
+/**
+ * A partnership workspace whose folder key is the folder's name, so the app's Regional overview
+ * (#/partnerships/<folder>/overview) reads the folder's index; its root is never used here.
+ */
+export async function folderPartnership(folder: string): Promise<{ submissions: number; localAuthorities: string[]; phases: string[] }> {
+  const appDb = await database();
+  await appDb.partnerships.put({
+    id: folder,
+    name: 'Bench Regional Partnership',
+    region: 'Bench region',
+    rootFingerprint: '0'.repeat(64),
+    createdAt: new Date().toISOString(),
+    revocationListNumber: 0,
+  });
+  const entries = await storedFolderEntries(appDb, folder);
+  const details = entries.flatMap((e) => (e.valid && e.submission?.detail ? [e.submission.detail] : []));
+  return {
+    submissions: details.length,
+    localAuthorities: [...new Set(details.map((d) => d.localAuthority))].sort(),
+    phases: [...new Set(details.map((d) => d.phase))].sort(),
+  };
+}
+
+/**
+ * For BENCH_ONLY=overview only: the folder's indexed submissions copied until the index holds
+ * `total`, each copy its own file, hash, school and URN (the local authorities in turn), so the
+ * overview can be worked on without the 2,000-file scan. The full section 7 scans real files.
+ */
+export async function folderMultiply(folder: string, total: number): Promise<{ entries: number }> {
+  const appDb = await database();
+  const entries = (await storedFolderEntries(appDb, folder)).filter((e) => e.valid && e.submission?.detail);
+  const las = [...new Set(entries.map((e) => e.submission?.detail?.localAuthority ?? ''))];
+  const copies: SharedFolderEntry[] = [];
+  for (let i = entries.length; i < total; i += 1) {
+    const from = entries[i % entries.length];
+    const submission = from?.submission;
+    const detail = submission?.detail;
+    if (!from || !submission || !detail) continue;
+    const name = `copy-${String(i).padStart(4, '0')}-${from.name}`;
+    const la = las[i % las.length] ?? detail.localAuthority;
+    copies.push({
+      ...from,
+      key: sharedFolderEntryKey(folder, name),
+      name,
+      sha256: `${i.toString(16).padStart(8, '0')}${from.sha256.slice(8)}`,
+      submission: {
+        ...submission,
+        submissionId: `${submission.submissionId}-copy-${i}`,
+        schoolName: `School ${String(i + 1).padStart(4, '0')} ${la}`,
+        urn: String(200000 + i),
+        detail: { ...detail, localAuthority: la },
+      },
+    });
+  }
+  await appDb.sharedFolderEntries.bulkPut(copies);
+  return { entries: (await storedFolderEntries(appDb, folder)).length };
 }
 
 export function folderRelease(): void {

@@ -3,6 +3,7 @@ import type { EvidenceItem } from '../../../shared/evidence/evidence-records';
 import { responseKey } from '../../../shared/evaluation/evaluation-records';
 import type { BaseFrameworkFileV1 } from '../../../shared/framework/framework-types';
 import type { ImportedSubmission } from '../../../shared/moderation/moderation-records';
+import type { SharedFolderEntry } from '../../../shared/moderation/shared-folder-index';
 import type { ImportedFrameworkRecord } from '../../../renderer/db/app-database';
 import { DATABASE_NAME } from '../../../renderer/db/app-database';
 
@@ -14,6 +15,7 @@ import { DATABASE_NAME } from '../../../renderer/db/app-database';
  *
  *   plain.html#criterion/<evaluationId>/<criterionId>   plain.html#queue/<workspaceId>
  *   plain.html#evidence/<evaluationId>                  plain.html#overview/<evaluationId>
+ *   plain.html#regional/<folderKey>
  */
 const main = document.getElementById('plain') as HTMLElement;
 
@@ -195,6 +197,81 @@ async function overviewScreen(db: IDBDatabase, evaluationId: string): Promise<vo
   main.append(element('h1', 'Criteria overview'), label, search, count, table);
 }
 
+/**
+ * The partnership's schools table (section 7): every verified submission of the folder's index,
+ * latest per school, one row each, with the local authority and phase filters and the count the
+ * app's Regional overview has.
+ */
+async function regionalScreen(db: IDBDatabase, folderKey: string): Promise<void> {
+  const entries = await read<SharedFolderEntry[]>(
+    db.transaction('sharedFolderEntries').objectStore('sharedFolderEntries').index('folderKey').getAll(folderKey),
+  );
+  const latest = new Map<string, SharedFolderEntry>();
+  for (const e of entries) {
+    const s = e.submission;
+    if (!e.valid || !s?.detail) continue;
+    const held = latest.get(s.urn)?.submission;
+    if (!held || s.version > held.version) latest.set(s.urn, e);
+  }
+  const schools = [...latest.values()].flatMap((e) => (e.submission?.detail ? [{ s: e.submission, d: e.submission.detail }] : []));
+  schools.sort((a, b) => a.d.localAuthority.localeCompare(b.d.localAuthority) || a.s.schoolName.localeCompare(b.s.schoolName));
+  const select = (id: string, text: string, all: string, values: string[]) => {
+    const label = element('label', text);
+    label.htmlFor = id;
+    const box = element('select');
+    box.id = id;
+    for (const [value, shown] of [['', all], ...values.map((v) => [v, v])]) {
+      const option = element('option', shown);
+      option.value = value ?? '';
+      box.append(option);
+    }
+    main.append(label, box);
+    return box;
+  };
+  main.append(element('h1', 'Regional overview'));
+  const la = select('plain-la', 'Local authority', 'All local authorities', [...new Set(schools.map((x) => x.d.localAuthority))].sort());
+  const phase = select('plain-phase', 'Phase', 'All phases', [...new Set(schools.map((x) => x.d.phase))].sort());
+  const count = element('p');
+  count.dataset.testid = 'regional-count';
+  count.setAttribute('role', 'status');
+  const table = element('table');
+  table.dataset.table = 'schools';
+  const body = element('tbody');
+  const rows = schools.map(({ s, d }) => {
+    const row = element('tr');
+    const cells = [
+      d.localAuthority,
+      d.phase,
+      s.schoolName,
+      s.urn,
+      String(s.version),
+      d.framework.title,
+      d.academicYear,
+      'None',
+      '',
+      'Not moderated',
+    ];
+    for (const text of cells) row.append(element('td', text));
+    body.append(row);
+    return { row, la: d.localAuthority, phase: d.phase };
+  });
+  table.append(body);
+  const show = () => {
+    let shown = 0;
+    for (const r of rows) {
+      const match = (la.value === '' || r.la === la.value) && (phase.value === '' || r.phase === phase.value);
+      r.row.hidden = !match;
+      if (match) shown += 1;
+    }
+    const filtered = la.value !== '' || phase.value !== '';
+    count.textContent = `${shown} schools ${filtered ? 'match the filters' : 'in the folder'}.`;
+  };
+  la.addEventListener('change', show);
+  phase.addEventListener('change', show);
+  show();
+  main.append(count, table);
+}
+
 async function start(): Promise<void> {
   const [screen, id, criterionId] = location.hash.slice(1).split('/').map(decodeURIComponent);
   const db = await openDatabase();
@@ -202,6 +279,7 @@ async function start(): Promise<void> {
   else if (screen === 'queue' && id) await queueScreen(db, id);
   else if (screen === 'evidence' && id) await evidenceScreen(db, id);
   else if (screen === 'overview' && id) await overviewScreen(db, id);
+  else if (screen === 'regional' && id) await regionalScreen(db, id);
   else main.textContent = 'Nothing to show: see plain-page.ts for the addresses.';
 }
 
