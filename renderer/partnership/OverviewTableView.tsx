@@ -1,9 +1,12 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { toCsv, type CsvCell } from '../../shared/partnership/csv';
 import { rowKeys, sameCells, sortRows, type OverviewTable, type SortDirection } from '../../shared/partnership/regional-overview-tables';
 import { useServices } from '../app/app-context';
 import { describeStorageError } from '../db/storage-errors';
 import { StatusMessage } from '../ui/StatusMessage';
+
+/** The rows a long table draws at first, and how many more each "Show more" adds. */
+export const ROWS_AT_A_TIME = 100;
 
 /** One table of the regional overview: a caption, headers that sort it, and its CSV download. */
 export const OverviewTableView = memo(function OverviewTableView({ table }: { table: OverviewTable }) {
@@ -13,7 +16,24 @@ export const OverviewTableView = memo(function OverviewTableView({ table }: { ta
   const [saved, setSaved] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   // Sorted once per table and order asked for, not on every render.
   const rows = useMemo(() => (sort ? sortRows(table.rows, sort.column, sort.direction) : table.rows), [table.rows, sort]);
-  const keys = useMemo(() => rowKeys(rows), [rows]);
+  // A long table shows its first rows, and more on asking: a region's 2,000 schools are sorted,
+  // filtered and downloaded whole, but drawn a hundred at a time.
+  const [shown, setShown] = useState(ROWS_AT_A_TIME);
+  const drawn = useMemo(() => (rows.length > shown ? rows.slice(0, shown) : rows), [rows, shown]);
+  const keys = useMemo(() => rowKeys(drawn), [drawn]);
+  // When the last "Show more" draws every row its buttons go: focus moves to the table's heading, not to the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [showingMore, setShowingMore] = useState(false);
+  const everyRowDrawn = drawn.length >= rows.length;
+  useEffect(() => {
+    if (!showingMore) return;
+    if (everyRowDrawn) heading.current?.focus();
+    setShowingMore(false);
+  }, [showingMore, everyRowDrawn]);
+  const showMore = (count: number) => {
+    setShowingMore(true);
+    setShown(count);
+  };
 
   const download = async () => {
     setSaved(null);
@@ -34,15 +54,20 @@ export const OverviewTableView = memo(function OverviewTableView({ table }: { ta
 
   return (
     <section aria-labelledby={`${ids}-heading`} className="regional-table">
-      <h2 id={`${ids}-heading`}>{table.caption}</h2>
+      <h2 id={`${ids}-heading`} ref={heading} tabIndex={-1}>
+        {table.caption}
+      </h2>
       {table.rows.length === 0 ? (
         <p>{table.empty}</p>
       ) : (
         <div className="table-scroll">
-          <table data-table={table.id}>
+          <table data-table={table.id} data-rows={rows.length}>
             <caption>
               {table.caption}
               {sort ? `, sorted by ${table.header[sort.column] ?? ''} (${sort.direction})` : ''}
+              {drawn.length < rows.length
+                ? `, the first ${drawn.length.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows`
+                : ''}
             </caption>
             <thead>
               <tr>
@@ -64,13 +89,27 @@ export const OverviewTableView = memo(function OverviewTableView({ table }: { ta
               </tr>
             </thead>
             <tbody>
-              {rows.map((row, index) => (
+              {drawn.map((row, index) => (
                 <OverviewRow key={keys[index]} row={row} numeric={table.numeric} />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {drawn.length < rows.length ? (
+        <div className="button-row">
+          <p className="hint">
+            Showing the first {drawn.length.toLocaleString('en-GB')} of {rows.length.toLocaleString('en-GB')} rows. Sorting and the CSV file
+            take in every row.
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => showMore(shown + ROWS_AT_A_TIME)}>
+            Show {Math.min(ROWS_AT_A_TIME, rows.length - drawn.length).toLocaleString('en-GB')} more rows
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => showMore(rows.length)}>
+            Show all {rows.length.toLocaleString('en-GB')} rows
+          </button>
+        </div>
+      ) : null}
       <div className="button-row">
         <button type="button" className="button button--secondary" onClick={() => void download()}>
           Download “{table.caption}” as CSV
