@@ -44,7 +44,6 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   const context = useEvaluation(evaluationId);
   const { db } = useServices();
   const records = useEvaluationRecords(db, evaluationId);
-  const stored = useCriterionResponse(db, evaluationId, criterionId);
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
@@ -107,19 +106,18 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
               </dl>
             </section>
           ) : null}
-          <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
-          <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
-          {stored === undefined ? (
-            <p role="status">Loading…</p>
-          ) : editable.editable ? (
-            <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} stored={stored.response} />
-          ) : (
-            <ReadOnlyResponse framework={framework} stored={stored.response} />
-          )}
-          {editable.editable && criterion.mayBeNotApplicable && applies.applies && stored !== undefined ? (
-            <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
-          ) : null}
-          <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} editable={editable.editable} />
+          {/* Keyed by the criterion: the screen stays as the person moves between criteria, and these
+              parts, which hold the criterion's own unsaved typing and notices, start afresh. The
+              form left saves its typing under its own criterion as it goes. */}
+          <CriterionWork
+            key={criterion.id}
+            evaluationId={evaluationId}
+            schoolId={school.id}
+            criterion={criterion}
+            framework={framework}
+            editable={editable.editable}
+            applies={applies.applies}
+          />
           <nav aria-label="Previous and next criterion" className="pager">
             {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
             {next ? (
@@ -141,6 +139,43 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
         </aside>
       </div>
     </Layout>
+  );
+}
+
+/** What belongs to one criterion on its screen: earlier narratives, the moderator's decision, the school's response and evidence. */
+function CriterionWork({
+  evaluationId,
+  schoolId,
+  criterion,
+  framework,
+  editable,
+  applies,
+}: {
+  evaluationId: string;
+  schoolId: string;
+  criterion: PlacedCriterion;
+  framework: AppliedFramework;
+  editable: boolean;
+  applies: boolean;
+}) {
+  const { db } = useServices();
+  const stored = useCriterionResponse(db, evaluationId, criterion.id);
+  return (
+    <>
+      <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
+      <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
+      {stored === undefined ? (
+        <p role="status">Loading…</p>
+      ) : editable ? (
+        <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} stored={stored.response} />
+      ) : (
+        <ReadOnlyResponse framework={framework} stored={stored.response} />
+      )}
+      {editable && criterion.mayBeNotApplicable && applies && stored !== undefined ? (
+        <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
+      ) : null}
+      <LinkedEvidence evaluationId={evaluationId} schoolId={schoolId} criterionId={criterion.id} editable={editable} />
+    </>
   );
 }
 
