@@ -44,6 +44,9 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   const context = useEvaluation(evaluationId);
   const { db } = useServices();
   const records = useEvaluationRecords(db, evaluationId);
+  // Read beside the evaluation rather than after it; the previous criterion's answer is never passed on.
+  const read = useCriterionResponse(db, evaluationId, criterionId);
+  const stored = read?.criterionId === criterionId ? read : undefined;
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
@@ -117,6 +120,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
             framework={framework}
             editable={editable.editable}
             applies={applies.applies}
+            stored={stored}
           />
           <nav aria-label="Previous and next criterion" className="pager">
             {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
@@ -150,6 +154,7 @@ function CriterionWork({
   framework,
   editable,
   applies,
+  stored,
 }: {
   evaluationId: string;
   schoolId: string;
@@ -157,9 +162,9 @@ function CriterionWork({
   framework: AppliedFramework;
   editable: boolean;
   applies: boolean;
+  /** This criterion's response as stored, followed live; undefined until read. */
+  stored: { response: CriterionResponse | null } | undefined;
 }) {
-  const { db } = useServices();
-  const stored = useCriterionResponse(db, evaluationId, criterion.id);
   return (
     <>
       <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
