@@ -138,5 +138,10 @@ describe('moving from one criterion to the next on the mounted criterion screen'
     const heading = await screen.findByRole('heading', { level: 1, name: new RegExp(second.id) });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     await waitFor(() => expect(document.title).toBe(`${second.id} ${evaluation.title} – SEN Accreditation`));
+    // The side list marks the new criterion as the current page, and only it.
+    await waitFor(() => {
+      const current = screen.getByRole('navigation', { name: 'Criteria' }).querySelectorAll('a[aria-current="page"]');
+      expect(Array.from(current, (link) => link.textContent?.includes(`${second.id} `))).toEqual([true]);
+    });
   });
 });

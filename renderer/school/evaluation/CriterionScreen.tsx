@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { criterionApplies } from '../../../shared/framework/applicability';
 import { workNeighbours } from '../../../shared/framework/criteria-worklist';
@@ -47,6 +47,8 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   // Read beside the evaluation rather than after it; the previous criterion's answer is never passed on.
   const read = useCriterionResponse(db, evaluationId, criterionId);
   const stored = read?.criterionId === criterionId ? read : undefined;
+  // The side list marks the new criterion just after the criterion itself is drawn, not in the same pass.
+  const navCriterionId = useDeferredValue(criterionId);
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
@@ -138,7 +140,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
             profile={school}
             responses={records?.responses ?? []}
             links={records?.links ?? []}
-            currentCriterionId={criterion.id}
+            currentCriterionId={navCriterionId}
           />
         </aside>
       </div>
