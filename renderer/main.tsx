@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startLoadingShippedData } from './app/app-context';
 import { appRouter } from './app/hash-route';
 import { AppDatabase } from './db/app-database';
 import { choosePlatform } from './platform/choose-platform';
@@ -14,13 +15,15 @@ import './styles/reading-comfort.css';
 const readingPreferences = loadReadingPreferences();
 applyReadingPreferences(readingPreferences);
 
-// The first screen's code loads beside the font, so the first render draws it at once instead of a
-// loading state; the other screens' code follows in the background, so moving between screens
-// never waits for it either.
+// The first screen's code and the shipped criteria start loading at once, beside the font; the app
+// is drawn when the font is ready (opening the database meanwhile), and by the time the database
+// and the criteria are ready the screen's code has usually arrived, so it draws at once. The
+// other screens' code follows in the background, so moving between screens never waits for it.
 const root = document.getElementById('root');
 if (root) {
-  const firstScreen = appRouter.preload(appRouter.parseRoute(window.location.hash));
-  void Promise.all([readingFontReady(readingPreferences, document.fonts), firstScreen]).then(() => {
+  void appRouter.preload(appRouter.parseRoute(window.location.hash));
+  void startLoadingShippedData().catch(() => undefined); // the app's start shows the problem
+  void readingFontReady(readingPreferences, document.fonts).then(() => {
     createRoot(root).render(
       <StrictMode>
         <App db={new AppDatabase()} platform={choosePlatform()} />

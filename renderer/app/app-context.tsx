@@ -34,6 +34,16 @@ export function useServices(): AppServices {
 type ShippedState =
   { state: 'loading' } | { state: 'ready'; frameworks: LoadedFramework[]; regions: Region[] } | { state: 'broken'; message: string };
 
+let shippedLoad: ReturnType<typeof loadShippedData> | null = null;
+
+/**
+ * Starts loading the criteria that come with the app, once for the page: the app's start calls it
+ * beside loading the first screen's code and opening the database, so none waits for another.
+ */
+export function startLoadingShippedData(): ReturnType<typeof loadShippedData> {
+  return (shippedLoad ??= loadShippedData({ schemaCheckedAtBuild: true }));
+}
+
 /** Loads the shipped criteria once, then follows imported frameworks live from the database. */
 const defaultPdfJobs = workerPdfJobRunner();
 const defaultVerifyJobs = workerVerifyRunner();
@@ -54,7 +64,7 @@ export function ServicesProvider({
   const [shipped, setShipped] = useState<ShippedState>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    loadShippedData({ schemaCheckedAtBuild: true }).then(
+    startLoadingShippedData().then(
       (data) => live && setShipped({ state: 'ready', ...data }),
       (error: unknown) => live && setShipped({ state: 'broken', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -68,11 +78,9 @@ export function ServicesProvider({
   useEffect(() => {
     let live = true;
     void (async () => {
-      const loaded: LoadedFramework[] = [];
-      for (const record of importedRecords ?? []) {
-        const result = await loadFrameworkValue(record.fileName, record.value);
-        if (result.ok) loaded.push(result.framework);
-      }
+      // Each checked in full, all at once rather than one after another.
+      const results = await Promise.all((importedRecords ?? []).map((record) => loadFrameworkValue(record.fileName, record.value)));
+      const loaded = results.flatMap((result) => (result.ok ? [result.framework] : []));
       if (live) setImported(loaded);
     })();
     return () => {

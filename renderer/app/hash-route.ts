@@ -34,8 +34,13 @@ const routes = {
   'criteria-overview': route('/evaluations/:evaluationId/overview', 'Criteria overview', () =>
     import('../school/evaluation/CriteriaOverviewScreen').then((m) => m.CriteriaOverviewScreen),
   ),
-  criterion: route('/evaluations/:evaluationId/criteria/:criterionId', 'Criterion', () =>
-    import('../school/evaluation/CriterionScreen').then((m) => m.CriterionScreen),
+  // Moving between the criteria of one evaluation keeps the screen (its side list, the evaluation
+  // it has read); the screen starts each criterion's own parts afresh.
+  criterion: route(
+    '/evaluations/:evaluationId/criteria/:criterionId',
+    'Criterion',
+    () => import('../school/evaluation/CriterionScreen').then((m) => m.CriterionScreen),
+    { followsParams: ['criterionId'] },
   ),
   evidence: route('/evaluations/:evaluationId/evidence', 'Evidence library', () =>
     import('../school/evidence/EvidenceScreen').then((m) => m.EvidenceScreen),

@@ -33,6 +33,18 @@ export interface RouteEntry<Pattern extends string> {
   readonly render: (params: Params<Pattern>, key: string) => ReactElement;
   /** Loads the screen's code ahead of need; once loaded, the screen renders without suspending. */
   readonly preload: () => Promise<void>;
+  /** The parameters the screen follows itself: moving to an address that differs only in these keeps it mounted. */
+  readonly followed: readonly string[];
+}
+
+export interface RouteOptions<Pattern extends string> {
+  /**
+   * Parameters the mounted screen follows by itself (the criterion within one evaluation, say):
+   * going to an address that differs only in these gives the screen its new props rather than a
+   * fresh screen, so what it has loaded for the rest stays. The screen must then keep nothing of
+   * the old value's under the new one (key the parts that belong to it by it).
+   */
+  readonly followsParams?: readonly ParamNames<Pattern>[number][];
 }
 
 /**
@@ -43,6 +55,7 @@ export function route<Pattern extends string>(
   pattern: Pattern,
   title: string,
   load: () => Promise<ComponentType<NoInfer<Params<Pattern>>>>,
+  options: RouteOptions<NoInfer<Pattern>> = {},
 ): RouteEntry<Pattern> {
   let loaded: ComponentType<NoInfer<Params<Pattern>>> | null = null;
   let loading: Promise<void> | null = null;
@@ -69,6 +82,7 @@ export function route<Pattern extends string>(
     pattern,
     title,
     preload,
+    followed: options.followsParams ?? [],
     render: (params, key) => {
       if (loaded && !renderedLazily) return createElement(loaded, { ...params, key });
       renderedLazily = true;
@@ -84,6 +98,7 @@ type AnyEntry = {
   readonly title: string;
   readonly render: (params: never, key: string) => ReactElement;
   readonly preload: () => Promise<void>;
+  readonly followed: readonly string[];
 };
 export type RouteTable = Readonly<Record<string, AnyEntry>>;
 
@@ -110,7 +125,10 @@ export interface Router<Table extends RouteTable> {
   readonly href: HrefsOf<Table>;
   /** The window title the route's screen has until its heading gives a more exact one. */
   titleOf(route: RouteOf<Table>): string;
-  /** The route's screen, keyed by its address so another record's screen starts afresh. */
+  /**
+   * The route's screen, keyed by its address (less the parameters the screen follows itself), so
+   * another record's screen starts afresh.
+   */
   screenFor(route: RouteOf<Table>): ReactElement;
   /** Loads the route's screen code (nothing for not-found); never rejects. */
   preload(route: RouteOf<Table>): Promise<void>;
@@ -202,9 +220,10 @@ export function createRouter<const Table extends RouteTable>(
     href: href as HrefsOf<Table>,
     titleOf: (route) => (route.screen === 'not-found' ? notFound.title : (table[route.screen]?.title ?? notFound.title)),
     screenFor: (route) => {
-      const key = JSON.stringify(route);
-      if (route.screen === 'not-found') return notFound.render({ path: (route as { path: string }).path }, key);
+      if (route.screen === 'not-found') return notFound.render({ path: (route as { path: string }).path }, JSON.stringify(route));
       const entry = table[route.screen];
+      const kept = Object.entries(route as Record<string, string>).filter(([name]) => !entry?.followed.includes(name));
+      const key = JSON.stringify(Object.fromEntries(kept));
       // parseRoute only makes routes from the table's entries, with the parameters their patterns name.
       return entry ? entry.render(paramsOf(route) as never, key) : notFound.render({ path: '' }, key);
     },

@@ -28,10 +28,13 @@ export function useEvaluationAndSchool(db: AppDatabase, evaluationId: string) {
   }, [db, evaluationId]);
 }
 
-/** The school's response to one criterion (null when there is none yet). */
+/**
+ * The school's response to one criterion (null when there is none yet), with the criterion it is
+ * for: while the next criterion's read runs, the hook still answers with the last one's.
+ */
 export function useCriterionResponse(db: AppDatabase, evaluationId: string, criterionId: string) {
   return useLiveQuery(
-    async () => ({ response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null }),
+    async () => ({ criterionId, response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null }),
     [db, evaluationId, criterionId],
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ComponentType } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +72,40 @@ describe('the screen for a route', () => {
     render(<RouteScreen router={router} route={router.parseRoute('#/books/b1/pages')} />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Nothing at /books/b1/pages' })).toBeTruthy();
     expect(document.title).toBe('Page not found – SEN Accreditation');
+  });
+});
+
+describe('a screen that follows a parameter itself', () => {
+  it('stays mounted, and its heading takes focus, when only that parameter changes', async () => {
+    let mounts = 0;
+    function PageScreen({ bookId, page }: { bookId: string; page: string }) {
+      const [mountedAt] = useState(() => (mounts += 1));
+      return (
+        <main data-mount={mountedAt}>
+          <PageHeading title={`Book ${bookId}, page ${page}`}>
+            Book {bookId}, page {page}
+          </PageHeading>
+        </main>
+      );
+    }
+    const router = createRouter(
+      { page: route('/books/:bookId/pages/:page', 'A page', async () => PageScreen, { followsParams: ['page'] }) },
+      { title: 'Page not found', render: (params, key) => <NotFound key={key} {...params} /> },
+    );
+    await router.preloadAll();
+    const { rerender } = render(<RouteScreen router={router} route={router.parseRoute('#/books/b1/pages/1')} />);
+    await screen.findByRole('heading', { level: 1, name: 'Book b1, page 1' });
+
+    act(() => void window.dispatchEvent(new HashChangeEvent('hashchange')));
+    rerender(<RouteScreen router={router} route={router.parseRoute('#/books/b1/pages/2')} />);
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Book b1, page 2' });
+    expect(mounts).toBe(1);
+    expect(document.activeElement).toBe(heading);
+    expect(document.title).toBe('Book b1, page 2 – SEN Accreditation');
+
+    act(() => void window.dispatchEvent(new HashChangeEvent('hashchange')));
+    rerender(<RouteScreen router={router} route={router.parseRoute('#/books/b2/pages/2')} />);
+    await screen.findByRole('heading', { level: 1, name: 'Book b2, page 2' });
+    expect(mounts).toBe(2);
   });
 });

@@ -206,3 +206,36 @@ describe('loading a screen ahead of need', () => {
     expect(router.screenFor(item).type).toBe(Item);
   });
 });
+
+describe('a screen that follows some of its parameters itself', () => {
+  const Page = ({ bookId, page }: { bookId: string; page: string }) => `${bookId} ${page}`;
+  const Book = ({ bookId }: { bookId: string }) => bookId;
+  const router = createRouter(
+    {
+      page: route('/books/:bookId/pages/:page', 'Page', async () => Page, { followsParams: ['page'] }),
+      book: route('/books/:bookId', 'Book', async () => Book),
+    },
+    { title: 'Page not found', render: () => createElement('p') },
+  );
+
+  it('keeps its key across those parameters, and takes a new one for any other', () => {
+    const keyOf = (hash: string) => router.screenFor(router.parseRoute(hash)).key;
+    expect(keyOf('#/books/b1/pages/2')).toBe(keyOf('#/books/b1/pages/3'));
+    expect(keyOf('#/books/b1/pages/2')).not.toBe(keyOf('#/books/b2/pages/2'));
+    // Another screen with the same remaining parameters is another screen.
+    expect(keyOf('#/books/b1/pages/2')).not.toBe(keyOf('#/books/b1'));
+    // The parameter still reaches the screen.
+    expect(router.screenFor(router.parseRoute('#/books/b1/pages/3')).props).toMatchObject({ bookId: 'b1', page: '3' });
+  });
+
+  it('only names parameters its pattern has', () => {
+    // @ts-expect-error 'chapter' is not a parameter of the pattern.
+    route('/books/:bookId/pages/:page', 'Page', async () => Page, { followsParams: ['chapter'] });
+  });
+
+  it('in the app, keeps the criterion screen across the criteria of one evaluation, and not across evaluations', () => {
+    const keyOf = (hash: string) => appRouter.screenFor(parseRoute(hash)).key;
+    expect(keyOf(href.criterion('e1', 'NE-1.1'))).toBe(keyOf(href.criterion('e1', 'NE-1.2')));
+    expect(keyOf(href.criterion('e1', 'NE-1.1'))).not.toBe(keyOf(href.criterion('e2', 'NE-1.1')));
+  });
+});

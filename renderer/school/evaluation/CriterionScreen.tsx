@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { criterionApplies } from '../../../shared/framework/applicability';
 import { workNeighbours } from '../../../shared/framework/criteria-worklist';
@@ -44,7 +44,11 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   const context = useEvaluation(evaluationId);
   const { db } = useServices();
   const records = useEvaluationRecords(db, evaluationId);
-  const stored = useCriterionResponse(db, evaluationId, criterionId);
+  // Read beside the evaluation rather than after it; the previous criterion's answer is never passed on.
+  const read = useCriterionResponse(db, evaluationId, criterionId);
+  const stored = read?.criterionId === criterionId ? read : undefined;
+  // The side list marks the new criterion just after the criterion itself is drawn, not in the same pass.
+  const navCriterionId = useDeferredValue(criterionId);
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
@@ -107,19 +111,19 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
               </dl>
             </section>
           ) : null}
-          <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
-          <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
-          {stored === undefined ? (
-            <p role="status">Loading…</p>
-          ) : editable.editable ? (
-            <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} stored={stored.response} />
-          ) : (
-            <ReadOnlyResponse framework={framework} stored={stored.response} />
-          )}
-          {editable.editable && criterion.mayBeNotApplicable && applies.applies && stored !== undefined ? (
-            <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
-          ) : null}
-          <LinkedEvidence evaluationId={evaluationId} schoolId={school.id} criterionId={criterion.id} editable={editable.editable} />
+          {/* Keyed by the criterion: the screen stays as the person moves between criteria, and these
+              parts, which hold the criterion's own unsaved typing and notices, start afresh. The
+              form left saves its typing under its own criterion as it goes. */}
+          <CriterionWork
+            key={criterion.id}
+            evaluationId={evaluationId}
+            schoolId={school.id}
+            criterion={criterion}
+            framework={framework}
+            editable={editable.editable}
+            applies={applies.applies}
+            stored={stored}
+          />
           <nav aria-label="Previous and next criterion" className="pager">
             {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
             {next ? (
@@ -136,11 +140,49 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
             profile={school}
             responses={records?.responses ?? []}
             links={records?.links ?? []}
-            currentCriterionId={criterion.id}
+            currentCriterionId={navCriterionId}
           />
         </aside>
       </div>
     </Layout>
+  );
+}
+
+/** What belongs to one criterion on its screen: earlier narratives, the moderator's decision, the school's response and evidence. */
+function CriterionWork({
+  evaluationId,
+  schoolId,
+  criterion,
+  framework,
+  editable,
+  applies,
+  stored,
+}: {
+  evaluationId: string;
+  schoolId: string;
+  criterion: PlacedCriterion;
+  framework: AppliedFramework;
+  editable: boolean;
+  applies: boolean;
+  /** This criterion's response as stored, followed live; undefined until read. */
+  stored: { response: CriterionResponse | null } | undefined;
+}) {
+  return (
+    <>
+      <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
+      <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
+      {stored === undefined ? (
+        <p role="status">Loading…</p>
+      ) : editable ? (
+        <ResponseForm evaluationId={evaluationId} criterion={criterion} framework={framework} stored={stored.response} />
+      ) : (
+        <ReadOnlyResponse framework={framework} stored={stored.response} />
+      )}
+      {editable && criterion.mayBeNotApplicable && applies && stored !== undefined ? (
+        <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
+      ) : null}
+      <LinkedEvidence evaluationId={evaluationId} schoolId={schoolId} criterionId={criterion.id} editable={editable} />
+    </>
   );
 }
 
