@@ -50,6 +50,22 @@ export async function hashSourceRange(
   return true;
 }
 
+/** The bytes from `from` to `to` in one buffer, read a slice at a time (fewer if the source ends early). */
+export async function readSourceRange(source: ByteSource, from: number, to: number, sliceBytes = DEFAULT_SLICE_BYTES): Promise<Uint8Array> {
+  const step = Math.max(1, Math.floor(sliceBytes));
+  if (to - from <= step) return source.read(from, Math.max(0, to - from));
+  const out = new Uint8Array(to - from);
+  let filled = 0;
+  for (let at = from; at < to; at += step) {
+    const want = Math.min(step, to - at);
+    const slice = await source.read(at, want);
+    out.set(slice, at - from);
+    filled += slice.length;
+    if (slice.length < want) break;
+  }
+  return filled === out.length ? out : out.slice(0, filled);
+}
+
 function clamp(value: number, size: number): number {
   return Math.max(0, Math.min(size, value));
 }
