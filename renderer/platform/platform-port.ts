@@ -98,5 +98,7 @@ export interface DesktopSharedFolderBridge {
   choose(folderKey: string): Promise<{ name: string } | null>;
   list(folderKey: string): Promise<FolderFileInfo[]>;
   read(folderKey: string, name: string): Promise<Uint8Array>;
+  /** A range of a file's bytes (the length bounded by the main process), to read a large file a slice at a time. */
+  readRange?(folderKey: string, name: string, offset: number, length: number): Promise<Uint8Array>;
   write(folderKey: string, name: string, bytes: Uint8Array): Promise<FolderWriteResult>;
 }
