@@ -24,6 +24,8 @@ export const IPC = {
   sharedFolderList: 'sen:shared-folder-list',
   /** Page -> main (invoke): one file's bytes, by its name inside the folder. */
   sharedFolderRead: 'sen:shared-folder-read',
+  /** Page -> main (invoke): a range of one file's bytes (name, offset, length; the length bounded). */
+  sharedFolderReadRange: 'sen:shared-folder-read-range',
   /** Page -> main (invoke): write a new PDF into the folder, never over another file. */
   sharedFolderWrite: 'sen:shared-folder-write',
 } as const;

@@ -113,6 +113,24 @@ export function checkReadFolderFileArgs(args: readonly unknown[]): Checked<{ fol
   return { ok: true, value: { folderKey: key.value, name: name.value } };
 }
 
+/** The most one range read of a shared-folder file may ask for: the page reads a large file a slice at a time. */
+export const MAX_FOLDER_RANGE_BYTES = 8 * 1024 * 1024;
+
+/** A range of a file in the folder: its name, where the range starts and how long it is (whole numbers, the length bounded). */
+export function checkReadFolderRangeArgs(
+  args: readonly unknown[],
+): Checked<{ folderKey: string; name: string; offset: number; length: number }> {
+  if (args.length !== 4) return { ok: false, reason: 'expected a folder key, a file name, an offset and a length' };
+  const read = checkReadFolderFileArgs(args.slice(0, 2));
+  if (!read.ok) return read;
+  const [offset, length] = [args[2], args[3]];
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0)
+    return { ok: false, reason: 'the offset must be a whole number, not negative' };
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || length > MAX_FOLDER_RANGE_BYTES)
+    return { ok: false, reason: 'the length must be a whole number no larger than the range limit' };
+  return { ok: true, value: { ...read.value, offset, length } };
+}
+
 export function checkWriteFolderFileArgs(args: readonly unknown[]): Checked<{ folderKey: string; name: string; bytes: Uint8Array }> {
   if (args.length !== 3) return { ok: false, reason: 'expected a folder key, a file name and the bytes' };
   const read = checkReadFolderFileArgs(args.slice(0, 2));

@@ -1,4 +1,4 @@
-import { link, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { aboutDialogOptions } from './about';
@@ -11,6 +11,7 @@ import {
   checkFolderKeyArgs,
   checkPrintPdfArgs,
   checkReadFolderFileArgs,
+  checkReadFolderRangeArgs,
   checkSaveFileArgs,
   checkWriteAutomaticBackupArgs,
   checkWriteFolderFileArgs,
@@ -21,6 +22,7 @@ import {
   listFolder,
   parseRememberedFolders,
   readFolderFile,
+  readFolderFileRange,
   REMEMBERED_FOLDERS_FILE,
   writeFolderFile,
   type SharedFolderFs,
@@ -151,6 +153,13 @@ async function start(): Promise<void> {
     const checked = checkReadFolderFileArgs(args);
     if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
     return readFolderFile(folderFs, await folderOf(checked.value.folderKey), checked.value.name);
+  });
+  ipcMain.handle(IPC.sharedFolderReadRange, async (event, ...args: unknown[]) => {
+    refuseStranger(event.senderFrame?.url);
+    const checked = checkReadFolderRangeArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    const { folderKey, name, offset, length } = checked.value;
+    return readFolderFileRange(folderFs, open, await folderOf(folderKey), name, offset, length);
   });
   ipcMain.handle(IPC.sharedFolderWrite, async (event, ...args: unknown[]) => {
     refuseStranger(event.senderFrame?.url);

@@ -34,6 +34,8 @@ contextBridge.exposeInMainWorld('senDesktop', {
     list: (folderKey: string): Promise<{ name: string; size: number; lastModified: number }[]> =>
       ipcRenderer.invoke(IPC.sharedFolderList, folderKey),
     read: (folderKey: string, name: string): Promise<Uint8Array> => ipcRenderer.invoke(IPC.sharedFolderRead, folderKey, name),
+    readRange: (folderKey: string, name: string, offset: number, length: number): Promise<Uint8Array> =>
+      ipcRenderer.invoke(IPC.sharedFolderReadRange, folderKey, name, offset, length),
     write: (folderKey: string, name: string, bytes: Uint8Array): Promise<'written' | 'same-file-there' | 'different-file-there'> =>
       ipcRenderer.invoke(IPC.sharedFolderWrite, folderKey, name, bytes),
   },

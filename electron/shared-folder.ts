@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkFolderFileName, checkFolderKey, MAX_FOLDER_READ_BYTES } from './ipc-contract';
+import { checkFolderFileName, checkFolderKey, MAX_FOLDER_RANGE_BYTES, MAX_FOLDER_READ_BYTES } from './ipc-contract';
 
 /**
  * The shared folder on the desktop (renderer/platform/platform-port.ts, SharedFolderPort): the
@@ -59,6 +59,50 @@ export async function readFolderFile(fs: SharedFolderFs, folder: string, name: s
   if (!stat.isFile() || stat.isSymbolicLink()) throw new RangeError('Refused: the name is not a file in the shared folder.');
   if (stat.size > limit) throw new RangeError('Refused: the file is too large to read.');
   return fs.readFile(file);
+}
+
+/** Opens a file for reading ranges (node:fs/promises' `open` has this shape). */
+export type OpenForRanges = (
+  file: string,
+  flags: 'r',
+) => Promise<{
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}>;
+
+/**
+ * A range of one file's bytes (fewer at the end of the file), so the page can check a large file a
+ * slice at a time; refused like `readFolderFile` for a name outside the folder or a link, and for a
+ * range longer than the limit.
+ */
+export async function readFolderFileRange(
+  fs: Pick<SharedFolderFs, 'lstat'>,
+  open: OpenForRanges,
+  folder: string,
+  name: string,
+  offset: number,
+  length: number,
+): Promise<Uint8Array> {
+  const file = fileInFolder(folder, name);
+  if (!file) throw new RangeError('Refused: the name is not a file in the shared folder.');
+  if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(length) || length < 0 || length > MAX_FOLDER_RANGE_BYTES)
+    throw new RangeError('Refused: the range is not one the app reads.');
+  const stat = await fs.lstat(file);
+  if (!stat.isFile() || stat.isSymbolicLink()) throw new RangeError('Refused: the name is not a file in the shared folder.');
+  const want = Math.max(0, Math.min(length, stat.size - offset));
+  const handle = await open(file, 'r');
+  try {
+    const buffer = new Uint8Array(want);
+    let filled = 0;
+    while (filled < want) {
+      const { bytesRead } = await handle.read(buffer, filled, want - filled, offset + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === want ? buffer : buffer.slice(0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

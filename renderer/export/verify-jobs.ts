@@ -39,7 +39,13 @@ export type VerifyJobRequest =
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer>; name: string };
 
 export type VerifyJobResult =
-  | { kind: 'submission'; verification: SubmissionVerification; signerTrust?: SignerTrustVerdict | null }
+  | {
+      kind: 'submission';
+      verification: SubmissionVerification;
+      signerTrust?: SignerTrustVerdict | null;
+      /** The whole file's SHA-256 (hex), for a file's request (`FileJobRequest`). */
+      fileSha256?: string;
+    }
   | { kind: 'report'; verification: ReportVerification }
   | { kind: 'second-request'; verification: SecondFileVerification<SecondModerationRequestDocument> }
   | { kind: 'second-return'; verification: SecondFileVerification<SecondModerationReturnDocument> }
@@ -48,15 +54,33 @@ export type VerifyJobResult =
   | { kind: 'attachment'; bytes: Uint8Array<ArrayBuffer> | null; message: string }
   | { kind: 'failed'; message: string };
 
+/**
+ * Jobs on a file (a Blob: a shared folder's File), passed to the worker by reference and read there
+ * a slice at a time, so the page never holds a large file.
+ */
+export type FileJobRequest =
+  /** A submission; the answer carries the file's SHA-256 whether or not it verified. */
+  | {
+      kind: 'submission-file';
+      file: Blob;
+      partnership?: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] };
+    }
+  /** The file's SHA-256. */
+  | { kind: 'file-sha256'; file: Blob };
+
+export type FileJobResult = VerifyJobResult | { kind: 'file-sha256'; sha256: string };
+
 export interface VerifyRunner {
   /** Verifies one file; the bytes are transferred to the worker. */
   verify(request: VerifyJobRequest): Promise<VerifyJobResult>;
+  /** A job on a file the worker reads itself; absent from runners that only take bytes. */
+  verifyFile?(request: FileJobRequest): Promise<FileJobResult>;
 }
 
 /** One worker, reused for a batch of files, one file at a time (so memory stays at one file). */
-export function workerVerifyRunner(): VerifyRunner & { close(): void } {
+export function workerVerifyRunner(): Required<VerifyRunner> & { close(): void } {
   let worker: Worker | null = null;
-  const queue: { request: VerifyJobRequest; resolve: (result: VerifyJobResult) => void }[] = [];
+  const queue: { request: VerifyJobRequest | FileJobRequest; resolve: (result: FileJobResult) => void }[] = [];
   let busy = false;
 
   const next = () => {
@@ -64,28 +88,31 @@ export function workerVerifyRunner(): VerifyRunner & { close(): void } {
     if (busy || !job) return;
     busy = true;
     worker ??= new Worker(new URL('./verify-worker.ts', import.meta.url), { type: 'module', name: 'verify' });
-    const finish = (result: VerifyJobResult) => {
+    const finish = (result: FileJobResult) => {
       queue.shift();
       busy = false;
       job.resolve(result);
       next();
     };
-    worker.onmessage = (event: MessageEvent<VerifyJobResult>) => finish(event.data);
+    worker.onmessage = (event: MessageEvent<FileJobResult>) => finish(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
       worker?.terminate();
       worker = null;
       finish({ kind: 'failed', message: `The file could not be checked: ${event.message || 'the background task stopped unexpectedly'}.` });
     };
-    worker.postMessage(job.request, [job.request.bytes.buffer]);
+    worker.postMessage(job.request, 'bytes' in job.request ? [job.request.bytes.buffer] : []);
   };
 
+  const enqueue = (request: VerifyJobRequest | FileJobRequest) =>
+    new Promise<FileJobResult>((resolve) => {
+      queue.push({ request, resolve });
+      next();
+    });
   return {
-    verify: (request) =>
-      new Promise((resolve) => {
-        queue.push({ request, resolve });
-        next();
-      }),
+    // The worker answers a bytes job with a VerifyJobResult (never 'file-sha256').
+    verify: (request) => enqueue(request) as Promise<VerifyJobResult>,
+    verifyFile: enqueue,
     close: () => {
       worker?.terminate();
       worker = null;

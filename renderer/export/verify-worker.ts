@@ -5,38 +5,48 @@ import { verifyAppeal } from '../../shared/moderation/appeal-verifier';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
-import { verifySubmission } from '../../shared/submission/submission-verifier';
+import {
+  verifySubmission,
+  verifySubmissionSource,
+  WHOLE_READ_BYTES,
+  type SubmissionVerification,
+} from '../../shared/submission/submission-verifier';
+import { blobByteSource, sha256OfSource } from '../../shared/formats/byte-source';
 import { verifySecondRequest, verifySecondReturn } from '../../shared/moderation/second-moderation-verifier';
-import type { VerifyJobRequest, VerifyJobResult } from './verify-jobs';
+import type { FileJobRequest, FileJobResult, VerifyJobRequest } from './verify-jobs';
 
 /** The web worker that checks incoming submissions and moderation reports. */
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<VerifyJobRequest>) => {
+scope.onmessage = (event: MessageEvent<VerifyJobRequest | FileJobRequest>) => {
   void run(event.data).then(
     (result) => scope.postMessage(result),
     (error: unknown) =>
       scope.postMessage({
         kind: 'failed',
         message: `The file could not be checked (${error instanceof Error ? error.message : String(error)}).`,
-      } satisfies VerifyJobResult),
+      } satisfies FileJobResult),
   );
 };
 
-async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
+async function run(request: VerifyJobRequest | FileJobRequest): Promise<FileJobResult> {
+  if (request.kind === 'file-sha256') {
+    return { kind: 'file-sha256', sha256: await sha256OfSource(blobByteSource(request.file), WHOLE_READ_BYTES) };
+  }
+  if (request.kind === 'submission-file') {
+    // Read a slice at a time: a file with large evidence costs its slices, not its size.
+    const source = blobByteSource(request.file);
+    const verification = await verifySubmissionSource(source);
+    return {
+      kind: 'submission',
+      signerTrust: await signerTrustOf(verification, request.partnership),
+      verification,
+      fileSha256: verification.ok ? verification.report.fileSha256 : await sha256OfSource(source, WHOLE_READ_BYTES),
+    };
+  }
   if (request.kind === 'submission') {
     const verification = await verifySubmission(request.bytes);
-    const signerTrust =
-      verification.ok && request.partnership
-        ? await decideSignerTrust({
-            signerDer: verification.report.certificateDer,
-            otherCertificatesDer: verification.report.otherCertificatesDer,
-            pinnedRootsDer: request.partnership.rootsDer,
-            revocationListsDer: request.partnership.listsDer,
-            signingTime: verification.report.signingTime,
-            now: new Date(),
-          })
-        : null;
+    const signerTrust = await signerTrustOf(verification, request.partnership);
     // The evidence bytes stay here: the page keeps the original PDF and asks for a file when it is opened.
     return {
       kind: 'submission',
@@ -82,4 +92,21 @@ async function run(request: VerifyJobRequest): Promise<VerifyJobResult> {
       followedReport: (id) => followed[id] ?? null,
     }),
   };
+}
+
+/** Who certified the signer, judged against the partnership's roots and revocation lists (none given: not judged). */
+async function signerTrustOf(
+  verification: SubmissionVerification,
+  partnership: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] } | undefined,
+) {
+  return verification.ok && partnership
+    ? decideSignerTrust({
+        signerDer: verification.report.certificateDer,
+        otherCertificatesDer: verification.report.otherCertificatesDer,
+        pinnedRootsDer: partnership.rootsDer,
+        revocationListsDer: partnership.listsDer,
+        signingTime: verification.report.signingTime,
+        now: new Date(),
+      })
+    : null;
 }

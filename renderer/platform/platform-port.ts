@@ -56,6 +56,12 @@ export interface SharedFolderPort {
   requestAccess(folderKey: string): Promise<SharedFolderState>;
   list(folderKey: string): Promise<FolderFileInfo[]>;
   read(folderKey: string, name: string): Promise<Uint8Array<ArrayBuffer>>;
+  /**
+   * The file itself, not its bytes (the web's File from the folder): the scan hands it to the verify
+   * worker, which reads it a slice at a time, so the page never holds a large file. Absent where
+   * the platform has no such file (the scan then reads the bytes).
+   */
+  open?(folderKey: string, name: string): Promise<Blob>;
   /** Writes a new file; a file of that name already there is left as it is and reported. */
   write(folderKey: string, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<FolderWriteResult>;
 }
@@ -92,5 +98,7 @@ export interface DesktopSharedFolderBridge {
   choose(folderKey: string): Promise<{ name: string } | null>;
   list(folderKey: string): Promise<FolderFileInfo[]>;
   read(folderKey: string, name: string): Promise<Uint8Array>;
+  /** A range of a file's bytes (the length bounded by the main process), to read a large file a slice at a time. */
+  readRange?(folderKey: string, name: string, offset: number, length: number): Promise<Uint8Array>;
   write(folderKey: string, name: string, bytes: Uint8Array): Promise<FolderWriteResult>;
 }

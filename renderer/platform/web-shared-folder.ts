@@ -99,6 +99,10 @@ export function createWebSharedFolder(picker: DirectoryPicker, handles: FolderHa
       const file = await (await handle.getFileHandle(name)).getFile();
       return new Uint8Array(await file.arrayBuffer());
     },
+    async open(folderKey, name) {
+      const handle = await ready(folderKey);
+      return (await handle.getFileHandle(name)).getFile();
+    },
     async write(folderKey, name, bytes): Promise<FolderWriteResult> {
       const handle = await ready(folderKey);
       const existing = await handle.getFileHandle(name).catch(() => null);

@@ -75,3 +75,68 @@ export async function inflateBounded(compressed: Uint8Array, limit: number, opti
   }
   return { ok: true, bytes: total === out.length ? out : out.slice(0, total) };
 }
+
+export type InflateToSinkResult = { ok: true; size: number } | { ok: false; reason: 'too-large' | 'corrupt' };
+
+/**
+ * As `inflateBounded`, with the compressed bytes read a slice at a time from `read` (for example
+ * a range of a file on disk) and each piece of output handed to `sink` (a hash) instead of kept:
+ * what is held at once is one slice in and one piece out, whatever the stream's size.
+ */
+export async function inflateBoundedToSink(
+  read: (offset: number, length: number) => Promise<Uint8Array>,
+  compressedLength: number,
+  limit: number,
+  sink: (piece: Uint8Array) => void,
+  options: { onOutput?: (bytes: number) => void; sliceBytes?: number } = {},
+): Promise<InflateToSinkResult> {
+  let stream: DecompressionStream;
+  try {
+    stream = new DecompressionStream('deflate');
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const step = Math.max(INFLATE_INPUT_PIECE_BYTES, Math.floor(options.sliceBytes ?? INFLATE_INPUT_PIECE_BYTES));
+  let stopped = false;
+  const feeding = (async () => {
+    for (let at = 0; at < compressedLength && !stopped; at += step) {
+      const want = Math.min(step, compressedLength - at);
+      const slice = await read(at, want);
+      if (slice.length !== want) throw new RangeError('The stream ends early.');
+      for (let piece = 0; piece < slice.length && !stopped; piece += INFLATE_INPUT_PIECE_BYTES) {
+        const part = slice.subarray(piece, piece + INFLATE_INPUT_PIECE_BYTES);
+        await writer.write(part.buffer instanceof ArrayBuffer ? (part as Uint8Array<ArrayBuffer>) : part.slice());
+      }
+    }
+    if (!stopped) await writer.close();
+  })();
+  // A source that fails or ends early ends the output too, so the loop below does not wait for ever.
+  feeding.catch(() => writer.abort().catch(() => undefined));
+
+  const stop = () => {
+    stopped = true;
+    reader.cancel().catch(() => undefined);
+    writer.abort().catch(() => undefined);
+  };
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      options.onOutput?.(value.length);
+      if (total > limit) {
+        stop();
+        return { ok: false, reason: 'too-large' };
+      }
+      sink(value);
+    }
+    await feeding;
+  } catch {
+    stop();
+    return { ok: false, reason: 'corrupt' };
+  }
+  return { ok: true, size: total };
+}

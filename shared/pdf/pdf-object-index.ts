@@ -21,21 +21,73 @@ export interface PdfObjectIndex {
   lookup(value: PDFObject | undefined): PDFObject | undefined;
 }
 
+/**
+ * The file's bytes as the index reads them: all of them (a file in memory), or only the parts
+ * the checks need, read from a `ByteSource` (`readPdfStructureBytes`): the header, each object's
+ * start, the whole of each object that is not a stream, each stream's end, and the table. Large
+ * streams' contents are left where they are; a view over bytes not read is null, and whatever
+ * needs it is refused as it would be for bytes that cannot be read.
+ */
+export interface HeldBytes {
+  length: number;
+  /** The bytes from `from` to `to` (clamped to the file), or null where they were not read. */
+  view(from: number, to: number): Uint8Array | null;
+}
+
+/** A file held whole. */
+export function wholeHeldBytes(bytes: Uint8Array): HeldBytes {
+  return { length: bytes.length, view: (from, to) => bytes.subarray(Math.max(0, from), Math.max(0, to)) };
+}
+
+/** Where a stream's contents lie in the file, and whether they were read (a file in memory: always). */
+export interface StreamLocation {
+  offset: number;
+  length: number;
+  held: boolean;
+}
+
+const streamLocations = new WeakMap<PDFRawStream, StreamLocation>();
+
+/** Where the contents of a stream the index parsed lie in the file, or undefined for a stream it did not parse. */
+export function streamLocation(stream: PDFRawStream): StreamLocation | undefined {
+  return streamLocations.get(stream);
+}
+
 const latin1 = new TextDecoder('latin1');
 /** The end of a file: where its table starts, then the end marker (white space or zeros may follow). */
 const END_MARKER = /startxref\s+(\d+)\s+%%EOF[\s\0]*$/;
+const EMPTY = new Uint8Array(0);
 
-export function indexClassicXref(bytes: Uint8Array): PdfObjectIndex | null {
-  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 1024)));
-  const startxref = END_MARKER.exec(tail);
+function asHeld(bytes: Uint8Array | HeldBytes): HeldBytes {
+  return bytes instanceof Uint8Array ? wholeHeldBytes(bytes) : bytes;
+}
+
+/** Where the table starts, from the end marker, or null. */
+export function classicXrefStart(file: HeldBytes): number | null {
+  const tail = file.view(file.length - 1024, file.length);
+  const startxref = tail ? END_MARKER.exec(latin1.decode(tail)) : null;
   if (!startxref) return null;
   const xrefAt = Number(startxref[1]);
-  if (!Number.isSafeInteger(xrefAt) || xrefAt >= bytes.length) return null;
-  if (latin1.decode(bytes.subarray(xrefAt, xrefAt + 4)) !== 'xref') return null;
+  return Number.isSafeInteger(xrefAt) && xrefAt < file.length ? xrefAt : null;
+}
+
+interface ClassicTable {
+  xrefAt: number;
+  offsets: Map<number, number>;
+  /** Where the trailer's dictionary starts. */
+  trailerStart: number;
+}
+
+/** The classic table's entries (object number to offset), or null when the end of the file is not one. */
+export function readClassicTable(file: HeldBytes): ClassicTable | null {
+  const xrefAt = classicXrefStart(file);
+  if (xrefAt === null) return null;
+  const bytes = file.view(xrefAt, file.length);
+  if (!bytes || latin1.decode(bytes.subarray(0, 4)) !== 'xref') return null;
 
   // The table: subsections of "first count" then 20-byte lines "oooooooooo ggggg n\r\n".
   const offsets = new Map<number, number>();
-  let at = xrefAt + 4;
+  let at = 4;
   let lineStart = at;
   const readLine = (): string => {
     while (bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x20) at += 1;
@@ -56,18 +108,25 @@ export function indexClassicXref(bytes: Uint8Array): PdfObjectIndex | null {
       if (entry[3] === 'n') offsets.set(first + i, Number(entry[1]));
     }
   }
-  const trailerStart = lineStart + 'trailer'.length;
+  return { xrefAt, offsets, trailerStart: xrefAt + lineStart + 'trailer'.length };
+}
+
+export function indexClassicXref(input: Uint8Array | HeldBytes): PdfObjectIndex | null {
+  const file = asHeld(input);
+  const table = readClassicTable(file);
+  if (!table) return null;
+  const { xrefAt, offsets, trailerStart } = table;
   const context = PDFContext.create();
   let trailer: PDFObject;
   try {
-    trailer = PDFObjectParser.forBytes(bytes.subarray(trailerStart, bytes.length), context).parseObject();
+    trailer = PDFObjectParser.forBytes(file.view(trailerStart, file.length) ?? EMPTY, context).parseObject();
   } catch {
     return null;
   }
   if (!(trailer instanceof PDFDict)) return null;
 
   // An object ends where the next one (or the table) starts.
-  const sorted = [...new Set([...offsets.values(), xrefAt])].sort((a, b) => a - b);
+  const sorted = objectBoundaries(offsets, xrefAt);
   const endOf = (start: number) => sorted[binarySearchAfter(sorted, start)] ?? xrefAt;
   const cache = new Map<number, PDFObject | null>();
 
@@ -77,14 +136,18 @@ export function indexClassicXref(bytes: Uint8Array): PdfObjectIndex | null {
     cache.set(ref.objectNumber, null); // a cycle resolves to nothing
     const start = offsets.get(ref.objectNumber);
     if (start === undefined || start >= xrefAt) return undefined;
-    const window = bytes.subarray(start, endOf(start));
-    const header = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(window.subarray(0, 40)));
+    const end = endOf(start);
+    const header = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(file.view(start, Math.min(end, start + 40)) ?? EMPTY));
     if (!header || Number(header[1]) !== ref.objectNumber) return undefined;
     let object: PDFObject | undefined;
     try {
-      object =
-        parseStreamInPlace(window, header[0].length, context) ??
-        PDFObjectParser.forBytes(window.subarray(header[0].length), context).parseObject();
+      const stream = locateStream(file, start + header[0].length, end, context);
+      if (stream === 'unread') object = undefined;
+      else if (stream) object = streamOf(file, stream);
+      else {
+        const window = file.view(start + header[0].length, end);
+        object = window ? PDFObjectParser.forBytes(window, context).parseObject() : undefined;
+      }
     } catch {
       object = undefined;
     }
@@ -95,16 +158,18 @@ export function indexClassicXref(bytes: Uint8Array): PdfObjectIndex | null {
   const coversWholeFile = (): boolean => {
     const starts = [...offsets.entries()].sort(([, a], [, b]) => a - b);
     const first = starts[0]?.[1] ?? xrefAt;
-    if (!/^%PDF-\d\.\d[^\r\n]*[\r\n]+(%[^\r\n]*[\r\n]+)*$/.test(latin1.decode(bytes.subarray(0, first)))) return false;
+    const header = file.view(0, first);
+    if (!header || !/^%PDF-\d\.\d[^\r\n]*[\r\n]+(%[^\r\n]*[\r\n]+)*$/.test(latin1.decode(header))) return false;
     for (let i = 0; i < starts.length; i += 1) {
       const [number, start] = starts[i] ?? [0, 0];
       const end = starts[i + 1]?.[1] ?? xrefAt;
-      if (!isWholeObject(bytes.subarray(start, end), number, context)) return false;
+      if (!isWholeObject(file, start, end, number, context)) return false;
     }
     // After the trailer's dictionary: only where the table starts and the end marker.
-    const after = endOfObject(bytes.subarray(trailerStart, bytes.length), 0, context);
+    const trailerBytes = file.view(trailerStart, file.length) ?? EMPTY;
+    const after = endOfObject(trailerBytes, 0, context);
     if (after === null) return false;
-    const rest = /^\s*startxref\s+(\d+)\s+%%EOF[\s\0]*$/.exec(latin1.decode(bytes.subarray(trailerStart + after)));
+    const rest = /^\s*startxref\s+(\d+)\s+%%EOF[\s\0]*$/.exec(latin1.decode(trailerBytes.subarray(after)));
     return rest !== null && Number(rest[1]) === xrefAt;
   };
 
@@ -120,51 +185,83 @@ export function indexClassicXref(bytes: Uint8Array): PdfObjectIndex | null {
   };
 }
 
+/** Every object's start and the table's, in order: each object runs up to the next boundary. */
+export function objectBoundaries(offsets: ReadonlyMap<number, number>, xrefAt: number): number[] {
+  return [...new Set([...offsets.values(), xrefAt])].sort((a, b) => a - b);
+}
+
+/** A stream's dictionary, and where its contents start and end in the file. */
+interface LocatedStream {
+  dict: PDFDict;
+  contentsStart: number;
+  contentsEnd: number;
+}
+
+/** How far the "stream" keyword is looked for: usually within the first span, then further. */
+export const STREAM_DICTIONARY_SPANS = [2_048, 65_536] as const;
+
 /**
- * A stream object whose length is given directly: its dictionary is parsed and its contents are
- * a view of the file's bytes, not a copy (pdf-lib's parser copies every stream it reads, which for
- * hundreds of megabytes of evidence costs time and as much memory again).
+ * A stream object whose length is given directly: its dictionary parsed, and where its contents
+ * lie (pdf-lib's parser copies every stream it reads, which for hundreds of megabytes of evidence
+ * costs time and as much memory again). Null for an object that is not such a stream; 'unread'
+ * when the bytes needed to tell were not read.
  */
-function parseStreamInPlace(window: Uint8Array, bodyStart: number, context: PDFContext): PDFRawStream | null {
+export function locateStream(file: HeldBytes, bodyStart: number, end: number, context: PDFContext): LocatedStream | null | 'unread' {
   // The dictionary is usually a few hundred bytes: look there first, then further (decoding 64 KB
   // of every embedded file as text adds up over a large submission's hundreds of files).
   let keyword: RegExpExecArray | null = null;
-  for (const span of [2_048, 65_536]) {
-    keyword = />>\s*stream(\r\n|\n)/.exec(latin1.decode(window.subarray(bodyStart, Math.min(window.length, bodyStart + span))));
-    if (keyword || bodyStart + span >= window.length) break;
+  let head: Uint8Array = EMPTY;
+  for (const span of STREAM_DICTIONARY_SPANS) {
+    const view = file.view(bodyStart, Math.min(end, bodyStart + span));
+    if (!view) return 'unread';
+    head = view;
+    keyword = />>\s*stream(\r\n|\n)/.exec(latin1.decode(head));
+    if (keyword || bodyStart + span >= end) break;
   }
   if (!keyword) return null;
-  const dictEnd = bodyStart + keyword.index + 2;
-  const dict = PDFObjectParser.forBytes(window.subarray(bodyStart, dictEnd), context).parseObject();
+  const dict = PDFObjectParser.forBytes(head.subarray(0, keyword.index + 2), context).parseObject();
   if (!(dict instanceof PDFDict)) return null;
   const length = dict.get(PDFName.of('Length'));
   if (!(length instanceof PDFNumber)) return null;
   const contentsStart = bodyStart + keyword.index + keyword[0].length;
   const contentsEnd = contentsStart + length.asNumber();
-  if (contentsEnd > window.length) return null;
-  return PDFRawStream.of(dict, window.subarray(contentsStart, contentsEnd));
+  if (contentsEnd > end) return null;
+  return { dict, contentsStart, contentsEnd };
+}
+
+/** The stream, its contents a view of the file's bytes where they were read (never a copy), and its location noted. */
+function streamOf(file: HeldBytes, located: LocatedStream): PDFRawStream {
+  const contents = file.view(located.contentsStart, located.contentsEnd);
+  const stream = PDFRawStream.of(located.dict, contents ?? EMPTY);
+  streamLocations.set(stream, {
+    offset: located.contentsStart,
+    length: located.contentsEnd - located.contentsStart,
+    held: contents !== null,
+  });
+  return stream;
 }
 
 /** The object's window holds "n g obj", one object, "endobj", and nothing else but white space. */
-function isWholeObject(window: Uint8Array, number: number, context: PDFContext): boolean {
-  const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(window.subarray(0, 40)));
+function isWholeObject(file: HeldBytes, start: number, end: number, number: number, context: PDFContext): boolean {
+  const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(file.view(start, Math.min(end, start + 40)) ?? EMPTY));
   if (!header || Number(header[1]) !== number) return false;
-  let end: number | null;
+  let rest: Uint8Array | null;
   try {
-    const stream = parseStreamInPlace(window, header[0].length, context);
-    end = stream ? streamEnd(window, stream) : endOfObject(window, header[0].length, context);
+    const stream = locateStream(file, start + header[0].length, end, context);
+    if (stream === 'unread') return false;
+    if (stream) {
+      const after = file.view(stream.contentsEnd, end);
+      const keyword = after ? /^\s*endstream/.exec(latin1.decode(after.subarray(0, 64))) : null;
+      rest = after && keyword ? after.subarray(keyword[0].length) : null;
+    } else {
+      const window = file.view(start, end);
+      const objectEnd = window ? endOfObject(window, header[0].length, context) : null;
+      rest = window && objectEnd !== null ? window.subarray(objectEnd) : null;
+    }
   } catch {
     return false;
   }
-  if (end === null) return false;
-  return /^\s*endobj\s*$/.test(latin1.decode(window.subarray(end)));
-}
-
-/** Where a stream parsed in place ends, after its "endstream" keyword, or null. */
-function streamEnd(window: Uint8Array, stream: PDFRawStream): number | null {
-  const contentsEnd = stream.contents.byteOffset - window.byteOffset + stream.contents.length;
-  const keyword = /^\s*endstream/.exec(latin1.decode(window.subarray(contentsEnd, contentsEnd + 64)));
-  return keyword ? contentsEnd + keyword[0].length : null;
+  return rest !== null && /^\s*endobj\s*$/.test(latin1.decode(rest));
 }
 
 /**
@@ -190,16 +287,15 @@ function endOfObject(window: Uint8Array, from: number, context: PDFContext): num
  * For a file whose table is a cross-reference stream (which this app never writes): whether that
  * stream points back to an earlier one, i.e. the file was saved incrementally.
  */
-export function crossReferenceStreamHasPrev(bytes: Uint8Array): boolean {
-  const startxref = END_MARKER.exec(latin1.decode(bytes.subarray(Math.max(0, bytes.length - 1024))));
-  const at = startxref ? Number(startxref[1]) : -1;
-  if (!Number.isSafeInteger(at) || at < 0 || at >= bytes.length) return false;
-  const window = bytes.subarray(at);
-  const header = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(window.subarray(0, 40)));
+export function crossReferenceStreamHasPrev(input: Uint8Array | HeldBytes): boolean {
+  const file = asHeld(input);
+  const at = classicXrefStart(file);
+  if (at === null || at < 0) return false;
+  const header = /^\s*(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(file.view(at, at + 40) ?? EMPTY));
   if (!header) return false;
   try {
-    const stream = parseStreamInPlace(window, header[0].length, PDFContext.create());
-    return stream?.dict.has(PDFName.of('Prev')) ?? false;
+    const stream = locateStream(file, at + header[0].length, file.length, PDFContext.create());
+    return stream !== null && stream !== 'unread' && stream.dict.has(PDFName.of('Prev'));
   } catch {
     return false;
   }

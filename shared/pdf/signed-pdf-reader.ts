@@ -1,12 +1,14 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { findActiveContent } from './active-content';
-import { inflateBounded, type InflateOptions } from './bounded-inflate';
-import { crossReferenceStreamHasPrev, indexClassicXref } from './pdf-object-index';
+import { inflateBounded, inflateBoundedToSink, type InflateOptions } from './bounded-inflate';
+import { crossReferenceStreamHasPrev, indexClassicXref, streamLocation, type HeldBytes } from './pdf-object-index';
+import { readPdfStructureBytes } from './pdf-structure-bytes';
 import { verifyDigestSignature } from '../crypto/cms-signature';
 import { summariseCertificate, type CertificateSummary } from '../crypto/signing-certificate';
 import { sha256Hex, toHex } from '../formats/sha256';
-import { fileAndSignedRangesSha256, signedRangesSha256 } from './signed-range-digest';
-import { wholeBufferDigests, type DigestPort } from '../formats/incremental-digest';
+import { fileAndSignedRangesSha256, fileAndSignedRangesSha256FromSource, signedRangesSha256 } from './signed-range-digest';
+import { javascriptDigests, wholeBufferDigests, type DigestPort, type IncrementalSha256 } from '../formats/incremental-digest';
+import { bytesByteSource, DEFAULT_SLICE_BYTES, hashSourceRange, readSourceRange, type ByteSource } from '../formats/byte-source';
 import type { AssociatedFileRelationship } from './signed-pdf-writer';
 
 /**
@@ -54,9 +56,15 @@ export interface ContainerAttachment {
    * files are a view of the PDF's bytes, not a copy.
    */
   read(limit: number, options?: InflateOptions): Promise<AttachmentRead>;
+  /**
+   * The file's SHA-256 through `hash`, read (and inflated) a slice at a time and never held whole;
+   * refused as soon as it passes `limit`, as `read` is.
+   */
+  digest(limit: number, hash: IncrementalSha256, options?: Pick<InflateOptions, 'onOutput'>): Promise<AttachmentDigest>;
 }
 
 export type AttachmentRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'unreadable' };
+export type AttachmentDigest = { ok: true; size: number; sha256: Uint8Array } | { ok: false; reason: 'too-large' | 'unreadable' };
 
 export interface SignedContainer {
   /** SHA-256 (hex) of the whole file. */
@@ -148,7 +156,156 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>, options: Ope
   }
 
   // Only now, with the bytes known to be the signer's, is the structure read.
-  const structure = readStructure(bytes);
+  return finishOpen(readStructure(bytes, { source: bytesByteSource(bytes), sliceBytes: DEFAULT_SLICE_BYTES }), {
+    range: range.values,
+    sameSignature: (lookup, dict) => sameContents(lookup, dict, cms),
+    certificateDer: check.certificateDer,
+    otherCertificatesDer: check.otherCertificatesDer ?? [],
+    fileSha256: fileHash,
+  });
+}
+
+export interface SourceOpenOptions extends OpenOptions {
+  /** The most read from the source at once (the default `DEFAULT_SLICE_BYTES`). */
+  sliceBytes?: number;
+}
+
+/** How much of the file's end is searched at a time for the signature's byte range. */
+const RANGE_SEARCH_BYTES = 1024 * 1024;
+
+/**
+ * As `openSignedPdf`, reading the file from a source a slice at a time: the whole file's and the
+ * signed ranges' digests in one pass (with the port's incremental hash, or the JavaScript one),
+ * the structure from the parts `readPdfStructureBytes` reads, and the embedded files left in the
+ * source until each is read or hashed. Every check is the same, with the same refusals; what is
+ * held is the structure and one slice, not the file.
+ */
+export async function openSignedPdfSource(source: ByteSource, options: SourceOpenOptions = {}): Promise<ContainerResult> {
+  const sliceBytes = Math.max(1024, Math.floor(options.sliceBytes ?? DEFAULT_SLICE_BYTES));
+  const size = source.size;
+  if (size < 8 || latin1.decode(await source.read(0, 5)) !== '%PDF-') return fail('not-pdf', PROBLEM_MESSAGES.notPdf);
+  const endsWithEof = endsWithEofMarker(await source.read(Math.max(0, size - 64), Math.min(size, 64)));
+
+  const range = await findSignatureRangeInSource(source, sliceBytes);
+  if (!range) return endsWithEof ? fail('no-signature', PROBLEM_MESSAGES.noSignature) : fail('truncated', PROBLEM_MESSAGES.truncated);
+  const [start, firstLength, secondStart, secondLength] = range.values;
+  const end = secondStart + secondLength;
+  if (end > size) return fail('truncated', PROBLEM_MESSAGES.truncated);
+  if (start !== 0 || !range.looksReal || firstLength <= 0 || secondStart <= firstLength) {
+    return fail(
+      'byte-range',
+      'The signature does not cover the whole file: some bytes besides the signature itself are left out of what was signed.',
+    );
+  }
+  if (end < size) {
+    return looksLikeIncrementalUpdate(await readSourceRange(source, end, Math.min(size, end + 1_000_000), sliceBytes))
+      ? fail('incremental-update', PROBLEM_MESSAGES.incremental)
+      : fail('appended-bytes', PROBLEM_MESSAGES.appended);
+  }
+  if (!endsWithEof) return fail('truncated', PROBLEM_MESSAGES.truncated);
+
+  // The signature's value: its DER read, the zeros after it checked a slice at a time.
+  const hexStart = firstLength + 1;
+  const hexLength = secondStart - 1 - hexStart;
+  const derLength = declaredDerLength(hexToBytes(await source.read(hexStart, Math.min(hexLength, 24))), Math.floor(hexLength / 2));
+  if (derLength === null) return fail('signature-unreadable', 'The signature cannot be checked: its value is not a signature.');
+  const der = hexToBytes(await readSourceRange(source, hexStart, hexStart + 2 * derLength, sliceBytes));
+  const hash = (options.digests ?? javascriptDigests).createSha256() ?? javascriptDigests.createSha256();
+  if (!hash) return fail('unreadable', PROBLEM_MESSAGES.otherLayout);
+  const digests = await fileAndSignedRangesSha256FromSource(source, firstLength, secondStart, secondLength, hash, sliceBytes);
+  if (!digests) return fail('truncated', PROBLEM_MESSAGES.truncated);
+  const check = await verifyDigestSignature(der, digests.signed);
+  if (!check.ok) {
+    if (check.reason === 'unreadable') return fail('signature-unreadable', `The signature cannot be checked: ${check.detail}.`);
+    return fail('signature-mismatch', 'The file has been changed since it was signed: its signature no longer matches its contents.');
+  }
+  if (hexLength % 2 !== 0 || !(await onlyZeroDigits(source, hexStart + 2 * derLength, hexStart + hexLength, sliceBytes))) {
+    return fail('signature-padding', PROBLEM_MESSAGES.padding);
+  }
+
+  const held = await readPdfStructureBytes(source, sliceBytes);
+  return finishOpen(readStructure(held, { source, sliceBytes }), {
+    range: range.values,
+    sameSignature: (lookup, dict) => sameContentsPadded(lookup, dict, der, hexLength / 2),
+    certificateDer: check.certificateDer,
+    otherCertificatesDer: check.otherCertificatesDer ?? [],
+    fileSha256: toHex(digests.file),
+  });
+}
+
+/** The hex digits from `from` to `to` are all "0" (the reserved room after the signature's DER). */
+async function onlyZeroDigits(source: ByteSource, from: number, to: number, sliceBytes: number): Promise<boolean> {
+  for (let at = from; at < to; at += sliceBytes) {
+    const slice = await source.read(at, Math.min(sliceBytes, to - at));
+    if (slice.length !== Math.min(sliceBytes, to - at) || slice.some((digit) => digit !== 0x30)) return false;
+  }
+  return true;
+}
+
+/** The dictionary's /Contents is the checked DER followed by zeros, `length` bytes in all (as the hex in the file decodes). */
+function sameContentsPadded(lookup: Lookup, dict: PDFDict, der: Uint8Array, length: number): boolean {
+  const contents = lookup(dict.get(PDFName.of('Contents')));
+  if (!(contents instanceof PDFHexString || contents instanceof PDFString)) return false;
+  const bytes = contents.asBytes();
+  if (bytes.length !== length) return false;
+  for (let i = 0; i < bytes.length; i += 1) if (bytes[i] !== (i < der.length ? der[i] : 0)) return false;
+  return true;
+}
+
+/**
+ * `findSignatureRange` over a source: searched back from the end a window at a time, each window
+ * reaching far enough past its end to read a candidate's numbers.
+ */
+async function findSignatureRangeInSource(source: ByteSource, sliceBytes: number): Promise<RangeCandidate | null> {
+  const marker = ascii.encode('/ByteRange');
+  const reach = marker.length + 80;
+  const step = Math.min(RANGE_SEARCH_BYTES, sliceBytes) - reach;
+  let fallback: RangeCandidate | null = null;
+  for (let windowStart = Math.floor(Math.max(0, source.size - 1) / step) * step; windowStart >= 0; windowStart -= step) {
+    const window = await source.read(windowStart, Math.min(step + reach, source.size - windowStart));
+    const last = Math.min(window.length - 1, step - 1);
+    for (let at = lastIndexOf(window, marker, last); at !== -1; at = at === 0 ? -1 : lastIndexOf(window, marker, at - 1)) {
+      const text = latin1.decode(window.subarray(at + marker.length, at + marker.length + 80));
+      const match = /^\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]/.exec(text);
+      if (!match) continue;
+      const values = [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])] as [number, number, number, number];
+      const candidate = { values, looksReal: await isContentsGapInSource(source, values[1], values[2], sliceBytes) };
+      if (candidate.looksReal) return candidate;
+      fallback ??= candidate;
+    }
+  }
+  return fallback;
+}
+
+async function isContentsGapInSource(source: ByteSource, from: number, to: number, sliceBytes: number): Promise<boolean> {
+  if (from <= 0 || to > source.size || to - from < 4) return false;
+  const before = await source.read(Math.max(0, from - 20), from - Math.max(0, from - 20) + 1);
+  if (before[before.length - 1] !== 0x3c || (await source.read(to - 1, 1))[0] !== 0x3e) return false;
+  if (!/\/Contents\s*$/.test(latin1.decode(before.subarray(0, before.length - 1)))) return false;
+  for (let at = from + 1; at < to - 1; at += sliceBytes) {
+    const slice = await source.read(at, Math.min(sliceBytes, to - 1 - at));
+    if (!slice.every(isHexDigit)) return false;
+  }
+  return true;
+}
+
+/** The file's bytes for reading embedded files that were not read with the structure. */
+interface AttachmentBytes {
+  source: ByteSource;
+  sliceBytes: number;
+}
+
+interface SignatureChecked {
+  range: readonly [number, number, number, number];
+  /** The signature dictionary's value is the one that was checked. */
+  sameSignature: (lookup: Lookup, dict: PDFDict) => boolean;
+  certificateDer: Uint8Array<ArrayBuffer>;
+  otherCertificatesDer: Uint8Array<ArrayBuffer>[];
+  fileSha256: Promise<string> | string;
+}
+
+/** After the signature: the structure's checks, the embedded files listed, the signer's certificate read. */
+async function finishOpen(structure: ReturnType<typeof readStructure>, signed: SignatureChecked): Promise<ContainerResult> {
   if (!structure.ok) return fail(structure.code, structure.message);
   const signatureDicts = structure.signatureDicts();
   if (signatureDicts.length !== 1) {
@@ -160,8 +317,8 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>, options: Ope
   const signatureDict = signatureDicts[0];
   if (
     !signatureDict ||
-    !sameByteRange(structure.lookup, signatureDict, range.values) ||
-    !sameContents(structure.lookup, signatureDict, cms)
+    !sameByteRange(structure.lookup, signatureDict, signed.range) ||
+    !signed.sameSignature(structure.lookup, signatureDict)
   ) {
     return fail('byte-range', 'The signature that was checked is not the one the PDF declares.');
   }
@@ -174,19 +331,19 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>, options: Ope
 
   let certificate: CertificateSummary;
   try {
-    certificate = await summariseCertificate(check.certificateDer);
+    certificate = await summariseCertificate(signed.certificateDer);
   } catch {
     return fail('signature-unreadable', 'The signer’s certificate cannot be read.');
   }
   return {
     ok: true,
     container: {
-      fileSha256: await fileHash,
-      certificateDer: check.certificateDer,
-      otherCertificatesDer: check.otherCertificatesDer ?? [],
+      fileSha256: await signed.fileSha256,
+      certificateDer: signed.certificateDer,
+      otherCertificatesDer: signed.otherCertificatesDer,
       certificate,
       signingTime: parsePdfDate(textOf(structure.lookup, signatureDict, 'M') ?? ''),
-      byteRange: range.values,
+      byteRange: [...signed.range] as [number, number, number, number],
       attachments: attachments.files,
     },
   };
@@ -198,6 +355,7 @@ interface Structure {
   catalog: PDFDict | undefined;
   lookup: Lookup;
   signatureDicts(): PDFDict[];
+  files: AttachmentBytes;
 }
 
 type Lookup = (value: PDFObject | undefined) => PDFObject | undefined;
@@ -207,7 +365,10 @@ type Lookup = (value: PDFObject | undefined) => PDFObject | undefined;
  * that points back to an earlier one, a cross-reference stream, an older revision or other bytes
  * left between the objects) is refused rather than read another way.
  */
-function readStructure(bytes: Uint8Array): Structure | { ok: false; code: ContainerProblemCode; message: string } {
+function readStructure(
+  bytes: Uint8Array | HeldBytes,
+  files: AttachmentBytes,
+): Structure | { ok: false; code: ContainerProblemCode; message: string } {
   const index = indexClassicXref(bytes);
   if (!index) {
     return crossReferenceStreamHasPrev(bytes)
@@ -218,7 +379,7 @@ function readStructure(bytes: Uint8Array): Structure | { ok: false; code: Contai
   if (!index.coversWholeFile()) return { ok: false, code: 'incremental-update', message: PROBLEM_MESSAGES.extraRevision };
   const lookup = index.lookup;
   const catalog = asDict(lookup(index.trailer.get(PDFName.of('Root'))));
-  return { ok: true, catalog, lookup, signatureDicts: () => signatureFieldValues(catalog, lookup) };
+  return { ok: true, catalog, lookup, signatureDicts: () => signatureFieldValues(catalog, lookup), files };
 }
 
 /** The value dictionaries of the signature fields in the AcroForm. */
@@ -302,17 +463,20 @@ function nibble(code: number): number {
   return code - 0x57;
 }
 
-/** The length of the DER SEQUENCE at the start of the reserved room (padded with zeros after it), or null. */
-function declaredDerLength(der: Uint8Array): number | null {
-  if (der.length < 2 || der[0] !== 0x30) return null;
+/**
+ * The length of the DER SEQUENCE at the start of the reserved room (padded with zeros after it),
+ * or null. `der` may be only the room's start; `room` is its whole length.
+ */
+function declaredDerLength(der: Uint8Array, room = der.length): number | null {
+  if (room < 2 || der[0] !== 0x30) return null;
   const first = der[1] ?? 0;
-  if (first < 0x80) return 2 + first <= der.length ? 2 + first : null;
+  if (first < 0x80) return 2 + first <= room ? 2 + first : null;
   const lengthBytes = first & 0x7f;
-  if (lengthBytes === 0 || lengthBytes > 4 || der.length < 2 + lengthBytes) return null;
+  if (lengthBytes === 0 || lengthBytes > 4 || room < 2 + lengthBytes) return null;
   let length = 0;
   for (let i = 0; i < lengthBytes; i += 1) length = length * 256 + (der[2 + i] ?? 0);
   const total = 2 + lengthBytes + length;
-  return total <= der.length ? total : null;
+  return total <= room ? total : null;
 }
 
 function sameByteRange(lookup: Lookup, dict: PDFDict, values: readonly number[]): boolean {
@@ -358,7 +522,7 @@ function listAttachments(structure: Structure): AttachmentsListed {
       for (let i = 0; i + 1 < pairs.size(); i += 2) {
         const spec = asDict(lookup(pairs.get(i + 1)));
         if (!spec) return { ok: false, message: 'An embedded file’s description is missing.' };
-        const file = describeFileSpec(lookup, spec);
+        const file = describeFileSpec(lookup, spec, structure.files);
         if (typeof file === 'string') return { ok: false, message: file };
         if (files.has(file.name)) return { ok: false, message: `Two embedded files are both called “${file.name}”.` };
         if (streams.has(file.streamObject)) {
@@ -378,7 +542,7 @@ function listAttachments(structure: Structure): AttachmentsListed {
 }
 
 /** The attachment a file specification describes, or what is wrong with it. */
-function describeFileSpec(lookup: Lookup, spec: PDFDict): ContainerAttachment | string {
+function describeFileSpec(lookup: Lookup, spec: PDFDict, from: AttachmentBytes): ContainerAttachment | string {
   const name = textOf(lookup, spec, 'UF') ?? textOf(lookup, spec, 'F');
   if (name === null) return 'An embedded file has no name.';
   const embedded = asDict(lookup(spec.get(PDFName.of('EF'))));
@@ -403,16 +567,26 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict): ContainerAttachment | 
   const relationship = lookup(spec.get(PDFName.of('AFRelationship')));
   const subtype = lookup(stream.dict.get(PDFName.of('Subtype')));
   const contents = stream.contents;
+  // Where the stream's bytes are: read with the structure (a file in memory: always), or left in the source.
+  const location = streamLocation(stream) ?? { offset: 0, length: contents.length, held: true };
+  const storedBytes: ByteSource = location.held
+    ? bytesByteSource(contents)
+    : {
+        size: location.length,
+        read: (offset, length) => from.source.read(location.offset + offset, Math.min(length, location.length - offset)),
+      };
   return {
     name,
     relationship: (relationship instanceof PDFName ? relationship.decodeText() : 'Unspecified') as AssociatedFileRelationship,
     mediaType: subtype instanceof PDFName ? subtype.decodeText() : '',
     streamObject: streamRef.objectNumber,
     declaredSize,
-    storedSize: contents.length,
+    storedSize: location.length,
     compressed,
     read: async (limit, options) => {
-      if (!compressed) return contents.length <= limit ? { ok: true, bytes: contents } : { ok: false, reason: 'too-large' };
+      if (!compressed && location.length > limit) return { ok: false, reason: 'too-large' };
+      if (!location.held) return readFromSource(storedBytes, compressed, limit, from.sliceBytes, options);
+      if (!compressed) return { ok: true, bytes: contents };
       const inflated = await inflateBounded(contents, limit, {
         ...options,
         expectedSize: options?.expectedSize ?? declaredSize ?? undefined,
@@ -420,7 +594,47 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict): ContainerAttachment | 
       if (inflated.ok) return inflated;
       return { ok: false, reason: inflated.reason === 'too-large' ? 'too-large' : 'unreadable' };
     },
+    digest: async (limit, hash, options) => {
+      if (!compressed) {
+        if (location.length > limit) return { ok: false, reason: 'too-large' };
+        const read = await hashSourceRange(storedBytes, 0, location.length, [hash], from.sliceBytes);
+        return read ? { ok: true, size: location.length, sha256: hash.digest() } : { ok: false, reason: 'unreadable' };
+      }
+      const inflated = await inflateBoundedToSink(storedBytes.read, location.length, limit, (piece) => hash.update(piece), {
+        sliceBytes: from.sliceBytes,
+        ...(options?.onOutput ? { onOutput: options.onOutput } : {}),
+      });
+      if (inflated.ok) return { ok: true, size: inflated.size, sha256: hash.digest() };
+      return { ok: false, reason: inflated.reason === 'too-large' ? 'too-large' : 'unreadable' };
+    },
   };
+}
+
+/** An embedded file left in the source: read a slice at a time (and inflated as it is read), never past `limit`. */
+async function readFromSource(
+  stored: ByteSource,
+  compressed: boolean,
+  limit: number,
+  sliceBytes: number,
+  options: InflateOptions | undefined,
+): Promise<AttachmentRead> {
+  if (!compressed) {
+    const bytes = await readSourceRange(stored, 0, stored.size, sliceBytes);
+    return bytes.length === stored.size ? { ok: true, bytes } : { ok: false, reason: 'unreadable' };
+  }
+  const pieces: Uint8Array[] = [];
+  const inflated = await inflateBoundedToSink(stored.read, stored.size, limit, (piece) => pieces.push(piece), {
+    sliceBytes,
+    ...(options?.onOutput ? { onOutput: options.onOutput } : {}),
+  });
+  if (!inflated.ok) return { ok: false, reason: inflated.reason === 'too-large' ? 'too-large' : 'unreadable' };
+  const bytes = new Uint8Array(inflated.size);
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return { ok: true, bytes };
 }
 
 function textOf(lookup: Lookup, dict: PDFDict, key: string): string | null {

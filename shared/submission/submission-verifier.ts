@@ -7,11 +7,19 @@ import { checkSignerCertificate } from '../crypto/signer-certificate-check';
 import type { CertificateSummary } from '../crypto/signing-certificate';
 import { createSchemaCheck } from '../formats/json-schema-check';
 import { parseJsonText } from '../formats/json-parse';
-import { incrementalSha256, type DigestPort } from '../formats/incremental-digest';
+import { incrementalSha256, javascriptDigests, type DigestPort, type IncrementalSha256 } from '../formats/incremental-digest';
+import { DEFAULT_SLICE_BYTES, readSourceRange, type ByteSource } from '../formats/byte-source';
 import { sha256Hex, toHex } from '../formats/sha256';
+import { Sha256Stream } from '../formats/sha256-stream';
 import { firstDuplicateKey, readSignedJson } from '../formats/signed-json-data';
 import type { InflateOptions } from '../pdf/bounded-inflate';
-import { openSignedPdf, type ContainerAttachment, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
+import {
+  openSignedPdf,
+  openSignedPdfSource,
+  type ContainerAttachment,
+  type ContainerProblemCode,
+  type ContainerResult,
+} from '../pdf/signed-pdf-reader';
 import { editionsOf, loadRegions, type Region } from '../regions/regions';
 import { submissionApprovalProblem } from './approval';
 import submissionSchema from './submission.schema.json';
@@ -124,6 +132,19 @@ class AttachmentBudget {
     this.used += read.bytes.length;
     return read;
   }
+
+  /** As `read`, hashing the file a slice at a time instead of keeping it. */
+  async digest(
+    file: ContainerAttachment,
+    limit: number,
+    hash: IncrementalSha256,
+  ): Promise<{ ok: true; size: number; sha256: string } | { ok: false; tooLarge: boolean }> {
+    const cap = Math.min(limit, this.total - this.used);
+    const digested = await file.digest(cap, hash, this.onOutput ? { onOutput: this.onOutput } : {});
+    if (!digested.ok) return { ok: false, tooLarge: digested.reason === 'too-large' };
+    this.used += digested.size;
+    return { ok: true, size: digested.size, sha256: toHex(digested.sha256) };
+  }
 }
 
 function sizeText(bytes: number): string {
@@ -137,7 +158,45 @@ function overLimit(size: number, limit: number): string {
 
 export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: VerifyOptions = {}): Promise<SubmissionVerification> {
   const digests = options.digests;
-  const opened = await openSignedPdf(bytes, digests ? { digests } : {});
+  return verifyOpened(await openSignedPdf(bytes, digests ? { digests } : {}), options, 'keep');
+}
+
+export interface SourceVerifyOptions extends VerifyOptions {
+  /** A file up to this size is read whole and checked in memory (WebCrypto's speed); a larger one a slice at a time. */
+  wholeReadBytes?: number;
+  /** The most read from the source at once. */
+  sliceBytes?: number;
+}
+
+/** Files up to this size are read whole: reading a slice at a time pays only for large evidence. */
+export const WHOLE_READ_BYTES = 8 * 1024 * 1024;
+
+/**
+ * As `verifySubmission`, reading the PDF from a source (a `File`, a range-read over IPC): a small
+ * file whole, a larger one a slice at a time, its evidence hashed as it is read (the JavaScript
+ * SHA-256 unless a port is given) and never held. The same checks and the same refusals; the
+ * report's `evidenceFiles` is empty, since the evidence is checked, not kept.
+ */
+export async function verifySubmissionSource(source: ByteSource, options: SourceVerifyOptions = {}): Promise<SubmissionVerification> {
+  const sliceBytes = options.sliceBytes ?? DEFAULT_SLICE_BYTES;
+  if (source.size <= (options.wholeReadBytes ?? WHOLE_READ_BYTES)) {
+    const read = await readSourceRange(source, 0, source.size, sliceBytes);
+    const bytes =
+      read.buffer instanceof ArrayBuffer && read.byteLength === read.buffer.byteLength ? (read as Uint8Array<ArrayBuffer>) : read.slice();
+    const verified = await verifySubmission(bytes, options);
+    return verified.ok ? { ok: true, report: { ...verified.report, evidenceFiles: new Map() } } : verified;
+  }
+  const opened = await openSignedPdfSource(source, { sliceBytes, ...(options.digests ? { digests: options.digests } : {}) });
+  return verifyOpened(opened, options, 'hash');
+}
+
+/** The checks after the container is open; evidence kept (read whole), or only hashed a slice at a time. */
+async function verifyOpened(
+  opened: ContainerResult,
+  options: VerifyOptions,
+  evidenceMode: 'keep' | 'hash',
+): Promise<SubmissionVerification> {
+  const digests = options.digests;
   if (!opened.ok) return reject(opened.problem.code, opened.problem.message);
   const { container } = opened;
   const files = container.attachments;
@@ -230,6 +289,20 @@ export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: 
         `The evidence file “${evidence.file?.attachmentName ?? ''}” (${evidence.title}) is not the file the submission lists: its fingerprint differs.`,
       );
     // Never more than the manifest says: a file that inflates past that is not the listed file.
+    if (evidenceMode === 'hash') {
+      const hash = (digests ?? javascriptDigests).createSha256() ?? new Sha256Stream();
+      const digested = await budget.digest(attachment, evidence.file.size, hash);
+      if (!digested.ok) {
+        return digested.tooLarge
+          ? altered()
+          : reject(
+              'attachment-altered',
+              `The evidence file “${evidence.file.attachmentName}” cannot be read: its stored bytes are damaged.`,
+            );
+      }
+      if (digested.size !== evidence.file.size || digested.sha256 !== evidence.file.sha256) return altered();
+      continue;
+    }
     const read = await budget.read(attachment, evidence.file.size, evidence.file.size);
     if (!read.ok) {
       return read.tooLarge

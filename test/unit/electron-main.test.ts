@@ -195,6 +195,7 @@ describe('the main process', () => {
       IPC.sharedFolderChoose,
       IPC.sharedFolderList,
       IPC.sharedFolderRead,
+      IPC.sharedFolderReadRange,
       IPC.sharedFolderWrite,
     ]);
   });

@@ -63,7 +63,7 @@ describe('the preload bridge', () => {
       'sharedFolder',
       'writeAutomaticBackup',
     ]);
-    expect(Object.keys(bridge.sharedFolder!).sort()).toEqual(['choose', 'current', 'list', 'read', 'write']);
+    expect(Object.keys(bridge.sharedFolder!).sort()).toEqual(['choose', 'current', 'list', 'read', 'readRange', 'write']);
     expect(bridge.appVersion).toBe('9.8.7');
   });
 
@@ -75,11 +75,13 @@ describe('the preload bridge', () => {
     await folder.read('w1', 'a.pdf');
     await folder.write('w1', 'b.pdf', bytes);
     await folder.choose('w1');
+    await bridge.sharedFolder!.readRange!('w1', 'a.pdf', 4096, 1024);
     expect(fake.invoked).toEqual([
       [IPC.sharedFolderList, 'w1'],
       [IPC.sharedFolderRead, 'w1', 'a.pdf'],
       [IPC.sharedFolderWrite, 'w1', 'b.pdf', bytes],
       [IPC.sharedFolderChoose, 'w1'],
+      [IPC.sharedFolderReadRange, 'w1', 'a.pdf', 4096, 1024],
     ]);
     fake.invoked.length = 0;
   });

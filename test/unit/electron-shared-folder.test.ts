@@ -1,4 +1,4 @@
-import { link, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,9 @@ import {
   checkFolderFileName,
   checkFolderKeyArgs,
   checkReadFolderFileArgs,
+  checkReadFolderRangeArgs,
   checkWriteFolderFileArgs,
+  MAX_FOLDER_RANGE_BYTES,
   MAX_FOLDER_WRITE_BYTES,
 } from '../../electron/ipc-contract';
 import {
@@ -15,6 +17,7 @@ import {
   listFolder,
   parseRememberedFolders,
   readFolderFile,
+  readFolderFileRange,
   writeFolderFile,
   type SharedFolderFs,
 } from '../../electron/shared-folder';
@@ -109,6 +112,21 @@ describe('the shared folder in the main process, on a real folder', () => {
     await expect(readFolderFile(fs, folder, 'a.pdf', 3)).rejects.toThrow('too large');
   });
 
+  it('reads a range of a file (fewer bytes at its end), and refuses a link, a path and a range over the limit', async () => {
+    await writeFile(path.join(folder, 'a.pdf'), pdf('abcdef'));
+    await writeFile(path.join(root, 'outside.pdf'), pdf('outside'));
+    await symlink(path.join(root, 'outside.pdf'), path.join(folder, 'link.pdf'));
+    const text = async (offset: number, length: number) =>
+      new TextDecoder().decode(await readFolderFileRange(fs, open, folder, 'a.pdf', offset, length));
+    expect(await text(9, 3)).toBe('abc');
+    expect(await text(12, 100)).toBe('def');
+    expect(await text(100, 10)).toBe('');
+    await expect(readFolderFileRange(fs, open, folder, 'link.pdf', 0, 4)).rejects.toThrow('not a file in the shared folder');
+    await expect(readFolderFileRange(fs, open, folder, '../outside.pdf', 0, 4)).rejects.toThrow('not a file in the shared folder');
+    await expect(readFolderFileRange(fs, open, folder, 'a.pdf', 0, MAX_FOLDER_RANGE_BYTES + 1)).rejects.toThrow('range');
+    await expect(readFolderFileRange(fs, open, folder, 'a.pdf', -1, 4)).rejects.toThrow('range');
+  });
+
   it('writes a new file, never over a different one, and says when the same file is already there', async () => {
     expect(await writeFolderFile(fs, folder, 'r.pdf', pdf('report'))).toBe('written');
     expect(await writeFolderFile(fs, folder, 'r.pdf', pdf('report'))).toBe('same-file-there');
@@ -138,5 +156,28 @@ describe('the shared folder in the main process, on a real folder', () => {
       w1: '/data/Region',
     });
     expect(folderDisplayName('/data/Region/')).toBe('Region');
+  });
+});
+
+describe('a range read at the IPC edge', () => {
+  it('takes a folder key, a file name, a whole offset and a bounded whole length, and nothing else', () => {
+    expect(checkReadFolderRangeArgs(['w1', 'a.pdf', 0, 1024])).toEqual({
+      ok: true,
+      value: { folderKey: 'w1', name: 'a.pdf', offset: 0, length: 1024 },
+    });
+    expect(checkReadFolderRangeArgs(['w1', 'a.pdf', 5, MAX_FOLDER_RANGE_BYTES]).ok).toBe(true);
+    for (const args of [
+      ['w1', 'a.pdf', 0],
+      ['w1', '../a.pdf', 0, 10],
+      ['w/1', 'a.pdf', 0, 10],
+      ['w1', 'a.pdf', -1, 10],
+      ['w1', 'a.pdf', 1.5, 10],
+      ['w1', 'a.pdf', '0', 10],
+      ['w1', 'a.pdf', 0, MAX_FOLDER_RANGE_BYTES + 1],
+      ['w1', 'a.pdf', 0, Number.POSITIVE_INFINITY],
+      ['w1', 'a.pdf', 0, 10, 'extra'],
+    ]) {
+      expect(checkReadFolderRangeArgs(args).ok, JSON.stringify(args)).toBe(false);
+    }
   });
 });

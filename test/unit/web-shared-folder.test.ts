@@ -63,6 +63,10 @@ describe('the shared folder in a browser', () => {
     expect(await port.current('w2')).toEqual({ state: 'none' });
     expect(await port.list('w1')).toEqual([{ name: 'a.pdf', size: 10, lastModified: 1_700_000_000_000 }]);
     expect(new TextDecoder().decode(await port.read('w1', 'a.pdf'))).toBe('%PDF-1.7 a');
+    // The file itself, unread, for the verify worker to read a slice at a time.
+    const file = await port.open?.('w1', 'a.pdf');
+    expect(file?.size).toBe(10);
+    expect(await file?.slice(9, 10).text()).toBe('a');
   });
 
   it('asks for permission again when the browser wants it, and reads nothing until it is given', async () => {

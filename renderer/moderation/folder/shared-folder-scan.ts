@@ -7,6 +7,7 @@ import {
   mayBeSecondModeration,
   planRescan,
   trustBasisOf,
+  type FolderFileInfo,
   type FolderVerification,
   type SecondModerationVerdicts,
   type SharedFolderEntry,
@@ -17,7 +18,7 @@ import type { AppDatabase } from '../../db/app-database';
 import { partnershipOwnTrust } from '../../db/partnership-store';
 import { partnershipTrustMaterial } from '../../db/partnership-trust-store';
 import { putFolderEntry, removeFolderEntries, storedFolderEntries } from '../../db/shared-folder-store';
-import type { VerifyRunner } from '../../export/verify-jobs';
+import type { FileJobRequest, FileJobResult, VerifyJobResult, VerifyRunner } from '../../export/verify-jobs';
 import type { SharedFolderPort } from '../../platform/platform-port';
 
 /**
@@ -100,6 +101,25 @@ export async function scanSharedFolder(
   for (const item of plan.toRead) {
     const { file, previous } = item;
     onProgress({ total, done, current: file.name });
+    const files = fileJobsOf(folder, verifyJobs);
+    if (files) {
+      // The file goes to the worker unread: it hashes and checks it a slice at a time.
+      const checked = await checkFolderFile(files, folderKey, file, previous, requests, trust);
+      if ('unreadable' in checked) outcome.unreadable.push({ name: file.name, message: checked.unreadable });
+      else if ('unknownRequest' in checked) retry.push(item);
+      else if ('same' in checked) {
+        noteRequest(checked.same);
+        await putFolderEntry(db, checked.same);
+        outcome.confirmedSame += 1;
+      } else {
+        const entry = entryFromVerification(folderKey, file, checked.sha256, checked.verdict, now().toISOString(), trust.basis);
+        noteRequest(entry);
+        await putFolderEntry(db, entry);
+        outcome.verified += 1;
+      }
+      done += 1;
+      continue;
+    }
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = await folder.read(folderKey, file.name);
@@ -158,6 +178,79 @@ export async function scanSharedFolder(
   return outcome;
 }
 
+/** The port's files and the runner's file jobs, where both are offered (the web's folder and verify worker). */
+interface FileJobs {
+  open: (folderKey: string, name: string) => Promise<Blob>;
+  run: (request: FileJobRequest) => Promise<FileJobResult>;
+  verifyJobs: VerifyRunner;
+  folder: SharedFolderPort;
+}
+
+function fileJobsOf(folder: SharedFolderPort, verifyJobs: VerifyRunner): FileJobs | null {
+  const open = folder.open?.bind(folder);
+  const run = verifyJobs.verifyFile?.bind(verifyJobs);
+  return open && run ? { open, run, verifyJobs, folder } : null;
+}
+
+type FileChecked =
+  { unreadable: string } | { unknownRequest: true } | { same: SharedFolderEntry } | { sha256: string; verdict: FolderVerification };
+
+/**
+ * One file checked without the page reading it: a file whose time changed is hashed in the worker
+ * first (kept as indexed if its bytes are the same); otherwise it is verified there as a
+ * submission, the worker giving its SHA-256 too. A file that is not a submission (a report, a
+ * second moderation file: small files) is then read and checked as today.
+ */
+async function checkFolderFile(
+  files: FileJobs,
+  folderKey: string,
+  listed: FolderFileInfo,
+  previous: SharedFolderEntry | null | undefined,
+  requests: Readonly<Record<string, SentRequest>>,
+  trust: Trust,
+): Promise<FileChecked> {
+  const name = listed.name;
+  const unreadable = {
+    unreadable: `“${name}” could not be read from the folder. If it is still being copied or synced, scan again in a few minutes.`,
+  };
+  let file: Blob;
+  try {
+    file = await files.open(folderKey, name);
+  } catch {
+    return unreadable;
+  }
+  if (previous) {
+    const hashed = await files.run({ kind: 'file-sha256', file });
+    if (hashed.kind !== 'file-sha256') return unreadable;
+    const same = confirmedUnchanged(previous, listed, hashed.sha256, trust.basis);
+    if (same) return { same };
+  }
+  const asSubmission = await files.run({
+    kind: 'submission-file',
+    file,
+    ...(trust.partnership ? { partnership: trust.partnership } : {}),
+  });
+  if (asSubmission.kind !== 'submission' || asSubmission.fileSha256 === undefined) {
+    return {
+      unreadable: `${asSubmission.kind === 'failed' ? asSubmission.message : 'The file could not be checked.'} “${name}” was not indexed this time; it will be checked again on the next scan.`,
+    };
+  }
+  if (!mayBeReport(asSubmission.verification)) {
+    return {
+      sha256: asSubmission.fileSha256,
+      verdict: folderVerificationOf(asSubmission.verification, null, null, asSubmission.signerTrust ?? null),
+    };
+  }
+  // Not a submission: read and checked as a report (and a second moderation file) as before.
+  const bytes = await file.arrayBuffer().then(
+    (buffer) => new Uint8Array(buffer),
+    () => null,
+  );
+  if (!bytes) return unreadable;
+  const verdict = await verifyFile(files.verifyJobs, files.folder, folderKey, name, bytes, requests, trust, asSubmission);
+  return 'unreadable' in verdict || 'unknownRequest' in verdict ? verdict : { sha256: asSubmission.fileSha256, verdict };
+}
+
 /** The partnership roots and revocation lists a scan judges signers against (none: trust on first use), and their basis. */
 interface Trust {
   partnership: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] } | null;
@@ -173,20 +266,24 @@ async function verifyFile(
   bytes: Uint8Array<ArrayBuffer>,
   requests: Readonly<Record<string, SentRequest>>,
   trust: Trust,
+  /** The worker's answer for the file as a submission, when it is already known (the bytes then go to the report check). */
+  known?: VerifyJobResult & { kind: 'submission' },
 ): Promise<FolderVerification | { unreadable: string } | { unknownRequest: true }> {
   const checkFailed = (message: string) => ({
     unreadable: `${message} “${name}” was not indexed this time; it will be checked again on the next scan.`,
   });
-  const asSubmission = await verifyJobs.verify({
-    kind: 'submission',
-    bytes,
-    ...(trust.partnership ? { partnership: trust.partnership } : {}),
-  });
+  const asSubmission =
+    known ??
+    (await verifyJobs.verify({
+      kind: 'submission',
+      bytes,
+      ...(trust.partnership ? { partnership: trust.partnership } : {}),
+    }));
   if (asSubmission.kind !== 'submission')
     return checkFailed(asSubmission.kind === 'failed' ? asSubmission.message : 'The file could not be checked.');
   let report: ReportVerification | null = null;
   if (mayBeReport(asSubmission.verification)) {
-    const again = await folder.read(folderKey, name).catch(() => null);
+    const again = known ? bytes : await folder.read(folderKey, name).catch(() => null);
     if (!again) return checkFailed('The file could not be read again to check it as a moderation report.');
     const asReport = await verifyJobs.verify({ kind: 'report-alone', bytes: again });
     if (asReport.kind !== 'report') return checkFailed(asReport.kind === 'failed' ? asReport.message : 'The file could not be checked.');

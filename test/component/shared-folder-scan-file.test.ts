@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { FileJobRequest, FileJobResult, VerifyJobRequest, VerifyJobResult, VerifyRunner } from '../../renderer/export/verify-jobs';
+import { scanSharedFolder } from '../../renderer/moderation/folder/shared-folder-scan';
+import type { SharedFolderPort } from '../../renderer/platform/platform-port';
+import { freshDatabase } from './render-app';
+
+/**
+ * Where the folder gives its files (the web's File) and the runner takes them, the scan hands each
+ * file to the worker unread: the page never reads a submission's bytes, the worker's answer gives
+ * the file's SHA-256, and a file whose time changed is hashed there before anything is verified.
+ */
+const T = Date.parse('2026-11-20T10:00:00Z');
+const shaOf = (text: string) => text.charCodeAt(0).toString(16).padStart(2, '0').repeat(32);
+
+function folderOf(files: Record<string, string>, times: Record<string, number> = {}) {
+  const reads: string[] = [];
+  const port: SharedFolderPort = {
+    current: async () => ({ state: 'ready', name: 'NE' }),
+    choose: async () => 'cancelled',
+    requestAccess: async () => ({ state: 'ready', name: 'NE' }),
+    list: async () => Object.entries(files).map(([name, text]) => ({ name, size: text.length, lastModified: times[name] ?? T })),
+    read: async (_key, name) => {
+      reads.push(name);
+      return new TextEncoder().encode(files[name] ?? '');
+    },
+    open: async (_key, name) => {
+      const text = files[name];
+      if (text === undefined || text === 'gone') throw new Error('not there');
+      return new Blob([text]);
+    },
+    write: async () => 'written',
+  };
+  return { port, reads };
+}
+
+function runner() {
+  const jobs: string[] = [];
+  const textOf = async (file: Blob) => new TextDecoder().decode(new Uint8Array(await file.arrayBuffer()));
+  const run: VerifyRunner = {
+    async verify(job: VerifyJobRequest): Promise<VerifyJobResult> {
+      jobs.push(`${job.kind}:${'bytes' in job ? new TextDecoder().decode(job.bytes) : ''}`);
+      if (job.kind === 'report-alone')
+        return { kind: 'report', verification: { ok: false, rejection: { code: 'data-invalid', message: 'A broken report.' } } };
+      return { kind: 'failed', message: 'Not expected.' };
+    },
+    async verifyFile(job: FileJobRequest): Promise<FileJobResult> {
+      const text = await textOf(job.file);
+      jobs.push(`${job.kind}:${text}`);
+      if (job.kind === 'file-sha256') return { kind: 'file-sha256', sha256: shaOf(text) };
+      const code = text.startsWith('report') ? 'not-a-submission' : 'signature-mismatch';
+      return { kind: 'submission', verification: { ok: false, rejection: { code, message: 'Refused.' } }, fileSha256: shaOf(text) };
+    },
+  };
+  return { run, jobs };
+}
+
+describe('scanning a folder whose files go to the worker unread', () => {
+  it('verifies each file in the worker, indexes it with the worker’s SHA-256, and reads only what is not a submission', async () => {
+    const db = freshDatabase();
+    const folder = folderOf({ 'a.pdf': 'a-submission', 'b.pdf': 'report-like', 'c.pdf': 'gone' });
+    const { run, jobs } = runner();
+    const outcome = await scanSharedFolder({ db, folder: folder.port, verifyJobs: run }, 'p1');
+    expect(jobs).toEqual(['submission-file:a-submission', 'submission-file:report-like', 'report-alone:report-like']);
+    expect(folder.reads).toEqual([]);
+    expect(outcome.verified).toBe(2);
+    expect(outcome.unreadable.map((u) => [u.name, u.message.includes('could not be read from the folder')])).toEqual([['c.pdf', true]]);
+    const stored = await db.sharedFolderEntries.where('folderKey').equals('p1').sortBy('name');
+    expect(stored.map((e) => [e.name, e.sha256, e.valid])).toEqual([
+      ['a.pdf', shaOf('a'), false],
+      ['b.pdf', shaOf('r'), false],
+    ]);
+  });
+
+  it('hashes a file whose time changed in the worker, and keeps its entry when its bytes are the same', async () => {
+    const db = freshDatabase();
+    const files = { 'a.pdf': 'a-submission' };
+    const first = runner();
+    await scanSharedFolder({ db, folder: folderOf(files).port, verifyJobs: first.run }, 'p1');
+    const again = runner();
+    const touched = folderOf(files, { 'a.pdf': T + 60_000 });
+    const outcome = await scanSharedFolder({ db, folder: touched.port, verifyJobs: again.run }, 'p1');
+    expect(again.jobs).toEqual(['file-sha256:a-submission']);
+    expect(outcome.confirmedSame).toBe(1);
+    expect(touched.reads).toEqual([]);
+    const stored = await db.sharedFolderEntries.where('folderKey').equals('p1').toArray();
+    expect(stored.map((e) => e.lastModified)).toEqual([T + 60_000]);
+  });
+});
