@@ -25,7 +25,17 @@ export function useImportedFileHashes(db: AppDatabase, workspaceId: string): Rea
   );
 }
 
-/** Every entry of a workspace's shared-folder index as stored, followed live (undefined while loading): the partnership's overview works them out. */
+/**
+ * Every entry of a workspace's shared-folder index as stored, followed live (undefined while loading):
+ * the partnership's overview works them out. Read in a transaction of its own, so the entries come
+ * to the screen as IndexedDB gives them: a live query's plain read keeps the result in Dexie's cache
+ * and hands out a deep copy of every entry (each submission's criteria), which the overview, only
+ * reading them, does not need. The query is still followed: a change to the folder's entries reads
+ * them again.
+ */
 export function useFolderEntries(db: AppDatabase, folderKey: string): SharedFolderEntry[] | undefined {
-  return useLiveQuery(async () => db.sharedFolderEntries.where('folderKey').equals(folderKey).toArray(), [db, folderKey]);
+  return useLiveQuery(
+    async () => db.transaction('r', db.sharedFolderEntries, () => db.sharedFolderEntries.where('folderKey').equals(folderKey).toArray()),
+    [db, folderKey],
+  );
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
 import type { FolderFrameworkRef, SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import { isoDay, type PartnershipWorkspace } from '../../shared/partnership/partnership-register';
@@ -11,7 +11,7 @@ import {
   type OverviewFilters,
   type OverviewFramework,
 } from '../../shared/partnership/regional-overview';
-import { overviewFrameworkOf, overviewTables } from '../../shared/partnership/regional-overview-tables';
+import { overviewFrameworkOf, overviewTables, type OverviewTable } from '../../shared/partnership/regional-overview-tables';
 import { useServices } from '../app/app-context';
 import { href } from '../app/hash-route';
 import { LoadingOrMissing } from '../app/NotFoundScreen';
@@ -80,8 +80,15 @@ function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; part
   const prepared = useMemo(() => prepareOverview(entries), [entries]);
   const { options, older } = prepared;
   const today = isoDay(new Date());
-  const overview = useMemo(() => regionalOverview(prepared, filters, today, lookup), [prepared, filters, today, lookup]);
+  // The schools, renewals and states are drawn first; the criteria are counted, and the tables after
+  // them, the steering report and the benchmark drawn, once that first draw is on screen.
+  const complete = useAfterFirstPaint();
+  const overview = useMemo(
+    () => regionalOverview(prepared, filters, today, lookup, { criteria: complete }),
+    [prepared, filters, today, lookup, complete],
+  );
   const tables = useMemo(() => overviewTables(overview), [overview]);
+  const shown = complete ? tables : tables.filter((table) => FIRST_TABLES.has(table.id));
 
   const select = (id: keyof OverviewFilters, label: string, choices: { value: string; label: string }[], all: string) => (
     <div className="form-field">
@@ -157,13 +164,39 @@ function Overview({ entries, partnership }: { entries: SharedFolderEntry[]; part
             : ''}
         </p>
       </section>
-      <SteeringReportPanel partnership={partnership} overview={overview} filters={filters} options={options} today={today} />
-      {tables.map((table) => (
+      {complete ? (
+        <SteeringReportPanel partnership={partnership} overview={overview} filters={filters} options={options} today={today} />
+      ) : null}
+      {shown.map((table) => (
         <OverviewTableView key={table.id} table={table} />
       ))}
-      <BenchmarkExportPanel partnership={partnership} entries={entries} schools={overview.schools} lookup={lookup} />
+      <p role="status" aria-live="polite" className="inline-status" data-testid="regional-later-tables">
+        {complete
+          ? 'The criteria and moderator agreement tables, the steering group report and the benchmarks are ready.'
+          : 'Working out the criteria and moderator agreement tables…'}
+      </p>
+      {complete ? <BenchmarkExportPanel partnership={partnership} entries={entries} schools={overview.schools} lookup={lookup} /> : null}
     </>
   );
+}
+
+/** The tables drawn in the overview's first draw; the others follow once it is on screen. */
+const FIRST_TABLES: ReadonlySet<OverviewTable['id']> = new Set(['schools', 'renewals', 'states']);
+
+/** False on the first draw, true once that draw has been painted (the frame after it, then a task). */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
 }
 
 /** The partnership's shared folder: choose it, allow access, scan it into the index. */

@@ -269,6 +269,11 @@ function isOverviewIndex(from: readonly SharedFolderEntry[] | OverviewIndex): fr
   return !Array.isArray(from);
 }
 
+/** What regionalOverview works out: `criteria: false` leaves the criteria table empty (the screen's first draw, before it is counted). */
+export interface OverviewParts {
+  criteria: boolean;
+}
+
 /**
  * The regional overview of an index, filtered. `today` is yyyy-mm-dd. Give it prepareOverview's
  * index when the same entries are filtered more than once.
@@ -278,6 +283,7 @@ export function regionalOverview(
   filters: OverviewFilters,
   today: string,
   frameworks: FrameworkLookup = () => null,
+  parts: OverviewParts = { criteria: true },
 ): RegionalOverview {
   const prepared = isOverviewIndex(from) ? from : prepareOverview(from);
   const { reportsBySubmission } = prepared;
@@ -340,8 +346,10 @@ export function regionalOverview(
     });
 
     // The criteria: the school's latest moderated submission, else its latest.
-    const counted = list.find((s) => standing(s) !== null) ?? latest;
-    countCriteria(criteria, counted, standing(counted), frameworks);
+    if (parts.criteria) {
+      const counted = list.find((s) => standing(s) !== null) ?? latest;
+      countCriteria(criteria, counted, standing(counted), frameworks);
+    }
   }
   schools.sort(
     (a, b) =>

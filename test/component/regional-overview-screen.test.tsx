@@ -47,6 +47,8 @@ async function openOverview(entries: SharedFolderEntry[] = index, withFolder = t
   await renderWithServices(<RegionalOverviewScreen partnershipId="p" />, { db, platform, ...(pdfJobs ? { pdfJobs } : {}) });
   await screen.findByRole('heading', { level: 1, name: 'Regional overview' });
   await screen.findByRole('heading', { level: 2, name: 'Schools by local authority and phase' });
+  // The criteria and agreement tables, the steering report and the benchmark follow the first draw.
+  await screen.findByText(/^The criteria and moderator agreement tables, the steering group report and the benchmarks are ready\.$/);
   return { db, platform, user: userEvent.setup() };
 }
 
@@ -176,6 +178,51 @@ describe('the regional overview screen', () => {
     expect(await screen.findByText('Cancelled. Nothing was saved.')).toBeTruthy();
     expect((platform as ReturnType<typeof recordingPlatform>).saved).toEqual([]);
     expect(screen.getByRole('button', { name: 'Steering group report (PDF)' })).toBeTruthy();
+  });
+
+  it('draws the schools, renewals and states first, then the criteria and agreement tables, saying so to a screen reader', async () => {
+    // Frames are held, so the first draw stays on screen until one is let through.
+    const held: FrameRequestCallback[] = [];
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => held.push(callback));
+    try {
+      const db = freshDatabase();
+      await db.partnerships.put(PARTNERSHIP);
+      await db.sharedFolderEntries.bulkPut(index);
+      await renderWithServices(<RegionalOverviewScreen partnershipId="p" />, { db, platform: recordingPlatform() });
+      await screen.findByRole('heading', { level: 2, name: 'Schools by local authority and phase' });
+      const later = screen.getByTestId('regional-later-tables');
+      expect(later.getAttribute('role')).toBe('status');
+      expect(later.textContent).toBe('Working out the criteria and moderator agreement tables…');
+      expect(screen.getAllByRole('table').map((t) => t.querySelector('caption')?.textContent)).toEqual([
+        'Schools by local authority and phase',
+        'Renewal calendar',
+        'Submissions by state (each school’s latest)',
+      ]);
+      expect(schoolNames()).toEqual(['Cedar School', 'Alder Primary', 'Beech Academy']);
+      expect(screen.queryByRole('button', { name: 'Steering group report (PDF)' })).toBeNull();
+      expect(held.length).toBeGreaterThan(0);
+      for (const callback of held.splice(0)) callback(performance.now());
+      expect(
+        await screen.findByRole('table', { name: 'Criteria most often moderated down, not met or claimed not applicable' }),
+      ).toBeTruthy();
+      // The same live region now says the later tables are there.
+      expect(screen.getByTestId('regional-later-tables')).toBe(later);
+      expect(later.textContent).toMatch(
+        /^The criteria and moderator agreement tables, the steering group report and the benchmarks are ready\.$/,
+      );
+      expect(screen.getAllByRole('table')).toHaveLength(6);
+      expect(screen.getByRole('button', { name: 'Steering group report (PDF)' })).toBeTruthy();
+    } finally {
+      frames.mockRestore();
+    }
+  });
+
+  it('follows the index: an entry the scan adds shows without opening the screen again', async () => {
+    const { db } = await openOverview(index.filter((e) => e.submission?.urn !== '100003'));
+    expect(schoolNames()).toEqual(['Alder Primary', 'Beech Academy']);
+    await db.sharedFolderEntries.bulkPut(index.filter((e) => e.submission?.urn === '100003'));
+    await within(schoolsTable()).findByText('Cedar School');
+    expect(schoolNames()).toEqual(['Cedar School', 'Alder Primary', 'Beech Academy']);
   });
 
   it('a filter picks from the index read once: the entries are not gone through again', async () => {

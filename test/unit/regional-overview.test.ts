@@ -224,6 +224,15 @@ describe('the overview from an index read once', () => {
     expect(prepared.older).toBe(1);
     expect(prepared.uncertifiedLeftOut).toBe(0);
   });
+
+  it('without the criteria (the screen’s first draw) gives everything else as the whole overview does', () => {
+    const prepared = prepareOverview(index);
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, localAuthority: 'Devon' }]) {
+      const whole = regionalOverview(prepared, f, TODAY, lookup);
+      expect(whole.criteria.length).toBeGreaterThan(0);
+      expect(regionalOverview(prepared, f, TODAY, lookup, { criteria: false })).toEqual({ ...whole, criteria: [] });
+    }
+  });
 });
 
 describe('row keys', () => {
