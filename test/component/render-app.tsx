@@ -1,4 +1,4 @@
-import { render, screen, type RenderResult } from '@testing-library/react';
+import { render, screen, waitFor, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ServicesProvider } from '../../renderer/app/app-context';
 import { AppDatabase } from '../../renderer/db/app-database';
@@ -61,8 +61,16 @@ export async function renderWithServices(
       {ui}
     </ServicesProvider>,
   );
-  await screen.findByRole('main', {}, { timeout: 10_000 });
-  // Wait for the startup "Loading the accreditation criteria" status to go.
+  // The services are ready once the startup "Loading the accreditation criteria" screen has gone
+  // (the criteria may already be loaded, by an earlier test, so it may never show).
+  await waitFor(
+    () => {
+      if (document.querySelector('main.startup')) throw new Error('the criteria are still loading');
+    },
+    { timeout: 10_000 },
+  );
+  // A screen shows its main region; a part rendered alone (a panel, an offer) may draw nothing at all.
+  await screen.findByRole('main', {}, { timeout: 1_000 }).catch(() => undefined);
   await new Promise((resolve) => setTimeout(resolve, 0));
   return { ...result, db, platform };
 }
