@@ -50,15 +50,26 @@ export function EvidencePackBuilder({
   const [items, setItems] = useState<EvidencePackDraftItem[]>(() => [...initialItems]);
   const [keepFailure, setKeepFailure] = useState<string | null>(null);
   // Each change to the items is kept as it is made, in order, so nothing typed is lost on a reload.
+  // A save still runs after the screen has gone (so nothing is lost), but reports only to a screen that is there.
   const keeping = useRef(Promise.resolve());
   const shown = useRef(items);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   useEffect(() => {
     if (shown.current === items) return;
     shown.current = items;
+    const report = (failure: string | null) => {
+      if (mounted.current) setKeepFailure(failure);
+    };
     keeping.current = keeping.current
       .then(() => keepDraftItems(db, profile.id, items))
-      .then(() => setKeepFailure(null))
-      .catch((error: unknown) => setKeepFailure(describeStorageError(error, 'the pack’s details')));
+      .then(() => report(null))
+      .catch((error: unknown) => report(describeStorageError(error, 'the pack’s details')));
   }, [db, profile.id, items]);
   const files = useRef(new Map<string, File>());
   const [adding, setAdding] = useState(false);
