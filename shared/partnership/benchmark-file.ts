@@ -34,7 +34,7 @@ import { renderPdf } from '../pdf/pdfmake-renderer';
 import { openSignedPdf, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
 import { sealPdf } from '../pdf/signed-pdf-writer';
 import type { BenchmarkDocument, BenchmarkPartnership, BenchmarkSpread } from './benchmark-document.generated';
-import { groupTooSmallText, type BenchmarkFigures } from './benchmark';
+import { ANONYMITY_THRESHOLD, groupTooSmallText, type BenchmarkFigures } from './benchmark';
 import { phaseLabel } from './regional-overview';
 import benchmarkSchema from './benchmark.schema.json';
 
@@ -80,9 +80,11 @@ export function percentText(value: number | null): string {
   return value === null ? '—' : `${value}%`;
 }
 
-/** "30% (20% to 45%)" or "not given". */
+/** "30% (20% to 45%)", or why there is no figure: fewer schools to take it over than the threshold. */
 export function spreadText(value: BenchmarkSpread | null): string {
-  return value === null ? 'not given' : `${value.median}% (${value.lowerQuartile}% to ${value.upperQuartile}%)`;
+  return value === null
+    ? `not shown: fewer than ${ANONYMITY_THRESHOLD} schools to compare`
+    : `${value.median}% (${value.lowerQuartile}% to ${value.upperQuartile}%)`;
 }
 
 /** The readable pages, from benchmark.json alone. */

@@ -7,7 +7,7 @@ import type { PartnershipAuthority } from '../../shared/crypto/partnership-certi
 import { createPartnershipRoot } from '../../shared/crypto/partnership-root';
 import { certificateFingerprint, createSigningKeyPair } from '../../shared/crypto/signing-certificate';
 import { benchmarkFigures, type BenchmarkFigures } from '../../shared/partnership/benchmark';
-import { exportBenchmark, verifyBenchmark } from '../../shared/partnership/benchmark-file';
+import { exportBenchmark, spreadText, verifyBenchmark } from '../../shared/partnership/benchmark-file';
 import { lookup, s, submission } from './regional-overview-fixtures';
 
 /** The signed benchmark file: made, checked by the app's verifier and by pdfsig, and refused when it should be. */
@@ -104,5 +104,10 @@ describe('the signed benchmark file', () => {
     expect(text).toContain('Schools like yours');
     expect(text).toContain('Kingsbridge Community College');
     expect(text).toContain('Leadership');
+  });
+
+  it('says why a figure is missing rather than leaving a blank: too few schools to compare', () => {
+    expect(spreadText(null)).toBe('not shown: fewer than 5 schools to compare');
+    expect(spreadText({ median: 30, lowerQuartile: 20, upperQuartile: 45, schools: 6 })).toBe('30% (20% to 45%)');
   });
 });
