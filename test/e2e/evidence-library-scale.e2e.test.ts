@@ -209,6 +209,7 @@ describe('a school with 300 evidence files', () => {
     await open.click();
     await expectVisible(page.getByRole('region', { name: title, exact: true }));
     await expectAxeInEveryLookHere(page, 'evidence library as a table with an item open');
+    expect(app.outsideRequests).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -59,7 +59,10 @@ export async function launchAppBrowser(serverOrigin: string): Promise<AppBrowser
     } catch {
       // Not a URL with an origin: treat it as outside.
     }
-    if (origin === serverOrigin) await route.continue();
+    // The browser's own pages (its built-in PDF viewer, which a previewed PDF opens) are not the
+    // network: they are let through and not counted as requests outside the app.
+    const browserOwn = url.startsWith('chrome://') || url.startsWith('chrome-extension://');
+    if (origin === serverOrigin || browserOwn) await route.continue();
     else {
       outsideRequests.push(url);
       await route.abort('blockedbyclient');
