@@ -24,6 +24,7 @@ import { EmbeddedEvidence } from '../review/EmbeddedEvidence';
 import { useModeratedSubmission } from '../review/use-moderated-submission';
 import { ModeratorWorkspaceLayout } from '../workspace/ModeratorWorkspaceLayout';
 import '../../styles/moderation.css';
+import { ModeratedPointField } from './ModeratedPointField';
 
 /**
  * The second moderator decides each sampled criterion of a request on their own: the school's
@@ -262,21 +263,12 @@ function CriterionToDecide({
             </div>
           ))}
           {draft.decision === 'moderated' ? (
-            <div className="field">
-              <label htmlFor={`second-${criterionId}-point`}>Moderated to</label>
-              <select
-                id={`second-${criterionId}-point`}
-                value={draft.moderatedJudgement ?? ''}
-                onChange={(e) => setDraft({ ...draft, moderatedJudgement: e.target.value || null })}
-              >
-                <option value="">Choose</option>
-                {framework.scale.points.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ModeratedPointField
+              id={`second-${criterionId}-point`}
+              framework={framework}
+              value={draft.moderatedJudgement}
+              onChange={(point) => setDraft({ ...draft, moderatedJudgement: point })}
+            />
           ) : null}
           <div className="field">
             <label htmlFor={`second-${criterionId}-comment`}>Comment</label>

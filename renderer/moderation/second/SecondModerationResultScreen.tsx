@@ -25,6 +25,7 @@ import { ModerationUnavailable } from '../review/ModerationReviewScreen';
 import { useModeratedSubmission } from '../review/use-moderated-submission';
 import { SignedFileImport } from './SignedFileImport';
 import '../../styles/moderation.css';
+import { ModeratedPointField } from './ModeratedPointField';
 
 /**
  * The first moderator's view of one request: import the second moderator's signed return, then
@@ -271,21 +272,12 @@ function Resolution({
             </select>
           </div>
           {draft.decision === 'moderated' ? (
-            <div className="field">
-              <label htmlFor={`resolve-${id}-point`}>Moderated to</label>
-              <select
-                id={`resolve-${id}-point`}
-                value={draft.moderatedJudgement ?? ''}
-                onChange={(e) => setDraft({ ...draft, moderatedJudgement: e.target.value || null })}
-              >
-                <option value="">Choose</option>
-                {framework.scale.points.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ModeratedPointField
+              id={`resolve-${id}-point`}
+              framework={framework}
+              value={draft.moderatedJudgement}
+              onChange={(point) => setDraft({ ...draft, moderatedJudgement: point })}
+            />
           ) : null}
         </>
       ) : null}
