@@ -178,7 +178,13 @@ describe('deciding a second moderation', () => {
 
     for (const id of [s.a, s.b, s.c]) {
       const form = screen.getByRole('form', { name: `Your decision on ${id}` });
-      await s.user.click(within(form).getByLabelText('Agree with the school'));
+      if (id === s.b) {
+        await s.user.click(within(form).getByLabelText('Moderated to a different judgement'));
+        await s.user.selectOptions(within(form).getByLabelText('Moderated to'), s.lowest);
+        await s.user.type(within(form).getByLabelText('Comment'), 'No minutes show the review happened.');
+      } else {
+        await s.user.click(within(form).getByLabelText('Agree with the school'));
+      }
       await s.user.click(within(form).getByRole('button', { name: `Save decision on ${id}` }));
       await within(form).findByText(`Saved your decision on ${id}.`);
     }
@@ -188,7 +194,11 @@ describe('deciding a second moderation', () => {
     const job = s.pdf.requests.find((r) => r.kind === 'second-return');
     if (job?.kind !== 'second-return') throw new Error('no return was signed');
     expect(job.input.requestSha256).toBe(sent.sha256);
-    expect(job.input.decisions.map((d) => d.decision)).toEqual(['agree', 'agree', 'agree']);
+    expect(job.input.decisions.map((d) => [d.decision, d.moderatedJudgement])).toEqual([
+      ['agree', null],
+      ['moderated', s.lowest],
+      ['agree', null],
+    ]);
     expect((await s.db.receivedSecondRequests.get(key))?.returned).not.toBeNull();
     await screen.findByTestId('return-signed');
   });
