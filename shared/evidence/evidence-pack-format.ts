@@ -1,4 +1,5 @@
 import type * as Generated from './evidence-pack-document.generated';
+import { attachmentNameParts } from '../formats/safe-file-name';
 
 /**
  * evidence-pack.json, format version 1: the data of a signed evidence pack, which a class teacher
@@ -32,18 +33,6 @@ export function evidencePackFileName(document: Pick<EvidencePackDocument, 'schoo
 
 /** The name an item's file is embedded under: "item-001-lesson-observation.pdf". */
 export function packAttachmentName(index: number, originalName: string): string {
-  const fileName = originalName.split(/[\\/]/).pop() ?? '';
-  const dot = fileName.lastIndexOf('.');
-  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
-  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
-  const slug = base
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  const safeExtension = /^[a-z0-9]{1,10}$/.test(extension) ? `.${extension}` : '';
-  return `item-${String(index + 1).padStart(3, '0')}${slug ? `-${slug}` : ''}${safeExtension}`;
+  const { slug, extension } = attachmentNameParts(originalName);
+  return `item-${String(index + 1).padStart(3, '0')}${slug ? `-${slug}` : ''}${extension}`;
 }

@@ -94,3 +94,24 @@ export function safeFileName(name: string, fallback = 'file'): string {
 export function fileNameBytes(name: string): number {
   return utf8Length(name);
 }
+
+/**
+ * The parts of a numbered attachment's name made from the file's own name: a lower-case ASCII slug
+ * of its base (accents dropped, runs of anything else one dash, at most 60 characters) and its
+ * extension with the dot, kept only when it is a short plain one. Path parts are dropped first.
+ */
+export function attachmentNameParts(originalName: string): { slug: string; extension: string } {
+  const fileName = originalName.split(/[\\/]/).pop() ?? '';
+  const dot = fileName.lastIndexOf('.');
+  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  const slug = base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return { slug, extension: /^[a-z0-9]{1,10}$/.test(extension) ? `.${extension}` : '' };
+}

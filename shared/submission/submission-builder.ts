@@ -1,3 +1,4 @@
+import { attachmentNameParts } from '../formats/safe-file-name';
 import type { ActionItem } from '../actions/action-plan';
 import type { CriterionResponse, Evaluation, EvidenceLink } from '../evaluation/evaluation-records';
 import type { EvidenceItem } from '../evidence/evidence-records';
@@ -160,20 +161,8 @@ export function buildSubmissionDocument(snapshot: SubmissionSnapshot, identity: 
 
 /** A safe, unique name for an embedded evidence file: "evidence-007-sen-policy-2026.pdf". */
 export function evidenceAttachmentName(index: number, originalName: string): string {
-  const fileName = originalName.split(/[\\/]/).pop() ?? '';
-  const dot = fileName.lastIndexOf('.');
-  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
-  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
-  const slug = base
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  const safeExtension = /^[a-z0-9]{1,10}$/.test(extension) ? `.${extension}` : '';
-  return `evidence-${String(index + 1).padStart(3, '0')}-${slug}${safeExtension}`;
+  const { slug, extension } = attachmentNameParts(originalName);
+  return `evidence-${String(index + 1).padStart(3, '0')}-${slug}${extension}`;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameBytes, MAX_FILE_NAME_BYTES, safeFileName } from '../../shared/formats/safe-file-name';
+import { attachmentNameParts, fileNameBytes, MAX_FILE_NAME_BYTES, safeFileName } from '../../shared/formats/safe-file-name';
 
 describe('safeFileName', () => {
   it.each([
@@ -83,5 +83,26 @@ describe('safeFileName', () => {
       const once = safeFileName(name);
       expect(safeFileName(once)).toBe(once);
     }
+  });
+});
+
+describe('attachmentNameParts', () => {
+  it.each([
+    ['SEN Policy (final) 2026.PDF', 'sen-policy-final-2026', '.pdf'],
+    ['C:\\Users\\sam\\Café plan.docx', 'cafe-plan', '.docx'],
+    ['../../etc/passwd', 'passwd', ''],
+    ['notes.tar.gz', 'notes-tar', '.gz'],
+    ['.hidden', 'hidden', ''],
+    ['report.this-is-not-an-extension', 'report', ''],
+    ['', '', ''],
+    ['???.pdf', '', '.pdf'],
+  ])('%j gives the slug %j and the extension %j', (name, slug, extension) => {
+    expect(attachmentNameParts(name)).toEqual({ slug, extension });
+  });
+
+  it('keeps the slug to 60 characters without a dash at its end', () => {
+    const { slug } = attachmentNameParts(`${'a'.repeat(59)} b and more.txt`);
+    expect(slug).toBe('a'.repeat(59));
+    expect(attachmentNameParts(`${'x'.repeat(100)}.pdf`).slug).toHaveLength(60);
   });
 });
