@@ -430,3 +430,105 @@ export async function overviewBench(deps: OverviewBenchDeps, folder: string, exp
   row('7. filter the overview (all changes), median', ms(app.filters), ms(plain.filters), OVERVIEW_FILTER_TARGET_MS);
   return { rows, details: { app, plain, index: { ...index, submissions: index.submissions } } };
 }
+
+/** BENCH_ONLY=folder-memory: how many times each of the two memory scans is made (the median is reported). */
+export const MEMORY_ROUNDS = Math.max(1, Number(process.env.BENCH_MEMORY_ROUNDS) || 5);
+
+/**
+ * Collects garbage in the page and in every worker it has started (the verify worker's heap is its
+ * own, and a page's collection leaves it alone): each worker is reached through the page's CDP
+ * session as an attached target, and asked over `Target.sendMessageToTarget`.
+ */
+export async function collectAllGarbage(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  let workers = 0;
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const answered = new Promise<void>((resolve) => {
+      const listener = (event: { sessionId: string; message: string }) => {
+        if (event.sessionId !== sessionId || !event.message.includes('"id":1,')) return;
+        cdp.off('Target.receivedMessageFromTarget', listener);
+        resolve();
+      };
+      cdp.on('Target.receivedMessageFromTarget', listener);
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }),
+    });
+    await answered;
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    workers += 1;
+  }
+  await cdp.detach();
+  await page.waitForTimeout(500);
+  return workers;
+}
+
+/**
+ * The scan's memory alone (BENCH_ONLY=folder-memory), without the 2,000-file scan: the same small
+ * files scanned alone, then with the large-evidence files beside them, MEMORY_ROUNDS times each in
+ * turn, each folder's index forgotten before its scan so every file is read and checked again. A
+ * first scan, not measured, starts the verify worker. Before each measured scan the page and its
+ * workers collect their garbage, so each starts from what is live. The medians are compared.
+ */
+export async function folderMemoryBench(deps: FolderBenchDeps, data: FolderDataset) {
+  const { page, step } = deps;
+  const processes = chromiumProcesses(deps.userDataDir);
+  if (!processes.some((p) => p.type === 'renderer')) throw new Error('no Chromium renderer process found in /proc');
+  const copy = (folder: string, names: readonly string[]) =>
+    deps.unguarded(() => page.evaluate(([f, n]) => window.bench!.folderCopy(f, n), [folder, names] as const));
+  const few = data.small.slice(0, MEMORY_FOLDER_FILES);
+  await step('copy the small and the large-evidence folders', async () => {
+    await copy('few-small', few);
+    await copy('few-and-large', [...few, ...data.large]);
+  });
+  const scan = async (folder: string, files: number) => {
+    await page.evaluate((f) => window.bench!.folderForget(f), folder);
+    const workers = await collectAllGarbage(page);
+    const sampler = sampleMemory(processes);
+    const result = await page.evaluate((f) => window.bench!.folderScan(f), folder);
+    const growth = rendererGrowth(sampler.stop());
+    if (result.verified !== files || result.failed !== 0 || result.unreadable !== 0 || result.indexedSubmissions !== files)
+      throw new Error(`the scan did not do what it should: ${JSON.stringify(result)}`);
+    return { growth, ms: result.ms, workers };
+  };
+  await step('scan the small files once, not measured (the verify worker starts)', () => scan('few-small', few.length));
+  const small: Awaited<ReturnType<typeof scan>>[] = [];
+  const large: Awaited<ReturnType<typeof scan>>[] = [];
+  for (let round = 0; round < MEMORY_ROUNDS; round += 1) {
+    small.push(await step(`round ${round + 1}: scan ${few.length} small files`, () => scan('few-small', few.length)));
+    large.push(
+      await step(`round ${round + 1}: scan the same with ${data.large.length} large-evidence files`, () =>
+        scan('few-and-large', few.length + data.large.length),
+      ),
+    );
+  }
+  await page.evaluate(() => window.bench!.folderRelease());
+  const smallMedian = median(small.map((s) => s.growth));
+  const largeMedian = median(large.map((s) => s.growth));
+  const largeFileMb = data.largeBytes / data.large.length / MB;
+  const rows: FolderRow[] = [
+    {
+      measure: `7. scan peak memory with ${data.large.length} large-evidence files (${largeFileMb.toFixed(0)} MB each), median of ${MEMORY_ROUNDS}`,
+      value: largeMedian / MB,
+      unit: 'MB',
+      baseline: smallMedian / MB,
+      baselineWhat: `${few.length} small files, median`,
+      ratio: largeMedian / smallMedian,
+      target: '≤ 1.25x without',
+      met: largeMedian <= 1.25 * smallMedian,
+    },
+  ];
+  const mb = (list: { growth: number }[]) => list.map((s) => Number((s.growth / MB).toFixed(2)));
+  const details = {
+    smallGrowthMb: mb(small),
+    largeGrowthMb: mb(large),
+    smallMs: small.map((s) => Math.round(s.ms)),
+    largeMs: large.map((s) => Math.round(s.ms)),
+    workersCollected: [...small, ...large].map((s) => s.workers),
+  };
+  return { rows, details };
+}
