@@ -55,20 +55,38 @@ export type VerifyJobResult =
   | { kind: 'failed'; message: string };
 
 /**
- * Jobs on a file (a Blob: a shared folder's File), passed to the worker by reference and read there
- * a slice at a time, so the page never holds a large file.
+ * A file the page serves the worker a range at a time over `port` (see byte-source-port.ts): the
+ * desktop's shared folder, whose files only the main process reads. The port goes to one job.
+ */
+export interface RangeFile {
+  kind: 'ranges';
+  size: number;
+  port: MessagePort;
+}
+
+/**
+ * Jobs on a file (a Blob: a shared folder's File, passed to the worker by reference; or a file
+ * served in ranges), read there a slice at a time, so the page never holds a large file.
  */
 export type FileJobRequest =
   /** A submission; the answer carries the file's SHA-256 whether or not it verified. */
   | {
       kind: 'submission-file';
-      file: Blob;
+      file: Blob | RangeFile;
       partnership?: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] };
     }
   /** The file's SHA-256. */
-  | { kind: 'file-sha256'; file: Blob };
+  | { kind: 'file-sha256'; file: Blob | RangeFile };
 
-export type FileJobResult = VerifyJobResult | { kind: 'file-sha256'; sha256: string };
+/** `unreadable`: a read of the file failed during the job (so no verdict was given): it may be being copied or synced. */
+export type FileJobResult = VerifyJobResult | { kind: 'file-sha256'; sha256: string } | { kind: 'unreadable' };
+
+/** What a job's message moves to the worker rather than copies: a job's bytes, or a file's port. */
+export function transferOf(request: VerifyJobRequest | FileJobRequest): Transferable[] {
+  if ('bytes' in request) return [request.bytes.buffer];
+  if ('file' in request && !(request.file instanceof Blob)) return [request.file.port];
+  return [];
+}
 
 export interface VerifyRunner {
   /** Verifies one file; the bytes are transferred to the worker. */
@@ -101,7 +119,7 @@ export function workerVerifyRunner(): Required<VerifyRunner> & { close(): void }
       worker = null;
       finish({ kind: 'failed', message: `The file could not be checked: ${event.message || 'the background task stopped unexpectedly'}.` });
     };
-    worker.postMessage(job.request, 'bytes' in job.request ? [job.request.bytes.buffer] : []);
+    worker.postMessage(job.request, transferOf(job.request));
   };
 
   const enqueue = (request: VerifyJobRequest | FileJobRequest) =>

@@ -1,17 +1,11 @@
 /// <reference lib="webworker" />
-import { decideSignerTrust } from '../../shared/crypto/signer-trust';
 import { verifyBenchmark } from '../../shared/partnership/benchmark-file';
 import { verifyAppeal } from '../../shared/moderation/appeal-verifier';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
-import {
-  verifySubmission,
-  verifySubmissionSource,
-  WHOLE_READ_BYTES,
-  type SubmissionVerification,
-} from '../../shared/submission/submission-verifier';
-import { blobByteSource, sha256OfSource } from '../../shared/formats/byte-source';
+import { verifySubmission } from '../../shared/submission/submission-verifier';
+import { runFileJob, signerTrustOf } from './file-jobs';
 import { verifySecondRequest, verifySecondReturn } from '../../shared/moderation/second-moderation-verifier';
 import type { FileJobRequest, FileJobResult, VerifyJobRequest } from './verify-jobs';
 
@@ -30,20 +24,7 @@ scope.onmessage = (event: MessageEvent<VerifyJobRequest | FileJobRequest>) => {
 };
 
 async function run(request: VerifyJobRequest | FileJobRequest): Promise<FileJobResult> {
-  if (request.kind === 'file-sha256') {
-    return { kind: 'file-sha256', sha256: await sha256OfSource(blobByteSource(request.file), WHOLE_READ_BYTES) };
-  }
-  if (request.kind === 'submission-file') {
-    // Read a slice at a time: a file with large evidence costs its slices, not its size.
-    const source = blobByteSource(request.file);
-    const verification = await verifySubmissionSource(source);
-    return {
-      kind: 'submission',
-      signerTrust: await signerTrustOf(verification, request.partnership),
-      verification,
-      fileSha256: verification.ok ? verification.report.fileSha256 : await sha256OfSource(source, WHOLE_READ_BYTES),
-    };
-  }
+  if (request.kind === 'file-sha256' || request.kind === 'submission-file') return runFileJob(request);
   if (request.kind === 'submission') {
     const verification = await verifySubmission(request.bytes);
     const signerTrust = await signerTrustOf(verification, request.partnership);
@@ -92,21 +73,4 @@ async function run(request: VerifyJobRequest | FileJobRequest): Promise<FileJobR
       followedReport: (id) => followed[id] ?? null,
     }),
   };
-}
-
-/** Who certified the signer, judged against the partnership's roots and revocation lists (none given: not judged). */
-async function signerTrustOf(
-  verification: SubmissionVerification,
-  partnership: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] } | undefined,
-) {
-  return verification.ok && partnership
-    ? decideSignerTrust({
-        signerDer: verification.report.certificateDer,
-        otherCertificatesDer: verification.report.otherCertificatesDer,
-        pinnedRootsDer: partnership.rootsDer,
-        revocationListsDer: partnership.listsDer,
-        signingTime: verification.report.signingTime,
-        now: new Date(),
-      })
-    : null;
 }

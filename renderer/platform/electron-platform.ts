@@ -40,6 +40,7 @@ export function createElectronPlatform(bridge: DesktopBridge): PlatformPort {
 export function desktopSharedFolder(bridge: DesktopSharedFolderBridge): SharedFolderPort {
   const stateOf = (folder: { name: string } | null) =>
     folder ? { state: 'ready' as const, name: folder.name } : { state: 'none' as const };
+  const readRange = bridge.readRange?.bind(bridge);
   return {
     current: async (folderKey) => stateOf(await bridge.current(folderKey)),
     async choose(folderKey) {
@@ -50,6 +51,7 @@ export function desktopSharedFolder(bridge: DesktopSharedFolderBridge): SharedFo
     requestAccess: async (folderKey) => stateOf(await bridge.current(folderKey)),
     list: (folderKey) => bridge.list(folderKey),
     read: async (folderKey, name) => new Uint8Array(await bridge.read(folderKey, name)),
+    ...(readRange ? { readRange } : {}),
     write: (folderKey, name, bytes) => bridge.write(folderKey, name, bytes),
   };
 }

@@ -62,6 +62,12 @@ export interface SharedFolderPort {
    * the platform has no such file (the scan then reads the bytes).
    */
   open?(folderKey: string, name: string): Promise<Blob>;
+  /**
+   * A range of a file's bytes, fewer at its end (the desktop's folder, read through the main
+   * process, which bounds the length; the scan asks a verifier's slice at a time): where there is no `open`, the scan serves a file's ranges to the verify worker
+   * with it, so the page never holds a large file either. Absent where the platform has no such read.
+   */
+  readRange?(folderKey: string, name: string, offset: number, length: number): Promise<Uint8Array>;
   /** Writes a new file; a file of that name already there is left as it is and reported. */
   write(folderKey: string, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<FolderWriteResult>;
 }

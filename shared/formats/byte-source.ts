@@ -10,8 +10,21 @@ import { Sha256Stream } from './sha256-stream';
  */
 export interface ByteSource {
   size: number;
-  /** The bytes from `offset`, `length` of them (fewer only at the end of the source). */
+  /** The bytes from `offset`, `length` of them (fewer only at the end of the source), the caller's to keep. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * As `read`, into a buffer the source keeps and reads into again: the view is good only until the
+   * source's next `readBorrowed`, so it is for bytes used at once (hashed, checked) and never kept.
+   * Reading a large file this way allocates one slice's buffer, not one per slice, so what the
+   * reader holds (live or waiting for the collector) stays at one slice. Sources without it are read
+   * with `read` (see `readForUse`).
+   */
+  readBorrowed?(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** The bytes from `offset` for use at once: borrowed from the source where it lends them, else read. */
+export function readForUse(source: ByteSource, offset: number, length: number): Promise<Uint8Array> {
+  return source.readBorrowed ? source.readBorrowed(offset, length) : source.read(offset, length);
 }
 
 /** How much is read at a time when a caller does not say. */
@@ -25,13 +38,72 @@ export function bytesByteSource(bytes: Uint8Array): ByteSource {
   };
 }
 
-/** A Blob (a File from a folder picker or a drop), read slice by slice. */
+/**
+ * A Blob (a File from a folder picker or a drop), read slice by slice. Its borrowed reads fill one
+ * buffer through a bring-your-own-buffer reader over the slice's stream: the buffer is handed to
+ * the stream and given back filled (the same memory each time), so reading a large file leaves no
+ * slices behind for the collector. Where a runtime's Blob streams lend no such reader, or a
+ * borrowed read is asked while another is under way, a borrowed read is an ordinary one.
+ */
 export function blobByteSource(blob: Blob): ByteSource {
+  const slice = (offset: number, length: number) => blob.slice(clamp(offset, blob.size), clamp(offset + length, blob.size));
+  const read = async (offset: number, length: number) => new Uint8Array(await slice(offset, length).arrayBuffer());
+  let spare: ArrayBuffer | null = null;
+  let lending = false;
   return {
     size: blob.size,
-    read: async (offset, length) =>
-      new Uint8Array(await blob.slice(clamp(offset, blob.size), clamp(offset + length, blob.size)).arrayBuffer()),
+    read,
+    readBorrowed: async (offset, length) => {
+      const part = slice(offset, length);
+      if (lending || part.size === 0) return read(offset, length);
+      lending = true;
+      try {
+        const buffer = spare && spare.byteLength >= part.size ? spare : new ArrayBuffer(part.size);
+        spare = null;
+        const filled = await fillFromStream(part.stream(), buffer, part.size);
+        if (!filled) return read(offset, length);
+        spare = filled.buffer;
+        return new Uint8Array(filled.buffer, 0, filled.length);
+      } finally {
+        lending = false;
+      }
+    },
   };
+}
+
+/**
+ * Reads up to `want` bytes of `stream` into `buffer` with a bring-your-own-buffer reader; the
+ * buffer comes back (the reader moves it each time), or null where the stream lends no such reader
+ * or fails (the caller reads the ordinary way).
+ */
+async function fillFromStream(
+  stream: ReadableStream<Uint8Array>,
+  buffer: ArrayBuffer,
+  want: number,
+): Promise<{ buffer: ArrayBuffer; length: number } | null> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    await stream.cancel().catch(() => undefined);
+    return null;
+  }
+  let current = buffer;
+  let length = 0;
+  try {
+    while (length < want) {
+      const { done, value } = await reader.read(new Uint8Array(current, length, want - length));
+      if (!value) return null;
+      current = value.buffer as ArrayBuffer;
+      length += value.byteLength;
+      if (done) break;
+    }
+    return { buffer: current, length };
+  } catch {
+    return null;
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
 }
 
 /** Feeds `length` bytes from `offset` into each hash given, a slice at a time; false if the source ended early. */
@@ -45,7 +117,8 @@ export async function hashSourceRange(
   const step = Math.max(1, Math.floor(sliceBytes));
   for (let at = offset; at < offset + length; at += step) {
     const want = Math.min(step, offset + length - at);
-    const slice = await source.read(at, want);
+    // Hashed at once and never kept: the slice may be the source's reused buffer.
+    const slice = await readForUse(source, at, want);
     if (slice.length !== want) return false;
     for (const hash of hashes) hash.update(slice);
   }

@@ -8,7 +8,14 @@ import { summariseCertificate, type CertificateSummary } from '../crypto/signing
 import { sha256Hex, toHex } from '../formats/sha256';
 import { fileAndSignedRangesSha256, fileAndSignedRangesSha256FromSource, signedRangesSha256 } from './signed-range-digest';
 import { javascriptDigests, wholeBufferDigests, type DigestPort, type IncrementalSha256 } from '../formats/incremental-digest';
-import { bytesByteSource, DEFAULT_SLICE_BYTES, hashSourceRange, readSourceRange, type ByteSource } from '../formats/byte-source';
+import {
+  bytesByteSource,
+  DEFAULT_SLICE_BYTES,
+  hashSourceRange,
+  readForUse,
+  readSourceRange,
+  type ByteSource,
+} from '../formats/byte-source';
 import type { AssociatedFileRelationship } from './signed-pdf-writer';
 
 /**
@@ -236,7 +243,7 @@ export async function openSignedPdfSource(source: ByteSource, options: SourceOpe
 /** The hex digits from `from` to `to` are all "0" (the reserved room after the signature's DER). */
 async function onlyZeroDigits(source: ByteSource, from: number, to: number, sliceBytes: number): Promise<boolean> {
   for (let at = from; at < to; at += sliceBytes) {
-    const slice = await source.read(at, Math.min(sliceBytes, to - at));
+    const slice = await readForUse(source, at, Math.min(sliceBytes, to - at));
     if (slice.length !== Math.min(sliceBytes, to - at) || slice.some((digit) => digit !== 0x30)) return false;
   }
   return true;
@@ -283,7 +290,7 @@ async function isContentsGapInSource(source: ByteSource, from: number, to: numbe
   if (before[before.length - 1] !== 0x3c || (await source.read(to - 1, 1))[0] !== 0x3e) return false;
   if (!/\/Contents\s*$/.test(latin1.decode(before.subarray(0, before.length - 1)))) return false;
   for (let at = from + 1; at < to - 1; at += sliceBytes) {
-    const slice = await source.read(at, Math.min(sliceBytes, to - 1 - at));
+    const slice = await readForUse(source, at, Math.min(sliceBytes, to - 1 - at));
     if (!slice.every(isHexDigit)) return false;
   }
   return true;
@@ -569,12 +576,7 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict, from: AttachmentBytes):
   const contents = stream.contents;
   // Where the stream's bytes are: read with the structure (a file in memory: always), or left in the source.
   const location = streamLocation(stream) ?? { offset: 0, length: contents.length, held: true };
-  const storedBytes: ByteSource = location.held
-    ? bytesByteSource(contents)
-    : {
-        size: location.length,
-        read: (offset, length) => from.source.read(location.offset + offset, Math.min(length, location.length - offset)),
-      };
+  const storedBytes: ByteSource = location.held ? bytesByteSource(contents) : withinSource(from.source, location.offset, location.length);
   return {
     name,
     relationship: (relationship instanceof PDFName ? relationship.decodeText() : 'Unspecified') as AssociatedFileRelationship,
@@ -600,6 +602,8 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict, from: AttachmentBytes):
         const read = await hashSourceRange(storedBytes, 0, location.length, [hash], from.sliceBytes);
         return read ? { ok: true, size: location.length, sha256: hash.digest() } : { ok: false, reason: 'unreadable' };
       }
+      // Ordinary reads, not borrowed: a decompressor may still hold a piece it was written after the
+      // write has returned (Node's does), so the next slice must not be read over it.
       const inflated = await inflateBoundedToSink(storedBytes.read, location.length, limit, (piece) => hash.update(piece), {
         sliceBytes: from.sliceBytes,
         ...(options?.onOutput ? { onOutput: options.onOutput } : {}),
@@ -607,6 +611,17 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict, from: AttachmentBytes):
       if (inflated.ok) return { ok: true, size: inflated.size, sha256: hash.digest() };
       return { ok: false, reason: inflated.reason === 'too-large' ? 'too-large' : 'unreadable' };
     },
+  };
+}
+
+/** The `length` bytes at `offset` in `source`, as a source of their own (its borrowed reads lent by `source`). */
+function withinSource(source: ByteSource, offset: number, length: number): ByteSource {
+  const clamp = (at: number, want: number) => Math.max(0, Math.min(want, length - at));
+  const borrowed = source.readBorrowed?.bind(source);
+  return {
+    size: length,
+    read: (at, want) => source.read(offset + at, clamp(at, want)),
+    ...(borrowed ? { readBorrowed: (at: number, want: number) => borrowed(offset + at, clamp(at, want)) } : {}),
   };
 }
 

@@ -96,6 +96,8 @@ export interface BenchApi {
   folderPartnership(folder: string): Promise<{ submissions: number; localAuthorities: string[]; phases: string[] }>;
   /** BENCH_ONLY=overview: the folder's indexed submissions copied (each its own school) until the index holds `total`. */
   folderMultiply(folder: string, total: number): Promise<{ entries: number }>;
+  /** BENCH_ONLY=folder-memory: the folder's index forgotten, so its next scan reads and checks every file again. */
+  folderForget(folder: string): Promise<void>;
 }
 
 export interface FolderScanResult {

@@ -11,7 +11,7 @@ import { BENCH_DIR, startBenchServer, type BenchServer } from './bench-server';
 import { benchFramework, benchSchool } from './bench-dataset';
 import { chromiumProcesses, sampleMemory, type MemoryPhase } from './process-memory';
 import { timeNodeVerify, timeOpensslSha256, timePdfsig } from './outside-tools';
-import { FOLDER_SPEC, folderBench, overviewBench } from './folder-bench';
+import { FOLDER_SPEC, folderBench, folderMemoryBench, overviewBench } from './folder-bench';
 import { folderDataset, type FolderDataset } from './folder-dataset';
 
 /**
@@ -674,6 +674,30 @@ async function main(): Promise<void> {
       printTable(only.rows);
       console.log(JSON.stringify(only.details, null, 1));
       console.log(`Load average ${info.loadAtStart} at the start, ${round(loadavg()[0] ?? 0)} at the end (BENCH_ONLY=overview).`);
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'folder-memory') {
+      // Only the scan's memory (section 7's two memory scans, several rounds, medians); writes nothing.
+      const memoryPage = await bench.open('/bench/', false);
+      await memoryPage.waitForFunction(() => window.bench !== undefined);
+      const only = await folderMemoryBench(
+        {
+          page: memoryPage,
+          userDataDir: bench.userDataDir,
+          step,
+          stepLimitMs: STEP_LIMIT_MS,
+          gc,
+          unguarded: (work) => bench.unguarded(work),
+          origin: bench.server.origin,
+          profileDir: PROFILE_DIR,
+          log,
+        },
+        requireFolder(folder),
+      );
+      await memoryPage.close();
+      printTable(only.rows);
+      console.log(JSON.stringify(only.details));
+      console.log(`Load average ${info.loadAtStart} at the start, ${round(loadavg()[0] ?? 0)} at the end (BENCH_ONLY=folder-memory).`);
       return;
     }
     if (process.env.BENCH_ONLY === 'folder' && folder) {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { FileJobRequest, FileJobResult, VerifyJobRequest, VerifyJobResult, VerifyRunner } from '../../renderer/export/verify-jobs';
+import { portByteSource } from '../../renderer/export/byte-source-port';
+import { runFileJob } from '../../renderer/export/file-jobs';
+import type {
+  FileJobRequest,
+  FileJobResult,
+  RangeFile,
+  VerifyJobRequest,
+  VerifyJobResult,
+  VerifyRunner,
+} from '../../renderer/export/verify-jobs';
+import { desktopSharedFolder } from '../../renderer/platform/electron-platform';
+import type { DesktopSharedFolderBridge } from '../../renderer/platform/platform-port';
+import { readSourceRange } from '../../shared/formats/byte-source';
 import { scanSharedFolder } from '../../renderer/moderation/folder/shared-folder-scan';
 import type { SharedFolderPort } from '../../renderer/platform/platform-port';
 import { freshDatabase } from './render-app';
@@ -35,7 +47,15 @@ function folderOf(files: Record<string, string>, times: Record<string, number> =
 
 function runner() {
   const jobs: string[] = [];
-  const textOf = async (file: Blob) => new TextDecoder().decode(new Uint8Array(await file.arrayBuffer()));
+  const textOf = async (file: Blob | RangeFile) => {
+    if (file instanceof Blob) return new TextDecoder().decode(new Uint8Array(await file.arrayBuffer()));
+    const source = portByteSource(file.port, file.size);
+    try {
+      return new TextDecoder().decode(await readSourceRange(source, 0, file.size, 4));
+    } finally {
+      source.close();
+    }
+  };
   const run: VerifyRunner = {
     async verify(job: VerifyJobRequest): Promise<VerifyJobResult> {
       jobs.push(`${job.kind}:${'bytes' in job ? new TextDecoder().decode(job.bytes) : ''}`);
@@ -84,5 +104,70 @@ describe('scanning a folder whose files go to the worker unread', () => {
     expect(touched.reads).toEqual([]);
     const stored = await db.sharedFolderEntries.where('folderKey').equals('p1').toArray();
     expect(stored.map((e) => e.lastModified)).toEqual([T + 60_000]);
+  });
+
+  it('on the desktop, serves each file to the worker a range at a time, and reads none whole in the page', async () => {
+    const db = freshDatabase();
+    const files: Record<string, string> = { 'a.pdf': 'a-submission', 'b.pdf': 'report-like' };
+    const ranges: string[] = [];
+    const wholeReads: string[] = [];
+    const bridge: DesktopSharedFolderBridge = {
+      current: async () => ({ name: 'NE' }),
+      choose: async () => null,
+      list: async () => Object.entries(files).map(([name, text]) => ({ name, size: text.length, lastModified: T })),
+      read: async (_key, name) => {
+        wholeReads.push(name);
+        return new TextEncoder().encode(files[name] ?? '');
+      },
+      readRange: async (_key, name, offset, length) => {
+        ranges.push(`${name}:${offset}+${length}`);
+        return new TextEncoder().encode(files[name] ?? '').slice(offset, offset + length);
+      },
+      write: async () => 'written',
+    };
+    const { run, jobs } = runner();
+    const outcome = await scanSharedFolder({ db, folder: desktopSharedFolder(bridge), verifyJobs: run }, 'p1');
+    expect(jobs).toEqual(['submission-file:a-submission', 'submission-file:report-like', 'report-alone:report-like']);
+    // Four bytes at a time (the test runner's slice), in order; only the report-like file is read whole, to check it as a report.
+    expect(ranges.filter((r) => r.startsWith('a.pdf'))).toEqual(['a.pdf:0+4', 'a.pdf:4+4', 'a.pdf:8+4']);
+    expect(wholeReads).toEqual(['b.pdf']);
+    expect(outcome.verified).toBe(2);
+    const stored = await db.sharedFolderEntries.where('folderKey').equals('p1').sortBy('name');
+    expect(stored.map((e) => [e.name, e.sha256])).toEqual([
+      ['a.pdf', shaOf('a')],
+      ['b.pdf', shaOf('r')],
+    ]);
+  });
+
+  it('on the desktop, says a file could not be read when the main process fails a range, and indexes nothing for it', async () => {
+    const db = freshDatabase();
+    const bridge: DesktopSharedFolderBridge = {
+      current: async () => ({ name: 'NE' }),
+      choose: async () => null,
+      list: async () => [{ name: 'big.pdf', size: 40_000_000, lastModified: T }],
+      read: async () => {
+        throw new Error('not expected');
+      },
+      // The file's first bytes are read; the next range fails in the main process.
+      readRange: async (_key, _name, offset, length) => {
+        if (offset > 0) throw new Error('EIO: i/o error, read');
+        return new TextEncoder().encode('%PDF-1.7').slice(0, length);
+      },
+      write: async () => 'written',
+    };
+    // The worker's own file jobs, run here: the failed range comes back over the port.
+    const verifyJobs: VerifyRunner = {
+      verify: async () => ({ kind: 'failed', message: 'Not expected.' }),
+      verifyFile: (job) => runFileJob(job),
+    };
+    const outcome = await scanSharedFolder({ db, folder: desktopSharedFolder(bridge), verifyJobs }, 'p1');
+    expect(outcome.verified).toBe(0);
+    expect(outcome.unreadable).toEqual([
+      {
+        name: 'big.pdf',
+        message: '“big.pdf” could not be read from the folder. If it is still being copied or synced, scan again in a few minutes.',
+      },
+    ]);
+    expect(await db.sharedFolderEntries.count()).toBe(0);
   });
 });

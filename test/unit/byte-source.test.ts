@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeSha256Digests } from '../../electron/node-sha256-digests';
-import { blobByteSource, bytesByteSource, type ByteSource } from '../../shared/formats/byte-source';
+import { blobByteSource, bytesByteSource, hashSourceRange, readForUse, type ByteSource } from '../../shared/formats/byte-source';
 import { javascriptDigests, type DigestPort } from '../../shared/formats/incremental-digest';
 import { fileAndSignedRangesSha256FromSource } from '../../shared/pdf/signed-range-digest';
 
@@ -22,14 +22,60 @@ const native = (...parts: Uint8Array[]) => {
   return hash.digest('hex');
 };
 
-/** A source that records the longest read asked of it. */
-function watched(source: ByteSource): ByteSource & { longest: number } {
+/** A source that records the longest read asked of it, and how much of what it gave was lent rather than given. */
+function watched(source: ByteSource): ByteSource & { longest: number; given: number; lent: number } {
+  const lend = source.readBorrowed?.bind(source);
   const out = {
     size: source.size,
     longest: 0,
-    read: (offset: number, length: number) => {
+    given: 0,
+    lent: 0,
+    read: async (offset: number, length: number) => {
       out.longest = Math.max(out.longest, length);
-      return source.read(offset, length);
+      const bytes = await source.read(offset, length);
+      out.given += bytes.length;
+      return bytes;
+    },
+    ...(lend
+      ? {
+          readBorrowed: async (offset: number, length: number) => {
+            out.longest = Math.max(out.longest, length);
+            const bytes = await lend(offset, length);
+            out.lent += bytes.length;
+            return bytes;
+          },
+        }
+      : {}),
+  };
+  return out;
+}
+
+/**
+ * A source over bytes in memory that lends one buffer, spoiled before each lending (so a caller
+ * that kept a lent view would see other bytes), and counts the buffers it made and what it gave.
+ */
+function lending(bytes: Uint8Array): ByteSource & { buffers: number; given: number; lent: number } {
+  let buffer = new Uint8Array(0);
+  const out = {
+    size: bytes.length,
+    buffers: 0,
+    given: 0,
+    lent: 0,
+    read: async (offset: number, length: number) => {
+      const part = bytes.slice(offset, offset + length);
+      out.given += part.length;
+      return part;
+    },
+    readBorrowed: async (offset: number, length: number) => {
+      const part = bytes.subarray(offset, offset + length);
+      if (part.length > buffer.length) {
+        buffer = new Uint8Array(part.length);
+        out.buffers += 1;
+      }
+      buffer.fill(0xee);
+      buffer.set(part);
+      out.lent += part.length;
+      return buffer.subarray(0, part.length);
     },
   };
   return out;
@@ -43,6 +89,61 @@ describe('byte sources', () => {
       expect(hex(await source.read(10, 20))).toBe(hex(bytes.subarray(10, 30)));
       expect((await source.read(990, 50)).length).toBe(10);
     }
+  });
+});
+
+describe('borrowed reads', () => {
+  it('lend from a Blob the bytes a read gives, in one buffer the next borrowed read takes back', async () => {
+    const bytes = fileOf(100_000, 5);
+    const source = blobByteSource(new Blob([bytes]));
+    expect(source.readBorrowed).toBeDefined();
+    for (const [offset, length] of [
+      [0, 40_000],
+      [10, 20],
+      [99_990, 50],
+      [60_000, 40_000],
+      [100_000, 10],
+    ] as const) {
+      expect(hex(await readForUse(source, offset, length))).toBe(hex(await source.read(offset, length)));
+    }
+    // The first view's memory moves into the second read: it is empty afterwards, not a second buffer.
+    const first = await readForUse(source, 0, 30_000);
+    expect(first.length).toBe(30_000);
+    const second = await readForUse(source, 30_000, 30_000);
+    expect(first.byteLength).toBe(0);
+    expect(hex(second)).toBe(hex(bytes.subarray(30_000, 60_000)));
+  });
+
+  it('give each of two borrowed reads made at once its own right bytes', async () => {
+    const bytes = fileOf(50_000, 6);
+    const source = blobByteSource(new Blob([bytes]));
+    const [a, b] = await Promise.all([readForUse(source, 0, 20_000), readForUse(source, 20_000, 20_000)]);
+    expect(hex(a)).toBe(hex(bytes.subarray(0, 20_000)));
+    expect(hex(b)).toBe(hex(bytes.subarray(20_000, 40_000)));
+  });
+
+  it('are all hashSourceRange asks for: one buffer a slice long, whatever the length hashed', async () => {
+    for (const length of [64 * 1024, 1024 * 1024]) {
+      const bytes = fileOf(length, 7);
+      const source = lending(bytes);
+      const hash = javascriptDigests.createSha256();
+      if (!hash) throw new Error('no incremental hash');
+      expect(await hashSourceRange(source, 0, length, [hash], 4_096)).toBe(true);
+      expect(hex(hash.digest())).toBe(native(bytes));
+      expect(source.given).toBe(0);
+      expect(source.buffers).toBe(1);
+      expect(source.lent).toBe(length);
+    }
+  });
+
+  it('are read as ordinary reads from a source that does not lend', async () => {
+    const bytes = fileOf(10_000, 8);
+    const plain: ByteSource = { size: bytes.length, read: (offset, length) => bytesByteSource(bytes).read(offset, length) };
+    expect(hex(await readForUse(plain, 100, 200))).toBe(hex(bytes.subarray(100, 300)));
+    const hash = javascriptDigests.createSha256();
+    if (!hash) throw new Error('no incremental hash');
+    expect(await hashSourceRange(plain, 0, bytes.length, [hash], 999)).toBe(true);
+    expect(hex(hash.digest())).toBe(native(bytes));
   });
 });
 
@@ -71,6 +172,9 @@ describe('fileAndSignedRangesSha256FromSource (the shared pass, a slice at a tim
         expect(digests && hex(digests.signed)).toBe(native(bytes.subarray(0, firstLength), bytes.subarray(secondStart)));
         expect(digests && hex(digests.file)).toBe(native(bytes));
         expect(source.longest).toBeLessThanOrEqual(1_000);
+        // One pass: every byte lent once from the Blob's one buffer, none given to keep.
+        expect(source.given).toBe(0);
+        expect(source.lent).toBe(bytes.length);
       });
     }
   }

@@ -28,8 +28,9 @@ beforeAll(async () => {
   cases = await tamperedSubmissions(demo, signing, good);
 }, 120_000);
 
-/** A source that records every read asked of it. */
+/** A source that records every read asked of it, borrowed (where the source lends) or not. */
 function watched(source: ByteSource): ByteSource & { longest: number; total: number } {
+  const lend = source.readBorrowed?.bind(source);
   const out = {
     size: source.size,
     longest: 0,
@@ -38,6 +39,49 @@ function watched(source: ByteSource): ByteSource & { longest: number; total: num
       out.longest = Math.max(out.longest, length);
       out.total += length;
       return source.read(offset, length);
+    },
+    ...(lend
+      ? {
+          readBorrowed: (offset: number, length: number) => {
+            out.longest = Math.max(out.longest, length);
+            out.total += length;
+            return lend(offset, length);
+          },
+        }
+      : {}),
+  };
+  return out;
+}
+
+/**
+ * A source over bytes in memory that lends one buffer, spoiled before each lending (a verifier
+ * that kept a lent view would see other bytes, and its verdict would differ), and counts what it
+ * gave to keep (left to the collector once dropped) against what it lent.
+ */
+function lending(bytes: Uint8Array): ByteSource & { buffers: number; longestLent: number; given: number; lent: number } {
+  let buffer = new Uint8Array(0);
+  const out = {
+    size: bytes.length,
+    buffers: 0,
+    longestLent: 0,
+    given: 0,
+    lent: 0,
+    read: async (offset: number, length: number) => {
+      const part = bytes.slice(offset, offset + length);
+      out.given += part.length;
+      return part;
+    },
+    readBorrowed: async (offset: number, length: number) => {
+      const part = bytes.subarray(offset, offset + length);
+      if (part.length > buffer.length) {
+        buffer = new Uint8Array(part.length);
+        out.buffers += 1;
+      }
+      buffer.fill(0xee);
+      buffer.set(part);
+      out.lent += part.length;
+      out.longestLent = Math.max(out.longestLent, part.length);
+      return buffer.subarray(0, part.length);
     },
   };
   return out;
@@ -144,6 +188,29 @@ describe('verifySubmissionSource', () => {
     },
     60_000,
   );
+
+  it('holds one slice’s buffer for large stored evidence, and is given the same bytes to keep whatever the evidence’s size', async () => {
+    const plain = lending(good);
+    await verifySubmissionSource(plain, { wholeReadBytes: 0, sliceBytes: SLICE });
+    const given: number[] = [];
+    for (const size of [256 * 1024, 1024 * 1024]) {
+      const bytes = await withLargeEvidence(size, false);
+      const source = lending(bytes);
+      const verdict = verdictOf(await verifySubmissionSource(source, { wholeReadBytes: 0, sliceBytes: SLICE }));
+      expect(verdict).toBe(verdictOf(await verifySubmission(bytes)));
+      expect(verdict.startsWith('accepted')).toBe(true);
+      // The file's digest pass and the evidence's each go through the one lent buffer, a slice long.
+      expect(source.buffers).toBe(1);
+      expect(source.longestLent).toBeLessThanOrEqual(SLICE);
+      expect(source.lent).toBeGreaterThan(2 * size);
+      // What it is given to keep (the structure, the data, the small compressed evidence) is the
+      // demonstration file's, within a slice: none of the large evidence.
+      expect(source.given).toBeLessThan(plain.given + SLICE);
+      given.push(source.given);
+    }
+    // Four times the evidence, and no more kept than one slice beyond the smaller file's.
+    expect(Math.abs((given[1] ?? 0) - (given[0] ?? 0))).toBeLessThan(SLICE);
+  }, 60_000);
 
   it('reads a file up to the whole-read size in one go, and gives its verdict', async () => {
     const source = watched(bytesByteSource(good));

@@ -1,3 +1,4 @@
+import { DEFAULT_SLICE_BYTES } from '../../../shared/formats/byte-source';
 import { sha256Hex } from '../../../shared/formats/sha256';
 import {
   confirmedUnchanged,
@@ -18,7 +19,8 @@ import type { AppDatabase } from '../../db/app-database';
 import { partnershipOwnTrust } from '../../db/partnership-store';
 import { partnershipTrustMaterial } from '../../db/partnership-trust-store';
 import { putFolderEntry, removeFolderEntries, storedFolderEntries } from '../../db/shared-folder-store';
-import type { FileJobRequest, FileJobResult, VerifyJobResult, VerifyRunner } from '../../export/verify-jobs';
+import { serveRanges } from '../../export/byte-source-port';
+import type { FileJobRequest, FileJobResult, RangeFile, VerifyJobResult, VerifyRunner } from '../../export/verify-jobs';
 import type { SharedFolderPort } from '../../platform/platform-port';
 
 /**
@@ -178,18 +180,64 @@ export async function scanSharedFolder(
   return outcome;
 }
 
-/** The port's files and the runner's file jobs, where both are offered (the web's folder and verify worker). */
+/** One folder file as the worker's jobs take it, and its bytes for the checks made in the page. */
+interface FolderFile {
+  /** For one job: the web's File (the same each time), or a new port serving the file's ranges (a port goes to one job). */
+  forJob(): Blob | RangeFile;
+  /** The whole file (a report or second moderation file: small), or null if it could not be read. */
+  whole(): Promise<Uint8Array<ArrayBuffer> | null>;
+  /** Stops serving the file's ranges. */
+  close(): void;
+}
+
+/** The port's files and the runner's file jobs, where both are offered (the web's File or the desktop's ranges, and the verify worker). */
 interface FileJobs {
-  open: (folderKey: string, name: string) => Promise<Blob>;
+  open: (folderKey: string, listed: FolderFileInfo) => Promise<FolderFile>;
   run: (request: FileJobRequest) => Promise<FileJobResult>;
   verifyJobs: VerifyRunner;
   folder: SharedFolderPort;
 }
 
 function fileJobsOf(folder: SharedFolderPort, verifyJobs: VerifyRunner): FileJobs | null {
-  const open = folder.open?.bind(folder);
   const run = verifyJobs.verifyFile?.bind(verifyJobs);
-  return open && run ? { open, run, verifyJobs, folder } : null;
+  if (!run) return null;
+  const open = folder.open?.bind(folder);
+  if (open) {
+    return {
+      open: async (folderKey, listed) => {
+        const file = await open(folderKey, listed.name);
+        const whole = () =>
+          file.arrayBuffer().then(
+            (buffer) => new Uint8Array(buffer),
+            () => null,
+          );
+        return { forJob: () => file, whole, close: () => undefined };
+      },
+      run,
+      verifyJobs,
+      folder,
+    };
+  }
+  const readRange = folder.readRange?.bind(folder);
+  if (!readRange) return null;
+  return {
+    open: async (folderKey, listed) => {
+      const served: MessagePort[] = [];
+      return {
+        forJob: () => {
+          const channel = new MessageChannel();
+          serveRanges(channel.port1, (offset, length) => readRange(folderKey, listed.name, offset, length), DEFAULT_SLICE_BYTES);
+          served.push(channel.port1);
+          return { kind: 'ranges', size: listed.size, port: channel.port2 };
+        },
+        whole: () => folder.read(folderKey, listed.name).catch(() => null),
+        close: () => served.forEach((port) => port.close()),
+      };
+    },
+    run,
+    verifyJobs,
+    folder,
+  };
 }
 
 type FileChecked =
@@ -213,23 +261,43 @@ async function checkFolderFile(
   const unreadable = {
     unreadable: `“${name}” could not be read from the folder. If it is still being copied or synced, scan again in a few minutes.`,
   };
-  let file: Blob;
+  let file: FolderFile;
   try {
-    file = await files.open(folderKey, name);
+    file = await files.open(folderKey, listed);
   } catch {
     return unreadable;
   }
+  try {
+    return await checkOpenedFile(files, file, folderKey, listed, previous, requests, trust, unreadable);
+  } finally {
+    file.close();
+  }
+}
+
+async function checkOpenedFile(
+  files: FileJobs,
+  file: FolderFile,
+  folderKey: string,
+  listed: FolderFileInfo,
+  previous: SharedFolderEntry | null | undefined,
+  requests: Readonly<Record<string, SentRequest>>,
+  trust: Trust,
+  unreadable: { unreadable: string },
+): Promise<FileChecked> {
+  const name = listed.name;
   if (previous) {
-    const hashed = await files.run({ kind: 'file-sha256', file });
+    const hashed = await files.run({ kind: 'file-sha256', file: file.forJob() });
     if (hashed.kind !== 'file-sha256') return unreadable;
     const same = confirmedUnchanged(previous, listed, hashed.sha256, trust.basis);
     if (same) return { same };
   }
   const asSubmission = await files.run({
     kind: 'submission-file',
-    file,
+    file: file.forJob(),
     ...(trust.partnership ? { partnership: trust.partnership } : {}),
   });
+  // A read that failed in the worker: the file may be being copied or synced.
+  if (asSubmission.kind === 'unreadable') return unreadable;
   if (asSubmission.kind !== 'submission' || asSubmission.fileSha256 === undefined) {
     return {
       unreadable: `${asSubmission.kind === 'failed' ? asSubmission.message : 'The file could not be checked.'} “${name}” was not indexed this time; it will be checked again on the next scan.`,
@@ -242,10 +310,7 @@ async function checkFolderFile(
     };
   }
   // Not a submission: read and checked as a report (and a second moderation file) as before.
-  const bytes = await file.arrayBuffer().then(
-    (buffer) => new Uint8Array(buffer),
-    () => null,
-  );
+  const bytes = await file.whole();
   if (!bytes) return unreadable;
   const verdict = await verifyFile(files.verifyJobs, files.folder, folderKey, name, bytes, requests, trust, asSubmission);
   return 'unreadable' in verdict || 'unknownRequest' in verdict ? verdict : { sha256: asSubmission.fileSha256, verdict };

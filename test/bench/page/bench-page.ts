@@ -20,7 +20,15 @@ import type { BenchApi, ExportResult, ImportResult, IngestResult, QueueSeedResul
 import { queueDataset } from '../queue-dataset';
 import { SUBMISSION_UPLOAD_PATH } from '../bench-server-paths';
 import type { BaselineReply, BaselineRequest } from './bench-worker';
-import { folderCopy, folderMultiply, folderPartnership, folderRelease, folderScan, folderVerifyAlone } from './folder-bench-page';
+import {
+  folderCopy,
+  folderForget,
+  folderMultiply,
+  folderPartnership,
+  folderRelease,
+  folderScan,
+  folderVerifyAlone,
+} from './folder-bench-page';
 
 /**
  * The benchmark's page: it builds the data set here (so hundreds of megabytes never cross the
@@ -449,5 +457,6 @@ const api: BenchApi = {
   folderRelease,
   folderPartnership,
   folderMultiply,
+  folderForget,
 };
 window.bench = api;

@@ -1,6 +1,6 @@
 import { AppDatabase } from '../../../renderer/db/app-database';
 import { openAppDatabase } from '../../../renderer/db/database-guard';
-import { storedFolderEntries } from '../../../renderer/db/shared-folder-store';
+import { clearFolderIndex, storedFolderEntries } from '../../../renderer/db/shared-folder-store';
 import type { FolderHandleStore } from '../../../renderer/db/folder-handle-store';
 import { workerVerifyRunner } from '../../../renderer/export/verify-jobs';
 import { scanSharedFolder } from '../../../renderer/moderation/folder/shared-folder-scan';
@@ -160,6 +160,11 @@ export async function folderMultiply(folder: string, total: number): Promise<{ e
   }
   await appDb.sharedFolderEntries.bulkPut(copies);
   return { entries: (await storedFolderEntries(appDb, folder)).length };
+}
+
+/** For BENCH_ONLY=folder-memory: the folder's index forgotten, so the next scan reads and checks every file again. */
+export async function folderForget(folder: string): Promise<void> {
+  await clearFolderIndex(await database(), folder);
 }
 
 export function folderRelease(): void {

@@ -1,0 +1,75 @@
+import { decideSignerTrust } from '../../shared/crypto/signer-trust';
+import { blobByteSource, sha256OfSource, type ByteSource } from '../../shared/formats/byte-source';
+import { verifySubmissionSource, WHOLE_READ_BYTES, type SubmissionVerification } from '../../shared/submission/submission-verifier';
+import { portByteSource, type RangePort } from './byte-source-port';
+import type { FileJobRequest, FileJobResult } from './verify-jobs';
+
+/**
+ * The verify worker's jobs on a file it reads itself, a slice at a time: a Blob (the web's folder)
+ * or a file served in ranges over a port (the desktop's). If any read fails during a job, the job
+ * gives no verdict but `unreadable`, whatever the checks made of the bytes they had: a file being
+ * copied or synced is tried again on the next scan, never indexed as refused.
+ */
+export async function runFileJob(request: FileJobRequest): Promise<FileJobResult> {
+  const opened = request.file instanceof Blob ? { source: blobByteSource(request.file), close: () => undefined } : rangesOf(request.file);
+  const source = noticingFailures(opened.source);
+  try {
+    if (request.kind === 'file-sha256') {
+      const sha256 = await sha256OfSource(source, WHOLE_READ_BYTES);
+      return source.failed ? { kind: 'unreadable' } : { kind: 'file-sha256', sha256 };
+    }
+    // Read a slice at a time: a file with large evidence costs its slices, not its size.
+    const verification = await verifySubmissionSource(source);
+    const result: FileJobResult = {
+      kind: 'submission',
+      signerTrust: await signerTrustOf(verification, request.partnership),
+      verification,
+      fileSha256: verification.ok ? verification.report.fileSha256 : await sha256OfSource(source, WHOLE_READ_BYTES),
+    };
+    return source.failed ? { kind: 'unreadable' } : result;
+  } catch (error) {
+    if (source.failed) return { kind: 'unreadable' };
+    throw error;
+  } finally {
+    opened.close();
+  }
+}
+
+function rangesOf(file: { size: number; port: RangePort }) {
+  const source = portByteSource(file.port, file.size);
+  return { source, close: () => source.close() };
+}
+
+/** The source, noting whether any read of it failed. */
+function noticingFailures(source: ByteSource): ByteSource & { failed: boolean } {
+  const borrowed = source.readBorrowed?.bind(source);
+  const out = {
+    size: source.size,
+    failed: false,
+    read: (offset: number, length: number) => noted(source.read(offset, length)),
+    ...(borrowed ? { readBorrowed: (offset: number, length: number) => noted(borrowed(offset, length)) } : {}),
+  };
+  const noted = (reading: Promise<Uint8Array>) =>
+    reading.catch((error: unknown) => {
+      out.failed = true;
+      throw error;
+    });
+  return out;
+}
+
+/** Who certified the signer, judged against the partnership's roots and revocation lists (none given: not judged). */
+export async function signerTrustOf(
+  verification: SubmissionVerification,
+  partnership: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] } | undefined,
+) {
+  return verification.ok && partnership
+    ? decideSignerTrust({
+        signerDer: verification.report.certificateDer,
+        otherCertificatesDer: verification.report.otherCertificatesDer,
+        pinnedRootsDer: partnership.rootsDer,
+        revocationListsDer: partnership.listsDer,
+        signingTime: verification.report.signingTime,
+        now: new Date(),
+      })
+    : null;
+}
