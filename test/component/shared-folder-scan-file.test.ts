@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileJobRequest, FileJobResult, VerifyJobRequest, VerifyJobResult, VerifyRunner } from '../../renderer/export/verify-jobs';
 import { scanSharedFolder } from '../../renderer/moderation/folder/shared-folder-scan';
 import type { SharedFolderPort } from '../../renderer/platform/platform-port';
+import { summaryOfEntry } from '../../shared/partnership/regional-overview-summary';
 import { freshDatabase } from './render-app';
 
 /**
@@ -84,5 +85,20 @@ describe('scanning a folder whose files go to the worker unread', () => {
     expect(touched.reads).toEqual([]);
     const stored = await db.sharedFolderEntries.where('folderKey').equals('p1').toArray();
     expect(stored.map((e) => e.lastModified)).toEqual([T + 60_000]);
+  });
+
+  it('writes each entry with its summary, and a file gone from the folder takes both with it', async () => {
+    const db = freshDatabase();
+    const files: Record<string, string> = { 'a.pdf': 'a-submission', 'b.pdf': 'b-submission' };
+    await scanSharedFolder({ db, folder: folderOf(files).port, verifyJobs: runner().run }, 'p1');
+    const entries = await db.sharedFolderEntries.where('folderKey').equals('p1').sortBy('name');
+    expect(entries.map((e) => e.name)).toEqual(['a.pdf', 'b.pdf']);
+    expect(await db.sharedFolderSummaries.where('folderKey').equals('p1').sortBy('name')).toEqual(entries.map(summaryOfEntry));
+
+    delete files['b.pdf'];
+    const outcome = await scanSharedFolder({ db, folder: folderOf(files).port, verifyJobs: runner().run }, 'p1');
+    expect(outcome.gone).toBe(1);
+    expect((await db.sharedFolderEntries.toArray()).map((e) => e.name)).toEqual(['a.pdf']);
+    expect((await db.sharedFolderSummaries.toArray()).map((e) => e.name)).toEqual(['a.pdf']);
   });
 });
