@@ -86,8 +86,9 @@ function Overview({ summaries, partnership }: { summaries: FolderEntrySummary[];
   const painted = useAfterFirstPaint();
   const entries = useFolderEntries(db, partnership.id, painted);
   const complete = entries !== undefined;
-  // The index is read once per change of the entries; a filter only picks from it.
-  const prepared = useMemo(() => prepareOverview(entries ?? summaries), [entries, summaries]);
+  // The index is read once per change of the entries (the summaries until they come); a filter only picks from it.
+  const source = entries ?? summaries;
+  const prepared = useMemo(() => prepareOverview(source), [source]);
   const { options, older } = prepared;
   const today = isoDay(new Date());
   const overview = useMemo(
