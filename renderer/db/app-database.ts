@@ -39,6 +39,7 @@ import type {
 } from '../../shared/moderation/second-moderation-records';
 import type { BenchmarkDocument } from '../../shared/partnership/benchmark-document.generated';
 import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
+import { summaryOfEntry, type FolderEntrySummary } from '../../shared/partnership/regional-overview-summary';
 import { moderatorPinKey, normaliseOrganisation } from '../../shared/moderation/first-use-trust';
 
 /** A stored evidence file, kept once however many items or schools use it. */
@@ -190,7 +191,7 @@ export interface MetaRecord {
 }
 
 /** The schema version of the database this build writes. Bump it with a new `version()` below. */
-export const DATABASE_SCHEMA_VERSION = 18;
+export const DATABASE_SCHEMA_VERSION = 19;
 export const DATABASE_NAME = 'sen-accreditation';
 
 /** A "schools like yours" benchmark a school imported: the verified file and its data. */
@@ -266,6 +267,7 @@ export class AppDatabase extends Dexie {
   moderatorAppeals!: EntityTable<ModeratorAppealRecord, 'id'>;
   lodgedAppeals!: EntityTable<LodgedAppealRecord, 'id'>;
   sharedFolderEntries!: EntityTable<SharedFolderEntry, 'key'>;
+  sharedFolderSummaries!: EntityTable<FolderEntrySummary, 'key'>;
   benchmarks!: EntityTable<BenchmarkRecord, 'sha256'>;
   colleaguePackDrafts!: EntityTable<ColleaguePackDraft, 'profileId'>;
   colleaguePackDraftFiles!: EntityTable<ColleaguePackDraftFile, 'key'>;
@@ -374,6 +376,28 @@ export class AppDatabase extends Dexie {
     // colleague-pack-draft-store.ts): the items' details by profile, and each file's bytes once, so
     // a reload or a closed window loses nothing. New tables only: nothing to migrate.
     this.version(18).stores({ colleaguePackDrafts: 'profileId', colleaguePackDraftFiles: 'key, profileId' });
+    // Version 19: a summary of each shared-folder index entry beside it, under the same key
+    // (shared/partnership/regional-overview-summary.ts): the entry without its criteria lists, which
+    // the Regional overview reads first. Written and removed with its entry in one transaction
+    // (shared-folder-store.ts); the upgrade makes the summary of every entry already indexed.
+    // Derived like the index, never backed up. The lead renumbers it on merging.
+    this.version(19)
+      .stores({ sharedFolderSummaries: 'key, folderKey' })
+      .upgrade((tx) => summariseFolderEntries(tx));
+  }
+}
+
+/** How many index entries the upgrade to version 19 holds in memory at once. */
+const SUMMARY_BATCH = 200;
+
+/** The upgrade to version 19, inside Dexie's upgrade transaction: a failure undoes all of it. */
+async function summariseFolderEntries(tx: Transaction): Promise<void> {
+  const entries = tx.table<SharedFolderEntry, string>('sharedFolderEntries');
+  const summaries = tx.table<FolderEntrySummary, string>('sharedFolderSummaries');
+  const keys = await entries.toCollection().primaryKeys();
+  for (let start = 0; start < keys.length; start += SUMMARY_BATCH) {
+    const batch = await entries.bulkGet(keys.slice(start, start + SUMMARY_BATCH));
+    await summaries.bulkPut(batch.flatMap((entry) => (entry ? [summaryOfEntry(entry)] : [])));
   }
 }
 

@@ -40,7 +40,7 @@ export const TABLES_LEFT_OUT: Readonly<Record<string, string>> = {
  * Tables derived from files outside the app and rebuilt from them: never in a backup, and emptied
  * by a restore (the restored workspaces scan their folders again). Nothing is lost, so nothing is said.
  */
-export const DERIVED_TABLES: readonly string[] = ['sharedFolderEntries'];
+export const DERIVED_TABLES: readonly string[] = ['sharedFolderEntries', 'sharedFolderSummaries'];
 
 /** The `meta` keys that describe this database rather than the school's work: a restore leaves them as this computer has them. */
 const META_KEYS_KEPT_ON_RESTORE: readonly string[] = [META.schemaVersion, META.appVersion, META.lastAutomaticBackupAt];

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { trustMaterial } from '../../shared/moderation/partnership-trust';
 import { summariseIndex, type SharedFolderEntry, type SharedFolderSummary } from '../../shared/moderation/shared-folder-index';
+import type { FolderEntrySummary } from '../../shared/partnership/regional-overview-summary';
 import type { AppDatabase } from './app-database';
 
 /**
@@ -26,16 +27,32 @@ export function useImportedFileHashes(db: AppDatabase, workspaceId: string): Rea
 }
 
 /**
- * Every entry of a workspace's shared-folder index as stored, followed live (undefined while loading):
- * the partnership's overview works them out. Read in a transaction of its own, so the entries come
- * to the screen as IndexedDB gives them: a live query's plain read keeps the result in Dexie's cache
- * and hands out a deep copy of every entry (each submission's criteria), which the overview, only
- * reading them, does not need. The query is still followed: a change to the folder's entries reads
- * them again.
+ * The summary of every entry of a workspace's shared-folder index (the entry without its criteria
+ * lists: shared/partnership/regional-overview-summary.ts), followed live (undefined while loading):
+ * what the Regional overview draws first. Read in a transaction of its own, as useFolderEntries is.
  */
-export function useFolderEntries(db: AppDatabase, folderKey: string): SharedFolderEntry[] | undefined {
+export function useFolderSummaries(db: AppDatabase, folderKey: string): FolderEntrySummary[] | undefined {
   return useLiveQuery(
-    async () => db.transaction('r', db.sharedFolderEntries, () => db.sharedFolderEntries.where('folderKey').equals(folderKey).toArray()),
+    async () =>
+      db.transaction('r', db.sharedFolderSummaries, () => db.sharedFolderSummaries.where('folderKey').equals(folderKey).toArray()),
     [db, folderKey],
+  );
+}
+
+/**
+ * Every entry of a workspace's shared-folder index as stored, followed live (undefined while loading,
+ * and while `wanted` is false: the overview asks for them once its first draw, from the summaries,
+ * is on screen). Read in a transaction of its own, so the entries come to the screen as IndexedDB
+ * gives them: a live query's plain read keeps the result in Dexie's cache and hands out a deep copy
+ * of every entry (each submission's criteria), which the overview, only reading them, does not
+ * need. The query is still followed: a change to the folder's entries reads them again.
+ */
+export function useFolderEntries(db: AppDatabase, folderKey: string, wanted = true): SharedFolderEntry[] | undefined {
+  return useLiveQuery(
+    async () =>
+      wanted
+        ? db.transaction('r', db.sharedFolderEntries, () => db.sharedFolderEntries.where('folderKey').equals(folderKey).toArray())
+        : undefined,
+    [db, folderKey, wanted],
   );
 }

@@ -269,7 +269,11 @@ function isOverviewIndex(from: readonly SharedFolderEntry[] | OverviewIndex): fr
   return !Array.isArray(from);
 }
 
-/** What regionalOverview works out: `criteria: false` leaves the criteria table empty (the screen's first draw, before it is counted). */
+/**
+ * What regionalOverview works out: `criteria: false` leaves the criteria and agreement tables empty
+ * (the screen's first draw, from the index's summaries, before the criteria are read); the second
+ * moderations without a first report are counted either way.
+ */
 export interface OverviewParts {
   criteria: boolean;
 }
@@ -371,7 +375,7 @@ export function regionalOverview(
   const renewals = [...months.values()].sort((a, b) => compare(a.month, b.month));
   for (const month of renewals) month.schools.sort((a, b) => compare(a.renewalDate, b.renewalDate) || compare(a.schoolName, b.schoolName));
 
-  const agreement = agreementOf(prepared.returns, pickedHashes, reportsBySubmission, frameworks);
+  const agreement = agreementOf(prepared.returns, pickedHashes, reportsBySubmission, frameworks, parts.criteria);
   return {
     submissionsCounted: picked.length,
     uncertifiedLeftOut: prepared.uncertifiedLeftOut,
@@ -444,6 +448,7 @@ function agreementOf(
   pickedHashes: ReadonlySet<string>,
   reportsBySubmission: ReadonlyMap<string, readonly ReportEntry[]>,
   frameworks: FrameworkLookup,
+  pool: boolean,
 ): { byPair: AgreementRow[]; byStrand: AgreementRow[]; withoutReport: number } {
   const pairs = new Map<string, Pooled>();
   const strands = new Map<string, Pooled>();
@@ -458,6 +463,7 @@ function agreementOf(
       withoutReport += 1;
       continue;
     }
+    if (!pool) continue;
     const framework = frameworks(first.report.detail.framework);
     const firstById = new Map(first.report.detail.criteria.map((c) => [c.criterionId, c]));
     const names = [back.requesterName, back.secondModeratorName ?? 'Second moderator'].sort(compare);

@@ -11,6 +11,8 @@ import schema2 from '../fixtures/database-schema-2.json';
 import schema3 from '../fixtures/database-schema-3.json';
 import { genuineFilesIn, genuineFilesVerifier, materialise } from './backup-test-data';
 import { northEastFramework } from './moderation-test-data';
+import { summaryOfEntry } from '../../shared/partnership/regional-overview-summary';
+import { index as regionIndex } from '../unit/regional-overview-fixtures';
 
 /**
  * Every older schema, as a stored fixture of a realistic database, opened by this build: every
@@ -82,6 +84,8 @@ const DECLARED_STORES: Record<number, Record<string, string>> = {
   15: { moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' },
   16: { sharedFolderEntries: 'key, folderKey' },
   17: { benchmarks: 'sha256, schoolId' },
+  18: { colleaguePackDrafts: 'profileId', colleaguePackDraftFiles: 'key, profileId' },
+  19: { sharedFolderSummaries: 'key, folderKey' },
 };
 
 /** A database as the app of `schemaVersion` left it: each version declared as it was released, none opened yet. */
@@ -681,6 +685,33 @@ describe('the upgrade to schema 8', () => {
     expect(await db.meta.get(META.schemaVersion)).toEqual({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
     db.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(DATABASE_SCHEMA_VERSION * 10);
+  });
+
+  it('keeps every shared-folder entry of a schema-18 database and gives each its summary, under the same key and folder', async () => {
+    const name = `migration-folder-summaries-${Date.now()}`;
+    const old = oldDatabaseAt(name, 18);
+    await old.open();
+    // The hand-worked region (submissions with their criteria, reports, a second moderation, an older entry) and another workspace's entry.
+    const other = { ...regionIndex[0]!, key: 'w2|a.pdf', folderKey: 'w2' };
+    const entries = [...regionIndex, other];
+    await old.table('sharedFolderEntries').bulkAdd(entries);
+    await old.table('meta').add({ key: META.schemaVersion, value: 18 });
+    old.close();
+    expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(180);
+
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect((await db.sharedFolderEntries.toArray()).sort(byKey)).toEqual([...entries].sort(byKey));
+    const summaries = (await db.sharedFolderSummaries.toArray()).sort(byKey);
+    expect(summaries).toEqual([...entries].sort(byKey).map(summaryOfEntry));
+    // The summaries hold no criteria, and are found by folder as the entries are.
+    expect(summaries.some((s) => (s.submission?.detail?.criteria.length ?? 0) > 0 || (s.report?.detail?.criteria.length ?? 0) > 0)).toBe(
+      false,
+    );
+    expect((await db.sharedFolderSummaries.where('folderKey').equals('w2').toArray()).map((s) => s.key)).toEqual(['w2|a.pdf']);
+    expect(db.sharedFolderSummaries.schema.primKey.keyPath).toBe('key');
+    db.close();
   });
 
   it('keeps every record of a schema-17 database and adds empty tables for a colleague’s pack as it is put together', async () => {

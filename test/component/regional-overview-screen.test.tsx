@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import * as folderIndex from '../../shared/moderation/shared-folder-index';
+import { putFolderEntries } from '../../renderer/db/shared-folder-store';
 import { RegionalOverviewScreen } from '../../renderer/partnership/RegionalOverviewScreen';
 import type { SharedFolderPort } from '../../renderer/platform/platform-port';
 import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
@@ -42,7 +43,7 @@ const folder: SharedFolderPort = {
 async function openOverview(entries: SharedFolderEntry[] = index, withFolder = true, pdfJobs?: PdfJobRunner) {
   const db = freshDatabase();
   await db.partnerships.put(PARTNERSHIP);
-  await db.sharedFolderEntries.bulkPut(entries);
+  await putFolderEntries(db, entries);
   const platform = { ...recordingPlatform(), ...(withFolder ? { sharedFolder: folder } : {}) };
   await renderWithServices(<RegionalOverviewScreen partnershipId="p" />, { db, platform, ...(pdfJobs ? { pdfJobs } : {}) });
   await screen.findByRole('heading', { level: 1, name: 'Regional overview' });
@@ -187,7 +188,7 @@ describe('the regional overview screen', () => {
     try {
       const db = freshDatabase();
       await db.partnerships.put(PARTNERSHIP);
-      await db.sharedFolderEntries.bulkPut(index);
+      await putFolderEntries(db, index);
       await renderWithServices(<RegionalOverviewScreen partnershipId="p" />, { db, platform: recordingPlatform() });
       await screen.findByRole('heading', { level: 2, name: 'Schools by local authority and phase' });
       const later = screen.getByTestId('regional-later-tables');
@@ -200,6 +201,7 @@ describe('the regional overview screen', () => {
       ]);
       expect(schoolNames()).toEqual(['Cedar School', 'Alder Primary', 'Beech Academy']);
       expect(screen.queryByRole('button', { name: 'Steering group report (PDF)' })).toBeNull();
+      const firstRows = within(schoolsTable()).getAllByRole('row');
       expect(held.length).toBeGreaterThan(0);
       for (const callback of held.splice(0)) callback(performance.now());
       expect(
@@ -212,6 +214,33 @@ describe('the regional overview screen', () => {
       );
       expect(screen.getAllByRole('table')).toHaveLength(6);
       expect(screen.getByRole('button', { name: 'Steering group report (PDF)' })).toBeTruthy();
+      // The schools drawn from the summaries are the full entries' schools: their rows are kept as they were.
+      expect(within(schoolsTable()).getAllByRole('row')).toEqual(firstRows);
+      for (const row of firstRows) expect(row.isConnected).toBe(true);
+    } finally {
+      frames.mockRestore();
+    }
+  });
+
+  it('draws first from the summaries alone: the full entries are read only once that draw is on screen', async () => {
+    const held: FrameRequestCallback[] = [];
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => held.push(callback));
+    try {
+      const db = freshDatabase();
+      await db.partnerships.put(PARTNERSHIP);
+      await putFolderEntries(db, index);
+      // Counts every read of the full entries (a read of the table opens a transaction on it).
+      const reads = vi.spyOn(db, 'transaction');
+      const readsOfEntries = () =>
+        reads.mock.calls.filter((call) => call.some((arg) => arg === db.sharedFolderEntries || arg === 'sharedFolderEntries')).length;
+      await renderWithServices(<RegionalOverviewScreen partnershipId="p" />, { db, platform: recordingPlatform() });
+      await screen.findByRole('heading', { level: 2, name: 'Schools by local authority and phase' });
+      expect(schoolNames()).toEqual(['Cedar School', 'Alder Primary', 'Beech Academy']);
+      expect(screen.getByText(/3 schools and 4 submissions in the folder\./)).toBeTruthy();
+      expect(readsOfEntries()).toBe(0);
+      for (const callback of held.splice(0)) callback(performance.now());
+      await screen.findByRole('table', { name: 'Criteria most often moderated down, not met or claimed not applicable' });
+      expect(readsOfEntries()).toBeGreaterThan(0);
     } finally {
       frames.mockRestore();
     }
@@ -220,7 +249,10 @@ describe('the regional overview screen', () => {
   it('follows the index: an entry the scan adds shows without opening the screen again', async () => {
     const { db } = await openOverview(index.filter((e) => e.submission?.urn !== '100003'));
     expect(schoolNames()).toEqual(['Alder Primary', 'Beech Academy']);
-    await db.sharedFolderEntries.bulkPut(index.filter((e) => e.submission?.urn === '100003'));
+    await putFolderEntries(
+      db,
+      index.filter((e) => e.submission?.urn === '100003'),
+    );
     await within(schoolsTable()).findByText('Cedar School');
     expect(schoolNames()).toEqual(['Cedar School', 'Alder Primary', 'Beech Academy']);
   });

@@ -14,6 +14,7 @@ import type { DesktopSharedFolderBridge } from '../../renderer/platform/platform
 import { readSourceRange } from '../../shared/formats/byte-source';
 import { scanSharedFolder } from '../../renderer/moderation/folder/shared-folder-scan';
 import type { SharedFolderPort } from '../../renderer/platform/platform-port';
+import { summaryOfEntry } from '../../shared/partnership/regional-overview-summary';
 import { freshDatabase } from './render-app';
 
 /**
@@ -169,5 +170,20 @@ describe('scanning a folder whose files go to the worker unread', () => {
       },
     ]);
     expect(await db.sharedFolderEntries.count()).toBe(0);
+  });
+
+  it('writes each entry with its summary, and a file gone from the folder takes both with it', async () => {
+    const db = freshDatabase();
+    const files: Record<string, string> = { 'a.pdf': 'a-submission', 'b.pdf': 'b-submission' };
+    await scanSharedFolder({ db, folder: folderOf(files).port, verifyJobs: runner().run }, 'p1');
+    const entries = await db.sharedFolderEntries.where('folderKey').equals('p1').sortBy('name');
+    expect(entries.map((e) => e.name)).toEqual(['a.pdf', 'b.pdf']);
+    expect(await db.sharedFolderSummaries.where('folderKey').equals('p1').sortBy('name')).toEqual(entries.map(summaryOfEntry));
+
+    delete files['b.pdf'];
+    const outcome = await scanSharedFolder({ db, folder: folderOf(files).port, verifyJobs: runner().run }, 'p1');
+    expect(outcome.gone).toBe(1);
+    expect((await db.sharedFolderEntries.toArray()).map((e) => e.name)).toEqual(['a.pdf']);
+    expect((await db.sharedFolderSummaries.toArray()).map((e) => e.name)).toEqual(['a.pdf']);
   });
 });

@@ -279,12 +279,14 @@ describe('the shared folder screen', () => {
     expect(await screen.findByText(/This browser cannot open a folder/)).toBeTruthy();
   });
 
-  it('leaves the index out of backups: it is rebuilt from the folder', async () => {
+  it('leaves the index and its summaries out of backups: they are rebuilt from the folder', async () => {
     const { user, db } = await openFolderScreen();
     await user.click(await screen.findByRole('button', { name: 'Scan the folder' }));
     await screen.findByText('Scan finished: 3 files checked.', {}, { timeout: 5000 });
     expect(await db.sharedFolderEntries.count()).toBe(3);
+    expect(await db.sharedFolderSummaries.count()).toBe(3);
     const backup = await makeBackup(db, '0.0.0-test');
     expect(backup.manifest.tables.map((t) => t.name)).not.toContain('sharedFolderEntries');
+    expect(backup.manifest.tables.map((t) => t.name)).not.toContain('sharedFolderSummaries');
   });
 });

@@ -225,12 +225,18 @@ describe('the overview from an index read once', () => {
     expect(prepared.uncertifiedLeftOut).toBe(0);
   });
 
-  it('without the criteria (the screen’s first draw) gives everything else as the whole overview does', () => {
+  it('without the criteria (the screen’s first draw) gives everything but the criteria and agreement as the whole overview does', () => {
     const prepared = prepareOverview(index);
     for (const f of [NO_FILTERS, { ...NO_FILTERS, localAuthority: 'Devon' }]) {
       const whole = regionalOverview(prepared, f, TODAY, lookup);
       expect(whole.criteria.length).toBeGreaterThan(0);
-      expect(regionalOverview(prepared, f, TODAY, lookup, { criteria: false })).toEqual({ ...whole, criteria: [] });
+      expect(whole.agreementByPair.length).toBeGreaterThan(0);
+      expect(regionalOverview(prepared, f, TODAY, lookup, { criteria: false })).toEqual({
+        ...whole,
+        criteria: [],
+        agreementByPair: [],
+        agreementByStrand: [],
+      });
     }
   });
 });

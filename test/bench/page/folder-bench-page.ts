@@ -1,6 +1,6 @@
 import { AppDatabase } from '../../../renderer/db/app-database';
 import { openAppDatabase } from '../../../renderer/db/database-guard';
-import { clearFolderIndex, storedFolderEntries } from '../../../renderer/db/shared-folder-store';
+import { clearFolderIndex, putFolderEntries, storedFolderEntries } from '../../../renderer/db/shared-folder-store';
 import type { FolderHandleStore } from '../../../renderer/db/folder-handle-store';
 import { workerVerifyRunner } from '../../../renderer/export/verify-jobs';
 import { scanSharedFolder } from '../../../renderer/moderation/folder/shared-folder-scan';
@@ -158,7 +158,7 @@ export async function folderMultiply(folder: string, total: number): Promise<{ e
       },
     });
   }
-  await appDb.sharedFolderEntries.bulkPut(copies);
+  await putFolderEntries(appDb, copies);
   return { entries: (await storedFolderEntries(appDb, folder)).length };
 }
 
