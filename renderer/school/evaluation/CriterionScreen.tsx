@@ -30,7 +30,7 @@ import {
   type ResponseField,
   type ResponseFields,
 } from '../../db/evaluation-store';
-import { useCriterionResponse, useEvaluationRecords } from '../../db/evaluation-queries';
+import { useCriteriaMarkRecords, useCriterionResponse } from '../../db/evaluation-queries';
 import { useCriterionEvidence } from '../../db/evidence-queries';
 import { addEvidenceFiles, linkEvidence, restoreEvidenceLink, unlinkEvidence } from '../../db/evidence-store';
 import { describeStorageError, UserFacingError } from '../../db/storage-errors';
@@ -38,17 +38,21 @@ import { useUndoNotice } from '../../ui/use-undo-notice';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { growingRows, wordCountText } from '../../../shared/evaluation/narrative-size';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
+import { usePaintedAfter } from '../../ui/use-painted-after';
+import type { School } from '../../../shared/school/school-records';
 
 /** One criterion: what it asks, the school's judgement and narrative (saved as typed), and its evidence. */
 export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: string; criterionId: string }) {
   const context = useEvaluation(evaluationId);
   const { db } = useServices();
-  const records = useEvaluationRecords(db, evaluationId);
   // Read beside the evaluation rather than after it; the previous criterion's answer is never passed on.
   const read = useCriterionResponse(db, evaluationId, criterionId);
   const stored = read?.criterionId === criterionId ? read : undefined;
   // The side list marks the new criterion just after the criterion itself is drawn, not in the same pass.
   const navCriterionId = useDeferredValue(criterionId);
+  // The side list of every criterion (and its read of every response) waits until the criterion is on
+  // screen: the first draw is what the person came for, the narrative box among it.
+  const sideList = usePaintedAfter(context.state === 'ready');
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
@@ -134,17 +138,41 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           </nav>
         </div>
         <aside className="with-sidebar__side" aria-label="All criteria">
-          <CriteriaNav
-            evaluationId={evaluationId}
-            framework={framework}
-            profile={school}
-            responses={records?.responses ?? []}
-            links={records?.links ?? []}
-            currentCriterionId={navCriterionId}
-          />
+          {sideList ? (
+            <CriteriaSideList evaluationId={evaluationId} framework={framework} school={school} currentCriterionId={navCriterionId} />
+          ) : (
+            <p className="muted">Loading the list of criteria…</p>
+          )}
         </aside>
       </div>
     </Layout>
+  );
+}
+
+/** The side list with the marks it reads itself (each response's judgement and claim, the evidence links). */
+function CriteriaSideList({
+  evaluationId,
+  framework,
+  school,
+  currentCriterionId,
+}: {
+  evaluationId: string;
+  framework: AppliedFramework;
+  school: School;
+  currentCriterionId: string;
+}) {
+  const { db } = useServices();
+  const marks = useCriteriaMarkRecords(db, evaluationId);
+  if (!marks) return <p className="muted">Loading the list of criteria…</p>;
+  return (
+    <CriteriaNav
+      evaluationId={evaluationId}
+      framework={framework}
+      profile={school}
+      responses={marks.responses}
+      links={marks.links}
+      currentCriterionId={currentCriterionId}
+    />
   );
 }
 
