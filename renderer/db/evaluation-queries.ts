@@ -19,6 +19,25 @@ export function useEvaluationRecords(db: AppDatabase, evaluationId: string) {
   }, [db, evaluationId]);
 }
 
+/**
+ * The marks the side list of criteria shows: each response's judgement and not-applicable claim,
+ * and the evidence links. Read in a transaction of its own, which the live query does not cache,
+ * so the narratives of every criterion are not deep-copied for it (it is still followed live).
+ */
+export function useCriteriaMarkRecords(db: AppDatabase, evaluationId: string) {
+  return useLiveQuery(
+    () =>
+      db.transaction('r', [db.responses, db.evidenceLinks], async () => {
+        const [responses, links] = await Promise.all([
+          db.responses.where('evaluationId').equals(evaluationId).toArray(),
+          db.evidenceLinks.where('evaluationId').equals(evaluationId).toArray(),
+        ]);
+        return { responses, links };
+      }),
+    [db, evaluationId],
+  );
+}
+
 /** An evaluation and its school (either undefined when missing). */
 export function useEvaluationAndSchool(db: AppDatabase, evaluationId: string) {
   return useLiveQuery(async () => {

@@ -174,3 +174,17 @@ export function describeChange(change: CriterionChange, label: (pointId: string 
   if (change.evidenceRemoved.length > 0) lines.push(`Evidence removed: ${change.evidenceRemoved.join('; ')}`);
   return lines;
 }
+
+/**
+ * The groups to draw first: whole groups, in order, until at least `rows` rows are in (every group
+ * when there are fewer). The queue draws these, then all of them once that draw is on screen.
+ */
+export function firstGroups(groups: readonly QueueGroup[], rows: number): readonly QueueGroup[] {
+  let count = 0;
+  let end = 0;
+  while (end < groups.length && count < rows) {
+    count += groups[end]?.rows.length ?? 0;
+    end += 1;
+  }
+  return end === groups.length ? groups : groups.slice(0, end);
+}

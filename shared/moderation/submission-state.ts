@@ -312,9 +312,14 @@ export interface WorkspaceRecords {
  * school (URN) with a higher version number.
  */
 export function workspaceStates(records: WorkspaceRecords, today: string): Map<string, SubmissionState> {
+  // Grouped by appending in place: a workspace may hold a decision on every criterion of every submission.
   const group = <T extends { submissionKey: string }>(list: readonly T[]) => {
     const out = new Map<string, T[]>();
-    for (const item of list) out.set(item.submissionKey, [...(out.get(item.submissionKey) ?? []), item]);
+    for (const item of list) {
+      const found = out.get(item.submissionKey);
+      if (found) found.push(item);
+      else out.set(item.submissionKey, [item]);
+    }
     return out;
   };
   const decisions = group(records.decisions);
@@ -323,7 +328,11 @@ export function workspaceStates(records: WorkspaceRecords, today: string): Map<s
   const outcomes = new Map(records.outcomes.map((o) => [o.submissionKey, o]));
   const appeals = new Map(records.appeals.map((a) => [a.submissionKey, a]));
   const versionsByUrn = new Map<string, number[]>();
-  for (const s of records.submissions) versionsByUrn.set(s.urn, [...(versionsByUrn.get(s.urn) ?? []), s.version]);
+  for (const s of records.submissions) {
+    const versions = versionsByUrn.get(s.urn);
+    if (versions) versions.push(s.version);
+    else versionsByUrn.set(s.urn, [s.version]);
+  }
   const states = new Map<string, SubmissionState>();
   for (const submission of records.submissions) {
     const later = (versionsByUrn.get(submission.urn) ?? []).filter((v) => v > submission.version).sort((a, b) => a - b)[0];

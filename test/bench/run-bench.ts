@@ -610,6 +610,8 @@ async function evaluationAndQueueScreens(bench: Bench, setup: SetupInfo) {
   // 5. The moderator's queue.
   const queuePath = `/#/moderation/${encodeURIComponent(setup.workspaceId)}`;
   const appQueue = await step(`open the queue of ${QUEUE_SUBMISSIONS} submissions ${OPENS} times`, () => openTimes(bench, queuePath));
+  // The first screenful is drawn first (the table busy), the rest once it is on screen.
+  await appQueue.page.locator('[data-testid="queue-table"]:not([aria-busy])').waitFor();
   const rowsShown = await appQueue.page.locator('[data-testid="queue-table"] tbody tr.queue-row').count();
   if (rowsShown !== QUEUE_SUBMISSIONS) throw new Error(`the queue shows ${rowsShown} rows, not ${QUEUE_SUBMISSIONS}`);
   const appFilters = await step('filter the queue', () => filterTimes(appQueue.page));

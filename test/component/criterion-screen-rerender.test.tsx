@@ -48,6 +48,8 @@ describe('criterion screen while the narrative autosaves', () => {
     await renderWithServices(<CriterionScreen evaluationId={evaluation.id} criterionId={criterion.id} />, { db });
     await screen.findByText('No evidence linked yet.', {}, { timeout: 10_000 });
     const narrative = await screen.findByLabelText('Narrative');
+    // The side list is drawn once the criterion is on screen.
+    await screen.findByRole('link', { name: new RegExp(`^${criterion.id} .*: not judged`) });
     expect(counts.nav).toBeGreaterThan(0);
     expect(counts.evidence).toBeGreaterThan(0);
 

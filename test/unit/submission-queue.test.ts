@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SubmissionStatus } from '../../shared/moderation/moderation-records';
 import {
   describeChange,
+  firstGroups,
   matchesFilter,
   previousVersions,
   queueGroups,
@@ -93,6 +94,16 @@ describe('the moderator’s queue', () => {
     expect(groups.reduce((n, g) => n + g.rows.length, 0)).toBe(200);
     expect(groups[0]?.rows[0]?.schoolName).toBe('School 0');
     expect(groups[1]?.rows[0]?.schoolName).toBe('School 1');
+  });
+
+  it('draws whole groups first until a screenful of rows is in, and every group when there are fewer', () => {
+    const groups = queueGroups(ROWS, ALL, { key: 'school', direction: 'ascending' });
+    expect(order([...firstGroups(groups, 1)])).toEqual([['a3', 'a2', 'a1']]);
+    expect(order([...firstGroups(groups, 3)])).toEqual([['a3', 'a2', 'a1']]);
+    expect(order([...firstGroups(groups, 4)])).toEqual([['a3', 'a2', 'a1'], ['b1']]);
+    expect(firstGroups(groups, 5)).toBe(groups);
+    expect(firstGroups(groups, 50)).toBe(groups);
+    expect(firstGroups([], 30)).toEqual([]);
   });
 
   it('describes a criterion’s changes in plain words', () => {

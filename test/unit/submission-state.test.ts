@@ -378,6 +378,21 @@ describe('the queue shows the derived state', () => {
     expect(after.get(other.key)?.kind).toBe('lapsed');
   });
 
+  it('counts each submission’s own decisions among many, interleaved', () => {
+    const a = submission('w|a1', 1, 'new');
+    const b = { ...submission('w|b1', 1, 'new'), urn: '100002' };
+    const c = { ...submission('w|c1', 1, 'in-review'), urn: '100003' };
+    const decisions = Array.from({ length: 300 }, (_, i) => ({
+      submissionKey: i % 2 === 0 ? a.key : b.key,
+      decision: i % 3 === 0 ? null : ('agree' as const),
+    }));
+    const states = workspaceStates({ submissions: [a, b, c], decisions, visits: [], outcomes: [], requests: [], appeals: [] }, TODAY);
+    // a holds the even i (150, of which 50 are multiples of 3, undecided); b the odd (150, 50 undecided).
+    expect(states.get(a.key)).toEqual({ kind: 'in-review', decided: 100, visitedOn: null });
+    expect(states.get(b.key)).toEqual({ kind: 'in-review', decided: 100, visitedOn: null });
+    expect(states.get(c.key)).toEqual({ kind: 'in-review', decided: 0, visitedOn: null });
+  });
+
   it('without derived state, the row reads the status stored on the submission', () => {
     expect(queueRow(submission('w|s1', 1, 'visit-planned'), () => 'North East')).toMatchObject({
       status: 'visit-planned',

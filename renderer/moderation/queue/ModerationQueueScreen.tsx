@@ -3,6 +3,7 @@ import { shortHash } from '../../../shared/formats/sha256';
 import type { ModeratorWorkspace } from '../../../shared/moderation/moderation-records';
 import { SUBMISSION_STATES, type SubmissionStateKind } from '../../../shared/moderation/submission-state';
 import {
+  firstGroups,
   previousVersions,
   queueGroups,
   queueRow,
@@ -22,7 +23,11 @@ import { SubmissionQueueTable } from './SubmissionQueueTable';
 import { useWorkspaceSubmissionStates } from '../../db/moderation-queries';
 import { useSigningKey } from '../../db/signing-key-queries';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
+import { usePaintedAfter } from '../../ui/use-painted-after';
 import '../../styles/moderator.css';
+
+/** Rows drawn in the queue's first draw, about a screenful; the rest follow once it is on screen. */
+export const QUEUE_FIRST_ROWS = 30;
 
 /** A moderator workspace's home: the submissions it holds, filtered, sorted and grouped by school. */
 export function ModerationQueueScreen({ workspaceId }: { workspaceId: string }) {
@@ -124,6 +129,10 @@ function Queue({
   const [sort, setSort] = useState<QueueSort>({ key: 'school', direction: 'ascending' });
   const previous = useMemo(() => previousVersions(rows ?? []), [rows]);
   const groups = useMemo(() => queueGroups(rows ?? [], filter, sort), [rows, filter, sort]);
+  // The first screenful of rows is drawn first and the rest once it is on screen; the count, the
+  // filter and the sort always go by every row.
+  const complete = usePaintedAfter(rows !== undefined && rows.length > 0);
+  const drawn = useMemo(() => (complete ? groups : firstGroups(groups, QUEUE_FIRST_ROWS)), [complete, groups]);
 
   if (!rows) return <p role="status">Loading the submissions…</p>;
   if (rows.length === 0) {
@@ -189,7 +198,14 @@ function Queue({
       {shown === 0 ? (
         <p>No submissions match. Change the filter, or clear it to see every submission.</p>
       ) : (
-        <SubmissionQueueTable workspaceId={workspaceId} groups={groups} previous={previous} sort={sort} onSort={sortBy} />
+        <SubmissionQueueTable
+          workspaceId={workspaceId}
+          groups={drawn}
+          previous={previous}
+          sort={sort}
+          onSort={sortBy}
+          complete={drawn === groups}
+        />
       )}
     </section>
   );

@@ -1,11 +1,10 @@
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { criterionApplies } from '../../../shared/framework/applicability';
 import { workNeighbours } from '../../../shared/framework/criteria-worklist';
 import { criterionReferences, levelLabel, statutoryReference, type PlacedCriterion } from '../../../shared/framework/applied-framework';
 import { responseKey, type CriterionResponse } from '../../../shared/evaluation/evaluation-records';
 import { evaluationEditable } from '../../../shared/evaluation/evaluation-editable';
-import { evidenceKindLabel } from '../../../shared/evidence/evidence-records';
 import { LONG_TEXT_MAX_CHARS, tooLongMessage } from '../../../shared/formats/field-limits';
 import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
@@ -19,9 +18,7 @@ import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { HistoricReadOnly } from './HistoricReadOnly';
 import { PreviousNarratives } from './PreviousNarratives';
-import { ModeratorDecisionOnCriterion } from './ModeratorDecisionOnCriterion';
 import { SaveStatus } from '../../ui/SaveStatus';
-import { createAction } from '../../db/action-store';
 import {
   RESPONSE_FIELDS,
   responseFields,
@@ -30,25 +27,36 @@ import {
   type ResponseField,
   type ResponseFields,
 } from '../../db/evaluation-store';
-import { useCriterionResponse, useEvaluationRecords } from '../../db/evaluation-queries';
-import { useCriterionEvidence } from '../../db/evidence-queries';
-import { addEvidenceFiles, linkEvidence, restoreEvidenceLink, unlinkEvidence } from '../../db/evidence-store';
-import { describeStorageError, UserFacingError } from '../../db/storage-errors';
+import { useCriteriaMarkRecords, useCriterionResponse } from '../../db/evaluation-queries';
+import { describeStorageError } from '../../db/storage-errors';
 import { useUndoNotice } from '../../ui/use-undo-notice';
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { growingRows, wordCountText } from '../../../shared/evaluation/narrative-size';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
+import { usePaintedAfter } from '../../ui/use-painted-after';
+import type { School } from '../../../shared/school/school-records';
+
+/*
+ * Parts drawn below or beside the response form, loaded after the screen's first draw (their code
+ * is not among what the narrative box waits for): the moderator's decision and the evidence section.
+ */
+const ModeratorDecisionOnCriterion = lazy(() =>
+  import('./ModeratorDecisionOnCriterion').then((module) => ({ default: module.ModeratorDecisionOnCriterion })),
+);
+const LinkedEvidence = lazy(() => import('./CriterionEvidence').then((module) => ({ default: module.LinkedEvidence })));
 
 /** One criterion: what it asks, the school's judgement and narrative (saved as typed), and its evidence. */
 export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: string; criterionId: string }) {
   const context = useEvaluation(evaluationId);
   const { db } = useServices();
-  const records = useEvaluationRecords(db, evaluationId);
   // Read beside the evaluation rather than after it; the previous criterion's answer is never passed on.
   const read = useCriterionResponse(db, evaluationId, criterionId);
   const stored = read?.criterionId === criterionId ? read : undefined;
   // The side list marks the new criterion just after the criterion itself is drawn, not in the same pass.
   const navCriterionId = useDeferredValue(criterionId);
+  // The side list of every criterion (and its read of every response) waits until the criterion is on
+  // screen: the first draw is what the person came for, the narrative box among it.
+  const sideList = usePaintedAfter(context.state === 'ready');
 
   if (context.state !== 'ready') return <LoadingOrMissing state={context.state} what="evaluation" />;
   const { framework, school } = context;
@@ -134,17 +142,41 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
           </nav>
         </div>
         <aside className="with-sidebar__side" aria-label="All criteria">
-          <CriteriaNav
-            evaluationId={evaluationId}
-            framework={framework}
-            profile={school}
-            responses={records?.responses ?? []}
-            links={records?.links ?? []}
-            currentCriterionId={navCriterionId}
-          />
+          {sideList ? (
+            <CriteriaSideList evaluationId={evaluationId} framework={framework} school={school} currentCriterionId={navCriterionId} />
+          ) : (
+            <p className="muted">Loading the list of criteria…</p>
+          )}
         </aside>
       </div>
     </Layout>
+  );
+}
+
+/** The side list with the marks it reads itself (each response's judgement and claim, the evidence links). */
+function CriteriaSideList({
+  evaluationId,
+  framework,
+  school,
+  currentCriterionId,
+}: {
+  evaluationId: string;
+  framework: AppliedFramework;
+  school: School;
+  currentCriterionId: string;
+}) {
+  const { db } = useServices();
+  const marks = useCriteriaMarkRecords(db, evaluationId);
+  if (!marks) return <p className="muted">Loading the list of criteria…</p>;
+  return (
+    <CriteriaNav
+      evaluationId={evaluationId}
+      framework={framework}
+      profile={school}
+      responses={marks.responses}
+      links={marks.links}
+      currentCriterionId={currentCriterionId}
+    />
   );
 }
 
@@ -170,7 +202,9 @@ function CriterionWork({
   return (
     <>
       <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
-      <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
+      <Suspense fallback={null}>
+        <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
+      </Suspense>
       {stored === undefined ? (
         <p role="status">Loading…</p>
       ) : editable ? (
@@ -181,7 +215,9 @@ function CriterionWork({
       {editable && criterion.mayBeNotApplicable && applies && stored !== undefined ? (
         <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
       ) : null}
-      <LinkedEvidence evaluationId={evaluationId} schoolId={schoolId} criterionId={criterion.id} editable={editable} />
+      <Suspense fallback={null}>
+        <LinkedEvidence evaluationId={evaluationId} schoolId={schoolId} criterionId={criterion.id} editable={editable} />
+      </Suspense>
     </>
   );
 }
@@ -352,6 +388,8 @@ function ResponseForm({
     }
     try {
       await flush();
+      // The action plan's code is loaded when it is first asked for, not with the screen.
+      const { createAction } = await import('../../db/action-store');
       await createAction(db, evaluationId, {
         criterionIds: [criterion.id],
         what: nextSteps,
@@ -489,161 +527,3 @@ function ReadOnlyResponse({ framework, stored }: { framework: AppliedFramework; 
     </section>
   );
 }
-
-/** Given only the ids it reads by, so a save of the form, which draws the screen again, leaves it as it is. */
-const LinkedEvidence = memo(function LinkedEvidence({
-  evaluationId,
-  schoolId,
-  criterionId,
-  editable,
-}: {
-  evaluationId: string;
-  schoolId: string;
-  criterionId: string;
-  /** False on a historic edition: the linked evidence is listed, and nothing can be linked or unlinked. */
-  editable: boolean;
-}) {
-  const { db } = useServices();
-  const data = useCriterionEvidence(db, evaluationId, criterionId, schoolId);
-  const [choice, setChoice] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  /** The last removal, to undo. */
-  const removed = useUndoNotice(() => headingRef.current);
-  const linkedIds = useMemo(() => new Set((data?.links ?? []).map((l) => l.evidenceId)), [data]);
-  if (!data) return null;
-  const linked = data.library.filter((e) => linkedIds.has(e.id));
-  const available = data.library.filter((e) => !linkedIds.has(e.id));
-
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    removed.withdraw();
-    try {
-      setMessage({ kind: 'ok', text: await work() });
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeStorageError(error, 'the evidence link') });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const unlink = async (item: { id: string; title: string }) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const link = await unlinkEvidence(db, evaluationId, criterionId, item.id);
-      if (!link) return;
-      removed.offer({
-        message: `“${item.title}” removed from ${criterionId}.`,
-        what: `removing “${item.title}” from ${criterionId}`,
-        whatIsPutBack: 'the evidence link',
-        undo: async () => {
-          if ((await restoreEvidenceLink(db, link)) === 'evidence-gone') {
-            throw new UserFacingError(`“${item.title}” has since been deleted from the evidence library, so it cannot be linked again.`);
-          }
-          return `“${item.title}” is linked to ${criterionId} again.`;
-        },
-      });
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeStorageError(error, 'the evidence link') });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section aria-labelledby="linked-evidence-heading" className="linked-evidence">
-      <h2 id="linked-evidence-heading" ref={headingRef} tabIndex={-1}>
-        Evidence for {criterionId}
-      </h2>
-      {removed.notice}
-      {linked.length === 0 ? (
-        <p>No evidence linked yet.</p>
-      ) : (
-        <ul className="evidence-links">
-          {linked.map((item) => (
-            <li key={item.id}>
-              <span className="evidence-links__title">{item.title}</span> <span className="muted">({evidenceKindLabel(item.kind)})</span>
-              {editable ? (
-                <button type="button" className="button button--link" disabled={busy} onClick={() => void unlink(item)}>
-                  Unlink {item.title}
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {editable ? (
-        <div className="link-evidence">
-          <div className="field field--inline">
-            <label htmlFor="link-evidence-select">Link evidence from the library</label>
-            <select id="link-evidence-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
-              <option value="">Choose evidence</option>
-              {available.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.title}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={busy || choice === ''}
-              onClick={() =>
-                void run(async () => {
-                  const item = available.find((e) => e.id === choice);
-                  await linkEvidence(db, evaluationId, criterionId, choice);
-                  setChoice('');
-                  return `Linked “${item?.title ?? 'evidence'}”.`;
-                })
-              }
-            >
-              Link
-            </button>
-          </div>
-          <div className="field field--inline">
-            <label htmlFor="criterion-add-file">Add a new file and link it</label>
-            <input
-              id="criterion-add-file"
-              type="file"
-              multiple
-              disabled={busy}
-              onChange={(event) => {
-                const files = Array.from(event.target.files ?? []);
-                event.target.value = '';
-                void run(async () => {
-                  const texts: string[] = [];
-                  for (const result of await addEvidenceFiles(db, schoolId, files)) {
-                    if (result.ok && result.item) {
-                      await linkEvidence(db, evaluationId, criterionId, result.item.id);
-                      texts.push(`Added and linked “${result.fileName}”.`);
-                    } else if (result.ok && result.existing) {
-                      // The school already has this file: link the item it has rather than add it twice.
-                      await linkEvidence(db, evaluationId, criterionId, result.existing.id);
-                      texts.push(
-                        `“${result.fileName}” is already in your library as “${result.existing.title}”, so that was linked instead.`,
-                      );
-                    } else texts.push(result.message ?? `“${result.fileName}” was not added.`);
-                  }
-                  return texts.join(' ');
-                });
-              }}
-            />
-          </div>
-          <p>
-            <a href={href.evidence(evaluationId)}>Open the evidence library</a> to describe, preview or search evidence.
-          </p>
-        </div>
-      ) : (
-        <p>
-          This evaluation is on a historic edition, so evidence cannot be linked or unlinked here.{' '}
-          <a href={href.evidence(evaluationId)}>Open the evidence library</a> to preview the files.
-        </p>
-      )}
-      <div role={message?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
-        {message ? <p className={message.kind === 'error' ? 'notice notice--error' : 'notice'}>{message.text}</p> : null}
-      </div>
-    </section>
-  );
-});
