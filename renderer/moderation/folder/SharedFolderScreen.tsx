@@ -10,7 +10,8 @@ import type { SharedFolderPort } from '../../platform/platform-port';
 import { PageHeading } from '../../ui/PageHeading';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { useSubmissionImport } from '../queue/submission-import';
-import { SharedFolderPanel, scanStatus, type SharedFolderWording } from './SharedFolderPanel';
+import { SharedFolderPanel, type SharedFolderWording } from './SharedFolderPanel';
+import { folderProblem } from './use-shared-folder';
 import { ModeratorWorkspaceLayout } from '../workspace/ModeratorWorkspaceLayout';
 import { useModeratorWorkspace } from '../workspace/use-moderator-workspace';
 import '../../styles/moderator.css';
@@ -39,10 +40,6 @@ export function SharedFolderScreen({ workspaceId }: { workspaceId: string }) {
     </ModeratorWorkspaceLayout>
   );
 }
-
-import { folderProblem, type Scan } from './use-shared-folder';
-
-export { folderProblem, scanStatus, type Scan };
 
 const FOLDER_WORDING: SharedFolderWording = {
   heading: 'The folder',
