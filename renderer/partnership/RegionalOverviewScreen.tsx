@@ -18,9 +18,7 @@ import { href } from '../app/hash-route';
 import { LoadingOrMissing } from '../app/NotFoundScreen';
 import { usePartnership } from '../db/partnership-queries';
 import { useFolderEntries, useFolderSummaries } from '../db/shared-folder-queries';
-import { scanStatus } from '../moderation/folder/SharedFolderScreen';
-import { useSharedFolder } from '../moderation/folder/use-shared-folder';
-import type { SharedFolderPort } from '../platform/platform-port';
+import { SharedFolderPanel, type SharedFolderWording } from '../moderation/folder/SharedFolderPanel';
 import { Layout } from '../ui/Layout';
 import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
@@ -53,7 +51,12 @@ export function RegionalOverviewScreen({ partnershipId }: { partnershipId: strin
         folder’s index. Files that failed the checks are never counted.
       </p>
       {platform.sharedFolder ? (
-        <FolderPanel folderKey={partnership.id} folder={platform.sharedFolder} indexed={summaries?.length ?? 0} />
+        <SharedFolderPanel
+          folderKey={partnership.id}
+          folder={platform.sharedFolder}
+          indexed={(summaries?.length ?? 0) > 0}
+          wording={FOLDER_WORDING}
+        />
       ) : (
         <StatusMessage kind="information">
           This browser cannot open a folder. Use the desktop app, or Microsoft Edge or Google Chrome, to read your region’s shared folder.
@@ -217,73 +220,11 @@ function useAfterFirstPaint(): boolean {
   return painted;
 }
 
-/** The partnership's shared folder: choose it, allow access, scan it into the index. */
-function FolderPanel({ folderKey, folder, indexed }: { folderKey: string; folder: SharedFolderPort; indexed: number }) {
-  const ids = useId();
-  const { state, problem, scan, scanning, runScan, choose, allow } = useSharedFolder(folder, folderKey);
-  const status = scanStatus(scan);
-  return (
-    <section aria-labelledby={`${ids}-folder`}>
-      <h2 id={`${ids}-folder`}>The shared folder</h2>
-      {state === null ? (
-        <p>Looking for this partnership’s folder…</p>
-      ) : state.state === 'none' ? (
-        <p>No folder is chosen yet. Choose the folder your region’s schools and moderators share.</p>
-      ) : (
-        <p>
-          Folder: <strong>{state.name}</strong>
-        </p>
-      )}
-      {state?.state === 'needs-permission' ? (
-        <StatusMessage kind="warning">
-          The browser needs your permission again before the app can use “{state.name}”. Select “Allow access to the folder” and allow it
-          when the browser asks.
-        </StatusMessage>
-      ) : null}
-      <div className="button-row">
-        {state?.state === 'needs-permission' ? (
-          <button type="button" className="button" onClick={() => void allow()}>
-            Allow access to the folder
-          </button>
-        ) : null}
-        {state?.state === 'ready' ? (
-          <button type="button" className="button" onClick={() => void runScan()} disabled={scanning}>
-            {indexed > 0 ? 'Rescan the shared folder (new or changed files only)' : 'Scan the shared folder'}
-          </button>
-        ) : null}
-        {state !== null ? (
-          <button
-            type="button"
-            className={state.state === 'none' ? 'button' : 'button button--secondary'}
-            onClick={() => void choose()}
-            disabled={scanning}
-          >
-            {state.state === 'none' ? 'Choose the shared folder' : 'Choose a different folder'}
-          </button>
-        ) : null}
-      </div>
-      {problem ? <StatusMessage kind="error">{problem}</StatusMessage> : null}
-      {scan.state === 'scanning' ? (
-        <div className="import-progress">
-          <label htmlFor={`${ids}-progress`}>Files checked</label>
-          <progress id={`${ids}-progress`} max={Math.max(scan.progress.total, 1)} value={scan.progress.done}>
-            {scan.progress.done} of {scan.progress.total}
-          </progress>
-        </div>
-      ) : null}
-      <div role="status" aria-live="polite" className="inline-status">
-        {status ? <p>{status}</p> : null}
-      </div>
-      {scan.state === 'failed' ? <StatusMessage kind="error">{scan.message}</StatusMessage> : null}
-      {scan.state === 'done' && scan.outcome.unreadable.length > 0 ? (
-        <StatusMessage kind="warning" heading="Files not checked this time">
-          <ul>
-            {scan.outcome.unreadable.map((u) => (
-              <li key={u.name}>{u.message}</li>
-            ))}
-          </ul>
-        </StatusMessage>
-      ) : null}
-    </section>
-  );
-}
+/** The partnership's shared folder, in the partnership's words: its own folder key is the partnership's id. */
+const FOLDER_WORDING: SharedFolderWording = {
+  heading: 'The shared folder',
+  looking: 'Looking for this partnership’s folder…',
+  noFolder: 'No folder is chosen yet. Choose the folder your region’s schools and moderators share.',
+  scan: 'Scan the shared folder',
+  rescan: 'Rescan the shared folder (new or changed files only)',
+};

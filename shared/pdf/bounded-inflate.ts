@@ -25,54 +25,25 @@ export interface InflateOptions {
 const INITIAL_ROOM_BYTES = 64 * 1024;
 
 export async function inflateBounded(compressed: Uint8Array, limit: number, options: InflateOptions = {}): Promise<InflateResult> {
-  let stream: DecompressionStream;
-  try {
-    stream = new DecompressionStream('deflate');
-  } catch {
-    return { ok: false, reason: 'corrupt' };
-  }
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  let stopped = false;
-  const feeding = (async () => {
-    for (let at = 0; at < compressed.length && !stopped; at += INFLATE_INPUT_PIECE_BYTES) {
-      // A view, not a copy: the decompressor reads each piece when it is written, and the PDF's bytes never change.
-      const piece = compressed.subarray(at, at + INFLATE_INPUT_PIECE_BYTES);
-      await writer.write(piece.buffer instanceof ArrayBuffer ? (piece as Uint8Array<ArrayBuffer>) : piece.slice());
-    }
-    if (!stopped) await writer.close();
-  })();
-  feeding.catch(() => undefined);
-
-  const stop = () => {
-    stopped = true;
-    reader.cancel().catch(() => undefined);
-    writer.abort().catch(() => undefined);
-  };
   let out = new Uint8Array(Math.max(0, Math.min(limit, options.expectedSize ?? INITIAL_ROOM_BYTES)));
   let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+  const inflated = await inflateBoundedToSink(
+    // One read of the whole stream, as a view (the PDF's bytes never change): the decompressor still takes it a piece at a time.
+    async (offset, length) => compressed.subarray(offset, offset + length),
+    compressed.length,
+    limit,
+    (value) => {
       total += value.length;
-      options.onOutput?.(value.length);
-      if (total > limit) {
-        stop();
-        return { ok: false, reason: 'too-large' };
-      }
       if (total > out.length) {
         const grown = new Uint8Array(Math.min(limit, Math.max(total, out.length * 2)));
         grown.set(out.subarray(0, total - value.length));
         out = grown;
       }
       out.set(value, total - value.length);
-    }
-    await feeding;
-  } catch {
-    stop();
-    return { ok: false, reason: 'corrupt' };
-  }
+    },
+    { onOutput: options.onOutput, sliceBytes: compressed.length },
+  );
+  if (!inflated.ok) return inflated;
   return { ok: true, bytes: total === out.length ? out : out.slice(0, total) };
 }
 
@@ -81,7 +52,9 @@ export type InflateToSinkResult = { ok: true; size: number } | { ok: false; reas
 /**
  * As `inflateBounded`, with the compressed bytes read a slice at a time from `read` (for example
  * a range of a file on disk) and each piece of output handed to `sink` (a hash) instead of kept:
- * what is held at once is one slice in and one piece out, whatever the stream's size.
+ * what is held at once is one slice in and one piece out, whatever the stream's size. The sink is
+ * only given output within the limit; a sink that throws ends the inflate as corrupt.
+ * `inflateBounded` is this with a sink that keeps the output.
  */
 export async function inflateBoundedToSink(
   read: (offset: number, length: number) => Promise<Uint8Array>,

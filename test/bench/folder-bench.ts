@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FolderScanResult } from './bench-api';
+import { withCpuProfile } from './cpu-profile';
 import type { FolderDataset } from './folder-dataset';
 import { chromiumProcesses, sampleMemory, type MemoryPhase } from './process-memory';
 
@@ -282,19 +282,6 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 };
 
-async function profiledRun<T>(page: Page, file: string | null, log: (line: string) => void, work: () => Promise<T>): Promise<T> {
-  if (!file) return work();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.start');
-  const result = await work();
-  const { profile } = await cdp.send('Profiler.stop');
-  await writeFile(file, JSON.stringify(profile));
-  log(`CPU profile written to ${file}`);
-  await cdp.detach();
-  return result;
-}
-
 /** One page's opens and filters: `path` opened OVERVIEW_OPENS times, then filtered in its last tab. */
 async function overviewTimes(deps: OverviewBenchDeps, path: string, name: string, index: { localAuthorities: string[]; phases: string[] }) {
   const opens: number[] = [];
@@ -307,7 +294,7 @@ async function overviewTimes(deps: OverviewBenchDeps, path: string, name: string
     // tsx names functions through an `__name` helper the page does not have: it is given a stand-in.
     await tab.addInitScript({ content: `var __name = (f) => f; (${regionalProbeScript.toString()})();` });
     // A profiled open runs on until every table is drawn, so its profile holds the later tables too.
-    const ms = await profiledRun(tab, profile, deps.log, async () => {
+    const ms = await withCpuProfile(tab, profile, deps.log, async () => {
       await tab.goto(`${deps.origin}${path}`);
       const ready = await tab.evaluate(() => window.regionalProbe!.ready);
       if (profile !== null) await tab.evaluate(() => window.regionalProbe!.complete);
@@ -366,7 +353,7 @@ async function overviewTimes(deps: OverviewBenchDeps, path: string, name: string
     frames = probe.frames;
     return probe.filters;
   };
-  const filters = await profiledRun(
+  const filters = await withCpuProfile(
     tab,
     deps.profileDir ? join(deps.profileDir, `${name}-filters.cpuprofile`) : null,
     deps.log,

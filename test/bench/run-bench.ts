@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/browser';
 import type { ExportResult, ImportResult, IngestResult, ProbeSample, QueueSeedResult, SetupInfo, Timed } from './bench-api';
 import { BENCH_DIR, startBenchServer, type BenchServer } from './bench-server';
 import { benchFramework, benchSchool } from './bench-dataset';
+import { withCpuProfile } from './cpu-profile';
 import { chromiumProcesses, sampleMemory, type MemoryPhase } from './process-memory';
 import { timeNodeVerify, timeOpensslSha256, timePdfsig } from './outside-tools';
 import { FOLDER_SPEC, folderBench, folderMemoryBench, overviewBench } from './folder-bench';
@@ -47,7 +48,10 @@ const FILTER_TARGET_MS = 50;
  * quickly. Prints their rows and writes nothing.
  */
 const SCREENS_ONLY = process.env.BENCH_SCREENS === '1';
-/** With BENCH_SCREENS=1, BENCH_PROFILE=<folder> also writes a Chromium CPU profile of each app screen's searches there. */
+/**
+ * BENCH_PROFILE=<folder> writes Chromium CPU profiles of the screens' opens and searches there
+ * (section 6's last open of each screen is then profiled, not counted), in a full run as with BENCH_SCREENS=1.
+ */
 const PROFILE_DIR = process.env.BENCH_PROFILE ?? null;
 /**
  * BENCH_ONLY=ingest-export: sections 1 and 2 alone (the ingest and the export, in their turns), for
@@ -495,19 +499,9 @@ async function screenAgainstPlain(
     const rows = await app.page.locator(rowsSelector).count();
     if (rows !== expectedRows) throw new Error(`the ${what} shows ${rows} rows, not ${expectedRows}`);
   }
-  const profile = PROFILE_DIR ? await app.page.context().newCDPSession(app.page) : null;
-  if (profile) {
-    await profile.send('Profiler.enable');
-    await profile.send('Profiler.start');
-  }
-  const appFilters = await step(`filter the ${what}`, () => filterTimes(app.page, label, filters));
-  if (profile && PROFILE_DIR) {
-    const { profile: taken } = await profile.send('Profiler.stop');
-    const file = join(PROFILE_DIR, `${name}-filters.cpuprofile`);
-    await writeFile(file, JSON.stringify(taken));
-    log(`CPU profile of the searches written to ${file}`);
-    await profile.detach();
-  }
+  const appFilters = await step(`filter the ${what}`, () =>
+    profiled(app.page, `${name}-filters`, () => filterTimes(app.page, label, filters)),
+  );
   await app.page.close();
   const plain = await step(`baseline: the plain table of the ${what}`, () => openTimes(bench, plainPath, `${name}-plain`));
   const plainFilters = await step(`baseline: filter the plain table of the ${what}`, () => filterTimes(plain.page, label, filters));
@@ -518,7 +512,8 @@ async function screenAgainstPlain(
   };
 }
 
-async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<typeof machine>, started: number): Promise<void> {
+/** Section 6: the evidence library and the criteria overview, each against a plain table of the same records. */
+async function libraryAndOverview(bench: Bench, setup: SetupInfo): Promise<{ library: ScreenFigures; overview: ScreenFigures }> {
   const evaluationPath = `/#/evaluations/${encodeURIComponent(setup.evaluationId)}`;
   const plainId = encodeURIComponent(setup.evaluationId);
   const library = await screenAgainstPlain(
@@ -541,14 +536,24 @@ async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<type
     'Search the criteria',
     OVERVIEW_FILTERS,
   );
-  if (bench.outside.length > 0) throw new Error(`requests outside the local server: ${bench.outside.join(', ')}`);
-  if (bench.errors.length > 0) throw new Error(`errors in the pages: ${bench.errors.join(' | ')}`);
-  const rows = [
+  return { library, overview };
+}
+
+/** Section 6's rows of the results table. */
+function libraryAndOverviewRows({ library, overview }: { library: ScreenFigures; overview: ScreenFigures }, criteria: number): Row[] {
+  return [
     ...screenRows(`6. open evidence library (${LIBRARY_ITEMS} items)`, library.open.app, library.open.plain, 'plain table'),
     ...screenRows('6. filter evidence library, median', library.filter.app, library.filter.plain, 'plain table', FILTER_TARGET_MS),
-    ...screenRows(`6. open criteria overview (${setup.criteria} criteria)`, overview.open.app, overview.open.plain, 'plain table'),
+    ...screenRows(`6. open criteria overview (${criteria} criteria)`, overview.open.app, overview.open.plain, 'plain table'),
     ...screenRows('6. filter criteria overview, median', overview.filter.app, overview.filter.plain, 'plain table', FILTER_TARGET_MS),
   ];
+}
+
+async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<typeof machine>, started: number): Promise<void> {
+  const { library, overview } = await libraryAndOverview(bench, setup);
+  if (bench.outside.length > 0) throw new Error(`requests outside the local server: ${bench.outside.join(', ')}`);
+  if (bench.errors.length > 0) throw new Error(`errors in the pages: ${bench.errors.join(' | ')}`);
+  const rows = libraryAndOverviewRows({ library, overview }, setup.criteria);
   console.log('');
   console.log(
     `Machine: ${info.cpu}, ${info.cores} cores; Chromium ${info.chromium} (headless); ` +
@@ -568,18 +573,8 @@ async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<type
 }
 
 /** A CPU profile of `work` in `page`, written to PROFILE_DIR as `name`.cpuprofile (nothing without BENCH_PROFILE). */
-async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  if (!PROFILE_DIR) return work();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.start');
-  const result = await work();
-  const { profile } = await cdp.send('Profiler.stop');
-  const file = join(PROFILE_DIR, `${name}.cpuprofile`);
-  await writeFile(file, JSON.stringify(profile));
-  log(`CPU profile written to ${file}`);
-  await cdp.detach();
-  return result;
+function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  return withCpuProfile(page, PROFILE_DIR ? join(PROFILE_DIR, `${name}.cpuprofile`) : null, log, work);
 }
 
 /** Sections 4 and 5: the criterion screen (open, switch, type) and the moderator's queue, each against its plain page. */
@@ -968,37 +963,7 @@ async function main(): Promise<void> {
     const appKeys = appTyping.latencies;
 
     // 6. The evidence library (as a table) and the criteria overview, each against a plain table of the same records.
-    const evaluationPath = `/#/evaluations/${encodeURIComponent(setup.evaluationId)}`;
-    const appLibrary = await step(`open the evidence library of ${LIBRARY_ITEMS} items ${OPENS} times`, () =>
-      openTimes(bench, `${evaluationPath}/evidence`),
-    );
-    const libraryRows = await appLibrary.page.locator('table.evidence-table tbody tr').count();
-    if (libraryRows !== LIBRARY_ITEMS) throw new Error(`the evidence table shows ${libraryRows} rows, not ${LIBRARY_ITEMS}`);
-    const appLibraryFilters = await step('filter the evidence library', () =>
-      filterTimes(appLibrary.page, 'Search evidence', EVIDENCE_FILTERS),
-    );
-    await appLibrary.page.close();
-    const plainLibrary = await step('baseline: the plain evidence table', () =>
-      openTimes(bench, `/bench/plain.html#evidence/${encodeURIComponent(setup.evaluationId)}`),
-    );
-    const plainLibraryFilters = await step('baseline: filter the plain evidence table', () =>
-      filterTimes(plainLibrary.page, 'Search evidence', EVIDENCE_FILTERS),
-    );
-    await plainLibrary.page.close();
-    const appOverview = await step(`open the criteria overview of ${setup.criteria} criteria ${OPENS} times`, () =>
-      openTimes(bench, `${evaluationPath}/overview`),
-    );
-    const appOverviewFilters = await step('filter the criteria overview', () =>
-      filterTimes(appOverview.page, 'Search the criteria', OVERVIEW_FILTERS),
-    );
-    await appOverview.page.close();
-    const plainOverview = await step('baseline: the plain criteria table', () =>
-      openTimes(bench, `/bench/plain.html#overview/${encodeURIComponent(setup.evaluationId)}`),
-    );
-    const plainOverviewFilters = await step('baseline: filter the plain criteria table', () =>
-      filterTimes(plainOverview.page, 'Search the criteria', OVERVIEW_FILTERS),
-    );
-    await plainOverview.page.close();
+    const section6 = await libraryAndOverview(bench, setup);
 
     // What was typed was saved.
     const check = await bench.open('/bench/', false);
@@ -1131,22 +1096,7 @@ async function main(): Promise<void> {
         target: '—',
         met: null,
       },
-      ...screenRows(`6. open evidence library (${LIBRARY_ITEMS} items)`, appLibrary.values, plainLibrary.values, 'plain table'),
-      ...screenRows(
-        '6. filter evidence library, median',
-        appLibraryFilters.map(screenTime),
-        plainLibraryFilters.map(screenTime),
-        'plain table',
-        FILTER_TARGET_MS,
-      ),
-      ...screenRows(`6. open criteria overview (${setup.criteria} criteria)`, appOverview.values, plainOverview.values, 'plain table'),
-      ...screenRows(
-        '6. filter criteria overview, median',
-        appOverviewFilters.map(screenTime),
-        plainOverviewFilters.map(screenTime),
-        'plain table',
-        FILTER_TARGET_MS,
-      ),
+      ...libraryAndOverviewRows(section6, setup.criteria),
       ...folderRun.rows,
     ];
 
@@ -1198,7 +1148,7 @@ async function main(): Promise<void> {
       `Switch: max ${Math.max(...switchMs).toFixed(0)} ms; keystrokes (${KEYSTROKES}, one every ${TYPING_DELAY_MS} ms, ${appTyping.saves} autosaves ` +
         `during them): max ${Math.max(...appKeys).toFixed(0)} ms; ` +
         `opens (ms): criterion ${appOpen.values.map((v) => v.toFixed(0)).join(', ')}; queue ${appQueue.values.map((v) => v.toFixed(0)).join(', ')}; ` +
-        `evidence library ${appLibrary.values.map((v) => v.toFixed(0)).join(', ')}; criteria overview ${appOverview.values.map((v) => v.toFixed(0)).join(', ')}.`,
+        `evidence library ${section6.library.open.app.map((v) => v.toFixed(0)).join(', ')}; criteria overview ${section6.overview.open.app.map((v) => v.toFixed(0)).join(', ')}.`,
     );
     const missed = rows.filter((r) => r.met === false).map((r) => r.measure);
     console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join('; ')}.`);

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { shortHash } from '../../../shared/formats/sha256';
 import type { SharedFolderEntry } from '../../../shared/moderation/shared-folder-index';
@@ -10,6 +10,8 @@ import type { SharedFolderPort } from '../../platform/platform-port';
 import { PageHeading } from '../../ui/PageHeading';
 import { StatusMessage } from '../../ui/StatusMessage';
 import { useSubmissionImport } from '../queue/submission-import';
+import { SharedFolderPanel, type SharedFolderWording } from './SharedFolderPanel';
+import { folderProblem } from './use-shared-folder';
 import { ModeratorWorkspaceLayout } from '../workspace/ModeratorWorkspaceLayout';
 import { useModeratorWorkspace } from '../workspace/use-moderator-workspace';
 import '../../styles/moderator.css';
@@ -39,83 +41,22 @@ export function SharedFolderScreen({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-import { folderProblem, useSharedFolder, type Scan } from './use-shared-folder';
-
-export { folderProblem, type Scan };
+const FOLDER_WORDING: SharedFolderWording = {
+  heading: 'The folder',
+  looking: 'Looking for this workspace’s folder…',
+  noFolder: 'No folder is chosen for this workspace yet.',
+  scan: 'Scan the folder',
+  rescan: 'Rescan (new or changed files only)',
+};
 
 function SharedFolder({ workspaceId, folder }: { workspaceId: string; folder: SharedFolderPort }) {
-  const ids = useId();
   const { db } = useServices();
-  const { state, problem, scan, scanning, runScan, choose, allow } = useSharedFolder(folder, workspaceId);
   const index = useSharedFolderIndex(db, workspaceId);
   const hasIndex = index !== undefined && index.submissions.length + index.reports.length + index.second.length + index.failed.length > 0;
 
   return (
     <>
-      <section aria-labelledby={`${ids}-folder`}>
-        <h2 id={`${ids}-folder`}>The folder</h2>
-        {state === null ? (
-          <p>Looking for this workspace’s folder…</p>
-        ) : state.state === 'none' ? (
-          <p>No folder is chosen for this workspace yet.</p>
-        ) : (
-          <p>
-            Folder: <strong>{state.name}</strong>
-          </p>
-        )}
-        {state?.state === 'needs-permission' ? (
-          <StatusMessage kind="warning">
-            The browser needs your permission again before the app can use “{state.name}”. Select “Allow access to the folder” and allow it
-            when the browser asks.
-          </StatusMessage>
-        ) : null}
-        <div className="button-row">
-          {state?.state === 'needs-permission' ? (
-            <button type="button" className="button" onClick={() => void allow()}>
-              Allow access to the folder
-            </button>
-          ) : null}
-          {state?.state === 'ready' ? (
-            <button type="button" className="button" onClick={() => void runScan()} disabled={scanning}>
-              {hasIndex ? 'Rescan (new or changed files only)' : 'Scan the folder'}
-            </button>
-          ) : null}
-          {state !== null ? (
-            <button
-              type="button"
-              className={state.state === 'none' ? 'button' : 'button button--secondary'}
-              onClick={() => void choose()}
-              disabled={scanning}
-            >
-              {state.state === 'none' ? 'Choose the shared folder' : 'Choose a different folder'}
-            </button>
-          ) : null}
-        </div>
-        {problem ? <StatusMessage kind="error">{problem}</StatusMessage> : null}
-      </section>
-
-      {scan.state === 'scanning' ? (
-        <div className="import-progress">
-          <label htmlFor={`${ids}-progress`}>Files checked</label>
-          <progress id={`${ids}-progress`} max={Math.max(scan.progress.total, 1)} value={scan.progress.done}>
-            {scan.progress.done} of {scan.progress.total}
-          </progress>
-        </div>
-      ) : null}
-      <div role="status" aria-live="polite" className="inline-status">
-        {scanStatus(scan) ? <p>{scanStatus(scan)}</p> : null}
-      </div>
-      {scan.state === 'failed' ? <StatusMessage kind="error">{scan.message}</StatusMessage> : null}
-      {scan.state === 'done' && scan.outcome.unreadable.length > 0 ? (
-        <StatusMessage kind="warning" heading="Files not checked this time">
-          <ul>
-            {scan.outcome.unreadable.map((u) => (
-              <li key={u.name}>{u.message}</li>
-            ))}
-          </ul>
-        </StatusMessage>
-      ) : null}
-
+      <SharedFolderPanel folder={folder} folderKey={workspaceId} indexed={hasIndex} wording={FOLDER_WORDING} />
       {index ? <FolderIndex workspaceId={workspaceId} folder={folder} entries={index} /> : null}
     </>
   );
@@ -130,7 +71,6 @@ function FolderIndex({
   folder: SharedFolderPort;
   entries: NonNullable<ReturnType<typeof useSharedFolderIndex>>;
 }) {
-  const ids = useId();
   const { db } = useServices();
   const imported = useImportedFileHashes(db, workspaceId);
   const { snapshot, session } = useSubmissionImport(workspaceId);
@@ -153,139 +93,163 @@ function FolderIndex({
 
   return (
     <>
-      <section aria-labelledby={`${ids}-submissions`}>
-        <h2 id={`${ids}-submissions`}>Submissions in the folder ({entries.submissions.length})</h2>
-        {entries.submissions.length === 0 ? (
-          <p>No submission that passed the checks has been found in the folder yet.</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">URN</th>
-                <th scope="col">Version</th>
-                <th scope="col">Exported</th>
-                <th scope="col">File</th>
-                <th scope="col">Checks</th>
-                <th scope="col">This workspace</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.submissions.map((entry) => {
-                const s = entry.submission!;
-                return (
-                  <tr key={entry.key}>
-                    <th scope="row">{s.schoolName}</th>
-                    <td>{s.urn}</td>
-                    <td>{s.version}</td>
-                    <td>{longDateOfTime(s.exportedAt)}</td>
-                    <td>
-                      {entry.name}
-                      <br />
-                      <span className="hint">SHA-256 {shortHash(entry.sha256)}</span>
-                    </td>
-                    <td>
-                      {entries.warnings[entry.key] ? (
-                        <>
-                          <strong>Warning:</strong> {entries.warnings[entry.key]}
-                        </>
-                      ) : (
-                        signerCheckText(entry)
-                      )}
-                    </td>
-                    <td>
-                      {imported?.has(entry.sha256) ? (
-                        'Imported'
-                      ) : sentToImport.has(entry.name) ? (
-                        <a href={href.moderationImport(workspaceId)}>See the import</a>
-                      ) : (
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          disabled={importing !== null}
-                          onClick={() => void importFromFolder(entry)}
-                        >
-                          Import into this workspace<span className="visually-hidden">: “{entry.name}”</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-        {importProblem ? <StatusMessage kind="error">{importProblem}</StatusMessage> : null}
-        {snapshot.items.some((item) => item.result.state === 'asking') ? (
-          <StatusMessage kind="warning">
-            A file from the folder is waiting for your decision about its signing key.{' '}
-            <a href={href.moderationImport(workspaceId)}>Go to Import submissions to decide</a>.
-          </StatusMessage>
-        ) : null}
-      </section>
+      <IndexSection
+        title="Submissions in the folder"
+        count={entries.submissions.length}
+        empty="No submission that passed the checks has been found in the folder yet."
+        after={
+          <>
+            {importProblem ? <StatusMessage kind="error">{importProblem}</StatusMessage> : null}
+            {snapshot.items.some((item) => item.result.state === 'asking') ? (
+              <StatusMessage kind="warning">
+                A file from the folder is waiting for your decision about its signing key.{' '}
+                <a href={href.moderationImport(workspaceId)}>Go to Import submissions to decide</a>.
+              </StatusMessage>
+            ) : null}
+          </>
+        }
+      >
+        <SchoolRowsTable
+          columns={['Exported', 'File', 'Checks', 'This workspace']}
+          rows={entries.submissions.map((entry) => {
+            const s = entry.submission!;
+            return {
+              key: entry.key,
+              school: s,
+              cells: [
+                longDateOfTime(s.exportedAt),
+                <>
+                  {entry.name}
+                  <br />
+                  <span className="hint">SHA-256 {shortHash(entry.sha256)}</span>
+                </>,
+                entries.warnings[entry.key] ? (
+                  <>
+                    <strong>Warning:</strong> {entries.warnings[entry.key]}
+                  </>
+                ) : (
+                  signerCheckText(entry)
+                ),
+                imported?.has(entry.sha256) ? (
+                  'Imported'
+                ) : sentToImport.has(entry.name) ? (
+                  <a href={href.moderationImport(workspaceId)}>See the import</a>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={importing !== null}
+                    onClick={() => void importFromFolder(entry)}
+                  >
+                    Import into this workspace<span className="visually-hidden">: “{entry.name}”</span>
+                  </button>
+                ),
+              ],
+            };
+          })}
+        />
+      </IndexSection>
 
-      <section aria-labelledby={`${ids}-reports`}>
-        <h2 id={`${ids}-reports`}>Moderation reports in the folder ({entries.reports.length})</h2>
-        {entries.reports.length === 0 ? (
-          <p>No moderation report that passed the checks has been found in the folder yet.</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">URN</th>
-                <th scope="col">Version</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Moderator</th>
-                <th scope="col">Issued</th>
-                <th scope="col">File</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.reports.map((entry) => {
-                const r = entry.report!;
-                return (
-                  <tr key={entry.key}>
-                    <th scope="row">{r.schoolName}</th>
-                    <td>{r.urn}</td>
-                    <td>{r.version}</td>
-                    <td>{OUTCOME_LABEL[r.outcome]}</td>
-                    <td>
-                      {r.moderatorName}, {r.organisation}
-                    </td>
-                    <td>{longDateOfTime(r.issuedAt)}</td>
-                    <td>{entry.name}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <IndexSection
+        title="Moderation reports in the folder"
+        count={entries.reports.length}
+        empty="No moderation report that passed the checks has been found in the folder yet."
+      >
+        <SchoolRowsTable
+          columns={['Outcome', 'Moderator', 'Issued', 'File']}
+          rows={entries.reports.map((entry) => {
+            const r = entry.report!;
+            return {
+              key: entry.key,
+              school: r,
+              cells: [
+                OUTCOME_LABEL[r.outcome],
+                <>
+                  {r.moderatorName}, {r.organisation}
+                </>,
+                longDateOfTime(r.issuedAt),
+                entry.name,
+              ],
+            };
+          })}
+        />
+      </IndexSection>
 
       <SecondModerationFiles entries={entries.second} />
 
-      <section aria-labelledby={`${ids}-failed`}>
-        <h2 id={`${ids}-failed`}>Files that failed the checks ({entries.failed.length})</h2>
-        {entries.failed.length === 0 ? (
-          <p>None.</p>
-        ) : (
-          <>
-            <p>
-              These files are not indexed and cannot be imported from here. Ask whoever put each one in the folder to send it again, exactly
-              as the app saved it.
-            </p>
-            <ul className="folder-failures" aria-label="Files that failed the checks">
-              {entries.failed.map((entry) => (
-                <li key={entry.key}>
-                  <strong>{entry.name}</strong>: {entry.reason ?? 'It did not pass the checks.'}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <IndexSection title="Files that failed the checks" count={entries.failed.length} empty="None.">
+        <p>
+          These files are not indexed and cannot be imported from here. Ask whoever put each one in the folder to send it again, exactly as
+          the app saved it.
+        </p>
+        <ul className="folder-failures" aria-label="Files that failed the checks">
+          {entries.failed.map((entry) => (
+            <li key={entry.key}>
+              <strong>{entry.name}</strong>: {entry.reason ?? 'It did not pass the checks.'}
+            </li>
+          ))}
+        </ul>
+      </IndexSection>
     </>
+  );
+}
+
+/** One part of the folder's index: a heading with how many it holds, what it says when it holds none, and what follows. */
+function IndexSection({
+  title,
+  count,
+  empty,
+  after,
+  children,
+}: {
+  title: string;
+  count: number;
+  empty: string;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{`${title} (${count})`}</h2>
+      {count === 0 ? <p>{empty}</p> : children}
+      {after}
+    </section>
+  );
+}
+
+/** A table of indexed files, one row a file, headed by its school (name, URN and version) and then its own columns. */
+function SchoolRowsTable({
+  columns,
+  rows,
+}: {
+  columns: string[];
+  rows: { key: string; school: { schoolName: string; urn: string; version: number }; cells: ReactNode[] }[];
+}) {
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          {['School', 'URN', 'Version', ...columns].map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.school.schoolName}</th>
+            <td>{row.school.urn}</td>
+            <td>{row.school.version}</td>
+            {row.cells.map((cell, i) => (
+              <td key={columns[i]}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -299,46 +263,29 @@ export function signerCheckText(entry: SharedFolderEntry): string {
 
 /** Second moderation requests and the returns that answer them, each return after its request (as summariseIndex orders them). */
 function SecondModerationFiles({ entries }: { entries: SharedFolderEntry[] }) {
-  const ids = useId();
   return (
-    <section aria-labelledby={`${ids}-second`}>
-      <h2 id={`${ids}-second`}>Second moderation files in the folder ({entries.length})</h2>
-      {entries.length === 0 ? (
-        <p>No second moderation request or return that passed the checks has been found in the folder yet.</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">School</th>
-              <th scope="col">URN</th>
-              <th scope="col">Version</th>
-              <th scope="col">What it is</th>
-              <th scope="col">Signed</th>
-              <th scope="col">File</th>
-              <th scope="col">Checks</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => {
-              const d = entry.second!;
-              return (
-                <tr key={entry.key}>
-                  <th scope="row">{d.schoolName}</th>
-                  <td>{d.urn}</td>
-                  <td>{d.version}</td>
-                  <td>{secondModerationWhat(entry)}</td>
-                  <td>{longDateOfTime(d.createdAt)}</td>
-                  <td>{entry.name}</td>
-                  <td>
-                    {entry.kind === 'second-return' ? 'Passed every check, and answers the request in the folder' : 'Passed every check'}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <IndexSection
+      title="Second moderation files in the folder"
+      count={entries.length}
+      empty="No second moderation request or return that passed the checks has been found in the folder yet."
+    >
+      <SchoolRowsTable
+        columns={['What it is', 'Signed', 'File', 'Checks']}
+        rows={entries.map((entry) => {
+          const d = entry.second!;
+          return {
+            key: entry.key,
+            school: d,
+            cells: [
+              secondModerationWhat(entry),
+              longDateOfTime(d.createdAt),
+              entry.name,
+              entry.kind === 'second-return' ? 'Passed every check, and answers the request in the folder' : 'Passed every check',
+            ],
+          };
+        })}
+      />
+    </IndexSection>
   );
 }
 
@@ -359,21 +306,3 @@ const OUTCOME_LABEL: Record<NonNullable<SharedFolderEntry['report']>['outcome'],
   'not-yet': 'Not yet',
   deferred: 'Deferred',
 };
-
-export function scanStatus(scan: Scan): string {
-  if (scan.state === 'scanning') {
-    const { total, done, current } = scan.progress;
-    if (total === 0) return 'Looking at the files in the folder…';
-    return `Checking ${Math.min(done + 1, total)} of ${total}${current ? `: ${current}` : ''}`;
-  }
-  if (scan.state !== 'done') return '';
-  const o = scan.outcome;
-  const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
-  const parts = [
-    `${files(o.verified)} checked`,
-    o.unchanged + o.confirmedSame > 0 ? `${files(o.unchanged + o.confirmedSame)} unchanged since the last scan` : null,
-    o.gone > 0 ? `${files(o.gone)} no longer in the folder` : null,
-    o.unreadable.length > 0 ? `${files(o.unreadable.length)} not checked this time` : null,
-  ].filter((p) => p !== null);
-  return `Scan finished: ${parts.join(', ')}.`;
-}
