@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Route } from 'playwright-core';
 import { format } from 'prettier';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/browser';
 import type { ExportResult, ImportResult, IngestResult, ProbeSample, QueueSeedResult, SetupInfo, Timed } from './bench-api';
@@ -270,34 +270,27 @@ interface TraceEvent {
 }
 
 /**
- * One open of `path` with the V8 CPU profiler and a timeline trace running from before navigation
- * until the screen is ready: writes `<base>-open.cpuprofile` and `<base>-open-timeline.json`, the
- * renderer main thread's total time per top-level event name (script, style, layout, paint, GC).
+ * Runs `work` with a timeline trace and gives the renderer main thread's total time per top-level
+ * event name (script, style, layout, paint, GC) while it ran.
  */
-async function profiledOpen(bench: Bench, path: string, base: string): Promise<Page> {
-  const page = await bench.context.newPage();
-  page.setDefaultTimeout(60_000);
-  await page.addInitScript({ path: PROBE_SCRIPT });
-  const cdp = await bench.context.newCDPSession(page);
+async function withTimeline<T>(
+  cdp: CDPSession,
+  work: () => Promise<T>,
+): Promise<{ result: T; msByEvent: Record<string, number>; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (message) => {
+  const collect = (message: { value: object[] }) => {
     for (const value of message.value) events.push(value as unknown as TraceEvent);
-  });
+  };
+  cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline',
     transferMode: 'ReportEvents',
   });
-  await cdp.send('Profiler.start');
-  await page.goto(`${bench.server.origin}${path}`);
-  const ready = await page.evaluate(() => window.benchProbe!.ready);
-  const { profile } = await cdp.send('Profiler.stop');
+  const result = await work();
   await cdp.send('Tracing.end');
   await complete;
-  await cdp.detach();
-  await writeFile(`${base}-open.cpuprofile`, JSON.stringify(profile));
+  cdp.off('Tracing.dataCollected', collect);
   // The renderer's main threads (CrRendererMain); complete events, and begin/end pairs, summed by name.
   const mains = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
@@ -316,10 +309,32 @@ async function profiledOpen(bench: Bench, path: string, base: string): Promise<P
       if (start !== undefined) add(e.name, (e.ts - start) / 1000);
     }
   }
-  const summary = {
-    readyMs: ready.painted,
-    msByEvent: Object.fromEntries([...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 10) / 10])),
-  };
+  const msByEvent = Object.fromEntries([...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+  return { result, msByEvent, events };
+}
+
+/**
+ * One open of `path` with the V8 CPU profiler and a timeline trace running from before navigation
+ * until the screen is ready: writes `<base>-open.cpuprofile` and `<base>-open-timeline.json`, the
+ * renderer main thread's total time per top-level event name (script, style, layout, paint, GC).
+ */
+async function profiledOpen(bench: Bench, path: string, base: string): Promise<Page> {
+  const page = await bench.context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.addInitScript({ path: PROBE_SCRIPT });
+  const cdp = await bench.context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const { result: ready, msByEvent } = await withTimeline(cdp, async () => {
+    await cdp.send('Profiler.start');
+    await page.goto(`${bench.server.origin}${path}`);
+    const painted = await page.evaluate(() => window.benchProbe!.ready);
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(`${base}-open.cpuprofile`, JSON.stringify(profile));
+    return painted;
+  });
+  await cdp.detach();
+  const summary = { readyMs: ready.painted, msByEvent };
   await writeFile(`${base}-open-timeline.json`, JSON.stringify(summary, null, 1));
   log(`profile of one open written to ${base}-open.cpuprofile (ready in ${ready.painted.toFixed(0)} ms while profiled)`);
   return page;
@@ -567,17 +582,26 @@ async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<type
   console.log(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-/** A CPU profile of `work` in `page`, written to PROFILE_DIR as `name`.cpuprofile (nothing without BENCH_PROFILE). */
+/**
+ * A CPU profile of `work` in `page`, written to PROFILE_DIR as `name`.cpuprofile, and the main
+ * thread's totals per timeline event as `name`-timeline.json and the trace as `name`-trace.json (nothing without BENCH_PROFILE).
+ */
 async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
   if (!PROFILE_DIR) return work();
+  const dir = PROFILE_DIR;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.start');
-  const result = await work();
-  const { profile } = await cdp.send('Profiler.stop');
-  const file = join(PROFILE_DIR, `${name}.cpuprofile`);
-  await writeFile(file, JSON.stringify(profile));
-  log(`CPU profile written to ${file}`);
+  const { result, msByEvent, events } = await withTimeline(cdp, async () => {
+    await cdp.send('Profiler.start');
+    const done = await work();
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    return done;
+  });
+  await writeFile(join(dir, `${name}-timeline.json`), JSON.stringify({ msByEvent }, null, 1));
+  // The whole trace too, for DevTools' Performance panel (Load profile).
+  await writeFile(join(dir, `${name}-trace.json`), JSON.stringify({ traceEvents: events }));
+  log(`CPU profile and timeline totals written to ${join(dir, name)}.cpuprofile and -timeline.json`);
   await cdp.detach();
   return result;
 }
@@ -604,7 +628,9 @@ async function evaluationAndQueueScreens(bench: Bench, setup: SetupInfo) {
   if (PROFILE_DIR) await (await profiledOpen(bench, criterionPath, join(PROFILE_DIR, 'criterion'))).close();
   const plainOpen = await step('baseline: open the plain criterion page', () => openTimes(bench, plainCriterionPath));
   const plainSwitches = await step('baseline: switch on the plain page', () => switchTimes(plainOpen.page));
-  const plainKeys = (await step('baseline: type in the plain page', () => keystrokeTimes(plainOpen.page))).latencies;
+  const plainKeys = (
+    await step('baseline: type in the plain page', () => profiled(plainOpen.page, 'plain-typing', () => keystrokeTimes(plainOpen.page)))
+  ).latencies;
   await plainOpen.page.close();
 
   // 5. The moderator's queue.
@@ -712,6 +738,7 @@ async function main(): Promise<void> {
       ratio('4. open evaluation', median(r.appOpen.values), median(r.plainOpen.values), 2);
       ratio('4. switch criterion, median', median(r.appSwitches.map(screenTime)), median(r.plainSwitches.map(screenTime)), 1.5);
       ratio('4. keystroke p95', percentile(r.appTyping.latencies, 95), percentile(r.plainKeys, 95), 1.5);
+      ratio('4. keystroke median', median(r.appTyping.latencies), median(r.plainKeys), Infinity);
       ratio('5. open queue', median(r.appQueue.values), median(r.plainQueue.values), 2);
       ratio('5. filter queue, median', median(r.appFilters.map(screenTime)), median(r.plainFilters.map(screenTime)), Infinity);
       console.log(
@@ -721,6 +748,8 @@ async function main(): Promise<void> {
           switches: r.appSwitches.map(screenTime),
           queue: r.appQueue.values,
           plainQueue: r.plainQueue.values,
+          keys: r.appTyping.latencies,
+          plainKeys: r.plainKeys,
         }),
       );
       return;
