@@ -241,22 +241,59 @@ function memoryGrowth(phase: MemoryPhase) {
   };
 }
 
-async function openTimes(bench: Bench, path: string, profileName: string | null = null): Promise<{ values: number[]; page: Page }> {
+/**
+ * Opens `path` OPENS times: `values` is each open's time to ready (the probe's). With `table`, a
+ * table drawn in steps (aria-busy while rows are still to come): `complete` is each open's time from
+ * navigation until the table is no longer busy and that is painted, and every open waits for it.
+ */
+async function openTimes(
+  bench: Bench,
+  path: string,
+  profileName: string | null = null,
+  table: string | null = null,
+): Promise<{ values: number[]; complete: number[]; page: Page }> {
   const values: number[] = [];
+  const complete: number[] = [];
   let last: Page | null = null;
   for (let i = 0; i < OPENS; i += 1) {
     await last?.close();
     // With BENCH_PROFILE, the last open is profiled (a CPU profile and the timeline's totals); its time is not counted.
     if (PROFILE_DIR && profileName && i === OPENS - 1) {
       last = await profiledOpen(bench, path, join(PROFILE_DIR, profileName));
+      if (table) await last.evaluate(tableComplete, table);
       continue;
     }
     last = await bench.open(path);
     const ready = await last.evaluate(() => window.benchProbe!.ready);
     values.push(ready.painted);
+    if (table) complete.push(await last.evaluate(tableComplete, table));
   }
   if (!last) throw new Error('no page');
-  return { values, page: last };
+  return { values, complete, page: last };
+}
+
+/** In the page: when the table `selector` names is no longer busy drawing rows, the time of the frame after. */
+function tableComplete(selector: string): Promise<number> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const table = document.querySelector(selector);
+      if (table && table.getAttribute('aria-busy') !== 'true') {
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now());
+          channel.port2.postMessage(null);
+        });
+      } else requestAnimationFrame(check);
+    };
+    check();
+  });
+}
+
+/** The time until a table drawn in steps has every row, against the plain table's open (it draws all at once). */
+function completeRow(measure: string, app: readonly number[], plain: readonly number[]): Row {
+  const value = median(app);
+  const baseline = median(plain);
+  return { measure, value, unit: 'ms', baseline, baselineWhat: 'plain table', ratio: value / baseline, target: '—', met: null };
 }
 
 interface TraceEvent {
@@ -490,6 +527,8 @@ async function librarySeed(page: Page): Promise<void> {
 
 interface ScreenFigures {
   open: { app: number[]; plain: number[] };
+  /** From navigation until every row is drawn (the app draws a long table in steps). */
+  complete: { app: number[]; plain: number[] };
   filter: { app: number[]; plain: number[] };
 }
 
@@ -505,7 +544,8 @@ async function screenAgainstPlain(
   filters: readonly string[],
 ): Promise<ScreenFigures> {
   const name = what.split(' ').slice(0, 2).join('-');
-  const app = await step(`open the ${what} ${OPENS} times`, () => openTimes(bench, appPath, name));
+  const table = rowsSelector.split(' ')[0] ?? null;
+  const app = await step(`open the ${what} ${OPENS} times`, () => openTimes(bench, appPath, name, table));
   if (expectedRows !== null) {
     const rows = await app.page.locator(rowsSelector).count();
     if (rows !== expectedRows) throw new Error(`the ${what} shows ${rows} rows, not ${expectedRows}`);
@@ -524,11 +564,12 @@ async function screenAgainstPlain(
     await profile.detach();
   }
   await app.page.close();
-  const plain = await step(`baseline: the plain table of the ${what}`, () => openTimes(bench, plainPath, `${name}-plain`));
+  const plain = await step(`baseline: the plain table of the ${what}`, () => openTimes(bench, plainPath, `${name}-plain`, table));
   const plainFilters = await step(`baseline: filter the plain table of the ${what}`, () => filterTimes(plain.page, label, filters));
   await plain.page.close();
   return {
     open: { app: app.values, plain: plain.values },
+    complete: { app: app.complete, plain: plain.complete },
     filter: { app: appFilters.map(screenTime), plain: plainFilters.map(screenTime) },
   };
 }
@@ -560,8 +601,10 @@ async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<type
   if (bench.errors.length > 0) throw new Error(`errors in the pages: ${bench.errors.join(' | ')}`);
   const rows = [
     ...screenRows(`6. open evidence library (${LIBRARY_ITEMS} items)`, library.open.app, library.open.plain, 'plain table'),
+    completeRow('6. evidence library, every row drawn', library.complete.app, library.complete.plain),
     ...screenRows('6. filter evidence library, median', library.filter.app, library.filter.plain, 'plain table', FILTER_TARGET_MS),
     ...screenRows(`6. open criteria overview (${setup.criteria} criteria)`, overview.open.app, overview.open.plain, 'plain table'),
+    completeRow('6. criteria overview, every row drawn', overview.complete.app, overview.complete.plain),
     ...screenRows('6. filter criteria overview, median', overview.filter.app, overview.filter.plain, 'plain table', FILTER_TARGET_MS),
   ];
   console.log('');
@@ -973,7 +1016,7 @@ async function main(): Promise<void> {
     // 6. The evidence library (as a table) and the criteria overview, each against a plain table of the same records.
     const evaluationPath = `/#/evaluations/${encodeURIComponent(setup.evaluationId)}`;
     const appLibrary = await step(`open the evidence library of ${LIBRARY_ITEMS} items ${OPENS} times`, () =>
-      openTimes(bench, `${evaluationPath}/evidence`),
+      openTimes(bench, `${evaluationPath}/evidence`, null, 'table.evidence-table'),
     );
     const libraryRows = await appLibrary.page.locator('table.evidence-table tbody tr').count();
     if (libraryRows !== LIBRARY_ITEMS) throw new Error(`the evidence table shows ${libraryRows} rows, not ${LIBRARY_ITEMS}`);
@@ -982,21 +1025,21 @@ async function main(): Promise<void> {
     );
     await appLibrary.page.close();
     const plainLibrary = await step('baseline: the plain evidence table', () =>
-      openTimes(bench, `/bench/plain.html#evidence/${encodeURIComponent(setup.evaluationId)}`),
+      openTimes(bench, `/bench/plain.html#evidence/${encodeURIComponent(setup.evaluationId)}`, null, 'table.evidence-table'),
     );
     const plainLibraryFilters = await step('baseline: filter the plain evidence table', () =>
       filterTimes(plainLibrary.page, 'Search evidence', EVIDENCE_FILTERS),
     );
     await plainLibrary.page.close();
     const appOverview = await step(`open the criteria overview of ${setup.criteria} criteria ${OPENS} times`, () =>
-      openTimes(bench, `${evaluationPath}/overview`),
+      openTimes(bench, `${evaluationPath}/overview`, null, 'table.overview-table'),
     );
     const appOverviewFilters = await step('filter the criteria overview', () =>
       filterTimes(appOverview.page, 'Search the criteria', OVERVIEW_FILTERS),
     );
     await appOverview.page.close();
     const plainOverview = await step('baseline: the plain criteria table', () =>
-      openTimes(bench, `/bench/plain.html#overview/${encodeURIComponent(setup.evaluationId)}`),
+      openTimes(bench, `/bench/plain.html#overview/${encodeURIComponent(setup.evaluationId)}`, null, 'table.overview-table'),
     );
     const plainOverviewFilters = await step('baseline: filter the plain criteria table', () =>
       filterTimes(plainOverview.page, 'Search the criteria', OVERVIEW_FILTERS),
@@ -1135,6 +1178,7 @@ async function main(): Promise<void> {
         met: null,
       },
       ...screenRows(`6. open evidence library (${LIBRARY_ITEMS} items)`, appLibrary.values, plainLibrary.values, 'plain table'),
+      completeRow('6. evidence library, every row drawn', appLibrary.complete, plainLibrary.complete),
       ...screenRows(
         '6. filter evidence library, median',
         appLibraryFilters.map(screenTime),
@@ -1143,6 +1187,7 @@ async function main(): Promise<void> {
         FILTER_TARGET_MS,
       ),
       ...screenRows(`6. open criteria overview (${setup.criteria} criteria)`, appOverview.values, plainOverview.values, 'plain table'),
+      completeRow('6. criteria overview, every row drawn', appOverview.complete, plainOverview.complete),
       ...screenRows(
         '6. filter criteria overview, median',
         appOverviewFilters.map(screenTime),
