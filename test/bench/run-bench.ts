@@ -260,33 +260,42 @@ async function openTimes(
     // With BENCH_PROFILE, the last open is profiled (a CPU profile and the timeline's totals); its time is not counted.
     if (PROFILE_DIR && profileName && i === OPENS - 1) {
       last = await profiledOpen(bench, path, join(PROFILE_DIR, profileName));
-      if (table) await last.evaluate(tableComplete, table);
+      if (table) await tableComplete(last, table);
       continue;
     }
     last = await bench.open(path);
     const ready = await last.evaluate(() => window.benchProbe!.ready);
     values.push(ready.painted);
-    if (table) complete.push(await last.evaluate(tableComplete, table));
+    if (table) complete.push(await tableComplete(last, table));
   }
   if (!last) throw new Error('no page');
   return { values, complete, page: last };
 }
 
-/** In the page: when the table `selector` names is no longer busy drawing rows, the time of the frame after. */
-function tableComplete(selector: string): Promise<number> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const table = document.querySelector(selector);
-      if (table && table.getAttribute('aria-busy') !== 'true') {
+/**
+ * When the table `selector` names is no longer busy drawing rows (checked at each frame), the time
+ * from navigation of the frame after. (No named functions inside: the runner's compiler would
+ * wrap them in a helper the page does not have.)
+ */
+async function tableComplete(page: Page, selector: string): Promise<number> {
+  await page.waitForFunction(
+    (sel) => {
+      const table = document.querySelector(sel);
+      return table !== null && table.getAttribute('aria-busy') !== 'true';
+    },
+    selector,
+    { polling: 'raf' },
+  );
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => resolve(performance.now());
           channel.port2.postMessage(null);
         });
-      } else requestAnimationFrame(check);
-    };
-    check();
-  });
+      }),
+  );
 }
 
 /** The time until a table drawn in steps has every row, against the plain table's open (it draws all at once). */
