@@ -330,6 +330,7 @@ function EvidenceLibrary({
                     <EvidenceCards
                       items={items}
                       shownIds={shownIds}
+                      filterKey={filterKey}
                       evaluationId={evaluation.id}
                       linksByEvidence={linksByEvidence}
                       selected={checked}
