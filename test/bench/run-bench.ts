@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Route } from 'playwright-core';
 import { format } from 'prettier';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/browser';
 import type { ExportResult, ImportResult, IngestResult, ProbeSample, QueueSeedResult, SetupInfo, Timed } from './bench-api';
@@ -245,22 +245,68 @@ function memoryGrowth(phase: MemoryPhase) {
   };
 }
 
-async function openTimes(bench: Bench, path: string, profileName: string | null = null): Promise<{ values: number[]; page: Page }> {
+/**
+ * Opens `path` OPENS times: `values` is each open's time to ready (the probe's). With `table`, a
+ * table drawn in steps (aria-busy while rows are still to come): `complete` is each open's time from
+ * navigation until the table is no longer busy and that is painted, and every open waits for it.
+ */
+async function openTimes(
+  bench: Bench,
+  path: string,
+  profileName: string | null = null,
+  table: string | null = null,
+): Promise<{ values: number[]; complete: number[]; page: Page }> {
   const values: number[] = [];
+  const complete: number[] = [];
   let last: Page | null = null;
   for (let i = 0; i < OPENS; i += 1) {
     await last?.close();
     // With BENCH_PROFILE, the last open is profiled (a CPU profile and the timeline's totals); its time is not counted.
     if (PROFILE_DIR && profileName && i === OPENS - 1) {
       last = await profiledOpen(bench, path, join(PROFILE_DIR, profileName));
+      if (table) await tableComplete(last, table);
       continue;
     }
     last = await bench.open(path);
     const ready = await last.evaluate(() => window.benchProbe!.ready);
     values.push(ready.painted);
+    if (table) complete.push(await tableComplete(last, table));
   }
   if (!last) throw new Error('no page');
-  return { values, page: last };
+  return { values, complete, page: last };
+}
+
+/**
+ * When the table `selector` names is no longer busy drawing rows (checked at each frame), the time
+ * from navigation of the frame after. (No named functions inside: the runner's compiler would
+ * wrap them in a helper the page does not have.)
+ */
+async function tableComplete(page: Page, selector: string): Promise<number> {
+  await page.waitForFunction(
+    (sel) => {
+      const table = document.querySelector(sel);
+      return table !== null && table.getAttribute('aria-busy') !== 'true';
+    },
+    selector,
+    { polling: 'raf' },
+  );
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now());
+          channel.port2.postMessage(null);
+        });
+      }),
+  );
+}
+
+/** The time until a table drawn in steps has every row, against the plain table's open (it draws all at once). */
+function completeRow(measure: string, app: readonly number[], plain: readonly number[]): Row {
+  const value = median(app);
+  const baseline = median(plain);
+  return { measure, value, unit: 'ms', baseline, baselineWhat: 'plain table', ratio: value / baseline, target: '—', met: null };
 }
 
 interface TraceEvent {
@@ -274,34 +320,27 @@ interface TraceEvent {
 }
 
 /**
- * One open of `path` with the V8 CPU profiler and a timeline trace running from before navigation
- * until the screen is ready: writes `<base>-open.cpuprofile` and `<base>-open-timeline.json`, the
- * renderer main thread's total time per top-level event name (script, style, layout, paint, GC).
+ * Runs `work` with a timeline trace and gives the renderer main thread's total time per top-level
+ * event name (script, style, layout, paint, GC) while it ran.
  */
-async function profiledOpen(bench: Bench, path: string, base: string): Promise<Page> {
-  const page = await bench.context.newPage();
-  page.setDefaultTimeout(60_000);
-  await page.addInitScript({ path: PROBE_SCRIPT });
-  const cdp = await bench.context.newCDPSession(page);
+async function withTimeline<T>(
+  cdp: CDPSession,
+  work: () => Promise<T>,
+): Promise<{ result: T; msByEvent: Record<string, number>; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (message) => {
+  const collect = (message: { value: object[] }) => {
     for (const value of message.value) events.push(value as unknown as TraceEvent);
-  });
+  };
+  cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline',
     transferMode: 'ReportEvents',
   });
-  await cdp.send('Profiler.start');
-  await page.goto(`${bench.server.origin}${path}`);
-  const ready = await page.evaluate(() => window.benchProbe!.ready);
-  const { profile } = await cdp.send('Profiler.stop');
+  const result = await work();
   await cdp.send('Tracing.end');
   await complete;
-  await cdp.detach();
-  await writeFile(`${base}-open.cpuprofile`, JSON.stringify(profile));
+  cdp.off('Tracing.dataCollected', collect);
   // The renderer's main threads (CrRendererMain); complete events, and begin/end pairs, summed by name.
   const mains = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
@@ -320,10 +359,32 @@ async function profiledOpen(bench: Bench, path: string, base: string): Promise<P
       if (start !== undefined) add(e.name, (e.ts - start) / 1000);
     }
   }
-  const summary = {
-    readyMs: ready.painted,
-    msByEvent: Object.fromEntries([...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 10) / 10])),
-  };
+  const msByEvent = Object.fromEntries([...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+  return { result, msByEvent, events };
+}
+
+/**
+ * One open of `path` with the V8 CPU profiler and a timeline trace running from before navigation
+ * until the screen is ready: writes `<base>-open.cpuprofile` and `<base>-open-timeline.json`, the
+ * renderer main thread's total time per top-level event name (script, style, layout, paint, GC).
+ */
+async function profiledOpen(bench: Bench, path: string, base: string): Promise<Page> {
+  const page = await bench.context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.addInitScript({ path: PROBE_SCRIPT });
+  const cdp = await bench.context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const { result: ready, msByEvent } = await withTimeline(cdp, async () => {
+    await cdp.send('Profiler.start');
+    await page.goto(`${bench.server.origin}${path}`);
+    const painted = await page.evaluate(() => window.benchProbe!.ready);
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(`${base}-open.cpuprofile`, JSON.stringify(profile));
+    return painted;
+  });
+  await cdp.detach();
+  const summary = { readyMs: ready.painted, msByEvent };
   await writeFile(`${base}-open-timeline.json`, JSON.stringify(summary, null, 1));
   log(`profile of one open written to ${base}-open.cpuprofile (ready in ${ready.painted.toFixed(0)} ms while profiled)`);
   return page;
@@ -479,6 +540,8 @@ async function librarySeed(page: Page): Promise<void> {
 
 interface ScreenFigures {
   open: { app: number[]; plain: number[] };
+  /** From navigation until every row is drawn (the app draws a long table in steps). */
+  complete: { app: number[]; plain: number[] };
   filter: { app: number[]; plain: number[] };
 }
 
@@ -494,7 +557,8 @@ async function screenAgainstPlain(
   filters: readonly string[],
 ): Promise<ScreenFigures> {
   const name = what.split(' ').slice(0, 2).join('-');
-  const app = await step(`open the ${what} ${OPENS} times`, () => openTimes(bench, appPath, name));
+  const table = rowsSelector.split(' ')[0] ?? null;
+  const app = await step(`open the ${what} ${OPENS} times`, () => openTimes(bench, appPath, name, table));
   if (expectedRows !== null) {
     const rows = await app.page.locator(rowsSelector).count();
     if (rows !== expectedRows) throw new Error(`the ${what} shows ${rows} rows, not ${expectedRows}`);
@@ -503,11 +567,12 @@ async function screenAgainstPlain(
     profiled(app.page, `${name}-filters`, () => filterTimes(app.page, label, filters)),
   );
   await app.page.close();
-  const plain = await step(`baseline: the plain table of the ${what}`, () => openTimes(bench, plainPath, `${name}-plain`));
+  const plain = await step(`baseline: the plain table of the ${what}`, () => openTimes(bench, plainPath, `${name}-plain`, table));
   const plainFilters = await step(`baseline: filter the plain table of the ${what}`, () => filterTimes(plain.page, label, filters));
   await plain.page.close();
   return {
     open: { app: app.values, plain: plain.values },
+    complete: { app: app.complete, plain: plain.complete },
     filter: { app: appFilters.map(screenTime), plain: plainFilters.map(screenTime) },
   };
 }
@@ -543,8 +608,10 @@ async function libraryAndOverview(bench: Bench, setup: SetupInfo): Promise<{ lib
 function libraryAndOverviewRows({ library, overview }: { library: ScreenFigures; overview: ScreenFigures }, criteria: number): Row[] {
   return [
     ...screenRows(`6. open evidence library (${LIBRARY_ITEMS} items)`, library.open.app, library.open.plain, 'plain table'),
+    completeRow('6. evidence library, every row drawn', library.complete.app, library.complete.plain),
     ...screenRows('6. filter evidence library, median', library.filter.app, library.filter.plain, 'plain table', FILTER_TARGET_MS),
     ...screenRows(`6. open criteria overview (${criteria} criteria)`, overview.open.app, overview.open.plain, 'plain table'),
+    completeRow('6. criteria overview, every row drawn', overview.complete.app, overview.complete.plain),
     ...screenRows('6. filter criteria overview, median', overview.filter.app, overview.filter.plain, 'plain table', FILTER_TARGET_MS),
   ];
 }
@@ -572,9 +639,21 @@ async function screensOnly(bench: Bench, setup: SetupInfo, info: ReturnType<type
   console.log(`Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-/** A CPU profile of `work` in `page`, written to PROFILE_DIR as `name`.cpuprofile (nothing without BENCH_PROFILE). */
-function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  return withCpuProfile(page, PROFILE_DIR ? join(PROFILE_DIR, `${name}.cpuprofile`) : null, log, work);
+/**
+ * A CPU profile of `work` in `page`, written to PROFILE_DIR as `name`.cpuprofile, and the main
+ * thread's totals per timeline event as `name`-timeline.json and the trace as `name`-trace.json (nothing without BENCH_PROFILE).
+ */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const dir = PROFILE_DIR;
+  const cdp = await page.context().newCDPSession(page);
+  const { result, msByEvent, events } = await withTimeline(cdp, () => withCpuProfile(page, join(dir, `${name}.cpuprofile`), log, work));
+  await writeFile(join(dir, `${name}-timeline.json`), JSON.stringify({ msByEvent }, null, 1));
+  // The whole trace too, for DevTools' Performance panel (Load profile).
+  await writeFile(join(dir, `${name}-trace.json`), JSON.stringify({ traceEvents: events }));
+  log(`Timeline totals and trace written to ${join(dir, name)}-timeline.json and -trace.json`);
+  await cdp.detach();
+  return result;
 }
 
 /** Sections 4 and 5: the criterion screen (open, switch, type) and the moderator's queue, each against its plain page. */
@@ -599,7 +678,9 @@ async function evaluationAndQueueScreens(bench: Bench, setup: SetupInfo) {
   if (PROFILE_DIR) await (await profiledOpen(bench, criterionPath, join(PROFILE_DIR, 'criterion'))).close();
   const plainOpen = await step('baseline: open the plain criterion page', () => openTimes(bench, plainCriterionPath));
   const plainSwitches = await step('baseline: switch on the plain page', () => switchTimes(plainOpen.page));
-  const plainKeys = (await step('baseline: type in the plain page', () => keystrokeTimes(plainOpen.page))).latencies;
+  const plainKeys = (
+    await step('baseline: type in the plain page', () => profiled(plainOpen.page, 'plain-typing', () => keystrokeTimes(plainOpen.page)))
+  ).latencies;
   await plainOpen.page.close();
 
   // 5. The moderator's queue.
@@ -733,6 +814,7 @@ async function main(): Promise<void> {
       ratio('4. open evaluation', median(r.appOpen.values), median(r.plainOpen.values), 2);
       ratio('4. switch criterion, median', median(r.appSwitches.map(screenTime)), median(r.plainSwitches.map(screenTime)), 1.5);
       ratio('4. keystroke p95', percentile(r.appTyping.latencies, 95), percentile(r.plainKeys, 95), 1.5);
+      ratio('4. keystroke median', median(r.appTyping.latencies), median(r.plainKeys), Infinity);
       ratio('5. open queue', median(r.appQueue.values), median(r.plainQueue.values), 2);
       ratio('5. filter queue, median', median(r.appFilters.map(screenTime)), median(r.plainFilters.map(screenTime)), Infinity);
       console.log(
@@ -742,6 +824,8 @@ async function main(): Promise<void> {
           switches: r.appSwitches.map(screenTime),
           queue: r.appQueue.values,
           plainQueue: r.plainQueue.values,
+          keys: r.appTyping.latencies,
+          plainKeys: r.plainKeys,
         }),
       );
       return;

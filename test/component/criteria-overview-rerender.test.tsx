@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { criteriaOverviewHref } from '../../renderer/app/hash-route';
@@ -40,6 +40,8 @@ describe('The criteria overview draws only what a change touches', () => {
     await renderWithServices(<CriteriaOverviewScreen evaluationId={seeded.evaluation.id} />, { db });
     await screen.findByText('Showing 63 of 63 criteria');
     const table = screen.getByRole('table', { name: /^Criteria of / });
+    // The rows past the first screenful are drawn after it is painted.
+    await waitFor(() => expect(table.getAttribute('aria-busy')).toBeNull());
     expect(draws.size).toBe(63);
 
     draws.clear();
@@ -54,6 +56,8 @@ describe('The criteria overview draws only what a change touches', () => {
 
     await user.clear(search);
     expect(await screen.findByText('Showing 63 of 63 criteria')).toBeTruthy();
+    // A screenful shown at once, then the rest after it is painted.
+    await waitFor(() => expect(table.getAttribute('aria-busy')).toBeNull());
     expect(within(table).getAllByRole('rowheader')).toHaveLength(63);
     expect(drawsInAll()).toBe(0);
   });

@@ -49,7 +49,14 @@ async function openOverview(query = '', prepare?: (db: AppDatabase, schoolId: st
   await renderWithServices(<CriteriaOverviewScreen evaluationId={seeded.evaluation.id} />, { db });
   await screen.findByRole('heading', { level: 1, name: 'Criteria overview' });
   await screen.findByText(/^Showing \d+ of 63 criteria$/);
+  // The rows past the first screenful are drawn after it is painted.
+  await allRowsDrawn();
   return { ...seeded, db, user };
+}
+
+/** Waits until the table is no longer drawing rows in steps. */
+async function allRowsDrawn(): Promise<void> {
+  await waitFor(() => expect(table().getAttribute('aria-busy')).toBeNull());
 }
 
 function table(): HTMLElement {

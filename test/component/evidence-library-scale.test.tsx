@@ -40,8 +40,9 @@ describe('The evidence library with hundreds of files', () => {
     const { db, user, evaluation } = await openLibrary(seedThreeHundred);
     // A large library opens as a table, with the ways to add evidence behind a button.
     const table = await screen.findByRole('table', { name: /^Evidence, sorted by added, descending/ });
-    // Counted without role queries, which are slow over hundreds of rows.
-    expect(table.querySelectorAll('tbody tr')).toHaveLength(300);
+    // Counted without role queries, which are slow over hundreds of rows; drawn in steps after the first screenful.
+    await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(300));
+    await waitFor(() => expect(table.getAttribute('aria-busy')).toBeNull());
     expect(screen.getByRole('button', { name: 'Add files or evidence without a file' }).getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('region', { name: 'Add files' })).toBeNull();
 

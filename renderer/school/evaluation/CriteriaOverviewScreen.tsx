@@ -25,6 +25,7 @@ import { useCriteriaOverviewRecords, type CriteriaOverviewRecords } from '../../
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { useRowsInSteps } from '../../ui/use-rows-in-steps';
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 
 /**
@@ -93,6 +94,11 @@ function Overview({
     () => (rows ? filterAndSort(framework, rows, { ...EMPTY_OVERVIEW_QUERY, sort: query.sort, direction: query.direction }) : []),
     [framework, rows, query.sort, query.direction],
   );
+  // Drawn in steps: the first screenful of the rows shown, the rest after it is painted (the table busy till then).
+  // A change of the filters, not of the order, starts the visible rows again from the first screenful.
+  const shownFlags = useMemo(() => ordered.map((row) => shownIds.has(row.id)), [ordered, shownIds]);
+  const filterKey = overviewSearchString({ ...query, sort: EMPTY_OVERVIEW_QUERY.sort, direction: EMPTY_OVERVIEW_QUERY.direction });
+  const { drawnUpTo, visibleUpTo, complete } = useRowsInSteps(shownFlags, filterKey);
   const firstUnjudged = rows?.find((r) => r.applies === 'applies' && r.judgement === null);
   const firstId = framework.criteria[0]?.id;
   const withModeration = records?.moderation != null;
@@ -139,7 +145,7 @@ function Overview({
           {/* Kept while nothing matches, hidden, so the next search does not draw every row again. */}
           <div hidden={shown.length === 0}>
             <ScrollRegion label="Criteria table" className="table-wrapper">
-              <table className="table overview-table">
+              <table className="table overview-table" aria-busy={complete ? undefined : true}>
                 <caption>
                   Criteria of {framework.title}
                   {query.sort !== 'id' || query.direction !== 'ascending'
@@ -162,11 +168,11 @@ function Overview({
                   </tr>
                 </thead>
                 <tbody>
-                  {ordered.map((row) => (
+                  {ordered.slice(0, drawnUpTo).map((row, index) => (
                     <tr
                       key={row.id}
                       className={row.applies === 'applies' ? undefined : 'overview-table__not-counted'}
-                      hidden={!shownIds.has(row.id)}
+                      hidden={!shownIds.has(row.id) || index >= visibleUpTo}
                     >
                       <OverviewRowCells row={row} evaluationId={evaluation.id} withModeration={withModeration} />
                     </tr>

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { criterionApplies } from '../../../shared/framework/applicability';
 import { workNeighbours } from '../../../shared/framework/criteria-worklist';
 import { criterionReferences, levelLabel, statutoryReference, type PlacedCriterion } from '../../../shared/framework/applied-framework';
@@ -310,7 +310,7 @@ function ResponseForm({
   const { db } = useServices();
   const storedFields = stored ? { fields: responseFields(stored), updatedAt: stored.updatedAt } : null;
   const [initial] = useState(() => storedFields ?? { fields: responseFields(null), updatedAt: '' });
-  const { register, watch, setValue, getValues } = useForm<ResponseValues>({
+  const { register, control, watch, setValue, getValues } = useForm<ResponseValues>({
     defaultValues: {
       judgement: initial.fields.judgement ?? '',
       narrative: initial.fields.narrative ?? '',
@@ -375,11 +375,8 @@ function ResponseForm({
     id === null ? 'No judgement' : (framework.scale.points.find((p) => p.id === id)?.label ?? id);
 
   const [actionNotice, setActionNotice] = useState<string | null>(null);
-  const judgement = watch('judgement');
-  // Saved as typed whatever its length, so nothing is lost; the message says what a submission can hold.
-  const narrative = watch('narrative') ?? '';
-  const narrativeTooLong = tooLongMessage('The narrative', narrative, LONG_TEXT_MAX_CHARS) ?? undefined;
-  const nextStepsTooLong = tooLongMessage('The next steps', watch('nextSteps'), LONG_TEXT_MAX_CHARS) ?? undefined;
+  // Followed by this form only for the judgement: a keystroke in a text box draws that box's own field, not the form.
+  const judgement = useWatch({ control, name: 'judgement' });
   const createFromNextSteps = async () => {
     const nextSteps = getValues('nextSteps').trim();
     if (nextSteps === '') {
@@ -451,37 +448,8 @@ function ResponseForm({
         ) : null}
         {cleared.notice}
       </fieldset>
-      <FormField
-        id="narrative"
-        label="Narrative"
-        hint="What happens in school, how you know, and the evidence that shows it. Cite dates where you can."
-        error={narrativeTooLong}
-      >
-        {(control) => (
-          <>
-            {/* The box grows with the text: by CSS where the browser can (field-sizing), by its rows where not. */}
-            <textarea
-              {...control}
-              className="textarea--grows"
-              rows={growingRows(narrative, NARRATIVE_ROWS)}
-              aria-describedby={[control['aria-describedby'], 'narrative-words'].filter(Boolean).join(' ')}
-              {...register('narrative')}
-            />
-            {/* Read with the box when it has focus, not announced at every keystroke. */}
-            <p className="hint word-count" id="narrative-words">
-              {wordCountText(narrative)}
-            </p>
-          </>
-        )}
-      </FormField>
-      <FormField
-        id="next-steps"
-        label="Next steps"
-        hint="What would move this criterion on. You can turn it into an action in the plan."
-        error={nextStepsTooLong}
-      >
-        {(control) => <textarea {...control} rows={4} {...register('nextSteps')} />}
-      </FormField>
+      <NarrativeField control={control} register={register} />
+      <NextStepsField control={control} register={register} />
       <div className="button-row">
         <button type="button" className="button button--secondary" onClick={() => void createFromNextSteps()}>
           Create an action from the next steps
@@ -497,6 +465,69 @@ function ResponseForm({
     </form>
   );
 }
+
+/**
+ * The narrative, its word count and its message when too long: the only part of the form drawn
+ * again at each keystroke (it follows its own value), so typing does not draw the whole form.
+ */
+const NarrativeField = memo(function NarrativeField({
+  control,
+  register,
+}: {
+  control: Control<ResponseValues>;
+  register: UseFormRegister<ResponseValues>;
+}) {
+  const narrative = useWatch({ control, name: 'narrative' }) ?? '';
+  // Saved as typed whatever its length, so nothing is lost; the message says what a submission can hold.
+  const tooLong = tooLongMessage('The narrative', narrative, LONG_TEXT_MAX_CHARS) ?? undefined;
+  return (
+    <FormField
+      id="narrative"
+      label="Narrative"
+      hint="What happens in school, how you know, and the evidence that shows it. Cite dates where you can."
+      error={tooLong}
+    >
+      {(field) => (
+        <>
+          {/* The box grows with the text: by CSS where the browser can (field-sizing), by its rows where not. */}
+          <textarea
+            {...field}
+            className="textarea--grows"
+            rows={growingRows(narrative, NARRATIVE_ROWS)}
+            aria-describedby={[field['aria-describedby'], 'narrative-words'].filter(Boolean).join(' ')}
+            {...register('narrative')}
+          />
+          {/* Read with the box when it has focus, not announced at every keystroke. */}
+          <p className="hint word-count" id="narrative-words">
+            {wordCountText(narrative)}
+          </p>
+        </>
+      )}
+    </FormField>
+  );
+});
+
+/** The next steps and their message when too long, drawn again at a keystroke without the rest of the form. */
+const NextStepsField = memo(function NextStepsField({
+  control,
+  register,
+}: {
+  control: Control<ResponseValues>;
+  register: UseFormRegister<ResponseValues>;
+}) {
+  const nextSteps = useWatch({ control, name: 'nextSteps' });
+  const tooLong = tooLongMessage('The next steps', nextSteps, LONG_TEXT_MAX_CHARS) ?? undefined;
+  return (
+    <FormField
+      id="next-steps"
+      label="Next steps"
+      hint="What would move this criterion on. You can turn it into an action in the plan."
+      error={tooLong}
+    >
+      {(field) => <textarea {...field} rows={4} {...register('nextSteps')} />}
+    </FormField>
+  );
+});
 
 /** The school's answer on a historic edition, as text: the same headings as the form, nothing to change. */
 function ReadOnlyResponse({ framework, stored }: { framework: AppliedFramework; stored: CriterionResponse | null }) {

@@ -6,6 +6,7 @@ import { href } from '../../app/hash-route';
 import { ensureEvidenceThumbnail, useEvidenceThumbnail } from '../../db/evidence-thumbnails';
 import { kindText } from './EvidenceTable';
 import { useThumbnailMaker } from './thumbnail-maker';
+import { useRowsInSteps } from '../../ui/use-rows-in-steps';
 
 const NO_CRITERIA: readonly string[] = [];
 
@@ -13,11 +14,13 @@ const NO_CRITERIA: readonly string[] = [];
  * The library as cards: each with its thumbnail (or its kind's icon), a box to select it for the
  * bulk change (and one to select all shown), and the button that opens its details. Every item has
  * its card; those the filters leave out are hidden rather than removed, so a change of the search
- * never draws an unchanged card (or reads its thumbnail) again.
+ * never draws an unchanged card (or reads its thumbnail) again. The cards are drawn in steps, as the
+ * table's rows are (renderer/ui/use-rows-in-steps.ts); "select all" takes every card shown.
  */
 export function EvidenceCards({
   items,
   shownIds,
+  filterKey,
   evaluationId,
   linksByEvidence,
   selected,
@@ -32,6 +35,8 @@ export function EvidenceCards({
   items: readonly EvidenceItem[];
   /** The items the filters let through: the others' cards are hidden. */
   shownIds: ReadonlySet<string>;
+  /** The filters as one text: when it changes, the cards shown start again from the first screenful. */
+  filterKey: string;
   evaluationId: string;
   linksByEvidence: ReadonlyMap<string, readonly string[]>;
   selected: ReadonlySet<string>;
@@ -50,6 +55,8 @@ export function EvidenceCards({
   useEffect(() => {
     if (allRef.current) allRef.current.indeterminate = selectedShown > 0 && !all;
   }, [selectedShown, all]);
+  const shownFlags = useMemo(() => items.map((item) => shownIds.has(item.id)), [items, shownIds]);
+  const { drawnUpTo, visibleUpTo, complete } = useRowsInSteps(shownFlags, filterKey);
 
   return (
     <>
@@ -68,9 +75,10 @@ export function EvidenceCards({
         />
         <label htmlFor="evidence-cards-select-all">Select all {shownItems.length} shown</label>
       </div>
-      <ul className="card-list evidence-list" aria-label="Evidence">
-        {items.map((item) => {
-          const hidden = !shownIds.has(item.id);
+      <ul className="card-list evidence-list" aria-label="Evidence" aria-busy={complete ? undefined : true}>
+        {items.slice(0, drawnUpTo).map((item, index) => {
+          // The open item is never left for a later step: its details under it would be closed and drawn again.
+          const hidden = !shownIds.has(item.id) || (index >= visibleUpTo && item.id !== openId);
           return (
             <Fragment key={item.id}>
               <li

@@ -107,6 +107,7 @@ function EvidenceLibrary({
   const shown = useMemo(() => filterEvidence(items, filter, linksByEvidence), [items, filter, linksByEvidence]);
   const shownIds = useMemo(() => new Set(shown.map((item) => item.id)), [shown]);
   const selected = items.find((item) => item.id === selectedId) ?? null;
+  const filterKey = `${filter.kind}\n${filter.criterionId}\n${filter.text}`;
   const filtered = filter.text !== '' || filter.kind !== '' || filter.criterionId !== '';
   // Only what is shown can be changed together: a filter narrows the selection with the list.
   const checkedShown = useMemo(() => shown.filter((item) => checked.has(item.id)).map((item) => item.id), [shown, checked]);
@@ -313,6 +314,7 @@ function EvidenceLibrary({
                     <EvidenceTable
                       items={items}
                       shownIds={shownIds}
+                      filterKey={filterKey}
                       evaluationId={evaluation.id}
                       linksByEvidence={linksByEvidence}
                       sort={sort}
@@ -328,6 +330,7 @@ function EvidenceLibrary({
                     <EvidenceCards
                       items={items}
                       shownIds={shownIds}
+                      filterKey={filterKey}
                       evaluationId={evaluation.id}
                       linksByEvidence={linksByEvidence}
                       selected={checked}

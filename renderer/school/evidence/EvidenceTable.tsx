@@ -4,6 +4,7 @@ import { personalDataLabel, type EvidenceSort, type EvidenceSortKey } from '../.
 import { formatIsoDate, longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { href } from '../../app/hash-route';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { useRowsInSteps } from '../../ui/use-rows-in-steps';
 
 const COLUMNS: readonly { key: EvidenceSortKey; label: string }[] = [
   { key: 'title', label: 'Title' },
@@ -28,12 +29,16 @@ const NO_CRITERIA: readonly string[] = [];
  * The library as a compact table: one row per item, sortable by each column, a box on each row to
  * select it (and one to select all shown), and the item's title as the button that opens its details.
  * Every item of the library has its row; those the filters leave out are hidden rather than removed,
- * so a change of the search only shows or hides rows and never draws an unchanged row again.
+ * so a change of the search only shows or hides rows and never draws an unchanged row again. The
+ * rows are drawn in steps (renderer/ui/use-rows-in-steps.ts): the first screenful of those shown,
+ * then the rest after it is painted; the table is marked busy until then. Selecting all selects
+ * every row shown, drawn yet or not.
  * `panel`, when given, is shown in a row of its own under the open item (narrow windows).
  */
 export function EvidenceTable({
   items,
   shownIds,
+  filterKey,
   evaluationId,
   linksByEvidence,
   sort,
@@ -49,6 +54,8 @@ export function EvidenceTable({
   items: readonly EvidenceItem[];
   /** The items the filters let through: the others' rows are hidden. */
   shownIds: ReadonlySet<string>;
+  /** The filters as one text: when it changes, the rows shown start again from the first screenful. */
+  filterKey: string;
   evaluationId: string;
   linksByEvidence: ReadonlyMap<string, readonly string[]>;
   sort: EvidenceSort;
@@ -68,10 +75,12 @@ export function EvidenceTable({
     if (allRef.current) allRef.current.indeterminate = selectedShown > 0 && !all;
   }, [selectedShown, all]);
   const sortedBy = COLUMNS.find((c) => c.key === sort.key)?.label ?? '';
+  const shownFlags = useMemo(() => items.map((item) => shownIds.has(item.id)), [items, shownIds]);
+  const { drawnUpTo, visibleUpTo, complete } = useRowsInSteps(shownFlags, filterKey);
 
   return (
     <ScrollRegion label="Evidence table">
-      <table className="table evidence-table">
+      <table className="table evidence-table" aria-busy={complete ? undefined : true}>
         <caption>
           Evidence, sorted by {sortedBy.toLowerCase()}, {sort.direction}
         </caption>
@@ -104,9 +113,10 @@ export function EvidenceTable({
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => {
+          {items.slice(0, drawnUpTo).map((item, index) => {
             const open = item.id === openId;
-            const hidden = !shownIds.has(item.id);
+            // The open item is never left for a later step: its details under it would be closed and drawn again.
+            const hidden = !shownIds.has(item.id) || (index >= visibleUpTo && !open);
             return (
               <Fragment key={item.id}>
                 <tr className={open ? 'evidence-table__row--open' : undefined} aria-current={open ? 'true' : undefined} hidden={hidden}>
@@ -189,10 +199,10 @@ const EvidenceRowCells = memo(function EvidenceRowCells({
         {criteria.length === 0
           ? 'None'
           : criteria.map((criterionId, index) => (
-              <span key={criterionId}>
+              <Fragment key={criterionId}>
                 {index > 0 ? ', ' : ''}
                 <a href={href.criterion(evaluationId, criterionId)}>{criterionId}</a>
-              </span>
+              </Fragment>
             ))}
       </td>
       <td>{personalDataLabel(item)}</td>
