@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useState } from 'react';
 import { frameworkByHashes } from '../../shared/framework/framework-catalogue';
 import type { FolderFrameworkRef } from '../../shared/moderation/shared-folder-index';
 import { isoDay, type PartnershipWorkspace } from '../../shared/partnership/partnership-register';
@@ -22,6 +22,7 @@ import { SharedFolderPanel, type SharedFolderWording } from '../moderation/folde
 import { Layout } from '../ui/Layout';
 import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
+import { usePaintedAfter } from '../ui/use-painted-after';
 import { BenchmarkExportPanel } from './BenchmarkExportPanel';
 import { OverviewTableView } from './OverviewTableView';
 import { SteeringReportPanel } from './SteeringReportPanel';
@@ -86,7 +87,7 @@ function Overview({ summaries, partnership }: { summaries: FolderEntrySummary[];
   // screen the full entries are read, and from them the criteria are counted and the tables after
   // them, the steering report and the benchmark drawn. A summary gives its entry's schools, renewals
   // and states exactly, so the rows already drawn stay as they are.
-  const painted = useAfterFirstPaint();
+  const painted = usePaintedAfter(true);
   const entries = useFolderEntries(db, partnership.id, painted);
   const complete = entries !== undefined;
   // The index is read once per change of the entries (the summaries until they come); a filter only picks from it.
@@ -202,22 +203,6 @@ function useRouteMark(): void {
   useLayoutEffect(() => {
     performance.mark('regional-overview-route');
   }, []);
-}
-
-/** False on the first draw, true once that draw has been painted (the frame after it, then a task). */
-function useAfterFirstPaint(): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, []);
-  return painted;
 }
 
 /** The partnership's shared folder, in the partnership's words: its own folder key is the partnership's id. */

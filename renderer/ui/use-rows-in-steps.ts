@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { afterPaint } from './after-paint';
 import { stepLimits, TABLE_ROW_STEPS, type RowSteps, type StepLimits } from '../../shared/tables/rows-in-steps';
 
 /**
@@ -19,17 +20,8 @@ export function useRowsInSteps(shown: readonly boolean[], filterKey: string, siz
   const { complete } = limits;
   useEffect(() => {
     if (complete) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const next = () => {
-      timer = setTimeout(() => setState((before) => (before.filterKey === filterKey ? { filterKey, steps: before.steps + 1 } : before)), 0);
-    };
-    // After the frame that shows this step (where the page has frames), then a task.
-    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(next) : null;
-    if (frame === null) next();
-    return () => {
-      if (frame !== null) cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    // After the frame that shows this step, then a task.
+    return afterPaint(() => setState((before) => (before.filterKey === filterKey ? { filterKey, steps: before.steps + 1 } : before)));
   }, [complete, filterKey, steps]);
   return limits;
 }
