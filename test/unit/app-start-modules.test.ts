@@ -89,3 +89,21 @@ describe('the app’s start loads only what a first screen needs', () => {
     for (const name of ['pdf-lib', 'pdfmake', 'pdfjs-dist']) expect(graph.packages.has(name), name).toBe(false);
   });
 });
+
+describe('the first screens load no certificate or PDF code to draw', () => {
+  const ofScreen = (file: string) => startGraph(path.join(root, file));
+
+  it('the home screen (where every start begins) loads no certificate or backup-making code', () => {
+    const home = ofScreen('renderer/home/HomeScreen.tsx');
+    for (const name of ['pkijs', 'asn1js', 'pdf-lib', 'pdfmake']) expect(home.packages.has(name), name).toBe(false);
+    const files = [...home.files].map((file) => path.relative(root, file).split(path.sep).join('/'));
+    expect(files.filter((file) => file === 'renderer/db/backup-store.ts' || file.startsWith('shared/crypto/'))).toEqual([]);
+  });
+
+  it('the dashboard and the Regional overview load no PDF code', () => {
+    for (const screen of ['renderer/school/evaluation/DashboardScreen.tsx', 'renderer/partnership/RegionalOverviewScreen.tsx']) {
+      const graph = ofScreen(screen);
+      for (const name of ['pdf-lib', 'pdfmake', 'pdfjs-dist']) expect(graph.packages.has(name), `${screen}: ${name}`).toBe(false);
+    }
+  });
+});
