@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startLoadingShippedData } from './app/app-context';
+import { startOpeningDatabase } from './app/DatabaseGate';
 import { appRouter } from './app/hash-route';
 import { AppDatabase } from './db/app-database';
 import { choosePlatform } from './platform/choose-platform';
@@ -18,17 +19,43 @@ applyReadingPreferences(readingPreferences);
 // The first screen's code and the shipped criteria start loading at once, beside the font; the app
 // is drawn when the font is ready (opening the database meanwhile), and by the time the database
 // and the criteria are ready the screen's code has usually arrived, so it draws at once. The
-// other screens' code follows in the background, so moving between screens never waits for it.
+// other screens' code follows in the background once the first screen has had its turn, so it
+// never competes with the first screen's start, and moving between screens later never waits.
 const root = document.getElementById('root');
 if (root) {
-  void appRouter.preload(appRouter.parseRoute(window.location.hash));
-  void startLoadingShippedData().catch(() => undefined); // the app's start shows the problem
+  performance.mark('app:entry');
+  const firstScreen = appRouter.preload(appRouter.parseRoute(window.location.hash)).then(() => performance.mark('app:screen-code'));
+  void startLoadingShippedData().then(
+    () => performance.mark('app:criteria'),
+    () => undefined, // the app's start shows the problem
+  );
+  // The database opens meanwhile too: the gate waits for this same opening.
+  const db = new AppDatabase();
+  const platform = choosePlatform();
+  void startOpeningDatabase(db, platform);
   void readingFontReady(readingPreferences, document.fonts).then(() => {
+    performance.mark('app:render');
     createRoot(root).render(
       <StrictMode>
-        <App db={new AppDatabase()} platform={choosePlatform()} />
+        <App db={db} platform={platform} />
       </StrictMode>,
     );
-    setTimeout(() => void appRouter.preloadAll(), 0);
+    void firstScreen.then(() => whenQuiet(BACKGROUND_LOAD_DELAY_MS)).then(() => appRouter.preloadAll());
+  });
+}
+
+/** How long after the first screen's code has arrived the other screens' code starts loading. */
+const BACKGROUND_LOAD_DELAY_MS = 1500;
+
+/** The longest wait for an idle moment once that delay has passed. */
+const IDLE_WAIT_MS = 1000;
+
+/** Resolves after `delay`, at a moment the page is idle (waiting at most IDLE_WAIT_MS for one). */
+function whenQuiet(delay: number): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS });
+      else resolve();
+    }, delay);
   });
 }

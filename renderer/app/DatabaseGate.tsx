@@ -1,15 +1,16 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { backupSavedText } from '../settings/backup-text';
 import type { AppDatabase } from '../db/app-database';
-import { makeBackup, recordBackupSaved } from '../db/backup-store';
 import { openAppDatabase, watchForNewerVersion, type OpenOutcome } from '../db/database-guard';
 import { describeStorageError, UserFacingError } from '../db/storage-errors';
 import { requestPersistentStorage } from '../db/storage-status';
 import type { PlatformPort } from '../platform/platform-port';
 import { useMenuCommands } from '../platform/use-menu-commands';
 import { dismissNotice, reportNotice, useAppNotices } from './app-notices';
-import { backUpBeforeMigration, runAutomaticBackupIfDue } from '../settings/automatic-backup';
 import { href, navigate } from './hash-route';
+
+// The backup code (and, through a restore's checks, the certificate code) is loaded only when a
+// backup is made: no first screen needs it, and the web app never backs up by itself.
+const loadAutomaticBackup = () => import('../settings/automatic-backup');
 
 /** Names of what IndexedDB and Dexie throw when a read or write fails. */
 const STORAGE_ERROR_NAMES = new Set([
@@ -35,6 +36,46 @@ function isStorageError(reason: unknown): boolean {
   return typeof name === 'string' && STORAGE_ERROR_NAMES.has(name);
 }
 
+interface Opening {
+  outcome: Promise<OpenOutcome>;
+  /** Whether the upgrade is waiting for another window that has the older data open. */
+  blocked: boolean;
+  onBlocked: Set<() => void>;
+}
+
+const openings = new WeakMap<AppDatabase, Opening>();
+
+function openingOf(db: AppDatabase, platform: PlatformPort): Opening {
+  const known = openings.get(db);
+  if (known) return known;
+  const backUpFirst = platform.writeAutomaticBackup
+    ? async (storedSchema: number) => {
+        const { backUpBeforeMigration } = await loadAutomaticBackup();
+        await backUpBeforeMigration(db.name, storedSchema, platform);
+      }
+    : undefined;
+  const opening: Opening = { outcome: Promise.resolve({ ok: true }), blocked: false, onBlocked: new Set() };
+  const blocked = () => {
+    opening.blocked = true;
+    for (const listener of opening.onBlocked) listener();
+  };
+  opening.outcome = openAppDatabase(db, platform.appVersion(), globalThis.indexedDB, backUpFirst, blocked).then((result) => {
+    if (result.ok && result.warning) reportNotice('problem', result.warning);
+    return result;
+  });
+  openings.set(db, opening);
+  return opening;
+}
+
+/**
+ * Starts opening the app's database, once per database object: the app's start calls it before
+ * anything is drawn (beside loading the first screen's code and the font), and the gate then
+ * waits for the same opening rather than starting its own.
+ */
+export function startOpeningDatabase(db: AppDatabase, platform: PlatformPort): Promise<OpenOutcome> {
+  return openingOf(db, platform).outcome;
+}
+
 /**
  * Opens the database before anything else touches it, and refuses (full screen, writing nothing)
  * data from a newer version. Then: asks for persistent storage, makes the desktop's daily backup,
@@ -42,23 +83,23 @@ function isStorageError(reason: unknown): boolean {
  */
 export function DatabaseGate({ db, platform, children }: { db: AppDatabase; platform: PlatformPort; children: ReactNode }) {
   const [outcome, setOutcome] = useState<OpenOutcome | null>(null);
+  const [blocked, setBlocked] = useState(false);
   const appVersion = platform.appVersion();
 
   useEffect(() => {
     let live = true;
-    const backUpFirst = platform.writeAutomaticBackup
-      ? async (storedSchema: number) => {
-          await backUpBeforeMigration(db.name, storedSchema, platform);
-        }
-      : undefined;
-    void openAppDatabase(db, appVersion, globalThis.indexedDB, backUpFirst).then((result) => {
-      if (result.ok && result.warning) reportNotice('problem', result.warning);
+    const opening = openingOf(db, platform);
+    const showBlocked = () => setBlocked(true);
+    if (opening.blocked) showBlocked();
+    opening.onBlocked.add(showBlocked);
+    void opening.outcome.then((result) => {
       if (live) setOutcome(result);
     });
     return () => {
       live = false;
+      opening.onBlocked.delete(showBlocked);
     };
-  }, [db, appVersion, platform]);
+  }, [db, platform]);
 
   const open = outcome?.ok === true;
   useEffect(() => {
@@ -69,9 +110,13 @@ export function DatabaseGate({ db, platform, children }: { db: AppDatabase; plat
       if (isStorageError(event.reason)) reportNotice('problem', describeStorageError(event.reason, 'your latest change'));
     };
     window.addEventListener('unhandledrejection', onRejection);
-    runAutomaticBackupIfDue(db, platform).catch((error: unknown) => {
-      reportNotice('problem', error instanceof Error ? error.message : String(error));
-    });
+    if (platform.writeAutomaticBackup) {
+      loadAutomaticBackup()
+        .then(({ runAutomaticBackupIfDue }) => runAutomaticBackupIfDue(db, platform))
+        .catch((error: unknown) => {
+          reportNotice('problem', error instanceof Error ? error.message : String(error));
+        });
+    }
     return () => {
       stopWatching();
       window.removeEventListener('unhandledrejection', onRejection);
@@ -93,7 +138,11 @@ export function DatabaseGate({ db, platform, children }: { db: AppDatabase; plat
   if (outcome === null) {
     return (
       <main className="startup" aria-busy="true">
-        <p role="status">Opening your data…</p>
+        <p role="status">
+          {blocked
+            ? 'Close SEN Accreditation in your other windows or browser tabs to carry on: your data is being updated to this version.'
+            : 'Opening your data…'}
+        </p>
       </main>
     );
   }
@@ -115,6 +164,10 @@ export function DatabaseGate({ db, platform, children }: { db: AppDatabase; plat
 
 async function backUpFromMenu(db: AppDatabase, platform: PlatformPort): Promise<void> {
   try {
+    const [{ makeBackup, recordBackupSaved }, { backupSavedText }] = await Promise.all([
+      import('../db/backup-store'),
+      import('../settings/backup-text'),
+    ]);
     const made = await makeBackup(db, platform.appVersion());
     if ((await platform.saveFile(made.fileName, made.file)) === 'cancelled') return;
     await recordBackupSaved(db, made.createdAt);

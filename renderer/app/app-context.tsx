@@ -1,6 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createCatalogue, type FrameworkCatalogue } from '../../shared/framework/framework-catalogue';
-import { loadFrameworkValue } from '../../shared/framework/framework-loader';
 import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import type { Region } from '../../shared/regions/regions';
@@ -9,6 +8,7 @@ import { useImportedFrameworkRecords } from '../db/framework-queries';
 import { workerPdfJobRunner, type PdfJobRunner } from '../export/pdf-jobs';
 import { workerVerifyRunner, type VerifyRunner } from '../export/verify-jobs';
 import type { PlatformPort } from '../platform/platform-port';
+import { checkedFrameworksInStorage, loadImportedFramework } from './imported-frameworks';
 
 export interface AppServices {
   db: AppDatabase;
@@ -78,15 +78,16 @@ export function ServicesProvider({
   useEffect(() => {
     let live = true;
     void (async () => {
-      // Each checked in full, all at once rather than one after another.
-      const results = await Promise.all((importedRecords ?? []).map((record) => loadFrameworkValue(record.fileName, record.value)));
+      // Each checked (in full the first time this app version sees it), all at once rather than one after another.
+      const checked = checkedFrameworksInStorage(globalThis.localStorage, platform.appVersion());
+      const results = await Promise.all((importedRecords ?? []).map((record) => loadImportedFramework(record, checked)));
       const loaded = results.flatMap((result) => (result.ok ? [result.framework] : []));
       if (live) setImported(loaded);
     })();
     return () => {
       live = false;
     };
-  }, [importedRecords]);
+  }, [importedRecords, platform]);
 
   const services = useMemo<AppServices | null>(() => {
     if (shipped.state !== 'ready') return null;

@@ -275,40 +275,45 @@ export class AppDatabase extends Dexie {
   constructor(name = DATABASE_NAME) {
     // Strict durability: a transaction reports success only once the data is on disk.
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(1).stores({
-      schools: 'id, urn, name',
-      evaluations: 'id, schoolId',
-      responses: 'key, evaluationId',
-      evidence: 'id, schoolId, file.sha256',
-      evidenceBlobs: 'sha256',
-      evidenceLinks: 'key, evaluationId, evidenceId, [evaluationId+criterionId]',
-      actions: 'id, evaluationId, *criterionIds',
-      frameworks: 'contentHash, id',
-      meta: 'key',
-    });
-    // Version 2: signing keys and frozen submissions (issue 3). New tables only: nothing to migrate.
-    this.version(2).stores({
-      signingKeys: 'workspaceId',
-      submissions: 'id, evaluationId, schoolId, [evaluationId+version]',
-    });
-    // Version 3: the moderator's side (issue 4), and moderation reports a school imports. New tables only.
-    this.version(3).stores({
-      moderatorWorkspaces: 'id',
-      importedSubmissions: 'key, workspaceId, submissionId, [workspaceId+urn], status',
-      importedSubmissionFiles: 'sha256',
-      embeddedFrameworks: 'contentHash',
-      signerPins: 'key, workspaceId',
-      criterionModerations: 'key, submissionKey',
-      visitPlans: 'submissionKey',
-      moderationOutcomes: 'submissionKey',
-      moderationReports: 'id, submissionKey, workspaceId',
-      receivedReports: 'id, schoolId, evaluationId, submissionId',
-      moderatorPins: 'key, schoolId',
-    });
-    // Version 4: each imported submission's data (submission.json) moves out of its record into a
-    // table of its own, so the queue reads only what it shows. Every document is kept.
+    // Only the versions an older database needs are declared: those with an upgrade function (4,
+    // 5, 6 and 19), and 18, which declares every table added from 7 to 18. Dexie (3 and later)
+    // reads the stores an existing database really has and builds what is missing from the
+    // declarations after its version, so the versions that only added tables need no declaration of
+    // their own; a new database gets the latest stores at once. Each version declared holds every
+    // store as of that version (Dexie deletes a store that a version's stores, with those of the
+    // versions before it, leave out). Fewer declarations also mean less for Dexie to parse each time
+    // the app starts. What each version added, as released
+    // (test/component/database-migration.test.ts opens a database of every one):
+    // 1: the school's own records. 2: signing keys and frozen submissions (issue 3). 3: the
+    // moderator's side (issue 4) and moderation reports a school imports.
+    // 4: each imported submission's data (submission.json) moves out of its record into a table of
+    // its own, so the queue reads only what it shows. Every document is kept.
     this.version(4)
-      .stores({ importedSubmissionDocuments: 'key' })
+      .stores({
+        schools: 'id, urn, name',
+        evaluations: 'id, schoolId',
+        responses: 'key, evaluationId',
+        evidence: 'id, schoolId, file.sha256',
+        evidenceBlobs: 'sha256',
+        evidenceLinks: 'key, evaluationId, evidenceId, [evaluationId+criterionId]',
+        actions: 'id, evaluationId, *criterionIds',
+        frameworks: 'contentHash, id',
+        meta: 'key',
+        signingKeys: 'workspaceId',
+        submissions: 'id, evaluationId, schoolId, [evaluationId+version]',
+        moderatorWorkspaces: 'id',
+        importedSubmissions: 'key, workspaceId, submissionId, [workspaceId+urn], status',
+        importedSubmissionFiles: 'sha256',
+        embeddedFrameworks: 'contentHash',
+        signerPins: 'key, workspaceId',
+        criterionModerations: 'key, submissionKey',
+        visitPlans: 'submissionKey',
+        moderationOutcomes: 'submissionKey',
+        moderationReports: 'id, submissionKey, workspaceId',
+        receivedReports: 'id, schoolId, evaluationId, submissionId',
+        moderatorPins: 'key, schoolId',
+        importedSubmissionDocuments: 'key',
+      })
       .upgrade((tx) => moveImportedSubmissionDocuments(tx));
     // Version 5: a school's pins of moderators' keys are keyed by region and normalised organisation
     // (a trailing space or a look-alike letter is no longer a new organisation). Same stores.
@@ -321,66 +326,61 @@ export class AppDatabase extends Dexie {
     this.version(6)
       .stores({ schools: 'id, urn, name' })
       .upgrade((tx) => upgradeSchools(tx));
-    // Version 7: the narratives of a 2005 evaluation that carry forward for reference only, beside
-    // the 2026 criterion that succeeds theirs (shared/evaluation/edition-crosswalk.ts). A new table only.
-    this.version(7).stores({ previousNarratives: 'key, evaluationId, [evaluationId+criterionId]' });
-    // Version 8: the partnership roots a moderator workspace has pinned and the revocation lists it
-    // holds (shared/moderation/partnership-trust.ts). A new table only: nothing to migrate.
-    this.version(8).stores({ partnershipTrust: 'key, workspaceId' });
-    // Version 9: the head teacher's (or a governor's) approval of an evaluation for submission, the
-    // latest one per evaluation (shared/submission/approval.ts). A new table only: nothing to migrate.
-    this.version(9).stores({ approvals: 'evaluationId' });
-    // Version 10: partnership workspaces (issue 19) and the register of the certificates each has
-    // issued (shared/partnership/partnership-register.ts). New tables only: nothing to migrate.
-    this.version(10).stores({ partnerships: 'id', issuedCertificates: 'key, partnershipId' });
-    // Version 11: second moderation (shared/moderation/second-moderation-records.ts). The first
-    // moderator's requests sent, the returns imported and the resolutions; the second moderator's
-    // requests received and decisions; and the keys of fellow moderators trusted on first use.
-    // New tables only: nothing to migrate.
-    this.version(11).stores({
+    // Versions 7 to 18 added tables only, nothing to migrate; version 18 declares them all:
+    // 7: the narratives of a 2005 evaluation that carry forward for reference only, beside the 2026
+    //    criterion that succeeds theirs (shared/evaluation/edition-crosswalk.ts).
+    // 8: the partnership roots a moderator workspace has pinned and the revocation lists it holds
+    //    (shared/moderation/partnership-trust.ts).
+    // 9: the head teacher's (or a governor's) approval of an evaluation for submission, the latest
+    //    one per evaluation (shared/submission/approval.ts).
+    // 10: partnership workspaces (issue 19) and the register of the certificates each has issued
+    //    (shared/partnership/partnership-register.ts).
+    // 11: second moderation (shared/moderation/second-moderation-records.ts): the first moderator's
+    //    requests sent, the returns imported and the resolutions; the second moderator's requests
+    //    received and decisions; and the keys of fellow moderators trusted on first use.
+    // 12: thumbnails of evidence files for the library's cards, keyed by the file's SHA-256
+    //    (shared/evidence/evidence-thumbnail.ts); derived data, left out of backups, made again when missing.
+    // 13: colleagues' evidence packs (issue 17 item 4): a colleague's own details on their computer,
+    //    and on the SENCO's the colleagues' pinned keys and the packs imported (shared/evidence/evidence-pack-records.ts).
+    // 14: one record a day of where each criterion of an evaluation stood, written with the save that
+    //    changed it (shared/evaluation/progress-history.ts); evaluations made before it have no history.
+    // 15: appeals, recorded on both sides (issue 18): those a moderator imported, with the result, and
+    //    those a school lodged.
+    // 16: the index of a workspace's shared folder (shared/moderation/shared-folder-index.ts), one
+    //    entry per file, by workspace; rebuilt by a scan, never backed up (backup-store.ts, DERIVED_TABLES).
+    // 17: the "schools like yours" benchmarks a school imported from its partnership
+    //    (shared/partnership/benchmark-file.ts), keyed by the SHA-256 of the PDF, by school.
+    // 18: a colleague's evidence pack as it is being put together (renderer/db/colleague-pack-draft-store.ts):
+    //    the items' details by profile, and each file's bytes once, so a reload or a closed window loses nothing.
+    this.version(18).stores({
+      previousNarratives: 'key, evaluationId, [evaluationId+criterionId]',
+      partnershipTrust: 'key, workspaceId',
+      approvals: 'evaluationId',
+      partnerships: 'id',
+      issuedCertificates: 'key, partnershipId',
       secondModerationRequests: 'id, workspaceId, submissionKey',
       secondModerationReturns: 'requestId, workspaceId',
       secondModerationResolutions: 'key, requestId',
       receivedSecondRequests: 'key, workspaceId',
       secondModerationDecisions: 'key, receivedKey',
       peerModeratorPins: 'key, workspaceId',
-    });
-    // Version 12: thumbnails of evidence files for the library's cards, keyed by the file's SHA-256
-    // (shared/evidence/evidence-thumbnail.ts). Derived data, left out of backups and made again
-    // when missing. A new table only: nothing to migrate.
-    this.version(12).stores({ evidenceThumbnails: 'sha256' });
-    // Version 13: colleagues' evidence packs (issue 17 item 4): a colleague's own details on their
-    // computer, and on the SENCO's the colleagues' pinned keys and the packs imported
-    // (shared/evidence/evidence-pack-records.ts). New tables only: nothing to migrate.
-    this.version(13).stores({
+      evidenceThumbnails: 'sha256',
       colleagueProfiles: 'id',
       colleaguePins: 'key, schoolId',
       evidencePackImports: 'key, schoolId',
+      progressSnapshots: 'key, evaluationId',
+      moderatorAppeals: 'id, workspaceId, submissionKey',
+      lodgedAppeals: 'id, schoolId, evaluationId, reportId',
+      sharedFolderEntries: 'key, folderKey',
+      benchmarks: 'sha256, schoolId',
+      colleaguePackDrafts: 'profileId',
+      colleaguePackDraftFiles: 'key, profileId',
     });
-    // Version 14: one record a day of where each criterion of an evaluation stood, written with the
-    // save that changed it, for the dashboard's progress over time (shared/evaluation/progress-history.ts).
-    // A new table only: evaluations made before it have no history, and none is made up.
-    this.version(14).stores({ progressSnapshots: 'key, evaluationId' });
-    // Version 15: appeals, recorded on both sides (issue 18): those a moderator imported, with the
-    // result, and those a school lodged. New tables only: nothing to migrate. The lead renumbers it on merging.
-    this.version(15).stores({ moderatorAppeals: 'id, workspaceId, submissionKey', lodgedAppeals: 'id, schoolId, evaluationId, reportId' });
-    // Version 16: the index of a workspace's shared folder (shared/moderation/shared-folder-index.ts),
-    // one entry per file, by workspace. Derived from the folder and rebuilt by a scan, so it is never
-    // backed up (backup-store.ts, DERIVED_TABLES). A new table only: nothing to migrate.
-    this.version(16).stores({ sharedFolderEntries: 'key, folderKey' });
-    // Version 17: the "schools like yours" benchmarks a school imported from its partnership
-    // (shared/partnership/benchmark-file.ts), keyed by the SHA-256 of the PDF, by school. A new
-    // table only: nothing to migrate. The lead renumbers it on merging.
-    this.version(17).stores({ benchmarks: 'sha256, schoolId' });
-    // Version 18: a colleague's evidence pack as it is being put together (renderer/db/
-    // colleague-pack-draft-store.ts): the items' details by profile, and each file's bytes once, so
-    // a reload or a closed window loses nothing. New tables only: nothing to migrate.
-    this.version(18).stores({ colleaguePackDrafts: 'profileId', colleaguePackDraftFiles: 'key, profileId' });
     // Version 19: a summary of each shared-folder index entry beside it, under the same key
     // (shared/partnership/regional-overview-summary.ts): the entry without its criteria lists, which
     // the Regional overview reads first. Written and removed with its entry in one transaction
     // (shared-folder-store.ts); the upgrade makes the summary of every entry already indexed.
-    // Derived like the index, never backed up. The lead renumbers it on merging.
+    // Derived like the index, never backed up.
     this.version(19)
       .stores({ sharedFolderSummaries: 'key, folderKey' })
       .upgrade((tx) => summariseFolderEntries(tx));

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AppDatabase } from './app-database';
-import { backupDates, oldestDataAt } from './backup-store';
+import { backupDates, oldestDataAt } from './backup-dates';
 
 /** When the last backups were made, followed live (undefined until the first read). */
 export function useBackupDates(db: AppDatabase) {

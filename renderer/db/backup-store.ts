@@ -169,30 +169,9 @@ export async function recordBackupSaved(db: AppDatabase, createdAt: string, auto
   }
 }
 
-function isoOrNull(value: unknown): string | null {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : null;
-}
-
-export interface BackupDates {
-  lastBackupAt: string | null;
-  lastAutomaticBackupAt: string | null;
-}
-
-export async function backupDates(db: AppDatabase): Promise<BackupDates> {
-  const [last, automatic] = await db.meta.bulkGet([META.lastBackupAt, META.lastAutomaticBackupAt]);
-  return { lastBackupAt: isoOrNull(last?.value), lastAutomaticBackupAt: isoOrNull(automatic?.value) };
-}
-
-/** When the oldest school was set up, or null when there is nothing worth backing up. */
-export async function oldestDataAt(db: AppDatabase): Promise<string | null> {
-  const schools = await db.schools.toArray();
-  const dates = schools.map((s) => s.createdAt).filter((d) => !Number.isNaN(Date.parse(d)));
-  return dates.length === 0 ? (schools.length > 0 ? nowIso() : null) : dates.sort()[0]!;
-}
-
-export async function hasSchoolData(db: AppDatabase): Promise<boolean> {
-  return (await db.schools.count()) > 0;
-}
+// The backup dates and whether there is data to back up (backup-dates.ts), read by the reminder
+// without loading this module.
+export { backupDates, hasSchoolData, oldestDataAt, type BackupDates } from './backup-dates';
 
 export type CheckedBackup =
   | {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { certificateFingerprint } from '../../shared/crypto/signing-certificate';
+import { sha256Hex } from '../../shared/formats/sha256';
 import type { PartnershipAuthority } from '../../shared/crypto/partnership-certificate';
 import type { VerifiedBenchmark } from '../../shared/partnership/benchmark-file';
 import { nowIso, type AppDatabase, type BenchmarkRecord } from './app-database';
@@ -56,7 +56,9 @@ export function useLatestBenchmark(db: AppDatabase, schoolId: string): Benchmark
 /** The root fingerprint of the partnership that certified this school's key, or null when none has. */
 export async function schoolPartnershipRoot(db: AppDatabase, schoolId: string): Promise<string | null> {
   const rootDer = (await db.signingKeys.get(schoolId))?.partnershipCertificate?.rootDer;
-  return rootDer ? certificateFingerprint(rootDer) : null;
+  // A certificate's fingerprint is the SHA-256 of its DER (as certificateFingerprint says), taken
+  // here without loading the certificate code, which the dashboard does not otherwise need to draw.
+  return rootDer ? sha256Hex(rootDer) : null;
 }
 
 /** The partnership's key and root certificate, to sign a benchmark; null when its key is not on this computer. */

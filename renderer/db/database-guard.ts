@@ -1,5 +1,4 @@
 import { DATABASE_SCHEMA_VERSION, type AppDatabase } from './app-database';
-import { describeStorageError } from './storage-errors';
 
 /** The keys this app keeps in the `meta` table. */
 export const META = {
@@ -129,10 +128,13 @@ export async function openAppDatabase(
   factory: IDBFactory = globalThis.indexedDB,
   /** Runs before an older database is migrated (the desktop backs it up); a failure is reported, not fatal. */
   beforeMigration?: (storedSchemaVersion: number) => Promise<void>,
+  /** Called when the upgrade waits for another window that still has the older data open. */
+  onBlocked?: () => void,
 ): Promise<OpenOutcome> {
   let stored: StoredDatabase | null;
   try {
     stored = await inspectStoredDatabase(db.name, factory);
+    performance.mark('app:database-looked-at');
   } catch (error) {
     return { ok: false, kind: 'failed', message: openFailedMessage(error) };
   }
@@ -146,13 +148,25 @@ export async function openAppDatabase(
       warning = `The backup before updating your data to this version could not be saved (${error instanceof Error ? error.message : String(error)}). Your data has been updated and is safe; make a backup in Settings.`;
     }
   }
+  const blocked = () => onBlocked?.();
+  if (onBlocked) db.on('blocked', blocked);
   try {
     await db.open();
-    await db.transaction('rw', db.meta, async () => {
-      const [schema, app] = await db.meta.bulkGet([META.schemaVersion, META.appVersion]);
-      if (schema?.value !== DATABASE_SCHEMA_VERSION) await db.meta.put({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
-      if (app?.value !== appVersion) await db.meta.put({ key: META.appVersion, value: appVersion });
-    });
+    performance.mark('app:database-open');
+    // The look above read `meta` already: when it names this build's schema and version, and no
+    // upgrade ran in between, there is nothing to write and no second round trip to make.
+    const alreadyRecorded =
+      stored !== null &&
+      storedSchema === db.verno &&
+      stored.meta.get(META.schemaVersion) === DATABASE_SCHEMA_VERSION &&
+      stored.meta.get(META.appVersion) === appVersion;
+    if (!alreadyRecorded) {
+      await db.transaction('rw', db.meta, async () => {
+        const [schema, app] = await db.meta.bulkGet([META.schemaVersion, META.appVersion]);
+        if (schema?.value !== DATABASE_SCHEMA_VERSION) await db.meta.put({ key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION });
+        if (app?.value !== appVersion) await db.meta.put({ key: META.appVersion, value: appVersion });
+      });
+    }
     return warning ? { ok: true, warning } : { ok: true };
   } catch (error) {
     db.close();
@@ -161,12 +175,18 @@ export async function openAppDatabase(
       return refuse(writtenByOf(await inspectStoredDatabase(db.name, factory).catch(() => null)), appVersion);
     }
     return { ok: false, kind: 'failed', message: openFailedMessage(error) };
+  } finally {
+    if (onBlocked) db.on('blocked').unsubscribe(blocked);
   }
 }
 
 function openFailedMessage(error: unknown): string {
-  const detail = describeStorageError(error, 'your work');
-  return `The app could not open its storage on this computer. ${detail} Your data has not been changed.`;
+  const name = (error as { name?: unknown; inner?: { name?: unknown } } | null)?.inner?.name ?? (error as { name?: unknown } | null)?.name;
+  const message = String((error as { message?: unknown } | null)?.message ?? '');
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
+    return 'The app could not open its storage on this computer because the disk is full. Free some space and start the app again. Your data has not been changed.';
+  }
+  return 'The app could not open its storage on this computer. Close every window of the app and start it again; if that does not help, restart the computer. Your data has not been changed.';
 }
 
 /**

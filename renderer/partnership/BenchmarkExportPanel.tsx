@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { SharedFolderEntry } from '../../shared/moderation/shared-folder-index';
 import type { PartnershipWorkspace } from '../../shared/partnership/partnership-register';
 import { benchmarkFigures } from '../../shared/partnership/benchmark';
-import { benchmarkFileName } from '../../shared/partnership/benchmark-file';
+import { benchmarkFileName } from '../../shared/partnership/benchmark-text';
 import type { FrameworkLookup, SchoolRow } from '../../shared/partnership/regional-overview';
 import { useServices } from '../app/app-context';
 import { newId } from '../db/record-stamps';

@@ -1,10 +1,15 @@
 import { useCallback, useRef, useState } from 'react';
 import { backupFileName } from '../../shared/backup/backup-file-name';
-import { checkBackupFile, hasSchoolData, makeBackup, recordBackupSaved, restoreBackup, type BackupCounts } from '../db/backup-store';
+import type { BackupCounts } from '../db/backup-store';
 import type { LeftOutRecord, ReverifiedBackup } from '../db/backup-reverify';
 import { UserFacingError } from '../db/storage-errors';
 import { backupSavedText, restoredText } from './backup-text';
 import { useServices } from '../app/app-context';
+
+// The backup code (and, through a restore's checks, the certificate code) is loaded when a backup
+// is made or a file chosen, not with the home screen and Settings that offer it: each step shows
+// it is working meanwhile.
+const loadBackupStore = () => import('../db/backup-store');
 
 export type BackupNowState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
 
@@ -20,6 +25,7 @@ export function useBackupNow() {
   const backUpNow = useCallback(async () => {
     setState({ kind: 'working' });
     try {
+      const { makeBackup, recordBackupSaved } = await loadBackupStore();
       const made = await makeBackup(db, platform.appVersion());
       const saved = await platform.saveFile(made.fileName, made.file);
       if (saved === 'cancelled') {
@@ -67,6 +73,7 @@ export function useRestore() {
       busy.current = true;
       setState({ kind: 'checking', fileName: file.name });
       try {
+        const { checkBackupFile, hasSchoolData } = await loadBackupStore();
         const checked = await checkBackupFile(db, file, platform.appVersion(), verifyJobs, (done, total) => {
           if (total > 0)
             setState({
@@ -100,6 +107,7 @@ export function useRestore() {
       busy.current = true;
       const { fileName, backup } = state;
       try {
+        const { makeBackup, recordBackupSaved, restoreBackup } = await loadBackupStore();
         if (safetyBackupFirst) {
           setState({ kind: 'restoring', fileName, step: 'Saving a backup of what is in the app now…' });
           const safety = await makeBackup(db, platform.appVersion());

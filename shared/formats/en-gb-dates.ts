@@ -1,10 +1,16 @@
 /**
  * The one way dates are written for people, on screen and in the PDFs: "1 March 2026". Each
  * formatter is built once and reused, as building an Intl formatter costs far more than using one
- * and a queue or a portfolio formats many dates.
+ * and a queue or a portfolio formats many dates; and each is built the first time it is used, not
+ * when the module loads, as the app's start loads this module and the first screen may format no date.
  */
-const LONG_DATE_UTC = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const LONG_DATE_LONDON = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+function formatter(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let built: Intl.DateTimeFormat | null = null;
+  return () => (built ??= new Intl.DateTimeFormat('en-GB', options));
+}
+
+const LONG_DATE_UTC = formatter({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const LONG_DATE_LONDON = formatter({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 /**
  * "2026-03-01" -> "1 March 2026", the same whatever the computer's time zone. An empty date gives
@@ -16,16 +22,16 @@ export function formatIsoDate(isoDate: string, whenEmpty = ''): string {
   const [, year, month, day] = match;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   if (Number.isNaN(date.getTime())) return isoDate;
-  return LONG_DATE_UTC.format(date);
+  return LONG_DATE_UTC().format(date);
 }
 
 /**
  * The formatters below write a moment in this computer's own time zone, as the person at it lived
  * it: when a backup was made, when a change was saved.
  */
-const LONG_DATE_HERE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const TIME_HERE = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const TIME_WITH_SECONDS_HERE = new Intl.DateTimeFormat('en-GB', {
+const LONG_DATE_HERE = formatter({ day: 'numeric', month: 'long', year: 'numeric' });
+const TIME_HERE = formatter({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const TIME_WITH_SECONDS_HERE = formatter({
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
@@ -35,13 +41,13 @@ const TIME_WITH_SECONDS_HERE = new Intl.DateTimeFormat('en-GB', {
 /** "2026-11-24T09:30:00Z" -> "24 November 2026 at 09:30", in this computer's time zone; an unreadable time as it is. */
 export function dateAndTimeOfTime(iso: string): string {
   const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? iso : `${LONG_DATE_HERE.format(time)} at ${TIME_HERE.format(time)}`;
+  return Number.isNaN(time.getTime()) ? iso : `${LONG_DATE_HERE().format(time)} at ${TIME_HERE().format(time)}`;
 }
 
 /** "2026-11-24T09:30:05Z" -> "09:30:05", in this computer's time zone; an unreadable time as it is. */
 export function timeOfDayOfTime(iso: string): string {
   const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? iso : TIME_WITH_SECONDS_HERE.format(time);
+  return Number.isNaN(time.getTime()) ? iso : TIME_WITH_SECONDS_HERE().format(time);
 }
 
 /** A date typed into a date field ("yyyy-mm-dd", or its parts as typed) that is not a real day, for the person to put right. */
@@ -59,10 +65,10 @@ export function typedDateProblem(typed: string, what: string): string | null {
 /** An ISO 8601 time as the day it was in England: "2026-06-30T23:30:00Z" -> "1 July 2026". */
 export function longDateOfTime(iso: string): string {
   const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? iso : LONG_DATE_LONDON.format(time);
+  return Number.isNaN(time.getTime()) ? iso : LONG_DATE_LONDON().format(time);
 }
 
-const PARTS_IN_ENGLAND = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/London' });
+const PARTS_IN_ENGLAND = formatter({ day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/London' });
 
 /**
  * The day a moment was in England, as yyyy-mm-dd: "2026-06-30T23:30:00Z" -> "2026-07-01". "Today"
@@ -71,6 +77,9 @@ const PARTS_IN_ENGLAND = new Intl.DateTimeFormat('en-GB', { day: '2-digit', mont
  */
 export function isoDateInEngland(time: Date): string {
   if (Number.isNaN(time.getTime())) return '';
-  const part = (type: Intl.DateTimeFormatPartTypes) => PARTS_IN_ENGLAND.formatToParts(time).find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    PARTS_IN_ENGLAND()
+      .formatToParts(time)
+      .find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

@@ -26,17 +26,21 @@ import {
 import { canonicalJson } from '../formats/canonical-json';
 import { longDateOfTime } from '../formats/en-gb-dates';
 import { createSchemaCheck } from '../formats/json-schema-check';
-import { safeFileName } from '../formats/safe-file-name';
 import { utf8 } from '../formats/sha256';
 import { readSignedJson } from '../formats/signed-json-data';
 import { dataTable, documentDefinition, fingerprintLines, labelledRows, panel, sectionHeading, subheading } from '../pdf/layout-blocks';
 import { renderPdf } from '../pdf/pdfmake-renderer';
 import { openSignedPdf, type ContainerProblemCode } from '../pdf/signed-pdf-reader';
 import { sealPdf } from '../pdf/signed-pdf-writer';
-import type { BenchmarkDocument, BenchmarkPartnership, BenchmarkSpread } from './benchmark-document.generated';
-import { ANONYMITY_THRESHOLD, groupTooSmallText, type BenchmarkFigures } from './benchmark';
+import type { BenchmarkDocument, BenchmarkPartnership } from './benchmark-document.generated';
+import { groupTooSmallText, type BenchmarkFigures } from './benchmark';
 import { phaseLabel } from './regional-overview';
 import benchmarkSchema from './benchmark.schema.json';
+import { percentText, spreadText } from './benchmark-text';
+
+// The file's name and the figures' words, kept apart so a screen can show them without loading the
+// signing and PDF code this module needs; re-exported for those who import them from here.
+export { benchmarkFileName, percentText, spreadText } from './benchmark-text';
 
 /**
  * The signed "schools like yours" file a partnership gives a school: readable pages (a table per
@@ -71,22 +75,6 @@ export function buildBenchmarkDocument(input: {
 }
 
 /** "Kingsbridge Community College benchmark 2027-03-01.pdf" */
-export function benchmarkFileName(document: Pick<BenchmarkDocument, 'school' | 'createdAt'>): string {
-  return safeFileName(`${document.school.name} benchmark ${document.createdAt.slice(0, 10)}.pdf`);
-}
-
-/** "42.5%", or "—" when there is no figure. */
-export function percentText(value: number | null): string {
-  return value === null ? '—' : `${value}%`;
-}
-
-/** "30% (20% to 45%)", or why there is no figure: fewer schools to take it over than the threshold. */
-export function spreadText(value: BenchmarkSpread | null): string {
-  return value === null
-    ? `not shown: fewer than ${ANONYMITY_THRESHOLD} schools to compare`
-    : `${value.median}% (${value.lowerQuartile}% to ${value.upperQuartile}%)`;
-}
-
 /** The readable pages, from benchmark.json alone. */
 export function benchmarkLayout(document: BenchmarkDocument): TDocumentDefinitions {
   const { school, group, partnership } = document;

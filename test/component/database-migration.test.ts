@@ -240,6 +240,65 @@ describe('opening a database written by an older version', () => {
   );
 });
 
+/** The stores and indexes a database really has, as IndexedDB reports them, by store name. */
+async function nativeSchema(name: string): Promise<Record<string, unknown>> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+  const schema: Record<string, unknown> = {};
+  const names = [...idb.objectStoreNames].filter((store) => store !== '$meta');
+  if (names.length > 0) {
+    const tx = idb.transaction(names, 'readonly');
+    for (const storeName of names) {
+      const store = tx.objectStore(storeName);
+      const indexes = [...store.indexNames].map((indexName) => {
+        const index = store.index(indexName);
+        return { name: index.name, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+      });
+      schema[storeName] = { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+    }
+  }
+  idb.close();
+  return schema;
+}
+
+describe('the stores a database ends with', () => {
+  // Only the versions with an upgrade and the latest are declared (app-database.ts): a database of
+  // any older version must still end with exactly the stores and indexes of a new one.
+  it('of a new database keep every store and index each older version declared', async () => {
+    const latestDeclared = Math.max(...Object.keys(DECLARED_STORES).map(Number));
+    const old = oldDatabaseAt(`stores-declared-${Date.now()}`, latestDeclared);
+    await old.open();
+    old.close();
+    const declared = await nativeSchema(old.name);
+    const fresh = new AppDatabase(`stores-new-${Date.now()}`);
+    expect(await openAppDatabase(fresh, '0.9.0-test')).toEqual({ ok: true });
+    fresh.close();
+    const made = await nativeSchema(fresh.name);
+    for (const [store, schema] of Object.entries(declared)) expect(made[store], store).toEqual(schema);
+  });
+
+  it.each(Object.keys(DECLARED_STORES).map(Number))('are those of a new database, from a database of schema %i', async (schemaVersion) => {
+    const fresh = new AppDatabase(`stores-new-${schemaVersion}-${Date.now()}`);
+    expect(await openAppDatabase(fresh, '0.9.0-test')).toEqual({ ok: true });
+    fresh.close();
+    const expected = await nativeSchema(fresh.name);
+    expect(Object.keys(expected)).toHaveLength(fresh.tables.length);
+
+    const name = `stores-from-${schemaVersion}-${Date.now()}`;
+    const old = oldDatabaseAt(name, schemaVersion);
+    await old.open();
+    old.close();
+    expect(Object.keys(await nativeSchema(name)).sort()).toEqual(Object.keys(storesUpTo(schemaVersion)).sort());
+    const db = new AppDatabase(name);
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    db.close();
+    expect(await nativeSchema(name)).toEqual(expected);
+  });
+});
+
 describe('the upgrade to schema 4', () => {
   it('moves the data of every imported submission, however many there are, each under its own key', async () => {
     const name = `migration-many-${Date.now()}`;

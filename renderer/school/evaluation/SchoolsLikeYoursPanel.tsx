@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { School } from '../../../shared/school/school-records';
 import { groupTooSmallText } from '../../../shared/partnership/benchmark';
-import { percentText, spreadText } from '../../../shared/partnership/benchmark-file';
+import { percentText, spreadText } from '../../../shared/partnership/benchmark-text';
 import { shortHash } from '../../../shared/formats/sha256';
 import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { useServices } from '../../app/app-context';
