@@ -3,21 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
 import { saveResponseChanges } from '../../renderer/db/evaluation-store';
 import { freshDatabase, renderWithServices, seedSchoolAndEvaluation } from './render-app';
-
-/** Holds the browser's frame callbacks until `release` runs them, so the first draw can be looked at before what follows it. */
-function holdFrames() {
-  const held: FrameRequestCallback[] = [];
-  const spy = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
-    held.push(callback);
-    return held.length;
-  });
-  return {
-    release() {
-      spy.mockRestore();
-      for (const callback of held.splice(0)) callback(performance.now());
-    },
-  };
-}
+import { holdFrames } from './hold-frames';
 
 describe('the criterion screen’s first draw', () => {
   afterEach(() => {

@@ -5,6 +5,7 @@ import { ModerationQueueScreen, QUEUE_FIRST_ROWS } from '../../renderer/moderati
 import type { ImportedSubmission } from '../../shared/moderation/moderation-records';
 import { seedWorkspace } from './moderator-fixtures';
 import { freshDatabase, renderWithServices } from './render-app';
+import { holdFrames } from './hold-frames';
 
 const SCHOOLS = 60;
 
@@ -40,21 +41,6 @@ function submissions(workspaceId: string): ImportedSubmission[] {
 }
 
 const rowHeaders = () => [...screen.getByTestId('queue-table').querySelectorAll('tr.queue-row > th')].map((th) => th.textContent ?? '');
-
-/** Holds the browser's frame callbacks until `release` runs them, so the first draw can be looked at before the rest follows. */
-function holdFrames() {
-  const held: FrameRequestCallback[] = [];
-  const spy = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
-    held.push(callback);
-    return held.length;
-  });
-  return {
-    release() {
-      spy.mockRestore();
-      for (const callback of held.splice(0)) callback(performance.now());
-    },
-  };
-}
 
 async function openLongQueue() {
   const db = freshDatabase();

@@ -4,6 +4,7 @@ import { nodeSha256Digests } from '../../electron/node-sha256-digests';
 import { blobByteSource, bytesByteSource, hashSourceRange, readForUse, type ByteSource } from '../../shared/formats/byte-source';
 import { javascriptDigests, type DigestPort } from '../../shared/formats/incremental-digest';
 import { fileAndSignedRangesSha256FromSource } from '../../shared/pdf/signed-range-digest';
+import { lending } from '../fixtures/lending-byte-source';
 
 function fileOf(length: number, seed: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
@@ -46,37 +47,6 @@ function watched(source: ByteSource): ByteSource & { longest: number; given: num
           },
         }
       : {}),
-  };
-  return out;
-}
-
-/**
- * A source over bytes in memory that lends one buffer, spoiled before each lending (so a caller
- * that kept a lent view would see other bytes), and counts the buffers it made and what it gave.
- */
-function lending(bytes: Uint8Array): ByteSource & { buffers: number; given: number; lent: number } {
-  let buffer = new Uint8Array(0);
-  const out = {
-    size: bytes.length,
-    buffers: 0,
-    given: 0,
-    lent: 0,
-    read: async (offset: number, length: number) => {
-      const part = bytes.slice(offset, offset + length);
-      out.given += part.length;
-      return part;
-    },
-    readBorrowed: async (offset: number, length: number) => {
-      const part = bytes.subarray(offset, offset + length);
-      if (part.length > buffer.length) {
-        buffer = new Uint8Array(part.length);
-        out.buffers += 1;
-      }
-      buffer.fill(0xee);
-      buffer.set(part);
-      out.lent += part.length;
-      return buffer.subarray(0, part.length);
-    },
   };
   return out;
 }

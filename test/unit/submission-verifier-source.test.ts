@@ -6,6 +6,7 @@ import { sha256, toHex } from '../../shared/formats/sha256';
 import { readPdfStructureBytes } from '../../shared/pdf/pdf-structure-bytes';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { verifySubmission, verifySubmissionSource, type SubmissionVerification } from '../../shared/submission/submission-verifier';
+import { lending } from '../fixtures/lending-byte-source';
 import { assembleSigned, demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
 import { byteRangeOf, tamperedSubmissions, type TamperedCase } from '../fixtures/tampered-submissions';
 
@@ -49,40 +50,6 @@ function watched(source: ByteSource): ByteSource & { longest: number; total: num
           },
         }
       : {}),
-  };
-  return out;
-}
-
-/**
- * A source over bytes in memory that lends one buffer, spoiled before each lending (a verifier
- * that kept a lent view would see other bytes, and its verdict would differ), and counts what it
- * gave to keep (left to the collector once dropped) against what it lent.
- */
-function lending(bytes: Uint8Array): ByteSource & { buffers: number; longestLent: number; given: number; lent: number } {
-  let buffer = new Uint8Array(0);
-  const out = {
-    size: bytes.length,
-    buffers: 0,
-    longestLent: 0,
-    given: 0,
-    lent: 0,
-    read: async (offset: number, length: number) => {
-      const part = bytes.slice(offset, offset + length);
-      out.given += part.length;
-      return part;
-    },
-    readBorrowed: async (offset: number, length: number) => {
-      const part = bytes.subarray(offset, offset + length);
-      if (part.length > buffer.length) {
-        buffer = new Uint8Array(part.length);
-        out.buffers += 1;
-      }
-      buffer.fill(0xee);
-      buffer.set(part);
-      out.lent += part.length;
-      out.longestLent = Math.max(out.longestLent, part.length);
-      return buffer.subarray(0, part.length);
-    },
   };
   return out;
 }
