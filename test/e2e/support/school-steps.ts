@@ -219,6 +219,8 @@ export const strandInSideList = (page: Page, strandId: string) =>
  * its strand first when it is closed, and waits for its heading.
  */
 export async function openFromSideList(page: Page, criterion: { id: string; strandId: string }): Promise<void> {
+  // The list is drawn just after the criterion; until then no strand can be seen open or closed.
+  await expectVisible(sideList(page).getByRole('link').first());
   const link = sideList(page).getByRole('link', { name: startsWithId(criterion.id) });
   if (!(await link.isVisible())) await strandInSideList(page, criterion.strandId).locator('summary').first().click();
   await link.click();
