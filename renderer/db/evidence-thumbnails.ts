@@ -9,11 +9,23 @@ import { nowIso, type AppDatabase } from './app-database';
  * shows its kind's icon.
  */
 
-/** Draws a thumbnail of a file's bytes; never throws (a file that cannot be drawn is { ok: false }). */
+/**
+ * A drawing that did not finish: the worker stopped or ran out of time. That may be the machine
+ * being busy rather than the file, so it is tried again later rather than recorded.
+ */
+export type ThumbnailUnfinished = { ok: false; unfinished: true };
+
+/**
+ * Draws a thumbnail of a file's bytes; never throws (a file that cannot be drawn is { ok: false },
+ * a drawing that did not finish is { ok: false, unfinished: true }).
+ */
 export interface ThumbnailMaker {
-  make(file: Blob): Promise<ThumbnailResult>;
+  make(file: Blob): Promise<ThumbnailResult | ThumbnailUnfinished>;
   close(): void;
 }
+
+/** How many unfinished drawings of one file, in one sitting, before it is recorded as not drawable. */
+export const UNFINISHED_DRAWINGS_BEFORE_GIVING_UP = 3;
 
 export type ThumbnailRequest = { id: number; file: Blob };
 export type ThumbnailReply = { id: number; result: ThumbnailResult };
@@ -23,7 +35,7 @@ const DRAW_TIME_LIMIT_MS = 20_000;
 
 /**
  * One worker drawing one file at a time, started when first needed. A file that crashes the
- * worker or takes too long stops it (the next file starts a new one) and is not drawable.
+ * worker or takes too long stops it (the next file starts a new one), and its drawing is unfinished.
  */
 export function workerThumbnailMaker(): ThumbnailMaker {
   let worker: Worker | null = null;
@@ -31,13 +43,13 @@ export function workerThumbnailMaker(): ThumbnailMaker {
   let nextId = 0;
 
   const drawOne = (file: Blob) =>
-    new Promise<ThumbnailResult>((resolve) => {
+    new Promise<ThumbnailResult | ThumbnailUnfinished>((resolve) => {
       const running = (worker ??= new Worker(new URL('./evidence-thumbnail-worker.ts', import.meta.url), {
         type: 'module',
         name: 'evidence-thumbnail',
       }));
       const id = (nextId += 1);
-      const stop = (result: ThumbnailResult, restart: boolean) => {
+      const stop = (result: ThumbnailResult | ThumbnailUnfinished, restart: boolean) => {
         clearTimeout(timer);
         running.onmessage = null;
         running.onerror = null;
@@ -47,20 +59,20 @@ export function workerThumbnailMaker(): ThumbnailMaker {
         }
         resolve(result);
       };
-      const timer = setTimeout(() => stop({ ok: false }, true), DRAW_TIME_LIMIT_MS);
+      const timer = setTimeout(() => stop({ ok: false, unfinished: true }, true), DRAW_TIME_LIMIT_MS);
       running.onmessage = (event: MessageEvent<ThumbnailReply>) => {
         if (event.data.id === id) stop(event.data.result, false);
       };
       running.onerror = (event) => {
         event.preventDefault();
-        stop({ ok: false }, true);
+        stop({ ok: false, unfinished: true }, true);
       };
       running.postMessage({ id, file } satisfies ThumbnailRequest);
     });
 
   return {
     make: (file) => {
-      const made = previous.then(() => drawOne(file));
+      const made: Promise<ThumbnailResult | ThumbnailUnfinished> = previous.then(() => drawOne(file));
       previous = made;
       return made;
     },
@@ -81,30 +93,47 @@ export function useEvidenceThumbnail(db: AppDatabase, sha256: string | null): Ev
   return useLiveQuery(async () => (sha256 ? ((await db.evidenceThumbnails.get(sha256)) ?? null) : null), [db, sha256]);
 }
 
-const making = new WeakMap<AppDatabase, Map<string, Promise<void>>>();
+const making = new WeakMap<AppDatabase, Map<string, Promise<boolean>>>();
+const unfinishedDrawings = new WeakMap<AppDatabase, Map<string, number>>();
 
 /**
  * Makes and stores a file's thumbnail unless one (or the record that it cannot be drawn) is stored
  * already; asking again while it is being made waits for the same work. Nothing is stored when the
- * file itself is gone.
+ * file itself is gone. Resolves true when nothing is left to do, false when the drawing did not
+ * finish and should be tried again later; rejects when the database could not be read or written
+ * (also worth trying again). A file whose drawing has not finished
+ * `UNFINISHED_DRAWINGS_BEFORE_GIVING_UP` times in this sitting is recorded as not drawable.
  */
-export function ensureEvidenceThumbnail(db: AppDatabase, maker: ThumbnailMaker, sha256: string): Promise<void> {
+export function ensureEvidenceThumbnail(db: AppDatabase, maker: ThumbnailMaker, sha256: string): Promise<boolean> {
   let inFlight = making.get(db);
   if (!inFlight) making.set(db, (inFlight = new Map()));
+  let unfinished = unfinishedDrawings.get(db);
+  if (!unfinished) unfinishedDrawings.set(db, (unfinished = new Map()));
   const running = inFlight.get(sha256);
   if (running) return running;
+  const tries = unfinished;
   const work = (async () => {
-    if (await db.evidenceThumbnails.get(sha256)) return;
+    if (await db.evidenceThumbnails.get(sha256)) return true;
     const stored = await db.evidenceBlobs.get(sha256);
-    if (!stored) return;
+    if (!stored) return true;
     const result = await maker.make(stored.blob);
-    const record: EvidenceThumbnail = result.ok
-      ? { sha256, state: 'drawn', image: result.image, width: result.width, height: result.height, madeAt: nowIso() }
-      : { sha256, state: 'cannot-draw', madeAt: nowIso() };
+    let record: EvidenceThumbnail;
+    if (result.ok) {
+      record = { sha256, state: 'drawn', image: result.image, width: result.width, height: result.height, madeAt: nowIso() };
+    } else if ('unfinished' in result) {
+      const count = (tries.get(sha256) ?? 0) + 1;
+      tries.set(sha256, count);
+      if (count < UNFINISHED_DRAWINGS_BEFORE_GIVING_UP) return false;
+      record = { sha256, state: 'cannot-draw', madeAt: nowIso() };
+    } else {
+      record = { sha256, state: 'cannot-draw', madeAt: nowIso() };
+    }
     await db.transaction('rw', [db.evidenceBlobs, db.evidenceThumbnails], async () => {
       // A file deleted while it was drawn gets no thumbnail.
       if (await db.evidenceBlobs.get(sha256)) await db.evidenceThumbnails.put(record);
     });
+    tries.delete(sha256);
+    return true;
   })().finally(() => inFlight.delete(sha256));
   inFlight.set(sha256, work);
   return work;

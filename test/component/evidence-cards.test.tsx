@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ensureEvidenceThumbnail, type ThumbnailMaker } from '../../renderer/db/evidence-thumbnails';
+import { ensureEvidenceThumbnail, UNFINISHED_DRAWINGS_BEFORE_GIVING_UP, type ThumbnailMaker } from '../../renderer/db/evidence-thumbnails';
 import { addEvidenceFile, addEvidenceRecord, deleteEvidence, linkEvidence } from '../../renderer/db/evidence-store';
 import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
 import { ThumbnailMakerProvider } from '../../renderer/school/evidence/thumbnail-maker';
@@ -13,16 +13,18 @@ import { freshDatabase, recordingPlatform, renderWithServices, seedSchoolAndEval
  * A maker that stands in for the worker (jsdom cannot draw): a file whose bytes start with the PNG
  * signature gets a picture, anything else cannot be drawn. It records what it was asked to draw.
  */
-function fakeMaker(): ThumbnailMaker & { asked: string[] } {
+function fakeMaker(unfinishedFirst = 0): ThumbnailMaker & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
-    make: async (file): Promise<ThumbnailResult> => {
+    make: async (file) => {
       const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
       asked.push(Array.from(head, (b) => b.toString(16).padStart(2, '0')).join(''));
+      // As the worker's maker says when the drawing was stopped (a busy machine, a crashed worker).
+      if (asked.length <= unfinishedFirst) return { ok: false, unfinished: true };
       return head[0] === 0x89 && head[1] === 0x50
         ? { ok: true, image: new Blob(['thumbnail'], { type: 'image/webp' }), width: 160, height: 120 }
-        : { ok: false };
+        : ({ ok: false } satisfies ThumbnailResult);
     },
     close: () => undefined,
   };
@@ -37,10 +39,10 @@ beforeEach(() => {
 async function openCards(
   seed: (db: ReturnType<typeof freshDatabase>, schoolId: string, evaluationId: string) => Promise<void>,
   db = freshDatabase(),
+  maker = fakeMaker(),
 ) {
   const { school, evaluation } = await seedSchoolAndEvaluation(db, 'north-east');
   await seed(db, school.id, evaluation.id);
-  const maker = fakeMaker();
   const user = userEvent.setup();
   await renderWithServices(
     <ThumbnailMakerProvider maker={maker}>
@@ -114,6 +116,44 @@ describe('the evidence library as cards', () => {
     // No message about the broken file, and each file was drawn once.
     expect(screen.queryByRole('alert')).toBeNull();
     expect(maker.asked).toHaveLength(2);
+  });
+});
+
+describe('a drawing that did not finish', () => {
+  it('is tried again while the card is shown, and the picture appears without reopening the library', async () => {
+    const { list, maker, db } = await openCards(
+      async (db, schoolId) => {
+        await addEvidenceFile(db, schoolId, new File([PNG_BYTES], 'sensory-room.png', { type: 'image/png' }));
+      },
+      freshDatabase(),
+      fakeMaker(1),
+    );
+    const image = await waitFor(
+      () => {
+        const found = cardOf(list, 'sensory room').querySelector('img.evidence-thumb__image');
+        if (!found) throw new Error('No thumbnail yet.');
+        return found;
+      },
+      { timeout: 8_000 },
+    );
+    expect(image.getAttribute('width')).toBe('160');
+    expect(maker.asked).toHaveLength(2);
+    expect((await db.evidenceThumbnails.toArray()).map((t) => t.state)).toEqual(['drawn']);
+  });
+
+  it('is not recorded as a file that cannot be drawn until it has failed to finish several times', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
+    const added = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
+    const sha256 = added.item?.file?.sha256 ?? '';
+    const maker = fakeMaker(Number.POSITIVE_INFINITY);
+    for (let turn = 1; turn < UNFINISHED_DRAWINGS_BEFORE_GIVING_UP; turn += 1) {
+      await expect(ensureEvidenceThumbnail(db, maker, sha256)).resolves.toBe(false);
+      expect(await db.evidenceThumbnails.count()).toBe(0);
+    }
+    await expect(ensureEvidenceThumbnail(db, maker, sha256)).resolves.toBe(true);
+    expect(await db.evidenceThumbnails.get(sha256)).toMatchObject({ state: 'cannot-draw' });
+    expect(maker.asked).toHaveLength(UNFINISHED_DRAWINGS_BEFORE_GIVING_UP);
   });
 });
 

@@ -10,6 +10,9 @@ import { useRowsInSteps } from '../../ui/use-rows-in-steps';
 
 const NO_CRITERIA: readonly string[] = [];
 
+/** The pauses before each new try at a card's thumbnail whose drawing did not finish. */
+export const THUMBNAIL_RETRY_PAUSES_MS: readonly number[] = [1_000, 5_000, 15_000];
+
 /**
  * The library as cards: each with its thumbnail (or its kind's icon), a box to select it for the
  * bulk change (and one to select all shown), and the button that opens its details. Every item has
@@ -228,9 +231,25 @@ function EvidenceThumbnail({ item }: { item: EvidenceItem }) {
   const [ref, near] = useNearScreen<HTMLDivElement>();
   const [url, setUrl] = useState<string | null>(null);
 
+  // A drawing that did not finish (a busy machine, a stopped worker, a database error) is tried
+  // again after a pause, a few times, while the card is shown; the icon stands in meanwhile.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    if (sha256 && maker && near && thumbnail === null) void ensureEvidenceThumbnail(db, maker, sha256).catch(() => undefined);
-  }, [db, maker, sha256, near, thumbnail]);
+    if (!sha256 || !maker || !near || thumbnail !== null) return;
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      const pause = THUMBNAIL_RETRY_PAUSES_MS[attempt];
+      if (current && pause !== undefined) timer = setTimeout(() => setAttempt(attempt + 1), pause);
+    };
+    ensureEvidenceThumbnail(db, maker, sha256).then((done) => {
+      if (!done) later();
+    }, later);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [db, maker, sha256, near, thumbnail, attempt]);
 
   const image = thumbnail?.state === 'drawn' ? thumbnail.image : null;
   useEffect(() => {
