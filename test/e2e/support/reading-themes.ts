@@ -52,14 +52,24 @@ export async function horizontalOverflow(page: Page): Promise<{ root: number; bo
 /** One look: a theme with a background tint. */
 export type Look = (typeof THEME_AND_TINT)[number];
 
-/** Puts a look on the page in place, the way the Settings screen does when a choice changes: the root element's data attributes, at once. */
-export async function putLookOn(page: Page, look: Look): Promise<void> {
+/**
+ * Puts reading preferences on the page in place, the way the Settings screen does when a choice
+ * changes: the root element's data attributes, at once (anything not given is the default). Waits
+ * for any font the change asks for.
+ */
+export async function putReadingOn(page: Page, preferences: Partial<ReadingPreferences>): Promise<void> {
   await page.evaluate(
-    (attributes) => {
+    async (attributes) => {
       for (const [name, value] of Object.entries(attributes)) document.documentElement.setAttribute(name, value);
+      await document.fonts.ready;
     },
-    readingAttributes({ ...DEFAULT_READING_PREFERENCES, ...look }),
+    readingAttributes({ ...DEFAULT_READING_PREFERENCES, ...preferences }),
   );
+}
+
+/** Puts a look (a theme and tint, everything else the default) on the page in place. */
+export async function putLookOn(page: Page, look: Look): Promise<void> {
+  await putReadingOn(page, look);
 }
 
 /**
