@@ -10,6 +10,30 @@ import { defineConfig } from 'vitest/config';
  */
 const WORKERS = Math.max(2, availableParallelism());
 
+/**
+ * The component tests share one page (jsdom) and one module graph, file after file: each file
+ * renders into a fresh database (`freshDatabase`), and the shared setup clears the page and
+ * storage after each test, so building the page and loading React and the app again for every
+ * file bought nothing. The files below replace a module (`vi.mock`) or test what happens on a
+ * page's first load, so they get a fresh page and fresh modules each.
+ */
+const COMPONENT_TESTS = 'test/component/**/*.test.{ts,tsx}';
+const COMPONENT_ISOLATED = [
+  'test/component/criteria-overview-rerender.test.tsx',
+  'test/component/criterion-screen-rerender.test.tsx',
+  'test/component/criterion-switch.test.tsx',
+  'test/component/criterion-typing-rerender.test.tsx',
+  'test/component/evidence-library-rerender.test.tsx',
+  'test/component/regional-overview-screen.test.tsx',
+  'test/component/screen-error-boundary.test.tsx',
+  'test/component/page-heading-focus.test.tsx',
+];
+const COMPONENT = {
+  environment: 'jsdom',
+  setupFiles: ['test/component/keep-blobs-in-fake-indexeddb.ts', 'test/component/setup-component-tests.ts'],
+  testTimeout: 20_000,
+};
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -20,13 +44,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {
-          name: 'component',
-          include: ['test/component/**/*.test.{ts,tsx}'],
-          environment: 'jsdom',
-          setupFiles: ['test/component/keep-blobs-in-fake-indexeddb.ts', 'test/component/setup-component-tests.ts'],
-          testTimeout: 20_000,
-        },
+        test: { ...COMPONENT, name: 'component', include: [COMPONENT_TESTS], exclude: [...COMPONENT_ISOLATED], isolate: false },
+      },
+      {
+        extends: true,
+        test: { ...COMPONENT, name: 'component-isolated', include: [...COMPONENT_ISOLATED] },
       },
       {
         extends: true,
