@@ -10,8 +10,7 @@ import { criteriaToReview } from '../../shared/moderation/moderation-review';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { checkScreen, expectSavedAfter, expectVisible, screenAddresses, shippedFrameworkForRegion, readmeScreenshot } from './support/app';
 import { AXE_COLOUR_RULES, expectNoAxeViolations } from './support/axe';
-import { horizontalOverflow, storeReadingPreferences, THEME_AND_TINT } from './support/reading-themes';
-import { DEFAULT_READING_PREFERENCES, readingAttributes } from '../../renderer/settings/reading-comfort/reading-preferences';
+import { horizontalOverflow, putLookOn, storeReadingPreferences, THEME_AND_TINT } from './support/reading-themes';
 import type { AppBrowser } from './support/browser';
 import {
   continueWithFirstCriterion,
@@ -330,12 +329,7 @@ describe('moderation, from the school to the moderator and back', () => {
       await expectVisible(page.locator('h1'));
       await expect.poll(() => page.locator('h1').count(), { message: `one h1 at ${address}` }).toBe(1);
       for (const look of looks) {
-        await page.evaluate(
-          (attributes) => {
-            for (const [name, value] of Object.entries(attributes)) document.documentElement.setAttribute(name, value);
-          },
-          readingAttributes({ ...DEFAULT_READING_PREFERENCES, ...look }),
-        );
+        await putLookOn(page, look);
         await check(address, look);
       }
     }
@@ -363,12 +357,7 @@ describe('moderation, from the school to the moderator and back', () => {
     await page.setViewportSize({ width: 320, height: 720 });
     try {
       for (const look of THEME_AND_TINT.filter((each) => each.tint === 'none')) {
-        await page.evaluate(
-          (attributes) => {
-            for (const [name, value] of Object.entries(attributes)) document.documentElement.setAttribute(name, value);
-          },
-          readingAttributes({ ...DEFAULT_READING_PREFERENCES, ...look }),
-        );
+        await putLookOn(page, look);
         const overflow = await horizontalOverflow(page);
         expect(overflow.root, `${address} at 320 px in ${look.theme}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.width);
         expect(overflow.body, `${address} at 320 px in ${look.theme}`).toBeLessThanOrEqual(overflow.width);
