@@ -12,7 +12,7 @@ import { benchFramework, benchSchool } from './bench-dataset';
 import { withCpuProfile } from './cpu-profile';
 import { chromiumProcesses, sampleMemory, type MemoryPhase } from './process-memory';
 import { timeNodeVerify, timeOpensslSha256, timePdfsig } from './outside-tools';
-import { FOLDER_SPEC, folderBench, folderMemoryBench, overviewBench } from './folder-bench';
+import { FOLDER_SPEC, folderBench, folderMemoryBench, overviewBench, type FolderBenchDeps } from './folder-bench';
 import { folderDataset, type FolderDataset } from './folder-dataset';
 
 /**
@@ -486,23 +486,25 @@ function requireFolder(folder: FolderDataset | null): FolderDataset {
   return folder;
 }
 
+/** What section 7's measures need from the bench, for a page of it. */
+function folderBenchDeps(bench: Bench, page: Page): FolderBenchDeps {
+  return {
+    page,
+    userDataDir: bench.userDataDir,
+    step,
+    stepLimitMs: STEP_LIMIT_MS,
+    gc,
+    unguarded: (work) => bench.unguarded(work),
+    origin: bench.server.origin,
+    profileDir: PROFILE_DIR,
+    log,
+  };
+}
+
 async function runFolderSection(bench: Bench, folder: FolderDataset) {
   const page = await bench.open('/bench/', false);
   await page.waitForFunction(() => window.bench !== undefined);
-  const result = await folderBench(
-    {
-      page,
-      userDataDir: bench.userDataDir,
-      step,
-      stepLimitMs: STEP_LIMIT_MS,
-      gc,
-      unguarded: (work) => bench.unguarded(work),
-      origin: bench.server.origin,
-      profileDir: PROFILE_DIR,
-      log,
-    },
-    folder,
-  );
+  const result = await folderBench(folderBenchDeps(bench, page), folder);
   await page.close();
   return result;
 }
@@ -758,20 +760,7 @@ async function main(): Promise<void> {
       // Only the scan's memory (section 7's two memory scans, several rounds, medians); writes nothing.
       const memoryPage = await bench.open('/bench/', false);
       await memoryPage.waitForFunction(() => window.bench !== undefined);
-      const only = await folderMemoryBench(
-        {
-          page: memoryPage,
-          userDataDir: bench.userDataDir,
-          step,
-          stepLimitMs: STEP_LIMIT_MS,
-          gc,
-          unguarded: (work) => bench.unguarded(work),
-          origin: bench.server.origin,
-          profileDir: PROFILE_DIR,
-          log,
-        },
-        requireFolder(folder),
-      );
+      const only = await folderMemoryBench(folderBenchDeps(bench, memoryPage), requireFolder(folder));
       await memoryPage.close();
       printTable(only.rows);
       console.log(JSON.stringify(only.details));
