@@ -82,7 +82,8 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
             criterion={criterion}
             framework={framework}
             evaluationTitle={context.evaluation.title}
-            historic={editable.editable ? null : { evaluation: context.evaluation, reason: editable.reason }}
+            historicEvaluation={editable.editable ? null : context.evaluation}
+            historicReason={editable.editable ? null : editable.reason}
             doesNotApplyReason={applies.applies ? null : applies.reason}
           />
           {/* Keyed by the criterion: the screen stays as the person moves between criteria, and these
@@ -117,14 +118,16 @@ const CriterionAbout = memo(function CriterionAbout({
   criterion,
   framework,
   evaluationTitle,
-  historic,
+  historicEvaluation,
+  historicReason,
   doesNotApplyReason,
 }: {
   criterion: PlacedCriterion;
   framework: AppliedFramework;
   evaluationTitle: string;
-  /** The evaluation and why it cannot be changed, when it is on a historic edition; else null. */
-  historic: { evaluation: Evaluation; reason: string } | null;
+  /** The evaluation when it is on a historic edition (it cannot be changed), and why; else both null. */
+  historicEvaluation: Evaluation | null;
+  historicReason: string | null;
   /** Why the criterion does not apply to the school; null when it applies. */
   doesNotApplyReason: string | null;
 }) {
@@ -146,7 +149,7 @@ const CriterionAbout = memo(function CriterionAbout({
           <li key={reference}>{reference}</li>
         ))}
       </ul>
-      {historic ? <HistoricReadOnly evaluation={historic.evaluation} reason={historic.reason} /> : null}
+      {historicEvaluation && historicReason !== null ? <HistoricReadOnly evaluation={historicEvaluation} reason={historicReason} /> : null}
       <GlossaryTermsUsed criterion={criterion} glossary={framework.glossary} />
       {doesNotApplyReason !== null ? (
         <p className="notice" data-testid="does-not-apply">
