@@ -119,7 +119,8 @@ export function useMergedAutosave<K extends string>({
         next[field] = record.fields[field];
       }
       known.current = { fields: next, updatedAt: record.updatedAt };
-      setConflicts(merge.conflicts);
+      // No conflict before or after (every save of one window alone): the form is not drawn again for it.
+      setConflicts((current) => (current.length === 0 && merge.conflicts.length === 0 ? current : merge.conflicts));
       recordUnsaved();
       return taken;
     },

@@ -26,14 +26,33 @@ function shippedStatus(ref: FrameworkRef): FrameworkStatus | null {
   return null;
 }
 
+/**
+ * An imported file's status, by its content hash, for each database: a record is stored under its
+ * content's hash, so the status read once holds for as long as that record is there. Every autosave
+ * asks, and the whole framework would otherwise be read (and copied) again at each save.
+ */
+const importedStatuses = new WeakMap<AppDatabase, Map<string, FrameworkStatus>>();
+
+async function importedStatus(db: AppDatabase, contentHash: string): Promise<FrameworkStatus | null> {
+  const known = importedStatuses.get(db)?.get(contentHash);
+  if (known) return known;
+  const imported = await db.frameworks.get(contentHash);
+  if (!imported) return null;
+  // A format 2 file says whether it is historic; format 1 files are current.
+  const status: FrameworkStatus = (imported.value as { status?: unknown }).status === 'historic' ? 'historic' : 'current';
+  const statuses = importedStatuses.get(db) ?? new Map<string, FrameworkStatus>();
+  statuses.set(contentHash, status);
+  importedStatuses.set(db, statuses);
+  return status;
+}
+
 async function pinnedStatus(db: AppDatabase, ref: FrameworkRef | null): Promise<PinnedEditionStatus | null> {
   if (!ref) return null;
   const shipped = shippedStatus(ref);
   if (shipped) return { status: shipped, title: ref.title };
-  // A partnership's own file: a format 2 file says whether it is historic; format 1 files are current.
-  const imported = await db.frameworks.get(ref.contentHash);
-  const status = (imported?.value as { status?: unknown } | undefined)?.status;
-  return { status: status === 'historic' ? 'historic' : 'current', title: ref.title };
+  // A partnership's own file; one no longer on this computer is taken as current, as before.
+  const status = await importedStatus(db, ref.contentHash);
+  return { status: status ?? 'current', title: ref.title };
 }
 
 /** Whether the stored evaluation may be changed. An evaluation not found is left to the write (which fails or creates as before). */

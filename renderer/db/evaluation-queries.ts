@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { responseKey, type Evaluation } from '../../shared/evaluation/evaluation-records';
+import { responseKey, type CriterionResponse, type Evaluation } from '../../shared/evaluation/evaluation-records';
 import type { AppDatabase } from './app-database';
+import { useKeptLiveQuery } from './kept-live-query';
 
 /*
  * Reads of evaluations and their records, followed live. Each hook answers undefined until its
@@ -19,28 +20,42 @@ export function useEvaluationRecords(db: AppDatabase, evaluationId: string) {
   }, [db, evaluationId]);
 }
 
+/** What the side list of criteria shows of a response: its judgement and its not-applicable claim. */
+export type CriterionMarkRecord = Pick<CriterionResponse, 'criterionId' | 'judgement' | 'notApplicable'>;
+
 /**
  * The marks the side list of criteria shows: each response's judgement and not-applicable claim,
  * and the evidence links. Read in a transaction of its own, which the live query does not cache,
  * so the narratives of every criterion are not deep-copied for it (it is still followed live).
+ * A save of a narrative or next steps reads them again and changes no mark: the same answer is
+ * then given again, so the side list is not drawn again.
  */
 export function useCriteriaMarkRecords(db: AppDatabase, evaluationId: string) {
-  return useLiveQuery(
+  return useKeptLiveQuery(
     () =>
       db.transaction('r', [db.responses, db.evidenceLinks], async () => {
         const [responses, links] = await Promise.all([
           db.responses.where('evaluationId').equals(evaluationId).toArray(),
           db.evidenceLinks.where('evaluationId').equals(evaluationId).toArray(),
         ]);
-        return { responses, links };
+        const marks: CriterionMarkRecord[] = responses.map((r) => ({
+          criterionId: r.criterionId,
+          judgement: r.judgement,
+          notApplicable: r.notApplicable ?? null,
+        }));
+        return { responses: marks, links };
       }),
     [db, evaluationId],
   );
 }
 
-/** An evaluation and its school (either undefined when missing). */
+/**
+ * An evaluation and its school (either undefined when missing). Each save of a response stamps the
+ * evaluation, so it is read again; the school, unchanged, keeps its identity (and the answer its
+ * own when neither changed), so what a screen draws from the school alone is not drawn again.
+ */
 export function useEvaluationAndSchool(db: AppDatabase, evaluationId: string) {
-  return useLiveQuery(async () => {
+  return useKeptLiveQuery(async () => {
     const evaluation = await db.evaluations.get(evaluationId);
     const school = evaluation ? await db.schools.get(evaluation.schoolId) : undefined;
     return { evaluation, school };

@@ -3,6 +3,9 @@ import { notApplicableProblem, type ApplicabilityProfile } from '../../../shared
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { criteriaWorklist } from '../../../shared/framework/criteria-worklist';
 import type { CriterionResponse, EvidenceLink } from '../../../shared/evaluation/evaluation-records';
+
+/** What the list reads of each response: its judgement and its not-applicable claim. */
+type ResponseMark = Pick<CriterionResponse, 'criterionId' | 'judgement' | 'notApplicable'>;
 import { href } from '../../app/hash-route';
 import { StrandCriteriaNav } from '../../ui/StrandCriteriaNav';
 
@@ -23,7 +26,7 @@ export const CriteriaNav = memo(function CriteriaNav({
   framework: AppliedFramework;
   /** The school's profile; null: every criterion applies. */
   profile: ApplicabilityProfile | null;
-  responses: readonly CriterionResponse[];
+  responses: readonly ResponseMark[];
   links: readonly EvidenceLink[];
   currentCriterionId?: string;
 }) {
@@ -63,11 +66,7 @@ interface CriteriaMarks {
   signature: string;
 }
 
-function criteriaMarks(
-  framework: AppliedFramework,
-  responses: readonly CriterionResponse[],
-  links: readonly EvidenceLink[],
-): CriteriaMarks {
+function criteriaMarks(framework: AppliedFramework, responses: readonly ResponseMark[], links: readonly EvidenceLink[]): CriteriaMarks {
   const judged = new Set(responses.filter((r) => r.judgement !== null).map((r) => r.criterionId));
   // Only a claim the award rules accept (a reason, on a criterion that allows one) marks the criterion.
   const claimed = new Set(

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { criterionApplies } from '../../../shared/framework/applicability';
 import { workNeighbours } from '../../../shared/framework/criteria-worklist';
@@ -35,6 +35,7 @@ import { growingRows, wordCountText } from '../../../shared/evaluation/narrative
 import { LoadingOrMissing } from '../../app/NotFoundScreen';
 import { usePaintedAfter } from '../../ui/use-painted-after';
 import type { School } from '../../../shared/school/school-records';
+import type { Evaluation } from '../../../shared/evaluation/evaluation-records';
 
 /*
  * Parts drawn below or beside the response form, loaded after the screen's first draw (their code
@@ -63,62 +64,28 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   const criterion = framework.criterionById.get(criterionId);
   const sections = evaluationSections(evaluationId, 'criteria', framework.criteria[0]?.id);
   if (!criterion) return <LoadingOrMissing state="missing" what="criterion" />;
-  // Previous and next step over the criteria that do not apply to the school, as the side list does.
-  const { previous, next } = workNeighbours(framework, school, criterion.id);
   const applies = criterionApplies(criterion, school);
-  const descriptors = framework.scale.points.filter((p) => criterion.descriptors[p.id] !== undefined);
   // An evaluation on a historic edition is read here, never changed: no inputs, so nothing autosaves.
   const editable = evaluationEditable(framework);
 
+  /*
+   * Each autosave stamps the evaluation and the response, so this screen is drawn again after every
+   * save. Its parts are given only what they show (the school and the evaluation keep their identity
+   * while unchanged), so those a save leaves as they were are not drawn again: only the response form,
+   * whose stored record changed, is.
+   */
   return (
     <Layout workspaceName={school.name} sectionLinks={sections}>
       <div className="with-sidebar">
         <div className="with-sidebar__main">
-          <p className="breadcrumb">
-            {criterion.strandId} {framework.strands.find((s) => s.id === criterion.strandId)?.title} › {criterion.standardId}{' '}
-            {criterion.standardTitle}
-          </p>
-          <PageHeading title={`${criterion.id} ${context.evaluation.title}`}>
-            <span className="criterion-id">{criterion.id}</span> {criterion.statement}
-          </PageHeading>
-          <ul className="tags" aria-label="About this criterion">
-            <li>Level: {levelLabel(framework, criterion.level)}</li>
-            {criterion.mandatory ? <li className="tag--mandatory">Mandatory</li> : null}
-            {statutoryReference(framework, criterion) ? <li>Legal duty: {statutoryReference(framework, criterion)}</li> : null}
-            {criterionReferences(framework, criterion).map((reference) => (
-              <li key={reference}>{reference}</li>
-            ))}
-          </ul>
-          {!editable.editable ? <HistoricReadOnly evaluation={context.evaluation} reason={editable.reason} /> : null}
-          <GlossaryTermsUsed criterion={criterion} glossary={framework.glossary} />
-          {!applies.applies ? (
-            <p className="notice" data-testid="does-not-apply">
-              This criterion does not apply to this school: {applies.reason}. It counts towards no award, so it need not be judged.
-            </p>
-          ) : null}
-          <section aria-labelledby="guidance-heading" className="guidance">
-            <h2 id="guidance-heading">What good practice looks like</h2>
-            <p>{criterion.guidance}</p>
-            <h3>Evidence you might offer</h3>
-            <ul>
-              {criterion.suggestedEvidence.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          </section>
-          {descriptors.length > 0 ? (
-            <section aria-labelledby="descriptors-heading" className="guidance">
-              <h2 id="descriptors-heading">What each judgement looks like here</h2>
-              <dl>
-                {descriptors.map((point) => (
-                  <div key={point.id}>
-                    <dt>{point.label}</dt>
-                    <dd>{criterion.descriptors[point.id]}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ) : null}
+          <CriterionAbout
+            criterion={criterion}
+            framework={framework}
+            evaluationTitle={context.evaluation.title}
+            historicEvaluation={editable.editable ? null : context.evaluation}
+            historicReason={editable.editable ? null : editable.reason}
+            doesNotApplyReason={applies.applies ? null : applies.reason}
+          />
           {/* Keyed by the criterion: the screen stays as the person moves between criteria, and these
               parts, which hold the criterion's own unsaved typing and notices, start afresh. The
               form left saves its typing under its own criterion as it goes. */}
@@ -132,14 +99,7 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
             applies={applies.applies}
             stored={stored}
           />
-          <nav aria-label="Previous and next criterion" className="pager">
-            {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
-            {next ? (
-              <a href={href.criterion(evaluationId, next.id)}>Next: {next.id} →</a>
-            ) : (
-              <a href={href.dashboard(evaluationId)}>Back to the dashboard</a>
-            )}
-          </nav>
+          <CriterionPager evaluationId={evaluationId} framework={framework} school={school} criterionId={criterion.id} />
         </div>
         <aside className="with-sidebar__side" aria-label="All criteria">
           {sideList ? (
@@ -153,8 +113,103 @@ export function CriterionScreen({ evaluationId, criterionId }: { evaluationId: s
   );
 }
 
+/** What the criterion asks: where it sits, its statement, tags, terms, guidance and what each judgement looks like. */
+const CriterionAbout = memo(function CriterionAbout({
+  criterion,
+  framework,
+  evaluationTitle,
+  historicEvaluation,
+  historicReason,
+  doesNotApplyReason,
+}: {
+  criterion: PlacedCriterion;
+  framework: AppliedFramework;
+  evaluationTitle: string;
+  /** The evaluation when it is on a historic edition (it cannot be changed), and why; else both null. */
+  historicEvaluation: Evaluation | null;
+  historicReason: string | null;
+  /** Why the criterion does not apply to the school; null when it applies. */
+  doesNotApplyReason: string | null;
+}) {
+  const descriptors = framework.scale.points.filter((p) => criterion.descriptors[p.id] !== undefined);
+  return (
+    <>
+      <p className="breadcrumb">
+        {criterion.strandId} {framework.strands.find((s) => s.id === criterion.strandId)?.title} › {criterion.standardId}{' '}
+        {criterion.standardTitle}
+      </p>
+      <PageHeading title={`${criterion.id} ${evaluationTitle}`}>
+        <span className="criterion-id">{criterion.id}</span> {criterion.statement}
+      </PageHeading>
+      <ul className="tags" aria-label="About this criterion">
+        <li>Level: {levelLabel(framework, criterion.level)}</li>
+        {criterion.mandatory ? <li className="tag--mandatory">Mandatory</li> : null}
+        {statutoryReference(framework, criterion) ? <li>Legal duty: {statutoryReference(framework, criterion)}</li> : null}
+        {criterionReferences(framework, criterion).map((reference) => (
+          <li key={reference}>{reference}</li>
+        ))}
+      </ul>
+      {historicEvaluation && historicReason !== null ? <HistoricReadOnly evaluation={historicEvaluation} reason={historicReason} /> : null}
+      <GlossaryTermsUsed criterion={criterion} glossary={framework.glossary} />
+      {doesNotApplyReason !== null ? (
+        <p className="notice" data-testid="does-not-apply">
+          This criterion does not apply to this school: {doesNotApplyReason}. It counts towards no award, so it need not be judged.
+        </p>
+      ) : null}
+      <section aria-labelledby="guidance-heading" className="guidance">
+        <h2 id="guidance-heading">What good practice looks like</h2>
+        <p>{criterion.guidance}</p>
+        <h3>Evidence you might offer</h3>
+        <ul>
+          {criterion.suggestedEvidence.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      </section>
+      {descriptors.length > 0 ? (
+        <section aria-labelledby="descriptors-heading" className="guidance">
+          <h2 id="descriptors-heading">What each judgement looks like here</h2>
+          <dl>
+            {descriptors.map((point) => (
+              <div key={point.id}>
+                <dt>{point.label}</dt>
+                <dd>{criterion.descriptors[point.id]}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+    </>
+  );
+});
+
+/** Previous and next step over the criteria that do not apply to the school, as the side list does. */
+const CriterionPager = memo(function CriterionPager({
+  evaluationId,
+  framework,
+  school,
+  criterionId,
+}: {
+  evaluationId: string;
+  framework: AppliedFramework;
+  school: School;
+  criterionId: string;
+}) {
+  const { previous, next } = workNeighbours(framework, school, criterionId);
+  return (
+    <nav aria-label="Previous and next criterion" className="pager">
+      {previous ? <a href={href.criterion(evaluationId, previous.id)}>← Previous: {previous.id}</a> : <span />}
+      {next ? (
+        <a href={href.criterion(evaluationId, next.id)}>Next: {next.id} →</a>
+      ) : (
+        <a href={href.dashboard(evaluationId)}>Back to the dashboard</a>
+      )}
+    </nav>
+  );
+});
+
 /** The side list with the marks it reads itself (each response's judgement and claim, the evidence links). */
-function CriteriaSideList({
+const CriteriaSideList = memo(function CriteriaSideList({
   evaluationId,
   framework,
   school,
@@ -178,10 +233,14 @@ function CriteriaSideList({
       currentCriterionId={currentCriterionId}
     />
   );
-}
+});
 
-/** What belongs to one criterion on its screen: earlier narratives, the moderator's decision, the school's response and evidence. */
-function CriterionWork({
+/**
+ * What belongs to one criterion on its screen: earlier narratives, the moderator's decision, the
+ * school's response and evidence. Drawn again when the stored response changes; of its parts, only
+ * the response form (and the not-applicable claim, when its claim changed) is.
+ */
+const CriterionWork = memo(function CriterionWork({
   evaluationId,
   schoolId,
   criterion,
@@ -213,30 +272,36 @@ function CriterionWork({
         <ReadOnlyResponse framework={framework} stored={stored.response} />
       )}
       {editable && criterion.mayBeNotApplicable && applies && stored !== undefined ? (
-        <NotApplicableClaimForm evaluationId={evaluationId} criterion={criterion} claimed={stored.response?.notApplicable ?? null} />
+        <NotApplicableClaimForm
+          evaluationId={evaluationId}
+          criterion={criterion}
+          claimedReason={stored.response?.notApplicable?.reason ?? null}
+        />
       ) : null}
       <Suspense fallback={null}>
         <LinkedEvidence evaluationId={evaluationId} schoolId={schoolId} criterionId={criterion.id} editable={editable} />
       </Suspense>
     </>
   );
-}
+});
 
 /**
  * The school's claim that a criterion the framework marks as possibly not applicable does not
  * apply to it, with the reason the moderator reads. Saved on its own, with a button.
  */
-function NotApplicableClaimForm({
+const NotApplicableClaimForm = memo(function NotApplicableClaimForm({
   evaluationId,
   criterion,
-  claimed,
+  claimedReason,
 }: {
   evaluationId: string;
   criterion: PlacedCriterion;
-  claimed: { reason: string } | null;
+  /** The reason given with the claim as stored; null when the criterion is not claimed as not applicable. */
+  claimedReason: string | null;
 }) {
   const { db } = useServices();
-  const [reason, setReason] = useState(claimed?.reason ?? '');
+  const claimed = claimedReason === null ? null : { reason: claimedReason };
+  const [reason, setReason] = useState(claimedReason ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const fieldId = `not-applicable-reason-${criterion.id}`;
@@ -278,7 +343,7 @@ function NotApplicableClaimForm({
       {done ? <p role="status">{done}</p> : null}
     </section>
   );
-}
+});
 
 /** The narrative box: eight rows at least, and about as many characters to a row as its width holds. */
 const NARRATIVE_ROWS = { minRows: 8, charsPerRow: 80 };
@@ -371,6 +436,11 @@ function ResponseForm({
     });
   };
 
+  // The same callback at every draw, so the judgements are not drawn again when the form is (at each save).
+  const clearJudgementNow = useRef(clearJudgement);
+  clearJudgementNow.current = clearJudgement;
+  const onClearJudgement = useCallback(() => clearJudgementNow.current(), []);
+
   const judgementLabel = (id: string | null) =>
     id === null ? 'No judgement' : (framework.scale.points.find((p) => p.id === id)?.label ?? id);
 
@@ -420,34 +490,13 @@ function ResponseForm({
           onTakeTheirs={() => takeTheirs(conflict)}
         />
       ))}
-      <fieldset className="judgement" aria-describedby="judgement-hint">
-        <legend>Judgement</legend>
-        <p className="hint" id="judgement-hint">
-          On the {framework.scale.name}. This criterion counts as met at “
-          {framework.scale.points.find((p) => p.id === framework.scale.metAtOrAbove)?.label}” or above.
-        </p>
-        {framework.scale.points.map((point) => (
-          <div className="radio" key={point.id}>
-            <input
-              type="radio"
-              id={`judgement-${point.id}`}
-              value={point.id}
-              aria-describedby={`judgement-${point.id}-hint`}
-              {...register('judgement')}
-            />
-            <label htmlFor={`judgement-${point.id}`}>{point.label}</label>
-            <p className="hint" id={`judgement-${point.id}-hint`}>
-              {point.descriptor}
-            </p>
-          </div>
-        ))}
-        {judgement ? (
-          <button type="button" className="button button--link" onClick={clearJudgement}>
-            Clear the judgement
-          </button>
-        ) : null}
-        {cleared.notice}
-      </fieldset>
+      <JudgementFieldset
+        framework={framework}
+        register={register}
+        judgement={judgement}
+        onClear={onClearJudgement}
+        notice={cleared.notice}
+      />
       <NarrativeField control={control} register={register} />
       <NextStepsField control={control} register={register} />
       <div className="button-row">
@@ -465,6 +514,53 @@ function ResponseForm({
     </form>
   );
 }
+
+/** The judgement's choices, with the way to clear it and the notice that puts it back: drawn again only when one of those changes. */
+const JudgementFieldset = memo(function JudgementFieldset({
+  framework,
+  register,
+  judgement,
+  onClear,
+  notice,
+}: {
+  framework: AppliedFramework;
+  register: UseFormRegister<ResponseValues>;
+  judgement: string;
+  onClear: () => void;
+  /** The notice about the judgement just cleared, with its Undo; null when there is none. */
+  notice: ReactNode;
+}) {
+  return (
+    <fieldset className="judgement" aria-describedby="judgement-hint">
+      <legend>Judgement</legend>
+      <p className="hint" id="judgement-hint">
+        On the {framework.scale.name}. This criterion counts as met at “
+        {framework.scale.points.find((p) => p.id === framework.scale.metAtOrAbove)?.label}” or above.
+      </p>
+      {framework.scale.points.map((point) => (
+        <div className="radio" key={point.id}>
+          <input
+            type="radio"
+            id={`judgement-${point.id}`}
+            value={point.id}
+            aria-describedby={`judgement-${point.id}-hint`}
+            {...register('judgement')}
+          />
+          <label htmlFor={`judgement-${point.id}`}>{point.label}</label>
+          <p className="hint" id={`judgement-${point.id}-hint`}>
+            {point.descriptor}
+          </p>
+        </div>
+      ))}
+      {judgement ? (
+        <button type="button" className="button button--link" onClick={onClear}>
+          Clear the judgement
+        </button>
+      ) : null}
+      {notice}
+    </fieldset>
+  );
+});
 
 /**
  * The narrative, its word count and its message when too long: the only part of the form drawn

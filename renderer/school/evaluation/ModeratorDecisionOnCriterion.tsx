@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { scalePoint, type AppliedFramework } from '../../../shared/framework/applied-framework';
 import { criterionDecisionForSchool } from '../../../shared/moderation/school-standing';
 import { useServices } from '../../app/app-context';
@@ -11,7 +11,7 @@ import { DueDate } from './ModerationOutcomePanel';
  * On a criterion's screen, read only: the moderator's decision on this criterion and their comment,
  * from the report on the school's latest submission. Nothing when that report has no decision on it.
  */
-export function ModeratorDecisionOnCriterion({
+export const ModeratorDecisionOnCriterion = memo(function ModeratorDecisionOnCriterion({
   evaluationId,
   criterionId,
   framework,
@@ -59,4 +59,4 @@ export function ModeratorDecisionOnCriterion({
       </p>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { PreviousNarrative } from '../../../shared/evaluation/edition-crosswalk';
 import { useServices } from '../../app/app-context';
 import { usePreviousNarratives } from '../../db/use-previous-narratives';
@@ -9,7 +9,7 @@ import { usePreviousNarratives } from '../../db/use-previous-narratives';
  * that adds it to the narrative field as typing would (so the form autosaves it, and Undo in the
  * field takes it out again).
  */
-export function PreviousNarratives({
+export const PreviousNarratives = memo(function PreviousNarratives({
   evaluationId,
   criterionId,
   narrativeFieldId,
@@ -66,7 +66,7 @@ export function PreviousNarratives({
       </div>
     </div>
   );
-}
+});
 
 /**
  * Adds text at the end of a text field through the browser's own editing (insertText), so the
