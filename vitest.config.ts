@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { COMPONENT_ISOLATED } from './test/component/isolated-files.ts';
 
 /**
  * Vitest's default is one worker fewer than the cores, which is one worker on a two-core CI
@@ -14,20 +15,10 @@ const WORKERS = Math.max(2, availableParallelism());
  * The component tests share one page (jsdom) and one module graph, file after file: each file
  * renders into a fresh database (`freshDatabase`), and the shared setup clears the page and
  * storage after each test, so building the page and loading React and the app again for every
- * file bought nothing. The files below replace a module (`vi.mock`) or test what happens on a
- * page's first load, so they get a fresh page and fresh modules each.
+ * file bought nothing. The files that replace a module (`vi.mock`) or test what happens on a
+ * page's first load get a fresh page and fresh modules each (test/component/isolated-files.ts).
  */
 const COMPONENT_TESTS = 'test/component/**/*.test.{ts,tsx}';
-const COMPONENT_ISOLATED = [
-  'test/component/criteria-overview-rerender.test.tsx',
-  'test/component/criterion-screen-rerender.test.tsx',
-  'test/component/criterion-switch.test.tsx',
-  'test/component/criterion-typing-rerender.test.tsx',
-  'test/component/evidence-library-rerender.test.tsx',
-  'test/component/regional-overview-screen.test.tsx',
-  'test/component/screen-error-boundary.test.tsx',
-  'test/component/page-heading-focus.test.tsx',
-];
 const COMPONENT = {
   environment: 'jsdom',
   setupFiles: ['test/component/keep-blobs-in-fake-indexeddb.ts', 'test/component/setup-component-tests.ts'],
