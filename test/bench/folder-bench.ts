@@ -454,6 +454,75 @@ export async function collectAllGarbage(page: Page): Promise<number> {
   return workers;
 }
 
+/**
+ * BENCH_MEMORY_HEAPS=1: during each memory scan, the page's and each worker's heaps are polled
+ * (CDP's `Runtime.getHeapUsage`: the JavaScript heap's used and total sizes, and the array
+ * buffers' backing stores), and each one's highest growth over the scan is printed: which of them
+ * a scan's peak comes from.
+ */
+const MEMORY_HEAPS = process.env.BENCH_MEMORY_HEAPS === '1';
+
+interface HeapUsage {
+  usedSize: number;
+  totalSize: number;
+  backingStorageSize?: number;
+}
+
+/** Polls the heaps of the page and its workers until stopped; gives each one's growth at its peaks. */
+async function watchHeaps(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sessions: string[] = [];
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+    sessions.push((await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })).sessionId);
+  }
+  let nextId = 1;
+  const waiting = new Map<string, (usage: HeapUsage) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    const answer = JSON.parse(event.message) as { id?: number; result?: HeapUsage };
+    const done = waiting.get(`${event.sessionId}:${answer.id}`);
+    if (done && answer.result) done(answer.result);
+  });
+  const usageOf = (sessionId: string | null): Promise<HeapUsage> => {
+    if (sessionId === null) return cdp.send('Runtime.getHeapUsage') as Promise<HeapUsage>;
+    const id = nextId++;
+    return new Promise((resolve) => {
+      waiting.set(`${sessionId}:${id}`, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+    });
+  };
+  const names = ['page', ...sessions.map((_, i) => `worker ${i + 1}`)];
+  const ids = [null, ...sessions];
+  const first = await Promise.all(ids.map(usageOf));
+  const peak = first.map(() => ({ used: 0, total: 0, buffers: 0 }));
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const now = await Promise.all(ids.map(usageOf));
+      now.forEach((u, i) => {
+        const p = peak[i]!;
+        const f = first[i]!;
+        p.used = Math.max(p.used, u.usedSize - f.usedSize);
+        p.total = Math.max(p.total, u.totalSize - f.totalSize);
+        p.buffers = Math.max(p.buffers, (u.backingStorageSize ?? 0) - (f.backingStorageSize ?? 0));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      for (const sessionId of sessions) await cdp.send('Target.detachFromTarget', { sessionId });
+      await cdp.detach();
+      const mb = (n: number) => (n / MB).toFixed(2);
+      return names
+        .map((name, i) => `${name}: heap used +${mb(peak[i]!.used)}, total +${mb(peak[i]!.total)}, buffers +${mb(peak[i]!.buffers)} MB`)
+        .join('; ');
+    },
+  };
+}
+
 /** BENCH_ONLY=folder-memory: the scan's memory alone, without the 2,000-file scan (see `memoryRounds`). */
 export async function folderMemoryBench(deps: FolderBenchDeps, data: FolderDataset) {
   const { rows, details } = await memoryRounds(deps, data);
@@ -483,9 +552,11 @@ async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
     let workers = 0;
     if (MEMORY_GC_PAGE_ONLY) await deps.gc(page);
     else workers = await collectAllGarbage(page);
+    const heaps = MEMORY_HEAPS ? await watchHeaps(page) : null;
     const sampler = sampleMemory(processes);
     const result = await page.evaluate((f) => window.bench!.folderScan(f), folder);
     const growth = rendererGrowth(sampler.stop());
+    if (heaps) deps.log(`${folder}: renderer +${(growth / MB).toFixed(2)} MB; ${await heaps.stop()}`);
     if (result.verified !== files || result.failed !== 0 || result.unreadable !== 0 || result.indexedSubmissions !== files)
       throw new Error(`the scan did not do what it should: ${JSON.stringify(result)}`);
     return { growth, ms: result.ms, workers };

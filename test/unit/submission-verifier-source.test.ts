@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DemonstrationSchool } from '../../shared/demonstration/demonstration-school';
 import { blobByteSource, bytesByteSource, type ByteSource } from '../../shared/formats/byte-source';
 import { sha256, toHex } from '../../shared/formats/sha256';
@@ -177,6 +177,28 @@ describe('verifySubmissionSource', () => {
     }
     // Four times the evidence, and no more kept than one slice beyond the smaller file's.
     expect(Math.abs((given[1] ?? 0) - (given[0] ?? 0))).toBeLessThan(SLICE);
+  }, 60_000);
+
+  it('reads a File with large stored evidence through a few streams, as many whatever the evidence’s size', async () => {
+    const opened: number[] = [];
+    for (const size of [256 * 1024, 1024 * 1024]) {
+      const bytes = await withLargeEvidence(size, false);
+      const streams = vi.spyOn(Blob.prototype, 'stream');
+      const source = blobByteSource(new Blob([bytes]));
+      try {
+        const verdict = verdictOf(await verifySubmissionSource(source, { wholeReadBytes: 0, sliceBytes: SLICE }));
+        expect(verdict).toBe(verdictOf(await verifySubmission(bytes)));
+        expect(verdict.startsWith('accepted')).toBe(true);
+        // The digest pass and the evidence's hash each read on through one stream (a stream over
+        // each slice would be hundreds here), with a few short looks elsewhere between them.
+        opened.push(streams.mock.calls.length);
+      } finally {
+        source.close();
+        streams.mockRestore();
+      }
+    }
+    expect(opened[0]).toBeLessThanOrEqual(8);
+    expect(opened[1]).toBe(opened[0]);
   }, 60_000);
 
   it('reads a file up to the whole-read size in one go, and gives its verdict', async () => {
