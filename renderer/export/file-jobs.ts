@@ -11,7 +11,7 @@ import type { FileJobRequest, FileJobResult } from './verify-jobs';
  * copied or synced is tried again on the next scan, never indexed as refused.
  */
 export async function runFileJob(request: FileJobRequest): Promise<FileJobResult> {
-  const opened = request.file instanceof Blob ? blobOf(request.file) : rangesOf(request.file);
+  const opened = request.file instanceof Blob ? { source: blobByteSource(request.file), close: () => undefined } : rangesOf(request.file);
   const source = noticingFailures(opened.source);
   try {
     if (request.kind === 'file-sha256') {
@@ -33,11 +33,6 @@ export async function runFileJob(request: FileJobRequest): Promise<FileJobResult
   } finally {
     opened.close();
   }
-}
-
-function blobOf(file: Blob) {
-  const source = blobByteSource(file);
-  return { source, close: () => source.close() };
 }
 
 function rangesOf(file: { size: number; port: RangePort }) {

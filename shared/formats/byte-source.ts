@@ -43,82 +43,56 @@ export function bytesByteSource(bytes: Uint8Array): ByteSource {
   };
 }
 
-/** A Blob as a source; `close` ends the stream its borrowed reads keep open (call it when done with the source). */
-export type BlobByteSource = ByteSource & { close(): void };
-
 /**
  * A Blob (a File from a folder picker or a drop), read slice by slice. Its borrowed reads fill one
- * buffer through a bring-your-own-buffer reader: the buffer is handed to the stream and given back
- * filled (the same memory each time), so reading a large file leaves no slices behind for the
- * collector. Borrowed reads one after another through the file (a digest pass, an evidence file's
- * hash) go on reading the same stream, opened once at the first of them, rather than a new stream
- * over each slice: each stream opened fills its own pipe and passes its own pieces through the
- * stream before they reach the buffer, and those are what pile up for the collector. A borrowed
- * read elsewhere in the file opens a stream there. Where a runtime's Blob streams lend no such
- * reader, or a borrowed read is asked while another is under way, a borrowed read is an ordinary one.
+ * buffer through a bring-your-own-buffer reader over the slice's stream: the buffer is handed to
+ * the stream and given back filled (the same memory each time), so reading a large file leaves no
+ * slices behind for the collector. Where a runtime's Blob streams lend no such reader, or a
+ * borrowed read is asked while another is under way, a borrowed read is an ordinary one.
  */
-export function blobByteSource(blob: Blob): BlobByteSource {
+export function blobByteSource(blob: Blob): ByteSource {
   const slice = (offset: number, length: number) => blob.slice(clamp(offset, blob.size), clamp(offset + length, blob.size));
   const read = async (offset: number, length: number) => new Uint8Array(await slice(offset, length).arrayBuffer());
   let spare: ArrayBuffer | null = null;
   let lending = false;
-  // The stream the borrowed reads are going through, and where in the file its next byte is.
-  let open: { reader: ReadableStreamBYOBReader; at: number } | null = null;
-  const stop = () => {
-    open?.reader.cancel().catch(() => undefined);
-    open = null;
-  };
   return {
     size: blob.size,
     read,
     readBorrowed: async (offset, length) => {
-      const from = clamp(offset, blob.size);
-      const want = clamp(offset + length, blob.size) - from;
-      if (lending || want <= 0) return read(offset, length);
+      const part = slice(offset, length);
+      if (lending || part.size === 0) return read(offset, length);
       lending = true;
       try {
-        if (open?.at !== from) {
-          stop();
-          const reader = byobReaderOf(blob.slice(from).stream());
-          if (!reader) return read(offset, length);
-          open = { reader, at: from };
-        }
-        const stream = open;
-        const buffer = spare && spare.byteLength >= want ? spare : new ArrayBuffer(want);
+        const buffer = spare && spare.byteLength >= part.size ? spare : new ArrayBuffer(part.size);
         spare = null;
-        const filled = await fillFrom(stream.reader, buffer, want);
-        if (!filled) {
-          if (open === stream) stop();
-          return read(offset, length);
-        }
-        spare = filled;
-        stream.at = from + want;
-        if (open === stream && stream.at === blob.size) stop();
-        return new Uint8Array(filled, 0, want);
+        const filled = await fillFromStream(part.stream(), buffer, part.size);
+        if (!filled) return read(offset, length);
+        spare = filled.buffer;
+        return new Uint8Array(filled.buffer, 0, filled.length);
       } finally {
         lending = false;
       }
     },
-    close: stop,
   };
 }
 
-/** A bring-your-own-buffer reader of `stream`, or null (the stream cancelled) where it lends none. */
-function byobReaderOf(stream: ReadableStream<Uint8Array>): ReadableStreamBYOBReader | null {
+/**
+ * Reads up to `want` bytes of `stream` into `buffer` with a bring-your-own-buffer reader; the
+ * buffer comes back (the reader moves it each time), or null where the stream lends no such reader
+ * or fails (the caller reads the ordinary way).
+ */
+async function fillFromStream(
+  stream: ReadableStream<Uint8Array>,
+  buffer: ArrayBuffer,
+  want: number,
+): Promise<{ buffer: ArrayBuffer; length: number } | null> {
+  let reader: ReadableStreamBYOBReader;
   try {
-    return stream.getReader({ mode: 'byob' });
+    reader = stream.getReader({ mode: 'byob' });
   } catch {
-    stream.cancel().catch(() => undefined);
+    await stream.cancel().catch(() => undefined);
     return null;
   }
-}
-
-/**
- * Reads exactly `want` bytes from `reader` into `buffer` (the reader moves the buffer each time)
- * and gives the buffer back, or null if the stream ended early or failed (the caller reads the
- * ordinary way).
- */
-async function fillFrom(reader: ReadableStreamBYOBReader, buffer: ArrayBuffer, want: number): Promise<ArrayBuffer | null> {
   let current = buffer;
   let length = 0;
   try {
@@ -127,11 +101,13 @@ async function fillFrom(reader: ReadableStreamBYOBReader, buffer: ArrayBuffer, w
       if (!value) return null;
       current = value.buffer as ArrayBuffer;
       length += value.byteLength;
-      if (done && length < want) return null;
+      if (done) break;
     }
-    return current;
+    return { buffer: current, length };
   } catch {
     return null;
+  } finally {
+    reader.cancel().catch(() => undefined);
   }
 }
 

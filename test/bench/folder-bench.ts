@@ -421,6 +421,9 @@ export const MEMORY_ROUNDS = Math.max(1, Number(process.env.BENCH_MEMORY_ROUNDS)
  */
 const MEMORY_GC_PAGE_ONLY = process.env.BENCH_MEMORY_GC === 'page';
 
+/** How long a worker is given to answer a garbage collection before the bench says so and goes on. */
+const GC_ANSWER_LIMIT_MS = 30_000;
+
 /**
  * Collects garbage in the page and in every worker it has started (the verify worker's heap is its
  * own, and a page's collection leaves it alone): each worker is reached through the page's CDP
@@ -445,9 +448,18 @@ export async function collectAllGarbage(page: Page): Promise<number> {
       sessionId,
       message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }),
     });
-    await answered;
-    await cdp.send('Target.detachFromTarget', { sessionId });
-    workers += 1;
+    // A worker that never answers (gone, or stuck) is said, not waited for: the step's limit would
+    // otherwise blame the scan that follows.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const silent = new Promise<'silent'>((resolve) => {
+      timer = setTimeout(() => resolve('silent'), GC_ANSWER_LIMIT_MS);
+    });
+    const outcome = await Promise.race([answered, silent]);
+    clearTimeout(timer);
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    if (outcome === 'silent')
+      console.warn(`[bench] a worker (${target.url}) did not answer the garbage collection within ${GC_ANSWER_LIMIT_MS / 1000} s`);
+    else workers += 1;
   }
   await cdp.detach();
   await page.waitForTimeout(500);
@@ -525,7 +537,7 @@ async function watchHeaps(page: Page) {
 
 /** BENCH_ONLY=folder-memory: the scan's memory alone, without the 2,000-file scan (see `memoryRounds`). */
 export async function folderMemoryBench(deps: FolderBenchDeps, data: FolderDataset) {
-  const { rows, details } = await memoryRounds(deps, data);
+  const { rows, details } = await memoryRounds(deps, data, { control: true });
   return { rows, details };
 }
 
@@ -534,18 +546,25 @@ export async function folderMemoryBench(deps: FolderBenchDeps, data: FolderDatas
  * files scanned alone, then with the large-evidence files beside them, MEMORY_ROUNDS times each in
  * turn, each folder's index forgotten before its scan so every file is read and checked again. A
  * first scan, not measured, starts the verify worker. Before each measured scan the page and its
- * workers collect their garbage, so each starts from what is live. The medians are compared.
+ * workers collect their garbage, so each starts from what is live. The medians are compared. With
+ * `control` (BENCH_ONLY=folder-memory) each round also scans the small files with as many more
+ * small files as there are large ones: the large files are also more files, and this tells the two apart.
  */
-async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
+async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset, options: { control?: boolean } = {}) {
   const { page, step } = deps;
   const processes = chromiumProcesses(deps.userDataDir);
   if (!processes.some((p) => p.type === 'renderer')) throw new Error('no Chromium renderer process found in /proc');
   const copy = (folder: string, names: readonly string[]) =>
     deps.unguarded(() => page.evaluate(([f, n]) => window.bench!.folderCopy(f, n), [folder, names] as const));
   const few = data.small.slice(0, MEMORY_FOLDER_FILES);
+  // The control (BENCH_ONLY=folder-memory): as many more small files as there are large ones, so
+  // that what the large files add can be told from what any more files add.
+  const control = options.control === true;
+  const more = data.small.slice(MEMORY_FOLDER_FILES, MEMORY_FOLDER_FILES + data.large.length);
   await step('copy the small and the large-evidence folders', async () => {
     await copy('few-small', few);
     await copy('few-and-large', [...few, ...data.large]);
+    if (control) await copy('few-and-more', [...few, ...more]);
   });
   const scan = async (folder: string, files: number) => {
     await page.evaluate((f) => window.bench!.folderForget(f), folder);
@@ -564,6 +583,7 @@ async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
   await step('scan the small files once, not measured (the verify worker starts)', () => scan('few-small', few.length));
   const small: Awaited<ReturnType<typeof scan>>[] = [];
   const large: Awaited<ReturnType<typeof scan>>[] = [];
+  const controls: Awaited<ReturnType<typeof scan>>[] = [];
   for (let round = 0; round < MEMORY_ROUNDS; round += 1) {
     small.push(await step(`round ${round + 1}: scan ${few.length} small files`, () => scan('few-small', few.length)));
     large.push(
@@ -571,6 +591,13 @@ async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
         scan('few-and-large', few.length + data.large.length),
       ),
     );
+    if (control) {
+      controls.push(
+        await step(`round ${round + 1}: scan the same with ${more.length} more small files instead (control)`, () =>
+          scan('few-and-more', few.length + more.length),
+        ),
+      );
+    }
   }
   await page.evaluate(() => window.bench!.folderRelease());
   const smallMedian = median(small.map((s) => s.growth));
@@ -598,10 +625,37 @@ async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
       met: null,
     },
   ];
+  if (control) {
+    const controlMedian = median(controls.map((c) => c.growth));
+    const overMore = median(large.map((l, i) => l.growth - (controls[i]?.growth ?? 0)));
+    rows.push(
+      {
+        measure: `7. control: scan peak memory with ${more.length} more small files instead, median of ${MEMORY_ROUNDS}`,
+        value: controlMedian / MB,
+        unit: 'MB',
+        baseline: smallMedian / MB,
+        baselineWhat: `${few.length} small files, median`,
+        ratio: controlMedian / smallMedian,
+        target: '—',
+        met: null,
+      },
+      {
+        measure: '7. what the large-evidence files add over as many small files (median of the rounds’ differences)',
+        value: overMore / MB,
+        unit: 'MB',
+        baseline: data.largeBytes / MB,
+        baselineWhat: 'the large files’ bytes',
+        ratio: overMore / data.largeBytes,
+        target: '—',
+        met: null,
+      },
+    );
+  }
   const mb = (list: { growth: number }[]) => list.map((s) => Number((s.growth / MB).toFixed(2)));
   const details = {
     smallGrowthMb: mb(small),
     largeGrowthMb: mb(large),
+    ...(control ? { controlGrowthMb: mb(controls), controlMs: controls.map((c) => Math.round(c.ms)) } : {}),
     smallMs: small.map((s) => Math.round(s.ms)),
     largeMs: large.map((s) => Math.round(s.ms)),
     workersCollected: [...small, ...large].map((s) => s.workers),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeSha256Digests } from '../../electron/node-sha256-digests';
 import { blobByteSource, bytesByteSource, hashSourceRange, readForUse, type ByteSource } from '../../shared/formats/byte-source';
 import { javascriptDigests, type DigestPort } from '../../shared/formats/incremental-digest';
@@ -114,69 +114,6 @@ describe('borrowed reads', () => {
     if (!hash) throw new Error('no incremental hash');
     expect(await hashSourceRange(plain, 0, bytes.length, [hash], 999)).toBe(true);
     expect(hex(hash.digest())).toBe(native(bytes));
-  });
-});
-
-/** Counts the Blob streams opened (each fills a pipe of its own and passes its pieces through). */
-function countStreams() {
-  return vi.spyOn(Blob.prototype, 'stream');
-}
-
-describe('borrowed reads from a Blob, one after another', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
-
-  it('go on through one stream, not a new stream for each slice', async () => {
-    const bytes = fileOf(1024 * 1024, 11);
-    const streams = countStreams();
-    const source = blobByteSource(new Blob([bytes]));
-    const hash = javascriptDigests.createSha256();
-    if (!hash) throw new Error('no incremental hash');
-    expect(await hashSourceRange(source, 0, bytes.length, [hash], 4_096)).toBe(true);
-    expect(hex(hash.digest())).toBe(native(bytes));
-    // 256 slices, one stream; and the second of two ranges in a row goes on through it too.
-    expect(streams).toHaveBeenCalledTimes(1);
-    const again = javascriptDigests.createSha256();
-    if (!again) throw new Error('no incremental hash');
-    expect(await hashSourceRange(source, 1000, 5000, [again], 1_000)).toBe(true);
-    expect(await hashSourceRange(source, 6000, 9000, [again], 1_000)).toBe(true);
-    expect(hex(again.digest())).toBe(native(bytes.subarray(1000, 15_000)));
-    expect(streams).toHaveBeenCalledTimes(2);
-  });
-
-  it('give the right bytes wherever they jump to, and run to the end of the file', async () => {
-    const bytes = fileOf(300_000, 12);
-    const source = blobByteSource(new Blob([bytes]));
-    const asks: [number, number][] = [
-      [0, 70_000],
-      [70_000, 70_000],
-      [5, 10],
-      [15, 65_536],
-      [250_000, 40_000],
-      [290_000, 40_000],
-      [290_000, 5],
-      [100_000, 1],
-      [100_001, 99_999],
-      [300_000, 8],
-    ];
-    for (const [offset, length] of asks) {
-      expect(hex(await readForUse(source, offset, length))).toBe(hex(bytes.subarray(offset, offset + length)));
-    }
-  });
-
-  it('end their stream when the source is closed, and a later borrowed read opens a new one', async () => {
-    const bytes = fileOf(100_000, 13);
-    const streams = countStreams();
-    const source = blobByteSource(new Blob([bytes]));
-    expect(hex(await readForUse(source, 0, 10_000))).toBe(hex(bytes.subarray(0, 10_000)));
-    expect(hex(await readForUse(source, 10_000, 10_000))).toBe(hex(bytes.subarray(10_000, 20_000)));
-    expect(streams).toHaveBeenCalledTimes(1);
-    const cancels = vi.spyOn(ReadableStreamBYOBReader.prototype, 'cancel');
-    source.close();
-    expect(cancels).toHaveBeenCalledTimes(1);
-    expect(hex(await readForUse(source, 20_000, 10_000))).toBe(hex(bytes.subarray(20_000, 30_000)));
-    expect(streams).toHaveBeenCalledTimes(2);
   });
 });
 
