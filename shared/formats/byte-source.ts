@@ -27,13 +27,8 @@ export function readForUse(source: ByteSource, offset: number, length: number): 
   return source.readBorrowed ? source.readBorrowed(offset, length) : source.read(offset, length);
 }
 
-/**
- * How much is read at a time when a caller does not say: also the buffer a source's borrowed reads
- * lend, and the most a desktop range-read asks of the main process at once. Smaller holds less
- * while a large file is hashed; much smaller only means more reads (and more of their own small
- * allocations), not less memory (see test/bench/PERFORMANCE.md).
- */
-export const DEFAULT_SLICE_BYTES = 1024 * 1024;
+/** How much is read at a time when a caller does not say. */
+export const DEFAULT_SLICE_BYTES = 4 * 1024 * 1024;
 
 /** Bytes already in memory, as a source (views, never copies). */
 export function bytesByteSource(bytes: Uint8Array): ByteSource {

@@ -179,18 +179,6 @@ describe('verifySubmissionSource', () => {
     expect(Math.abs((given[1] ?? 0) - (given[0] ?? 0))).toBeLessThan(SLICE);
   }, 60_000);
 
-  it('lends at most a megabyte at once for large stored evidence when no slice is given', async () => {
-    // Evidence longer than the old default slice, so a 4 MB lending would show.
-    const bytes = await withLargeEvidence(5 * 1024 * 1024, false);
-    const source = lending(bytes);
-    const verdict = verdictOf(await verifySubmissionSource(source, { wholeReadBytes: 0 }));
-    expect(verdict).toBe(verdictOf(await verifySubmission(bytes)));
-    expect(verdict.startsWith('accepted')).toBe(true);
-    // Never more than a megabyte (the default slice) lent at once, however long the evidence.
-    expect(source.longestLent).toBe(1024 * 1024);
-    expect(source.lent).toBeGreaterThan(2 * 5 * 1024 * 1024);
-  }, 60_000);
-
   it('reads a file up to the whole-read size in one go, and gives its verdict', async () => {
     const source = watched(bytesByteSource(good));
     const result = await verifySubmissionSource(source, { wholeReadBytes: good.length });
