@@ -421,6 +421,9 @@ export const MEMORY_ROUNDS = Math.max(1, Number(process.env.BENCH_MEMORY_ROUNDS)
  */
 const MEMORY_GC_PAGE_ONLY = process.env.BENCH_MEMORY_GC === 'page';
 
+/** How long a worker is given to answer a garbage collection before the bench says so and goes on. */
+const GC_ANSWER_LIMIT_MS = 30_000;
+
 /**
  * Collects garbage in the page and in every worker it has started (the verify worker's heap is its
  * own, and a page's collection leaves it alone): each worker is reached through the page's CDP
@@ -445,18 +448,96 @@ export async function collectAllGarbage(page: Page): Promise<number> {
       sessionId,
       message: JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }),
     });
-    await answered;
-    await cdp.send('Target.detachFromTarget', { sessionId });
-    workers += 1;
+    // A worker that never answers (gone, or stuck) is said, not waited for: the step's limit would
+    // otherwise blame the scan that follows.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const silent = new Promise<'silent'>((resolve) => {
+      timer = setTimeout(() => resolve('silent'), GC_ANSWER_LIMIT_MS);
+    });
+    const outcome = await Promise.race([answered, silent]);
+    clearTimeout(timer);
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    if (outcome === 'silent')
+      console.warn(`[bench] a worker (${target.url}) did not answer the garbage collection within ${GC_ANSWER_LIMIT_MS / 1000} s`);
+    else workers += 1;
   }
   await cdp.detach();
   await page.waitForTimeout(500);
   return workers;
 }
 
+/**
+ * BENCH_MEMORY_HEAPS=1: during each memory scan, the page's and each worker's heaps are polled
+ * (CDP's `Runtime.getHeapUsage`: the JavaScript heap's used and total sizes, and the array
+ * buffers' backing stores), and each one's highest growth over the scan is printed: which of them
+ * a scan's peak comes from.
+ */
+const MEMORY_HEAPS = process.env.BENCH_MEMORY_HEAPS === '1';
+
+interface HeapUsage {
+  usedSize: number;
+  totalSize: number;
+  backingStorageSize?: number;
+}
+
+/** Polls the heaps of the page and its workers until stopped; gives each one's growth at its peaks. */
+async function watchHeaps(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sessions: string[] = [];
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+    sessions.push((await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })).sessionId);
+  }
+  let nextId = 1;
+  const waiting = new Map<string, (usage: HeapUsage) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    const answer = JSON.parse(event.message) as { id?: number; result?: HeapUsage };
+    const done = waiting.get(`${event.sessionId}:${answer.id}`);
+    if (done && answer.result) done(answer.result);
+  });
+  const usageOf = (sessionId: string | null): Promise<HeapUsage> => {
+    if (sessionId === null) return cdp.send('Runtime.getHeapUsage') as Promise<HeapUsage>;
+    const id = nextId++;
+    return new Promise((resolve) => {
+      waiting.set(`${sessionId}:${id}`, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+    });
+  };
+  const names = ['page', ...sessions.map((_, i) => `worker ${i + 1}`)];
+  const ids = [null, ...sessions];
+  const first = await Promise.all(ids.map(usageOf));
+  const peak = first.map(() => ({ used: 0, total: 0, buffers: 0 }));
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const now = await Promise.all(ids.map(usageOf));
+      now.forEach((u, i) => {
+        const p = peak[i]!;
+        const f = first[i]!;
+        p.used = Math.max(p.used, u.usedSize - f.usedSize);
+        p.total = Math.max(p.total, u.totalSize - f.totalSize);
+        p.buffers = Math.max(p.buffers, (u.backingStorageSize ?? 0) - (f.backingStorageSize ?? 0));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      for (const sessionId of sessions) await cdp.send('Target.detachFromTarget', { sessionId });
+      await cdp.detach();
+      const mb = (n: number) => (n / MB).toFixed(2);
+      return names
+        .map((name, i) => `${name}: heap used +${mb(peak[i]!.used)}, total +${mb(peak[i]!.total)}, buffers +${mb(peak[i]!.buffers)} MB`)
+        .join('; ');
+    },
+  };
+}
+
 /** BENCH_ONLY=folder-memory: the scan's memory alone, without the 2,000-file scan (see `memoryRounds`). */
 export async function folderMemoryBench(deps: FolderBenchDeps, data: FolderDataset) {
-  const { rows, details } = await memoryRounds(deps, data);
+  const { rows, details } = await memoryRounds(deps, data, { control: true });
   return { rows, details };
 }
 
@@ -465,27 +546,36 @@ export async function folderMemoryBench(deps: FolderBenchDeps, data: FolderDatas
  * files scanned alone, then with the large-evidence files beside them, MEMORY_ROUNDS times each in
  * turn, each folder's index forgotten before its scan so every file is read and checked again. A
  * first scan, not measured, starts the verify worker. Before each measured scan the page and its
- * workers collect their garbage, so each starts from what is live. The medians are compared.
+ * workers collect their garbage, so each starts from what is live. The medians are compared. With
+ * `control` (BENCH_ONLY=folder-memory) each round also scans the small files with as many more
+ * small files as there are large ones: the large files are also more files, and this tells the two apart.
  */
-async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
+async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset, options: { control?: boolean } = {}) {
   const { page, step } = deps;
   const processes = chromiumProcesses(deps.userDataDir);
   if (!processes.some((p) => p.type === 'renderer')) throw new Error('no Chromium renderer process found in /proc');
   const copy = (folder: string, names: readonly string[]) =>
     deps.unguarded(() => page.evaluate(([f, n]) => window.bench!.folderCopy(f, n), [folder, names] as const));
   const few = data.small.slice(0, MEMORY_FOLDER_FILES);
+  // The control (BENCH_ONLY=folder-memory): as many more small files as there are large ones, so
+  // that what the large files add can be told from what any more files add.
+  const control = options.control === true;
+  const more = data.small.slice(MEMORY_FOLDER_FILES, MEMORY_FOLDER_FILES + data.large.length);
   await step('copy the small and the large-evidence folders', async () => {
     await copy('few-small', few);
     await copy('few-and-large', [...few, ...data.large]);
+    if (control) await copy('few-and-more', [...few, ...more]);
   });
   const scan = async (folder: string, files: number) => {
     await page.evaluate((f) => window.bench!.folderForget(f), folder);
     let workers = 0;
     if (MEMORY_GC_PAGE_ONLY) await deps.gc(page);
     else workers = await collectAllGarbage(page);
+    const heaps = MEMORY_HEAPS ? await watchHeaps(page) : null;
     const sampler = sampleMemory(processes);
     const result = await page.evaluate((f) => window.bench!.folderScan(f), folder);
     const growth = rendererGrowth(sampler.stop());
+    if (heaps) deps.log(`${folder}: renderer +${(growth / MB).toFixed(2)} MB; ${await heaps.stop()}`);
     if (result.verified !== files || result.failed !== 0 || result.unreadable !== 0 || result.indexedSubmissions !== files)
       throw new Error(`the scan did not do what it should: ${JSON.stringify(result)}`);
     return { growth, ms: result.ms, workers };
@@ -493,6 +583,7 @@ async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
   await step('scan the small files once, not measured (the verify worker starts)', () => scan('few-small', few.length));
   const small: Awaited<ReturnType<typeof scan>>[] = [];
   const large: Awaited<ReturnType<typeof scan>>[] = [];
+  const controls: Awaited<ReturnType<typeof scan>>[] = [];
   for (let round = 0; round < MEMORY_ROUNDS; round += 1) {
     small.push(await step(`round ${round + 1}: scan ${few.length} small files`, () => scan('few-small', few.length)));
     large.push(
@@ -500,6 +591,13 @@ async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
         scan('few-and-large', few.length + data.large.length),
       ),
     );
+    if (control) {
+      controls.push(
+        await step(`round ${round + 1}: scan the same with ${more.length} more small files instead (control)`, () =>
+          scan('few-and-more', few.length + more.length),
+        ),
+      );
+    }
   }
   await page.evaluate(() => window.bench!.folderRelease());
   const smallMedian = median(small.map((s) => s.growth));
@@ -527,10 +625,37 @@ async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset) {
       met: null,
     },
   ];
+  if (control) {
+    const controlMedian = median(controls.map((c) => c.growth));
+    const overMore = median(large.map((l, i) => l.growth - (controls[i]?.growth ?? 0)));
+    rows.push(
+      {
+        measure: `7. control: scan peak memory with ${more.length} more small files instead, median of ${MEMORY_ROUNDS}`,
+        value: controlMedian / MB,
+        unit: 'MB',
+        baseline: smallMedian / MB,
+        baselineWhat: `${few.length} small files, median`,
+        ratio: controlMedian / smallMedian,
+        target: '—',
+        met: null,
+      },
+      {
+        measure: '7. what the large-evidence files add over as many small files (median of the rounds’ differences)',
+        value: overMore / MB,
+        unit: 'MB',
+        baseline: data.largeBytes / MB,
+        baselineWhat: 'the large files’ bytes',
+        ratio: overMore / data.largeBytes,
+        target: '—',
+        met: null,
+      },
+    );
+  }
   const mb = (list: { growth: number }[]) => list.map((s) => Number((s.growth / MB).toFixed(2)));
   const details = {
     smallGrowthMb: mb(small),
     largeGrowthMb: mb(large),
+    ...(control ? { controlGrowthMb: mb(controls), controlMs: controls.map((c) => Math.round(c.ms)) } : {}),
     smallMs: small.map((s) => Math.round(s.ms)),
     largeMs: large.map((s) => Math.round(s.ms)),
     workersCollected: [...small, ...large].map((s) => s.workers),
