@@ -158,4 +158,20 @@ describe('the worker’s file jobs on a file served in ranges', () => {
     expect(await runFileJob({ kind: 'submission-file', file: late.file })).toEqual({ kind: 'unreadable' });
     expect(late.asked.length).toBeGreaterThan(3);
   }, 60_000);
+
+  it('answer “unreadable” when a read never finishes (a file still being fetched, a drive gone away), rather than waiting for ever', async () => {
+    /** The file served in ranges, where the range at `stallAt` is never answered. */
+    const stalling = (stallAt: (offset: number) => boolean) => {
+      const { port } = served((offset, length) =>
+        stallAt(offset) ? new Promise<Uint8Array>(() => undefined) : Promise.resolve(large.slice(offset, offset + length)),
+      );
+      return { kind: 'ranges', size: large.length, port: port as MessagePort } satisfies RangeFile;
+    };
+    const midway = (offset: number) => offset >= large.length / 2;
+    expect(await runFileJob({ kind: 'submission-file', file: stalling(midway) }, 200)).toEqual({ kind: 'unreadable' });
+    expect(await runFileJob({ kind: 'file-sha256', file: stalling(midway) }, 200)).toEqual({ kind: 'unreadable' });
+    // Reads that finish within the limit are not affected by it.
+    const whole = await runFileJob({ kind: 'file-sha256', file: stalling(() => false) }, 200);
+    expect(whole).toEqual({ kind: 'file-sha256', sha256: createHash('sha256').update(large).digest('hex') });
+  }, 60_000);
 });
