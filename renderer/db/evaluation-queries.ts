@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { responseKey, type CriterionResponse, type Evaluation } from '../../shared/evaluation/evaluation-records';
+import type { School } from '../../shared/school/school-records';
 import type { AppDatabase } from './app-database';
 import { useKeptLiveQuery } from './kept-live-query';
 
@@ -55,11 +56,36 @@ export function useCriteriaMarkRecords(db: AppDatabase, evaluationId: string) {
  * own when neither changed), so what a screen draws from the school alone is not drawn again.
  */
 export function useEvaluationAndSchool(db: AppDatabase, evaluationId: string) {
-  return useKeptLiveQuery(async () => {
-    const evaluation = await db.evaluations.get(evaluationId);
-    const school = evaluation ? await db.schools.get(evaluation.schoolId) : undefined;
-    return { evaluation, school };
-  }, [db, evaluationId]);
+  return useKeptLiveQuery(() => readEvaluationAndSchool(db, evaluationId), [db, evaluationId]);
+}
+
+/** The school each evaluation was last read with, per database (an evaluation's school does not change). */
+const schoolOfEvaluation = new WeakMap<AppDatabase, Map<string, string>>();
+
+/**
+ * Reads an evaluation and its school. Once this database has read the evaluation (another of its
+ * screens, or this one before a save stamped it), the school is read beside it rather than after
+ * it; if the evaluation names another school after all, that school is read, so the answer is the
+ * same as reading one after the other.
+ */
+export async function readEvaluationAndSchool(
+  db: AppDatabase,
+  evaluationId: string,
+): Promise<{ evaluation: Evaluation | undefined; school: School | undefined }> {
+  let known = schoolOfEvaluation.get(db);
+  if (!known) schoolOfEvaluation.set(db, (known = new Map()));
+  const likely = known.get(evaluationId);
+  const [evaluation, likelySchool] = await Promise.all([
+    db.evaluations.get(evaluationId),
+    likely === undefined ? undefined : db.schools.get(likely),
+  ]);
+  if (!evaluation) {
+    known.delete(evaluationId);
+    return { evaluation, school: undefined };
+  }
+  known.set(evaluationId, evaluation.schoolId);
+  const school = evaluation.schoolId === likely ? likelySchool : await db.schools.get(evaluation.schoolId);
+  return { evaluation, school };
 }
 
 /**

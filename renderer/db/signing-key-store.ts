@@ -4,6 +4,7 @@ import { isStrictDer } from '../../shared/crypto/strict-der';
 import { signsWithPartnershipCertificate } from '../../shared/partnership/partnership-register';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { nowIso, type AppDatabase, type SigningKeyRecord } from './app-database';
+import type { CertificateReissue, SigningKeyRecordWithReissue } from './signing-key-reissue';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
 /** Who a workspace's certificate names: a school by name and URN, a moderator by name and organisation. */
@@ -31,29 +32,7 @@ export function moderatorSigningSubject(workspace: ModeratorWorkspace): SigningS
   };
 }
 
-/**
- * Why a workspace's certificate was last re-issued for the same key when nothing about the
- * workspace changed: older versions of the app wrote some certificates in a form (not strict DER)
- * that other tools refuse, so those are replaced at the next export.
- */
-export interface CertificateReissue {
-  reason: 'not-strict-der';
-  previousFingerprint: string;
-  /** When the new certificate was made (ISO). */
-  at: string;
-}
-
-/** A signing key record as this store writes it: the record, and a note when its certificate was re-issued. */
-export type SigningKeyRecordWithReissue = SigningKeyRecord & { reissue?: CertificateReissue };
-
-/** The re-issue note kept on a record, if it has a well-formed one. */
-export function certificateReissueOf(record: SigningKeyRecord): CertificateReissue | null {
-  const note: unknown = (record as SigningKeyRecordWithReissue).reissue;
-  if (typeof note !== 'object' || note === null) return null;
-  const { reason, previousFingerprint, at } = note as Record<string, unknown>;
-  if (reason !== 'not-strict-der' || typeof previousFingerprint !== 'string' || typeof at !== 'string') return null;
-  return { reason, previousFingerprint, at };
-}
+export { certificateReissueOf, type CertificateReissue, type SigningKeyRecordWithReissue } from './signing-key-reissue';
 
 /**
  * The workspace's signing identity, made on first use. If the names on the certificate no longer

@@ -1,7 +1,7 @@
 import { shortHash } from '../../shared/formats/sha256';
 import { useServices } from '../app/app-context';
 import { useSchoolSigningKeys } from '../db/signing-key-queries';
-import { certificateReissueOf, type SigningKeyRecordWithReissue } from '../db/signing-key-store';
+import { certificateReissueOf, type SigningKeyRecordWithReissue } from '../db/signing-key-reissue';
 import { longDateOfTime } from '../../shared/formats/en-gb-dates';
 import { signsWithPartnershipCertificate } from '../../shared/partnership/partnership-register';
 

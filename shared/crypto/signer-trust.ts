@@ -3,6 +3,7 @@ import { day } from './certificate-fields';
 import { readPartnershipRoot } from './partnership-root';
 import { revocationClause, type RevocationReason } from './revocation-list';
 import type { CertificateSummary } from './signing-certificate';
+import { uncertifiedKeyWarning, withThe } from '../moderation/uncertified-key-warning';
 
 /**
  * How far a moderator can trust the signer of a file, from certificates alone: certified by a
@@ -66,27 +67,7 @@ export type SignerTrustVerdict =
       message: string;
     };
 
-function the(name: string): string {
-  return /^the /i.test(name) ? name : `the ${name}`;
-}
-
-/**
- * The warning for a file signed by a key no partnership certified, when the workspace knows the
- * school it names holds a certificate from a partnership that is still pinned. Null otherwise.
- */
-export function uncertifiedKeyWarning(
-  signer: Pick<CertificateSummary, 'commonName' | 'urn' | 'organisation'>,
-  known: KnownCertification | null | undefined,
-  pinnedRootFingerprints: readonly string[],
-): string | null {
-  if (!known || !pinnedRootFingerprints.includes(known.rootFingerprint)) return null;
-  const by = the(known.name);
-  const who = signer.urn ? 'This school' : 'This signer';
-  return (
-    `${who}’s certificate is issued by ${by}; this file is signed by a key ${by} did not certify, so it may be forged. ` +
-    'Do not accept it until you have checked with the school and the partnership.'
-  );
-}
+export { uncertifiedKeyWarning };
 
 /** Decides how far the signer is trusted. Never throws. */
 export async function decideSignerTrust(input: SignerTrustInput): Promise<SignerTrustVerdict> {
@@ -137,7 +118,7 @@ export async function decideSignerTrust(input: SignerTrustInput): Promise<Signer
       partnership,
       revocation: later,
       message:
-        `The certificate ${the(partnership.name)} gave ${who} was ${revocationClause(later)}. ` +
+        `The certificate ${withThe(partnership.name)} gave ${who} was ${revocationClause(later)}. ` +
         `${when}, but whoever holds the key can set that date, so the file cannot be trusted. Do not accept the file; contact the partnership.`,
     };
   }

@@ -1,12 +1,11 @@
-import { MAX_CERTIFICATE_FILE_BYTES } from '../crypto/partnership-certificate';
-import { readPartnershipRoot, type PartnershipRoot, type PartnershipRootRead } from '../crypto/partnership-root';
-import { readPemOrDer } from '../crypto/pem-file';
+import type { PartnershipRoot } from '../crypto/partnership-root';
 import type { CheckedRevocationList } from '../crypto/revocation-list';
 
 /**
  * The partnership roots a moderator workspace has pinned and the revocation lists it holds, as
  * stored records, and the rules for adding one. Pure: the store reads what is there and writes
- * the result in one transaction. Certificates and lists are checked before they reach here.
+ * the result in one transaction. Certificates and lists are checked before they reach here (a root
+ * certificate file by partnership-root-file.ts), so nothing here needs the certificate code.
  */
 export interface PinnedRootRecord {
   /** `${workspaceId}|root|${fingerprint}` */
@@ -129,19 +128,4 @@ export function trustMaterial(records: readonly PartnershipTrustRecord[]): {
     listsDer: records.filter((r): r is RevocationListRecord => r.kind === 'revocation-list').map((r) => r.der),
     rootFingerprints: roots.map((r) => r.fingerprint),
   };
-}
-
-/**
- * Reads a partnership's root certificate file (.pem, or .cer in DER) before the moderator is
- * asked to pin it. Never throws: a file that is not one says why and what to do.
- */
-export async function readPartnershipRootFile(file: Uint8Array): Promise<PartnershipRootRead> {
-  const todo = 'Ask the partnership for its certificate file (.pem or .cer).';
-  if (file.length > MAX_CERTIFICATE_FILE_BYTES) {
-    return { ok: false, message: `This file cannot be a partnership’s certificate: it is far too large. ${todo}` };
-  }
-  const read = readPemOrDer(file, 'CERTIFICATE');
-  if (!read.ok) return { ok: false, message: `This file cannot be used as a partnership’s certificate: ${read.problem}. ${todo}` };
-  const root = await readPartnershipRoot(read.der);
-  return root.ok ? root : { ok: false, message: `${root.message} ${todo}` };
 }

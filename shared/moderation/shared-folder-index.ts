@@ -5,7 +5,8 @@ import type { ReportVerification } from './moderation-report-verifier';
 import type { SecondModerationRequestDocument, SecondModerationReturnDocument } from './second-moderation-format';
 import type { SecondFileVerification } from './second-moderation-verifier';
 import { academicYearOfTime } from '../formats/academic-year';
-import { uncertifiedKeyWarning, type SignerTrustVerdict, type TrustedPartnership } from '../crypto/signer-trust';
+import type { SignerTrustVerdict, TrustedPartnership } from '../crypto/signer-trust';
+import { uncertifiedKeyWarning } from './uncertified-key-warning';
 
 /**
  * The index of a region's shared folder (a network drive or a synced folder): one entry per signed

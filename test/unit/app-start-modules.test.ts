@@ -106,4 +106,36 @@ describe('the first screens load no certificate or PDF code to draw', () => {
       for (const name of ['pdf-lib', 'pdfmake', 'pdfjs-dist']) expect(graph.packages.has(name), `${screen}: ${name}`).toBe(false);
     }
   });
+
+  // The certificate code: PKI.js and the ASN.1 and byte libraries it is built on, and all of
+  // shared/crypto. It is needed when a file is imported, a folder scanned or something signed,
+  // and is loaded then; the queue, the dashboard and the Regional overview draw from stored records.
+  const certificatePackage = /^(pkijs|asn1js|pvtsutils|pvutils|bytestreamjs|@peculiar\/|@noble\/)/;
+  const certificateCodeOf = (screen: string) => {
+    const graph = ofScreen(screen);
+    const files = [...graph.files].map((file) => path.relative(root, file).split(path.sep).join('/'));
+    return {
+      files,
+      certificateCode: [
+        ...[...graph.packages].filter((name) => certificatePackage.test(name)),
+        ...files.filter((file) => file.startsWith('shared/crypto/')),
+      ],
+    };
+  };
+
+  it.each([
+    ['the moderator’s queue', 'renderer/moderation/queue/ModerationQueueScreen.tsx', 'renderer/moderation/queue/submission-import.ts'],
+    ['the evaluation’s dashboard', 'renderer/school/evaluation/DashboardScreen.tsx', 'shared/partnership/benchmark.ts'],
+    ['the Regional overview', 'renderer/partnership/RegionalOverviewScreen.tsx', 'renderer/db/shared-folder-queries.ts'],
+  ])('%s loads no certificate code to draw', (_name, screen, reached) => {
+    const { files, certificateCode } = certificateCodeOf(screen);
+    // The walk reaches the modules that used to bring the certificate code in (so it follows the screen's imports).
+    expect(files).toContain(reached);
+    expect(certificateCode).toEqual([]);
+  });
+
+  it('the certificate code is still there for what needs it: importing a submission and checking a folder', () => {
+    expect(certificateCodeOf('renderer/db/submission-import-store.ts').certificateCode).toContain('pkijs');
+    expect(certificateCodeOf('renderer/moderation/folder/shared-folder-scan.ts').certificateCode).toContain('pkijs');
+  });
 });

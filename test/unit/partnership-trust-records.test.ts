@@ -4,10 +4,10 @@ import { readRevocationList, type CheckedRevocationList } from '../../shared/cry
 import {
   decideKeepRevocationList,
   decidePinRoot,
-  readPartnershipRootFile,
   trustMaterial,
   type RevocationListRecord,
 } from '../../shared/moderation/partnership-trust';
+import { readPartnershipRootFile } from '../../shared/moderation/partnership-root-file';
 import { pemBlock } from '../../shared/crypto/pem-file';
 import { certifiedSchoolIdentity, makePartnership, revocationListFor } from '../fixtures/partnership-signing';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useServices } from '../../app/app-context';
 import { clearFolderIndex } from '../../db/shared-folder-store';
 import type { SharedFolderPort, SharedFolderState } from '../../platform/platform-port';
-import { scanSharedFolder, type ScanOutcome, type ScanProgress } from './shared-folder-scan';
+import type { ScanOutcome, ScanProgress } from './shared-folder-scan';
 
 export type Scan =
   | { state: 'idle' }
@@ -43,6 +43,8 @@ export function useSharedFolder(folder: SharedFolderPort, folderKey: string) {
     setProblem(null);
     setScan({ state: 'scanning', progress: { total: 0, done: 0, current: null } });
     try {
+      // The scan's code (and through it the certificate code) loads when a scan starts, not with the screen.
+      const { scanSharedFolder } = await import('./shared-folder-scan');
       const outcome = await scanSharedFolder({ db, folder, verifyJobs }, folderKey, (progress) => setScan({ state: 'scanning', progress }));
       setScan({ state: 'done', outcome });
     } catch (error) {

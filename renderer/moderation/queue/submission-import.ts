@@ -5,10 +5,9 @@ import type { ImportDecision, IncomingFile, KeyAnswer, SignerTrust } from '../..
 import { importedSubmissionKey } from '../../../shared/moderation/moderation-records';
 import type { SignerTrustVerdict } from '../../../shared/crypto/signer-trust';
 import type { SubmissionVerification } from '../../../shared/submission/submission-verifier';
-import { partnershipTrustMaterial } from '../../db/partnership-trust-store';
 import type { AppDatabase } from '../../db/app-database';
+import type { partnershipTrustMaterial } from '../../db/partnership-trust-store';
 import { describeStorageError } from '../../db/storage-errors';
-import { importVerifiedSubmission } from '../../db/submission-import-store';
 import type { VerifyRunner } from '../../export/verify-jobs';
 import { useServices } from '../../app/app-context';
 
@@ -96,6 +95,16 @@ interface Held {
   pinnedRootFingerprints: readonly string[];
 }
 
+/**
+ * The code that stores an imported file and reads the workspace's pinned partnerships (and through
+ * them the certificate code): loaded when the first file is imported, not with the queue, which
+ * follows an import's progress without it. A failed load is reported like a failed save.
+ */
+const loadImportStores = async () => {
+  const [trust, store] = await Promise.all([import('../../db/partnership-trust-store'), import('../../db/submission-import-store')]);
+  return { partnershipTrustMaterial: trust.partnershipTrustMaterial, importVerifiedSubmission: store.importVerifiedSubmission };
+};
+
 const EMPTY: ImportSnapshot = { items: [], total: 0, done: 0, running: false, current: null, batchFrom: 1 };
 
 export class SubmissionImportSession {
@@ -154,6 +163,7 @@ export class SubmissionImportSession {
     const asking = item.result;
     this.update(id, { ...asking, deciding: true, problem: null });
     try {
+      const { importVerifiedSubmission } = await loadImportStores();
       const decision = await importVerifiedSubmission(this.services.db, {
         workspaceId: this.workspaceId,
         ...held,
@@ -185,6 +195,7 @@ export class SubmissionImportSession {
       if (!held || item.result.state !== 'asking' || item.result.summary.urn !== urn) continue;
       const summary = item.result.summary;
       try {
+        const { importVerifiedSubmission } = await loadImportStores();
         const decision = await importVerifiedSubmission(this.services.db, {
           workspaceId: this.workspaceId,
           ...held,
@@ -235,9 +246,11 @@ export class SubmissionImportSession {
     // The exact bytes that are checked are the bytes that are kept (the worker takes the original).
     const pdf = new Blob([bytes], { type: 'application/pdf' });
     const incoming: IncomingFile = { fileName: file.name, size: file.size };
+    let stores: Awaited<ReturnType<typeof loadImportStores>>;
     let material: Awaited<ReturnType<typeof partnershipTrustMaterial>>;
     try {
-      material = await partnershipTrustMaterial(this.services.db, this.workspaceId);
+      stores = await loadImportStores();
+      material = await stores.partnershipTrustMaterial(this.services.db, this.workspaceId);
     } catch (error) {
       return { state: 'not-imported', summary: null, message: describeStorageError(error, `“${file.name}”`) };
     }
@@ -256,7 +269,7 @@ export class SubmissionImportSession {
     const summary = summaryOf(this.workspaceId, result.verification);
     const trust = { signerTrust: result.signerTrust ?? null, pinnedRootFingerprints: material.rootFingerprints };
     try {
-      const decision = await importVerifiedSubmission(this.services.db, {
+      const decision = await stores.importVerifiedSubmission(this.services.db, {
         workspaceId: this.workspaceId,
         verification: result.verification,
         file: incoming,

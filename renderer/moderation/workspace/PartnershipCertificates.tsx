@@ -2,7 +2,7 @@ import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { useState } from 'react';
 import type { PartnershipRoot } from '../../../shared/crypto/partnership-root';
 import { fingerprintReadingLines } from '../../../shared/moderation/first-use-trust';
-import { readPartnershipRootFile } from '../../../shared/moderation/partnership-trust';
+import { readPartnershipRootFile } from '../../../shared/moderation/partnership-root-file';
 import { useServices } from '../../app/app-context';
 import { usePartnershipTrust } from '../../db/partnership-trust-queries';
 import { importRevocationList, pinPartnershipRoot } from '../../db/partnership-trust-store';
