@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { COMPONENT_ISOLATED } from './test/component/isolated-files.ts';
+import { COMPONENT_ISOLATED, UNIT_ISOLATED } from './test/isolated-test-files.ts';
 
 /**
  * Vitest's default is one worker fewer than the cores, which is one worker on a two-core CI
@@ -12,12 +12,15 @@ import { COMPONENT_ISOLATED } from './test/component/isolated-files.ts';
 const WORKERS = Math.max(2, availableParallelism());
 
 /**
- * The component tests share one page (jsdom) and one module graph, file after file: each file
- * renders into a fresh database (`freshDatabase`), and the shared setup clears the page and
- * storage after each test, so building the page and loading React and the app again for every
- * file bought nothing. The files that replace a module (`vi.mock`) or test what happens on a
- * page's first load get a fresh page and fresh modules each (test/component/isolated-files.ts).
+ * The unit tests share each worker's module graph, file after file: they are pure functions over
+ * their own inputs, so loading the same modules again for every file bought nothing. The component
+ * tests likewise share one page (jsdom) and module graph: each file renders into a fresh database
+ * (`freshDatabase`), and the shared setup clears the page and storage after each test. The files
+ * that replace a module (`vi.mock`) or test what happens on a page's first load get fresh modules
+ * (and a fresh page) each: test/isolated-test-files.ts.
  */
+const UNIT_TESTS = 'test/unit/**/*.test.ts';
+const UNIT = { environment: 'node', maxWorkers: WORKERS, testTimeout: 30_000 };
 const COMPONENT_TESTS = 'test/component/**/*.test.{ts,tsx}';
 const COMPONENT = {
   environment: 'jsdom',
@@ -31,7 +34,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', maxWorkers: WORKERS, testTimeout: 30_000 },
+        test: { ...UNIT, name: 'unit', include: [UNIT_TESTS], exclude: [...UNIT_ISOLATED], isolate: false },
+      },
+      {
+        extends: true,
+        test: { ...UNIT, name: 'unit-isolated', include: [...UNIT_ISOLATED] },
       },
       {
         extends: true,
