@@ -27,6 +27,19 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
+/** A built file named by its content (Vite's `name-<8-character hash>.ext` under assets/). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+$/;
+
+/**
+ * The app's content-named files are cached as any deployment caches them (the desktop app keeps
+ * their compiled code between starts too: `codeCache` in electron/app-protocol.ts), so the opens
+ * measure a returning user, as the plain pages' do. Everything else (the pages, the shared folder's
+ * files) is fetched afresh each time.
+ */
+function cacheControl(file: string): string {
+  return HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
+
 export interface BenchServer {
   origin: string;
   close(): Promise<void>;
@@ -77,7 +90,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': statSync(file).size,
-      'cache-control': 'no-store',
+      'cache-control': cacheControl(file),
       'x-content-type-options': 'nosniff',
     });
     if (request.method === 'HEAD') response.end();

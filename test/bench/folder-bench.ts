@@ -37,8 +37,6 @@ export interface FolderBenchDeps {
   /** The bench's limit for one step; the first scan, which verifies every file, gets three times it. */
   stepLimitMs: number;
   gc: (page: Page) => Promise<void>;
-  /** Runs `work` with the request guard off (the copies are large). */
-  unguarded: <T>(work: () => Promise<T>) => Promise<T>;
   /** The bench server's origin (the app and the plain page), BENCH_PROFILE's folder, and the run's log. */
   origin: string;
   profileDir: string | null;
@@ -66,7 +64,7 @@ export async function folderBench(deps: FolderBenchDeps, data: FolderDataset) {
   };
 
   const copy = (folder: string, names: readonly string[]) =>
-    deps.unguarded(() => page.evaluate(([f, n]) => window.bench!.folderCopy(f, n), [folder, names] as const));
+    page.evaluate(([f, n]) => window.bench!.folderCopy(f, n), [folder, names] as const);
   const copied = await step(`copy ${first.length} signed submissions into a private folder`, () => copy('region', first));
   await gc(page);
   const sampler = sampleMemory(processes);
@@ -555,7 +553,7 @@ async function memoryRounds(deps: FolderBenchDeps, data: FolderDataset, options:
   const processes = chromiumProcesses(deps.userDataDir);
   if (!processes.some((p) => p.type === 'renderer')) throw new Error('no Chromium renderer process found in /proc');
   const copy = (folder: string, names: readonly string[]) =>
-    deps.unguarded(() => page.evaluate(([f, n]) => window.bench!.folderCopy(f, n), [folder, names] as const));
+    page.evaluate(([f, n]) => window.bench!.folderCopy(f, n), [folder, names] as const);
   const few = data.small.slice(0, MEMORY_FOLDER_FILES);
   // The control (BENCH_ONLY=folder-memory): as many more small files as there are large ones, so
   // that what the large files add can be told from what any more files add.

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_START_URL, CONTENT_SECURITY_POLICY, resolveAppFile } from '../../electron/app-protocol';
+import { APP_START_URL, CONTENT_SECURITY_POLICY, resolveAppFile, SCHEME_PRIVILEGES } from '../../electron/app-protocol';
 import { checkSaveFileArgs, isTrustedSender, safeFileName } from '../../electron/ipc-contract';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { createAppWindow, externalLinkAllowed, isAppUrl, lockDownContents } from '../../electron/window-security';
@@ -35,6 +35,11 @@ describe('app:// protocol', () => {
       expect(resolveAppFile(url, root)).toBeNull();
     },
   );
+
+  it('is a standard, secure scheme that keeps compiled code between starts', () => {
+    // Electron keeps V8's code cache for a custom scheme only when it is standard and asks for it.
+    expect(SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, codeCache: true, corsEnabled: false });
+  });
 
   it('has a policy with no eval, no inline script and no remote origin', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
