@@ -27,8 +27,12 @@ export function readForUse(source: ByteSource, offset: number, length: number): 
   return source.readBorrowed ? source.readBorrowed(offset, length) : source.read(offset, length);
 }
 
-/** How much is read at a time when a caller does not say. */
-export const DEFAULT_SLICE_BYTES = 4 * 1024 * 1024;
+/**
+ * How much is read at a time when a caller does not say. What a file with large evidence adds to
+ * a scan's memory follows it (the slice's buffer and the browser's pieces of its stream), and so
+ * does the number of reads; test/bench/PERFORMANCE.md has the sizes tried.
+ */
+export const DEFAULT_SLICE_BYTES = 2 * 1024 * 1024;
 
 /** Bytes already in memory, as a source (views, never copies). */
 export function bytesByteSource(bytes: Uint8Array): ByteSource {
