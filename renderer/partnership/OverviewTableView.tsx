@@ -4,9 +4,17 @@ import { rowKeys, sameCells, sortRows, type OverviewTable, type SortDirection } 
 import { useServices } from '../app/app-context';
 import { describeStorageError } from '../db/storage-errors';
 import { StatusMessage } from '../ui/StatusMessage';
+import { usePaintedAfter } from '../ui/use-painted-after';
 
-/** The rows a long table draws at first, and how many more each "Show more" adds. */
+/** The rows a long table shows at first, and how many more each "Show more" adds. */
 export const ROWS_AT_A_TIME = 100;
+
+/**
+ * The rows a long table draws in the screen's first frame (more than a tall window shows above the
+ * fold); the rest of its first hundred follow once that frame is painted, so the overview's first
+ * paint does not wait for the style and layout of rows below the window.
+ */
+export const FIRST_FRAME_ROWS = 30;
 
 /** One table of the regional overview: a caption, headers that sort it, and its CSV download. */
 export const OverviewTableView = memo(function OverviewTableView({ table }: { table: OverviewTable }) {
@@ -19,12 +27,17 @@ export const OverviewTableView = memo(function OverviewTableView({ table }: { ta
   // A long table shows its first rows, and more on asking: a region's 2,000 schools are sorted,
   // filtered and downloaded whole, but drawn a hundred at a time.
   const [shown, setShown] = useState(ROWS_AT_A_TIME);
-  const drawn = useMemo(() => (rows.length > shown ? rows.slice(0, shown) : rows), [rows, shown]);
+  const firstFramePainted = usePaintedAfter(true);
+  const drawnUpTo = firstFramePainted ? shown : Math.min(shown, FIRST_FRAME_ROWS);
+  const drawn = useMemo(() => (rows.length > drawnUpTo ? rows.slice(0, drawnUpTo) : rows), [rows, drawnUpTo]);
   const keys = useMemo(() => rowKeys(drawn), [drawn]);
+  // What the caption, the hint and the buttons speak of: the rows shown once the first frame's are topped up.
+  const shownCount = Math.min(shown, rows.length);
+  const stillDrawing = drawn.length < shownCount;
   // When the last "Show more" draws every row its buttons go: focus moves to the table's heading, not to the page.
   const heading = useRef<HTMLHeadingElement>(null);
   const [showingMore, setShowingMore] = useState(false);
-  const everyRowDrawn = drawn.length >= rows.length;
+  const everyRowDrawn = shownCount >= rows.length;
   useEffect(() => {
     if (!showingMore) return;
     if (everyRowDrawn) heading.current?.focus();
@@ -61,12 +74,12 @@ export const OverviewTableView = memo(function OverviewTableView({ table }: { ta
         <p>{table.empty}</p>
       ) : (
         <div className="table-scroll">
-          <table data-table={table.id} data-rows={rows.length}>
+          <table data-table={table.id} data-rows={rows.length} aria-busy={stillDrawing ? true : undefined}>
             <caption>
               {table.caption}
               {sort ? `, sorted by ${table.header[sort.column] ?? ''} (${sort.direction})` : ''}
-              {drawn.length < rows.length
-                ? `, the first ${drawn.length.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows`
+              {shownCount < rows.length
+                ? `, the first ${shownCount.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows`
                 : ''}
             </caption>
             <thead>
@@ -96,14 +109,14 @@ export const OverviewTableView = memo(function OverviewTableView({ table }: { ta
           </table>
         </div>
       )}
-      {drawn.length < rows.length ? (
+      {shownCount < rows.length ? (
         <div className="button-row">
           <p className="hint">
-            Showing the first {drawn.length.toLocaleString('en-GB')} of {rows.length.toLocaleString('en-GB')} rows. Sorting and the CSV file
+            Showing the first {shownCount.toLocaleString('en-GB')} of {rows.length.toLocaleString('en-GB')} rows. Sorting and the CSV file
             take in every row.
           </p>
           <button type="button" className="button button--secondary" onClick={() => showMore(shown + ROWS_AT_A_TIME)}>
-            Show {Math.min(ROWS_AT_A_TIME, rows.length - drawn.length).toLocaleString('en-GB')} more rows
+            Show {Math.min(ROWS_AT_A_TIME, rows.length - shownCount).toLocaleString('en-GB')} more rows
           </button>
           <button type="button" className="button button--secondary" onClick={() => showMore(rows.length)}>
             Show all {rows.length.toLocaleString('en-GB')} rows
