@@ -324,11 +324,19 @@ function checkCitationsAndDescriptors(file: Framework, sources: IdList, scale: J
   return problems;
 }
 
-/** The ids of a list, as given and as a Set to look up. */
-function idList(ids: string[]): { ids: string[]; has: (id: string) => boolean; text: string } {
+/**
+ * The ids of a list, as given and as a Set to look up; `text` (for a problem's message) is written
+ * only when a problem asks for it, so a file with no problems never formats a number.
+ */
+function idList(ids: string[]): { ids: string[]; has: (id: string) => boolean; readonly text: string } {
   const set = new Set(ids);
-  const distinct = [...set];
-  return { ids, has: (id) => set.has(id), text: someIds(distinct) };
+  return {
+    ids,
+    has: (id) => set.has(id),
+    get text() {
+      return someIds([...set]);
+    },
+  };
 }
 
 function checkFrameworkReferences(file: BaseFramework): Located[] {
