@@ -2,6 +2,7 @@ import { pinnedEditable, type Editability, type PinnedEditionStatus } from '../.
 import type { FrameworkRef, FrameworkStatus } from '../../shared/framework/framework-types';
 import { SHIPPED_FRAMEWORK_FILES } from '../../shared/framework/shipped-frameworks';
 import type { AppDatabase } from './app-database';
+import { perDatabase } from './per-database';
 import { UserFacingError } from './storage-errors';
 
 /**
@@ -31,18 +32,17 @@ function shippedStatus(ref: FrameworkRef): FrameworkStatus | null {
  * content's hash, so the status read once holds for as long as that record is there. Every autosave
  * asks, and the whole framework would otherwise be read (and copied) again at each save.
  */
-const importedStatuses = new WeakMap<AppDatabase, Map<string, FrameworkStatus>>();
+const importedStatuses = perDatabase<string, FrameworkStatus>();
 
 async function importedStatus(db: AppDatabase, contentHash: string): Promise<FrameworkStatus | null> {
-  const known = importedStatuses.get(db)?.get(contentHash);
+  const statuses = importedStatuses(db);
+  const known = statuses.get(contentHash);
   if (known) return known;
   const imported = await db.frameworks.get(contentHash);
   if (!imported) return null;
   // A format 2 file says whether it is historic; format 1 files are current.
   const status: FrameworkStatus = (imported.value as { status?: unknown }).status === 'historic' ? 'historic' : 'current';
-  const statuses = importedStatuses.get(db) ?? new Map<string, FrameworkStatus>();
   statuses.set(contentHash, status);
-  importedStatuses.set(db, statuses);
   return status;
 }
 

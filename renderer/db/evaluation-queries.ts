@@ -3,6 +3,7 @@ import { responseKey, type CriterionResponse, type Evaluation } from '../../shar
 import type { School } from '../../shared/school/school-records';
 import type { AppDatabase } from './app-database';
 import { useKeptLiveQuery } from './kept-live-query';
+import { perDatabase } from './per-database';
 
 /*
  * Reads of evaluations and their records, followed live. Each hook answers undefined until its
@@ -60,7 +61,7 @@ export function useEvaluationAndSchool(db: AppDatabase, evaluationId: string) {
 }
 
 /** The school each evaluation was last read with, per database (an evaluation's school does not change). */
-const schoolOfEvaluation = new WeakMap<AppDatabase, Map<string, string>>();
+const schoolOfEvaluation = perDatabase<string, string>();
 
 /**
  * Reads an evaluation and its school. Once this database has read the evaluation (another of its
@@ -72,8 +73,7 @@ export async function readEvaluationAndSchool(
   db: AppDatabase,
   evaluationId: string,
 ): Promise<{ evaluation: Evaluation | undefined; school: School | undefined }> {
-  let known = schoolOfEvaluation.get(db);
-  if (!known) schoolOfEvaluation.set(db, (known = new Map()));
+  const known = schoolOfEvaluation(db);
   const likely = known.get(evaluationId);
   const [evaluation, likelySchool] = await Promise.all([
     db.evaluations.get(evaluationId),

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EvidenceThumbnail, ThumbnailResult } from '../../shared/evidence/evidence-thumbnail';
 import { nowIso, type AppDatabase } from './app-database';
+import { perDatabase } from './per-database';
 
 /**
  * Thumbnails of evidence files: made once per file in a web worker (evidence-thumbnail-worker.ts),
@@ -93,8 +94,8 @@ export function useEvidenceThumbnail(db: AppDatabase, sha256: string | null): Ev
   return useLiveQuery(async () => (sha256 ? ((await db.evidenceThumbnails.get(sha256)) ?? null) : null), [db, sha256]);
 }
 
-const making = new WeakMap<AppDatabase, Map<string, Promise<boolean>>>();
-const unfinishedDrawings = new WeakMap<AppDatabase, Map<string, number>>();
+const making = perDatabase<string, Promise<boolean>>();
+const unfinishedDrawings = perDatabase<string, number>();
 
 /**
  * Makes and stores a file's thumbnail unless one (or the record that it cannot be drawn) is stored
@@ -105,29 +106,23 @@ const unfinishedDrawings = new WeakMap<AppDatabase, Map<string, number>>();
  * `UNFINISHED_DRAWINGS_BEFORE_GIVING_UP` times in this sitting is recorded as not drawable.
  */
 export function ensureEvidenceThumbnail(db: AppDatabase, maker: ThumbnailMaker, sha256: string): Promise<boolean> {
-  let inFlight = making.get(db);
-  if (!inFlight) making.set(db, (inFlight = new Map()));
-  let unfinished = unfinishedDrawings.get(db);
-  if (!unfinished) unfinishedDrawings.set(db, (unfinished = new Map()));
+  const inFlight = making(db);
+  const tries = unfinishedDrawings(db);
   const running = inFlight.get(sha256);
   if (running) return running;
-  const tries = unfinished;
   const work = (async () => {
     if (await db.evidenceThumbnails.get(sha256)) return true;
     const stored = await db.evidenceBlobs.get(sha256);
     if (!stored) return true;
     const result = await maker.make(stored.blob);
-    let record: EvidenceThumbnail;
-    if (result.ok) {
-      record = { sha256, state: 'drawn', image: result.image, width: result.width, height: result.height, madeAt: nowIso() };
-    } else if ('unfinished' in result) {
+    if (!result.ok && 'unfinished' in result) {
       const count = (tries.get(sha256) ?? 0) + 1;
       tries.set(sha256, count);
       if (count < UNFINISHED_DRAWINGS_BEFORE_GIVING_UP) return false;
-      record = { sha256, state: 'cannot-draw', madeAt: nowIso() };
-    } else {
-      record = { sha256, state: 'cannot-draw', madeAt: nowIso() };
     }
+    const record: EvidenceThumbnail = result.ok
+      ? { sha256, state: 'drawn', image: result.image, width: result.width, height: result.height, madeAt: nowIso() }
+      : { sha256, state: 'cannot-draw', madeAt: nowIso() };
     await db.transaction('rw', [db.evidenceBlobs, db.evidenceThumbnails], async () => {
       // A file deleted while it was drawn gets no thumbnail.
       if (await db.evidenceBlobs.get(sha256)) await db.evidenceThumbnails.put(record);

@@ -32,8 +32,6 @@ export function moderatorSigningSubject(workspace: ModeratorWorkspace): SigningS
   };
 }
 
-export { certificateReissueOf, type CertificateReissue, type SigningKeyRecordWithReissue } from './signing-key-reissue';
-
 /**
  * The workspace's signing identity, made on first use. If the names on the certificate no longer
  * match the workspace (a school renamed, a new URN), a new certificate is issued for the same key,

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { AppDatabase } from '../../renderer/db/app-database';
 import { storedEvaluationEditable } from '../../renderer/db/evaluation-edit-guard';
 import { responseFields, saveResponseChanges } from '../../renderer/db/evaluation-store';
 import { freshDatabase, seedSchoolAndEvaluation } from './render-app';
@@ -8,6 +9,18 @@ import { freshDatabase, seedSchoolAndEvaluation } from './render-app';
  * that was a read of the whole framework record at every save. The status is now read once per
  * framework (its record is stored under its content's hash, so it cannot change under it).
  */
+/** A partnership's own framework file, imported, that marks itself historic. */
+function putHistoricFramework(db: AppDatabase, ref: { id: string; version: string; contentHash: string }, fileName: string) {
+  return db.frameworks.put({
+    contentHash: ref.contentHash,
+    id: ref.id,
+    version: ref.version,
+    fileName,
+    value: { status: 'historic' },
+    importedAt: new Date().toISOString(),
+  });
+}
+
 describe('the edit guard on an imported framework', () => {
   it('reads the framework record at the first save only, and every save still goes through', async () => {
     const db = freshDatabase();
@@ -29,14 +42,7 @@ describe('the edit guard on an imported framework', () => {
     const db = freshDatabase();
     const { evaluation } = await seedSchoolAndEvaluation(db);
     const ref = { id: 'partnership-own', version: '3.0.0', title: 'A partnership’s own framework', contentHash: 'hash-of-historic-file' };
-    await db.frameworks.put({
-      contentHash: ref.contentHash,
-      id: ref.id,
-      version: ref.version,
-      fileName: 'partnership-own.json',
-      value: { status: 'historic' },
-      importedAt: new Date().toISOString(),
-    });
+    await putHistoricFramework(db, ref, 'partnership-own.json');
     await db.evaluations.put({ ...evaluation, id: 'on-historic', framework: ref, supplement: null });
     const first = await storedEvaluationEditable(db, 'on-historic');
     const second = await storedEvaluationEditable(db, 'on-historic');
@@ -53,14 +59,7 @@ describe('the edit guard on an imported framework', () => {
     await db.evaluations.put({ ...evaluation, id: 'waiting', framework: ref, supplement: null });
     // Not on this computer: taken as current, as before.
     expect((await storedEvaluationEditable(db, 'waiting')).editable).toBe(true);
-    await db.frameworks.put({
-      contentHash: ref.contentHash,
-      id: ref.id,
-      version: ref.version,
-      fileName: 'arrives-later.json',
-      value: { status: 'historic' },
-      importedAt: new Date().toISOString(),
-    });
+    await putHistoricFramework(db, ref, 'arrives-later.json');
     expect((await storedEvaluationEditable(db, 'waiting')).editable).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { CertificateReissueNote, SigningCertificates } from '../../renderer/sett
 import { render } from '@testing-library/react';
 import type { AppDatabase } from '../../renderer/db/app-database';
 import { createSchool } from '../../renderer/db/school-store';
-import type { SigningKeyRecordWithReissue } from '../../renderer/db/signing-key-store';
+import type { SigningKeyRecordWithReissue } from '../../renderer/db/signing-key-reissue';
 import { freshDatabase, renderWithServices, SAMPLE_SCHOOL } from './render-app';
 
 /**

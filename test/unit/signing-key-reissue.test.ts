@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDatabase, type SigningKeyRecord } from '../../renderer/db/app-database';
-import { certificateReissueOf, ensureSigningIdentity, type SigningSubject } from '../../renderer/db/signing-key-store';
+import { certificateReissueOf } from '../../renderer/db/signing-key-reissue';
+import { ensureSigningIdentity, type SigningSubject } from '../../renderer/db/signing-key-store';
 import {
   certificateFingerprint,
   createSelfSignedCertificate,
