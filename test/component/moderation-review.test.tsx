@@ -14,6 +14,7 @@ import {
   fakeVerifyRunner,
   moderationRecord,
   MODERATOR_FINGERPRINT,
+  northEastCurrentFramework,
   northEastFramework,
   seedModeratorKey,
   seedModeratorSubmission,
@@ -190,6 +191,39 @@ describe('The desk review offers only the decisions that fit what the school sai
     );
     await screen.findByText(/^Not saved: /, {}, { timeout: 5_000 });
     expect(await seeded.db.criterionModerations.get(criterionModerationKey(seeded.submission.key, 'NE-1.1.2'))).toBeUndefined();
+  });
+
+  it('shows the framework’s words for the school’s point beside its evidence, and every point’s under the guidance', async () => {
+    const db = freshDatabase();
+    const current = await northEastCurrentFramework();
+    const { submission, document, framework } = await seedModeratorSubmission(db, current);
+    const response = document.responses.find((r) => r.judgement !== null && current.criterionById.get(r.criterionId));
+    if (!response?.judgement) throw new Error('the sample judged nothing');
+    const criterion = framework.criterionById.get(response.criterionId)!;
+    const point = framework.scale.points.find((p) => p.id === response.judgement)!;
+    const words = criterion.descriptors[point.id];
+    expect(words).toBeTruthy();
+    await renderWithServices(
+      <ModerationCriterionScreen workspaceId={WORKSPACE.id} submissionId={submission.submissionId} criterionId={criterion.id} />,
+      { db, platform: recordingPlatform(), pdfJobs: fakePdfRunner().runner, verifyJobs: fakeVerifyRunner().runner },
+    );
+    await screen.findByRole('heading', { level: 1, name: new RegExp(criterion.id.replace(/\./g, '\\.')) });
+    const school = within(screen.getByRole('region', { name: 'What the school says' }));
+    const claimed = within(screen.getByTestId('claimed-descriptor'));
+    expect(claimed.getByText(`What “${point.label}” looks like here, in the framework’s words`)).toBeTruthy();
+    expect(claimed.getByText(words!)).toBeTruthy();
+    // Every point the criterion describes, in the scale's order, for moderating to another point.
+    const listed = school.getByText('What each judgement looks like here').nextElementSibling;
+    const terms = Array.from(listed?.querySelectorAll('dt') ?? []).map((dt) => dt.textContent);
+    expect(terms).toEqual(framework.scale.points.filter((p) => criterion.descriptors[p.id] !== undefined).map((p) => p.label));
+    expect(terms.length).toBeGreaterThan(1);
+  });
+
+  it('says nothing of descriptors where the edition has none (the 2005 edition)', async () => {
+    const seeded = await setUp();
+    await renderCriterion(seeded, 'NE-1.1.2');
+    expect(screen.queryByTestId('claimed-descriptor')).toBeNull();
+    expect(screen.queryByText('What each judgement looks like here')).toBeNull();
   });
 
   it('an "agree" stored on an unjudged criterion before the rule is shown, refused, and can be put right', async () => {

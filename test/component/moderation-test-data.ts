@@ -3,7 +3,7 @@ import type { PdfJobRequest, PdfJobResult, PdfJobRunner } from '../../renderer/e
 import type { VerifyJobRequest, VerifyJobResult, VerifyRunner } from '../../renderer/export/verify-jobs';
 import type { CertificateSummary } from '../../shared/crypto/signing-certificate';
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
-import { createCatalogue } from '../../shared/framework/framework-catalogue';
+import { createCatalogue, frameworkForRegion } from '../../shared/framework/framework-catalogue';
 import { historicFrameworkForRegion } from '../fixtures/historic-edition';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
@@ -63,8 +63,16 @@ export function importedFrom(document: SubmissionDocument, fileSha256 = SUBMISSI
   };
 }
 
-export async function seedModeratorSubmission(db: AppDatabase) {
-  const framework = await northEastFramework();
+/** The North East's current edition (2026), whose criteria carry descriptors for each point of the scale. */
+export async function northEastCurrentFramework(): Promise<AppliedFramework> {
+  const { frameworks, regions } = await loadShippedData();
+  const found = frameworkForRegion(createCatalogue(frameworks, regions), 'north-east');
+  if (!found.ok) throw new Error(found.message);
+  return found.framework;
+}
+
+export async function seedModeratorSubmission(db: AppDatabase, frameworkToUse?: AppliedFramework) {
+  const framework = frameworkToUse ?? (await northEastFramework());
   const document = sampleSubmissionDocument(framework);
   const submission = importedFrom(document);
   await db.moderatorWorkspaces.put(WORKSPACE);

@@ -21,6 +21,7 @@ import { EditConflict } from '../../ui/EditConflict';
 import { EmbeddedEvidence } from './EmbeddedEvidence';
 import { FormField } from '../../ui/FormField';
 import { GlossaryTermsUsed } from '../../ui/GlossaryTermsUsed';
+import { describedPoints, JudgementDescriptors } from '../../ui/JudgementDescriptors';
 import { ModeratedSubmissionLayout, SubmissionBreadcrumb } from './ModeratedSubmissionLayout';
 import { ModerationCriteriaNav } from './ModerationCriteriaNav';
 import { PageHeading } from '../../ui/PageHeading';
@@ -66,6 +67,10 @@ export function ModerationCriterionScreen({
   const stored = records.moderations.find((m) => m.criterionId === criterionId) ?? null;
   const strand = framework.strands.find((s) => s.id === criterion.strandId);
   const hrefFor = (id: string) => href.moderationCriterion(workspaceId, submissionId, id);
+  // The framework's words for the point the school claimed, read beside its evidence.
+  const claimedPoint = scalePoint(framework, response?.judgement);
+  const claimedText = claimedPoint ? criterion.descriptors[claimedPoint.id] : undefined;
+  const claimedDescriptor = claimedPoint && claimedText !== undefined ? { label: claimedPoint.label, text: claimedText } : null;
 
   return (
     <ModeratedSubmissionLayout context={context} current="criteria">
@@ -95,6 +100,12 @@ export function ModerationCriterionScreen({
                   <strong>{scalePoint(framework, response?.judgement)?.label ?? 'Not judged'}</strong>
                 </dd>
               </div>
+              {claimedDescriptor ? (
+                <div data-testid="claimed-descriptor">
+                  <dt>What “{claimedDescriptor.label}” looks like here, in the framework’s words</dt>
+                  <dd>{claimedDescriptor.text}</dd>
+                </div>
+              ) : null}
             </dl>
             {response?.notApplicable ? (
               <p className="notice" data-testid="not-applicable-claim">
@@ -116,6 +127,12 @@ export function ModerationCriterionScreen({
                   <li key={e}>{e}</li>
                 ))}
               </ul>
+              {describedPoints(framework.scale.points, criterion.descriptors).length > 0 ? (
+                <>
+                  <h3>What each judgement looks like here</h3>
+                  <JudgementDescriptors points={framework.scale.points} descriptors={criterion.descriptors} />
+                </>
+              ) : null}
             </details>
           </section>
           <div className="moderation-columns__moderator">

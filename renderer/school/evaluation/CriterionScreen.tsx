@@ -13,6 +13,7 @@ import { evaluationSections, useEvaluation } from './use-evaluation';
 import { CriteriaNav } from './CriteriaNav';
 import { EditConflict } from '../../ui/EditConflict';
 import { FormField } from '../../ui/FormField';
+import { describedPoints, JudgementDescriptors } from '../../ui/JudgementDescriptors';
 import { GlossaryTermsUsed } from '../../ui/GlossaryTermsUsed';
 import { Layout } from '../../ui/Layout';
 import { PageHeading } from '../../ui/PageHeading';
@@ -131,7 +132,7 @@ const CriterionAbout = memo(function CriterionAbout({
   /** Why the criterion does not apply to the school; null when it applies. */
   doesNotApplyReason: string | null;
 }) {
-  const descriptors = framework.scale.points.filter((p) => criterion.descriptors[p.id] !== undefined);
+  const described = describedPoints(framework.scale.points, criterion.descriptors);
   return (
     <>
       <p className="breadcrumb">
@@ -166,17 +167,10 @@ const CriterionAbout = memo(function CriterionAbout({
           ))}
         </ul>
       </section>
-      {descriptors.length > 0 ? (
+      {described.length > 0 ? (
         <section aria-labelledby="descriptors-heading" className="guidance">
           <h2 id="descriptors-heading">What each judgement looks like here</h2>
-          <dl>
-            {descriptors.map((point) => (
-              <div key={point.id}>
-                <dt>{point.label}</dt>
-                <dd>{criterion.descriptors[point.id]}</dd>
-              </div>
-            ))}
-          </dl>
+          <JudgementDescriptors points={framework.scale.points} descriptors={criterion.descriptors} />
         </section>
       ) : null}
     </>
