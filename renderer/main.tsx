@@ -30,7 +30,8 @@ if (root) {
     () => undefined, // the app's start shows the problem
   );
   // The database opens meanwhile too: the gate waits for this same opening.
-  const db = new AppDatabase();
+  // The database declares the versions an older one passes through only if its look finds it older.
+  const db = new AppDatabase(undefined, { declare: 'latest-until-settled' });
   const platform = choosePlatform();
   void startOpeningDatabase(db, platform);
   void readingFontReady(readingPreferences, document.fonts).then(() => {

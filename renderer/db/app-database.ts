@@ -272,119 +272,169 @@ export class AppDatabase extends Dexie {
   colleaguePackDrafts!: EntityTable<ColleaguePackDraft, 'profileId'>;
   colleaguePackDraftFiles!: EntityTable<ColleaguePackDraftFile, 'key'>;
 
-  constructor(name = DATABASE_NAME) {
+  constructor(
+    name = DATABASE_NAME,
+    {
+      declare = 'whole-path',
+    }: {
+      /**
+       * 'whole-path' (the default): every version an older database passes through, ready for any
+       * open. 'latest-until-settled': the latest version alone until settleUpgradePath, which the
+       * app's start calls from its look at the database on disk before anything else touches it.
+       */
+      declare?: 'whole-path' | 'latest-until-settled';
+    } = {},
+  ) {
     // Strict durability: a transaction reports success only once the data is on disk.
     super(name, { chromeTransactionDurability: 'strict' });
-    // Only the versions an older database needs are declared: those with an upgrade function (4,
-    // 5, 6 and 19), and 18, which declares every table added from 7 to 18. Dexie (3 and later)
-    // reads the stores an existing database really has and builds what is missing from the
-    // declarations after its version, so the versions that only added tables need no declaration of
-    // their own; a new database gets the latest stores at once. Each version declared holds every
-    // store as of that version (Dexie deletes a store that a version's stores, with those of the
-    // versions before it, leave out). Fewer declarations also mean less for Dexie to parse each time
-    // the app starts. What each version added, as released
-    // (test/component/database-migration.test.ts opens a database of every one):
-    // 1: the school's own records. 2: signing keys and frozen submissions (issue 3). 3: the
-    // moderator's side (issue 4) and moderation reports a school imports.
-    // 4: each imported submission's data (submission.json) moves out of its record into a table of
-    // its own, so the queue reads only what it shows. Every document is kept.
-    this.version(4)
-      .stores({
-        schools: 'id, urn, name',
-        evaluations: 'id, schoolId',
-        responses: 'key, evaluationId',
-        evidence: 'id, schoolId, file.sha256',
-        evidenceBlobs: 'sha256',
-        evidenceLinks: 'key, evaluationId, evidenceId, [evaluationId+criterionId]',
-        actions: 'id, evaluationId, *criterionIds',
-        frameworks: 'contentHash, id',
-        meta: 'key',
-        signingKeys: 'workspaceId',
-        submissions: 'id, evaluationId, schoolId, [evaluationId+version]',
-        moderatorWorkspaces: 'id',
-        importedSubmissions: 'key, workspaceId, submissionId, [workspaceId+urn], status',
-        importedSubmissionFiles: 'sha256',
-        embeddedFrameworks: 'contentHash',
-        signerPins: 'key, workspaceId',
-        criterionModerations: 'key, submissionKey',
-        visitPlans: 'submissionKey',
-        moderationOutcomes: 'submissionKey',
-        moderationReports: 'id, submissionKey, workspaceId',
-        receivedReports: 'id, schoolId, evaluationId, submissionId',
-        moderatorPins: 'key, schoolId',
-        importedSubmissionDocuments: 'key',
-      })
-      .upgrade((tx) => moveImportedSubmissionDocuments(tx));
-    // Version 5: a school's pins of moderators' keys are keyed by region and normalised organisation
-    // (a trailing space or a look-alike letter is no longer a new organisation). Same stores.
-    this.version(5)
-      .stores({ moderatorPins: 'key, schoolId' })
-      .upgrade((tx) => rekeyModeratorPins(tx));
-    // Version 6: a school's profile decides which criteria apply (issue 15). The single `phase`
-    // becomes phases taught, setting and year groups; pupils "with a statement or plan" become
-    // pupils with an EHC plan (upgradeSchoolToSchema6 says how). Same stores.
-    this.version(6)
-      .stores({ schools: 'id, urn, name' })
-      .upgrade((tx) => upgradeSchools(tx));
-    // Versions 7 to 18 added tables only, nothing to migrate; version 18 declares them all:
-    // 7: the narratives of a 2005 evaluation that carry forward for reference only, beside the 2026
-    //    criterion that succeeds theirs (shared/evaluation/edition-crosswalk.ts).
-    // 8: the partnership roots a moderator workspace has pinned and the revocation lists it holds
-    //    (shared/moderation/partnership-trust.ts).
-    // 9: the head teacher's (or a governor's) approval of an evaluation for submission, the latest
-    //    one per evaluation (shared/submission/approval.ts).
-    // 10: partnership workspaces (issue 19) and the register of the certificates each has issued
-    //    (shared/partnership/partnership-register.ts).
-    // 11: second moderation (shared/moderation/second-moderation-records.ts): the first moderator's
-    //    requests sent, the returns imported and the resolutions; the second moderator's requests
-    //    received and decisions; and the keys of fellow moderators trusted on first use.
-    // 12: thumbnails of evidence files for the library's cards, keyed by the file's SHA-256
-    //    (shared/evidence/evidence-thumbnail.ts); derived data, left out of backups, made again when missing.
-    // 13: colleagues' evidence packs (issue 17 item 4): a colleague's own details on their computer,
-    //    and on the SENCO's the colleagues' pinned keys and the packs imported (shared/evidence/evidence-pack-records.ts).
-    // 14: one record a day of where each criterion of an evaluation stood, written with the save that
-    //    changed it (shared/evaluation/progress-history.ts); evaluations made before it have no history.
-    // 15: appeals, recorded on both sides (issue 18): those a moderator imported, with the result, and
-    //    those a school lodged.
-    // 16: the index of a workspace's shared folder (shared/moderation/shared-folder-index.ts), one
-    //    entry per file, by workspace; rebuilt by a scan, never backed up (backup-store.ts, DERIVED_TABLES).
-    // 17: the "schools like yours" benchmarks a school imported from its partnership
-    //    (shared/partnership/benchmark-file.ts), keyed by the SHA-256 of the PDF, by school.
-    // 18: a colleague's evidence pack as it is being put together (renderer/db/colleague-pack-draft-store.ts):
-    //    the items' details by profile, and each file's bytes once, so a reload or a closed window loses nothing.
-    this.version(18).stores({
-      previousNarratives: 'key, evaluationId, [evaluationId+criterionId]',
-      partnershipTrust: 'key, workspaceId',
-      approvals: 'evaluationId',
-      partnerships: 'id',
-      issuedCertificates: 'key, partnershipId',
-      secondModerationRequests: 'id, workspaceId, submissionKey',
-      secondModerationReturns: 'requestId, workspaceId',
-      secondModerationResolutions: 'key, requestId',
-      receivedSecondRequests: 'key, workspaceId',
-      secondModerationDecisions: 'key, receivedKey',
-      peerModeratorPins: 'key, workspaceId',
-      evidenceThumbnails: 'sha256',
-      colleagueProfiles: 'id',
-      colleaguePins: 'key, schoolId',
-      evidencePackImports: 'key, schoolId',
-      progressSnapshots: 'key, evaluationId',
-      moderatorAppeals: 'id, workspaceId, submissionKey',
-      lodgedAppeals: 'id, schoolId, evaluationId, reportId',
-      sharedFolderEntries: 'key, folderKey',
-      benchmarks: 'sha256, schoolId',
-      colleaguePackDrafts: 'profileId',
-      colleaguePackDraftFiles: 'key, profileId',
-    });
-    // Version 19: a summary of each shared-folder index entry beside it, under the same key
-    // (shared/partnership/regional-overview-summary.ts): the entry without its criteria lists, which
-    // the Regional overview reads first. Written and removed with its entry in one transaction
-    // (shared-folder-store.ts); the upgrade makes the summary of every entry already indexed.
-    // Derived like the index, never backed up.
-    this.version(19)
-      .stores({ sharedFolderSummaries: 'key, folderKey' })
+    // A new database, or one already at this version, needs only the latest version, and declaring
+    // it alone is several times cheaper for Dexie than declaring the whole path, which the app would
+    // otherwise do at every start. An older database needs the path.
+    this.version(DATABASE_SCHEMA_VERSION)
+      .stores(CURRENT_STORES)
       .upgrade((tx) => summariseFolderEntries(tx));
+    if (declare === 'whole-path') this.settleUpgradePath(0);
   }
+
+  private upgradePathSettled = false;
+
+  /**
+   * Declares what an older database needs to reach this version, when the one on disk is older than
+   * this version (its schema version, or null when there is none yet): the versions with an upgrade
+   * function and the tables each held. Before the database is opened; later calls change nothing.
+   */
+  settleUpgradePath(storedSchemaVersion: number | null): void {
+    if (this.upgradePathSettled) return;
+    this.upgradePathSettled = true;
+    if (storedSchemaVersion !== null && storedSchemaVersion < DATABASE_SCHEMA_VERSION) declareUpgradePath(this);
+  }
+
+  /** Opens the database; when the path was never settled, with the whole path declared first (an explicit open only). */
+  override open(): ReturnType<Dexie['open']> {
+    if (!this.upgradePathSettled) {
+      this.upgradePathSettled = true;
+      declareUpgradePath(this);
+    }
+    return super.open();
+  }
+}
+
+// What each version added, as released (test/component/database-migration.test.ts opens a database
+// of every one): 1: the school's own records. 2: signing keys and frozen submissions (issue 3). 3:
+// the moderator's side (issue 4) and moderation reports a school imports. 4: each imported
+// submission's data (submission.json) moves out of its record into a table of its own, so the queue
+// reads only what it shows. Every document is kept.
+const STORES_AT_4 = {
+  schools: 'id, urn, name',
+  evaluations: 'id, schoolId',
+  responses: 'key, evaluationId',
+  evidence: 'id, schoolId, file.sha256',
+  evidenceBlobs: 'sha256',
+  evidenceLinks: 'key, evaluationId, evidenceId, [evaluationId+criterionId]',
+  actions: 'id, evaluationId, *criterionIds',
+  frameworks: 'contentHash, id',
+  meta: 'key',
+  signingKeys: 'workspaceId',
+  submissions: 'id, evaluationId, schoolId, [evaluationId+version]',
+  moderatorWorkspaces: 'id',
+  importedSubmissions: 'key, workspaceId, submissionId, [workspaceId+urn], status',
+  importedSubmissionFiles: 'sha256',
+  embeddedFrameworks: 'contentHash',
+  signerPins: 'key, workspaceId',
+  criterionModerations: 'key, submissionKey',
+  visitPlans: 'submissionKey',
+  moderationOutcomes: 'submissionKey',
+  moderationReports: 'id, submissionKey, workspaceId',
+  receivedReports: 'id, schoolId, evaluationId, submissionId',
+  moderatorPins: 'key, schoolId',
+  importedSubmissionDocuments: 'key',
+};
+
+// Versions 7 to 18 added tables only, nothing to migrate; version 18 declares them all:
+// 7: the narratives of a 2005 evaluation that carry forward for reference only, beside the 2026
+//    criterion that succeeds theirs (shared/evaluation/edition-crosswalk.ts).
+// 8: the partnership roots a moderator workspace has pinned and the revocation lists it holds
+//    (shared/moderation/partnership-trust.ts).
+// 9: the head teacher's (or a governor's) approval of an evaluation for submission, the latest
+//    one per evaluation (shared/submission/approval.ts).
+// 10: partnership workspaces (issue 19) and the register of the certificates each has issued
+//    (shared/partnership/partnership-register.ts).
+// 11: second moderation (shared/moderation/second-moderation-records.ts): the first moderator's
+//    requests sent, the returns imported and the resolutions; the second moderator's requests
+//    received and decisions; and the keys of fellow moderators trusted on first use.
+// 12: thumbnails of evidence files for the library's cards, keyed by the file's SHA-256
+//    (shared/evidence/evidence-thumbnail.ts); derived data, left out of backups, made again when missing.
+// 13: colleagues' evidence packs (issue 17 item 4): a colleague's own details on their computer,
+//    and on the SENCO's the colleagues' pinned keys and the packs imported (shared/evidence/evidence-pack-records.ts).
+// 14: one record a day of where each criterion of an evaluation stood, written with the save that
+//    changed it (shared/evaluation/progress-history.ts); evaluations made before it have no history.
+// 15: appeals, recorded on both sides (issue 18): those a moderator imported, with the result, and
+//    those a school lodged.
+// 16: the index of a workspace's shared folder (shared/moderation/shared-folder-index.ts), one
+//    entry per file, by workspace; rebuilt by a scan, never backed up (backup-store.ts, DERIVED_TABLES).
+// 17: the "schools like yours" benchmarks a school imported from its partnership
+//    (shared/partnership/benchmark-file.ts), keyed by the SHA-256 of the PDF, by school.
+// 18: a colleague's evidence pack as it is being put together (renderer/db/colleague-pack-draft-store.ts):
+//    the items' details by profile, and each file's bytes once, so a reload or a closed window loses nothing.
+const ADDED_FROM_7_TO_18 = {
+  previousNarratives: 'key, evaluationId, [evaluationId+criterionId]',
+  partnershipTrust: 'key, workspaceId',
+  approvals: 'evaluationId',
+  partnerships: 'id',
+  issuedCertificates: 'key, partnershipId',
+  secondModerationRequests: 'id, workspaceId, submissionKey',
+  secondModerationReturns: 'requestId, workspaceId',
+  secondModerationResolutions: 'key, requestId',
+  receivedSecondRequests: 'key, workspaceId',
+  secondModerationDecisions: 'key, receivedKey',
+  peerModeratorPins: 'key, workspaceId',
+  evidenceThumbnails: 'sha256',
+  colleagueProfiles: 'id',
+  colleaguePins: 'key, schoolId',
+  evidencePackImports: 'key, schoolId',
+  progressSnapshots: 'key, evaluationId',
+  moderatorAppeals: 'id, workspaceId, submissionKey',
+  lodgedAppeals: 'id, schoolId, evaluationId, reportId',
+  sharedFolderEntries: 'key, folderKey',
+  benchmarks: 'sha256, schoolId',
+  colleaguePackDrafts: 'profileId',
+  colleaguePackDraftFiles: 'key, profileId',
+};
+
+// Version 19: a summary of each shared-folder index entry beside it, under the same key
+// (shared/partnership/regional-overview-summary.ts): the entry without its criteria lists, which
+// the Regional overview reads first. Written and removed with its entry in one transaction
+// (shared-folder-store.ts); the upgrade makes the summary of every entry already indexed.
+// Derived like the index, never backed up.
+const ADDED_AT_19 = { sharedFolderSummaries: 'key, folderKey' };
+
+/** Every store and index of this version: what a new database is made with. */
+const CURRENT_STORES = { ...STORES_AT_4, ...ADDED_FROM_7_TO_18, ...ADDED_AT_19 };
+
+/**
+ * The versions an older database passes through: those with an upgrade function (4, 5, 6; 19's is
+ * declared with the latest), and 18, which declares every table added from 7 to 18. Dexie (3 and
+ * later) reads the stores an existing database really has and builds what is missing from the
+ * declarations after its version, so versions that only added tables need no declaration of their
+ * own. Each version declared holds every store as of that version (Dexie deletes a store that a
+ * version's stores, with those of the versions before it, leave out).
+ */
+function declareUpgradePath(db: AppDatabase): void {
+  db.version(4)
+    .stores(STORES_AT_4)
+    .upgrade((tx) => moveImportedSubmissionDocuments(tx));
+  // Version 5: a school's pins of moderators' keys are keyed by region and normalised organisation
+  // (a trailing space or a look-alike letter is no longer a new organisation). Same stores.
+  db.version(5)
+    .stores({ moderatorPins: 'key, schoolId' })
+    .upgrade((tx) => rekeyModeratorPins(tx));
+  // Version 6: a school's profile decides which criteria apply (issue 15). The single `phase`
+  // becomes phases taught, setting and year groups; pupils "with a statement or plan" become
+  // pupils with an EHC plan (upgradeSchoolToSchema6 says how). Same stores.
+  db.version(6)
+    .stores({ schools: 'id, urn, name' })
+    .upgrade((tx) => upgradeSchools(tx));
+  db.version(18).stores(ADDED_FROM_7_TO_18);
 }
 
 /** How many index entries the upgrade to version 19 holds in memory at once. */

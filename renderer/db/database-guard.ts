@@ -148,6 +148,8 @@ export async function openAppDatabase(
       warning = `The backup before updating your data to this version could not be saved (${error instanceof Error ? error.message : String(error)}). Your data has been updated and is safe; make a backup in Settings.`;
     }
   }
+  // The versions an older database passes through are declared only when the one on disk needs them.
+  db.settleUpgradePath(storedSchema);
   const blocked = () => onBlocked?.();
   if (onBlocked) db.on('blocked', blocked);
   try {

@@ -96,6 +96,9 @@ function oldDatabaseAt(name: string, schemaVersion: number): Dexie {
 }
 
 /** Every store a database of the given schema has: those its version and each earlier one declared. */
+/** How the app's start makes its database: the upgrade path declared only when the look at the disk finds it older. */
+const AS_THE_APP_STARTS = { declare: 'latest-until-settled' } as const;
+
 function storesUpTo(schemaVersion: number): Record<string, string> {
   const stores: Record<string, string> = {};
   for (let version = 1; version <= schemaVersion; version += 1) Object.assign(stores, DECLARED_STORES[version]);
@@ -152,7 +155,7 @@ describe('opening a database written by an older version', () => {
       const before = await inspectStoredDatabase(name);
       expect(before?.nativeVersion).toBe(fixture.schemaVersion * 10);
 
-      const db = new AppDatabase(name);
+      const db = new AppDatabase(name, AS_THE_APP_STARTS);
       expect(await openAppDatabase(db, '0.3.0-test')).toEqual({ ok: true });
 
       for (const [table, records] of Object.entries(written)) {
@@ -273,7 +276,7 @@ describe('the stores a database ends with', () => {
     await old.open();
     old.close();
     const declared = await nativeSchema(old.name);
-    const fresh = new AppDatabase(`stores-new-${Date.now()}`);
+    const fresh = new AppDatabase(`stores-new-${Date.now()}`, AS_THE_APP_STARTS);
     expect(await openAppDatabase(fresh, '0.9.0-test')).toEqual({ ok: true });
     fresh.close();
     const made = await nativeSchema(fresh.name);
@@ -281,7 +284,7 @@ describe('the stores a database ends with', () => {
   });
 
   it.each(Object.keys(DECLARED_STORES).map(Number))('are those of a new database, from a database of schema %i', async (schemaVersion) => {
-    const fresh = new AppDatabase(`stores-new-${schemaVersion}-${Date.now()}`);
+    const fresh = new AppDatabase(`stores-new-${schemaVersion}-${Date.now()}`, AS_THE_APP_STARTS);
     expect(await openAppDatabase(fresh, '0.9.0-test')).toEqual({ ok: true });
     fresh.close();
     const expected = await nativeSchema(fresh.name);
@@ -292,7 +295,7 @@ describe('the stores a database ends with', () => {
     await old.open();
     old.close();
     expect(Object.keys(await nativeSchema(name)).sort()).toEqual(Object.keys(storesUpTo(schemaVersion)).sort());
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     db.close();
     expect(await nativeSchema(name)).toEqual(expected);
@@ -317,7 +320,7 @@ describe('the upgrade to schema 4', () => {
     await old.table('importedSubmissions').bulkAdd(records);
     old.close();
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.4.0-test')).toEqual({ ok: true });
     const stored = await db.importedSubmissions.toArray();
     expect(stored.map((s) => s.key)).toEqual(records.map((r) => r.key));
@@ -350,7 +353,7 @@ describe('the upgrade to schema 5', () => {
     ]);
     old.close();
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.5.0-test')).toEqual({ ok: true });
     expect(await db.moderatorPins.toArray()).toEqual([
       {
@@ -363,6 +366,78 @@ describe('the upgrade to schema 5', () => {
         pinnedAt: '2026-01-16T08:45:00.000Z',
       },
     ]);
+    db.close();
+  });
+});
+
+describe('the upgrade path is declared only when the database needs it', () => {
+  // The app's start makes its database with the latest version alone and declares the path only when
+  // its look at the database on disk finds it older (app-database.ts, settleUpgradePath); a database
+  // made any other way has the whole path from the start.
+  const schoolAt5 = {
+    id: 'p',
+    name: 'Riverside Primary',
+    urn: '123456',
+    regionId: 'north-east',
+    localAuthority: 'Gateshead',
+    headTeacher: 'A. Head',
+    senco: 'B. Senco',
+    senGovernor: '',
+    pupilsOnRoll: 300,
+    pupilsOnSenSupport: 40,
+    phase: 'primary',
+    pupilsWithStatementOrPlan: 2,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  };
+  const olderDatabase = async (name: string) => {
+    const old = oldDatabaseAt(name, 5);
+    await old.open();
+    await old.table('schools').add(schoolAt5);
+    old.close();
+  };
+
+  it('migrates an older database opened without the guard’s look: by its first read, or by an open never settled', async () => {
+    const name = `migration-direct-${Date.now()}`;
+    await olderDatabase(name);
+    const db = new AppDatabase(name);
+    const school = await db.schools.get('p'); // opens it
+    expect(school).toMatchObject({ phases: ['early-years', 'primary'], pupilsWithEhcPlan: 2 });
+    expect(school).not.toHaveProperty('phase');
+    db.close();
+
+    const other = `migration-unsettled-${Date.now()}`;
+    await olderDatabase(other);
+    const unsettled = new AppDatabase(other, { declare: 'latest-until-settled' });
+    await unsettled.open();
+    expect(await unsettled.schools.get('p')).toMatchObject({ phases: ['early-years', 'primary'], pupilsWithEhcPlan: 2 });
+    unsettled.close();
+  });
+
+  it('migrates an older database when the look found it older, and a new one is made whole from the latest alone', async () => {
+    const name = `migration-settled-${Date.now()}`;
+    await olderDatabase(name);
+    const db = new AppDatabase(name, { declare: 'latest-until-settled' });
+    expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
+    expect(await db.schools.get('p')).toMatchObject({ phases: ['early-years', 'primary'], pupilsWithEhcPlan: 2 });
+    db.close();
+
+    const fresh = new AppDatabase(`migration-settled-new-${Date.now()}`, { declare: 'latest-until-settled' });
+    fresh.settleUpgradePath(null);
+    await fresh.open();
+    expect(fresh.tables.map((t) => t.name).sort()).toEqual(Object.keys(storesUpTo(DATABASE_SCHEMA_VERSION)).sort());
+    fresh.close();
+  });
+
+  it('would skip an older database’s upgrades if the look were wrong: the path is what carries them', async () => {
+    // The guard's look is what makes the latest-only declaration safe; told "current", Dexie would
+    // only add the missing tables, and the schools would keep their old shape.
+    const name = `migration-wrong-look-${Date.now()}`;
+    await olderDatabase(name);
+    const db = new AppDatabase(name, { declare: 'latest-until-settled' });
+    db.settleUpgradePath(DATABASE_SCHEMA_VERSION);
+    await db.open();
+    expect(await db.schools.get('p')).toHaveProperty('phase', 'primary');
     db.close();
   });
 });
@@ -390,7 +465,7 @@ describe('the upgrade to schema 6', () => {
     ]);
     old.close();
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.6.0-test')).toEqual({ ok: true });
     const [primary, unit] = await db.schools.orderBy('id').toArray();
     expect(primary).toEqual({
@@ -438,7 +513,7 @@ describe('the upgrade to schema 7', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(60);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.7.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -488,7 +563,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(70);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.8.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -542,7 +617,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(80);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.8.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -580,7 +655,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(90);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -635,7 +710,7 @@ describe('the upgrade to schema 8', () => {
     for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
     old.close();
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -680,7 +755,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(110);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -708,7 +783,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(140);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -758,7 +833,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(180);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
     expect((await db.sharedFolderEntries.toArray()).sort(byKey)).toEqual([...entries].sort(byKey));
@@ -783,7 +858,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(170);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     expect(await db.benchmarks.toArray()).toEqual([benchmark]);
     expect(await db.colleaguePackDrafts.count()).toBe(0);
@@ -802,7 +877,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(160);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     expect(await db.sharedFolderEntries.toArray()).toEqual([entry]);
     expect(await db.benchmarks.count()).toBe(0);
@@ -826,7 +901,7 @@ describe('the upgrade to schema 8', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(150);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -871,7 +946,7 @@ describe('the upgrade to schema 14', () => {
     for (const [table, records] of Object.entries(written)) await old.table(table).bulkAdd(records);
     old.close();
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
@@ -943,7 +1018,7 @@ describe('refusing a database written by a newer version', () => {
     await createNewerDatabase(name, { nativeVersion: (DATABASE_SCHEMA_VERSION + 1) * 10, meta: [{ key: 'appVersion', value: '9.1.0' }] });
     const before = await rawContents(name);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     const outcome = await openAppDatabase(db, '0.3.0');
     expect(outcome).toMatchObject({
       ok: false,
@@ -961,7 +1036,7 @@ describe('refusing a database written by a newer version', () => {
   it('says which data format when the newer version did not say which app it was', async () => {
     const name = `newer-no-meta-${Date.now()}`;
     await createNewerDatabase(name, { nativeVersion: (DATABASE_SCHEMA_VERSION + 1) * 10, meta: [] });
-    const outcome = await openAppDatabase(new AppDatabase(name), '0.3.0');
+    const outcome = await openAppDatabase(new AppDatabase(name, AS_THE_APP_STARTS), '0.3.0');
     if (outcome.ok) throw new Error('opened');
     expect(outcome.message).toMatch(
       new RegExp(
@@ -974,7 +1049,7 @@ describe('refusing a database written by a newer version', () => {
   it('names the two data formats, not one version number twice, when the same app version wrote newer data', async () => {
     const name = `newer-same-version-${Date.now()}`;
     await createNewerDatabase(name, { nativeVersion: (DATABASE_SCHEMA_VERSION + 1) * 10, meta: [{ key: 'appVersion', value: '0.3.0' }] });
-    const outcome = await openAppDatabase(new AppDatabase(name), '0.3.0');
+    const outcome = await openAppDatabase(new AppDatabase(name, AS_THE_APP_STARTS), '0.3.0');
     if (outcome.ok) throw new Error('opened');
     expect(outcome.message).toMatch(
       new RegExp(
@@ -986,7 +1061,7 @@ describe('refusing a database written by a newer version', () => {
 
   it('refuses when meta says a newer schema wrote it, even at the same IndexedDB version', async () => {
     const name = `newer-meta-${Date.now()}`;
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.3.0')).toEqual({ ok: true });
     await db.meta.bulkPut([
       { key: META.schemaVersion, value: DATABASE_SCHEMA_VERSION + 1 },
@@ -1029,7 +1104,7 @@ describe('the backup before a migration', () => {
       },
     };
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     const schemasSeen: number[] = [];
     const opened = await openAppDatabase(db, '0.3.0-test', indexedDB, async (schema) => {
       schemasSeen.push(schema);
@@ -1091,7 +1166,7 @@ describe('the backup before a migration', () => {
     old.close();
     expect((await inspectStoredDatabase(name))?.nativeVersion).toBe(90);
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, AS_THE_APP_STARTS);
     expect(await openAppDatabase(db, '0.9.0-test')).toEqual({ ok: true });
     for (const [table, records] of Object.entries(written)) {
       if (table === 'meta') continue;
