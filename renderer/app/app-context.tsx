@@ -41,7 +41,7 @@ let shippedLoad: ReturnType<typeof loadShippedData> | null = null;
  * beside loading the first screen's code and opening the database, so none waits for another.
  */
 export function startLoadingShippedData(): ReturnType<typeof loadShippedData> {
-  return (shippedLoad ??= loadShippedData({ schemaCheckedAtBuild: true }));
+  return (shippedLoad ??= loadShippedData({ checkedAtBuild: true }));
 }
 
 /** Loads the shipped criteria once, then follows imported frameworks live from the database. */

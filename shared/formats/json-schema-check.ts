@@ -20,15 +20,20 @@ const WRAPPER_KEYWORDS = new Set(['$ref', 'allOf', 'if', 'then', 'properties', '
  * number past Number.MAX_SAFE_INTEGER wherever the schema asks for an integer.
  */
 export function createSchemaCheck(schema: object): (value: unknown) => SchemaProblem[] {
-  const bounded = withSafeIntegers(schema);
-  const validator = new Validator(bounded as Schema, '2020-12', false);
+  // Prepared on first use, not when the module is loaded: modules make their checks at their top
+  // level, and the app's start loads several it does not use before its first screen.
+  let prepared: { bounded: object; validator: Validator } | null = null;
   return (value) => {
     const nonFinite = firstNonFiniteNumber(value);
     if (nonFinite !== null)
       return [{ pointer: nonFinite, message: 'must be a number small enough to use (it is too large, or not a number)' }];
-    const result = validator.validate(value);
+    if (prepared === null) {
+      const bounded = withSafeIntegers(schema);
+      prepared = { bounded, validator: new Validator(bounded as Schema, '2020-12', false) };
+    }
+    const result = prepared.validator.validate(value);
     if (result.valid) return [];
-    return describeErrors(bounded, result.errors);
+    return describeErrors(prepared.bounded, result.errors);
   };
 }
 

@@ -9,9 +9,10 @@ import southWestParentsCrosswalk from '../../criteria/crosswalks/south-west-pare
 import southernCrosswalk from '../../criteria/crosswalks/southern--southern-2026.json';
 import regionsFile from '../../criteria/regions.json';
 import { formatCrosswalkProblem, loadCrosswalk, type CrosswalkFile } from '../evaluation/edition-crosswalk';
-import { loadRegions, type Region } from '../regions/regions';
-import { checkSupplementFits, formatProblem, loadFrameworkValue, type Version1Placement } from './framework-loader';
-import type { BaseFramework, LoadedFramework, SupplementFramework } from './framework-types';
+import { loadRegions, regionsOfCheckedFile, type Region, type RegionsFile } from '../regions/regions';
+import { checkSupplementFits, formatProblem, frameworkModel, loadFrameworkValue, type Version1Placement } from './framework-loader';
+import { SHIPPED_CONTENT_HASHES } from './shipped-content-hashes.generated';
+import type { BaseFramework, LoadedFramework, SupplementFramework, WrittenFrameworkFile } from './framework-types';
 
 /** The 2005 editions (format version 1, which cannot say so itself): historic, for opening older work only. */
 export const HISTORIC_2005: Version1Placement = { status: 'historic', edition: '2005' };
@@ -45,18 +46,23 @@ export class ShippedDataError extends Error {
 
 /**
  * Validates and identifies the shipped frameworks and regions; throws only if the app itself is broken.
- * `schemaCheckedAtBuild`: the app's start skips the frameworks' JSON Schema pass, the slowest part,
- * as the files are built into the app and test/unit/shipped-frameworks.test.ts checks them in full;
- * their structure, supplements, crosswalks and regions are checked either way.
+ * `checkedAtBuild`: the app's start takes the files as checked, in full, by
+ * build/shipped-content-hashes.ts (the first step of `npm test`, and of building the app), which
+ * wrote each framework's content hash then: it only builds the models. A file the generated hashes
+ * do not name (they are older than the files) is checked here in full, as every load is without it.
  */
-export async function loadShippedData({ schemaCheckedAtBuild = false } = {}): Promise<{
+export async function loadShippedData({ checkedAtBuild = false } = {}): Promise<{
   frameworks: LoadedFramework[];
   regions: Region[];
 }> {
+  if (checkedAtBuild) {
+    const asChecked = shippedDataAsChecked();
+    if (asChecked) return asChecked;
+  }
   const problems: string[] = [];
   const loaded: { fileName: string; framework: LoadedFramework }[] = [];
   for (const { fileName, value, placement } of SHIPPED_FRAMEWORK_FILES) {
-    const result = await loadFrameworkValue(fileName, value, placement, schemaCheckedAtBuild);
+    const result = await loadFrameworkValue(fileName, value, placement);
     if (result.ok) loaded.push({ fileName, framework: result.framework });
     else problems.push(...result.problems.map(formatProblem));
   }
@@ -86,4 +92,16 @@ export async function loadShippedData({ schemaCheckedAtBuild = false } = {}): Pr
   if (!regions.ok) problems.push(...regions.problems);
   if (problems.length > 0 || !regions.ok) throw new ShippedDataError(problems);
   return { frameworks, regions: regions.regions };
+}
+
+/** The shipped data as the build's full check left it, or null when the generated hashes do not name every file. */
+function shippedDataAsChecked(): { frameworks: LoadedFramework[]; regions: Region[] } | null {
+  const frameworks: LoadedFramework[] = [];
+  for (const { fileName, value, placement } of SHIPPED_FRAMEWORK_FILES) {
+    const contentHash = SHIPPED_CONTENT_HASHES[fileName];
+    if (contentHash === undefined) return null;
+    const written = value as WrittenFrameworkFile;
+    frameworks.push({ file: frameworkModel(written, placement), written, contentHash });
+  }
+  return { frameworks, regions: regionsOfCheckedFile(regionsFile as RegionsFile) };
 }

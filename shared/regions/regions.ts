@@ -102,6 +102,15 @@ export function loadRegions(fileName: string, value: unknown): RegionsResult {
   return { ok: true, regions: regions.map(copyRegion) };
 }
 
+/**
+ * The regions of a file that has passed loadRegions already (the shipped regions.json, checked in
+ * full when the app was built): the same regions, without checking again.
+ */
+export function regionsOfCheckedFile(file: RegionsFile): Region[] {
+  const regions: Region[] = file.formatVersion === 1 ? file.regions.map(upgradeRegion) : file.regions;
+  return regions.map(copyRegion);
+}
+
 /** The schema check, for any value: what JSON cannot hold (nothing at all, a function) is refused in words too. */
 function schemaCheck(value: unknown): { pointer: string; message: string }[] {
   if (value === undefined) return [{ pointer: '', message: 'is empty: there are no regions in it' }];
