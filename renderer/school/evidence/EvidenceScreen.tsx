@@ -7,6 +7,7 @@ import { useServices } from '../../app/app-context';
 import { href } from '../../app/hash-route';
 import { evaluationSections, useEvaluation } from '../evaluation/use-evaluation';
 import { CriterionOptions, inFrameworkOrder } from '../../ui/CriterionOptions';
+import { usePaintedAfter } from '../../ui/use-painted-after';
 import { DEFAULT_EVIDENCE_SORT, sortEvidence, type EvidenceSort, type EvidenceSortKey } from '../../../shared/evidence/evidence-table';
 import { EvidenceBulkEdit } from './EvidenceBulkEdit';
 import { EvidenceDetailsForm } from './EvidenceDetailsForm';
@@ -148,7 +149,10 @@ function EvidenceLibrary({
     [],
   );
   // The parts of the page a search does not change, made once for the same inputs so a key typed in the search skips them.
-  const criterionOptions = useMemo(() => <CriterionOptions framework={framework} />, [framework]);
+  // The criterion filter's options (one per criterion) come just after the first paint, which the
+  // library's first rows need not wait for; until then it offers "Any criterion", as it starts.
+  const optionsDrawn = usePaintedAfter(true);
+  const criterionOptions = useMemo(() => (optionsDrawn ? <CriterionOptions framework={framework} /> : null), [framework, optionsDrawn]);
   const addForms = useMemo(
     () => (
       <>
