@@ -28,7 +28,8 @@ const BENCH_ARGS = [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EX
 const SWITCHES = 20;
 const KEYSTROKES = 100;
 const TYPING_DELAY_MS = 80;
-const OPENS = 5;
+/** How many times each screen is opened (its median is the figure); BENCH_OPENS=<n> for more in an A/B comparison. */
+const OPENS = Number(process.env.BENCH_OPENS ?? 5);
 const IMPORT_RUNS = 9;
 const EXPORT_RUNS = 3;
 const INGEST_RUNS = 3;
@@ -55,6 +56,8 @@ const SCREENS_ONLY = process.env.BENCH_SCREENS === '1';
  * (section 6's last open of each screen is then profiled, not counted), in a full run as with BENCH_SCREENS=1.
  */
 const PROFILE_DIR = process.env.BENCH_PROFILE ?? null;
+/** BENCH_MARKS=1 prints, for each counted open, when it was painted and the app's start marks (app:entry, app:database-open, ...). */
+const PRINT_MARKS = process.env.BENCH_MARKS === '1';
 /**
  * BENCH_ONLY=ingest-export: sections 1 and 2 alone (the ingest and the export, in their turns), for
  * working on them; prints their rows and writes nothing. The shared folder is not made.
@@ -257,6 +260,15 @@ async function openTimes(
     last = await bench.open(path);
     const ready = await last.evaluate(() => window.benchProbe!.ready);
     values.push(ready.painted);
+    if (PRINT_MARKS) {
+      const marks = await last.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .map((m) => `${m.name}=${Math.round(m.startTime)}`)
+          .join(' '),
+      );
+      console.log(`marks ${path}: painted=${Math.round(ready.painted)} ${marks}`);
+    }
     if (table) complete.push(await tableComplete(last, table));
   }
   if (!last) throw new Error('no page');
