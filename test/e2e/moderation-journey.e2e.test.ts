@@ -123,6 +123,7 @@ describe('moderation, from the school to the moderator and back', () => {
     await page.getByText('Open the file', { exact: false }).click();
     await expectVisible(page.getByRole('region', { name: 'Text of provision map' }));
     await look('moderation-criterion', new RegExp(first.statement.slice(0, 30)));
+    await readmeScreenshot(page, 'moderation-criterion', page.locator('.moderation-columns'), { height: 900 });
 
     const decision = page.getByRole('group', { name: `Decision on ${first.id}` });
     await expectSavedAfter(page, () => decision.getByLabel('More evidence needed').check());

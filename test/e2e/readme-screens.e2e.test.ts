@@ -239,6 +239,13 @@ describe('README screenshots with a year of work', () => {
     await readmeScreenshot(page, 'dashboard-comparison', page.getByTestId('comparison'));
   });
 
+  it('the criteria overview: every criterion judged, with its evidence and next step, sorted and filtered', async () => {
+    await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Criteria', exact: true }).click();
+    const table = page.getByRole('table', { name: /^Criteria of / });
+    await expect.poll(() => table.getByRole('row').count(), { message: 'rows of the criteria overview' }).toBeGreaterThan(40);
+    await checkScreen(page, 'criteria-overview-after-a-year', 'Criteria overview', { screenshot: 'criteria-overview' });
+  });
+
   it('the evidence library as cards, with thumbnails of the pictures', async () => {
     await page.getByRole('navigation', { name: 'Evaluation' }).getByRole('link', { name: 'Evidence library' }).click();
     const library = page.getByRole('region', { name: 'Evidence in the library' });
