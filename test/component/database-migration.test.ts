@@ -370,26 +370,25 @@ describe('the upgrade to schema 5', () => {
   });
 });
 
+/** A school's fields as schema 5 kept them, but for its id, name, phase and statements or plans. */
+const SCHOOL_AT_5 = {
+  urn: '123456',
+  regionId: 'north-east',
+  localAuthority: 'Gateshead',
+  headTeacher: 'A. Head',
+  senco: 'B. Senco',
+  senGovernor: '',
+  pupilsOnRoll: 300,
+  pupilsOnSenSupport: 40,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+};
+
 describe('the upgrade path is declared only when the database needs it', () => {
   // The app's start makes its database with the latest version alone and declares the path only when
   // its look at the database on disk finds it older (app-database.ts, settleUpgradePath); a database
   // made any other way has the whole path from the start.
-  const schoolAt5 = {
-    id: 'p',
-    name: 'Riverside Primary',
-    urn: '123456',
-    regionId: 'north-east',
-    localAuthority: 'Gateshead',
-    headTeacher: 'A. Head',
-    senco: 'B. Senco',
-    senGovernor: '',
-    pupilsOnRoll: 300,
-    pupilsOnSenSupport: 40,
-    phase: 'primary',
-    pupilsWithStatementOrPlan: 2,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-  };
+  const schoolAt5 = { ...SCHOOL_AT_5, id: 'p', name: 'Riverside Primary', phase: 'primary', pupilsWithStatementOrPlan: 2 };
   const olderDatabase = async (name: string) => {
     const old = oldDatabaseAt(name, 5);
     await old.open();
@@ -447,18 +446,7 @@ describe('the upgrade to schema 6', () => {
     const name = `migration-schools-${Date.now()}`;
     const old = oldDatabaseAt(name, 5);
     await old.open();
-    const base = {
-      urn: '123456',
-      regionId: 'north-east',
-      localAuthority: 'Gateshead',
-      headTeacher: 'A. Head',
-      senco: 'B. Senco',
-      senGovernor: '',
-      pupilsOnRoll: 300,
-      pupilsOnSenSupport: 40,
-      createdAt: '2025-01-01T00:00:00.000Z',
-      updatedAt: '2025-01-01T00:00:00.000Z',
-    };
+    const base = SCHOOL_AT_5;
     await old.table('schools').bulkAdd([
       { ...base, id: 'p', name: 'Riverside Primary', phase: 'primary', pupilsWithStatementOrPlan: 0 },
       { ...base, id: 'r', name: 'Hillside PRU', phase: 'pupil-referral-unit', pupilsWithStatementOrPlan: 4 },
