@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
+import { runAsScript } from './run-as-script';
 import { schemaToTypeScript, type Json, type SchemaTypesOptions } from './schema-to-typescript';
 
 /**
@@ -206,12 +207,5 @@ async function main(check: boolean): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = await main(process.argv.includes('--check'));
-  } catch (error) {
-    // A schema that is not JSON, or uses a construct the generator refuses: say which, without a stack.
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  }
-}
+// A schema that is not JSON, or uses a construct the generator refuses, is named in words.
+await runAsScript(import.meta.url, (args) => main(args.includes('--check')));

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { loadShippedData, SHIPPED_FRAMEWORK_FILES } from '../shared/framework/shipped-frameworks';
+import { runAsScript } from './run-as-script';
 
 /**
  * Checks every file of criteria the app ships, in full (JSON Schema, structure, supplements,
@@ -64,12 +65,5 @@ async function main(check: boolean): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = await main(process.argv.includes('--check'));
-  } catch (error) {
-    // A shipped file with a problem: say what, without a stack.
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  }
-}
+// A shipped file with a problem is named in words, with the problem.
+await runAsScript(import.meta.url, (args) => main(args.includes('--check')));

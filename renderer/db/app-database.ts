@@ -293,7 +293,7 @@ export class AppDatabase extends Dexie {
     this.version(DATABASE_SCHEMA_VERSION)
       .stores(CURRENT_STORES)
       .upgrade((tx) => summariseFolderEntries(tx));
-    if (declare === 'whole-path') this.settleUpgradePath(0);
+    if (declare === 'whole-path') this.declareUpgradePathOnce();
   }
 
   private upgradePathSettled = false;
@@ -304,18 +304,21 @@ export class AppDatabase extends Dexie {
    * function and the tables each held. Before the database is opened; later calls change nothing.
    */
   settleUpgradePath(storedSchemaVersion: number | null): void {
-    if (this.upgradePathSettled) return;
-    this.upgradePathSettled = true;
-    if (storedSchemaVersion !== null && storedSchemaVersion < DATABASE_SCHEMA_VERSION) declareUpgradePath(this);
+    if (storedSchemaVersion !== null && storedSchemaVersion < DATABASE_SCHEMA_VERSION) this.declareUpgradePathOnce();
+    else this.upgradePathSettled = true;
   }
 
   /** Opens the database; when the path was never settled, with the whole path declared first (an explicit open only). */
   override open(): ReturnType<Dexie['open']> {
-    if (!this.upgradePathSettled) {
-      this.upgradePathSettled = true;
-      declareUpgradePath(this);
-    }
+    this.declareUpgradePathOnce();
     return super.open();
+  }
+
+  /** Declares the whole upgrade path, unless the path is settled already. */
+  private declareUpgradePathOnce(): void {
+    if (this.upgradePathSettled) return;
+    this.upgradePathSettled = true;
+    declareUpgradePath(this);
   }
 }
 

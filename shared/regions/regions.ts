@@ -89,8 +89,8 @@ export type RegionsResult = { ok: true; regions: Region[] } | { ok: false; probl
 export function loadRegions(fileName: string, value: unknown): RegionsResult {
   const schemaProblems = schemaCheck(value).map((p) => `${fileName}: ${p.pointer || '/'}: ${p.message}`);
   if (schemaProblems.length > 0) return { ok: false, problems: schemaProblems };
-  const file = value as RegionsFile;
-  const regions: Region[] = file.formatVersion === 1 ? file.regions.map(upgradeRegion) : file.regions;
+  // The regions as a checked file gives them (copies, every format version 2 field filled in), checked here.
+  const regions = regionsOfCheckedFile(value as RegionsFile);
   const problems = [
     ...repeatedValues(regions.map((r) => r.id)).map(
       ({ index, value: id }) => `${fileName}: /regions/${index}/id: repeats the region id ${id}`,
@@ -99,12 +99,13 @@ export function loadRegions(fileName: string, value: unknown): RegionsResult {
     ...regions.flatMap((region, index) => editionProblems(fileName, region, index)),
   ];
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, regions: regions.map(copyRegion) };
+  return { ok: true, regions };
 }
 
 /**
- * The regions of a file that has passed loadRegions already (the shipped regions.json, checked in
- * full when the app was built): the same regions, without checking again.
+ * The regions of a file with every format version 2 field filled in, as copies the caller may keep:
+ * what loadRegions gives once its checks pass, and all the shipped regions.json needs at the app's
+ * start (it was checked in full when the app was built).
  */
 export function regionsOfCheckedFile(file: RegionsFile): Region[] {
   const regions: Region[] = file.formatVersion === 1 ? file.regions.map(upgradeRegion) : file.regions;

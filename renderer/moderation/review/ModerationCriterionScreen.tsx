@@ -67,10 +67,9 @@ export function ModerationCriterionScreen({
   const stored = records.moderations.find((m) => m.criterionId === criterionId) ?? null;
   const strand = framework.strands.find((s) => s.id === criterion.strandId);
   const hrefFor = (id: string) => href.moderationCriterion(workspaceId, submissionId, id);
-  // The framework's words for the point the school claimed, read beside its evidence.
   const claimedPoint = scalePoint(framework, response?.judgement);
-  const claimedText = claimedPoint ? criterion.descriptors[claimedPoint.id] : undefined;
-  const claimedDescriptor = claimedPoint && claimedText !== undefined ? { label: claimedPoint.label, text: claimedText } : null;
+  // The framework's words for the point the school claimed, read beside its evidence.
+  const claimedWords = claimedPoint ? criterion.descriptors[claimedPoint.id] : undefined;
 
   return (
     <ModeratedSubmissionLayout context={context} current="criteria">
@@ -97,13 +96,13 @@ export function ModerationCriterionScreen({
               <div>
                 <dt>School’s judgement</dt>
                 <dd>
-                  <strong>{scalePoint(framework, response?.judgement)?.label ?? 'Not judged'}</strong>
+                  <strong>{claimedPoint?.label ?? 'Not judged'}</strong>
                 </dd>
               </div>
-              {claimedDescriptor ? (
+              {claimedPoint && claimedWords !== undefined ? (
                 <div data-testid="claimed-descriptor">
-                  <dt>What “{claimedDescriptor.label}” looks like here, in the framework’s words</dt>
-                  <dd>{claimedDescriptor.text}</dd>
+                  <dt>What “{claimedPoint.label}” looks like here, in the framework’s words</dt>
+                  <dd>{claimedWords}</dd>
                 </div>
               ) : null}
             </dl>
