@@ -163,11 +163,14 @@ export function indexClassicXref(input: Uint8Array | HeldBytes): PdfObjectIndex 
     for (let i = 0; i < starts.length; i += 1) {
       const [number, start] = starts[i] ?? [0, 0];
       const end = starts[i + 1]?.[1] ?? xrefAt;
-      if (!isWholeObject(file, start, end, number, context)) return false;
+      const object = wholeObject(file, start, end, number, context);
+      if (object === null) return false;
+      // Kept for lookups: the active-content walk then reads each object without parsing it again.
+      if (!cache.has(number)) cache.set(number, object);
     }
     // After the trailer's dictionary: only where the table starts and the end marker.
     const trailerBytes = file.view(trailerStart, file.length) ?? EMPTY;
-    const after = endOfObject(trailerBytes, 0, context);
+    const after = parseOneObject(trailerBytes, 0, context)?.end ?? null;
     if (after === null) return false;
     const rest = /^\s*startxref\s+(\d+)\s+%%EOF[\s\0]*$/.exec(latin1.decode(trailerBytes.subarray(after)));
     return rest !== null && Number(rest[1]) === xrefAt;
@@ -241,34 +244,40 @@ function streamOf(file: HeldBytes, located: LocatedStream): PDFRawStream {
   return stream;
 }
 
-/** The object's window holds "n g obj", one object, "endobj", and nothing else but white space. */
-function isWholeObject(file: HeldBytes, start: number, end: number, number: number, context: PDFContext): boolean {
+/**
+ * The object, when its window holds "n g obj", one object, "endobj", and nothing else but white
+ * space; null when it does not.
+ */
+function wholeObject(file: HeldBytes, start: number, end: number, number: number, context: PDFContext): PDFObject | null {
   const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(file.view(start, Math.min(end, start + 40)) ?? EMPTY));
-  if (!header || Number(header[1]) !== number) return false;
+  if (!header || Number(header[1]) !== number) return null;
   let rest: Uint8Array | null;
+  let object: PDFObject | undefined;
   try {
     const stream = locateStream(file, start + header[0].length, end, context);
-    if (stream === 'unread') return false;
+    if (stream === 'unread') return null;
     if (stream) {
       const after = file.view(stream.contentsEnd, end);
       const keyword = after ? /^\s*endstream/.exec(latin1.decode(after.subarray(0, 64))) : null;
       rest = after && keyword ? after.subarray(keyword[0].length) : null;
+      object = streamOf(file, stream);
     } else {
       const window = file.view(start, end);
-      const objectEnd = window ? endOfObject(window, header[0].length, context) : null;
-      rest = window && objectEnd !== null ? window.subarray(objectEnd) : null;
+      const parsed = window ? parseOneObject(window, header[0].length, context) : null;
+      rest = window && parsed ? window.subarray(parsed.end) : null;
+      object = parsed?.object;
     }
   } catch {
-    return false;
+    return null;
   }
-  return rest !== null && /^\s*endobj\s*$/.test(latin1.decode(rest));
+  return object && rest !== null && /^\s*endobj\s*$/.test(latin1.decode(rest)) ? object : null;
 }
 
 /**
- * Where the single object (not a stream) starting at `from` ends, or null when it cannot be read
- * or is a stream whose length is not written in its dictionary (this app's writer always writes it).
+ * The single object (not a stream) starting at `from`, and where it ends; null when it cannot be
+ * read or is a stream whose length is not written in its dictionary (this app's writer always writes it).
  */
-function endOfObject(window: Uint8Array, from: number, context: PDFContext): number | null {
+function parseOneObject(window: Uint8Array, from: number, context: PDFContext): { object: PDFObject; end: number } | null {
   const parser = PDFObjectParser.forBytes(window.subarray(from), context);
   let object: PDFObject;
   try {
@@ -280,7 +289,7 @@ function endOfObject(window: Uint8Array, from: number, context: PDFContext): num
   // pdf-lib keeps the parser's position in a protected field: read it without widening the type.
   const bytes = (parser as unknown as { bytes?: { offset?: () => number } }).bytes;
   const at = typeof bytes?.offset === 'function' ? bytes.offset() : null;
-  return at === null ? null : from + at;
+  return at === null ? null : { object, end: from + at };
 }
 
 /**

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFName } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { PDFArray, PDFDict, PDFName, PDFObjectParser, PDFRawStream } from 'pdf-lib';
+import { describe, expect, it, vi } from 'vitest';
 import { crossReferenceStreamHasPrev, indexClassicXref } from '../../shared/pdf/pdf-object-index';
 import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
 
@@ -44,6 +44,43 @@ describe('indexClassicXref', () => {
     // Our writer's layout: every byte accounted for; zeros after the end marker are allowed.
     expect(index.coversWholeFile()).toBe(true);
     expect(indexClassicXref(new Uint8Array([...bytes, 0, 0]))?.coversWholeFile()).toBe(true);
+  }, 60_000);
+
+  it('parses each object once: what the whole-file check read is what the lookups give', async () => {
+    const demo = await demonstrationData();
+    const signing = await signingIdentityFor(demo.snapshot.school.name, demo.snapshot.school.urn);
+    const { bytes } = await exportDemonstration(demo, signing);
+    const checked = indexClassicXref(bytes);
+    const fresh = indexClassicXref(bytes);
+    if (!checked || !fresh) throw new Error('no index');
+    expect(checked.coversWholeFile()).toBe(true);
+
+    const parses = vi.spyOn(PDFObjectParser, 'forBytes');
+    try {
+      const root = checked.lookup(checked.trailer.get(PDFName.of('Root')));
+      const names = checked.lookup((root as PDFDict).get(PDFName.of('Names')));
+      const embedded = checked.lookup((names as PDFDict).get(PDFName.of('EmbeddedFiles')));
+      expect(embedded).toBeInstanceOf(PDFDict);
+      expect(parses).not.toHaveBeenCalled();
+
+      // The same objects as an index that never ran the check reads for itself (which parses them).
+      const freshRoot = fresh.lookup(fresh.trailer.get(PDFName.of('Root')));
+      expect(parses).toHaveBeenCalled();
+      expect(String(root)).toBe(String(freshRoot));
+      expect(String(embedded)).toBe(
+        String(fresh.lookup((fresh.lookup((freshRoot as PDFDict).get(PDFName.of('Names'))) as PDFDict).get(PDFName.of('EmbeddedFiles')))),
+      );
+    } finally {
+      parses.mockRestore();
+    }
+    // An embedded file read by the check is still a view of the file's bytes, not a copy.
+    const root = checked.lookup(checked.trailer.get(PDFName.of('Root'))) as PDFDict;
+    const tree = checked.lookup((checked.lookup(root.get(PDFName.of('Names'))) as PDFDict).get(PDFName.of('EmbeddedFiles'))) as PDFDict;
+    const namesArray = checked.lookup(tree.get(PDFName.of('Names'))) as PDFArray;
+    const spec = checked.lookup(namesArray.get(1)) as PDFDict;
+    const stream = checked.lookup((checked.lookup(spec.get(PDFName.of('EF'))) as PDFDict).get(PDFName.of('F')));
+    expect(stream).toBeInstanceOf(PDFRawStream);
+    expect((stream as PDFRawStream).contents.buffer).toBe(bytes.buffer);
   }, 60_000);
 
   it('sees a table that points back, and bytes left outside the objects', () => {
