@@ -20,7 +20,7 @@ import { exportSubmission } from '../../shared/submission/submission-exporter';
 import { submissionFileName } from '../../shared/submission/submission-format';
 import { DECLARATION_STATEMENT } from '../../shared/submission/submission-format';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
-import { nodeSha256Digests } from '../node-sha256-digests';
+import { nodeSha256Digests, readFileIntoSharedMemory } from '../node-sha256-digests';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { outcomeHeadline } from '../../shared/moderation/moderation-records';
 
@@ -30,6 +30,8 @@ import { outcomeHeadline } from '../../shared/moderation/moderation-records';
  */
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array<ArrayBuffer>>;
+  /** A PDF to verify read into shared memory, so its evidence is hashed on a second thread; readFile where absent. */
+  readIntoSharedMemory?(path: string): Promise<Uint8Array<SharedArrayBuffer>>;
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
   out(line: string): void;
   err(line: string): void;
@@ -305,9 +307,9 @@ function trustLabel(fingerprint: string, trust: TrustContext): { verdict: Verdic
 }
 
 async function verifyOne(path: string, io: CliIo, say: (line: string) => void, trust: TrustContext): Promise<Verdict> {
-  let bytes: Uint8Array<ArrayBuffer>;
+  let bytes: Uint8Array<ArrayBuffer> | Uint8Array<SharedArrayBuffer>;
   try {
-    bytes = await io.readFile(path);
+    bytes = io.readIntoSharedMemory ? await io.readIntoSharedMemory(path) : await io.readFile(path);
   } catch (error) {
     say(`REJECTED  ${path}: the file cannot be read (${describeFsError(error)}).`);
     return 'rejected';
@@ -315,7 +317,7 @@ async function verifyOne(path: string, io: CliIo, say: (line: string) => void, t
   const result = await verifySubmission(bytes, { digests: nodeSha256Digests });
   if (!result.ok && result.rejection.code === 'not-a-submission') {
     // A signed PDF without submission.json may be a moderation report: check it as one.
-    return verifyReport(path, bytes, say, trust);
+    return verifyReport(path, inOwnMemory(bytes) ? bytes : new Uint8Array(bytes), say, trust);
   }
   if (!result.ok) {
     say(`REJECTED  ${path}: ${result.rejection.message} [${result.rejection.code}]`);
@@ -335,6 +337,10 @@ async function verifyOne(path: string, io: CliIo, say: (line: string) => void, t
 }
 
 /** Checks a moderation report; prints what it is and how far it is trusted. */
+function inOwnMemory(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer;
+}
+
 async function verifyReport(
   path: string,
   bytes: Uint8Array<ArrayBuffer>,
@@ -478,6 +484,7 @@ const nodeIo: CliIo = {
     const buffer = await readFile(path);
     return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
   },
+  readIntoSharedMemory: async (path) => readFileIntoSharedMemory(path),
   writeFile: (path, bytes) => writeFile(path, bytes),
   out: (line) => console.log(line),
   err: (line) => console.error(line),

@@ -16,9 +16,22 @@ export interface IncrementalSha256 {
   digest(): Uint8Array;
 }
 
+/** A run of bytes within a buffer: where it starts and how long it is. */
+export interface ByteSpan {
+  offset: number;
+  length: number;
+}
+
 export interface DigestPort {
   /** A fresh incremental SHA-256, or null where only whole buffers can be hashed (then WebCrypto is used). */
   createSha256(): IncrementalSha256 | null;
+  /**
+   * Starts the SHA-256 of each span of `bytes` on another thread, so it runs while this one does
+   * other work; the digests come in the order of the spans, or null if that thread failed. Null
+   * at once where the port has no other thread, or the bytes are not in memory one could read (a
+   * SharedArrayBuffer): the caller then hashes them itself.
+   */
+  sha256OfSpansElsewhere?(bytes: Uint8Array, spans: readonly ByteSpan[]): Promise<Uint8Array[] | null> | null;
 }
 
 /** WebCrypto on whole buffers (a page, a worker): the verifiers' default. */

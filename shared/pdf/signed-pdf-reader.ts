@@ -7,7 +7,13 @@ import { verifyDigestSignature } from '../crypto/cms-signature';
 import { summariseCertificate, type CertificateSummary } from '../crypto/signing-certificate';
 import { sha256Hex, toHex } from '../formats/sha256';
 import { fileAndSignedRangesSha256, fileAndSignedRangesSha256FromSource, signedRangesSha256 } from './signed-range-digest';
-import { javascriptDigests, wholeBufferDigests, type DigestPort, type IncrementalSha256 } from '../formats/incremental-digest';
+import {
+  javascriptDigests,
+  wholeBufferDigests,
+  type ByteSpan,
+  type DigestPort,
+  type IncrementalSha256,
+} from '../formats/incremental-digest';
 import {
   bytesByteSource,
   DEFAULT_SLICE_BYTES,
@@ -68,6 +74,13 @@ export interface ContainerAttachment {
    * refused as soon as it passes `limit`, as `read` is.
    */
   digest(limit: number, hash: IncrementalSha256, options?: Pick<InflateOptions, 'onOutput'>): Promise<AttachmentDigest>;
+  /** Where a file stored as it is lies in the PDF held in memory (undefined when compressed or not held). */
+  span?: ByteSpan;
+  /**
+   * The SHA-256 of a file stored as it is, being worked out on another thread while the file was
+   * opened (when the digest port has one); null if that thread failed, and the caller hashes it.
+   */
+  sha256Elsewhere?: Promise<Uint8Array | null>;
 }
 
 export type AttachmentRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'unreadable' };
@@ -110,12 +123,18 @@ export interface OpenOptions {
   digests?: DigestPort;
 }
 
-export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>, options: OpenOptions = {}): Promise<ContainerResult> {
+export async function openSignedPdf(
+  bytes: Uint8Array<ArrayBuffer> | Uint8Array<SharedArrayBuffer>,
+  options: OpenOptions = {},
+): Promise<ContainerResult> {
   if (bytes.length < 8 || latin1.decode(bytes.subarray(0, 5)) !== '%PDF-') return fail('not-pdf', PROBLEM_MESSAGES.notPdf);
 
-  const incremental = (options.digests ?? wholeBufferDigests).createSha256();
-  // Without an incremental hash, the whole file's hash runs while the signature is checked (WebCrypto works off this thread).
-  const wholeFileHash = incremental ? null : sha256Hex(bytes);
+  // WebCrypto takes no shared memory: a file held there is hashed incrementally.
+  const ownMemory = inOwnMemory(bytes) ? bytes : null;
+  const incremental = (options.digests ?? wholeBufferDigests).createSha256() ?? (ownMemory ? null : javascriptDigests.createSha256());
+  // Without an incremental hash, the whole file's hash is asked for at once; its result is awaited
+  // only once the signature is checked.
+  const wholeFileHash = incremental || !ownMemory ? null : sha256Hex(ownMemory);
   wholeFileHash?.catch(() => undefined);
 
   const range = findSignatureRange(bytes);
@@ -142,6 +161,14 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>, options: Ope
   const cms = hexToBytes(contentsHex);
   const derLength = declaredDerLength(cms);
   if (derLength === null) return fail('signature-unreadable', 'The signature cannot be checked: its value is not a signature.');
+  // Where the port can hash on another thread, the structure is read now and its evidence hashed
+  // there while this thread hashes the file; what the structure shows is acted on only after the
+  // signature is checked, as it is when it is read then, so every refusal keeps its reason.
+  const early = options.digests?.sha256OfSpansElsewhere
+    ? readStructure(bytes, { source: bytesByteSource(bytes), sliceBytes: DEFAULT_SLICE_BYTES })
+    : null;
+  const hashedElsewhere = early?.ok && options.digests ? startHashingElsewhere(early, bytes, options.digests) : null;
+
   let signedDigest: Uint8Array;
   let fileHash: Promise<string> | string;
   if (incremental) {
@@ -149,8 +176,10 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>, options: Ope
     signedDigest = digests.signed;
     fileHash = toHex(digests.file);
   } else {
-    signedDigest = await signedRangesSha256(bytes, firstLength, secondStart, secondLength);
-    fileHash = wholeFileHash ?? sha256Hex(bytes);
+    // (Always the file's own memory here; a copy otherwise, for WebCrypto.)
+    const own = ownMemory ?? new Uint8Array(bytes);
+    signedDigest = await signedRangesSha256(own, firstLength, secondStart, secondLength);
+    fileHash = wholeFileHash ?? sha256Hex(own);
   }
   const check = await verifyDigestSignature(cms.slice(0, derLength), signedDigest);
   if (!check.ok) {
@@ -162,14 +191,39 @@ export async function openSignedPdf(bytes: Uint8Array<ArrayBuffer>, options: Ope
     return fail('signature-padding', PROBLEM_MESSAGES.padding);
   }
 
-  // Only now, with the bytes known to be the signer's, is the structure read.
-  return finishOpen(readStructure(bytes, { source: bytesByteSource(bytes), sliceBytes: DEFAULT_SLICE_BYTES }), {
-    range: range.values,
-    sameSignature: (lookup, dict) => sameContents(lookup, dict, cms),
-    certificateDer: check.certificateDer,
-    otherCertificatesDer: check.otherCertificatesDer ?? [],
-    fileSha256: fileHash,
-  });
+  // Otherwise only now, with the bytes known to be the signer's, is the structure read.
+  return finishOpen(
+    early ?? readStructure(bytes, { source: bytesByteSource(bytes), sliceBytes: DEFAULT_SLICE_BYTES }),
+    {
+      range: range.values,
+      sameSignature: (lookup, dict) => sameContents(lookup, dict, cms),
+      certificateDer: check.certificateDer,
+      otherCertificatesDer: check.otherCertificatesDer ?? [],
+      fileSha256: fileHash,
+    },
+    hashedElsewhere,
+  );
+}
+
+function inOwnMemory(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer;
+}
+
+/**
+ * Starts the SHA-256 of every stored-as-is embedded file on the port's other thread, by the
+ * object number of its stream; null when the port cannot (the verifier then hashes them itself).
+ */
+function startHashingElsewhere(structure: Structure, bytes: Uint8Array, port: DigestPort): Map<number, Promise<Uint8Array | null>> | null {
+  const listed = listAttachments(structure);
+  if (!listed.ok) return null;
+  const stored = [...listed.files.values()].flatMap((file) => (file.compressed || !file.span ? [] : [{ file, span: file.span }]));
+  const digests = port.sha256OfSpansElsewhere?.(
+    bytes,
+    stored.map(({ span }) => span),
+  );
+  if (!digests) return null;
+  const settled = digests.catch(() => null);
+  return new Map(stored.map(({ file }, i) => [file.streamObject, settled.then((all) => all?.[i] ?? null)]));
 }
 
 export interface SourceOpenOptions extends OpenOptions {
@@ -312,7 +366,11 @@ interface SignatureChecked {
 }
 
 /** After the signature: the structure's checks, the embedded files listed, the signer's certificate read. */
-async function finishOpen(structure: ReturnType<typeof readStructure>, signed: SignatureChecked): Promise<ContainerResult> {
+async function finishOpen(
+  structure: ReturnType<typeof readStructure>,
+  signed: SignatureChecked,
+  hashedElsewhere: ReadonlyMap<number, Promise<Uint8Array | null>> | null = null,
+): Promise<ContainerResult> {
   if (!structure.ok) return fail(structure.code, structure.message);
   const signatureDicts = structure.signatureDicts();
   if (signatureDicts.length !== 1) {
@@ -335,6 +393,10 @@ async function finishOpen(structure: ReturnType<typeof readStructure>, signed: S
 
   const attachments = listAttachments(structure);
   if (!attachments.ok) return fail('unreadable', attachments.message);
+  for (const file of attachments.files.values()) {
+    const sha256 = hashedElsewhere?.get(file.streamObject);
+    if (sha256) file.sha256Elsewhere = sha256;
+  }
 
   let certificate: CertificateSummary;
   try {
@@ -585,6 +647,7 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict, from: AttachmentBytes):
     declaredSize,
     storedSize: location.length,
     compressed,
+    ...(location.held && !compressed ? { span: { offset: location.offset, length: location.length } } : {}),
     read: async (limit, options) => {
       if (!compressed && location.length > limit) return { ok: false, reason: 'too-large' };
       if (!location.held) return readFromSource(storedBytes, compressed, limit, from.sliceBytes, options);

@@ -156,7 +156,10 @@ function overLimit(size: number, limit: number): string {
   return sizeText(size) === sizeText(limit) ? `just over the ${sizeText(limit)}` : `${sizeText(size)}, over the ${sizeText(limit)}`;
 }
 
-export async function verifySubmission(bytes: Uint8Array<ArrayBuffer>, options: VerifyOptions = {}): Promise<SubmissionVerification> {
+export async function verifySubmission(
+  bytes: Uint8Array<ArrayBuffer> | Uint8Array<SharedArrayBuffer>,
+  options: VerifyOptions = {},
+): Promise<SubmissionVerification> {
   const digests = options.digests;
   return verifyOpened(await openSignedPdf(bytes, digests ? { digests } : {}), options, 'keep');
 }
@@ -309,7 +312,11 @@ async function verifyOpened(
         ? altered()
         : reject('attachment-altered', `The evidence file “${evidence.file.attachmentName}” cannot be read: its stored bytes are damaged.`);
     }
-    if (read.bytes.length !== evidence.file.size || (await evidenceSha256(read.bytes, digests)) !== evidence.file.sha256) return altered();
+    if (
+      read.bytes.length !== evidence.file.size ||
+      (await evidenceSha256(read.bytes, digests, attachment.sha256Elsewhere)) !== evidence.file.sha256
+    )
+      return altered();
     evidenceFiles.set(attachment.name, read.bytes);
   }
 
@@ -540,7 +547,14 @@ function checkRegion(submission: SubmissionDocument): string | null {
 }
 
 /** An evidence file's SHA-256 (hex): with the injected incremental hash where there is one (no copy), else WebCrypto. */
-async function evidenceSha256(bytes: Uint8Array, digests: DigestPort | undefined): Promise<string> {
+async function evidenceSha256(
+  bytes: Uint8Array,
+  digests: DigestPort | undefined,
+  elsewhere: Promise<Uint8Array | null> | undefined,
+): Promise<string> {
+  // Worked out on another thread while the file was opened, unless that thread failed.
+  const done = elsewhere ? await elsewhere : null;
+  if (done) return toHex(done);
   const native = digests ? incrementalSha256(digests, bytes) : null;
   return native ? toHex(native) : sha256Hex(copyOf(bytes));
 }

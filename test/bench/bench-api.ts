@@ -106,6 +106,8 @@ export interface FolderScanResult {
   confirmedSame: number;
   unchanged: number;
   unreadable: number;
+  /** What the scan said of each file it could not read, so a failed run says why. */
+  unreadableMessages: string[];
   /** Valid submissions in the index after the scan. */
   indexedSubmissions: number;
   failed: number;

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { benchFramework, benchSchool } from './bench-dataset';
 import { withCpuProfile } from './cpu-profile';
 import { chromiumProcesses, sampleMemory, type MemoryPhase } from './process-memory';
 import { timeNodeVerify, timeOpensslSha256, timePdfsig } from './outside-tools';
+import { readFileIntoSharedMemory } from '../../electron/node-sha256-digests';
 import { FOLDER_SPEC, folderBench, folderMemoryBench, overviewBench, type FolderBenchDeps } from './folder-bench';
 import { folderDataset, type FolderDataset } from './folder-dataset';
 
@@ -964,7 +965,8 @@ async function main(): Promise<void> {
     // 3. Import with full verification, once what the exports left behind is collected. The
     // exported file is written to disk, so the tools a moderator could use instead are timed on it.
     const written = await step('write the exported submission to disk', () => page.evaluate(() => window.bench!.saveSubmission()));
-    const submissionBytes = new Uint8Array(await readFile(bench.submissionFile));
+    // Read as the command line reads it: into shared memory, so its evidence is hashed on a second thread.
+    const submissionBytes = readFileIntoSharedMemory(bench.submissionFile);
     if (submissionBytes.length !== written.bytes) throw new Error(`${submissionBytes.length} bytes on disk for ${written.bytes} exported`);
     await gc(page);
     // The baselines, the tools and the verification take turns, so a noisy moment of the machine

@@ -69,6 +69,41 @@ describe('npm run cli', () => {
     expect(out.at(-1)).toBe('1 intact (signer not yet trusted), 3 rejected.');
   }, 60_000);
 
+  it('reads the PDFs it verifies into shared memory where it can, with the same verdicts', async () => {
+    const { io, files, out } = memoryIo();
+    await runCli(['sample-submission', 'submission.pdf'], io);
+    const submission = files.get('submission.pdf');
+    if (!submission) throw new Error('not written');
+    const verified = await verifySubmission(submission.slice());
+    if (!verified.ok) throw new Error(verified.rejection.message);
+    files.set(
+      'report.pdf',
+      (await exportModerationReport(sampleModeration(verified.report, submission.length), await moderatorIdentity())).bytes,
+    );
+    const tampered = submission.slice();
+    tampered[500] = (tampered[500] ?? 0) ^ 1;
+    files.set('tampered.pdf', tampered);
+    const args = ['verify', 'submission.pdf', 'report.pdf', 'tampered.pdf', 'absent.pdf'];
+
+    out.length = 0;
+    expect(await runCli(args, io)).toBe(1);
+    const fromOwnMemory = [...out];
+
+    const readShared: string[] = [];
+    io.readIntoSharedMemory = async (path) => {
+      const bytes = await io.readFile(path);
+      readShared.push(path);
+      const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+      copy.set(bytes);
+      return copy;
+    };
+    out.length = 0;
+    expect(await runCli(args, io)).toBe(1);
+    expect(readShared).toEqual(['submission.pdf', 'report.pdf', 'tampered.pdf']);
+    expect(out).toEqual(fromOwnMemory);
+    expect(out.at(-1)).toBe('2 intact (signer not yet trusted), 2 rejected.');
+  }, 60_000);
+
   it('verifies a moderation report too, and names a tampered one as rejected', async () => {
     const { io, files, out } = memoryIo();
     await runCli(['sample-submission', 'submission.pdf'], io);

@@ -86,6 +86,7 @@ export async function folderScan(folder: string): Promise<FolderScanResult> {
     confirmedSame: outcome.confirmedSame,
     unchanged: outcome.unchanged,
     unreadable: outcome.unreadable.length,
+    unreadableMessages: outcome.unreadable.map((u) => `${u.name}: ${u.message}`),
     indexedSubmissions: summary.submissions.length,
     failed: summary.failed.length,
   };
