@@ -48,8 +48,16 @@ export function bytesByteSource(bytes: Uint8Array): ByteSource {
  * the stream and given back filled (the same memory each time), so reading a large file leaves no
  * slices behind for the collector. Where a runtime's Blob streams lend no such reader, or a
  * borrowed read is asked while another is under way, a borrowed read is an ordinary one.
+ *
+ * Chromium's readers of a Blob's stream now and then never answer (seen over thousands of reads
+ * of a file in the browser's private file system: test/bench/PERFORMANCE.md), where an ordinary
+ * read of the same slice just after answers at once. So a piece of the stream that does not arrive
+ * within `stallMs` gives the reader up, and the slice is read the ordinary way.
  */
-export function blobByteSource(blob: Blob): ByteSource {
+export const BORROWED_READ_STALL_MS = 3_000;
+
+export function blobByteSource(blob: Blob, options: { stallMs?: number } = {}): ByteSource {
+  const stallMs = options.stallMs ?? BORROWED_READ_STALL_MS;
   const slice = (offset: number, length: number) => blob.slice(clamp(offset, blob.size), clamp(offset + length, blob.size));
   const read = async (offset: number, length: number) => new Uint8Array(await slice(offset, length).arrayBuffer());
   let spare: ArrayBuffer | null = null;
@@ -64,7 +72,7 @@ export function blobByteSource(blob: Blob): ByteSource {
       try {
         const buffer = spare && spare.byteLength >= part.size ? spare : new ArrayBuffer(part.size);
         spare = null;
-        const filled = await fillFromStream(part.stream(), buffer, part.size);
+        const filled = await fillFromStream(part.stream(), buffer, part.size, stallMs);
         if (!filled) return read(offset, length);
         spare = filled.buffer;
         return new Uint8Array(filled.buffer, 0, filled.length);
@@ -77,13 +85,14 @@ export function blobByteSource(blob: Blob): ByteSource {
 
 /**
  * Reads up to `want` bytes of `stream` into `buffer` with a bring-your-own-buffer reader; the
- * buffer comes back (the reader moves it each time), or null where the stream lends no such reader
- * or fails (the caller reads the ordinary way).
+ * buffer comes back (the reader moves it each time), or null where the stream lends no such reader,
+ * fails, or gives nothing for `stallMs` (the caller reads the ordinary way).
  */
 async function fillFromStream(
   stream: ReadableStream<Uint8Array>,
   buffer: ArrayBuffer,
   want: number,
+  stallMs: number,
 ): Promise<{ buffer: ArrayBuffer; length: number } | null> {
   let reader: ReadableStreamBYOBReader;
   try {
@@ -96,7 +105,9 @@ async function fillFromStream(
   let length = 0;
   try {
     while (length < want) {
-      const { done, value } = await reader.read(new Uint8Array(current, length, want - length));
+      const step = await withinStallLimit(reader.read(new Uint8Array(current, length, want - length)), stallMs);
+      if (step === 'stalled') return null;
+      const { done, value } = step;
       if (!value) return null;
       current = value.buffer as ArrayBuffer;
       length += value.byteLength;
@@ -108,6 +119,16 @@ async function fillFromStream(
   } finally {
     reader.cancel().catch(() => undefined);
   }
+}
+
+/** What `pending` gives, or 'stalled' if it gives nothing within `ms` (a later failure of it is ignored). */
+function withinStallLimit<T>(pending: Promise<T>, ms: number): Promise<T | 'stalled'> {
+  pending.catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<'stalled'>((resolve) => {
+    timer = setTimeout(() => resolve('stalled'), ms);
+  });
+  return Promise.race([pending, stalled]).finally(() => clearTimeout(timer));
 }
 
 /** Feeds `length` bytes from `offset` into each hash given, a slice at a time; false if the source ended early. */

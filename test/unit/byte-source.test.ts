@@ -84,6 +84,48 @@ describe('borrowed reads', () => {
     expect(hex(second)).toBe(hex(bytes.subarray(30_000, 60_000)));
   });
 
+  it('read a slice the ordinary way when its stream stops giving pieces (as Chromium’s now and then does)', async () => {
+    const bytes = fileOf(200_000, 8);
+    const real = new Blob([bytes]);
+    for (const piecesBeforeStall of [0, 1]) {
+      let cancelled = 0;
+      let ordinary = 0;
+      // A Blob whose slices' streams give `piecesBeforeStall` pieces and then nothing, ever.
+      const stalling = {
+        size: real.size,
+        slice: (start: number, end: number) => {
+          const part = real.slice(start, end);
+          return {
+            size: part.size,
+            arrayBuffer: () => {
+              ordinary += 1;
+              return part.arrayBuffer();
+            },
+            stream: () => {
+              let given = 0;
+              return new ReadableStream({
+                type: 'bytes',
+                pull: async (controller) => {
+                  if (given >= piecesBeforeStall) return new Promise<void>(() => undefined);
+                  given += 1;
+                  controller.enqueue(new Uint8Array(await part.slice(0, 1_000).arrayBuffer()));
+                },
+                cancel: () => {
+                  cancelled += 1;
+                },
+              });
+            },
+          };
+        },
+      } as unknown as Blob;
+      const source = blobByteSource(stalling, { stallMs: 50 });
+      const read = await readForUse(source, 5_000, 100_000);
+      expect(hex(read), `${piecesBeforeStall} pieces`).toBe(hex(bytes.subarray(5_000, 105_000)));
+      expect(cancelled).toBe(1);
+      expect(ordinary).toBe(1);
+    }
+  });
+
   it('give each of two borrowed reads made at once its own right bytes', async () => {
     const bytes = fileOf(50_000, 6);
     const source = blobByteSource(new Blob([bytes]));
