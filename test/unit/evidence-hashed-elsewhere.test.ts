@@ -9,7 +9,7 @@ import { Sha256Stream } from '../../shared/formats/sha256-stream';
 import { toHex } from '../../shared/formats/sha256';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
-import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
+import { exportedDemonstration } from '../fixtures/signed-submission';
 import { tamperedSubmissions } from '../fixtures/tampered-submissions';
 
 /**
@@ -21,9 +21,7 @@ let signing: SigningIdentity;
 let good: Uint8Array<ArrayBuffer>;
 
 beforeAll(async () => {
-  demo = await demonstrationData();
-  signing = await signingIdentityFor(demo.snapshot.school.name, demo.snapshot.school.urn);
-  good = (await exportDemonstration(demo, signing)).bytes;
+  ({ demo, signing, bytes: good } = await exportedDemonstration());
 }, 60_000);
 
 function shared(bytes: Uint8Array): Uint8Array<SharedArrayBuffer> {

@@ -34,6 +34,18 @@ function memoryIo(files: Map<string, Uint8Array<ArrayBuffer>> = new Map()) {
   return { io, files, out, err };
 }
 
+/** A sample submission written by the command line, and a moderation report on it, both in the files. */
+async function submissionAndReport(io: CliIo, files: Map<string, Uint8Array<ArrayBuffer>>) {
+  await runCli(['sample-submission', 'submission.pdf'], io);
+  const submission = files.get('submission.pdf');
+  if (!submission) throw new Error('not written');
+  const verified = await verifySubmission(submission.slice());
+  if (!verified.ok) throw new Error(verified.rejection.message);
+  const report = await exportModerationReport(sampleModeration(verified.report, submission.length), await moderatorIdentity());
+  files.set('report.pdf', report.bytes);
+  return { submission, report };
+}
+
 describe('npm run cli', () => {
   it('writes a sample submission that verify then accepts', async () => {
     const { io, files, out } = memoryIo();
@@ -71,15 +83,7 @@ describe('npm run cli', () => {
 
   it('reads the PDFs it verifies into shared memory where it can, with the same verdicts', async () => {
     const { io, files, out } = memoryIo();
-    await runCli(['sample-submission', 'submission.pdf'], io);
-    const submission = files.get('submission.pdf');
-    if (!submission) throw new Error('not written');
-    const verified = await verifySubmission(submission.slice());
-    if (!verified.ok) throw new Error(verified.rejection.message);
-    files.set(
-      'report.pdf',
-      (await exportModerationReport(sampleModeration(verified.report, submission.length), await moderatorIdentity())).bytes,
-    );
+    const { submission } = await submissionAndReport(io, files);
     const tampered = submission.slice();
     tampered[500] = (tampered[500] ?? 0) ^ 1;
     files.set('tampered.pdf', tampered);
@@ -106,13 +110,7 @@ describe('npm run cli', () => {
 
   it('verifies a moderation report too, and names a tampered one as rejected', async () => {
     const { io, files, out } = memoryIo();
-    await runCli(['sample-submission', 'submission.pdf'], io);
-    const submission = files.get('submission.pdf');
-    if (!submission) throw new Error('not written');
-    const verified = await verifySubmission(submission.slice());
-    if (!verified.ok) throw new Error(verified.rejection.message);
-    const report = await exportModerationReport(sampleModeration(verified.report, submission.length), await moderatorIdentity());
-    files.set('report.pdf', report.bytes);
+    const { report } = await submissionAndReport(io, files);
     const tampered = report.bytes.slice();
     tampered[600] = (tampered[600] ?? 0) ^ 1;
     files.set('tampered-report.pdf', tampered);

@@ -1,10 +1,9 @@
 import { PDFArray, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DemonstrationSchool } from '../../shared/demonstration/demonstration-school';
 import { openSignedPdf, type ContainerProblemCode } from '../../shared/pdf/signed-pdf-reader';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
-import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
+import { exportedDemonstration } from '../fixtures/signed-submission';
 import { appendAndResign, classicTable, editAndResign, sealLayout } from '../fixtures/signed-variants';
 import { byteRangeOf } from '../fixtures/tampered-submissions';
 
@@ -14,14 +13,11 @@ import { byteRangeOf } from '../fixtures/tampered-submissions';
  * is refused for the rule under test only: one revision, zeros after the signature, no active
  * content, no stream shared by two embedded files.
  */
-let demo: DemonstrationSchool;
 let signing: SigningIdentity;
 let good: Uint8Array<ArrayBuffer>;
 
 beforeAll(async () => {
-  demo = await demonstrationData();
-  signing = await signingIdentityFor(demo.snapshot.school.name, demo.snapshot.school.urn);
-  good = (await exportDemonstration(demo, signing)).bytes;
+  ({ signing, bytes: good } = await exportedDemonstration());
 }, 60_000);
 
 const ascii = new TextEncoder();

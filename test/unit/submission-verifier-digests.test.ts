@@ -5,7 +5,7 @@ import { javascriptDigests, wholeBufferDigests, type DigestPort } from '../../sh
 import { sha256, toHex } from '../../shared/formats/sha256';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
-import { assembleSigned, demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
+import { assembleSigned, exportedDemonstration } from '../fixtures/signed-submission';
 import { byteRangeOf } from '../fixtures/tampered-submissions';
 
 /**
@@ -18,9 +18,7 @@ let signing: SigningIdentity;
 let good: Uint8Array<ArrayBuffer>;
 
 beforeAll(async () => {
-  demo = await demonstrationData();
-  signing = await signingIdentityFor(demo.snapshot.school.name, demo.snapshot.school.urn);
-  good = (await exportDemonstration(demo, signing)).bytes;
+  ({ demo, signing, bytes: good } = await exportedDemonstration());
 }, 60_000);
 
 const ports: [string, DigestPort][] = [

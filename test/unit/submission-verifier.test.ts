@@ -5,7 +5,7 @@ import { sha256, toHex } from '../../shared/formats/sha256';
 import { renderPdf } from '../../shared/pdf/pdfmake-renderer';
 import type { SigningIdentity } from '../../shared/submission/submission-exporter';
 import { verifySubmission, type SubmissionRejectionCode } from '../../shared/submission/submission-verifier';
-import { assembleSigned, demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
+import { assembleSigned, exportedDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
 import { byteRangeOf, resignWithRanges } from '../fixtures/tampered-submissions';
 
 let demo: DemonstrationSchool;
@@ -13,9 +13,7 @@ let signing: SigningIdentity;
 let good: Uint8Array<ArrayBuffer>;
 
 beforeAll(async () => {
-  demo = await demonstrationData();
-  signing = await signingIdentityFor(demo.snapshot.school.name, demo.snapshot.school.urn);
-  good = (await exportDemonstration(demo, signing)).bytes;
+  ({ demo, signing, bytes: good } = await exportedDemonstration());
 }, 60_000);
 
 const ascii = new TextEncoder();
