@@ -23,6 +23,7 @@ import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { nodeSha256Digests, readFileIntoSharedMemory } from '../node-sha256-digests';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { outcomeHeadline } from '../../shared/moderation/moderation-records';
+import { asArrayBufferView } from '../../shared/formats/bytes';
 
 /**
  * The command line: `npm run cli -- verify FILE...` and `npm run cli -- sample-submission OUT.pdf`.
@@ -317,7 +318,7 @@ async function verifyOne(path: string, io: CliIo, say: (line: string) => void, t
   const result = await verifySubmission(bytes, { digests: nodeSha256Digests });
   if (!result.ok && result.rejection.code === 'not-a-submission') {
     // A signed PDF without submission.json may be a moderation report: check it as one.
-    return verifyReport(path, inOwnMemory(bytes) ? bytes : new Uint8Array(bytes), say, trust);
+    return verifyReport(path, asArrayBufferView(bytes), say, trust);
   }
   if (!result.ok) {
     say(`REJECTED  ${path}: ${result.rejection.message} [${result.rejection.code}]`);
@@ -337,10 +338,6 @@ async function verifyOne(path: string, io: CliIo, say: (line: string) => void, t
 }
 
 /** Checks a moderation report; prints what it is and how far it is trusted. */
-function inOwnMemory(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer;
-}
-
 async function verifyReport(
   path: string,
   bytes: Uint8Array<ArrayBuffer>,

@@ -21,6 +21,7 @@ import { decideTrust, type TrustDecision, type TrustQuestion } from '../../share
 import { newId, nowIso, type AppDatabase, type EvidenceBlobRecord } from './app-database';
 import { storedEvaluationEditable } from './evaluation-edit-guard';
 import { describeStorageError, UserFacingError } from './storage-errors';
+import { asArrayBufferView } from '../../shared/formats/bytes';
 
 /**
  * The SENCO's side of a colleague's evidence pack: check the file (stores nothing), then write the
@@ -205,9 +206,4 @@ export async function importEvidencePack(db: AppDatabase, input: PackImportInput
   } catch (error) {
     throw new UserFacingError(describeStorageError(error, 'the evidence pack'));
   }
-}
-
-/** The bytes as a view of an ArrayBuffer (they already are, unless shared memory): no copy then. */
-function asArrayBufferView(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }

@@ -7,6 +7,7 @@ import { openSignedPdf, type ContainerProblemCode } from '../pdf/signed-pdf-read
 import { MAX_EVIDENCE_FILE_BYTES } from './evidence-records';
 import { EVIDENCE_PACK_JSON_NAME, type EvidencePackDocument, type EvidencePackItem } from './evidence-pack-format';
 import evidencePackSchema from './evidence-pack.schema.json';
+import { asArrayBufferView } from '../formats/bytes';
 
 /**
  * Checks a colleague's evidence pack from outside, with the container rules of every signed file
@@ -156,11 +157,6 @@ function packConsistencyProblem(pack: EvidencePackDocument): string | null {
     names.add(item.file.attachmentName);
   }
   return null;
-}
-
-/** The bytes as a view of an ArrayBuffer (they already are, unless shared memory): no copy then. */
-function asArrayBufferView(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
 
 function reject(code: PackRejectionCode, message: string): PackVerification {

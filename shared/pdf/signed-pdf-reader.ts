@@ -6,6 +6,7 @@ import { readPdfStructureBytes } from './pdf-structure-bytes';
 import { verifyDigestSignature } from '../crypto/cms-signature';
 import { summariseCertificate, type CertificateSummary } from '../crypto/signing-certificate';
 import { sha256Hex, toHex } from '../formats/sha256';
+import { asArrayBufferView, inOwnMemory } from '../formats/bytes';
 import { fileAndSignedRangesSha256, fileAndSignedRangesSha256FromSource, signedRangesSha256 } from './signed-range-digest';
 import {
   javascriptDigests,
@@ -167,7 +168,7 @@ export async function openSignedPdf(
   const early = options.digests?.sha256OfSpansElsewhere
     ? readStructure(bytes, { source: bytesByteSource(bytes), sliceBytes: DEFAULT_SLICE_BYTES })
     : null;
-  const hashedElsewhere = early?.ok && options.digests ? startHashingElsewhere(early, bytes, options.digests) : null;
+  const listedEarly = early?.ok && options.digests ? listHashingElsewhere(early, bytes, options.digests) : null;
 
   let signedDigest: Uint8Array;
   let fileHash: Promise<string> | string;
@@ -177,7 +178,7 @@ export async function openSignedPdf(
     fileHash = toHex(digests.file);
   } else {
     // (Always the file's own memory here; a copy otherwise, for WebCrypto.)
-    const own = ownMemory ?? new Uint8Array(bytes);
+    const own = asArrayBufferView(bytes);
     signedDigest = await signedRangesSha256(own, firstLength, secondStart, secondLength);
     fileHash = wholeFileHash ?? sha256Hex(own);
   }
@@ -201,29 +202,29 @@ export async function openSignedPdf(
       otherCertificatesDer: check.otherCertificatesDer ?? [],
       fileSha256: fileHash,
     },
-    hashedElsewhere,
+    listedEarly,
   );
 }
 
-function inOwnMemory(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer;
-}
-
 /**
- * Starts the SHA-256 of every stored-as-is embedded file on the port's other thread, by the
- * object number of its stream; null when the port cannot (the verifier then hashes them itself).
+ * The embedded files, listed now, with the SHA-256 of each one stored as it is started on the
+ * port's other thread (`sha256Elsewhere`); where the port cannot, they are listed all the same
+ * and the verifier hashes them itself.
  */
-function startHashingElsewhere(structure: Structure, bytes: Uint8Array, port: DigestPort): Map<number, Promise<Uint8Array | null>> | null {
+function listHashingElsewhere(structure: Structure, bytes: Uint8Array, port: DigestPort): AttachmentsListed {
   const listed = listAttachments(structure);
-  if (!listed.ok) return null;
+  if (!listed.ok) return listed;
   const stored = [...listed.files.values()].flatMap((file) => (file.compressed || !file.span ? [] : [{ file, span: file.span }]));
   const digests = port.sha256OfSpansElsewhere?.(
     bytes,
     stored.map(({ span }) => span),
   );
-  if (!digests) return null;
+  if (!digests) return listed;
   const settled = digests.catch(() => null);
-  return new Map(stored.map(({ file }, i) => [file.streamObject, settled.then((all) => all?.[i] ?? null)]));
+  stored.forEach(({ file }, i) => {
+    file.sha256Elsewhere = settled.then((all) => all?.[i] ?? null);
+  });
+  return listed;
 }
 
 export interface SourceOpenOptions extends OpenOptions {
@@ -369,7 +370,7 @@ interface SignatureChecked {
 async function finishOpen(
   structure: ReturnType<typeof readStructure>,
   signed: SignatureChecked,
-  hashedElsewhere: ReadonlyMap<number, Promise<Uint8Array | null>> | null = null,
+  listedEarly: AttachmentsListed | null = null,
 ): Promise<ContainerResult> {
   if (!structure.ok) return fail(structure.code, structure.message);
   const signatureDicts = structure.signatureDicts();
@@ -391,12 +392,8 @@ async function finishOpen(
   const active = findActiveContent(structure.catalog, structure.lookup);
   if (active) return fail('active-content', active);
 
-  const attachments = listAttachments(structure);
+  const attachments = listedEarly ?? listAttachments(structure);
   if (!attachments.ok) return fail('unreadable', attachments.message);
-  for (const file of attachments.files.values()) {
-    const sha256 = hashedElsewhere?.get(file.streamObject);
-    if (sha256) file.sha256Elsewhere = sha256;
-  }
 
   let certificate: CertificateSummary;
   try {

@@ -24,6 +24,7 @@ import { editionsOf, loadRegions, type Region } from '../regions/regions';
 import { submissionApprovalProblem } from './approval';
 import submissionSchema from './submission.schema.json';
 import { FRAMEWORK_JSON_NAME, SUBMISSION_JSON_NAME, SUPPLEMENT_JSON_NAME, type SubmissionDocument } from './submission-format';
+import { asArrayBufferView } from '../formats/bytes';
 
 /**
  * Checks a submission PDF from outside against every rule in DESIGN.md, and says in plain words
@@ -556,9 +557,5 @@ async function evidenceSha256(
   const done = elsewhere ? await elsewhere : null;
   if (done) return toHex(done);
   const native = digests ? incrementalSha256(digests, bytes) : null;
-  return native ? toHex(native) : sha256Hex(copyOf(bytes));
-}
-
-function copyOf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+  return native ? toHex(native) : sha256Hex(asArrayBufferView(bytes));
 }
