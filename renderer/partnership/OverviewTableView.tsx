@@ -5,6 +5,7 @@ import { useServices } from '../app/app-context';
 import { describeStorageError } from '../db/storage-errors';
 import { StatusMessage } from '../ui/StatusMessage';
 import { usePaintedAfter } from '../ui/use-painted-after';
+import { formatCount } from '../../shared/formats/en-gb-counts';
 
 /** The rows a long table shows at first, and how many more each "Show more" adds. */
 export const ROWS_AT_A_TIME = 100;
@@ -78,9 +79,7 @@ export const OverviewTableView = memo(function OverviewTableView({ table }: { ta
             <caption>
               {table.caption}
               {sort ? `, sorted by ${table.header[sort.column] ?? ''} (${sort.direction})` : ''}
-              {shownCount < rows.length
-                ? `, the first ${shownCount.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows`
-                : ''}
+              {shownCount < rows.length ? `, the first ${formatCount(shownCount)} of ${formatCount(rows.length)} rows` : ''}
             </caption>
             <thead>
               <tr>
@@ -112,14 +111,13 @@ export const OverviewTableView = memo(function OverviewTableView({ table }: { ta
       {shownCount < rows.length ? (
         <div className="button-row">
           <p className="hint">
-            Showing the first {shownCount.toLocaleString('en-GB')} of {rows.length.toLocaleString('en-GB')} rows. Sorting and the CSV file
-            take in every row.
+            Showing the first {formatCount(shownCount)} of {formatCount(rows.length)} rows. Sorting and the CSV file take in every row.
           </p>
           <button type="button" className="button button--secondary" onClick={() => showMore(shown + ROWS_AT_A_TIME)}>
-            Show {Math.min(ROWS_AT_A_TIME, rows.length - shownCount).toLocaleString('en-GB')} more rows
+            Show {formatCount(Math.min(ROWS_AT_A_TIME, rows.length - shownCount))} more rows
           </button>
           <button type="button" className="button button--secondary" onClick={() => showMore(rows.length)}>
-            Show all {rows.length.toLocaleString('en-GB')} rows
+            Show all {formatCount(rows.length)} rows
           </button>
         </div>
       ) : null}

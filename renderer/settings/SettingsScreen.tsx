@@ -11,6 +11,7 @@ import { StorageOnThisComputer } from './StorageOnThisComputer';
 import { defaultFrameworkCheck } from '../db/framework-file-check';
 import { importFrameworkFile } from '../db/framework-store';
 import { describeStorageError } from '../db/storage-errors';
+import { formatCount } from '../../shared/formats/en-gb-counts';
 
 const MAX_FRAMEWORK_FILE_BYTES = 5 * 1024 * 1024;
 /** Framework files are read and checked in a web worker (on the page where there are none, as in tests). */
@@ -130,7 +131,7 @@ export function SettingsScreen() {
 }
 
 function problemCountText(count: number): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? 'problem' : 'problems'}`;
+  return `${formatCount(count)} ${count === 1 ? 'problem' : 'problems'}`;
 }
 
 function FrameworkTable({ caption, frameworks }: { caption: string; frameworks: readonly LoadedFramework[] }) {

@@ -1,9 +1,9 @@
+import { formatCount } from '../formats/en-gb-counts';
+
 /**
  * How big a narrative is, for the box it is typed in: its words, counted as a reader would, and
  * the rows the box needs to show all of it where the browser cannot size the box to its content.
  */
-
-const WORD_COUNT_EN_GB = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 /**
  * The words in a text: runs of characters between spaces or line breaks that hold at least one
@@ -19,7 +19,7 @@ export function wordCount(text: string): number {
 export function wordCountText(text: string): string {
   const count = wordCount(text);
   if (count === 0) return 'No words yet';
-  return count === 1 ? '1 word' : `${WORD_COUNT_EN_GB.format(count)} words`;
+  return count === 1 ? '1 word' : `${formatCount(count)} words`;
 }
 
 export interface GrowingRows {

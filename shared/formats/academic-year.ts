@@ -1,9 +1,9 @@
+import { dayInEngland } from './england-clock';
+
 /**
  * The school year in England runs from September to August: an evaluation made on 20 November
  * 2026 belongs to the academic year "2026 to 2027", one made on 30 June 2027 to the same year.
  */
-const LONDON_YEAR_MONTH = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', timeZone: 'Europe/London' });
-
 /** The first month of the academic year (September). */
 const FIRST_MONTH = 9;
 
@@ -20,12 +20,18 @@ export function academicYearOfDate(isoDate: string): string | null {
 export function academicYearOfTime(iso: string): string | null {
   const time = new Date(iso);
   if (iso.trim() === '' || Number.isNaN(time.getTime())) return null;
-  const parts = LONDON_YEAR_MONTH.formatToParts(time);
+  const day = dayInEngland(time);
+  if (day) return academicYearLabel(day.year, day.month);
+  londonYearMonth ??= new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', timeZone: 'Europe/London' });
+  const parts = londonYearMonth.formatToParts(time);
   const year = Number(parts.find((p) => p.type === 'year')?.value);
   const month = Number(parts.find((p) => p.type === 'month')?.value);
   if (!Number.isInteger(year) || !Number.isInteger(month)) return null;
   return academicYearLabel(year, month);
 }
+
+/** Built only for a time outside the years england-clock's rule covers. */
+let londonYearMonth: Intl.DateTimeFormat | null = null;
 
 function academicYearLabel(year: number, month: number): string {
   const first = month >= FIRST_MONTH ? year : year - 1;

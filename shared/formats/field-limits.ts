@@ -1,3 +1,5 @@
+import { formatCount } from './en-gb-counts';
+
 /**
  * How long the texts in the app's files may be, and how many items their lists may hold. The JSON
  * schemas of submissions, moderation reports and frameworks use these numbers (a unit test holds
@@ -29,15 +31,11 @@ export const FRAMEWORK_MAX_LEVELS = 10;
 /** Rules of one award. */
 export const FRAMEWORK_MAX_RULES = 20;
 
-function count(n: number): string {
-  return n.toLocaleString('en-GB');
-}
-
 /**
  * A plain message when `text` is longer than `max` characters, else null. `what` names the field
  * as a sentence would ("The narrative").
  */
 export function tooLongMessage(what: string, text: string, max: number): string | null {
   if (text.length <= max) return null;
-  return `${what} is ${count(text.length)} characters long; it can be at most ${count(max)}. Shorten it by ${count(text.length - max)} character${text.length - max === 1 ? '' : 's'}.`;
+  return `${what} is ${formatCount(text.length)} characters long; it can be at most ${formatCount(max)}. Shorten it by ${formatCount(text.length - max)} character${text.length - max === 1 ? '' : 's'}.`;
 }

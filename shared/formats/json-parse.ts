@@ -1,3 +1,5 @@
+import { formatCount } from './en-gb-counts';
+
 /**
  * Reading JSON from outside the app. Never throws: bad text, and text past one of the limits
  * below, is refused with a message in plain words. The text is first scanned without recursion
@@ -39,7 +41,7 @@ export function parseJsonText(text: string, limits: Readonly<JsonLimits> = JSON_
   if (withoutBom.length > limits.maxTextLength) {
     return {
       ok: false,
-      message: `is too long: it has ${count(withoutBom.length)} characters, and at most ${count(limits.maxTextLength)} are read`,
+      message: `is too long: it has ${formatCount(withoutBom.length)} characters, and at most ${formatCount(limits.maxTextLength)} are read`,
     };
   }
   if (withoutBom.trim() === '') return { ok: false, message: 'the file is empty' };
@@ -83,10 +85,6 @@ export function firstSyntaxError(text: string): number {
   };
   const scan = scanJson(text, unlimited, false);
   return scan.kind === 'syntax' ? scan.offset : -1;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-GB');
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -215,7 +213,7 @@ function scanJson(text: string, limits: Readonly<JsonLimits>, findDuplicates: bo
     i - start - 2 > limits.maxStringLength
       ? {
           kind: 'limit',
-          message: `${where(pointer())}has a text of ${count(i - start - 2)} characters; at most ${count(limits.maxStringLength)} are allowed`,
+          message: `${where(pointer())}has a text of ${formatCount(i - start - 2)} characters; at most ${formatCount(limits.maxStringLength)} are allowed`,
         }
       : null;
 
@@ -227,7 +225,7 @@ function scanJson(text: string, limits: Readonly<JsonLimits>, findDuplicates: bo
       if (stack.length >= limits.maxDepth) {
         return {
           kind: 'limit',
-          message: `is nested more than ${count(limits.maxDepth)} levels deep, far more than any file the app reads`,
+          message: `is nested more than ${formatCount(limits.maxDepth)} levels deep, far more than any file the app reads`,
         };
       }
       const isObject = code === 0x7b;
@@ -285,7 +283,7 @@ function scanJson(text: string, limits: Readonly<JsonLimits>, findDuplicates: bo
           if (frame.size >= limits.maxArrayItems) {
             return {
               kind: 'limit',
-              message: `${where(pointer(stack.length - 1))}has more than ${count(limits.maxArrayItems)} items in one list`,
+              message: `${where(pointer(stack.length - 1))}has more than ${formatCount(limits.maxArrayItems)} items in one list`,
             };
           }
           frame.at = String(frame.size);
@@ -312,13 +310,13 @@ function scanJson(text: string, limits: Readonly<JsonLimits>, findDuplicates: bo
     if (raw.length > limits.maxStringLength) {
       return {
         kind: 'limit',
-        message: `${where(pointer(stack.length - 1))}has a name of ${count(raw.length)} characters; at most ${count(limits.maxStringLength)} are allowed`,
+        message: `${where(pointer(stack.length - 1))}has a name of ${formatCount(raw.length)} characters; at most ${formatCount(limits.maxStringLength)} are allowed`,
       };
     }
     if (frame.size >= limits.maxObjectKeys) {
       return {
         kind: 'limit',
-        message: `${where(pointer(stack.length - 1))}has more than ${count(limits.maxObjectKeys)} names in one object`,
+        message: `${where(pointer(stack.length - 1))}has more than ${formatCount(limits.maxObjectKeys)} names in one object`,
       };
     }
     frame.size += 1;

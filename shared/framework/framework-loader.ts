@@ -25,6 +25,7 @@ import type {
   SupplementFramework,
   WrittenFrameworkFile,
 } from './framework-types';
+import { formatCount } from '../formats/en-gb-counts';
 
 /** One thing wrong with a framework file, told as "file: JSON pointer: what is wrong". */
 export interface FrameworkProblem {
@@ -196,7 +197,7 @@ function capProblems(problems: FrameworkProblem[]): FrameworkProblem[] {
     {
       file: problems[0]!.file,
       pointer: '',
-      message: `has ${rest.toLocaleString('en-GB')} more problem${rest === 1 ? '' : 's'} not listed here; correct the ones above, then import the file again to see the rest`,
+      message: `has ${formatCount(rest)} more problem${rest === 1 ? '' : 's'} not listed here; correct the ones above, then import the file again to see the rest`,
     },
   ];
 }
@@ -204,7 +205,7 @@ function capProblems(problems: FrameworkProblem[]): FrameworkProblem[] {
 /** "a, b, c, d, e and 7 more": a list of allowed ids that stays short however many there are. */
 function someIds(ids: readonly string[]): string {
   if (ids.length <= FRAMEWORK_MAX_IDS_NAMED) return ids.join(', ');
-  return `${ids.slice(0, FRAMEWORK_MAX_IDS_NAMED).join(', ')} and ${(ids.length - FRAMEWORK_MAX_IDS_NAMED).toLocaleString('en-GB')} more`;
+  return `${ids.slice(0, FRAMEWORK_MAX_IDS_NAMED).join(', ')} and ${formatCount(ids.length - FRAMEWORK_MAX_IDS_NAMED)} more`;
 }
 
 /** SHA-256 of the canonical JSON of the framework, leaving out the editor's "$schema" hint. */

@@ -10,6 +10,7 @@ import {
   type ModerationOutcome,
   type OutcomeKind,
 } from './moderation-records';
+import { formatCount } from '../formats/en-gb-counts';
 
 /**
  * The judgement that stands for each criterion after moderation:
@@ -241,7 +242,7 @@ function deferralProblems(draft: OutcomeDraft, framework: AppliedFramework, cont
     return;
   }
   if (draft.evidenceRequests.length > LIST_MAX_ITEMS) {
-    problems.evidenceRequests = `A deferral can have at most ${LIST_MAX_ITEMS.toLocaleString('en-GB')} requests for evidence`;
+    problems.evidenceRequests = `A deferral can have at most ${formatCount(LIST_MAX_ITEMS)} requests for evidence`;
   }
   const seen = new Set<string>();
   draft.evidenceRequests.forEach((request, i) => {

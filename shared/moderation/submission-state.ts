@@ -1,3 +1,4 @@
+import { formatIsoDate } from '../formats/en-gb-dates';
 import type { CriterionModeration, ModerationOutcome, OutcomeKind, SubmissionStatus, VisitPlan } from './moderation-records';
 
 /**
@@ -195,14 +196,6 @@ export function fromRecordedStatus(status: SubmissionStatus): SubmissionState {
   }
 }
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2026-11-24" -> "24 November 2026". */
-export function dayText(yyyyMmDd: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(yyyyMmDd);
-  return match ? DAY.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))) : yyyyMmDd;
-}
-
 const OUTCOME_WORDS: Record<OutcomeKind, string> = {
   accredited: 'accredited',
   'accredited-with-conditions': 'accredited with conditions',
@@ -218,15 +211,17 @@ export function submissionStateLabel(state: SubmissionState): string {
     case 'in-review':
       return 'In review';
     case 'visit-planned':
-      return state.visitDate ? `Visit planned, ${dayText(state.visitDate)}` : 'Visit planned';
+      return state.visitDate ? `Visit planned, ${formatIsoDate(state.visitDate)}` : 'Visit planned';
     case 'awaiting-evidence':
       if (state.dueOn === null) return 'Awaiting evidence';
-      return state.overdue ? `Awaiting evidence, overdue since ${dayText(state.dueOn)}` : `Awaiting evidence, due ${dayText(state.dueOn)}`;
+      return state.overdue
+        ? `Awaiting evidence, overdue since ${formatIsoDate(state.dueOn)}`
+        : `Awaiting evidence, due ${formatIsoDate(state.dueOn)}`;
     case 'decided':
       if (state.conditions && state.conditions.open > 0 && state.conditions.dueOn !== null) {
         return state.conditions.overdue
-          ? `Decided: accredited with conditions, overdue since ${dayText(state.conditions.dueOn)}`
-          : `Decided: accredited with conditions, next due ${dayText(state.conditions.dueOn)}`;
+          ? `Decided: accredited with conditions, overdue since ${formatIsoDate(state.conditions.dueOn)}`
+          : `Decided: accredited with conditions, next due ${formatIsoDate(state.conditions.dueOn)}`;
       }
       // An award whose every condition is discharged stands as a plain award: the conditions were met.
       if (state.conditions && state.conditions.open === 0) return 'Decided: accredited, conditions met';
@@ -248,11 +243,11 @@ export function submissionStateExplanation(state: SubmissionState, levelLabel: (
       return 'Imported and not yet reviewed. Open it to start the desk review.';
     case 'in-review':
       return state.visitedOn
-        ? `The visit took place on ${dayText(state.visitedOn)}. The outcome is still to be recorded.`
+        ? `The visit took place on ${formatIsoDate(state.visitedOn)}. The outcome is still to be recorded.`
         : `The desk review is under way: ${state.decided} ${state.decided === 1 ? 'criterion has' : 'criteria have'} a decision so far.`;
     case 'visit-planned':
       return state.visitDate
-        ? `A visit to the school is planned for ${dayText(state.visitDate)}.`
+        ? `A visit to the school is planned for ${formatIsoDate(state.visitDate)}.`
         : 'A visit to the school is planned but has no date yet. Set the date in the visit plan.';
     case 'awaiting-evidence': {
       const what =
@@ -261,12 +256,12 @@ export function submissionStateExplanation(state: SubmissionState, levelLabel: (
           : `The school has been asked for more evidence${state.openRequests > 0 ? ` (${state.openRequests} ${state.openRequests === 1 ? 'request' : 'requests'} open)` : ''}`;
       if (state.dueOn === null) return `${what}. No date has been set: set the date it is due.`;
       if (state.overdue)
-        return `${what}. It was due on ${dayText(state.dueOn)} and has not all arrived: contact the school or record the outcome.`;
-      return `${what} by ${dayText(state.dueOn)}.`;
+        return `${what}. It was due on ${formatIsoDate(state.dueOn)} and has not all arrived: contact the school or record the outcome.`;
+      return `${what} by ${formatIsoDate(state.dueOn)}.`;
     }
     case 'decided': {
       const accredited = `Accredited${state.levelId ? ` at ${levelLabel(state.levelId)}` : ''}`;
-      const renewal = state.renewalDate ? `, to be renewed by ${dayText(state.renewalDate)}` : '';
+      const renewal = state.renewalDate ? `, to be renewed by ${formatIsoDate(state.renewalDate)}` : '';
       const outcome =
         state.outcome === null
           ? 'The outcome was recorded before outcomes were kept in detail.'
@@ -279,12 +274,12 @@ export function submissionStateExplanation(state: SubmissionState, levelLabel: (
               : state.outcome === 'deferred'
                 ? `Deferred${state.resubmittedAs !== null ? `; the school has since sent version ${state.resubmittedAs}` : ''}.`
                 : 'Not accredited.';
-      return state.appealResolvedOn ? `${outcome} An appeal was resolved on ${dayText(state.appealResolvedOn)}.` : outcome;
+      return state.appealResolvedOn ? `${outcome} An appeal was resolved on ${formatIsoDate(state.appealResolvedOn)}.` : outcome;
     }
     case 'appealed':
-      return `The school lodged an appeal on ${dayText(state.lodgedOn)}. It is open until it is resolved.`;
+      return `The school lodged an appeal on ${formatIsoDate(state.lodgedOn)}. It is open until it is resolved.`;
     case 'lapsed':
-      return `The outcome was deferred and the school did not resubmit by ${dayText(state.dueOn)}, so the submission has lapsed. The school can apply again with a new submission.`;
+      return `The outcome was deferred and the school did not resubmit by ${formatIsoDate(state.dueOn)}, so the submission has lapsed. The school can apply again with a new submission.`;
   }
 }
 
@@ -293,8 +288,8 @@ function conditionsSentence(conditions: ConditionsStanding | undefined): string 
   const count = `${conditions.open} ${conditions.open === 1 ? 'condition is' : 'conditions are'} still open`;
   if (conditions.dueOn === null) return `${count}.`;
   return conditions.overdue
-    ? `${count}; the first was due on ${dayText(conditions.dueOn)}: contact the school.`
-    : `${count}; the next is due by ${dayText(conditions.dueOn)}.`;
+    ? `${count}; the first was due on ${formatIsoDate(conditions.dueOn)}: contact the school.`
+    : `${count}; the next is due by ${formatIsoDate(conditions.dueOn)}.`;
 }
 
 /** The records of a workspace the queue derives every submission's state from. */

@@ -1,5 +1,5 @@
 import type { AppliedFramework } from '../framework/applied-framework';
-import { dayText } from '../moderation/submission-state';
+import { formatIsoDate } from '../formats/en-gb-dates';
 import type { CsvCell } from './csv';
 import { phaseLabel, type AgreementRow, type OverviewFramework, type RegionalOverview } from './regional-overview';
 
@@ -77,7 +77,7 @@ export function overviewTables(overview: RegionalOverview): OverviewTable[] {
       rows: overview.renewals.map((m) => [
         m.label,
         m.schools.length,
-        m.schools.map((s) => `${s.schoolName} (${s.levelHeld}, ${dayText(s.renewalDate)})`).join('; '),
+        m.schools.map((s) => `${s.schoolName} (${s.levelHeld}, ${formatIsoDate(s.renewalDate)})`).join('; '),
         m.past ? 'Yes' : 'No',
       ]),
       empty: 'No school in the filter holds an award with a renewal date.',

@@ -18,6 +18,7 @@ import { formatIsoDate } from '../formats/en-gb-dates';
 import { legacyPhaseLabel, phasesLabel, settingLabel, yearGroupLabel } from '../school/school-records';
 import { breakLongWords, breakLongWordsInContent } from './long-words';
 import type { SubmissionAction, SubmissionResponse, SubmissionSchool } from '../submission/submission-format';
+import { formatCount } from '../formats/en-gb-counts';
 
 /**
  * Blocks shared by the PDFs the app prints (the signed submission and the portfolio): page set-up,
@@ -341,7 +342,7 @@ export function schoolContextSection(school: SubmissionSchool, regionName: strin
     ]),
     ...keepWithNext(subheading('Pupils'), [
       labelledRows([
-        ['Pupils on roll', school.pupilsOnRoll.toLocaleString('en-GB')],
+        ['Pupils on roll', formatCount(school.pupilsOnRoll)],
         ['Pupils on SEN support', shareOfRoll(school.pupilsOnSenSupport, school.pupilsOnRoll)],
         ['Pupils with an EHC plan', shareOfRoll(school.pupilsWithStatementOrPlan, school.pupilsOnRoll)],
       ]),
@@ -372,7 +373,7 @@ function profileRows(school: SubmissionSchool): [string, string][] {
 /** "31 (14.8% of pupils on roll)" */
 function shareOfRoll(pupils: number, roll: number): string {
   const share = roll > 0 ? ` (${((pupils / roll) * 100).toFixed(1)}% of pupils on roll)` : '';
-  return `${pupils.toLocaleString('en-GB')}${share}`;
+  return `${formatCount(pupils)}${share}`;
 }
 
 /** Each criterion's standing as the award rules see it: its judgement, how much evidence it has, and any "not applicable" claim. */

@@ -54,13 +54,6 @@ export function parseCount(text: string): CountParse {
   return { ok: false, reason: 'not-a-whole-number' };
 }
 
-const COUNT_EN_GB = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-
-/** A count as the school reads it back: 1650 -> "1,650". */
-export function formatCount(value: number): string {
-  return COUNT_EN_GB.format(value);
-}
-
 /** What is wrong with a typed pupil count, in words for its field, or null when it reads as a number. */
 export function countTextProblem(text: string, label: string): string | null {
   const parsed = parseCount(text);

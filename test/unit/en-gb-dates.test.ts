@@ -85,3 +85,36 @@ describe('the day a moment was in England, as yyyy-mm-dd', () => {
     expect(isoDateInEngland(new Date('not a time'))).toBe('');
   });
 });
+
+describe('dates written without Intl, checked against Intl’s en-GB', () => {
+  const intl = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', options);
+  const LONG = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+
+  it('writes every day from 1999 to 2031, and years at the edges, as Intl writes them', () => {
+    const utc = intl({ ...LONG, timeZone: 'UTC' });
+    for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2032, 0, 1); ms += 86_400_000) {
+      const iso = new Date(ms).toISOString().slice(0, 10);
+      expect(formatIsoDate(iso)).toBe(utc.format(new Date(ms)));
+    }
+    for (const iso of ['0050-06-01', '0999-12-31', '1000-01-01', '9999-12-31']) {
+      const [y, m, d] = iso.split('-').map(Number);
+      expect(formatIsoDate(iso), iso).toBe(utc.format(new Date(Date.UTC(y!, m! - 1, d!))));
+    }
+  });
+
+  it('writes moments in this computer’s time zone, and in England, as Intl writes them', () => {
+    const here = intl(LONG);
+    const time = intl({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const seconds = intl({ hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const london = intl({ ...LONG, timeZone: 'Europe/London' });
+    for (let ms = Date.UTC(2025, 0, 1, 0, 7, 9); ms < Date.UTC(2027, 0, 1); ms += 7 * 3_600_000 + 13 * 60_000) {
+      const moment = new Date(ms);
+      const iso = moment.toISOString();
+      expect(dateAndTimeOfTime(iso)).toBe(`${here.format(moment)} at ${time.format(moment)}`);
+      expect(timeOfDayOfTime(iso)).toBe(seconds.format(moment));
+      expect(longDateOfTime(iso)).toBe(london.format(moment));
+    }
+    // Before the years the England rule covers, Intl answers.
+    expect(longDateOfTime('1990-06-30T23:30:00.000Z')).toBe(london.format(new Date('1990-06-30T23:30:00.000Z')));
+  });
+});

@@ -14,12 +14,12 @@ import {
 } from '../../shared/school/school-records';
 import {
   countTextProblem,
-  formatCount,
   parseCount,
   pupilCountTextProblems,
   urnProblem,
   validateSchoolDetails,
 } from '../../shared/school/school-validation';
+import { formatCount } from '../../shared/formats/en-gb-counts';
 
 const loaded = loadRegions('regions.json', regionsFile);
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));

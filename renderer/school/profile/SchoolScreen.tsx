@@ -3,7 +3,7 @@ import { frameworkByHashes, frameworkForRegion } from '../../../shared/framework
 import { shortHash } from '../../../shared/formats/sha256';
 import { longDateOfTime } from '../../../shared/formats/en-gb-dates';
 import { phasesLabel, settingLabel, yearGroupLabel } from '../../../shared/school/school-records';
-import { formatCount } from '../../../shared/school/school-validation';
+import { formatCount } from '../../../shared/formats/en-gb-counts';
 import { useServices } from '../../app/app-context';
 import { carryForwardOf, hashQuery, href, navigate } from '../../app/hash-route';
 import { FieldError } from '../../ui/ErrorSummary';
