@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { appChunk } from './build/app-chunk.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -21,12 +22,14 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const app = appChunk();
+
 // The renderer is built once and served three ways: from app:// in Electron, from 127.0.0.1 for
 // the web target, and to the end-to-end tests. Relative asset paths make all three work.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), app.plugin],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     outDir: '../dist/renderer',
@@ -34,6 +37,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // One file for the code the screens share beyond the start's (build/app-chunk.ts); its modules
+    // do not bring their imports with them, so each module still runs in import order.
+    rolldownOptions: { output: { strictExecutionOrder: true, codeSplitting: { groups: [app.group] } } },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

@@ -1,6 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, rgb } from 'pdf-lib';
-import type { Page } from 'playwright-core';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkScreen, expectText, expectVisible } from './support/app';
 import { expectNoAxeViolations } from './support/axe';
@@ -9,7 +11,8 @@ import type { AppBrowser } from './support/browser';
 import { horizontalOverflow } from './support/reading-themes';
 import { RIVERSIDE_PRIMARY, setUpSchoolFromHome, startEvaluation } from './support/school-steps';
 import { useAppSession } from './support/session';
-import type { StaticServer } from './support/static-server';
+import { DIST_RENDERER, type StaticServer } from './support/static-server';
+import { LARGE_LIBRARY } from '../../build/app-chunk';
 
 /**
  * A school with 300 evidence files in the built app: added through the file button in one go, shown
@@ -188,6 +191,39 @@ describe('a school with 300 evidence files', () => {
     ).toBe(0);
     await expectNoAxeViolations(page, 'evidence library as cards with thumbnails');
     await library(page).getByLabel('Search evidence').fill('');
+  });
+
+  it('opens the library by its address with few files of code, none of them the certificate or PDF libraries', async () => {
+    // The code the screens share is one file (build/app-chunk.ts): a fresh open asks for the start's
+    // files, that one and the screen's own, not dozens, and a screen that neither signs nor reads
+    // PDFs loads no code for it.
+    await library(page).getByRole('radio', { name: 'A table' }).check();
+    const requested: string[] = [];
+    const collect = (request: Request) => {
+      const file = new URL(request.url()).pathname.split('/').pop() ?? '';
+      if (file.endsWith('.js')) requested.push(file);
+    };
+    page.on('request', collect);
+    await page.reload();
+    await expect.poll(() => table(page).locator('tbody tr').count(), { timeout: 30_000 }).toBe(303);
+    page.off('request', collect);
+    const startFiles = [...readFileSync(join(DIST_RENDERER, 'index.html'), 'utf8').matchAll(/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+    const beyondStart = requested.filter((file) => !startFiles.includes(file));
+    expect(beyondStart.length, beyondStart.join(', ')).toBeGreaterThan(0);
+    expect(beyondStart.length, beyondStart.join(', ')).toBeLessThanOrEqual(4);
+    for (const file of requested) {
+      const map = join(DIST_RENDERER, 'assets', `${file}.map`);
+      // Only the bundler's own small helpers (the entry's stub, the preload helper) have no map.
+      if (!existsSync(map)) {
+        expect(statSync(join(DIST_RENDERER, 'assets', file)).size, `${file} has no source map`).toBeLessThan(4096);
+        continue;
+      }
+      const { sources } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] };
+      expect(
+        sources.filter((source) => LARGE_LIBRARY.test(source)),
+        file,
+      ).toEqual([]);
+    }
   });
 
   it('logged no errors and made no request outside the app', () => {
