@@ -112,6 +112,9 @@ describe('keyboard only: a school evaluates and exports its submission', () => {
     await tabTo(page, 'Go to the approval');
     await page.keyboard.press('Enter');
     await heading('Approval before submission');
+    // The head teacher reads the summary before approving: approving while it is still being
+    // prepared is refused in words ("Wait a moment, then approve again"), as approving unseen work should be.
+    await expectVisible(page.getByTestId('approval-counts'));
     await tabTo(page, /I have reviewed this self-evaluation and approve it/);
     await page.keyboard.press('Space');
     await tabTo(page, 'Approve for submission');
