@@ -2,6 +2,7 @@ import { link, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, write
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { aboutDialogOptions } from './about';
+import { chromiumSwitches } from './chromium-features';
 import { saveBeforeClose, type CloseHandshake } from './close-handshake';
 import { buildAppMenuTemplate } from './app-menu';
 import { defaultBackupFolder, writeBackupIntoFolder } from './backup-rotation';
@@ -45,6 +46,9 @@ const spellCheck = spellCheckSettings(process.platform);
 const closeHandshakes = new WeakMap<WebContents, CloseHandshake>();
 /** Quitting closes the windows; a window that waits for its page cancels the quit, so quit again once it has closed. */
 let quitting = false;
+
+// Before the app is ready, as Chromium reads its switches when it starts (see chromium-features.ts).
+for (const { name, value } of chromiumSwitches()) app.commandLine.appendSwitch(name, value);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

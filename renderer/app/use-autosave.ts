@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveState } from '../ui/SaveStatus';
 import { describeStorageError } from '../db/storage-errors';
+import { afterPaint } from '../ui/after-paint';
 import { useServices } from './app-context';
+import { nextSave } from './autosave-timing';
+
+/** How near its longest wait a change starts the save once that change is drawn (see autosave-timing.ts). */
+const ALIGN_MS = 150;
 
 /**
  * Saves what the user types shortly after they pause, and at the latest `maxWaitMs` after the
@@ -10,11 +15,16 @@ import { useServices } from './app-context';
  * when (the desktop main process asks and waits; a browser tab is hidden or unloads, and is asked
  * to stay while a save has not finished).
  */
-export function useAutosave<T>(save: (values: T) => Promise<void>, what: string, { delayMs = 300, maxWaitMs = 1000 } = {}) {
+export function useAutosave<T>(
+  save: (values: T) => Promise<void>,
+  what: string,
+  { delayMs = 300, maxWaitMs = 1000, alignMs = ALIGN_MS } = {},
+) {
   const { platform } = useServices();
   const [status, setStatus] = useState<SaveState>({ state: 'idle' });
   const pending = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancelAfterPaint = useRef<(() => void) | null>(null);
   const firstPendingAt = useRef<number | null>(null);
   const saving = useRef<Promise<void>>(Promise.resolve());
   const inFlight = useRef(0);
@@ -29,6 +39,8 @@ export function useAutosave<T>(save: (values: T) => Promise<void>, what: string,
   const flush = useCallback((): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    cancelAfterPaint.current?.();
+    cancelAfterPaint.current = null;
     firstPendingAt.current = null;
     const values = pending.current;
     if (values === null) return saving.current;
@@ -60,10 +72,13 @@ export function useAutosave<T>(save: (values: T) => Promise<void>, what: string,
       const now = Date.now();
       firstPendingAt.current ??= now;
       if (timer.current) clearTimeout(timer.current);
-      const wait = Math.max(0, Math.min(delayMs, firstPendingAt.current + maxWaitMs - now));
-      timer.current = setTimeout(() => void flush(), wait);
+      cancelAfterPaint.current?.();
+      cancelAfterPaint.current = null;
+      const next = nextSave(now, firstPendingAt.current, { delayMs, maxWaitMs, alignMs });
+      if (next.kind === 'after-paint') cancelAfterPaint.current = afterPaint(() => void flush());
+      timer.current = setTimeout(() => void flush(), next.waitMs);
     },
-    [delayMs, maxWaitMs, flush],
+    [delayMs, maxWaitMs, alignMs, flush],
   );
 
   useEffect(() => {

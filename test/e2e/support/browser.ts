@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArguments } from '../../../electron/chromium-features';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -14,6 +15,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   // British date formats in <input type="date">, as a school in England sees them.
   '--lang=en-GB',
+  // The Chromium features the desktop app turns off, so tests and the bench run the renderer as it does.
+  ...chromiumArguments(),
 ];
 
 export interface AppBrowser {
