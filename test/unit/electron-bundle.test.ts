@@ -85,6 +85,7 @@ describe('the built main process', () => {
     const electron = {
       protocol: { registerSchemesAsPrivileged: () => calls.push('registerSchemesAsPrivileged') },
       app: {
+        commandLine: { appendSwitch: (name: string, value: string) => calls.push(`appendSwitch ${name}=${value}`) },
         requestSingleInstanceLock: () => false,
         quit: () => calls.push('quit'),
         on: (event: string) => calls.push(`on ${event}`),
@@ -102,7 +103,13 @@ describe('the built main process', () => {
     ) => void;
     run(module.exports, fakeRequire, module, path.join(outdir, 'main.js'), outdir);
     expect(asked).toContain('electron');
-    expect(calls).toEqual(['registerSchemesAsPrivileged', 'quit', 'on window-all-closed']);
+    // Chromium's switches are appended before anything else asks for the app (see chromium-features.ts).
+    expect(calls).toEqual([
+      'registerSchemesAsPrivileged',
+      'appendSwitch disable-features=NavigationPredictor',
+      'quit',
+      'on window-all-closed',
+    ]);
   });
 });
 

@@ -30,6 +30,7 @@ const fake = vi.hoisted(() => {
     defaultSession: [] as unknown[][],
     printSession: [] as unknown[][],
     partitions: [] as string[],
+    switches: [] as [string, string][],
   };
   class FakeWindow {
     listeners = new Map<string, Listener[]>();
@@ -102,6 +103,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', () => ({
   app: {
+    commandLine: { appendSwitch: (name: string, value: string) => fake.calls.switches.push([name, value]) },
     name: 'SEN Accreditation',
     isPackaged: true,
     requestSingleInstanceLock: () => true,
@@ -198,6 +200,10 @@ describe('the main process', () => {
       IPC.sharedFolderReadRange,
       IPC.sharedFolderWrite,
     ]);
+  });
+
+  it('turns off the Chromium features the app does without, with one switch before the app is ready', () => {
+    expect(fake.calls.switches).toEqual([['disable-features', 'NavigationPredictor']]);
   });
 
   it('locks down the app session, with spell checking only where it needs no download', () => {
