@@ -23,8 +23,8 @@ export function useAutosave<T>(
   const { platform } = useServices();
   const [status, setStatus] = useState<SaveState>({ state: 'idle' });
   const pending = useRef<T | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const cancelAfterPaint = useRef<(() => void) | null>(null);
+  /** Stops the wait for the next save (its timer, and its wait for a keystroke to be drawn). */
+  const stopWaiting = useRef<(() => void) | null>(null);
   const firstPendingAt = useRef<number | null>(null);
   const saving = useRef<Promise<void>>(Promise.resolve());
   const inFlight = useRef(0);
@@ -37,10 +37,8 @@ export function useAutosave<T>(
   }, []);
 
   const flush = useCallback((): Promise<void> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    cancelAfterPaint.current?.();
-    cancelAfterPaint.current = null;
+    stopWaiting.current?.();
+    stopWaiting.current = null;
     firstPendingAt.current = null;
     const values = pending.current;
     if (values === null) return saving.current;
@@ -71,12 +69,14 @@ export function useAutosave<T>(
       pending.current = values;
       const now = Date.now();
       firstPendingAt.current ??= now;
-      if (timer.current) clearTimeout(timer.current);
-      cancelAfterPaint.current?.();
-      cancelAfterPaint.current = null;
+      stopWaiting.current?.();
       const next = nextSave(now, firstPendingAt.current, { delayMs, maxWaitMs, alignMs });
-      if (next.kind === 'after-paint') cancelAfterPaint.current = afterPaint(() => void flush());
-      timer.current = setTimeout(() => void flush(), next.waitMs);
+      const timer = setTimeout(() => void flush(), next.waitMs);
+      const stopAfterPaint = next.kind === 'after-paint' ? afterPaint(() => void flush()) : null;
+      stopWaiting.current = () => {
+        clearTimeout(timer);
+        stopAfterPaint?.();
+      };
     },
     [delayMs, maxWaitMs, alignMs, flush],
   );
