@@ -20,6 +20,11 @@ export interface AppServices {
   catalogue: FrameworkCatalogue;
   shipped: readonly LoadedFramework[];
   imported: readonly LoadedFramework[];
+  /**
+   * False until the frameworks imported into this app have been read and checked for the first
+   * time: until then a framework the catalogue lacks may still be one of them, not missing.
+   */
+  importedLoaded: boolean;
   regions: readonly Region[];
 }
 
@@ -74,13 +79,15 @@ export function ServicesProvider({
   }, []);
 
   const importedRecords = useImportedFrameworkRecords(db);
-  const [imported, setImported] = useState<LoadedFramework[]>([]);
+  // Null until first read.
+  const [imported, setImported] = useState<LoadedFramework[] | null>(null);
   useEffect(() => {
+    if (importedRecords === undefined) return undefined; // not read yet
     let live = true;
     void (async () => {
       // Each checked (in full the first time this app version sees it), all at once rather than one after another.
       const checked = checkedFrameworksInStorage(globalThis.localStorage, platform.appVersion());
-      const results = await Promise.all((importedRecords ?? []).map((record) => loadImportedFramework(record, checked)));
+      const results = await Promise.all(importedRecords.map((record) => loadImportedFramework(record, checked)));
       const loaded = results.flatMap((result) => (result.ok ? [result.framework] : []));
       if (live) setImported(loaded);
     })();
@@ -97,9 +104,10 @@ export function ServicesProvider({
       pdfJobs,
       verifyJobs,
       shipped: shipped.frameworks,
-      imported,
+      imported: imported ?? [],
+      importedLoaded: imported !== null,
       regions: shipped.regions,
-      catalogue: createCatalogue([...shipped.frameworks, ...imported], shipped.regions),
+      catalogue: createCatalogue([...shipped.frameworks, ...(imported ?? [])], shipped.regions),
     };
   }, [db, platform, pdfJobs, verifyJobs, shipped, imported]);
 

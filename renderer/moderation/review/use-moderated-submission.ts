@@ -50,7 +50,7 @@ export type ModerationContext =
  * a query of its own: it never changes once imported, so a decision saved does not read it again.
  */
 export function useModeratedSubmission(workspaceId: string, submissionId: string): ModerationContext {
-  const { db, catalogue, regions } = useServices();
+  const { db, catalogue, importedLoaded, regions } = useServices();
   const key = importedSubmissionKey(workspaceId, submissionId);
   const data = useModeratedSubmissionRecords(db, workspaceId, key);
   const stored = useImportedSubmissionDocument(db, key);
@@ -61,6 +61,7 @@ export function useModeratedSubmission(workspaceId: string, submissionId: string
   const framework = useSubmissionFramework(
     db,
     catalogue,
+    importedLoaded,
     submission?.framework.contentHash ?? null,
     submission ? (submission.supplement?.contentHash ?? null) : null,
   );
@@ -88,6 +89,8 @@ type FrameworkState = { state: 'loading' } | { state: 'none' } | { state: 'ready
 function useSubmissionFramework(
   db: AppDatabase,
   catalogue: FrameworkCatalogue,
+  /** Whether the catalogue has the imported frameworks yet: until it does, the copy inside the file is not read. */
+  importedLoaded: boolean,
   baseHash: string | null,
   supplementHash: string | null,
 ): FrameworkState {
@@ -97,7 +100,7 @@ function useSubmissionFramework(
   );
   const [embedded, setEmbedded] = useState<{ hashes: string; framework: AppliedFramework | null } | null>(null);
   const hashes = `${baseHash ?? ''}|${supplementHash ?? ''}`;
-  const needEmbedded = baseHash !== null && installed === null;
+  const needEmbedded = baseHash !== null && installed === null && importedLoaded;
 
   useEffect(() => {
     if (!needEmbedded || baseHash === null) return;
@@ -113,7 +116,7 @@ function useSubmissionFramework(
 
   if (baseHash === null) return { state: 'loading' };
   if (installed) return { state: 'ready', framework: installed };
-  if (!embedded || embedded.hashes !== hashes) return { state: 'loading' };
+  if (!importedLoaded || !embedded || embedded.hashes !== hashes) return { state: 'loading' };
   return embedded.framework ? { state: 'ready', framework: embedded.framework } : { state: 'none' };
 }
 

@@ -16,7 +16,7 @@ export type EvaluationContext =
 
 /** The evaluation, its school, and the exact framework version it was made against. */
 export function useEvaluation(evaluationId: string): EvaluationContext {
-  const { db, catalogue } = useServices();
+  const { db, catalogue, importedLoaded } = useServices();
   const records = useEvaluationAndSchool(db, evaluationId);
   const contentHash = records?.evaluation?.framework.contentHash ?? null;
   const supplementHash = records?.evaluation?.supplement?.contentHash ?? null;
@@ -30,9 +30,10 @@ export function useEvaluation(evaluationId: string): EvaluationContext {
     if (!records) return { state: 'loading' };
     const { evaluation, school } = records;
     if (!evaluation || !school) return { state: 'missing' };
-    if (!framework) return { state: 'no-framework', evaluation, school };
+    // Until the imported frameworks have been read, the evaluation's may be among them.
+    if (!framework) return importedLoaded ? { state: 'no-framework', evaluation, school } : { state: 'loading' };
     return { state: 'ready', evaluation, school, framework };
-  }, [records, framework]);
+  }, [records, framework, importedLoaded]);
 }
 
 /**
