@@ -98,16 +98,17 @@ export function ServicesProvider({
 
   const services = useMemo<AppServices | null>(() => {
     if (shipped.state !== 'ready') return null;
+    const importedFrameworks = imported ?? [];
     return {
       db,
       platform,
       pdfJobs,
       verifyJobs,
       shipped: shipped.frameworks,
-      imported: imported ?? [],
+      imported: importedFrameworks,
       importedLoaded: imported !== null,
       regions: shipped.regions,
-      catalogue: createCatalogue([...shipped.frameworks, ...(imported ?? [])], shipped.regions),
+      catalogue: createCatalogue([...shipped.frameworks, ...importedFrameworks], shipped.regions),
     };
   }, [db, platform, pdfJobs, verifyJobs, shipped, imported]);
 

@@ -116,7 +116,8 @@ function useSubmissionFramework(
 
   if (baseHash === null) return { state: 'loading' };
   if (installed) return { state: 'ready', framework: installed };
-  if (!importedLoaded || !embedded || embedded.hashes !== hashes) return { state: 'loading' };
+  // Not read before the imported frameworks are (needEmbedded), so still loading until then.
+  if (!embedded || embedded.hashes !== hashes) return { state: 'loading' };
   return embedded.framework ? { state: 'ready', framework: embedded.framework } : { state: 'none' };
 }
 
