@@ -37,9 +37,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    // One file for the code the screens share beyond the start's (build/app-chunk.ts); its modules
-    // do not bring their imports with them, so each module still runs in import order.
-    rolldownOptions: { output: { strictExecutionOrder: true, codeSplitting: { groups: [app.group] } } },
+    // One file for the start's code and one for the code the screens share beyond it
+    // (build/app-chunk.ts); their modules do not bring their imports with them, so each module
+    // still runs in import order.
+    rolldownOptions: { output: { strictExecutionOrder: true, codeSplitting: { groups: [app.startGroup, app.group] } } },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

@@ -7,9 +7,10 @@ import type { Plugin } from 'vite';
  * whatever its size (and in Electron each is a request to the main process), so the screens' opens
  * spent much of their time only asking for files (test/bench/PERFORMANCE.md).
  *
- * So the app's own code that two or more screens share, and that the start does not load, goes
- * into one file, `app`: a screen's open asks for that file and its own. The start's files stay as
- * they were, so the start loads no more than before. Also left out of `app` is any module that
+ * So the start's code (every module the entry loads through static imports) is one file, and it
+ * holds no more than the start loaded before, when it came in a dozen files. The app's own code
+ * that two or more screens share, and that the start does not load, goes into one more file,
+ * `app`: a screen's open asks for that file and its own. Left out of `app` is any module that
  * needs, through its static imports:
  * - one of the large libraries (certificates and signatures, PDF reading and writing): a screen
  *   that does not sign or read a PDF never loads them;
@@ -72,12 +73,14 @@ function closure(found: Set<string>, next: (id: string) => readonly string[]): S
 }
 
 /**
- * The Vite plugin that works out, once the module graph is known, which modules stay out of `app`
- * (the start's, and those needing a large library or a stylesheet), and the code-splitting group
- * that puts the rest of the shared app code into it.
+ * The Vite plugin that works out, once the module graph is known, which modules the start loads
+ * and which stay out of `app` (the start's, and those needing a large library or a stylesheet);
+ * and the two code-splitting groups: `startGroup` puts the start's modules in one file, `group`
+ * the rest of the shared app code in another.
  */
 export function appChunk() {
   let keptApart = new Set<string>();
+  let startModules = new Set<string>();
   const plugin: Plugin = {
     name: 'app-chunk',
     apply: 'build',
@@ -90,6 +93,7 @@ export function appChunk() {
         staticImportsOf,
       );
       keptApart = new Set([...needsMore, ...start]);
+      startModules = start;
     },
   };
   const group = {
@@ -98,5 +102,12 @@ export function appChunk() {
     minShareCount: 2,
     includeDependenciesRecursively: false,
   };
-  return { plugin, group };
+  // Ahead of `app`: a module of the start's is never also one of the screens' shared code.
+  const startGroup = {
+    name: 'start',
+    test: (id: string) => startModules.has(id),
+    priority: 2,
+    includeDependenciesRecursively: false,
+  };
+  return { plugin, group, startGroup };
 }

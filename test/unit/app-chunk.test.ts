@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LARGE_LIBRARY, modulesReaching, staticallyLoaded } from '../../build/app-chunk';
+import { appChunk, LARGE_LIBRARY, modulesReaching, staticallyLoaded } from '../../build/app-chunk';
 
 /** The modules that reach a target, worked out by walking every path forward from each module. */
 function reachingByBruteForce(graph: Record<string, string[]>, isTarget: (id: string) => boolean): Set<string> {
@@ -67,5 +67,46 @@ describe('staticallyLoaded (what the start loads)', () => {
       form: [],
     };
     expect([...staticallyLoaded(['main'], (id) => graph[id] ?? [])].sort()).toEqual(['app', 'db', 'main', 'router']);
+  });
+});
+
+describe('appChunk (the two files the app’s own code is grouped into)', () => {
+  it('puts every module the start loads, its stylesheets too, in the start’s file, and none of them in `app`', () => {
+    const graph: Record<string, string[]> = {
+      '/x/renderer/main.tsx': ['/x/renderer/app/App.tsx', '/x/renderer/styles/app.css'],
+      '/x/renderer/app/App.tsx': ['/x/shared/formats/dates.ts', '/x/node_modules/react/index.js'],
+      '/x/renderer/styles/app.css': [],
+      '/x/shared/formats/dates.ts': [],
+      '/x/node_modules/react/index.js': [],
+      // Two screens, loaded later, sharing a form and the start's dates.
+      '/x/renderer/school/ScreenA.tsx': ['/x/renderer/ui/Form.tsx', '/x/shared/formats/dates.ts'],
+      '/x/renderer/school/ScreenB.tsx': ['/x/renderer/ui/Form.tsx'],
+      '/x/renderer/ui/Form.tsx': [],
+    };
+    const { plugin, group, startGroup } = appChunk();
+    const context = {
+      getModuleIds: () => Object.keys(graph)[Symbol.iterator](),
+      getModuleInfo: (id: string) => ({ isEntry: id === '/x/renderer/main.tsx', importedIds: graph[id] ?? [] }),
+    };
+    const buildEnd = plugin.buildEnd;
+    if (typeof buildEnd !== 'function') throw new Error('the plugin has no buildEnd hook');
+    (buildEnd as (this: typeof context) => void).call(context);
+
+    const inStart = Object.keys(graph).filter((id) => startGroup.test(id));
+    expect(inStart.sort()).toEqual(
+      [
+        '/x/node_modules/react/index.js',
+        '/x/renderer/app/App.tsx',
+        '/x/renderer/main.tsx',
+        '/x/renderer/styles/app.css',
+        '/x/shared/formats/dates.ts',
+      ].sort(),
+    );
+    expect(Object.keys(graph).filter((id) => group.test(id))).toEqual([
+      '/x/renderer/school/ScreenA.tsx',
+      '/x/renderer/school/ScreenB.tsx',
+      '/x/renderer/ui/Form.tsx',
+    ]);
+    expect(startGroup.priority).toBeGreaterThan((group as { priority?: number }).priority ?? 0);
   });
 });
