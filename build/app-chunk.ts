@@ -79,26 +79,24 @@ function closure(found: Set<string>, next: (id: string) => readonly string[]): S
  * the rest of the shared app code in another.
  */
 export function appChunk() {
-  let keptApart = new Set<string>();
   let startModules = new Set<string>();
+  let needsMore = new Set<string>();
   const plugin: Plugin = {
     name: 'app-chunk',
     apply: 'build',
     buildEnd() {
       const ids = [...this.getModuleIds()];
       const staticImportsOf = (id: string) => this.getModuleInfo(id)?.importedIds ?? [];
-      const needsMore = modulesReaching(ids, staticImportsOf, (id) => LARGE_LIBRARY.test(id) || STYLESHEET.test(id));
-      const start = staticallyLoaded(
+      needsMore = modulesReaching(ids, staticImportsOf, (id) => LARGE_LIBRARY.test(id) || STYLESHEET.test(id));
+      startModules = staticallyLoaded(
         ids.filter((id) => this.getModuleInfo(id)?.isEntry),
         staticImportsOf,
       );
-      keptApart = new Set([...needsMore, ...start]);
-      startModules = start;
     },
   };
   const group = {
     name: 'app',
-    test: (id: string) => APP_CODE.test(id) && !keptApart.has(id),
+    test: (id: string) => APP_CODE.test(id) && !startModules.has(id) && !needsMore.has(id),
     minShareCount: 2,
     includeDependenciesRecursively: false,
   };

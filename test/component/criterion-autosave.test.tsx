@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyResponse, responseKey, type CriterionResponse } from '../../shared/evaluation/evaluation-records';
 import { CriterionScreen } from '../../renderer/school/evaluation/CriterionScreen';
 import { addEvidenceFile } from '../../renderer/db/evidence-store';
@@ -196,7 +196,6 @@ describe('criterion form with the same criterion open in another window', () => 
 });
 
 describe('criterion form after a page closed before its save finished', () => {
-  beforeEach(() => localStorage.clear());
   const unsavedKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('sen-unsaved:response:'));
 
   it('keeps a copy of unsaved typing until it is saved, then removes it', async () => {

@@ -82,7 +82,6 @@ vi.mock('../../renderer/db/evidence-queries', async (importOriginal) => {
 });
 
 beforeEach(() => {
-  localStorage.clear();
   for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] = 0;
 });
 

@@ -29,7 +29,6 @@ vi.mock('../../renderer/db/evaluation-store', async (importOriginal) => {
 });
 
 beforeEach(() => {
-  localStorage.clear();
   gate.held = null;
   gate.started = [];
 });

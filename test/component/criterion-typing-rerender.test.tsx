@@ -22,7 +22,6 @@ vi.mock('../../renderer/ui/SaveStatus', async (importOriginal) => {
 });
 
 beforeEach(() => {
-  localStorage.clear();
   counts.form = 0;
 });
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureEvidenceThumbnail, UNFINISHED_DRAWINGS_BEFORE_GIVING_UP, type ThumbnailMaker } from '../../renderer/db/evidence-thumbnails';
 import { addEvidenceFile, addEvidenceRecord, deleteEvidence, linkEvidence } from '../../renderer/db/evidence-store';
 import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
@@ -31,10 +31,6 @@ function fakeMaker(unfinishedFirst = 0): ThumbnailMaker & { asked: string[] } {
 }
 
 const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-
-beforeEach(() => {
-  localStorage.clear();
-});
 
 async function openCards(
   seed: (db: ReturnType<typeof freshDatabase>, schoolId: string, evaluationId: string) => Promise<void>,

@@ -55,7 +55,6 @@ async function openLibraryOfThirty() {
 }
 
 beforeEach(() => {
-  localStorage.clear();
   counts.rows.clear();
   counts.cards = 0;
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addEvidenceFile, addEvidenceRecord, linkEvidence } from '../../renderer/db/evidence-store';
 import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
 import { EMPTY_EVIDENCE_DETAILS } from '../../shared/evidence/evidence-records';
@@ -30,10 +30,6 @@ async function seedThreeHundred({ db, school }: Seeded): Promise<void> {
     });
   }
 }
-
-beforeEach(() => {
-  localStorage.clear();
-});
 
 describe('The evidence library with hundreds of files', () => {
   it('bulk-edits 50 of 300 records in one action: kind, document date, personal data and a criterion link', async () => {

@@ -23,7 +23,6 @@ async function runFrames(count = 1): Promise<void> {
 }
 
 beforeEach(() => {
-  localStorage.clear();
   frames.queue.clear();
   vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
     const id = frames.next++;

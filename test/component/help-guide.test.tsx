@@ -1,6 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSchool } from '../../renderer/db/school-store';
 import { HelpScreen } from '../../renderer/help/HelpScreen';
 import { HomeScreen } from '../../renderer/home/HomeScreen';
@@ -9,10 +9,6 @@ import { freshDatabase, renderWithServices, SAMPLE_SCHOOL } from './render-app';
 
 /** The diagram's stages as the brief names them, written out here so a dropped stage fails. */
 const ROUND = ['Evaluate', 'Evidence', 'Approve', 'Export', 'Send', 'Moderator reviews', 'Signed report back', 'Actions'];
-
-beforeEach(() => {
-  window.localStorage.clear();
-});
 
 describe('the getting-started guide', () => {
   it('is on the home screen on first run; hiding it keeps it hidden; Help brings it back', async () => {

@@ -25,7 +25,6 @@ async function textsShownDuring(work: () => Promise<void>): Promise<string[]> {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  localStorage.clear();
 });
 
 /** Each SHA-256 from now on takes a moment longer, as checking a large imported framework does. */

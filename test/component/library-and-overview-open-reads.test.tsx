@@ -25,7 +25,6 @@ async function holdSchoolRead(db: ReturnType<typeof freshDatabase>) {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  localStorage.clear();
 });
 
 describe('Opening the evidence library and the criteria overview', () => {

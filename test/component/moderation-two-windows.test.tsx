@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ModerationCriterionScreen } from '../../renderer/moderation/review/ModerationCriterionScreen';
 import { VisitPlanScreen } from '../../renderer/moderation/review/VisitPlanScreen';
 import { criterionModerationKey, type CriterionModeration, type VisitPlan } from '../../shared/moderation/moderation-records';
@@ -35,8 +35,6 @@ async function openModeration(criterionId: string) {
 }
 
 describe('moderator’s criterion form with the same criterion open in another window', () => {
-  beforeEach(() => localStorage.clear());
-
   it('keeps the other window’s comment when this window saves a decision', async () => {
     const { db, key, saveFromOtherWindow, user } = await openModeration('NE-1.1.1');
     await saveFromOtherWindow({ comment: 'Written in the other window' });

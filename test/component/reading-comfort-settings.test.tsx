@@ -21,7 +21,6 @@ const group = (name: string) => screen.getByRole('group', { name });
 const radio = (groupName: string, label: string) => within(group(groupName)).getByRole('radio', { name: label });
 
 function clearPreferences() {
-  localStorage.clear();
   for (const name of ATTRIBUTES) document.documentElement.removeAttribute(name);
 }
 

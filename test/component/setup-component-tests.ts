@@ -1,5 +1,5 @@
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 import 'fake-indexeddb/auto';
 
@@ -9,13 +9,17 @@ import 'fake-indexeddb/auto';
 // for shows; only a test that is going to fail takes longer to say so.
 configure({ asyncUtilTimeout: 5_000 });
 
+// The files share one page, so every test starts with empty storage: a form's copy of unsaved edits
+// (renderer/app/unsaved-edits.ts) left by one test would otherwise be found, and replayed, by the
+// next test that opens a record of the same key. A test that needs storage writes it itself.
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
 afterEach(() => {
   cleanup();
   window.location.hash = '';
-  // The files share one page: a form's copy of unsaved edits (renderer/app/unsaved-edits.ts) left by
-  // one test would be found, and replayed, by the next test that opens a record of the same key.
-  localStorage.clear();
-  sessionStorage.clear();
 });
 
 // jsdom has no object URLs; the evidence preview needs them.

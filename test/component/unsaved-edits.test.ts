@@ -1,12 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_UNSAVED_COPY_CHARS, parseUnsaved, readUnsaved, unsavedPrefix, writeUnsaved } from '../../renderer/app/unsaved-edits';
 
 const FIELDS = ['a', 'b'] as const;
 const entry = (at: string, a: string | null = 'x') => ({ base: { a: null, b: '' }, mine: { a, b: '' }, at });
 
 describe('copies of unsaved changes in local storage', () => {
-  beforeEach(() => localStorage.clear());
-
   it('reads back what it wrote, oldest first, without the form’s own copy', () => {
     const prefix = unsavedPrefix('response', 'e1|c1');
     writeUnsaved(localStorage, `${prefix}late`, entry('2026-12-04T10:00:02.000Z', 'late'));
