@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { startLoadingShippedData } from './app/app-context';
+import { startLoadingImportedFrameworks, startLoadingShippedData } from './app/app-context';
 import { startOpeningDatabase } from './app/DatabaseGate';
 import { appRouter } from './app/hash-route';
 import { AppDatabase } from './db/app-database';
+import { readCriterionEarly, readEvaluationEarly } from './db/evaluation-queries';
+import { readWorkspaceEarly } from './db/moderator-queries';
 import { choosePlatform } from './platform/choose-platform';
 import { applyReadingPreferences, loadReadingPreferences, readingFontReady } from './settings/reading-comfort/apply-reading-preferences';
 import './settings/reading-comfort/reading-fonts';
@@ -24,7 +26,8 @@ applyReadingPreferences(readingPreferences);
 const root = document.getElementById('root');
 if (root) {
   performance.mark('app:entry');
-  const firstScreen = appRouter.preload(appRouter.parseRoute(window.location.hash)).then(() => performance.mark('app:screen-code'));
+  const route = appRouter.parseRoute(window.location.hash);
+  const firstScreen = appRouter.preload(route).then(() => performance.mark('app:screen-code'));
   void startLoadingShippedData().then(
     () => performance.mark('app:criteria'),
     () => undefined, // the app's start shows the problem
@@ -33,7 +36,14 @@ if (root) {
   // The database declares the versions an older one passes through only if its look finds it older.
   const db = new AppDatabase(undefined, { declare: 'latest-until-settled' });
   const platform = choosePlatform();
-  void startOpeningDatabase(db, platform);
+  void startOpeningDatabase(db, platform).then((opened) => {
+    if (!opened.ok) return;
+    void startLoadingImportedFrameworks(db, platform.appVersion()).catch(() => undefined);
+    // The first screen's own records, read before it is drawn (an evaluation's or a moderator workspace's screens).
+    if (route.screen === 'criterion') void readCriterionEarly(db, route.evaluationId, route.criterionId);
+    else if ('evaluationId' in route) void readEvaluationEarly(db, route.evaluationId);
+    if ('workspaceId' in route) void readWorkspaceEarly(db, route.workspaceId);
+  });
   void readingFontReady(readingPreferences, document.fonts).then(() => {
     performance.mark('app:render');
     createRoot(root).render(

@@ -3,8 +3,8 @@ import { createCatalogue, type FrameworkCatalogue } from '../../shared/framework
 import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { loadShippedData } from '../../shared/framework/shipped-frameworks';
 import type { Region } from '../../shared/regions/regions';
-import type { AppDatabase } from '../db/app-database';
-import { useImportedFrameworkRecords } from '../db/framework-queries';
+import type { AppDatabase, ImportedFrameworkRecord } from '../db/app-database';
+import { readImportedFrameworkRecords, useImportedFrameworkRecords } from '../db/framework-queries';
 import { workerPdfJobRunner, type PdfJobRunner } from '../export/pdf-jobs';
 import { workerVerifyRunner, type VerifyRunner } from '../export/verify-jobs';
 import type { PlatformPort } from '../platform/platform-port';
@@ -49,6 +49,37 @@ export function startLoadingShippedData(): ReturnType<typeof loadShippedData> {
   return (shippedLoad ??= loadShippedData({ checkedAtBuild: true }));
 }
 
+/** The imported frameworks, checked, with the content hashes of the records they came from. */
+interface ImportedLoad {
+  hashes: string;
+  frameworks: LoadedFramework[];
+}
+
+const hashesOf = (records: readonly ImportedFrameworkRecord[]) => records.map((record) => record.contentHash).join(' ');
+
+/** Each checked (in full the first time this app version sees it), all at once rather than one after another. */
+async function loadImportedRecords(records: readonly ImportedFrameworkRecord[], appVersion: string): Promise<ImportedLoad> {
+  const checked = checkedFrameworksInStorage(globalThis.localStorage, appVersion);
+  const results = await Promise.all(records.map((record) => loadImportedFramework(record, checked)));
+  return { hashes: hashesOf(records), frameworks: results.flatMap((result) => (result.ok ? [result.framework] : [])) };
+}
+
+const importedAtStart = new WeakMap<AppDatabase, Promise<ImportedLoad>>();
+
+/**
+ * Reads and checks the imported frameworks once the database is open, before anything is drawn:
+ * the app's start calls it, so a screen whose framework is an imported one does not wait for the
+ * services' own read of them. The services take this first answer, then follow the records live.
+ */
+export function startLoadingImportedFrameworks(db: AppDatabase, appVersion: string): Promise<ImportedLoad> {
+  let started = importedAtStart.get(db);
+  if (!started) {
+    started = readImportedFrameworkRecords(db).then((records) => loadImportedRecords(records, appVersion));
+    importedAtStart.set(db, started);
+  }
+  return started;
+}
+
 /** Loads the shipped criteria once, then follows imported frameworks live from the database. */
 const defaultPdfJobs = workerPdfJobRunner();
 const defaultVerifyJobs = workerVerifyRunner();
@@ -79,26 +110,36 @@ export function ServicesProvider({
   }, []);
 
   const importedRecords = useImportedFrameworkRecords(db);
-  // Null until first read.
-  const [imported, setImported] = useState<LoadedFramework[] | null>(null);
+  // Null until first read. The same object while the records' content hashes are the same, so the
+  // catalogue (and every framework worked out from it) keeps its identity.
+  const [imported, setImported] = useState<ImportedLoad | null>(null);
+  useEffect(() => {
+    // The app's start may already have read them (a failed read is left to the live one below).
+    let live = true;
+    importedAtStart.get(db)?.then(
+      (first) => live && setImported((current) => current ?? first),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [db]);
   useEffect(() => {
     if (importedRecords === undefined) return undefined; // not read yet
     let live = true;
     void (async () => {
-      // Each checked (in full the first time this app version sees it), all at once rather than one after another.
-      const checked = checkedFrameworksInStorage(globalThis.localStorage, platform.appVersion());
-      const results = await Promise.all(importedRecords.map((record) => loadImportedFramework(record, checked)));
-      const loaded = results.flatMap((result) => (result.ok ? [result.framework] : []));
-      if (live) setImported(loaded);
+      const early = await importedAtStart.get(db)?.catch(() => null);
+      const load = early?.hashes === hashesOf(importedRecords) ? early : await loadImportedRecords(importedRecords, platform.appVersion());
+      if (live) setImported((current) => (current?.hashes === load.hashes ? current : load));
     })();
     return () => {
       live = false;
     };
-  }, [importedRecords, platform]);
+  }, [db, importedRecords, platform]);
 
   const services = useMemo<AppServices | null>(() => {
     if (shipped.state !== 'ready') return null;
-    const importedFrameworks = imported ?? [];
+    const importedFrameworks = imported?.frameworks ?? [];
     return {
       db,
       platform,

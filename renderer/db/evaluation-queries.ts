@@ -1,3 +1,4 @@
+import { dropEarlyAnswer, earlyAnswer, readEarly } from './first-screen-reads';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { responseKey, type CriterionResponse, type Evaluation } from '../../shared/evaluation/evaluation-records';
 import type { School } from '../../shared/school/school-records';
@@ -57,7 +58,36 @@ export function useCriteriaMarkRecords(db: AppDatabase, evaluationId: string) {
  * own when neither changed), so what a screen draws from the school alone is not drawn again.
  */
 export function useEvaluationAndSchool(db: AppDatabase, evaluationId: string) {
-  return useKeptLiveQuery(() => readEvaluationAndSchool(db, evaluationId), [db, evaluationId]);
+  const key = evaluationKey(evaluationId);
+  return useKeptLiveQuery(
+    async () => {
+      const answer = await readEvaluationAndSchool(db, evaluationId);
+      dropEarlyAnswer(db, key);
+      return answer;
+    },
+    [db, evaluationId],
+    earlyAnswer<Awaited<ReturnType<typeof readEvaluationAndSchool>>>(db, key),
+  );
+}
+
+const evaluationKey = (evaluationId: string) => `evaluation ${evaluationId}`;
+const responseEarlyKey = (evaluationId: string, criterionId: string) => `response ${evaluationId} ${criterionId}`;
+
+/** The app's start: an evaluation's screen reads the evaluation and its school before it is drawn. */
+export function readEvaluationEarly(db: AppDatabase, evaluationId: string): Promise<void> {
+  return readEarly(db, evaluationKey(evaluationId), () => readEvaluationAndSchool(db, evaluationId));
+}
+
+/** The app's start: a criterion's screen also reads the criterion's response before it is drawn. */
+export async function readCriterionEarly(db: AppDatabase, evaluationId: string, criterionId: string): Promise<void> {
+  await Promise.all([
+    readEvaluationEarly(db, evaluationId),
+    readEarly(db, responseEarlyKey(evaluationId, criterionId), () => readCriterionResponse(db, evaluationId, criterionId)),
+  ]);
+}
+
+async function readCriterionResponse(db: AppDatabase, evaluationId: string, criterionId: string) {
+  return { criterionId, response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null };
 }
 
 /** The school each evaluation was last read with, per database (an evaluation's school does not change). */
@@ -93,9 +123,15 @@ export async function readEvaluationAndSchool(
  * for: while the next criterion's read runs, the hook still answers with the last one's.
  */
 export function useCriterionResponse(db: AppDatabase, evaluationId: string, criterionId: string) {
+  const key = responseEarlyKey(evaluationId, criterionId);
   return useLiveQuery(
-    async () => ({ criterionId, response: (await db.responses.get(responseKey(evaluationId, criterionId))) ?? null }),
+    async () => {
+      const answer = await readCriterionResponse(db, evaluationId, criterionId);
+      dropEarlyAnswer(db, key);
+      return answer;
+    },
     [db, evaluationId, criterionId],
+    earlyAnswer<Awaited<ReturnType<typeof readCriterionResponse>>>(db, key),
   );
 }
 

@@ -5,3 +5,8 @@ import type { AppDatabase } from './app-database';
 export function useImportedFrameworkRecords(db: AppDatabase) {
   return useLiveQuery(() => db.frameworks.toArray(), [db]);
 }
+
+/** The imported framework records, read once (the app's start reads them before anything is drawn). */
+export function readImportedFrameworkRecords(db: AppDatabase) {
+  return db.frameworks.toArray();
+}

@@ -9,12 +9,18 @@ import { keepUnchanged } from '../../shared/records/unchanged-data';
  * parts of an object answer changed, the parts that did not keep theirs (see `keepUnchanged`).
  * Undefined until the first read, as `useLiveQuery`.
  */
-export function useKeptLiveQuery<T>(querier: () => Promise<T>, deps: readonly unknown[]): T | undefined {
-  const kept = useRef<T | undefined>(undefined);
-  return useLiveQuery(async () => {
-    const answer = keepUnchanged(kept.current, await querier());
-    kept.current = answer;
-    return answer;
+export function useKeptLiveQuery<T>(querier: () => Promise<T>, deps: readonly unknown[], first?: T): T | undefined {
+  // An answer read before the screen was drawn (first-screen-reads.ts) stands until the live read
+  // answers, and keeps its identity if that answer holds the same data.
+  const kept = useRef<T | undefined>(first);
+  return useLiveQuery(
+    async () => {
+      const answer = keepUnchanged(kept.current, await querier());
+      kept.current = answer;
+      return answer;
+    },
     // The querier is made anew each render; what it reads by is in `deps`.
-  }, [...deps]);
+    [...deps],
+    first,
+  );
 }

@@ -1,3 +1,4 @@
+import { dropEarlyAnswer, earlyAnswer, readEarly } from './first-screen-reads';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
 import type { AppDatabase } from './app-database';
@@ -7,7 +8,27 @@ import { listModeratorWorkspaces } from './moderator-store';
 
 /** One moderator workspace (null when missing, or when there is no id: a new workspace). */
 export function useModeratorWorkspaceRecord(db: AppDatabase, workspaceId: string | undefined) {
-  return useLiveQuery(async () => (workspaceId ? ((await db.moderatorWorkspaces.get(workspaceId)) ?? null) : null), [db, workspaceId]);
+  const key = workspaceKey(workspaceId ?? '');
+  return useLiveQuery(
+    async () => {
+      const answer = await readWorkspace(db, workspaceId);
+      dropEarlyAnswer(db, key);
+      return answer;
+    },
+    [db, workspaceId],
+    workspaceId ? earlyAnswer<ModeratorWorkspace | null>(db, key) : undefined,
+  );
+}
+
+const workspaceKey = (workspaceId: string) => `moderator workspace ${workspaceId}`;
+
+async function readWorkspace(db: AppDatabase, workspaceId: string | undefined): Promise<ModeratorWorkspace | null> {
+  return workspaceId ? ((await db.moderatorWorkspaces.get(workspaceId)) ?? null) : null;
+}
+
+/** The app's start: a moderator workspace's screens read the workspace before they are drawn. */
+export function readWorkspaceEarly(db: AppDatabase, workspaceId: string): Promise<void> {
+  return readEarly(db, workspaceKey(workspaceId), () => readWorkspace(db, workspaceId));
 }
 
 /** Every moderator workspace on this computer, each with how many submissions it holds. */

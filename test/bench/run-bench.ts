@@ -269,6 +269,17 @@ async function openTimes(
           .join(' '),
       );
       console.log(`marks ${path}: painted=${Math.round(ready.painted)} ${marks}`);
+      // The code and style files the open fetched: when each was asked for and when it had arrived.
+      const files = await last.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((r) => /\.(js|css)$/.test(r.name))
+          .map(
+            (r) => `${r.name.replace(/^.*\//, '')}@${Math.round(r.startTime)}-${Math.round((r as PerformanceResourceTiming).responseEnd)}`,
+          )
+          .join(' '),
+      );
+      console.log(`  files: ${files}`);
     }
     if (table) complete.push(await tableComplete(last, table));
   }

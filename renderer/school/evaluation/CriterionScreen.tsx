@@ -252,12 +252,17 @@ const CriterionWork = memo(function CriterionWork({
   /** This criterion's response as stored, followed live; undefined until read. */
   stored: { response: CriterionResponse | null } | undefined;
 }) {
+  // The moderator's decision and the evidence wait until the response form is on screen: their code,
+  // style and reads are not among what the narrative box waits for.
+  const partsAfter = usePaintedAfter(stored !== undefined);
   return (
     <>
       <PreviousNarratives evaluationId={evaluationId} criterionId={criterion.id} narrativeFieldId="narrative" />
-      <Suspense fallback={null}>
-        <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
-      </Suspense>
+      {partsAfter ? (
+        <Suspense fallback={null}>
+          <ModeratorDecisionOnCriterion evaluationId={evaluationId} criterionId={criterion.id} framework={framework} />
+        </Suspense>
+      ) : null}
       {stored === undefined ? (
         <p role="status">Loading…</p>
       ) : editable ? (
@@ -272,9 +277,11 @@ const CriterionWork = memo(function CriterionWork({
           claimedReason={stored.response?.notApplicable?.reason ?? null}
         />
       ) : null}
-      <Suspense fallback={null}>
-        <LinkedEvidence evaluationId={evaluationId} schoolId={schoolId} criterionId={criterion.id} editable={editable} />
-      </Suspense>
+      {partsAfter ? (
+        <Suspense fallback={null}>
+          <LinkedEvidence evaluationId={evaluationId} schoolId={schoolId} criterionId={criterion.id} editable={editable} />
+        </Suspense>
+      ) : null}
     </>
   );
 });

@@ -1,0 +1,38 @@
+import type { AppDatabase } from './app-database';
+import { perDatabase } from './per-database';
+
+/**
+ * The first screen's records, read at the app's start once the database is open, beside the
+ * screen's code arriving and the app's first draw: the screen's first draw can then show them
+ * rather than start its reads only when it is drawn. An answer read early is used once, as the
+ * first answer of the screen's own live read, and dropped as soon as that read has answered.
+ */
+const earlyAnswers = perDatabase<string, { answer: unknown } | 'reading'>();
+
+/**
+ * Starts `read` under `key` unless it is already read or being read; a failed read leaves nothing
+ * (the screen reads for itself). Settles, never rejecting, when the read has.
+ */
+export async function readEarly(db: AppDatabase, key: string, read: () => Promise<unknown>): Promise<void> {
+  const answers = earlyAnswers(db);
+  if (answers.has(key)) return;
+  answers.set(key, 'reading');
+  try {
+    const answer = await read();
+    // Not kept if the screen's own read answered first (and dropped the key).
+    if (answers.get(key) === 'reading') answers.set(key, { answer });
+  } catch {
+    answers.delete(key);
+  }
+}
+
+/** The answer read early under `key`, if it has arrived. */
+export function earlyAnswer<T>(db: AppDatabase, key: string): T | undefined {
+  const found = earlyAnswers(db).get(key);
+  return found === undefined || found === 'reading' ? undefined : (found.answer as T);
+}
+
+/** The screen's own read has answered: the early answer is not used again. */
+export function dropEarlyAnswer(db: AppDatabase, key: string): void {
+  earlyAnswers(db).delete(key);
+}
