@@ -28,4 +28,9 @@ export const IPC = {
   sharedFolderReadRange: 'sen:shared-folder-read-range',
   /** Page -> main (invoke): write a new PDF into the folder, never over another file. */
   sharedFolderWrite: 'sen:shared-folder-write',
+  /**
+   * Page -> main (invoke): verify a submission PDF the person picked or dropped, by the path the
+   * preload found for its File (the page never names a path), and the partnership's certificates.
+   */
+  verifySubmissionFile: 'sen:verify-submission-file',
 } as const;

@@ -1,5 +1,6 @@
 import { BACKUP_MAGIC } from '../shared/backup/backup-format';
 import { parseBackupFileName } from '../shared/backup/backup-file-name';
+import type { PartnershipTrustDer } from '../shared/submission/submission-signer-trust';
 
 export const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
 /** A portfolio with its evidence is far smaller; the print window holds it all in memory. */
@@ -153,4 +154,58 @@ export function isTrustedSender(senderUrl: string | undefined, startUrl: string)
   } catch {
     return false;
   }
+}
+
+/** The longest file path the page's preload may send (longer than any the systems we run on allow). */
+export const MAX_PATH_CHARS = 4096;
+/** The most partnership roots, and the most revocation lists, sent with one file to verify. */
+export const MAX_PARTNERSHIP_FILES = 64;
+/**
+ * The largest one of them may be: a revocation list file's limit (MAX_REVOCATION_LIST_FILE_BYTES
+ * in shared/crypto/revocation-list.ts, which loads the certificate code this module does without);
+ * a root certificate is far smaller.
+ */
+export const MAX_PARTNERSHIP_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Bytes in an ArrayBuffer of their own kind (not shared memory), as the certificate code takes them. */
+function isArrayBufferBytes(value: unknown): value is Uint8Array<ArrayBuffer> {
+  return value instanceof Uint8Array && value.buffer instanceof ArrayBuffer;
+}
+
+function checkDerList(value: unknown, what: string): Checked<Uint8Array<ArrayBuffer>[]> {
+  if (!Array.isArray(value)) return { ok: false, reason: `the partnership’s ${what} must be a list` };
+  if (value.length > MAX_PARTNERSHIP_FILES) return { ok: false, reason: `there are more than ${MAX_PARTNERSHIP_FILES} ${what}` };
+  const checked: Uint8Array<ArrayBuffer>[] = [];
+  for (const item of value) {
+    if (!isArrayBufferBytes(item)) return { ok: false, reason: `each of the partnership’s ${what} must be bytes` };
+    if (item.byteLength === 0 || item.byteLength > MAX_PARTNERSHIP_FILE_BYTES)
+      return { ok: false, reason: `one of the partnership’s ${what} is empty or too large` };
+    checked.push(item);
+  }
+  return { ok: true, value: checked };
+}
+
+/**
+ * A submission file to verify: its path (1 to 4096 characters, no NUL), and optionally the pinned
+ * partnership roots and the revocation lists the workspace holds, a bounded number of each, each of
+ * bounded size. Where the path leads is checked when it is read (electron/submission-file-verification.ts).
+ */
+export function checkVerifySubmissionFileArgs(
+  args: readonly unknown[],
+): Checked<{ path: string; partnership: PartnershipTrustDer | undefined }> {
+  if (args.length !== 1 && args.length !== 2)
+    return { ok: false, reason: 'expected a file path and, if the workspace has any, the partnership’s certificates' };
+  const [path, partnership] = args;
+  if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH_CHARS)
+    return { ok: false, reason: `the path must be text of 1 to ${MAX_PATH_CHARS} characters` };
+  if (path.includes('\0')) return { ok: false, reason: 'the path has a NUL character' };
+  if (partnership === undefined) return { ok: true, value: { path, partnership: undefined } };
+  if (typeof partnership !== 'object' || partnership === null)
+    return { ok: false, reason: 'the partnership’s certificates must be roots and revocation lists' };
+  const { rootsDer, listsDer } = partnership as { rootsDer?: unknown; listsDer?: unknown };
+  const roots = checkDerList(rootsDer, 'roots');
+  if (!roots.ok) return roots;
+  const lists = checkDerList(listsDer, 'revocation lists');
+  if (!lists.ok) return lists;
+  return { ok: true, value: { path, partnership: { rootsDer: roots.value, listsDer: lists.value } } };
 }

@@ -14,6 +14,7 @@ import {
   checkReadFolderFileArgs,
   checkReadFolderRangeArgs,
   checkSaveFileArgs,
+  checkVerifySubmissionFileArgs,
   checkWriteAutomaticBackupArgs,
   checkWriteFolderFileArgs,
   isTrustedSender,
@@ -170,6 +171,16 @@ async function start(): Promise<void> {
     const checked = checkWriteFolderFileArgs(args);
     if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
     return writeFolderFile(folderFs, await folderOf(checked.value.folderKey), checked.value.name, checked.value.bytes);
+  });
+
+  // A submission the moderator picked or dropped, verified here by its path (found by the preload,
+  // never named by the page). The verifier and its certificate code load on first use, not at start.
+  ipcMain.handle(IPC.verifySubmissionFile, async (event, ...args: unknown[]) => {
+    refuseStranger(event.senderFrame?.url);
+    const checked = checkVerifySubmissionFileArgs(args);
+    if (!checked.ok) throw new Error(`Refused: ${checked.reason}.`);
+    const { verifySubmissionFileAt } = await import('./submission-file-verification');
+    return verifySubmissionFileAt(checked.value.path, checked.value.partnership);
   });
 
   // The page's answer that it has saved what was pending, so its window may close.

@@ -1,5 +1,7 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { isMenuCommand, type MenuCommand } from '../shared/desktop/menu-commands';
+import type { SubmissionFileVerdict } from '../shared/desktop/submission-file-verdict';
+import type { PartnershipTrustDer } from '../shared/submission/submission-signer-trust';
 import { IPC } from './ipc-channels';
 
 // The only desktop powers the page gets (see renderer/platform/platform-port.ts). The preload runs
@@ -38,6 +40,18 @@ contextBridge.exposeInMainWorld('senDesktop', {
       ipcRenderer.invoke(IPC.sharedFolderReadRange, folderKey, name, offset, length),
     write: (folderKey: string, name: string, bytes: Uint8Array): Promise<'written' | 'same-file-there' | 'different-file-there'> =>
       ipcRenderer.invoke(IPC.sharedFolderWrite, folderKey, name, bytes),
+  },
+  /**
+   * Verifies a submission PDF the person picked or dropped, in the main process, reading it from
+   * disk. The path is found here, from the File, and never taken from the page, so the page can have
+   * checked only files the person chose. Null for a File with no path on disk (one made in memory).
+   */
+  verifySubmissionFile: async (file: File, partnership?: PartnershipTrustDer): Promise<SubmissionFileVerdict | null> => {
+    const path = webUtils.getPathForFile(file);
+    if (path === '') return null;
+    return partnership === undefined
+      ? ipcRenderer.invoke(IPC.verifySubmissionFile, path)
+      : ipcRenderer.invoke(IPC.verifySubmissionFile, path, partnership);
   },
   /** Calls back when the window is about to close; the window closes once every callback's promise settles. Returns an unsubscribe function. */
   onFlushBeforeClose: (callback: () => Promise<void>): (() => void) => {

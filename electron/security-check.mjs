@@ -49,13 +49,18 @@ const EXPLAINED = [
     file: 'electron/window-security.ts',
     sample: 'preload: options.preloadPath',
     why:
-      'The preload (electron/preload.ts) runs sandboxed with context isolation and gives the page six things: the app ' +
+      'The preload (electron/preload.ts) runs sandboxed with context isolation and gives the page these among others: the app ' +
       'version; saveFile, printPdf and writeAutomaticBackup, whose sender and arguments the main process checks (ipc-contract.ts: ' +
       'a name, bytes of bounded size, for printing a %PDF- header, and for a backup only our backup names and header); ' +
       'onMenuCommand, which passes on only ids from the closed ' +
-      'MENU_COMMANDS list and never the IPC event; and onFlushBeforeClose, which calls the page back when main asks it to ' +
+      'MENU_COMMANDS list and never the IPC event; onFlushBeforeClose, which calls the page back when main asks it to ' +
       'save before its window closes, and answers with the request number only (main acts only on the current number from ' +
-      'the app page). Tested in test/unit/electron-preload.test.ts and test/unit/electron-close-handshake.test.ts.',
+      'the app page); and verifySubmissionFile, which sends main the path webUtils.getPathForFile finds for a File the person ' +
+      'picked or dropped (never a path from the page; a File made in memory has none and nothing is sent), with the partnership ' +
+      'certificates, both checked by main (ipc-contract.ts: a bounded path, bounded lists of bounded bytes), which then reads ' +
+      'only an absolute path to a regular file within the submission limit that starts as a PDF. Tested in ' +
+      'test/unit/electron-preload.test.ts, test/unit/electron-close-handshake.test.ts and ' +
+      'test/unit/electron-submission-file-verification.test.ts.',
   },
   {
     id: 'CSP_GLOBAL_CHECK',

@@ -1,6 +1,6 @@
-import { decideSignerTrust } from '../../shared/crypto/signer-trust';
 import { blobByteSource, sha256OfSource, type ByteSource } from '../../shared/formats/byte-source';
-import { verifySubmissionSource, WHOLE_READ_BYTES, type SubmissionVerification } from '../../shared/submission/submission-verifier';
+import { submissionSignerTrust } from '../../shared/submission/submission-signer-trust';
+import { verifySubmissionSource, WHOLE_READ_BYTES } from '../../shared/submission/submission-verifier';
 import { portByteSource, type RangePort } from './byte-source-port';
 import type { FileJobRequest, FileJobResult } from './verify-jobs';
 
@@ -30,7 +30,7 @@ export async function runFileJob(request: FileJobRequest, readTimeLimitMs = READ
     const verification = await verifySubmissionSource(source);
     const result: FileJobResult = {
       kind: 'submission',
-      signerTrust: await signerTrustOf(verification, request.partnership),
+      signerTrust: await submissionSignerTrust(verification, request.partnership),
       verification,
       fileSha256: verification.ok ? verification.report.fileSha256 : await sha256OfSource(source, WHOLE_READ_BYTES),
     };
@@ -71,21 +71,4 @@ function noticingFailures(source: ByteSource, limitMs: number): ByteSource & { f
       }, fail);
     });
   return out;
-}
-
-/** Who certified the signer, judged against the partnership's roots and revocation lists (none given: not judged). */
-export async function signerTrustOf(
-  verification: SubmissionVerification,
-  partnership: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] } | undefined,
-) {
-  return verification.ok && partnership
-    ? decideSignerTrust({
-        signerDer: verification.report.certificateDer,
-        otherCertificatesDer: verification.report.otherCertificatesDer,
-        pinnedRootsDer: partnership.rootsDer,
-        revocationListsDer: partnership.listsDer,
-        signingTime: verification.report.signingTime,
-        now: new Date(),
-      })
-    : null;
 }

@@ -3,6 +3,7 @@ import type { BenchmarkVerification } from '../../shared/partnership/benchmark-f
 import type { AppealVerification } from '../../shared/moderation/appeal-verifier';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ReportVerification } from '../../shared/moderation/moderation-report-verifier';
+import type { PartnershipTrustDer } from '../../shared/submission/submission-signer-trust';
 import type { SubmissionVerification } from '../../shared/submission/submission-verifier';
 import type { SecondModerationRequestDocument, SecondModerationReturnDocument } from '../../shared/moderation/second-moderation-format';
 import type { SecondFileVerification, SentRequest } from '../../shared/moderation/second-moderation-verifier';
@@ -16,7 +17,7 @@ export type VerifyJobRequest =
       kind: 'submission';
       bytes: Uint8Array<ArrayBuffer>;
       /** The partnership roots the workspace has pinned and the revocation lists it holds, to judge who certified the signer. */
-      partnership?: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] };
+      partnership?: PartnershipTrustDer;
     }
   /** A second moderation request a second moderator imports. */
   | { kind: 'second-request'; bytes: Uint8Array<ArrayBuffer> }
@@ -73,7 +74,7 @@ export type FileJobRequest =
   | {
       kind: 'submission-file';
       file: Blob | RangeFile;
-      partnership?: { rootsDer: Uint8Array<ArrayBuffer>[]; listsDer: Uint8Array<ArrayBuffer>[] };
+      partnership?: PartnershipTrustDer;
     }
   /** The file's SHA-256. */
   | { kind: 'file-sha256'; file: Blob | RangeFile };

@@ -5,7 +5,8 @@ import { verifyModerationReport } from '../../shared/moderation/moderation-repor
 import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
-import { runFileJob, signerTrustOf } from './file-jobs';
+import { submissionSignerTrust } from '../../shared/submission/submission-signer-trust';
+import { runFileJob } from './file-jobs';
 import { verifySecondRequest, verifySecondReturn } from '../../shared/moderation/second-moderation-verifier';
 import type { FileJobRequest, FileJobResult, VerifyJobRequest } from './verify-jobs';
 
@@ -27,7 +28,7 @@ async function run(request: VerifyJobRequest | FileJobRequest): Promise<FileJobR
   if (request.kind === 'file-sha256' || request.kind === 'submission-file') return runFileJob(request);
   if (request.kind === 'submission') {
     const verification = await verifySubmission(request.bytes);
-    const signerTrust = await signerTrustOf(verification, request.partnership);
+    const signerTrust = await submissionSignerTrust(verification, request.partnership);
     // The evidence bytes stay here: the page keeps the original PDF and asks for a file when it is opened.
     return {
       kind: 'submission',

@@ -22,6 +22,7 @@ export function createElectronPlatform(bridge: DesktopBridge): PlatformPort {
         }
       : {}),
     ...(bridge.sharedFolder ? { sharedFolder: desktopSharedFolder(bridge.sharedFolder) } : {}),
+    ...(bridge.verifySubmissionFile ? { verifySubmissionFile: bridge.verifySubmissionFile.bind(bridge) } : {}),
     onBeforeClose(saver) {
       if (!bridge.onFlushBeforeClose) return () => undefined;
       return bridge.onFlushBeforeClose(() => saver.flush());

@@ -1,4 +1,6 @@
 import type { MenuCommand } from '../../shared/desktop/menu-commands';
+import type { SubmissionFileVerdict } from '../../shared/desktop/submission-file-verdict';
+import type { PartnershipTrustDer } from '../../shared/submission/submission-signer-trust';
 import type { FolderFileInfo } from '../../shared/moderation/shared-folder-index';
 
 /**
@@ -32,6 +34,13 @@ export interface PlatformPort {
    * without the File System Access API).
    */
   sharedFolder?: SharedFolderPort;
+  /**
+   * Desktop only: verifies a submission PDF the person picked or dropped in the main process, which
+   * reads it from disk by a path the page never sees (Node hashes its evidence on a second thread).
+   * Null when the File has no path on disk (one made in memory): verify its bytes in the verify
+   * worker instead. Absent on the web, where the verify worker checks every file.
+   */
+  verifySubmissionFile?(file: File, partnership?: PartnershipTrustDer): Promise<SubmissionFileVerdict | null>;
 }
 
 /** Where a remembered shared folder stands. */
@@ -97,6 +106,8 @@ export interface DesktopBridge {
   onFlushBeforeClose?(callback: () => Promise<void>): () => void;
   /** The shared folder (see electron/shared-folder.ts); the main process holds the folder's path, the page only file names. */
   sharedFolder?: DesktopSharedFolderBridge;
+  /** Verifies a picked or dropped submission file in the main process (see electron/submission-file-verification.ts); null for a File with no path. */
+  verifySubmissionFile?(file: File, partnership?: PartnershipTrustDer): Promise<SubmissionFileVerdict | null>;
 }
 
 export interface DesktopSharedFolderBridge {

@@ -2,6 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '../../renderer/db/app-database';
+import type { PlatformPort } from '../../renderer/platform/platform-port';
+import type { SubmissionFileVerdict } from '../../shared/desktop/submission-file-verdict';
+import type { PartnershipTrustDer } from '../../shared/submission/submission-signer-trust';
 import { ModerationImportScreen } from '../../renderer/moderation/queue/ModerationImportScreen';
 import type { LoadedFramework } from '../../shared/framework/framework-types';
 import { applyFramework } from '../../shared/framework/applied-framework';
@@ -19,15 +22,19 @@ import {
   verified,
   type Canned,
 } from './moderator-fixtures';
-import { freshDatabase, renderWithServices } from './render-app';
+import { freshDatabase, recordingPlatform, renderWithServices } from './render-app';
 
-async function openImport(canned: (framework: Awaited<ReturnType<typeof northEast>>['framework']) => Record<string, Canned>, hold = false) {
+async function openImport(
+  canned: (framework: Awaited<ReturnType<typeof northEast>>['framework']) => Record<string, Canned>,
+  hold = false,
+  platform?: PlatformPort,
+) {
   const { framework } = await northEast();
   const db = freshDatabase();
   const workspace = await seedWorkspace(db);
   const stand = standInVerifier(framework, canned(framework), { hold });
   const user = userEvent.setup();
-  await renderWithServices(<ModerationImportScreen workspaceId={workspace.id} />, { db, verifyJobs: stand.runner });
+  await renderWithServices(<ModerationImportScreen workspaceId={workspace.id} />, { db, verifyJobs: stand.runner, platform });
   await screen.findByRole('heading', { level: 1, name: 'Import submissions' });
   const upload = (...names: string[]) =>
     user.upload(
@@ -302,6 +309,136 @@ describe('importing submissions into a moderator workspace', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(stand.requests).toEqual(['a', 'b', 'c', 'a']);
     expect(await db.importedSubmissions.count()).toBe(3);
+  });
+});
+
+describe('importing on the desktop, where the main process checks a picked file', () => {
+  const PICKED_AT = Date.parse('2026-11-12T09:15:30.123Z');
+  /** A picked file, as the main process would find it on disk. */
+  const pickedFile = (name: string) =>
+    new File([`%PDF-1.7 stand-in ${name}`], `${name}.pdf`, { type: 'application/pdf', lastModified: PICKED_AT });
+
+  /** The desktop platform, whose main process answers each file with `answer(file)`; the calls are kept. */
+  function desktopWith(answer: (file: File) => Promise<SubmissionFileVerdict | null>) {
+    const calls: [File, PartnershipTrustDer | undefined][] = [];
+    const platform: PlatformPort = {
+      ...recordingPlatform(),
+      kind: 'desktop',
+      verifySubmissionFile: async (file, partnership) => {
+        calls.push([file, partnership]);
+        return answer(file);
+      },
+    };
+    return { platform, calls };
+  }
+
+  /** What main answers for a good file: read with `read` (its size and modified time) or as the file is. */
+  async function verifiedInMain(
+    file: File,
+    read: Partial<{ size: number; lastModifiedMs: number }> = {},
+  ): Promise<Extract<SubmissionFileVerdict, { kind: 'submission' }>> {
+    const { framework } = await northEast();
+    const sha = await sha256Hex(new TextEncoder().encode(`%PDF-1.7 stand-in ${file.name.replace(/\.pdf$/, '')}`));
+    return {
+      kind: 'submission',
+      verification: verified(framework, sampleVersion(framework, 1), KEY_A, sha),
+      signerTrust: null,
+      fileSha256: sha,
+      size: read.size ?? file.size,
+      lastModifiedMs: read.lastModifiedMs ?? file.lastModified,
+    };
+  }
+
+  async function importPicked(file: File, answer: (file: File) => Promise<SubmissionFileVerdict | null>) {
+    const desktop = desktopWith(answer);
+    const opened = await openImport((f) => ({ v1: { document: sampleVersion(f, 1), fingerprint: KEY_A } }), false, desktop.platform);
+    const reads = vi.spyOn(file, 'arrayBuffer');
+    await opened.user.upload(screen.getByLabelText('Choose submission PDFs'), [file]);
+    return { ...opened, calls: desktop.calls, reads };
+  }
+
+  it('checks the file in the main process, not the worker, and stores the bytes the page then read from it', async () => {
+    const file = pickedFile('v1');
+    const { db, stand, user, calls, reads } = await importPicked(file, (f) => verifiedInMain(f));
+    await finished('Checked 1 file: 1 waiting for your decision.');
+    await trust(user, 'v1.pdf');
+    await finished('Checked 1 file: 1 imported.');
+
+    expect(stand.requests).toEqual([]);
+    expect(calls).toEqual([[file, { rootsDer: [], listsDer: [] }]]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(await counts(db)).toEqual({ submissions: 1, documents: 1, files: 1, frameworks: 0, pins: 1 });
+    const [stored] = await db.importedSubmissions.toArray();
+    const kept = await db.importedSubmissionFiles.get(stored?.fileSha256 ?? '');
+    expect(new Uint8Array((await kept?.pdf.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(new Uint8Array(await file.arrayBuffer()));
+  });
+
+  it.each([
+    ['a different size', { field: 'size' as const, by: 1 }],
+    ['a later modified time', { field: 'lastModifiedMs' as const, by: 2 }],
+    ['an earlier modified time', { field: 'lastModifiedMs' as const, by: -2 }],
+  ])('stores nothing when main read a file of %s than the one picked', async (_what, { field, by }) => {
+    const file = pickedFile('v1');
+    const read = { size: file.size, lastModifiedMs: file.lastModified, [field]: (field === 'size' ? file.size : file.lastModified) + by };
+    const { db, stand, reads } = await importPicked(file, (f) => verifiedInMain(f, read));
+    await finished('Checked 1 file: 1 not imported.');
+    expect(resultFor('v1.pdf').textContent).toContain(
+      '“v1.pdf” changed after you chose it, so what was checked may not be what would be stored. Nothing was imported. Choose the file again once it has finished saving or copying.',
+    );
+    expect(reads).not.toHaveBeenCalled();
+    expect(stand.requests).toEqual([]);
+    expect(await counts(db)).toEqual({ submissions: 0, documents: 0, files: 0, frameworks: 0, pins: 0 });
+  });
+
+  it('takes a modified time one millisecond apart as the same file (the two clocks round differently)', async () => {
+    const file = pickedFile('v1');
+    await importPicked(file, (f) => verifiedInMain(f, { lastModifiedMs: f.lastModified - 1 }));
+    await finished('Checked 1 file: 1 waiting for your decision.');
+  });
+
+  it('checks a file with no path on disk (made in memory) in the verify worker', async () => {
+    const file = pickedFile('v1');
+    const { db, stand, user, calls } = await importPicked(file, async () => null);
+    await finished('Checked 1 file: 1 waiting for your decision.');
+    await trust(user, 'v1.pdf');
+    await finished('Checked 1 file: 1 imported.');
+    expect(calls).toHaveLength(1);
+    expect(stand.requests).toEqual(['v1']);
+    expect(await counts(db)).toEqual({ submissions: 1, documents: 1, files: 1, frameworks: 0, pins: 1 });
+  });
+
+  it.each([
+    [
+      'main refused the file',
+      async (): Promise<SubmissionFileVerdict> => ({ kind: 'refused', message: 'This file is not a PDF.' }),
+      'This file is not a PDF. Nothing was imported.',
+    ],
+    [
+      'the file did not verify',
+      async (file: File): Promise<SubmissionFileVerdict> => ({
+        ...(await verifiedInMain(file)),
+        verification: { ok: false, rejection: { code: 'signature-mismatch', message: 'The signature does not match the file.' } },
+      }),
+      'The signature does not match the file. Nothing was imported. Ask the school to send the file again, exactly as the app saved it.',
+    ],
+    [
+      'main could not be asked',
+      () =>
+        Promise.reject(
+          new Error(
+            "Error invoking remote method 'sen:verify-submission-file': Error: Refused: the path must be text of 1 to 4096 characters.",
+          ),
+        ),
+      'The file could not be checked (Refused: the path must be text of 1 to 4096 characters.). Nothing was imported. Try importing it again.',
+    ],
+  ])('says why when %s, without reading the file or storing anything', async (_what, answer, message) => {
+    const file = pickedFile('v1');
+    const { db, stand, reads } = await importPicked(file, answer);
+    await finished('Checked 1 file: 1 not imported.');
+    expect(resultFor('v1.pdf').textContent).toContain(message);
+    expect(reads).not.toHaveBeenCalled();
+    expect(stand.requests).toEqual([]);
+    expect(await counts(db)).toEqual({ submissions: 0, documents: 0, files: 0, frameworks: 0, pins: 0 });
   });
 });
 

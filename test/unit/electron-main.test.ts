@@ -199,6 +199,7 @@ describe('the main process', () => {
       IPC.sharedFolderRead,
       IPC.sharedFolderReadRange,
       IPC.sharedFolderWrite,
+      IPC.verifySubmissionFile,
     ]);
   });
 
@@ -328,6 +329,21 @@ describe('the main process', () => {
       'Refused: only PDFs are written into the shared folder.',
     );
     expect(readdirSync(folder).sort()).toEqual(['a.pdf', 'r.pdf']);
+  });
+
+  it('verifies a picked submission file from the app page only, with checked arguments', async () => {
+    const verify = fake.handlers.get(IPC.verifySubmissionFile)!;
+    const fromApp = { senderFrame: { url: 'app://renderer/index.html#/' }, sender: {} };
+    const notPdf = path.join(fake.documents.path, 'notes.pdf');
+    writeFileSync(notPdf, 'Not a PDF at all');
+    await expect(verify({ senderFrame: { url: 'https://example.org/' }, sender: {} }, notPdf)).rejects.toThrow(
+      'Refused: not the app’s own page.',
+    );
+    await expect(verify(fromApp, notPdf, { rootsDer: 'root', listsDer: [] })).rejects.toThrow(
+      'Refused: the partnership’s roots must be a list.',
+    );
+    // The real check, run in this process: the file is read and refused for what it is.
+    expect(await verify(fromApp, notPdf, { rootsDer: [], listsDer: [] })).toEqual({ kind: 'refused', message: 'This file is not a PDF.' });
   });
 
   it('writes automatic backups from the app page only, into Documents/SEN Accreditation/Backups', async () => {

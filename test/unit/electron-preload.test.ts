@@ -12,6 +12,10 @@ const fake = vi.hoisted(() => ({
   listeners: new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>(),
   invoked: [] as unknown[][],
   sent: [] as unknown[][],
+  /** What main answers on a channel (else 'saved'). */
+  answers: new Map<string, unknown>(),
+  /** The paths on disk of the Files the person "picked"; any other File was made in memory. */
+  paths: new Map<unknown, string>(),
 }));
 
 vi.mock('electron', () => ({
@@ -19,7 +23,7 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: async (...args: unknown[]) => {
       fake.invoked.push(args);
-      return 'saved';
+      return fake.answers.has(String(args[0])) ? fake.answers.get(String(args[0])) : 'saved';
     },
     send: (...args: unknown[]) => fake.sent.push(args),
     on: (channel: string, listener: Listener) => {
@@ -29,6 +33,13 @@ vi.mock('electron', () => ({
     },
     removeListener: (channel: string, listener: Listener) => {
       fake.listeners.get(channel)?.delete(listener);
+    },
+  },
+  // As Electron's: a File's path on disk, '' for a File made in memory, and a throw for anything else.
+  webUtils: {
+    getPathForFile: (file: unknown) => {
+      if (!(file instanceof File)) throw new TypeError('getPathForFile needs a File');
+      return fake.paths.get(file) ?? '';
     },
   },
 }));
@@ -52,7 +63,7 @@ afterAll(() => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes only the version, saving, printing, automatic backups, menu commands and the shared folder', () => {
+  it('exposes only the version, saving, printing, automatic backups, menu commands, the shared folder and verifying a picked submission', () => {
     expect([...fake.exposed.keys()]).toEqual(['senDesktop']);
     expect(Object.keys(bridge).sort()).toEqual([
       'appVersion',
@@ -61,6 +72,7 @@ describe('the preload bridge', () => {
       'printPdf',
       'saveFile',
       'sharedFolder',
+      'verifySubmissionFile',
       'writeAutomaticBackup',
     ]);
     expect(Object.keys(bridge.sharedFolder!).sort()).toEqual(['choose', 'current', 'list', 'read', 'readRange', 'write']);
@@ -84,6 +96,35 @@ describe('the preload bridge', () => {
       [IPC.sharedFolderReadRange, 'w1', 'a.pdf', 4096, 1024],
     ]);
     fake.invoked.length = 0;
+  });
+
+  it('verifies a picked submission by the path it finds for the File itself, with the partnership, also from the Electron platform adapter', async () => {
+    fake.invoked.length = 0;
+    const picked = new File(['%PDF-1.7 riverside'], 'riverside.pdf', { type: 'application/pdf' });
+    fake.paths.set(picked, '/home/jo/Downloads/riverside.pdf');
+    const verdict = { kind: 'refused', message: 'This file is not a PDF.' };
+    fake.answers.set(IPC.verifySubmissionFile, verdict);
+    const partnership = { rootsDer: [new Uint8Array([0x30, 0x01])], listsDer: [] };
+    expect(await bridge.verifySubmissionFile!(picked, partnership)).toEqual(verdict);
+    expect(await bridge.verifySubmissionFile!(picked)).toEqual(verdict);
+    expect(await createElectronPlatform(bridge).verifySubmissionFile!(picked, partnership)).toEqual(verdict);
+    expect(fake.invoked).toEqual([
+      [IPC.verifySubmissionFile, '/home/jo/Downloads/riverside.pdf', partnership],
+      [IPC.verifySubmissionFile, '/home/jo/Downloads/riverside.pdf'],
+      [IPC.verifySubmissionFile, '/home/jo/Downloads/riverside.pdf', partnership],
+    ]);
+    fake.answers.delete(IPC.verifySubmissionFile);
+    fake.invoked.length = 0;
+  });
+
+  it('answers null for a File made in memory, asking main nothing, and refuses what is not a File', async () => {
+    fake.invoked.length = 0;
+    const made = new File(['%PDF-1.7 from the shared folder'], 'made.pdf', { type: 'application/pdf' });
+    expect(await bridge.verifySubmissionFile!(made)).toBeNull();
+    await expect(bridge.verifySubmissionFile!({ name: '/etc/passwd' } as unknown as File)).rejects.toThrow(TypeError);
+    expect(fake.invoked).toEqual([]);
+    // An older shell without the channel: the page verifies every file in the verify worker.
+    expect(createElectronPlatform({ ...bridge, verifySubmissionFile: undefined }).verifySubmissionFile).toBeUndefined();
   });
 
   it('saves through the save-file channel', async () => {

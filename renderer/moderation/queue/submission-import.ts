@@ -4,18 +4,22 @@ import { signerIdentity, type SignerIdentity } from '../../../shared/moderation/
 import type { ImportDecision, IncomingFile, KeyAnswer, SignerTrust } from '../../../shared/moderation/import-decision';
 import { importedSubmissionKey } from '../../../shared/moderation/moderation-records';
 import type { SignerTrustVerdict } from '../../../shared/crypto/signer-trust';
+import { isTheFileThatWasRead, type SubmissionFileVerdict } from '../../../shared/desktop/submission-file-verdict';
+import type { PartnershipTrustDer } from '../../../shared/submission/submission-signer-trust';
 import type { SubmissionVerification } from '../../../shared/submission/submission-verifier';
 import type { AppDatabase } from '../../db/app-database';
 import type { partnershipTrustMaterial } from '../../db/partnership-trust-store';
 import { describeStorageError } from '../../db/storage-errors';
 import type { VerifyRunner } from '../../export/verify-jobs';
+import type { PlatformPort } from '../../platform/platform-port';
 import { useServices } from '../../app/app-context';
 
 /**
  * Importing submission PDFs into a moderator workspace: files are checked one at a time in the
- * verify worker (so memory holds one file and the page stays responsive), and each is stored
- * on its own, all or nothing. The session lives outside React, one per workspace, so an import
- * carries on while the moderator looks at the queue, and its results are there on coming back.
+ * verify worker (so memory holds one file and the page stays responsive), or, for a file picked
+ * or dropped from disk on the desktop, in the main process; each is stored on its own, all or
+ * nothing. The session lives outside React, one per workspace, so an import carries on while the
+ * moderator looks at the queue, and its results are there on coming back.
  */
 
 /** What the moderator is told about a file's submission. */
@@ -85,6 +89,8 @@ export interface ImportServices {
   db: AppDatabase;
   verifyJobs: VerifyRunner;
   catalogue: FrameworkCatalogue;
+  /** The desktop's check of a picked file in the main process (the platform's); absent on the web. */
+  verifySubmissionFile?: PlatformPort['verifySubmissionFile'];
 }
 
 interface Held {
@@ -233,18 +239,6 @@ export class SubmissionImportSession {
   }
 
   private async importOne(id: number, file: File): Promise<ImportItemResult> {
-    let bytes: Uint8Array<ArrayBuffer>;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      return {
-        state: 'not-imported',
-        summary: null,
-        message: `“${file.name}” could not be read. Check that the file is still where it was and that you can open it, then import it again.`,
-      };
-    }
-    // The exact bytes that are checked are the bytes that are kept (the worker takes the original).
-    const pdf = new Blob([bytes], { type: 'application/pdf' });
     const incoming: IncomingFile = { fileName: file.name, size: file.size };
     let stores: Awaited<ReturnType<typeof loadImportStores>>;
     let material: Awaited<ReturnType<typeof partnershipTrustMaterial>>;
@@ -254,35 +248,44 @@ export class SubmissionImportSession {
     } catch (error) {
       return { state: 'not-imported', summary: null, message: describeStorageError(error, `“${file.name}”`) };
     }
-    const result = await this.services.verifyJobs.verify({
-      kind: 'submission',
-      bytes,
-      partnership: { rootsDer: material.rootsDer, listsDer: material.listsDer },
-    });
-    if (result.kind !== 'submission') {
-      return {
-        state: 'not-imported',
-        summary: null,
-        message: `${result.kind === 'failed' ? result.message : 'The file could not be checked.'} Nothing was imported. Try importing it again.`,
-      };
-    }
-    const summary = summaryOf(this.workspaceId, result.verification);
-    const trust = { signerTrust: result.signerTrust ?? null, pinnedRootFingerprints: material.rootFingerprints };
+    const partnership = { rootsDer: material.rootsDer, listsDer: material.listsDer };
+    // On the desktop the main process checks a file that has a path; any other file is checked in the verify worker.
+    const verifyFile = this.services.verifySubmissionFile;
+    const inMainProcess = verifyFile ? await checkInMainProcess(verifyFile, file, partnership) : null;
+    const checked = inMainProcess ?? (await this.checkInWorker(file, partnership));
+    if (checked.kind === 'not-imported') return checked.result;
+    const { verification, pdf } = checked;
+    const summary = summaryOf(this.workspaceId, verification);
+    const trust = { signerTrust: checked.signerTrust, pinnedRootFingerprints: material.rootFingerprints };
     try {
       const decision = await stores.importVerifiedSubmission(this.services.db, {
         workspaceId: this.workspaceId,
-        verification: result.verification,
+        verification,
         file: incoming,
         pdf,
         catalogue: this.services.catalogue,
         ...trust,
       });
-      if (decision.kind === 'ask' || decision.kind === 'ask-first-use')
-        this.held.set(id, { verification: result.verification, pdf, file: incoming, ...trust });
+      if (decision.kind === 'ask' || decision.kind === 'ask-first-use') this.held.set(id, { verification, pdf, file: incoming, ...trust });
       return summary ? resultOf(decision, summary) : { state: 'not-imported', summary: null, message: rejectionText(decision) };
     } catch (error) {
       return { state: 'not-imported', summary, message: describeStorageError(error, `“${file.name}”`) };
     }
+  }
+
+  /** The file's bytes checked in the verify worker (the web, and a desktop file with no path). */
+  private async checkInWorker(file: File, partnership: PartnershipTrustDer): Promise<Checked> {
+    const bytes = await bytesOf(file);
+    if (!bytes) return notImported(unreadable(file));
+    // The exact bytes that are checked are the bytes that are kept (the worker takes the original).
+    const pdf = new Blob([bytes], { type: 'application/pdf' });
+    const result = await this.services.verifyJobs.verify({ kind: 'submission', bytes, partnership });
+    if (result.kind !== 'submission') {
+      return notImported(
+        `${result.kind === 'failed' ? result.message : 'The file could not be checked.'} Nothing was imported. Try importing it again.`,
+      );
+    }
+    return { kind: 'checked', verification: result.verification, signerTrust: result.signerTrust ?? null, pdf };
   }
 
   private update(id: number, result: ImportItemResult): void {
@@ -301,6 +304,61 @@ export class SubmissionImportSession {
     };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** A file checked and ready to store (its verification, who certified its signer, the bytes that were checked), or why not. */
+type Checked =
+  | { kind: 'checked'; verification: SubmissionVerification; signerTrust: SignerTrustVerdict | null; pdf: Blob }
+  | { kind: 'not-imported'; result: ImportItemResult };
+
+const notImported = (message: string): Checked => ({ kind: 'not-imported', result: { state: 'not-imported', summary: null, message } });
+
+const unreadable = (file: File) =>
+  `“${file.name}” could not be read. Check that the file is still where it was and that you can open it, then import it again.`;
+
+async function bytesOf(file: File): Promise<Uint8Array<ArrayBuffer> | null> {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The desktop's check: the main process reads the file from disk and verifies it; the page then
+ * reads the same file's bytes to store them, once it is sure they are the bytes main read (the
+ * same size and last-modified time as main found; Chromium refuses to read a picked file changed
+ * since it was picked). Null when the file has no path on disk, for the verify worker to check.
+ */
+async function checkInMainProcess(
+  verifyFile: NonNullable<ImportServices['verifySubmissionFile']>,
+  file: File,
+  partnership: PartnershipTrustDer,
+): Promise<Checked | null> {
+  let verdict: SubmissionFileVerdict | null;
+  try {
+    verdict = await verifyFile(file, partnership);
+  } catch (error) {
+    // Electron puts its own words before the main process's: "Error invoking remote method '…': Error: …".
+    const reason = (error instanceof Error ? error.message : String(error)).replace(
+      /^Error invoking remote method '[^']*': (Error: )?/,
+      '',
+    );
+    return notImported(`The file could not be checked (${reason}). Nothing was imported. Try importing it again.`);
+  }
+  if (verdict === null) return null;
+  if (verdict.kind === 'refused') return notImported(`${verdict.message} Nothing was imported.`);
+  const changed = notImported(
+    `“${file.name}” changed after you chose it, so what was checked may not be what would be stored. Nothing was imported. Choose the file again once it has finished saving or copying.`,
+  );
+  if (!isTheFileThatWasRead(file, verdict)) return changed;
+  const { verification, signerTrust } = verdict;
+  // A file that did not verify is refused as the worker's verdict is, without reading its bytes.
+  if (!verification.ok) return notImported(rejectionText({ kind: 'rejected', message: verification.rejection.message }));
+  const bytes = await bytesOf(file);
+  if (!bytes) return notImported(unreadable(file));
+  if (bytes.length !== verdict.size) return changed;
+  return { kind: 'checked', verification, signerTrust, pdf: new Blob([bytes], { type: 'application/pdf' }) };
 }
 
 function summaryOf(workspaceId: string, verification: SubmissionVerification): ImportSummary | null {
@@ -380,11 +438,16 @@ export function importSessionFor(workspaceId: string, services: ImportServices):
   return session;
 }
 
+/** The import's services from the app's: on the desktop, with the platform's check of a picked file in the main process. */
+function importServices(db: AppDatabase, verifyJobs: VerifyRunner, catalogue: FrameworkCatalogue, platform: PlatformPort): ImportServices {
+  return { db, verifyJobs, catalogue, verifySubmissionFile: platform.verifySubmissionFile?.bind(platform) };
+}
+
 /** The import session of a workspace, followed live. */
 export function useSubmissionImport(workspaceId: string): { snapshot: ImportSnapshot; session: SubmissionImportSession } {
-  const { db, verifyJobs, catalogue } = useServices();
-  const session = importSessionFor(workspaceId, { db, verifyJobs, catalogue });
-  useEffect(() => session.connect({ db, verifyJobs, catalogue }), [session, db, verifyJobs, catalogue]);
+  const { db, verifyJobs, catalogue, platform } = useServices();
+  const session = importSessionFor(workspaceId, importServices(db, verifyJobs, catalogue, platform));
+  useEffect(() => session.connect(importServices(db, verifyJobs, catalogue, platform)), [session, db, verifyJobs, catalogue, platform]);
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   return { snapshot, session };
 }
