@@ -1,3 +1,4 @@
+import { verifySubmissionFileAt } from '../../electron/submission-file-verification';
 import { spawn } from 'node:child_process';
 import { nodeSha256Digests } from '../../electron/node-sha256-digests';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
@@ -58,4 +59,21 @@ export async function timeNodeVerify(
   if (!verified.ok)
     throw new Error(`verifySubmission in Node refused the submission: ${verified.rejection.code}: ${verified.rejection.message}`);
   return { ms, sha256: verified.report.fileSha256 };
+}
+
+/**
+ * The desktop's check of a submission the moderator picked (electron/submission-file-verification.ts,
+ * as the main process runs it): from the path, reading the file into shared memory, verifying and
+ * judging the signer. Fails unless the submission is accepted.
+ */
+export async function timeDesktopVerify(path: string): Promise<{ ms: number; sha256: string }> {
+  const started = performance.now();
+  const verdict = await verifySubmissionFileAt(path, undefined);
+  const ms = performance.now() - started;
+  if (verdict.kind !== 'submission') throw new Error(`the desktop's check refused the file: ${verdict.message}`);
+  if (!verdict.verification.ok)
+    throw new Error(
+      `the desktop's check rejected the submission: ${verdict.verification.rejection.code}: ${verdict.verification.rejection.message}`,
+    );
+  return { ms, sha256: verdict.fileSha256 };
 }
