@@ -4,7 +4,7 @@ import { isAbsolute } from 'node:path';
 import type { SubmissionFileVerdict } from '../shared/desktop/submission-file-verdict';
 import { toHex } from '../shared/formats/sha256';
 import { submissionSignerTrust, type PartnershipTrustDer } from '../shared/submission/submission-signer-trust';
-import { MAX_SUBMISSION_TOTAL_BYTES, verifySubmission, type SubmissionVerification } from '../shared/submission/submission-verifier';
+import { MAX_SUBMISSION_TOTAL_BYTES, verifySubmission, withoutEvidenceBytes } from '../shared/submission/submission-verifier';
 import { nodeSha256Digests, readFileIntoSharedMemory } from './node-sha256-digests';
 
 /**
@@ -107,7 +107,9 @@ async function verifyNow(
     const verification = await verifySubmission(bytes, { digests: nodeSha256Digests });
     return {
       kind: 'submission',
-      verification: forThePage(verification),
+      // As the verify worker answers: the evidence's bytes are not sent (the certificates, in buffers of
+      // their own, are; the structured-clone test checks it).
+      verification: withoutEvidenceBytes(verification),
       signerTrust: await submissionSignerTrust(verification, partnership, deps.now()),
       fileSha256: verification.ok ? verification.report.fileSha256 : await sha256HexOf(bytes),
       size: before.size,
@@ -135,15 +137,6 @@ function readProblem(error: unknown): string {
   if (code === 'EISDIR') return 'This is a folder, not a file. Choose the submission PDF itself.';
   const detail = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
   return `The file could not be read (${detail}). Check that it is still where it was and that you can open it, then import it again.`;
-}
-
-/**
- * The verification as the page gets it: without the evidence bytes, as from the verify worker.
- * (The certificates are in buffers of their own, not views of the file, so only they cross IPC:
- * test/unit/electron-submission-file-verification.test.ts checks it.)
- */
-function forThePage(verification: SubmissionVerification): SubmissionVerification {
-  return verification.ok ? { ok: true, report: { ...verification.report, evidenceFiles: new Map() } } : verification;
 }
 
 /** The whole file's SHA-256 (hex), on the second thread where it can be, else on this one. */

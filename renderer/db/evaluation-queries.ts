@@ -1,8 +1,8 @@
-import { dropEarlyAnswer, earlyAnswer, readEarly } from './first-screen-reads';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { responseKey, type CriterionResponse, type Evaluation } from '../../shared/evaluation/evaluation-records';
 import type { School } from '../../shared/school/school-records';
 import type { AppDatabase } from './app-database';
+import { earlyAnswer, liveReadOf, readEarly } from './first-screen-reads';
 import { useKeptLiveQuery } from './kept-live-query';
 import { perDatabase } from './per-database';
 
@@ -58,24 +58,20 @@ export function useCriteriaMarkRecords(db: AppDatabase, evaluationId: string) {
  * own when neither changed), so what a screen draws from the school alone is not drawn again.
  */
 export function useEvaluationAndSchool(db: AppDatabase, evaluationId: string) {
-  const key = evaluationKey(evaluationId);
+  const key = evaluationEarlyKey(evaluationId);
   return useKeptLiveQuery(
-    async () => {
-      const answer = await readEvaluationAndSchool(db, evaluationId);
-      dropEarlyAnswer(db, key);
-      return answer;
-    },
+    liveReadOf(db, key, () => readEvaluationAndSchool(db, evaluationId)),
     [db, evaluationId],
     earlyAnswer<Awaited<ReturnType<typeof readEvaluationAndSchool>>>(db, key),
   );
 }
 
-const evaluationKey = (evaluationId: string) => `evaluation ${evaluationId}`;
+const evaluationEarlyKey = (evaluationId: string) => `evaluation ${evaluationId}`;
 const responseEarlyKey = (evaluationId: string, criterionId: string) => `response ${evaluationId} ${criterionId}`;
 
 /** The app's start: an evaluation's screen reads the evaluation and its school before it is drawn. */
 export function readEvaluationEarly(db: AppDatabase, evaluationId: string): Promise<void> {
-  return readEarly(db, evaluationKey(evaluationId), () => readEvaluationAndSchool(db, evaluationId));
+  return readEarly(db, evaluationEarlyKey(evaluationId), () => readEvaluationAndSchool(db, evaluationId));
 }
 
 /** The app's start: a criterion's screen also reads the criterion's response before it is drawn. */
@@ -125,11 +121,7 @@ export async function readEvaluationAndSchool(
 export function useCriterionResponse(db: AppDatabase, evaluationId: string, criterionId: string) {
   const key = responseEarlyKey(evaluationId, criterionId);
   return useLiveQuery(
-    async () => {
-      const answer = await readCriterionResponse(db, evaluationId, criterionId);
-      dropEarlyAnswer(db, key);
-      return answer;
-    },
+    liveReadOf(db, key, () => readCriterionResponse(db, evaluationId, criterionId)),
     [db, evaluationId, criterionId],
     earlyAnswer<Awaited<ReturnType<typeof readCriterionResponse>>>(db, key),
   );

@@ -32,7 +32,11 @@ export function earlyAnswer<T>(db: AppDatabase, key: string): T | undefined {
   return found === undefined || found === 'reading' ? undefined : (found.answer as T);
 }
 
-/** The screen's own read has answered: the early answer is not used again. */
-export function dropEarlyAnswer(db: AppDatabase, key: string): void {
-  earlyAnswers(db).delete(key);
+/** The screen's own live read of what `key` names: once it has answered, the early answer is not used again. */
+export function liveReadOf<T>(db: AppDatabase, key: string, read: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    const answer = await read();
+    earlyAnswers(db).delete(key);
+    return answer;
+  };
 }

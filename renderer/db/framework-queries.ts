@@ -3,7 +3,7 @@ import type { AppDatabase } from './app-database';
 
 /** The framework files a partnership imported, as stored, followed live (undefined until the first read). */
 export function useImportedFrameworkRecords(db: AppDatabase) {
-  return useLiveQuery(() => db.frameworks.toArray(), [db]);
+  return useLiveQuery(() => readImportedFrameworkRecords(db), [db]);
 }
 
 /** The imported framework records, read once (the app's start reads them before anything is drawn). */

@@ -1,7 +1,7 @@
-import { dropEarlyAnswer, earlyAnswer, readEarly } from './first-screen-reads';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ModeratorWorkspace } from '../../shared/moderation/moderation-records';
 import type { AppDatabase } from './app-database';
+import { earlyAnswer, liveReadOf, readEarly } from './first-screen-reads';
 import { listModeratorWorkspaces } from './moderator-store';
 
 /** Reads of moderator workspaces, followed live (undefined until the first read). */
@@ -10,11 +10,7 @@ import { listModeratorWorkspaces } from './moderator-store';
 export function useModeratorWorkspaceRecord(db: AppDatabase, workspaceId: string | undefined) {
   const key = workspaceKey(workspaceId ?? '');
   return useLiveQuery(
-    async () => {
-      const answer = await readWorkspace(db, workspaceId);
-      dropEarlyAnswer(db, key);
-      return answer;
-    },
+    liveReadOf(db, key, () => readWorkspace(db, workspaceId)),
     [db, workspaceId],
     workspaceId ? earlyAnswer<ModeratorWorkspace | null>(db, key) : undefined,
   );

@@ -4,7 +4,7 @@ import { verifyAppeal } from '../../shared/moderation/appeal-verifier';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { MAX_EVIDENCE_FILE_BYTES } from '../../shared/evidence/evidence-records';
 import { openSignedPdf } from '../../shared/pdf/signed-pdf-reader';
-import { verifySubmission } from '../../shared/submission/submission-verifier';
+import { verifySubmission, withoutEvidenceBytes } from '../../shared/submission/submission-verifier';
 import { submissionSignerTrust } from '../../shared/submission/submission-signer-trust';
 import { runFileJob } from './file-jobs';
 import { verifySecondRequest, verifySecondReturn } from '../../shared/moderation/second-moderation-verifier';
@@ -33,7 +33,7 @@ async function run(request: VerifyJobRequest | FileJobRequest): Promise<FileJobR
     return {
       kind: 'submission',
       signerTrust,
-      verification: verification.ok ? { ok: true, report: { ...verification.report, evidenceFiles: new Map() } } : verification,
+      verification: withoutEvidenceBytes(verification),
     };
   }
   if (request.kind === 'attachment') {

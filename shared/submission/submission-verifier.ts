@@ -69,6 +69,11 @@ export interface VerifiedSubmission {
 
 export type SubmissionVerification = { ok: true; report: VerifiedSubmission } | { ok: false; rejection: SubmissionRejection };
 
+/** The verification without the evidence's bytes (`evidenceFiles` empty): the evidence was checked, and is not kept or sent on. */
+export function withoutEvidenceBytes(verification: SubmissionVerification): SubmissionVerification {
+  return verification.ok ? { ok: true, report: { ...verification.report, evidenceFiles: new Map() } } : verification;
+}
+
 /** The most a submission's embedded files may hold once inflated, each and in all. */
 export interface SubmissionLimits {
   submissionJson: number;
@@ -188,7 +193,7 @@ export async function verifySubmissionSource(source: ByteSource, options: Source
     const bytes =
       read.buffer instanceof ArrayBuffer && read.byteLength === read.buffer.byteLength ? (read as Uint8Array<ArrayBuffer>) : read.slice();
     const verified = await verifySubmission(bytes, options);
-    return verified.ok ? { ok: true, report: { ...verified.report, evidenceFiles: new Map() } } : verified;
+    return withoutEvidenceBytes(verified);
   }
   const opened = await openSignedPdfSource(source, { sliceBytes, ...(options.digests ? { digests: options.digests } : {}) });
   return verifyOpened(opened, options, 'hash');
