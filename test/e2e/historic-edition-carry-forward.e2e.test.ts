@@ -161,13 +161,15 @@ describe('an older database with a 2005-edition evaluation', () => {
     await openFromSideList(page, current.criterionById.get('NE26-3.1.1')!);
     await expectValue(page.getByLabel('Narrative'), 'The SENCO is on the senior leadership team and reports to governors each term.');
     await expect(judgementGroup(page).getByRole('radio', { checked: true }).count()).resolves.toBe(0);
-    await expect(page.locator('.evidence-links__title').allInnerTexts()).resolves.toEqual(['Governors’ minutes, July 2025']);
+    // The evidence section is drawn once the response form is on screen: waited for, not read at once.
+    await expect.poll(() => page.locator('.evidence-links__title').allInnerTexts()).toEqual(['Governors’ minutes, July 2025']);
 
     // NE-1.1.1 → NE26-4.1.1 carries evidence only: the two files are linked, the old narrative is not.
     await openFromSideList(page, current.criterionById.get('NE26-4.1.1')!);
     await expectValue(page.getByLabel('Narrative'), '');
-    const linked = await page.locator('.evidence-links__title').allInnerTexts();
-    expect(linked.sort()).toEqual(['SEN policy 2025', 'provision map']);
+    await expect
+      .poll(async () => (await page.locator('.evidence-links__title').allInnerTexts()).sort())
+      .toEqual(['SEN policy 2025', 'provision map']);
     await evaluationNav().getByRole('link', { name: 'Dashboard' }).click();
     // The one error: the blank page the old database was written from is not part of the app.
     expect(app.pageErrors).toEqual(['console.error: Failed to load resource: the server responded with a status of 404 (Not Found)']);

@@ -222,7 +222,8 @@ describe('a school evaluates its SEN provision', () => {
     await judge(page, labelOf(framework, 'embedded'));
     judgements.set(second.id, 'embedded');
     const library = page.getByLabel('Link evidence from the library');
-    await expect(library.locator('option').allInnerTexts()).resolves.toEqual(['Choose evidence', 'SEN policy 2025', 'provision map']);
+    // The evidence section is drawn once the response form is on screen: waited for, not read at once.
+    await expect.poll(() => library.locator('option').allInnerTexts()).toEqual(['Choose evidence', 'SEN policy 2025', 'provision map']);
     await library.selectOption({ label: 'provision map' });
     await page.getByRole('button', { name: 'Link', exact: true }).click();
     await expectVisible(page.getByText('Linked “provision map”.'));
@@ -240,24 +241,28 @@ describe('a school evaluates its SEN provision', () => {
 
     await openCriterion(page, second.id, () => page.getByRole('link', { name: `Previous: ${second.id}` }).click());
     await expectChecked(judgementGroup(page).getByRole('radio', { name: labelOf(framework, 'embedded'), exact: true }));
-    await expect(
-      page
-        .getByRole('region', { name: `Evidence for ${second.id}` })
-        .getByRole('listitem')
-        .allInnerTexts(),
-    ).resolves.toEqual([expect.stringMatching(/^provision map \(Other\)/)]);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: `Evidence for ${second.id}` })
+          .getByRole('listitem')
+          .allInnerTexts(),
+      )
+      .toEqual([expect.stringMatching(/^provision map \(Other\)/)]);
 
     await openCriterion(page, first.id, () => page.getByRole('link', { name: `Previous: ${first.id}` }).click());
     await expectChecked(judgementGroup(page).getByRole('radio', { name: labelOf(framework, 'established'), exact: true }));
     await expectChecked(judgementGroup(page).getByRole('radio', { name: labelOf(framework, 'embedded'), exact: true }), false);
     await expectValue(page.getByLabel('Narrative'), narrative);
     await expectValue(page.getByLabel('Next steps'), nextSteps);
-    await expect(
-      page
-        .getByRole('region', { name: `Evidence for ${first.id}` })
-        .getByRole('listitem')
-        .allInnerTexts(),
-    ).resolves.toEqual([expect.stringMatching(/^SEN policy 2025 \(Other\)/), expect.stringMatching(/^provision map \(Other\)/)]);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: `Evidence for ${first.id}` })
+          .getByRole('listitem')
+          .allInnerTexts(),
+      )
+      .toEqual([expect.stringMatching(/^SEN policy 2025 \(Other\)/), expect.stringMatching(/^provision map \(Other\)/)]);
     await checkScreen(page, 'criterion-with-work', startsWithId(first.id), { screenshot: 'criterion' });
 
     // The dashboard adds it up.
