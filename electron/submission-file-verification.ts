@@ -5,12 +5,14 @@ import type { SubmissionFileVerdict } from '../shared/desktop/submission-file-ve
 import { toHex } from '../shared/formats/sha256';
 import { submissionSignerTrust, type PartnershipTrustDer } from '../shared/submission/submission-signer-trust';
 import { MAX_SUBMISSION_TOTAL_BYTES, verifySubmission, withoutEvidenceBytes } from '../shared/submission/submission-verifier';
-import { nodeSha256Digests, readFileIntoSharedMemory } from './node-sha256-digests';
+import type { DigestPort } from '../shared/formats/incremental-digest';
+import { readFileHashing } from './hashed-file-read';
+import { nodeSha256Digests } from './node-sha256-digests';
 
 /**
  * Verifies a submission PDF the moderator picked or dropped on the desktop, in the main process, by
  * its path (found by the preload from the File, never sent by the page): read into shared memory
- * so that Node hashes the evidence on a second thread while this one checks the signature. The web
+ * and hashed as it arrives, its evidence on a second thread (`readFileHashing`). The web
  * target verifies in the verify worker instead. One file at a time, so memory holds one file.
  */
 
@@ -27,8 +29,11 @@ export interface SubmissionFileDeps {
   stat(path: string): Promise<FileFacts>;
   /** Up to `length` bytes from the start of the file. */
   readHead(path: string, length: number): Promise<Uint8Array>;
-  /** The whole file, in shared memory where possible (so the evidence is hashed on a second thread). */
-  readWhole(path: string): Promise<Uint8Array<SharedArrayBuffer> | Uint8Array<ArrayBuffer>>;
+  /**
+   * The whole file, and the digests to verify it with: in shared memory, hashed as it arrives, its
+   * evidence on a second thread (`readFileHashing`).
+   */
+  readWhole(path: string): Promise<{ bytes: Uint8Array<SharedArrayBuffer> | Uint8Array<ArrayBuffer>; digests: DigestPort }>;
   /** Now, when the file does not say when it was signed (to judge the signer's certificate). */
   now(): Date;
 }
@@ -48,7 +53,7 @@ export const nodeSubmissionFileDeps: SubmissionFileDeps = {
       await handle.close();
     }
   },
-  readWhole: async (path) => readFileIntoSharedMemory(path),
+  readWhole: readFileHashing,
   now: () => new Date(),
 };
 
@@ -85,6 +90,7 @@ async function verifyNow(
   if (!isAbsolute(path)) return refused('The file’s location was not given in full, so it was not read. Choose the file again.');
   let before: FileFacts;
   let bytes: Uint8Array<SharedArrayBuffer> | Uint8Array<ArrayBuffer>;
+  let digests: DigestPort;
   try {
     before = await deps.stat(path);
     if (!before.isFile) return refused('This is a folder or a device, not a file. Choose the submission PDF itself.');
@@ -95,7 +101,7 @@ async function verifyNow(
     }
     const head = await deps.readHead(path, PDF_HEADER.length);
     if (!PDF_HEADER.every((byte, index) => head[index] === byte)) return refused(NOT_A_PDF);
-    bytes = await deps.readWhole(path);
+    ({ bytes, digests } = await deps.readWhole(path));
   } catch (error) {
     return refused(readProblem(error));
   }
@@ -104,14 +110,14 @@ async function verifyNow(
     return refused(FILE_CHANGED);
 
   try {
-    const verification = await verifySubmission(bytes, { digests: nodeSha256Digests });
+    const verification = await verifySubmission(bytes, { digests });
     return {
       kind: 'submission',
       // As the verify worker answers: the evidence's bytes are not sent (the certificates, in buffers of
       // their own, are; the structured-clone test checks it).
       verification: withoutEvidenceBytes(verification),
       signerTrust: await submissionSignerTrust(verification, partnership, deps.now()),
-      fileSha256: verification.ok ? verification.report.fileSha256 : await sha256HexOf(bytes),
+      fileSha256: verification.ok ? verification.report.fileSha256 : await sha256HexOf(bytes, digests),
       size: before.size,
       lastModifiedMs: Math.floor(before.mtimeMs),
     };
@@ -139,8 +145,10 @@ function readProblem(error: unknown): string {
   return `The file could not be read (${detail}). Check that it is still where it was and that you can open it, then import it again.`;
 }
 
-/** The whole file's SHA-256 (hex), on the second thread where it can be, else on this one. */
-async function sha256HexOf(bytes: Uint8Array): Promise<string> {
+/** The whole file's SHA-256 (hex): as hashed while it was read, else on the second thread where it can be, else on this one. */
+async function sha256HexOf(bytes: Uint8Array, digests: DigestPort): Promise<string> {
+  const whileRead = digests.hashedWhileRead?.(bytes);
+  if (whileRead) return toHex(whileRead.file);
   const elsewhere = await (nodeSha256Digests.sha256OfSpansElsewhere?.(bytes, [{ offset: 0, length: bytes.length }]) ?? null);
   const digest = elsewhere?.[0];
   return toHex(digest ?? createHash('sha256').update(bytes).digest());

@@ -22,16 +22,40 @@ export interface ByteSpan {
   length: number;
 }
 
+/** The signature's two byte ranges, as a PDF's `/ByteRange [0 firstLength secondStart secondLength]` gives them. */
+export interface SignedRanges {
+  firstLength: number;
+  secondStart: number;
+  secondLength: number;
+}
+
+/** What a reader hashed of a file as its slices arrived, before anything was checked. */
+export interface HashedWhileRead {
+  /** The whole file's SHA-256. */
+  file: Uint8Array;
+  /**
+   * The SHA-256 of the ranges the file's end declared when it was read (untrusted: the verifier
+   * uses it only where they are the ranges it finds itself), or null where it declared none.
+   */
+  signed: (SignedRanges & { sha256: Uint8Array }) | null;
+}
+
 export interface DigestPort {
   /** A fresh incremental SHA-256, or null where only whole buffers can be hashed (then WebCrypto is used). */
   createSha256(): IncrementalSha256 | null;
   /**
    * Starts the SHA-256 of each span of `bytes` on another thread, so it runs while this one does
-   * other work; the digests come in the order of the spans, or null if that thread failed. Null
+   * other work; the digests come in the order of the spans (null for a span that thread could not
+   * hash), or null if that thread failed. Null
    * at once where the port has no other thread, or the bytes are not in memory one could read (a
    * SharedArrayBuffer): the caller then hashes them itself.
    */
-  sha256OfSpansElsewhere?(bytes: Uint8Array, spans: readonly ByteSpan[]): Promise<Uint8Array[] | null> | null;
+  sha256OfSpansElsewhere?(bytes: Uint8Array, spans: readonly ByteSpan[]): Promise<readonly (Uint8Array | null)[] | null> | null;
+  /**
+   * What was hashed of these very bytes (the same view) while they were read into memory, or null:
+   * a reader that hashes a file as it arrives (the desktop's) saves the verifier a pass over it.
+   */
+  hashedWhileRead?(bytes: Uint8Array): HashedWhileRead | null;
 }
 
 /** WebCrypto on whole buffers (a page, a worker): the verifiers' default. */

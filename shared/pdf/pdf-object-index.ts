@@ -212,13 +212,13 @@ export const STREAM_DICTIONARY_SPANS = [2_048, 65_536] as const;
 export function locateStream(file: HeldBytes, bodyStart: number, end: number, context: PDFContext): LocatedStream | null | 'unread' {
   // The dictionary is usually a few hundred bytes: look there first, then further (decoding 64 KB
   // of every embedded file as text adds up over a large submission's hundreds of files).
-  let keyword: RegExpExecArray | null = null;
+  let keyword: StreamKeyword | null = null;
   let head: Uint8Array = EMPTY;
   for (const span of STREAM_DICTIONARY_SPANS) {
     const view = file.view(bodyStart, Math.min(end, bodyStart + span));
     if (!view) return 'unread';
     head = view;
-    keyword = />>\s*stream(\r\n|\n)/.exec(latin1.decode(head));
+    keyword = findStreamKeyword(head);
     if (keyword || bodyStart + span >= end) break;
   }
   if (!keyword) return null;
@@ -226,10 +226,58 @@ export function locateStream(file: HeldBytes, bodyStart: number, end: number, co
   if (!(dict instanceof PDFDict)) return null;
   const length = dict.get(PDFName.of('Length'));
   if (!(length instanceof PDFNumber)) return null;
-  const contentsStart = bodyStart + keyword.index + keyword[0].length;
+  const contentsStart = bodyStart + keyword.index + keyword.length;
   const contentsEnd = contentsStart + length.asNumber();
   if (contentsEnd > end) return null;
   return { dict, contentsStart, contentsEnd };
+}
+
+/**
+ * Where the contents of the object at `object` lie, if it is a stream stored as it is (no filter),
+ * as the index would find them: for hashing a file's embedded files as it is read, before it is
+ * checked (`planSignedPdfRead`). Null for anything else, or where its start has not been read.
+ */
+export function storedStreamSpan(file: Uint8Array, object: { offset: number; length: number }): { offset: number; length: number } | null {
+  const end = Math.min(file.length, object.offset + object.length);
+  const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(file.subarray(object.offset, Math.min(end, object.offset + 40))));
+  if (!header) return null;
+  try {
+    const stream = locateStream(wholeHeldBytes(file), object.offset + header[0].length, end, PDFContext.create());
+    if (!stream || stream === 'unread' || stream.dict.has(PDFName.of('Filter')) || stream.dict.has(PDFName.of('DecodeParms'))) return null;
+    return { offset: stream.contentsStart, length: stream.contentsEnd - stream.contentsStart };
+  } catch {
+    return null;
+  }
+}
+
+/** Where `>>` then "stream" and its end of line are, and how long that run is. */
+interface StreamKeyword {
+  index: number;
+  length: number;
+}
+
+const STREAM = [0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // stream
+
+/** White space as JavaScript's `\s` reads a Latin-1 byte. */
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || (byte !== undefined && byte >= 0x09 && byte <= 0x0d) || byte === 0xa0;
+}
+
+/**
+ * The first match of `/>>\s*stream(\r\n|\n)/` in the bytes read as Latin-1, found on the bytes
+ * themselves: decoding the start of every object as text to search it cost more than parsing it.
+ */
+export function findStreamKeyword(bytes: Uint8Array): StreamKeyword | null {
+  for (let at = bytes.indexOf(0x3e); at !== -1 && at + 1 < bytes.length; at = bytes.indexOf(0x3e, at + 1)) {
+    if (bytes[at + 1] !== 0x3e) continue;
+    let i = at + 2;
+    while (isSpace(bytes[i])) i += 1;
+    if (!STREAM.every((byte, k) => bytes[i + k] === byte)) continue;
+    i += STREAM.length;
+    if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) return { index: at, length: i + 2 - at };
+    if (bytes[i] === 0x0a) return { index: at, length: i + 1 - at };
+  }
+  return null;
 }
 
 /** The stream, its contents a view of the file's bytes where they were read (never a copy), and its location noted. */

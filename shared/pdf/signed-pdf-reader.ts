@@ -1,8 +1,16 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { findActiveContent } from './active-content';
 import { inflateBounded, inflateBoundedToSink, type InflateOptions } from './bounded-inflate';
-import { crossReferenceStreamHasPrev, indexClassicXref, streamLocation, type HeldBytes } from './pdf-object-index';
-import { readPdfStructureBytes } from './pdf-structure-bytes';
+import {
+  classicXrefStart,
+  crossReferenceStreamHasPrev,
+  indexClassicXref,
+  objectBoundaries,
+  readClassicTable,
+  streamLocation,
+  type HeldBytes,
+} from './pdf-object-index';
+import { MAX_TABLE_BYTES, readPdfStructureBytes } from './pdf-structure-bytes';
 import { verifyDigestSignature } from '../crypto/cms-signature';
 import { summariseCertificate, type CertificateSummary } from '../crypto/signing-certificate';
 import { sha256Hex, toHex } from '../formats/sha256';
@@ -14,6 +22,7 @@ import {
   type ByteSpan,
   type DigestPort,
   type IncrementalSha256,
+  type SignedRanges,
 } from '../formats/incremental-digest';
 import {
   bytesByteSource,
@@ -75,7 +84,7 @@ export interface ContainerAttachment {
    * refused as soon as it passes `limit`, as `read` is.
    */
   digest(limit: number, hash: IncrementalSha256, options?: Pick<InflateOptions, 'onOutput'>): Promise<AttachmentDigest>;
-  /** Where a file stored as it is lies in the PDF held in memory (undefined when compressed or not held). */
+  /** Where a file stored as it is lies in the PDF (undefined when compressed). */
   span?: ByteSpan;
   /**
    * The SHA-256 of a file stored as it is, being worked out on another thread while the file was
@@ -172,7 +181,19 @@ export async function openSignedPdf(
 
   let signedDigest: Uint8Array;
   let fileHash: Promise<string> | string;
-  if (incremental) {
+  const hashedWhileRead = options.digests?.hashedWhileRead?.(bytes);
+  const hashedRanges = hashedWhileRead?.signed;
+  if (
+    hashedWhileRead &&
+    hashedRanges &&
+    hashedRanges.firstLength === firstLength &&
+    hashedRanges.secondStart === secondStart &&
+    hashedRanges.secondLength === secondLength
+  ) {
+    // Hashed as the file arrived, over the ranges found here: the same digests, without a pass.
+    signedDigest = hashedRanges.sha256;
+    fileHash = toHex(hashedWhileRead.file);
+  } else if (incremental) {
     const digests = fileAndSignedRangesSha256(bytes, firstLength, secondStart, secondLength, incremental);
     signedDigest = digests.signed;
     fileHash = toHex(digests.file);
@@ -225,6 +246,54 @@ function listHashingElsewhere(structure: Structure, bytes: Uint8Array, port: Dig
     file.sha256Elsewhere = settled.then((all) => all?.[i] ?? null);
   });
   return listed;
+}
+
+/** Where a signed PDF's parts lie, read from its end before the file is read whole (see `planSignedPdfRead`). */
+export interface SignedPdfReadPlan {
+  /** The signature's byte ranges, as the file's end declares them. */
+  ranges: SignedRanges;
+  /** Each object the table lists: where it starts and how far it runs (to the next one, or the table), in the file's order. */
+  objects: ByteSpan[];
+}
+
+/**
+ * Where a signed PDF's signature ranges and its objects lie, read from the end of `source` (the
+ * signature's dictionary and the cross-reference table), so that a reader can hash the file, its
+ * signed ranges and its embedded files as the file arrives, rather than after (the desktop reads a
+ * picked file so; `storedStreamSpan` tells where an object's stored bytes lie once its start has
+ * arrived). Nothing here is checked: `openSignedPdf` checks the file it is then given in full, and
+ * uses digests taken while it was read only where they are of the ranges and files it finds itself.
+ * Null where the file does not end as this app's signed files do (it is then read, and hashed, as
+ * any other).
+ */
+export async function planSignedPdfRead(source: ByteSource, sliceBytes = DEFAULT_SLICE_BYTES): Promise<SignedPdfReadPlan | null> {
+  try {
+    const range = await findSignatureRangeInSource(source, sliceBytes);
+    if (!range?.looksReal) return null;
+    const [start, firstLength, secondStart, secondLength] = range.values;
+    if (start !== 0 || firstLength <= 0 || secondStart <= firstLength || secondStart + secondLength !== source.size) return null;
+    const ranges = { firstLength, secondStart, secondLength };
+    const tailStart = Math.max(0, source.size - 1024);
+    const xrefAt = classicXrefStart(heldFrom(tailStart, await source.read(tailStart, source.size - tailStart), source.size));
+    if (xrefAt === null || source.size - xrefAt > MAX_TABLE_BYTES) return { ranges, objects: [] };
+    const table = readClassicTable(heldFrom(xrefAt, await readSourceRange(source, xrefAt, source.size, sliceBytes), source.size));
+    const starts = table ? objectBoundaries(table.offsets, table.xrefAt) : [];
+    const objects = starts.slice(0, -1).map((offset, i) => ({ offset, length: (starts[i + 1] ?? offset) - offset }));
+    return { ranges, objects };
+  } catch {
+    return null;
+  }
+}
+
+/** The part of a file read from `offset`, as the index reads bytes (views elsewhere are null). */
+function heldFrom(offset: number, bytes: Uint8Array, length: number): HeldBytes {
+  return {
+    length,
+    view: (from, to) => {
+      const [start, end] = [Math.max(0, from), Math.min(length, to)];
+      return start >= offset && end <= offset + bytes.length ? bytes.subarray(start - offset, Math.max(start, end) - offset) : null;
+    },
+  };
 }
 
 export interface SourceOpenOptions extends OpenOptions {
@@ -644,7 +713,7 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict, from: AttachmentBytes):
     declaredSize,
     storedSize: location.length,
     compressed,
-    ...(location.held && !compressed ? { span: { offset: location.offset, length: location.length } } : {}),
+    ...(streamLocation(stream) && !compressed ? { span: { offset: location.offset, length: location.length } } : {}),
     read: async (limit, options) => {
       if (!compressed && location.length > limit) return { ok: false, reason: 'too-large' };
       if (!location.held) return readFromSource(storedBytes, compressed, limit, from.sliceBytes, options);

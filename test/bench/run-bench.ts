@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -978,6 +978,9 @@ async function main(): Promise<void> {
     const written = await step('write the exported submission to disk', () => page.evaluate(() => window.bench!.saveSubmission()));
     // Read as the command line reads it: into shared memory, so its evidence is hashed on a second thread.
     const submissionBytes = readFileIntoSharedMemory(bench.submissionFile);
+    // BENCH_KEEP_SUBMISSION=PATH: a copy of the exported file kept there, to time or profile the
+    // verifiers on it outside the bench.
+    if (process.env.BENCH_KEEP_SUBMISSION) copyFileSync(bench.submissionFile, process.env.BENCH_KEEP_SUBMISSION);
     if (submissionBytes.length !== written.bytes) throw new Error(`${submissionBytes.length} bytes on disk for ${written.bytes} exported`);
     await gc(page);
     // The baselines, the tools and the verification take turns, so a noisy moment of the machine

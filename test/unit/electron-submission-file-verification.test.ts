@@ -99,7 +99,7 @@ function countingDeps(
     async readWhole(file) {
       calls.readWhole += 1;
       const read = await nodeSubmissionFileDeps.readWhole(file);
-      return change.readWhole ? new Uint8Array(change.readWhole(read)) : read;
+      return change.readWhole ? { bytes: new Uint8Array(change.readWhole(read.bytes)), digests: read.digests } : read;
     },
   };
   return { deps, calls };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFName, PDFObjectParser, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
-import { crossReferenceStreamHasPrev, indexClassicXref } from '../../shared/pdf/pdf-object-index';
+import { crossReferenceStreamHasPrev, findStreamKeyword, indexClassicXref } from '../../shared/pdf/pdf-object-index';
 import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
 
 const ascii = new TextEncoder();
@@ -100,5 +100,48 @@ describe('indexClassicXref', () => {
   it('says no for bytes that are not a PDF with a table at the end', () => {
     expect(indexClassicXref(new TextEncoder().encode('%PDF-1.7\nnothing here\n%%EOF\n'))).toBeNull();
     expect(indexClassicXref(new TextEncoder().encode('startxref\n99999\n%%EOF\n'))).toBeNull();
+  });
+});
+
+describe('findStreamKeyword', () => {
+  // The regular expression the index searched decoded text with, as the independent reading.
+  const byRegExp = (bytes: Uint8Array) => {
+    const match = />>\s*stream(\r\n|\n)/.exec(new TextDecoder('latin1').decode(bytes));
+    return match ? { index: match.index, length: match[0].length } : null;
+  };
+  const cases = [
+    '<< /Length 3 >>\nstream\nabc',
+    '<< /Length 3 >>stream\r\nabc',
+    '<< /Length 3 >> \t\f\r\n stream\nabc',
+    '<< /A << /B 1 >> >>\nstream\n',
+    '<< /Length 3 >>\nstream\rabc',
+    '<< /Length 3 >>\nstreams\n>>\nstream\n',
+    '>>>\nstream\n',
+    '<< /Length 3 >>\nstrea',
+    '<< /Length 3 >>',
+    '>',
+    '',
+    '(>>stream) >> \u00a0stream\n',
+    '<< /T (a >> b) >>\nendobj',
+  ];
+  it.each(cases)('finds what the regular expression finds in %j', (text) => {
+    const bytes = new Uint8Array([...text].map((c) => c.charCodeAt(0)));
+    expect(findStreamKeyword(bytes)).toEqual(byRegExp(bytes));
+  });
+
+  it('agrees with the regular expression on random runs of the bytes that matter', () => {
+    // A seeded generator, so a failure can be repeated.
+    let seed = 20261205;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = [0x3e, 0x3e, 0x20, 0x0a, 0x0d, 0x09, 0xa0, 0x85, ...'stream'.split('').map((c) => c.charCodeAt(0)), 0x3c, 0x41];
+    let found = 0;
+    for (let run = 0; run < 5000; run += 1) {
+      const bytes = Uint8Array.from({ length: 14 + Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)] ?? 0);
+      if (run % 7 === 0) bytes.set([0x3e, 0x3e, 0x0a, ...'stream'.split('').map((c) => c.charCodeAt(0)), 0x0a], Math.floor(next() * 4));
+      const expected = byRegExp(bytes);
+      if (expected) found += 1;
+      expect(findStreamKeyword(bytes)).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(500);
   });
 });
