@@ -20,7 +20,9 @@ import { exportSubmission } from '../../shared/submission/submission-exporter';
 import { submissionFileName } from '../../shared/submission/submission-format';
 import { DECLARATION_STATEMENT } from '../../shared/submission/submission-format';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
-import { nodeSha256Digests, readFileIntoSharedMemory } from '../node-sha256-digests';
+import type { DigestPort } from '../../shared/formats/incremental-digest';
+import { readFileHashing } from '../hashed-file-read';
+import { nodeSha256Digests } from '../node-sha256-digests';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { outcomeHeadline } from '../../shared/moderation/moderation-records';
 import { asArrayBufferView } from '../../shared/formats/bytes';
@@ -31,8 +33,11 @@ import { asArrayBufferView } from '../../shared/formats/bytes';
  */
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array<ArrayBuffer>>;
-  /** A PDF to verify read into shared memory, so its evidence is hashed on a second thread; readFile where absent. */
-  readIntoSharedMemory?(path: string): Promise<Uint8Array<SharedArrayBuffer>>;
+  /**
+   * A PDF to verify, read into shared memory and hashed as it arrives, its evidence on a second
+   * thread, with the digests to verify it with (`readFileHashing`); readFile where absent.
+   */
+  readHashing?(path: string): Promise<{ bytes: Uint8Array<SharedArrayBuffer>; digests: DigestPort }>;
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
   out(line: string): void;
   err(line: string): void;
@@ -309,13 +314,15 @@ function trustLabel(fingerprint: string, trust: TrustContext): { verdict: Verdic
 
 async function verifyOne(path: string, io: CliIo, say: (line: string) => void, trust: TrustContext): Promise<Verdict> {
   let bytes: Uint8Array<ArrayBuffer> | Uint8Array<SharedArrayBuffer>;
+  let digests: DigestPort = nodeSha256Digests;
   try {
-    bytes = io.readIntoSharedMemory ? await io.readIntoSharedMemory(path) : await io.readFile(path);
+    if (io.readHashing) ({ bytes, digests } = await io.readHashing(path));
+    else bytes = await io.readFile(path);
   } catch (error) {
     say(`REJECTED  ${path}: the file cannot be read (${describeFsError(error)}).`);
     return 'rejected';
   }
-  const result = await verifySubmission(bytes, { digests: nodeSha256Digests });
+  const result = await verifySubmission(bytes, { digests });
   if (!result.ok && result.rejection.code === 'not-a-submission') {
     // A signed PDF without submission.json may be a moderation report: check it as one.
     return verifyReport(path, asArrayBufferView(bytes), say, trust);
@@ -481,7 +488,7 @@ const nodeIo: CliIo = {
     const buffer = await readFile(path);
     return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
   },
-  readIntoSharedMemory: async (path) => readFileIntoSharedMemory(path),
+  readHashing: (path) => readFileHashing(path),
   writeFile: (path, bytes) => writeFile(path, bytes),
   out: (line) => console.log(line),
   err: (line) => console.error(line),

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli, terminalSafe, type CliIo } from '../../electron/cli/sen-cli';
+import { readFileHashing } from '../../electron/hashed-file-read';
 import { exportModerationReport } from '../../shared/moderation/moderation-report';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { moderatorIdentity, sampleModeration } from '../fixtures/moderation-report';
@@ -93,16 +94,18 @@ describe('npm run cli', () => {
     expect(await runCli(args, io)).toBe(1);
     const fromOwnMemory = [...out];
 
+    // Read as the command line reads a file: hashed as it arrives (here from a copy on disk).
     const readShared: string[] = [];
-    io.readIntoSharedMemory = async (path) => {
-      const bytes = await io.readFile(path);
+    const onDisk = mkdtempSync(join(tmpdir(), 'sen-cli-read-'));
+    io.readHashing = async (path) => {
+      const copy = join(onDisk, path.replace(/[^a-z.]/g, '_'));
+      writeFileSync(copy, await io.readFile(path));
       readShared.push(path);
-      const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
-      copy.set(bytes);
-      return copy;
+      return readFileHashing(copy);
     };
     out.length = 0;
     expect(await runCli(args, io)).toBe(1);
+    rmSync(onDisk, { recursive: true, force: true });
     expect(readShared).toEqual(['submission.pdf', 'report.pdf', 'tampered.pdf']);
     expect(out).toEqual(fromOwnMemory);
     expect(out.at(-1)).toBe('2 intact (signer not yet trusted), 2 rejected.');
