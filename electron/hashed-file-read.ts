@@ -97,7 +97,10 @@ async function readHashing(
   let next = 0;
   const readAhead = () => {
     while (reads.length < READS_AHEAD && next < size) {
-      reads.push(readSlice(next));
+      const read = readSlice(next);
+      // A read that fails after an earlier one has already failed is never awaited: not unhandled.
+      read.catch(() => undefined);
+      reads.push(read);
       next += sliceBytes;
     }
   };
