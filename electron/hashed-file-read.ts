@@ -1,11 +1,11 @@
-import { createHash, type Hash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteSource } from '../shared/formats/byte-source';
-import type { ByteSpan, DigestPort, HashedWhileRead, SignedRanges } from '../shared/formats/incremental-digest';
-import { storedStreamSpan } from '../shared/pdf/pdf-object-index';
+import type { ByteSpan, DigestPort, HashedWhileRead } from '../shared/formats/incremental-digest';
+import { STORED_STREAM_HEAD_BYTES, storedStreamSpan } from '../shared/pdf/pdf-object-index';
+import { SignedRangesHasher } from '../shared/pdf/signed-range-digest';
 import { planSignedPdfRead, type SignedPdfReadPlan } from '../shared/pdf/signed-pdf-reader';
-import { nodeSha256Digests } from './node-sha256-digests';
+import { createNodeSha256, nodeSha256Digests } from './node-sha256-digests';
 
 /**
  * Reads a signed submission into shared memory and hashes it as it arrives, rather than reading it
@@ -79,7 +79,7 @@ async function readHashing(
   { sliceBytes, smallest }: { sliceBytes: number; smallest: number },
 ): Promise<HashedFile> {
   const bytes = new Uint8Array(new SharedArrayBuffer(size));
-  const hashes = new RangeHashes(plan?.ranges ?? null);
+  const hashes = new SignedRangesHasher(plan?.ranges ?? null, createNodeSha256());
   const spans = new SpansAsTheyArrive(bytes, plan?.objects ?? [], smallest);
 
   // Each slice is read in full (a short read reads on) or up to the file's end if it shrank.
@@ -124,51 +124,10 @@ async function readHashing(
   return { bytes, digests: portFor(bytes, hashed, spans) };
 }
 
-/** The whole file's SHA-256 and its signed ranges', fed slices in order. */
-class RangeHashes {
-  private readonly file: Hash = createHash('sha256');
-  private signed: Hash | null = null;
-  private at = 0;
-
-  constructor(private readonly ranges: SignedRanges | null) {}
-
-  update(bytes: Uint8Array, from: number, to: number): void {
-    if (from !== this.at) throw new RangeError('Slices must be hashed in order.');
-    const split = this.ranges?.firstLength;
-    if (split !== undefined && from <= split && split < to) {
-      // The signed ranges' input starts as the file's does: its state is copied where they part.
-      this.file.update(bytes.subarray(from, split));
-      this.signed = this.file.copy();
-      this.file.update(bytes.subarray(split, to));
-    } else {
-      this.file.update(bytes.subarray(from, to));
-    }
-    if (this.ranges && this.signed) {
-      const secondEnd = this.ranges.secondStart + this.ranges.secondLength;
-      const start = Math.max(from, this.ranges.secondStart);
-      const end = Math.min(to, secondEnd);
-      if (start < end) this.signed.update(bytes.subarray(start, end));
-    }
-    this.at = to;
-  }
-
-  finish(): HashedWhileRead {
-    const file = new Uint8Array(this.file.digest());
-    const ranges = this.ranges;
-    const complete = ranges && this.signed && this.at === ranges.secondStart + ranges.secondLength;
-    return {
-      file,
-      signed: complete && this.signed ? { ...ranges, sha256: new Uint8Array(this.signed.digest()) } : null,
-    };
-  }
-}
-
 const spanKey = (span: ByteSpan) => `${span.offset}:${span.length}`;
 
 /** Objects smaller than this are left for the verifier to hash (few bytes, and each looked at costs a parse). */
 export const SMALLEST_OBJECT_HASHED_EARLY = 64 * 1024;
-/** How much of an object's start `storedStreamSpan` may read to find its dictionary. */
-const OBJECT_HEAD_BYTES = 64 * 1024 + 2 * 1024;
 
 /**
  * The embedded files: each large object is looked at once its start has arrived and, if it is a
@@ -192,7 +151,7 @@ class SpansAsTheyArrive {
   arrivedTo(end: number): void {
     while (this.objects.length > 0) {
       const object = this.objects[0] as ByteSpan;
-      if (end < object.offset + Math.min(object.length, OBJECT_HEAD_BYTES) && end < this.bytes.length) break;
+      if (end < object.offset + Math.min(object.length, STORED_STREAM_HEAD_BYTES) && end < this.bytes.length) break;
       this.objects.shift();
       const span = storedStreamSpan(this.bytes, object);
       if (span) this.spans.push(span);

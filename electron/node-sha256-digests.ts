@@ -110,8 +110,13 @@ function inSharedMemory(bytes: Uint8Array): bytes is Uint8Array<SharedArrayBuffe
   return typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer;
 }
 
+/** A native incremental SHA-256 (node:crypto), for hashing as bytes arrive. */
+export function createNodeSha256(): IncrementalSha256 {
+  return new NodeSha256();
+}
+
 export const nodeSha256Digests: DigestPort = {
-  createSha256: () => new NodeSha256(),
+  createSha256: createNodeSha256,
   sha256OfSpansElsewhere: (bytes, spans) => (inSharedMemory(bytes) ? spanHasher.hash(bytes, spans) : null),
 };
 

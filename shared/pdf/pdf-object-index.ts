@@ -232,6 +232,13 @@ export function locateStream(file: HeldBytes, bodyStart: number, end: number, co
   return { dict, contentsStart, contentsEnd };
 }
 
+/** "n g obj" at an object's start, and how far it is looked for. */
+const OBJECT_HEADER = /^(\d+)\s+(\d+)\s+obj\b/;
+const OBJECT_HEADER_BYTES = 40;
+
+/** The most of an object's start `storedStreamSpan` reads: its header, then as far as a stream's dictionary is looked for. */
+export const STORED_STREAM_HEAD_BYTES = OBJECT_HEADER_BYTES + Math.max(...STREAM_DICTIONARY_SPANS);
+
 /**
  * Where the contents of the object at `object` lie, if it is a stream stored as it is (no filter),
  * as the index would find them: for hashing a file's embedded files as it is read, before it is
@@ -239,7 +246,7 @@ export function locateStream(file: HeldBytes, bodyStart: number, end: number, co
  */
 export function storedStreamSpan(file: Uint8Array, object: { offset: number; length: number }): { offset: number; length: number } | null {
   const end = Math.min(file.length, object.offset + object.length);
-  const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(file.subarray(object.offset, Math.min(end, object.offset + 40))));
+  const header = OBJECT_HEADER.exec(latin1.decode(file.subarray(object.offset, Math.min(end, object.offset + OBJECT_HEADER_BYTES))));
   if (!header) return null;
   try {
     const stream = locateStream(wholeHeldBytes(file), object.offset + header[0].length, end, PDFContext.create());
@@ -297,7 +304,7 @@ function streamOf(file: HeldBytes, located: LocatedStream): PDFRawStream {
  * space; null when it does not.
  */
 function wholeObject(file: HeldBytes, start: number, end: number, number: number, context: PDFContext): PDFObject | null {
-  const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(latin1.decode(file.view(start, Math.min(end, start + 40)) ?? EMPTY));
+  const header = OBJECT_HEADER.exec(latin1.decode(file.view(start, Math.min(end, start + OBJECT_HEADER_BYTES)) ?? EMPTY));
   if (!header || Number(header[1]) !== number) return null;
   let rest: Uint8Array | null;
   let object: PDFObject | undefined;

@@ -184,7 +184,6 @@ export async function openSignedPdf(
   const hashedWhileRead = options.digests?.hashedWhileRead?.(bytes);
   const hashedRanges = hashedWhileRead?.signed;
   if (
-    hashedWhileRead &&
     hashedRanges &&
     hashedRanges.firstLength === firstLength &&
     hashedRanges.secondStart === secondStart &&
@@ -703,7 +702,8 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict, from: AttachmentBytes):
   const subtype = lookup(stream.dict.get(PDFName.of('Subtype')));
   const contents = stream.contents;
   // Where the stream's bytes are: read with the structure (a file in memory: always), or left in the source.
-  const location = streamLocation(stream) ?? { offset: 0, length: contents.length, held: true };
+  const located = streamLocation(stream);
+  const location = located ?? { offset: 0, length: contents.length, held: true };
   const storedBytes: ByteSource = location.held ? bytesByteSource(contents) : withinSource(from.source, location.offset, location.length);
   return {
     name,
@@ -713,7 +713,7 @@ function describeFileSpec(lookup: Lookup, spec: PDFDict, from: AttachmentBytes):
     declaredSize,
     storedSize: location.length,
     compressed,
-    ...(streamLocation(stream) && !compressed ? { span: { offset: location.offset, length: location.length } } : {}),
+    ...(located && !compressed ? { span: { offset: located.offset, length: located.length } } : {}),
     read: async (limit, options) => {
       if (!compressed && location.length > limit) return { ok: false, reason: 'too-large' };
       if (!location.held) return readFromSource(storedBytes, compressed, limit, from.sliceBytes, options);

@@ -1,4 +1,4 @@
-import type { IncrementalSha256 } from '../formats/incremental-digest';
+import type { HashedWhileRead, IncrementalSha256, SignedRanges } from '../formats/incremental-digest';
 import { hashSourceRange, type ByteSource } from '../formats/byte-source';
 
 /**
@@ -93,4 +93,45 @@ export async function fileAndSignedRangesSha256FromSource(
     return null;
   }
   return { file: hash.digest(), signed: signed.digest() };
+}
+
+/**
+ * As `fileAndSignedRangesSha256`, fed the file a slice at a time as it arrives, in order (the
+ * desktop hashes a file while it is still being read): the whole file's SHA-256, and the signed
+ * ranges' where `ranges` are given, its state copied from the file's where they part. The signed
+ * digest is null unless every byte of both ranges was given.
+ */
+export class SignedRangesHasher {
+  private signed: IncrementalSha256 | null = null;
+  private at = 0;
+
+  constructor(
+    private readonly ranges: SignedRanges | null,
+    private readonly file: IncrementalSha256,
+  ) {}
+
+  /** The bytes from `from` to `to` of `bytes`, where `from` is where the last slice ended. */
+  update(bytes: Uint8Array, from: number, to: number): void {
+    if (from !== this.at) throw new RangeError('Slices must be hashed in order.');
+    const split = this.ranges?.firstLength;
+    if (split !== undefined && from <= split && split < to) {
+      this.file.update(bytes.subarray(from, split));
+      this.signed = this.file.copy();
+      this.file.update(bytes.subarray(split, to));
+    } else {
+      this.file.update(bytes.subarray(from, to));
+    }
+    if (this.ranges && this.signed) {
+      const start = Math.max(from, this.ranges.secondStart);
+      const end = Math.min(to, this.ranges.secondStart + this.ranges.secondLength);
+      if (start < end) this.signed.update(bytes.subarray(start, end));
+    }
+    this.at = to;
+  }
+
+  finish(): HashedWhileRead {
+    const ranges = this.ranges;
+    const complete = ranges !== null && this.signed !== null && this.at >= ranges.secondStart + ranges.secondLength;
+    return { file: this.file.digest(), signed: complete && this.signed ? { ...ranges, sha256: this.signed.digest() } : null };
+  }
 }

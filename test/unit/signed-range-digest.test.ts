@@ -5,7 +5,7 @@ import { javascriptDigests, type DigestPort } from '../../shared/formats/increme
 import { Sha256Stream } from '../../shared/formats/sha256-stream';
 import { sha256 } from '../../shared/formats/sha256';
 import { concatBytes } from '../../shared/formats/bytes';
-import { fileAndSignedRangesSha256, signedRangesSha256 } from '../../shared/pdf/signed-range-digest';
+import { fileAndSignedRangesSha256, SignedRangesHasher, signedRangesSha256 } from '../../shared/pdf/signed-range-digest';
 
 function fileOf(length: number, seed: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
@@ -106,5 +106,43 @@ describe('fileAndSignedRangesSha256 (one pass for the whole file and the signed 
     expect(() => fileAndSignedRangesSha256(fileOf(100, 1), 50, 60, 41, javascriptDigests.createSha256() ?? new Sha256Stream())).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('SignedRangesHasher (the same digests, fed a slice at a time)', () => {
+  const native = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+  const hex = (data: Uint8Array) => Buffer.from(data).toString('hex');
+  const length = 5_000;
+  const firstLength = 2_345;
+  const secondStart = 2_700;
+  const ranges = { firstLength, secondStart, secondLength: length - secondStart };
+
+  it.each([
+    ['slices smaller than the gap', 97],
+    ['the split on a slice’s edge', firstLength],
+    ['one slice', length],
+  ])('equals independent digests of the file and the joined ranges: %s', (_, slice) => {
+    const bytes = fileOf(length, 7);
+    const hasher = new SignedRangesHasher(ranges, new Sha256Stream());
+    for (let at = 0; at < length; at += slice) hasher.update(bytes, at, Math.min(length, at + slice));
+    const { file, signed } = hasher.finish();
+    expect(hex(file)).toBe(native(bytes));
+    expect(signed && { ...signed, sha256: hex(signed.sha256) }).toEqual({
+      ...ranges,
+      sha256: native(concatBytes([bytes.subarray(0, firstLength), bytes.subarray(secondStart)])),
+    });
+  });
+
+  it('gives no signed digest when the file stops before the ranges end, nor without ranges, and takes slices only in order', () => {
+    const bytes = fileOf(length, 8);
+    const short = new SignedRangesHasher(ranges, new Sha256Stream());
+    short.update(bytes, 0, length - 1);
+    expect(short.finish().signed).toBeNull();
+    const none = new SignedRangesHasher(null, new Sha256Stream());
+    none.update(bytes, 0, length);
+    const result = none.finish();
+    expect(result.signed).toBeNull();
+    expect(hex(result.file)).toBe(native(bytes));
+    expect(() => new SignedRangesHasher(ranges, new Sha256Stream()).update(bytes, 10, 20)).toThrow(RangeError);
   });
 });
