@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { appChunk } from './build/app-chunk.ts';
+import { criteriaJsonModules } from './build/criteria-json-modules.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -29,7 +30,7 @@ const app = appChunk();
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy(), app.plugin],
+  plugins: [criteriaJsonModules(), react(), contentSecurityPolicy(), app.plugin],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     outDir: '../dist/renderer',
