@@ -6,6 +6,7 @@ import { startOpeningDatabase } from './app/DatabaseGate';
 import { appRouter } from './app/hash-route';
 import { AppDatabase } from './db/app-database';
 import { readCriterionEarly, readEvaluationEarly } from './db/evaluation-queries';
+import { readWorkspaceSubmissionStatesEarly } from './db/workspace-queue-reads';
 import { readWorkspaceEarly } from './db/moderator-queries';
 import { choosePlatform } from './platform/choose-platform';
 import { applyReadingPreferences, loadReadingPreferences, readingFontReady } from './settings/reading-comfort/apply-reading-preferences';
@@ -43,6 +44,7 @@ if (root) {
     if (route.screen === 'criterion') void readCriterionEarly(db, route.evaluationId, route.criterionId);
     else if ('evaluationId' in route) void readEvaluationEarly(db, route.evaluationId);
     if ('workspaceId' in route) void readWorkspaceEarly(db, route.workspaceId);
+    if (route.screen === 'moderation-queue') void readWorkspaceSubmissionStatesEarly(db, route.workspaceId);
   });
   void readingFontReady(readingPreferences, document.fonts).then(() => {
     performance.mark('app:render');

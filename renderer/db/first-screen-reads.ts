@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { AppDatabase } from './app-database';
 import { perDatabase } from './per-database';
 
@@ -9,20 +10,32 @@ import { perDatabase } from './per-database';
  */
 const earlyAnswers = perDatabase<string, { answer: unknown } | 'reading'>();
 
+/** The early reads under way or done, by key: a screen drawn before its early read has answered waits for it. */
+const earlyReads = perDatabase<string, Promise<void>>();
+
 /**
  * Starts `read` under `key` unless it is already read or being read; a failed read leaves nothing
  * (the screen reads for itself). Settles, never rejecting, when the read has.
  */
-export async function readEarly(db: AppDatabase, key: string, read: () => Promise<unknown>): Promise<void> {
+export function readEarly(db: AppDatabase, key: string, read: () => Promise<unknown>): Promise<void> {
   const answers = earlyAnswers(db);
-  if (answers.has(key)) return;
+  if (answers.has(key)) return earlyReads(db).get(key) ?? Promise.resolve();
   answers.set(key, 'reading');
+  const reading = settle(db, key, read);
+  earlyReads(db).set(key, reading);
+  return reading;
+}
+
+async function settle(db: AppDatabase, key: string, read: () => Promise<unknown>): Promise<void> {
+  const answers = earlyAnswers(db);
   try {
     const answer = await read();
     // Not kept if the screen's own read answered first (and dropped the key).
     if (answers.get(key) === 'reading') answers.set(key, { answer });
   } catch {
     answers.delete(key);
+  } finally {
+    earlyReads(db).delete(key);
   }
 }
 
@@ -39,4 +52,29 @@ export function liveReadOf<T>(db: AppDatabase, key: string, read: () => Promise<
     earlyAnswers(db).delete(key);
     return answer;
   };
+}
+
+/**
+ * The answer read early under `key`, in the first render if it has arrived and otherwise as soon as
+ * it does: for a screen drawn before its records, while its own live read is still to answer (use
+ * the live answer once there is one). Undefined when nothing was read early.
+ */
+export function useEarlyAnswer<T>(db: AppDatabase, key: string): T | undefined {
+  const [arrived, setArrived] = useState<{ db: AppDatabase; key: string; answer: T } | null>(null);
+  const now = earlyAnswer<T>(db, key);
+  useEffect(() => {
+    if (now !== undefined) return undefined;
+    const reading = earlyReads(db).get(key);
+    if (!reading) return undefined;
+    let live = true;
+    void reading.then(() => {
+      const answer = earlyAnswer<T>(db, key);
+      if (live && answer !== undefined) setArrived({ db, key, answer });
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, key, now]);
+  if (now !== undefined) return now;
+  return arrived?.db === db && arrived.key === key ? arrived.answer : undefined;
 }

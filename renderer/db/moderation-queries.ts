@@ -1,9 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ImportedSubmission, ImportedSubmissionDocument } from '../../shared/moderation/moderation-records';
-import { workspaceStates } from '../../shared/moderation/submission-state';
 import type { AppDatabase } from './app-database';
-import { todayIso } from './record-stamps';
-import { loadWorkspaceStateRecords } from './moderation-store';
+import { liveReadOf, useEarlyAnswer } from './first-screen-reads';
+import { readWorkspaceSubmissionStates, workspaceSubmissionStatesKey } from './workspace-queue-reads';
 
 /** Reads of the submissions a moderator imported and the moderation of them, followed live (undefined until the first read). */
 
@@ -31,10 +30,15 @@ export function useImportedSubmissionDocument(db: AppDatabase, submissionKey: st
 
 /** A workspace's submissions (no submission data) and where each stands as of today. */
 export function useWorkspaceSubmissionStates(db: AppDatabase, workspaceId: string) {
-  return useLiveQuery(async () => {
-    const records = await loadWorkspaceStateRecords(db, workspaceId);
-    return { submissions: records.submissions, states: workspaceStates(records, todayIso()) };
-  }, [db, workspaceId]);
+  const key = workspaceSubmissionStatesKey(workspaceId);
+  const live = useLiveQuery(
+    liveReadOf(db, key, () => readWorkspaceSubmissionStates(db, workspaceId)),
+    [db, workspaceId],
+  );
+  // Read at the app's start when the queue is the first screen: its rows are drawn from that
+  // answer if it arrives first, and from the live read's from then on.
+  const early = useEarlyAnswer<Awaited<ReturnType<typeof readWorkspaceSubmissionStates>>>(db, key);
+  return live ?? early;
 }
 
 /** The moderation reports exported for one submission, oldest first. */

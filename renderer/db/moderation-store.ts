@@ -6,7 +6,6 @@ import {
   criterionModerationKey,
   MODERATION_DECISIONS,
   type CriterionModeration,
-  type ImportedSubmission,
   type ModerationDecision,
   type ModerationOutcome,
   type SubmissionStatus,
@@ -24,7 +23,6 @@ import {
   encodeEvidenceSeen,
   encodeTimetable,
 } from '../../shared/moderation/visit-timetable';
-import type { WorkspaceRecords } from '../../shared/moderation/submission-state';
 import { nowIso, type AppDatabase, type ModerationReportRecord } from './app-database';
 import { describeStorageError, UserFacingError } from './storage-errors';
 
@@ -221,43 +219,6 @@ export async function saveVisitPlanChanges(
     };
     await db.visitPlans.put(plan);
     return { stored: { fields: visitFields(plan), updatedAt: plan.updatedAt }, merge };
-  });
-}
-
-/**
- * The records every submission's state in a workspace is derived from (see `workspaceStates`),
- * read in one transaction so the queue never shows a state half-way between two writes. Requests
- * for evidence are not kept yet: none is read. Each imported appeal is an appeal fact (open until its result is recorded).
- */
-export async function loadWorkspaceStateRecords(
-  db: AppDatabase,
-  workspaceId: string,
-): Promise<Omit<WorkspaceRecords, 'submissions'> & { submissions: ImportedSubmission[] }> {
-  const tables = [db.importedSubmissions, db.criterionModerations, db.visitPlans, db.moderationOutcomes, db.moderatorAppeals];
-  return db.transaction('r', tables, async () => {
-    const submissions = await db.importedSubmissions.where('workspaceId').equals(workspaceId).toArray();
-    const keys = submissions.map((s) => s.key);
-    const [decisions, visits, outcomes, appeals] = await Promise.all([
-      db.criterionModerations.where('submissionKey').anyOf(keys).toArray(),
-      db.visitPlans.bulkGet(keys),
-      db.moderationOutcomes.bulkGet(keys),
-      db.moderatorAppeals.where('workspaceId').equals(workspaceId).toArray(),
-    ]);
-    return {
-      submissions,
-      decisions,
-      visits: visits.filter((v): v is VisitPlan => v !== undefined),
-      outcomes: outcomes.filter((o): o is ModerationOutcome => o !== undefined),
-      requests: [],
-      // The latest appeal of each submission decides its state: an open one makes it "Appealed".
-      appeals: [...appeals]
-        .sort((a, b) => a.document.lodgedAt.localeCompare(b.document.lodgedAt))
-        .map((a) => ({
-          submissionKey: a.submissionKey,
-          lodgedOn: a.document.lodgedAt.slice(0, 10),
-          resolvedOn: a.result?.decidedOn ?? null,
-        })),
-    };
   });
 }
 

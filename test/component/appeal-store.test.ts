@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAppealFile, importModeratorAppeal, recordAppealResult, recordConditionDischarge } from '../../renderer/db/appeal-store';
-import { loadWorkspaceStateRecords, recordOutcome } from '../../renderer/db/moderation-store';
+import { recordOutcome } from '../../renderer/db/moderation-store';
+import { loadWorkspaceStateRecords } from '../../renderer/db/workspace-queue-reads';
 import type { AppealDocument } from '../../shared/moderation/appeal';
 import type { ModerationDocument } from '../../shared/moderation/moderation-format';
 import type { ModerationOutcome } from '../../shared/moderation/moderation-records';

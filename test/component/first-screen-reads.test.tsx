@@ -6,8 +6,11 @@ import {
   useCriterionResponse,
   useEvaluationAndSchool,
 } from '../../renderer/db/evaluation-queries';
+import { readEarly, useEarlyAnswer } from '../../renderer/db/first-screen-reads';
+import { useWorkspaceSubmissionStates } from '../../renderer/db/moderation-queries';
 import { readWorkspaceEarly, useModeratorWorkspaceRecord } from '../../renderer/db/moderator-queries';
-import { WORKSPACE } from './moderation-test-data';
+import { readWorkspaceSubmissionStatesEarly } from '../../renderer/db/workspace-queue-reads';
+import { seedModeratorSubmission, WORKSPACE } from './moderation-test-data';
 import { freshDatabase, recordOlderResponse, seedSchoolAndEvaluation } from './render-app';
 
 /** Every answer a hook gave, from its first render on. */
@@ -83,6 +86,39 @@ describe('the first screen’s records read at the app’s start', () => {
     expect(found.answers[0]?.id).toBe(WORKSPACE.id);
     const missing = answersOf(() => useModeratorWorkspaceRecord(db, 'no-such-workspace'));
     expect(missing.answers[0]).toBeNull();
+  });
+
+  it('gives the moderator’s queue its submissions and their states in the first render when read early', async () => {
+    const db = freshDatabase();
+    const { submission } = await seedModeratorSubmission(db);
+    await readWorkspaceSubmissionStatesEarly(db, WORKSPACE.id);
+
+    const read = answersOf(() => useWorkspaceSubmissionStates(db, WORKSPACE.id));
+    expect(read.answers[0]?.submissions.map((s) => s.key)).toEqual([submission.key]);
+    expect(read.answers[0]?.states.get(submission.key)?.kind).toBe('new');
+    const other = answersOf(() => useWorkspaceSubmissionStates(db, 'another-workspace'));
+    expect(other.answers[0]).toBeUndefined();
+    await waitFor(() => expect(other.rendered.result.current?.submissions).toEqual([]));
+  });
+
+  it('gives an early answer that arrives after the first render as soon as it arrives, for its own key only', async () => {
+    const db = freshDatabase();
+    let answer: (value: string) => void = () => undefined;
+    const reading = readEarly(db, 'slow read', () => new Promise<string>((resolve) => (answer = resolve)));
+
+    const slow = answersOf(() => useEarlyAnswer<string>(db, 'slow read'));
+    const unread = answersOf(() => useEarlyAnswer<string>(db, 'never read'));
+    expect(slow.answers[0]).toBeUndefined();
+    answer('read at the start');
+    await reading;
+    await waitFor(() => expect(slow.rendered.result.current).toBe('read at the start'));
+    expect(unread.rendered.result.current).toBeUndefined();
+
+    // Asked for another key, it does not give the first key's answer.
+    const switching = renderHook(({ key }) => useEarlyAnswer<string>(db, key), { initialProps: { key: 'slow read' } });
+    expect(switching.result.current).toBe('read at the start');
+    switching.rerender({ key: 'never read' });
+    expect(switching.result.current).toBeUndefined();
   });
 
   it('leaves nothing behind when the early read fails, and the screen reads for itself', async () => {

@@ -162,6 +162,25 @@ describe('the moderator’s queue', () => {
       expect(groups()).toEqual([['Oakfield Academy, submission v1']]);
     });
 
+    it('a planned visit shows with its date, and one whose date has passed shows the submission in review', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-04T12:00:00.000Z') });
+      const { db, workspace } = await openQueue();
+      const plan = (submissionKey: string, visitDate: string) => ({
+        submissionKey,
+        criterionIds: [],
+        method: { kind: 'hand' as const },
+        visitDate,
+        notes: '',
+        updatedAt: '2026-12-01T10:00:00.000Z',
+      });
+      await db.visitPlans.bulkPut([
+        plan(`${workspace.id}|submission-111222-v1`, '2026-12-15'),
+        plan(`${workspace.id}|submission-654321-v1`, '2026-11-20'),
+      ]);
+      await waitFor(() => expect(statusOf('Ashby Infant School, submission v1')).toBe('Visit planned, 15 December 2026'));
+      expect(statusOf('Oakfield Academy, submission v1')).toMatch(/^In review/);
+    });
+
     it('a deferral whose date has passed shows as lapsed', async () => {
       vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-01-10T12:00:00.000Z') });
       const { db, workspace } = await openQueue();
