@@ -26,6 +26,7 @@ import { nodeSha256Digests } from '../node-sha256-digests';
 import { verifyModerationReport } from '../../shared/moderation/moderation-report-verifier';
 import { outcomeHeadline } from '../../shared/moderation/moderation-records';
 import { asArrayBufferView } from '../../shared/formats/bytes';
+import { lineWriter } from './closed-output';
 
 /**
  * The command line: `npm run cli -- verify FILE...` and `npm run cli -- sample-submission OUT.pdf`.
@@ -483,25 +484,32 @@ function describeFsError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const nodeIo: CliIo = {
+/** The command line's reading and writing on this computer, its output written as `lineWriter` does. */
+const nodeIo = (stdout: { line(text: string): void }): CliIo => ({
   readFile: async (path) => {
     const buffer = await readFile(path);
     return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
   },
   readHashing: (path) => readFileHashing(path),
   writeFile: (path, bytes) => writeFile(path, bytes),
-  out: (line) => console.log(line),
+  out: (line) => stdout.line(line),
   err: (line) => console.error(line),
   now: () => new Date(),
-};
+});
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runCli(process.argv.slice(2), nodeIo).then(
+  const name = basename(process.argv[1] ?? 'sen-cli');
+  let outputFailed = false;
+  const stdout = lineWriter(process.stdout, (error) => {
+    console.error(`${name}: the output could not be written (${error.message}).`);
+    outputFailed = true;
+  });
+  runCli(process.argv.slice(2), nodeIo(stdout)).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = outputFailed ? Math.max(code, 1) : code;
     },
     (error: unknown) => {
-      console.error(`${basename(process.argv[1] ?? 'sen-cli')}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 1;
     },
   );
