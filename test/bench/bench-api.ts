@@ -42,6 +42,17 @@ export interface ExportResult {
   runs?: number[];
 }
 
+/**
+ * The export's two threads' work, each timed alone: the pages laid out in the layout worker, and
+ * the evidence read and hashed with the incremental SHA-256 the seal uses (a browser has no native
+ * one). The export runs them side by side, so it can take no less than the longer of the two.
+ */
+export interface ExportParts {
+  layoutMs: number;
+  hashMs: number;
+  hashBytes: number;
+}
+
 export interface ImportResult {
   /** Reading the chosen file into memory, as the import does. */
   readMs: number;
@@ -74,6 +85,8 @@ export interface BenchApi {
   linkEvidence(): Promise<{ links: number }>;
   exportBaseline(): Promise<Timed>;
   exportSubmission(): Promise<ExportResult>;
+  /** The last export's layout and its evidence hashing, each alone (after exportSubmission). */
+  exportParts(): Promise<ExportParts>;
   /** Writes the exported PDF to disk through the bench server; the size written. */
   saveSubmission(): Promise<{ bytes: number }>;
   importBaseline(): Promise<Timed>;

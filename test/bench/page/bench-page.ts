@@ -2,7 +2,7 @@ import { createCatalogue, frameworkForRegion, type FrameworkCatalogue } from '..
 import type { AppliedFramework } from '../../../shared/framework/applied-framework';
 import { loadShippedData } from '../../../shared/framework/shipped-frameworks';
 import { evidenceLinkKey, responseKey } from '../../../shared/evaluation/evaluation-records';
-import { DECLARATION_STATEMENT, submissionFileName } from '../../../shared/submission/submission-format';
+import { DECLARATION_STATEMENT, submissionFileName, type SubmissionDocument } from '../../../shared/submission/submission-format';
 import type { SubmissionSnapshot } from '../../../shared/submission/submission-builder';
 import { AppDatabase, newId, nowIso } from '../../../renderer/db/app-database';
 import { openAppDatabase } from '../../../renderer/db/database-guard';
@@ -13,10 +13,11 @@ import { createModeratorWorkspace } from '../../../renderer/db/moderator-store';
 import { ensureSigningIdentity, schoolSigningSubject } from '../../../renderer/db/signing-key-store';
 import { importVerifiedSubmission } from '../../../renderer/db/submission-import-store';
 import { loadSubmissionSnapshot, nextSubmissionVersion, recordSubmission } from '../../../renderer/db/submission-store';
+import type { LayoutReply, LayoutRequest } from '../../../renderer/export/layout-worker';
 import { workerPdfJobRunner, type PdfJobRequest } from '../../../renderer/export/pdf-jobs';
 import { workerVerifyRunner } from '../../../renderer/export/verify-jobs';
 import { benchFramework, benchSchool, hashBenchFiles, type BenchSchool } from '../bench-dataset';
-import type { BenchApi, ExportResult, ImportResult, IngestResult, QueueSeedResult, SetupInfo, Timed } from '../bench-api';
+import type { BenchApi, ExportParts, ExportResult, ImportResult, IngestResult, QueueSeedResult, SetupInfo, Timed } from '../bench-api';
 import { queueDataset } from '../queue-dataset';
 import { SUBMISSION_UPLOAD_PATH } from '../bench-server-paths';
 import type { BaselineReply, BaselineRequest } from './bench-worker';
@@ -50,6 +51,8 @@ interface State {
   ingested: FileIngestResult[];
   /** The exported PDF, until it is imported. */
   pdf: Blob | null;
+  /** The last export's document and framework: what its pages were laid out from. */
+  laidOut: { document: SubmissionDocument; framework: AppliedFramework } | null;
 }
 
 let state: State | null = null;
@@ -104,7 +107,7 @@ async function setup(): Promise<SetupInfo> {
     organisation: 'North East SEN Partnership',
     regionId: 'north-east',
   });
-  state = { db, framework, catalogue, snapshot, workspaceId: workspace.id, school, ingested: [], pdf: null };
+  state = { db, framework, catalogue, snapshot, workspaceId: workspace.id, school, ingested: [], pdf: null, laidOut: null };
   return {
     evaluationId: snapshot.evaluation.id,
     schoolId: snapshot.school.id,
@@ -279,6 +282,7 @@ async function exportSubmission(): Promise<ExportResult> {
   );
   const recordMs = now() - recordStarted;
   s.pdf = result.pdf;
+  s.laidOut = { document: result.document, framework: loaded.snapshot.framework };
   const evidenceBytes = [...loaded.blobs.values()].reduce((n, b) => n + b.size, 0);
   return {
     ms: workerDone - started,
@@ -289,6 +293,39 @@ async function exportSubmission(): Promise<ExportResult> {
     evidenceBytes,
     recordMs,
   };
+}
+
+/** The last export's two threads' work, each alone: its evidence hashed as the seal hashes it, then its pages laid out. */
+async function exportParts(): Promise<ExportParts> {
+  const s = current();
+  if (!s.laidOut) throw new Error('export first');
+  const { blobs } = await loadSubmissionSnapshot(s.db, s.snapshot.evaluation.id, s.framework, REGION_NAME);
+  let started = now();
+  const hashed = await baselineWorker({ kind: 'js-sha256', blobs: [...blobs.values()] });
+  const hashMs = now() - started;
+  started = now();
+  await layoutAlone(s.laidOut.document, s.laidOut.framework);
+  return { layoutMs: now() - started, hashMs, hashBytes: hashed.bytes };
+}
+
+/** The submission's pages laid out in the app's layout worker, started for it as the export starts it. */
+function layoutAlone(document: SubmissionDocument, framework: AppliedFramework): Promise<void> {
+  const worker = new Worker(new URL('../../../renderer/export/layout-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'bench-layout',
+  });
+  return new Promise<void>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+      worker.terminate();
+      if (event.data.ok) resolve();
+      else reject(new Error(`the layout failed: ${event.data.message}`));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(`the layout worker failed: ${event.message}`));
+    };
+    worker.postMessage({ document, framework } satisfies LayoutRequest);
+  });
 }
 
 function exportedPdf(): Blob {
@@ -444,6 +481,7 @@ const api: BenchApi = {
   linkEvidence,
   exportBaseline,
   exportSubmission,
+  exportParts,
   saveSubmission,
   importBaseline,
   importSubmission,

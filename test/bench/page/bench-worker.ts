@@ -1,13 +1,19 @@
 /// <reference lib="webworker" />
+import { Sha256Stream } from '../../../shared/formats/sha256-stream';
 
 /**
  * The baselines' worker: the least work an export or an import could do with the same bytes, in
  * the same kind of worker the app uses. `hash-copy` reads each stored Blob, copies it into a new
  * buffer and hashes it (an export cannot do less); `sha256` hashes bytes once (an import cannot do less);
- * `read` reads picked files and does nothing with them (an ingest cannot do less).
+ * `read` reads picked files and does nothing with them (an ingest cannot do less); `js-sha256`
+ * reads each stored Blob and hashes them all as one stream with the JavaScript SHA-256, as the
+ * export's seal hashes the evidence (the export's hashing thread alone).
  */
 export type BaselineRequest =
-  { kind: 'hash-copy'; blobs: Blob[] } | { kind: 'sha256'; bytes: Uint8Array<ArrayBuffer> } | { kind: 'read'; files: File[] };
+  | { kind: 'hash-copy'; blobs: Blob[] }
+  | { kind: 'sha256'; bytes: Uint8Array<ArrayBuffer> }
+  | { kind: 'read'; files: File[] }
+  | { kind: 'js-sha256'; blobs: Blob[] };
 export interface BaselineReply {
   bytes: number;
   digests: number;
@@ -25,6 +31,16 @@ async function run(request: BaselineRequest): Promise<BaselineReply> {
     return { bytes: request.bytes.length, digests: 1 };
   }
   let bytes = 0;
+  if (request.kind === 'js-sha256') {
+    const hash = new Sha256Stream();
+    for (const blob of request.blobs) {
+      const read = new Uint8Array(await blob.arrayBuffer());
+      hash.update(read);
+      bytes += read.length;
+    }
+    hash.digest();
+    return { bytes, digests: 1 };
+  }
   if (request.kind === 'read') {
     for (const file of request.files) bytes += (await file.arrayBuffer()).byteLength;
     return { bytes, digests: 0 };
