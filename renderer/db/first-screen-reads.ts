@@ -21,22 +21,27 @@ export function readEarly(db: AppDatabase, key: string, read: () => Promise<unkn
   const answers = earlyAnswers(db);
   if (answers.has(key)) return earlyReads(db).get(key) ?? Promise.resolve();
   answers.set(key, 'reading');
-  const reading = settle(db, key, read);
+  let started: Promise<unknown>;
+  try {
+    started = read();
+  } catch (error) {
+    started = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  const reading: Promise<void> = started
+    .then(
+      (answer) => {
+        // Not kept if the screen's own read answered first (and dropped the key).
+        if (answers.get(key) === 'reading') answers.set(key, { answer });
+      },
+      () => {
+        answers.delete(key);
+      },
+    )
+    .finally(() => {
+      if (earlyReads(db).get(key) === reading) earlyReads(db).delete(key);
+    });
   earlyReads(db).set(key, reading);
   return reading;
-}
-
-async function settle(db: AppDatabase, key: string, read: () => Promise<unknown>): Promise<void> {
-  const answers = earlyAnswers(db);
-  try {
-    const answer = await read();
-    // Not kept if the screen's own read answered first (and dropped the key).
-    if (answers.get(key) === 'reading') answers.set(key, { answer });
-  } catch {
-    answers.delete(key);
-  } finally {
-    earlyReads(db).delete(key);
-  }
 }
 
 /** The answer read early under `key`, if it has arrived. */

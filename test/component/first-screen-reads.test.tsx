@@ -121,6 +121,20 @@ describe('the first screen’s records read at the app’s start', () => {
     expect(switching.result.current).toBeUndefined();
   });
 
+  it('settles without failing when the read throws before it starts, and leaves nothing behind', async () => {
+    const db = freshDatabase();
+    await expect(
+      readEarly(db, 'broken read', () => {
+        throw new Error('no such table');
+      }),
+    ).resolves.toBeUndefined();
+    const read = answersOf(() => useEarlyAnswer<string>(db, 'broken read'));
+    expect(read.answers[0]).toBeUndefined();
+    // Nothing is left under the key: a later early read of it runs.
+    await readEarly(db, 'broken read', () => Promise.resolve('read the second time'));
+    expect(answersOf(() => useEarlyAnswer<string>(db, 'broken read')).answers[0]).toBe('read the second time');
+  });
+
   it('leaves nothing behind when the early read fails, and the screen reads for itself', async () => {
     const db = freshDatabase();
     const { evaluation } = await seedSchoolAndEvaluation(db);
