@@ -1,4 +1,4 @@
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 
 /**
  * How the renderer's code is split into files. Left to itself the bundler makes one file for each
@@ -73,10 +73,21 @@ function closure(found: Set<string>, next: (id: string) => readonly string[]): S
 }
 
 /**
+ * The page's tag that fetches `app` beside the start's own files, when the bundle has one: every
+ * screen needs it, so the browser fetches and compiles it while the start's code runs, rather than
+ * only once the start asks for the first screen's code.
+ */
+export function appPreloadTag(bundle: Record<string, { type: string; name?: string; fileName: string }>): HtmlTagDescriptor | null {
+  const app = Object.values(bundle).find((output) => output.type === 'chunk' && output.name === 'app');
+  if (!app) return null;
+  return { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${app.fileName}` }, injectTo: 'head' };
+}
+
+/**
  * The Vite plugin that works out, once the module graph is known, which modules the start loads
  * and which stay out of `app` (the start's, and those needing a large library or a stylesheet);
  * and the two code-splitting groups: `startGroup` puts the start's modules in one file, `group`
- * the rest of the shared app code in another.
+ * the rest of the shared app code in another. The page fetches `app` from the start (`appPreloadTag`).
  */
 export function appChunk() {
   let startModules = new Set<string>();
@@ -92,6 +103,13 @@ export function appChunk() {
         ids.filter((id) => this.getModuleInfo(id)?.isEntry),
         staticImportsOf,
       );
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) => {
+        const tag = context.bundle ? appPreloadTag(context.bundle) : null;
+        return tag ? { html, tags: [tag] } : html;
+      },
     },
   };
   const group = {

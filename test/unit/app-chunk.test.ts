@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appChunk, LARGE_LIBRARY, modulesReaching, staticallyLoaded } from '../../build/app-chunk';
+import { appChunk, appPreloadTag, LARGE_LIBRARY, modulesReaching, staticallyLoaded } from '../../build/app-chunk';
 
 /** The modules that reach a target, worked out by walking every path forward from each module. */
 function reachingByBruteForce(graph: Record<string, string[]>, isTarget: (id: string) => boolean): Set<string> {
@@ -108,5 +108,25 @@ describe('appChunk (the two files the app’s own code is grouped into)', () => 
       '/x/renderer/ui/Form.tsx',
     ]);
     expect(startGroup.priority).toBeGreaterThan((group as { priority?: number }).priority ?? 0);
+  });
+});
+
+describe('appPreloadTag (the page fetches the screens’ shared code from the start)', () => {
+  it('names the `app` file, by its place beside the page, and nothing else', () => {
+    const bundle = {
+      'assets/renderer-a1.js': { type: 'chunk', name: 'renderer', fileName: 'assets/renderer-a1.js' },
+      'assets/app-b2.js': { type: 'chunk', name: 'app', fileName: 'assets/app-b2.js' },
+      'assets/app-icon-c3.svg': { type: 'asset', name: 'app', fileName: 'assets/app-icon-c3.svg' },
+      'assets/CriterionScreen-d4.js': { type: 'chunk', name: 'CriterionScreen', fileName: 'assets/CriterionScreen-d4.js' },
+    };
+    expect(appPreloadTag(bundle)).toEqual({
+      tag: 'link',
+      attrs: { rel: 'modulepreload', crossorigin: true, href: './assets/app-b2.js' },
+      injectTo: 'head',
+    });
+  });
+
+  it('adds nothing when the bundle has no `app` file', () => {
+    expect(appPreloadTag({ 'assets/app-icon.svg': { type: 'asset', name: 'app', fileName: 'assets/app-icon.svg' } })).toBeNull();
   });
 });
