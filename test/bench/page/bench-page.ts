@@ -13,7 +13,7 @@ import { createModeratorWorkspace } from '../../../renderer/db/moderator-store';
 import { ensureSigningIdentity, schoolSigningSubject } from '../../../renderer/db/signing-key-store';
 import { importVerifiedSubmission } from '../../../renderer/db/submission-import-store';
 import { loadSubmissionSnapshot, nextSubmissionVersion, recordSubmission } from '../../../renderer/db/submission-store';
-import type { LayoutReply, LayoutRequest } from '../../../renderer/export/layout-worker';
+import { startLayoutWorker } from '../../../renderer/export/layout-jobs';
 import { workerPdfJobRunner, type PdfJobRequest } from '../../../renderer/export/pdf-jobs';
 import { workerVerifyRunner } from '../../../renderer/export/verify-jobs';
 import { benchFramework, benchSchool, hashBenchFiles, type BenchSchool } from '../bench-dataset';
@@ -304,28 +304,14 @@ async function exportParts(): Promise<ExportParts> {
   const hashed = await baselineWorker({ kind: 'js-sha256', blobs: [...blobs.values()] });
   const hashMs = now() - started;
   started = now();
-  await layoutAlone(s.laidOut.document, s.laidOut.framework);
+  // The layout worker as the export starts it, its start included.
+  const layout = startLayoutWorker();
+  try {
+    await layout.render(s.laidOut.document, s.laidOut.framework);
+  } finally {
+    layout.stop();
+  }
   return { layoutMs: now() - started, hashMs, hashBytes: hashed.bytes };
-}
-
-/** The submission's pages laid out in the app's layout worker, started for it as the export starts it. */
-function layoutAlone(document: SubmissionDocument, framework: AppliedFramework): Promise<void> {
-  const worker = new Worker(new URL('../../../renderer/export/layout-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'bench-layout',
-  });
-  return new Promise<void>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<LayoutReply>) => {
-      worker.terminate();
-      if (event.data.ok) resolve();
-      else reject(new Error(`the layout failed: ${event.data.message}`));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(`the layout worker failed: ${event.message}`));
-    };
-    worker.postMessage({ document, framework } satisfies LayoutRequest);
-  });
 }
 
 function exportedPdf(): Blob {
