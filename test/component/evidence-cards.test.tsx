@@ -1,7 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import { ensureEvidenceThumbnail, UNFINISHED_DRAWINGS_BEFORE_GIVING_UP, type ThumbnailMaker } from '../../renderer/db/evidence-thumbnails';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  drawingsInTurn,
+  ensureEvidenceThumbnail,
+  UNFINISHED_DRAWINGS_BEFORE_GIVING_UP,
+  type ThumbnailMaker,
+} from '../../renderer/db/evidence-thumbnails';
 import { addEvidenceFile, addEvidenceRecord, deleteEvidence, linkEvidence } from '../../renderer/db/evidence-store';
 import { EvidenceScreen } from '../../renderer/school/evidence/EvidenceScreen';
 import { ThumbnailMakerProvider } from '../../renderer/school/evidence/thumbnail-maker';
@@ -53,7 +58,7 @@ async function openCards(
 }
 
 const cardOf = (list: HTMLElement, title: string) => {
-  const card = within(list).getByRole('heading', { level: 3, name: title }).closest('li');
+  const card = within(list).getByRole('heading', { level: 3, name: title, hidden: true }).closest('li');
   if (!card) throw new Error(`No card for “${title}”.`);
   return card;
 };
@@ -197,5 +202,182 @@ describe('undo in the evidence panel', () => {
     await user.click(within(panel).getByRole('button', { name: 'Dismiss this message' }));
     expect(within(panel).queryByTestId('undo-notice')).toBeNull();
     expect(document.activeElement).toBe(within(panel).getByLabelText('Link it to a criterion'));
+  });
+});
+
+/** The bytes' first four as hex: which file a drawing was asked for. */
+async function headOf(file: Blob): Promise<string> {
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return Array.from(head, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A picture whose first four bytes name it (a PNG signature follows, so the fake maker draws it). */
+const pictureNamed = (mark: number) => new Uint8Array([0x89, 0x50, mark, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+/**
+ * The app's queue (`drawingsInTurn`) around drawings the test finishes by hand, one at a time, so
+ * it can change what is on screen while a drawing is under way.
+ */
+function heldMaker(): ThumbnailMaker & { asked: string[]; finishNext: () => Promise<void> } {
+  const asked: string[] = [];
+  const waiting: (() => void)[] = [];
+  const make = drawingsInTurn(async (file) => {
+    asked.push(await headOf(file));
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    return { ok: true, image: new Blob(['thumbnail'], { type: 'image/webp' }), width: 160, height: 120 };
+  });
+  return {
+    asked,
+    make,
+    close: () => undefined,
+    finishNext: async () => {
+      await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
+      waiting.shift()?.();
+    },
+  };
+}
+
+/**
+ * jsdom lays nothing out, so this stands in for the browser's IntersectionObserver: an element is
+ * on screen unless it is inside something hidden. `look()` tells every observer what it sees now,
+ * as the browser does after a change on screen.
+ */
+class ScreenObserver {
+  static all = new Set<ScreenObserver>();
+  static look(): void {
+    for (const observer of ScreenObserver.all) observer.report();
+  }
+  private readonly elements = new Set<Element>();
+  constructor(private readonly callback: (entries: { isIntersecting: boolean; target: Element }[]) => void) {
+    ScreenObserver.all.add(this);
+  }
+  observe(element: Element): void {
+    this.elements.add(element);
+    this.report();
+  }
+  disconnect(): void {
+    this.elements.clear();
+    ScreenObserver.all.delete(this);
+  }
+  private report(): void {
+    for (const target of this.elements) this.callback([{ target, isIntersecting: target.closest('[hidden]') === null }]);
+  }
+}
+
+describe('thumbnails of the cards on screen come first', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    ScreenObserver.all.clear();
+  });
+
+  it('skips a waiting drawing whose card left the screen, draws what is shown, and draws the skipped one when its card comes back', async () => {
+    vi.stubGlobal('IntersectionObserver', ScreenObserver);
+    const maker = heldMaker();
+    const { list, db, user } = await openCards(
+      async (db, schoolId) => {
+        await addEvidenceFile(db, schoolId, new File([pictureNamed(0x01)], 'hall-display.png', { type: 'image/png' }));
+        await addEvidenceFile(db, schoolId, new File([pictureNamed(0x02)], 'corridor-display.png', { type: 'image/png' }));
+        await addEvidenceFile(db, schoolId, new File([pictureNamed(0x03)], 'sensory-garden.png', { type: 'image/png' }));
+      },
+      freshDatabase(),
+      maker,
+    );
+    // The first card's drawing is under way; the other two wait their turn.
+    await waitFor(() => expect(maker.asked).toHaveLength(1));
+    const cards = new Map([
+      ['89500147', { title: 'hall display', word: 'hall' }],
+      ['89500247', { title: 'corridor display', word: 'corridor' }],
+      ['89500347', { title: 'sensory garden', word: 'garden' }],
+    ]);
+    const [underWay, ...waiting] = [maker.asked[0] ?? '', ...[...cards.keys()].filter((head) => head !== maker.asked[0])];
+    const [leaving = '', searched = ''] = waiting;
+    const titleOf = (head: string) => cards.get(head)?.title ?? '';
+    // A search leaves one of the waiting cards on screen; the card being drawn and the other waiting one leave it.
+    await user.type(screen.getByLabelText('Search evidence'), cards.get(searched)?.word ?? '');
+    await waitFor(() => expect(cardOf(list, titleOf(leaving)).hidden).toBe(true));
+    expect(cardOf(list, titleOf(underWay)).hidden).toBe(true);
+    await act(async () => ScreenObserver.look());
+    // The drawing under way finishes; the card searched for is drawn next, and the one that left is skipped.
+    await maker.finishNext();
+    await maker.finishNext();
+    await waitFor(() => expect(cardOf(list, titleOf(searched)).querySelector('img.evidence-thumb__image')).not.toBeNull());
+    expect(maker.asked).toEqual([underWay, searched]);
+    expect(await db.evidenceThumbnails.count()).toBe(2);
+
+    // Back on screen, the skipped card is drawn.
+    await user.clear(screen.getByLabelText('Search evidence'));
+    await act(async () => ScreenObserver.look());
+    await maker.finishNext();
+    await waitFor(() => expect(cardOf(list, titleOf(leaving)).querySelector('img.evidence-thumb__image')).not.toBeNull());
+    expect(maker.asked).toEqual([underWay, searched, leaving]);
+  });
+});
+
+describe('withdrawing a thumbnail not yet drawn', () => {
+  it('skips a drawing in the queue whose signal aborted before its turn, and only that one', async () => {
+    const drawn: string[] = [];
+    let finishFirst: () => void = () => undefined;
+    const make = drawingsInTurn(async (file) => {
+      const head = await headOf(file);
+      drawn.push(head);
+      if (drawn.length === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
+      return { ok: false };
+    });
+    const second = new AbortController();
+    const outcomes = [
+      make(new Blob([pictureNamed(0x01)])),
+      make(new Blob([pictureNamed(0x02)]), second.signal),
+      make(new Blob([pictureNamed(0x03)]), new AbortController().signal),
+    ];
+    await waitFor(() => expect(drawn).toHaveLength(1));
+    second.abort();
+    finishFirst();
+    await expect(Promise.all(outcomes)).resolves.toEqual([{ ok: false }, { ok: false, withdrawn: true }, { ok: false }]);
+    expect(drawn).toEqual(['89500147', '89500347']);
+  });
+
+  it('goes ahead while anyone still wants it, stops when all have withdrawn, and is not counted as a failed drawing', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
+    const added = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
+    const sha256 = added.item?.file?.sha256 ?? '';
+    // The maker is busy with another file, so this one waits its turn.
+    const maker = heldMaker();
+    const busy = maker.make(new Blob([pictureNamed(0x09)]));
+    await waitFor(() => expect(maker.asked).toEqual(['89500947']));
+
+    const one = new AbortController();
+    const two = new AbortController();
+    const first = ensureEvidenceThumbnail(db, maker, sha256, one.signal);
+    const second = ensureEvidenceThumbnail(db, maker, sha256, two.signal);
+    one.abort();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    two.abort();
+    await maker.finishNext();
+    await busy;
+    await expect(Promise.all([first, second])).resolves.toEqual([false, false]);
+    expect(maker.asked).toEqual(['89500947']);
+    expect(await db.evidenceThumbnails.count()).toBe(0);
+
+    // Asked again (without a signal: the uploader's way), it is drawn: the withdrawals were not failures.
+    const three = new AbortController();
+    const again = ensureEvidenceThumbnail(db, maker, sha256, three.signal);
+    const held = ensureEvidenceThumbnail(db, maker, sha256);
+    three.abort();
+    await maker.finishNext();
+    await expect(Promise.all([again, held])).resolves.toEqual([true, true]);
+    expect(await db.evidenceThumbnails.get(sha256)).toMatchObject({ state: 'drawn' });
+    expect(maker.asked).toHaveLength(2);
+  });
+
+  it('refuses at once a caller that has already withdrawn', async () => {
+    const db = freshDatabase();
+    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
+    const added = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
+    const gone = new AbortController();
+    gone.abort();
+    const maker = fakeMaker();
+    await expect(ensureEvidenceThumbnail(db, maker, added.item?.file?.sha256 ?? '', gone.signal)).resolves.toBe(false);
+    expect(maker.asked).toEqual([]);
   });
 });

@@ -200,28 +200,34 @@ export function iconText(item: EvidenceItem): string {
   return /^[a-z0-9]{1,5}$/i.test(extension) ? extension.toUpperCase() : 'File';
 }
 
-/** Whether the element is on screen or near it; true where the browser cannot tell (then every card draws). */
+/**
+ * Whether the element is on screen or near it, followed as it comes and goes (a card hidden by a
+ * search leaves); true where the browser cannot tell (then every card draws).
+ */
 function useNearScreen<E extends Element>(): [(element: E | null) => void, boolean] {
   const [element, setElement] = useState<E | null>(null);
   const [near, setNear] = useState(typeof IntersectionObserver !== 'function');
   useEffect(() => {
-    if (!element || near || typeof IntersectionObserver !== 'function') return;
+    if (!element || typeof IntersectionObserver !== 'function') return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+        const latest = entries.at(-1);
+        if (latest) setNear(latest.isIntersecting);
       },
       { rootMargin: '200px' },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [element, near]);
+  }, [element]);
   return [setElement, near];
 }
 
 /**
- * A card's picture: the stored thumbnail, made the first time the card comes near the screen; the
- * kind's icon while it is being made, for a file that cannot be drawn, and for evidence with no
- * file. Decorative (the title beside it names the item), so hidden from screen readers.
+ * A card's picture: the stored thumbnail, made when the card comes near the screen; the kind's icon
+ * while it is being made, for a file that cannot be drawn, and for evidence with no file. A card
+ * that leaves the screen (scrolled past, or hidden by a search) withdraws a drawing still waiting
+ * its turn, so the cards now shown are drawn first. Decorative (the title beside it names the
+ * item), so hidden from screen readers.
  */
 function EvidenceThumbnail({ item }: { item: EvidenceItem }) {
   const { db } = useServices();
@@ -236,17 +242,17 @@ function EvidenceThumbnail({ item }: { item: EvidenceItem }) {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!sha256 || !maker || !near || thumbnail !== null) return;
-    let current = true;
+    const wanted = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const later = () => {
       const pause = THUMBNAIL_RETRY_PAUSES_MS[attempt];
-      if (current && pause !== undefined) timer = setTimeout(() => setAttempt(attempt + 1), pause);
+      if (!wanted.signal.aborted && pause !== undefined) timer = setTimeout(() => setAttempt(attempt + 1), pause);
     };
-    ensureEvidenceThumbnail(db, maker, sha256).then((done) => {
+    ensureEvidenceThumbnail(db, maker, sha256, wanted.signal).then((done) => {
       if (!done) later();
     }, later);
     return () => {
-      current = false;
+      wanted.abort();
       clearTimeout(timer);
     };
   }, [db, maker, sha256, near, thumbnail, attempt]);
