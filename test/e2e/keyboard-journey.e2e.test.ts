@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { verifySubmission } from '../../shared/submission/submission-verifier';
 import { expectText, expectVisible } from './support/app';
 import type { AppBrowser } from './support/browser';
+import { downloadAfter } from './support/downloads';
 import { focusInfo, replaceText, tabTo } from './support/keyboard';
 import { useAppSession } from './support/session';
 import type { StaticServer } from './support/static-server';
@@ -123,11 +124,14 @@ describe('keyboard only: a school evaluates and exports its submission', () => {
     await tabTo(page, 'Go to the export');
     await page.keyboard.press('Enter');
     await heading('Export the signed submission');
+    // The check before export has finished (exporting while it runs is refused in words, "wait a
+    // moment, then export", as it should be).
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Before you export' }));
     await tabTo(page, /We confirm that this self-evaluation is an accurate account/);
     await page.keyboard.press('Space');
     await tabTo(page, 'Export the signed submission');
     const downloads = await mkdtemp(join(tmpdir(), 'sen-keyboard-'));
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.keyboard.press('Enter')]);
+    const download = await downloadAfter(page, () => page.keyboard.press('Enter'));
     const path = join(downloads, 'submission.pdf');
     await download.saveAs(path);
     const verified = await verifySubmission(new Uint8Array(await readFile(path)));

@@ -7,6 +7,7 @@ import { verifyModerationReport } from '../../shared/moderation/moderation-repor
 import type { AppliedFramework } from '../../shared/framework/applied-framework';
 import { demonstrationData, exportDemonstration, signingIdentityFor } from '../fixtures/signed-submission';
 import { expectText, expectVisible } from './support/app';
+import { downloadAfter } from './support/downloads';
 import { focusInfo, replaceText, tabTo } from './support/keyboard';
 import { dayFromToday } from './support/outcome-steps';
 import { closeAppSession, openAppSession, type AppSession } from './support/session';
@@ -139,7 +140,7 @@ describe('keyboard only: a moderator moderates a submission and sends the report
     await page.keyboard.press('Enter');
     await expectVisible(page.getByText(/^Outcome recorded: deferred/));
     await tabTo(page, 'Export the signed moderation report');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.keyboard.press('Enter')]);
+    const download = await downloadAfter(page, () => page.keyboard.press('Enter'));
     const path = join(downloads, 'report.pdf');
     await download.saveAs(path);
     const verified = await verifyModerationReport(new Uint8Array(await readFile(path)), { submissionSha256: () => submissionSha256 });

@@ -29,8 +29,40 @@ export async function expectText(locator: Locator, expected: string | RegExp, ti
   else await expect.poll(read, { timeout, message: `text of ${String(locator)}` }).toMatch(expected);
 }
 
+/** Waits until the locator is visible; if it never is, the error quotes what the page was saying (its alerts and statuses). */
 export async function expectVisible(locator: Locator, timeout = UI_TIMEOUT): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    throw await withWhatThePageSays(locator.page(), error);
+  }
+}
+
+/**
+ * The words of the page's visible alerts and status messages (an error summary, a refusal, a
+ * progress line), so a test that timed out says why the app did not go on rather than only that
+ * it did not.
+ */
+export async function whatThePageSays(page: Page): Promise<string[]> {
+  try {
+    return await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('[role="alert"], [role="status"], [aria-live]'))
+        .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
+        .map((el) => (el.innerText || '').replace(/\s+/g, ' ').trim())
+        .filter((text) => text.length > 0),
+    );
+  } catch {
+    return ['(the page could not be read)'];
+  }
+}
+
+/** The error, its message followed by what the page was saying when it was thrown. */
+export async function withWhatThePageSays(page: Page, error: unknown): Promise<Error> {
+  const said = await whatThePageSays(page);
+  const message = error instanceof Error ? error.message : String(error);
+  const wrapped = new Error(`${message}\nThe page was saying: ${said.length > 0 ? said.map((text) => `“${text}”`).join('; ') : 'nothing'}`);
+  if (error instanceof Error) wrapped.stack = `${wrapped.message}\n${error.stack ?? ''}`;
+  return wrapped;
 }
 
 export async function expectChecked(locator: Locator, checked = true): Promise<void> {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
+import { withWhatThePageSays } from './app';
 
 /** Runs a command-line tool (pdfsig, qpdf, pdftotext…) and returns what it printed. */
 export function runTool(command: string, args: string[]): string {
@@ -15,8 +16,22 @@ export async function saveDownload(
   name: string,
   timeout = 120_000,
 ): Promise<{ path: string; suggested: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout }), click()]);
+  const file = await downloadAfter(page, click, timeout);
   const path = join(folder, name);
   await file.saveAs(path);
   return { path, suggested: file.suggestedFilename() };
+}
+
+/**
+ * The download that `trigger` starts; if none comes in time, the error quotes what the page was
+ * saying (a refusal in words, a progress line that stopped), so a failure explains itself.
+ */
+export async function downloadAfter(page: Page, trigger: () => Promise<void>, timeout = 120_000): Promise<Download> {
+  const download = page.waitForEvent('download', { timeout });
+  try {
+    const [file] = await Promise.all([download, trigger()]);
+    return file;
+  } catch (error) {
+    throw await withWhatThePageSays(page, error);
+  }
 }
