@@ -14,6 +14,7 @@ import {
 import { concatBytes } from '../formats/bytes';
 import { Sha256Stream, type StreamingHash } from '../formats/sha256-stream';
 import { toHex } from '../formats/sha256';
+import { hashParts, partSize, type PdfPart } from './pdf-parts';
 
 /**
  * Turns a laid-out PDF into the signed container every submission and moderation report uses:
@@ -28,8 +29,7 @@ import { toHex } from '../formats/sha256';
  */
 export type AssociatedFileRelationship = 'Data' | 'Source' | 'Supplement' | 'Alternative' | 'Unspecified';
 
-/** A piece of the output: bytes in memory, or a Blob (in browsers, usually backed by disk). */
-export type PdfPart = Uint8Array | Blob;
+export type { PdfPart } from './pdf-parts';
 
 export interface EmbeddedFileInput {
   /** Safe, unique name inside the PDF. */
@@ -82,7 +82,6 @@ export const SIGNATURE_RESERVED_BYTES = 8192;
 
 const BYTE_RANGE_PLACEHOLDER = '**********';
 const PRODUCER = 'SEN Accreditation (pdfmake, pdf-lib, PKI.js)';
-const READ_CHUNK = 8 * 1024 * 1024;
 const ascii = new TextEncoder();
 
 export class PdfSealError extends Error {
@@ -185,10 +184,6 @@ function isEarly(file: EmbeddedFileInput): boolean {
   return !(file.compress && file.source instanceof Uint8Array);
 }
 
-function partSize(part: PdfPart): number {
-  return part instanceof Uint8Array ? part.length : part.size;
-}
-
 /** The header and the files stored as they are, as parts, before anything else is known. */
 function writeEarlyFiles(files: readonly EmbeddedFileInput[], when: Date): EarlyFiles {
   const scratch = PDFContext.create();
@@ -225,37 +220,6 @@ export async function partsToBytes(sealed: Pick<SealedPdf, 'parts' | 'size'>): P
     at += bytes.length;
   }
   return out;
-}
-
-/**
- * Hashes the parts in order. A stored file's bytes are read a chunk at a time, and the next chunk
- * is already being read while this one is hashed: reading waits on the browser, hashing on the CPU.
- */
-async function hashParts(hash: StreamingHash, parts: readonly PdfPart[], onBytes: (n: number) => void = () => {}): Promise<void> {
-  const chunks = parts.flatMap((part) => {
-    const size = partSize(part);
-    return Array.from({ length: Math.ceil(size / READ_CHUNK) }, (_, i) => ({ part, at: i * READ_CHUNK }));
-  });
-  const read = (index: number): Promise<Uint8Array> | null => {
-    const chunk = chunks[index];
-    if (!chunk) return null;
-    const { part, at } = chunk;
-    if (part instanceof Uint8Array) return Promise.resolve(part.subarray(at, at + READ_CHUNK));
-    return part
-      .slice(at, at + READ_CHUNK)
-      .arrayBuffer()
-      .then((buffer) => new Uint8Array(buffer));
-  };
-  let next = read(0);
-  for (let index = 0; next; index += 1) {
-    const pending = next;
-    next = read(index + 1);
-    // A read that fails while an earlier chunk is hashed is reported when its turn comes.
-    next?.catch(() => undefined);
-    const bytes = await pending;
-    hash.update(bytes);
-    onBytes(bytes.length);
-  }
 }
 
 function setDocumentInfo(doc: PDFDocument, info: DocumentInfo, when: Date): void {

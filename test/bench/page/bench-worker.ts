@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 import { Sha256Stream } from '../../../shared/formats/sha256-stream';
+import { hashParts } from '../../../shared/pdf/pdf-parts';
 
 /**
  * The baselines' worker: the least work an export or an import could do with the same bytes, in
  * the same kind of worker the app uses. `hash-copy` reads each stored Blob, copies it into a new
  * buffer and hashes it (an export cannot do less); `sha256` hashes bytes once (an import cannot do less);
  * `read` reads picked files and does nothing with them (an ingest cannot do less); `js-sha256`
- * reads each stored Blob and hashes them all as one stream with the JavaScript SHA-256, as the
- * export's seal hashes the evidence (the export's hashing thread alone).
+ * hashes the stored Blobs as one stream with the seal's own hashing (the JavaScript SHA-256, each
+ * next piece read while one is hashed): the export's hashing thread alone.
  */
 export type BaselineRequest =
   | { kind: 'hash-copy'; blobs: Blob[] }
@@ -33,11 +34,7 @@ async function run(request: BaselineRequest): Promise<BaselineReply> {
   let bytes = 0;
   if (request.kind === 'js-sha256') {
     const hash = new Sha256Stream();
-    for (const blob of request.blobs) {
-      const read = new Uint8Array(await blob.arrayBuffer());
-      hash.update(read);
-      bytes += read.length;
-    }
+    await hashParts(hash, request.blobs, (n) => (bytes += n));
     hash.digest();
     return { bytes, digests: 1 };
   }
