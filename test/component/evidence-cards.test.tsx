@@ -37,6 +37,14 @@ function fakeMaker(unfinishedFirst = 0): ThumbnailMaker & { asked: string[] } {
 
 const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
+/** A fresh database with one picture stored as evidence: the database, the item's id and its file's SHA-256. */
+async function oneStoredPicture() {
+  const db = freshDatabase();
+  const { school } = await seedSchoolAndEvaluation(db, 'north-east');
+  const added = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
+  return { db, itemId: added.item?.id ?? '', sha256: added.item?.file?.sha256 ?? '' };
+}
+
 async function openCards(
   seed: (db: ReturnType<typeof freshDatabase>, schoolId: string, evaluationId: string) => Promise<void>,
   db = freshDatabase(),
@@ -143,10 +151,7 @@ describe('a drawing that did not finish', () => {
   });
 
   it('is not recorded as a file that cannot be drawn until it has failed to finish several times', async () => {
-    const db = freshDatabase();
-    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
-    const added = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
-    const sha256 = added.item?.file?.sha256 ?? '';
+    const { db, sha256 } = await oneStoredPicture();
     const maker = fakeMaker(Number.POSITIVE_INFINITY);
     for (let turn = 1; turn < UNFINISHED_DRAWINGS_BEFORE_GIVING_UP; turn += 1) {
       await expect(ensureEvidenceThumbnail(db, maker, sha256)).resolves.toBe(false);
@@ -160,17 +165,14 @@ describe('a drawing that did not finish', () => {
 
 describe('thumbnails are kept by file, once', () => {
   it('makes a file’s thumbnail once however often it is asked, and deletes it with the last item that uses the file', async () => {
-    const db = freshDatabase();
-    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
-    const first = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
-    const sha256 = first.item?.file?.sha256 ?? '';
+    const { db, itemId, sha256 } = await oneStoredPicture();
     const maker = fakeMaker();
     await Promise.all([ensureEvidenceThumbnail(db, maker, sha256), ensureEvidenceThumbnail(db, maker, sha256)]);
     await ensureEvidenceThumbnail(db, maker, sha256);
     expect(maker.asked).toHaveLength(1);
     expect(await db.evidenceThumbnails.get(sha256)).toMatchObject({ state: 'drawn', width: 160, height: 120 });
 
-    await deleteEvidence(db, first.item?.id ?? '');
+    await deleteEvidence(db, itemId);
     expect(await db.evidenceThumbnails.count()).toBe(0);
     // A file no longer stored gets no thumbnail.
     await ensureEvidenceThumbnail(db, maker, sha256);
@@ -337,10 +339,7 @@ describe('withdrawing a thumbnail not yet drawn', () => {
   });
 
   it('goes ahead while anyone still wants it, stops when all have withdrawn, and is not counted as a failed drawing', async () => {
-    const db = freshDatabase();
-    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
-    const added = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
-    const sha256 = added.item?.file?.sha256 ?? '';
+    const { db, sha256 } = await oneStoredPicture();
     // The maker is busy with another file, so this one waits its turn.
     const maker = heldMaker();
     const busy = maker.make(new Blob([pictureNamed(0x09)]));
@@ -371,13 +370,11 @@ describe('withdrawing a thumbnail not yet drawn', () => {
   });
 
   it('refuses at once a caller that has already withdrawn', async () => {
-    const db = freshDatabase();
-    const { school } = await seedSchoolAndEvaluation(db, 'north-east');
-    const added = await addEvidenceFile(db, school.id, new File([PNG_BYTES], 'room.png', { type: 'image/png' }));
+    const { db, sha256 } = await oneStoredPicture();
     const gone = new AbortController();
     gone.abort();
     const maker = fakeMaker();
-    await expect(ensureEvidenceThumbnail(db, maker, added.item?.file?.sha256 ?? '', gone.signal)).resolves.toBe(false);
+    await expect(ensureEvidenceThumbnail(db, maker, sha256, gone.signal)).resolves.toBe(false);
     expect(maker.asked).toEqual([]);
   });
 });
