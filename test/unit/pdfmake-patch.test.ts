@@ -60,6 +60,17 @@ function withoutMoment(pdf: Uint8Array): string {
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe('the patch to pdfmake’s bundled PDFKit', () => {
+  it('is applied on npm install, which still succeeds where the dev dependencies are not installed', () => {
+    const bare = mkdtempSync(join(tmpdir(), 'sen-no-dev-dependencies-'));
+    try {
+      const said = execFileSync(process.execPath, [join(ROOT, 'build', 'apply-patches.mjs'), bare], { encoding: 'utf8' });
+      expect(said).toContain('No patches applied');
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.postinstall).toBe('node build/apply-patches.mjs');
+  });
+
   it('is in the installed bundle (patch-package applies it on npm install)', () => {
     expect(readFileSync(BUNDLE, 'utf8'), `run npm install, which applies ${PATCH}`).toContain('this.flushText()');
   });
