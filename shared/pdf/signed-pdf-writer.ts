@@ -29,8 +29,6 @@ import { hashParts, partSize, type PdfPart } from './pdf-parts';
  */
 export type AssociatedFileRelationship = 'Data' | 'Source' | 'Supplement' | 'Alternative' | 'Unspecified';
 
-export type { PdfPart } from './pdf-parts';
-
 export interface EmbeddedFileInput {
   /** Safe, unique name inside the PDF. */
   name: string;
