@@ -78,7 +78,8 @@ describe('the criterion screen of the 2026 edition', () => {
     await screen.findByText('Marked as not applicable. The moderator will read your reason.');
     expect((await db.responses.get(`${evaluation.id}|NE26-6.1.2`))?.notApplicable).toEqual({ reason: 'No pupil has needed it this year.' });
 
-    await user.click(screen.getByRole('button', { name: 'It applies after all' }));
+    // The button comes with the stored claim, which the screen reads back live after the message.
+    await user.click(await screen.findByRole('button', { name: 'It applies after all' }));
     await screen.findByText('No longer marked as not applicable.');
     expect((await db.responses.get(`${evaluation.id}|NE26-6.1.2`))?.notApplicable).toBeNull();
   });
